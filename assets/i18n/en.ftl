@@ -1,0 +1,150 @@
+# Release Desk — English catalogue. Every key here must also be in ko.ftl, with the same arguments.
+
+## Statuses, priorities, types (Freshservice codes 1..)
+status-open = Open
+status-on-hold = On hold
+status-in-progress = In Progress
+status-incomplete = Incomplete
+status-completed = Completed
+priority-low = Low
+priority-medium = Medium
+priority-high = High
+priority-urgent = Urgent
+type-minor = Minor
+type-standard = Standard
+type-major = Major
+type-emergency = Emergency
+
+## Lifecycle
+stage-plan = Plan
+stage-build-test = Build & Test
+stage-deployment-prep = Deployment prep
+stage-deploy = Deploy
+stage-verify-monitor = Verify & Monitor
+stage-complete = Complete
+stage-rollback = Rollback
+outcome-successful = Successful
+outcome-failed = Failed
+
+## The nine views
+view-new-and-my-open = New and Your Open Releases
+view-my-completed = Your Completed Releases
+view-mine = Your Releases
+view-unassigned = Unassigned Releases
+view-completed = Completed Releases
+view-incomplete = Incomplete Releases
+view-emergency = Emergency Releases
+view-trash = Trash
+view-all = All Releases
+
+## List columns
+col-id = ID
+col-subject = Subject
+col-status = Status
+col-priority = Priority
+col-type = Type
+col-planned-start = Planned start
+col-planned-end = Planned end
+col-agent = Agent
+col-group = Group
+col-created = Created
+col-updated = Updated
+table-sort-hint = Click to sort; click again to reverse
+
+## Fields
+field-subject = Subject
+field-subject-required = Subject *
+field-status = Status
+field-priority = Priority
+field-type = Type
+field-planned-start = Planned start
+field-planned-end = Planned end
+field-planned-start-required = Planned start *
+field-planned-end-required = Planned end *
+field-agent = Agent
+field-group = Group
+field-department = Department
+field-category = Category
+field-description = Description
+field-work-window = Work window
+field-created = Created
+field-updated = Updated
+field-hour = Hour
+field-minute = Minute
+agent-unassigned = Unassigned
+agent-nobody = Nobody
+group-none = None
+department-none = None
+work-not-started = not started
+chip-in-trash = In Trash
+
+## Actions
+action-save = Save
+action-cancel = Cancel
+action-create = Create
+action-close = Close
+action-revert = Revert
+action-dismiss = Dismiss
+action-new-release = ＋ New release
+action-load-sample = Load sample data
+unsaved-changes = Unsaved changes
+
+## Side panel
+panel-views = Views
+panel-saved-views = Saved views
+panel-filter = Filter
+saved-view-delete = Delete this saved view
+filter-clear = Clear
+filter-clear-all = Clear filter
+filter-any = Any
+filter-any-date = any
+filter-planned-from = Planned from
+filter-planned-to = Planned to
+filter-limit-window = Limit the planned window
+save-view-as = Save view as…
+save-view-name = Name of the new view:
+
+## Top bar and menus
+menu-file = File
+menu-new-release = New release…
+menu-open-database = Open database…
+menu-quit = Quit
+menu-view = View
+menu-language = Language
+menu-help = Help
+menu-about = About Release Desk
+theme-system = Follow system theme
+theme-light = Light
+theme-dark = Dark
+search-label = Search
+search-hint = Search id, subject, description (Ctrl+F)
+search-clear = Clear the search
+signed-in-as = Signed in as
+rows-shown = { $shown } of { $total } releases
+
+## Empty states and errors
+empty-title = No releases yet
+empty-body = Create your first release, or load the sample scenarios to explore.
+no-match-title = No releases match
+no-match-body = Nothing in this view matches the filter and search.
+open-failed-title = The database could not be opened
+open-another = Open another file…
+about-tagline = Plan and run software releases offline.
+about-font = Korean text: NanumGothic, SIL Open Font License 1.1.
+status-done = Done: { $what }
+status-saved = Saved: { $what }
+
+## New release dialog
+new-release-title = New release
+new-release-subject-hint = e.g. ERP upgrade phase 1: HQ
+new-release-fix-first = Fix the fields marked in red first
+
+## Validation
+error-subject-empty = The subject is empty.
+error-subject-too-long = The subject has { $count } characters; at most 255 are allowed.
+error-planned-end = The planned end must be after the planned start.
+error-work-end = The work end must be after the work start.
+
+## Command line
+cli-count = { $count } releases
+cli-demo-loaded = Loaded { $count } sample releases into { $path } (current agent: { $agent }).

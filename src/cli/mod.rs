@@ -1,0 +1,247 @@
+//! The command line: `release-desk [--db PATH] [COMMAND]`. Without a command it opens the window.
+//!
+//! Every failure prints one line on stderr and exits non-zero; nothing here panics.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::{
+    AgentId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, sample, view,
+};
+use crate::export;
+use crate::model::{Command, Model};
+
+#[derive(Parser, Debug)]
+#[command(name = "release-desk", version, about = "Plan and run software releases offline")]
+pub struct Cli {
+    /// The database file (default: release-desk.sqlite3 in the platform's data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Language of the output: ko or en (default: the system locale's).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Language>,
+
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CliCommand {
+    /// List releases of a view, filtered and sorted.
+    List {
+        /// new-and-my-open, my-completed, mine, unassigned, completed, incomplete, emergency, trash, all
+        #[arg(long, default_value = "all", value_parser = parse_view)]
+        view: PredefinedView,
+        /// id, subject, status, priority, type, planned-start, planned-end, agent, group, created, updated
+        #[arg(long, default_value = "created", value_parser = parse_sort)]
+        sort: SortKey,
+        /// Sort descending.
+        #[arg(long)]
+        desc: bool,
+        /// The agent who is "you" in the views: an id or a name (default: the current agent).
+        #[arg(long = "as", value_name = "AGENT")]
+        as_agent: Option<String>,
+        /// Free text over id, subject and description.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Show one release.
+    Show {
+        /// The release id (`12` or `#12`).
+        id: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Load the sample scenarios and a year of history.
+    Demo {
+        /// Add the sample even if the database already holds releases.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_lang(text: &str) -> Result<Language, String> {
+    Language::from_code(text).ok_or_else(|| format!("unknown language '{text}' (ko or en)"))
+}
+
+fn parse_view(text: &str) -> Result<PredefinedView, String> {
+    PredefinedView::from_slug(text).ok_or_else(|| {
+        let names: Vec<_> = PredefinedView::ALL.iter().map(|v| v.slug()).collect();
+        format!("unknown view '{text}' (one of: {})", names.join(", "))
+    })
+}
+
+fn parse_sort(text: &str) -> Result<SortKey, String> {
+    SortKey::from_slug(text).ok_or_else(|| {
+        let names: Vec<_> = SortKey::ALL.iter().map(|k| k.slug()).collect();
+        format!("unknown sort key '{text}' (one of: {})", names.join(", "))
+    })
+}
+
+/// Where the database lives when `--db` is not given.
+pub fn default_db_path() -> Result<PathBuf, String> {
+    let dirs = directories::ProjectDirs::from("", "", "Release Desk")
+        .ok_or("could not find a data folder for this user (is HOME set?)")?;
+    Ok(dirs.data_dir().join("release-desk.sqlite3"))
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            use clap::error::ErrorKind;
+            if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = err.print();
+                return ExitCode::SUCCESS;
+            }
+            let text = err.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("release-desk: {first} (see release-desk --help)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("release-desk: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a parsed command line. `Err` is the one line to print.
+pub fn run(cli: Cli) -> Result<(), String> {
+    let db = match cli.db {
+        Some(path) => path,
+        None => default_db_path()?,
+    };
+    crate::i18n::set_language(cli.lang.unwrap_or_else(crate::i18n::system_language));
+    let Some(command) = cli.command else {
+        return crate::ui::run_window(db).map_err(|e| format!("could not open the window: {e}"));
+    };
+    let mut out = std::io::stdout().lock();
+    let text = run_command(&db, command)?;
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn open_existing(db: &std::path::Path) -> Result<Model, String> {
+    if !db.exists() {
+        return Err(format!("{} does not exist", db.display()));
+    }
+    Model::open(db).map_err(|e| e.to_string())
+}
+
+/// Runs one CLI command against the database and returns what to print.
+pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, String> {
+    match command {
+        CliCommand::List { view, sort, desc, as_agent, search, format } => {
+            let model = open_existing(db)?;
+            let me = match as_agent {
+                None => model.settings().current_agent,
+                Some(text) => Some(
+                    model
+                        .directory()
+                        .find_agent(&text)
+                        .map(|a| a.id)
+                        .ok_or_else(|| format!("no agent '{text}' (give an id or a name)"))?,
+                ),
+            };
+            let filter = ReleaseFilter { text: search.unwrap_or_default(), ..ReleaseFilter::default() };
+            let rows = view::query(
+                model.releases(),
+                view,
+                me,
+                &filter,
+                SortSpec { key: sort, descending: desc },
+                model.directory(),
+            );
+            let releases = rows.iter().map(|&i| &model.releases()[i]);
+            format_releases(&model, releases, format)
+        }
+        CliCommand::Show { id, format } => {
+            let model = open_existing(db)?;
+            let id = id
+                .trim()
+                .trim_start_matches('#')
+                .parse::<i64>()
+                .map_err(|_| format!("'{id}' is not a release id"))?;
+            let release =
+                model.release(ReleaseId(id)).ok_or_else(|| format!("release #{id} does not exist"))?;
+            match format {
+                Format::Json => {
+                    let json = export::json::release_json(release, model.directory());
+                    serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
+                }
+                Format::Csv => format_releases(&model, [release], Format::Csv),
+                Format::Table => {
+                    let cells = export::table::cells(release, model.directory(), false);
+                    let mut text = String::new();
+                    for (header, value) in export::table::localized_headers().iter().zip(cells) {
+                        text.push_str(&format!("{header:>14}  {value}\n"));
+                    }
+                    if !release.description.is_empty() {
+                        text.push_str(&format!("\n{}\n", release.description));
+                    }
+                    Ok(text)
+                }
+            }
+        }
+        CliCommand::Demo { force } => {
+            let mut model = Model::open(db).map_err(|e| e.to_string())?;
+            let data = sample::scenarios(model.now());
+            let count = data.releases.len();
+            model.apply(Command::LoadSample { data, force }).map_err(|e| e.to_string())?;
+            let me = model.settings().current_agent.unwrap_or(AgentId(0));
+            let line = crate::i18n::tr_args(
+                "cli-demo-loaded",
+                &[
+                    ("count", count.into()),
+                    ("path", db.display().to_string().into()),
+                    ("agent", model.directory().agent_name(Some(me)).into()),
+                ],
+            );
+            Ok(line + "\n")
+        }
+    }
+}
+
+fn format_releases<'a>(
+    model: &Model,
+    releases: impl IntoIterator<Item = &'a crate::domain::Release>,
+    format: Format,
+) -> Result<String, String> {
+    let directory = model.directory();
+    match format {
+        Format::Json => {
+            let list: Vec<_> =
+                releases.into_iter().map(|r| export::json::release_json(r, directory)).collect();
+            serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
+        }
+        Format::Csv => export::table::to_csv(releases, directory).map_err(|e| e.to_string()),
+        Format::Table => {
+            let rows: Vec<Vec<String>> =
+                releases.into_iter().map(|r| export::table::cells(r, directory, false).to_vec()).collect();
+            let count = rows.len();
+            let mut text = export::table::to_text_table(&export::table::localized_headers(), &rows);
+            text.push_str(&crate::i18n::tr_args("cli-count", &[("count", count.into())]));
+            text.push('\n');
+            Ok(text)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The people and teams releases are assigned to: agents, groups and departments.
+
+use serde::{Deserialize, Serialize};
+
+use super::release::{Agent, AgentId, Department, DepartmentId, Group, GroupId};
+
+/// Agents, groups and departments, each kept in id order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    pub agents: Vec<Agent>,
+    pub groups: Vec<Group>,
+    pub departments: Vec<Department>,
+}
+
+impl Directory {
+    pub fn agent(&self, id: AgentId) -> Option<&Agent> {
+        self.agents.iter().find(|a| a.id == id)
+    }
+
+    pub fn group(&self, id: GroupId) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn department(&self, id: DepartmentId) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    /// The agent's name, or `""` when unassigned or unknown.
+    pub fn agent_name(&self, id: Option<AgentId>) -> &str {
+        id.and_then(|id| self.agent(id)).map_or("", |a| a.name.as_str())
+    }
+
+    pub fn group_name(&self, id: Option<GroupId>) -> &str {
+        id.and_then(|id| self.group(id)).map_or("", |g| g.name.as_str())
+    }
+
+    pub fn department_name(&self, id: Option<DepartmentId>) -> &str {
+        id.and_then(|id| self.department(id)).map_or("", |d| d.name.as_str())
+    }
+
+    /// Finds an agent by id (`7`) or by name or email, ignoring case.
+    pub fn find_agent(&self, text: &str) -> Option<&Agent> {
+        let text = text.trim();
+        if let Ok(id) = text.parse::<i64>() {
+            return self.agent(AgentId(id));
+        }
+        let lowered = text.to_lowercase();
+        self.agents.iter().find(|a| a.name.to_lowercase() == lowered || a.email.to_lowercase() == lowered)
+    }
+
+    /// Finds a group by id or by name, ignoring case.
+    pub fn find_group(&self, text: &str) -> Option<&Group> {
+        let text = text.trim();
+        if let Ok(id) = text.parse::<i64>() {
+            return self.group(GroupId(id));
+        }
+        let lowered = text.to_lowercase();
+        self.groups.iter().find(|g| g.name.to_lowercase() == lowered)
+    }
+}

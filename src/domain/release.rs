@@ -1,0 +1,326 @@
+//! A release and its coded fields, with the exact Freshservice API v2 numeric codes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Time stamps are kept in UTC and shown in local time.
+pub type Timestamp = DateTime<Utc>;
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// The display id of a release, shown as `#12`.
+    ReleaseId
+);
+id_type!(
+    /// An agent: a person who owns releases.
+    AgentId
+);
+id_type!(
+    /// A team of agents.
+    GroupId
+);
+id_type!(
+    /// A department of the company.
+    DepartmentId
+);
+
+/// Defines an enum with Freshservice numeric codes, an English label and `ALL`.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $($variant = $code,)+
+        }
+
+        impl $name {
+            /// Every value, in code order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// The Freshservice API code.
+            pub fn code(self) -> u8 {
+                self as u8
+            }
+
+            /// The value for a Freshservice API code.
+            pub fn from_code(code: i64) -> Option<Self> {
+                match code {
+                    $($code => Some(Self::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// The English label, as Freshservice shows it.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $label,)+
+                }
+            }
+
+            /// Parses a label or code, case-insensitively (`"in progress"`, `"in-progress"`, `"3"`).
+            pub fn parse(text: &str) -> Option<Self> {
+                let wanted: String = text
+                    .trim()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if let Ok(code) = wanted.parse::<i64>() {
+                    return Self::from_code(code);
+                }
+                Self::ALL.iter().copied().find(|v| {
+                    v.label()
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .eq(wanted.chars())
+                })
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_u8(self.code())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = i64::deserialize(d)?;
+                Self::from_code(code).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "{} code {code} is not one of {:?}",
+                        stringify!($name),
+                        Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>()
+                    ))
+                })
+            }
+        }
+    };
+}
+
+coded_enum!(
+    /// Freshservice release status.
+    Status {
+        Open = 1, "Open";
+        OnHold = 2, "On hold";
+        InProgress = 3, "In Progress";
+        Incomplete = 4, "Incomplete";
+        Completed = 5, "Completed";
+    }
+);
+
+coded_enum!(
+    /// Freshservice release priority.
+    Priority {
+        Low = 1, "Low";
+        Medium = 2, "Medium";
+        High = 3, "High";
+        Urgent = 4, "Urgent";
+    }
+);
+
+coded_enum!(
+    /// Freshservice release type.
+    ReleaseType {
+        Minor = 1, "Minor";
+        Standard = 2, "Standard";
+        Major = 3, "Major";
+        Emergency = 4, "Emergency";
+    }
+);
+
+/// When a release is planned to run. `end` is always after `start` in a valid release.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedWindow {
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+impl PlannedWindow {
+    /// The planned duration.
+    pub fn duration(&self) -> chrono::Duration {
+        self.end - self.start
+    }
+}
+
+/// One line of a plan's checklist.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    pub text: String,
+    pub done: bool,
+}
+
+/// A Build Plan or a Test Plan: a text body and a checklist.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub body: String,
+    pub items: Vec<ChecklistItem>,
+}
+
+impl Plan {
+    /// `(done, total)` checklist items.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.items.iter().filter(|i| i.done).count(), self.items.len())
+    }
+}
+
+/// A release, with every field of Freshservice's API v2 release.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Release {
+    pub id: ReleaseId,
+    pub subject: String,
+    pub description: String,
+    pub status: Status,
+    pub priority: Priority,
+    pub release_type: ReleaseType,
+    pub planned: PlannedWindow,
+    pub work_start: Option<Timestamp>,
+    pub work_end: Option<Timestamp>,
+    pub agent_id: Option<AgentId>,
+    pub group_id: Option<GroupId>,
+    pub department_id: Option<DepartmentId>,
+    pub category: Option<String>,
+    pub sub_category: Option<String>,
+    pub item_category: Option<String>,
+    /// Linked configuration items (CIs).
+    pub assets: Vec<i64>,
+    pub associated_change_ids: Vec<i64>,
+    pub build_plan: Option<Plan>,
+    pub test_plan: Option<Plan>,
+    /// Where the release is in the lifecycle.
+    pub stage: super::lifecycle::Stage,
+    /// How it ended, once closed.
+    pub outcome: Option<super::lifecycle::Outcome>,
+    /// When the outcome was recorded.
+    pub closed_at: Option<Timestamp>,
+    /// How many times the release was rolled back.
+    pub rollback_count: u32,
+    /// Service downtime caused by the release, all attempts together.
+    pub downtime_minutes: u32,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Set while the release is in Trash.
+    pub deleted_at: Option<Timestamp>,
+}
+
+impl Release {
+    pub fn is_deleted(&self) -> bool {
+        self.deleted_at.is_some()
+    }
+}
+
+/// An agent who owns releases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agent {
+    pub id: AgentId,
+    pub name: String,
+    pub email: String,
+}
+
+/// A team of agents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: String,
+}
+
+/// A department.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: DepartmentId,
+    pub name: String,
+}
+
+/// The longest subject Freshservice accepts.
+pub const SUBJECT_MAX_CHARS: usize = 255;
+
+/// Why a release's fields are not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReleaseInvalid {
+    #[error("the subject is empty")]
+    SubjectEmpty,
+    #[error("the subject has {0} characters; at most 255 are allowed")]
+    SubjectTooLong(usize),
+    #[error("the planned end must be after the planned start")]
+    PlannedEndNotAfterStart,
+    #[error("the work end must be after the work start")]
+    WorkEndBeforeStart,
+}
+
+/// Checks a subject: 1..=255 characters after trimming.
+pub fn validate_subject(subject: &str) -> Result<(), ReleaseInvalid> {
+    let chars = subject.trim().chars().count();
+    if chars == 0 {
+        Err(ReleaseInvalid::SubjectEmpty)
+    } else if chars > SUBJECT_MAX_CHARS {
+        Err(ReleaseInvalid::SubjectTooLong(chars))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks that a planned window ends after it starts.
+pub fn validate_window(window: &PlannedWindow) -> Result<(), ReleaseInvalid> {
+    if window.end > window.start { Ok(()) } else { Err(ReleaseInvalid::PlannedEndNotAfterStart) }
+}
+
+/// Checks every rule a stored release must satisfy.
+pub fn validate_release(release: &Release) -> Result<(), ReleaseInvalid> {
+    validate_subject(&release.subject)?;
+    validate_window(&release.planned)?;
+    if let (Some(start), Some(end)) = (release.work_start, release.work_end)
+        && end < start
+    {
+        return Err(ReleaseInvalid::WorkEndBeforeStart);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_code(i64::from(s.code())), Some(*s));
+        }
+        assert_eq!(Status::Completed.code(), 5);
+        assert_eq!(Priority::Urgent.code(), 4);
+        assert_eq!(ReleaseType::Emergency.code(), 4);
+        assert_eq!(Status::from_code(6), None);
+    }
+
+    #[test]
+    fn parse_labels() {
+        assert_eq!(Status::parse("in progress"), Some(Status::InProgress));
+        assert_eq!(Status::parse("On-Hold"), Some(Status::OnHold));
+        assert_eq!(Priority::parse("3"), Some(Priority::High));
+        assert_eq!(ReleaseType::parse("emergency"), Some(ReleaseType::Emergency));
+        assert_eq!(ReleaseType::parse("bogus"), None);
+    }
+
+    #[test]
+    fn subject_rules() {
+        assert_eq!(validate_subject("  "), Err(ReleaseInvalid::SubjectEmpty));
+        assert!(validate_subject("ERP 업그레이드").is_ok());
+        let long: String = "가".repeat(256);
+        assert_eq!(validate_subject(&long), Err(ReleaseInvalid::SubjectTooLong(256)));
+        assert!(validate_subject(&"가".repeat(255)).is_ok());
+    }
+}

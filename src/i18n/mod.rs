@@ -1,0 +1,361 @@
+//! Korean and English text: Fluent catalogues (`assets/i18n/{en,ko}.ftl`), the current language
+//! (per thread, so the window, the CLI and parallel tests each keep their own), and date, time and
+//! duration formats in each language's own style.
+//!
+//! Fluent (via `fluent-bundle`) was chosen over `rust-i18n` because its messages name their
+//! arguments (`{ $count }`), which lets a test check that both catalogues take the same ones, and
+//! because the catalogues stay plain text files a translator can edit.
+
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+use chrono::{Datelike as _, Local, Timelike as _};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::domain::{
+    Language, Outcome, PredefinedView, Priority, ReleaseType, SortKey, Stage, Status, Timestamp,
+};
+
+/// The English catalogue.
+pub const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
+/// The Korean catalogue.
+pub const KO_FTL: &str = include_str!("../../assets/i18n/ko.ftl");
+
+thread_local! {
+    static CURRENT: Cell<Language> = const { Cell::new(Language::En) };
+}
+
+/// Sets the language of this thread's text.
+pub fn set_language(language: Language) {
+    CURRENT.with(|c| c.set(language));
+}
+
+/// The language of this thread's text.
+pub fn language() -> Language {
+    CURRENT.with(Cell::get)
+}
+
+/// The language for this machine's locale (first run, and the CLI without `--lang`).
+pub fn system_language() -> Language {
+    sys_locale::get_locale().map_or(Language::En, |l| Language::from_locale(&l))
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn build(lang: &str, source: &'static str) -> Bundle {
+    let id: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks: egui would draw them as boxes.
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) => resource,
+        // A catalogue with a syntax error still serves every message that parsed; the
+        // catalogue test fails on the error itself.
+        Err((resource, _errors)) => resource,
+    };
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn bundle(language: Language) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static KO: OnceLock<Bundle> = OnceLock::new();
+    match language {
+        Language::En => EN.get_or_init(|| build("en", EN_FTL)),
+        Language::Ko => KO.get_or_init(|| build("ko", KO_FTL)),
+    }
+}
+
+fn format(language: Language, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+    let bundle = bundle(language);
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        // Falls back to English, then to the key itself, so a gap is visible but harmless.
+        if language != Language::En {
+            return format(Language::En, key, args);
+        }
+        return key.to_owned();
+    };
+    let mut errors = Vec::new();
+    bundle.format_pattern(pattern, args, &mut errors).into_owned()
+}
+
+/// The text of `key` in the current language.
+pub fn tr(key: &str) -> String {
+    format(language(), key, None)
+}
+
+/// The text of `key` in `language`.
+pub fn tr_in(language: Language, key: &str) -> String {
+    format(language, key, None)
+}
+
+/// The text of `key` with named arguments, e.g. `tr_args("rows-shown", &[("shown", 3.into()), ...])`.
+pub fn tr_args(key: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Num(n) => fluent.set(*name, FluentValue::from(*n)),
+            Arg::Text(t) => fluent.set(*name, FluentValue::from(t.clone())),
+        }
+    }
+    format(language(), key, Some(&fluent))
+}
+
+/// A message argument.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Num(f64),
+    Text(String),
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Self::Num(n as f64)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Self::Num(n as f64)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Self::Num(n)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Self::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Self::Text(s)
+    }
+}
+
+// ------------------------------------------------------------------ enum labels
+
+/// A validation problem, as a sentence.
+pub fn invalid(err: &crate::domain::ReleaseInvalid) -> String {
+    use crate::domain::ReleaseInvalid as E;
+    match err {
+        E::SubjectEmpty => tr("error-subject-empty"),
+        E::SubjectTooLong(count) => tr_args("error-subject-too-long", &[("count", (*count).into())]),
+        E::PlannedEndNotAfterStart => tr("error-planned-end"),
+        E::WorkEndBeforeStart => tr("error-work-end"),
+    }
+}
+
+pub fn status(s: Status) -> String {
+    tr(match s {
+        Status::Open => "status-open",
+        Status::OnHold => "status-on-hold",
+        Status::InProgress => "status-in-progress",
+        Status::Incomplete => "status-incomplete",
+        Status::Completed => "status-completed",
+    })
+}
+
+pub fn priority(p: Priority) -> String {
+    tr(match p {
+        Priority::Low => "priority-low",
+        Priority::Medium => "priority-medium",
+        Priority::High => "priority-high",
+        Priority::Urgent => "priority-urgent",
+    })
+}
+
+pub fn release_type(t: ReleaseType) -> String {
+    tr(match t {
+        ReleaseType::Minor => "type-minor",
+        ReleaseType::Standard => "type-standard",
+        ReleaseType::Major => "type-major",
+        ReleaseType::Emergency => "type-emergency",
+    })
+}
+
+pub fn stage(s: Stage) -> String {
+    tr(match s {
+        Stage::Plan => "stage-plan",
+        Stage::BuildTest => "stage-build-test",
+        Stage::DeploymentPrep => "stage-deployment-prep",
+        Stage::Deploy => "stage-deploy",
+        Stage::VerifyMonitor => "stage-verify-monitor",
+        Stage::Complete => "stage-complete",
+        Stage::Rollback => "stage-rollback",
+    })
+}
+
+pub fn outcome(o: Outcome) -> String {
+    tr(match o {
+        Outcome::Successful => "outcome-successful",
+        Outcome::Failed => "outcome-failed",
+    })
+}
+
+pub fn view(v: PredefinedView) -> String {
+    tr(match v {
+        PredefinedView::NewAndMyOpen => "view-new-and-my-open",
+        PredefinedView::MyCompleted => "view-my-completed",
+        PredefinedView::Mine => "view-mine",
+        PredefinedView::Unassigned => "view-unassigned",
+        PredefinedView::Completed => "view-completed",
+        PredefinedView::Incomplete => "view-incomplete",
+        PredefinedView::Emergency => "view-emergency",
+        PredefinedView::Trash => "view-trash",
+        PredefinedView::All => "view-all",
+    })
+}
+
+/// The list column header for a sort key.
+pub fn column(key: SortKey) -> String {
+    tr(match key {
+        SortKey::Id => "col-id",
+        SortKey::Subject => "col-subject",
+        SortKey::Status => "col-status",
+        SortKey::Priority => "col-priority",
+        SortKey::Type => "col-type",
+        SortKey::PlannedStart => "col-planned-start",
+        SortKey::PlannedEnd => "col-planned-end",
+        SortKey::Agent => "col-agent",
+        SortKey::Group => "col-group",
+        SortKey::Created => "col-created",
+        SortKey::Updated => "col-updated",
+    })
+}
+
+// ------------------------------------------------------------------ dates and durations
+
+const EN_WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const KO_WEEKDAYS: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
+const EN_MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A local date and time in `language`'s style:
+/// `2026년 11월 26일 (목) 오후 3:00` or `Thu 26 Nov 2026, 15:00`.
+pub fn format_datetime_in<Tz: chrono::TimeZone>(language: Language, t: &chrono::DateTime<Tz>) -> String {
+    let weekday = t.weekday().num_days_from_monday() as usize;
+    match language {
+        Language::En => format!(
+            "{} {} {} {}, {:02}:{:02}",
+            EN_WEEKDAYS[weekday],
+            t.day(),
+            EN_MONTHS[t.month0() as usize],
+            t.year(),
+            t.hour(),
+            t.minute()
+        ),
+        Language::Ko => {
+            let (pm, hour12) = t.hour12();
+            format!(
+                "{}년 {}월 {}일 ({}) {} {}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                KO_WEEKDAYS[weekday],
+                if pm { "오후" } else { "오전" },
+                hour12,
+                t.minute()
+            )
+        }
+    }
+}
+
+/// A local date in `language`'s style: `2026년 11월 26일 (목)` or `Thu 26 Nov 2026`.
+pub fn format_date_in<Tz: chrono::TimeZone>(language: Language, t: &chrono::DateTime<Tz>) -> String {
+    let weekday = t.weekday().num_days_from_monday() as usize;
+    match language {
+        Language::En => {
+            format!("{} {} {} {}", EN_WEEKDAYS[weekday], t.day(), EN_MONTHS[t.month0() as usize], t.year())
+        }
+        Language::Ko => format!("{}년 {}월 {}일 ({})", t.year(), t.month(), t.day(), KO_WEEKDAYS[weekday]),
+    }
+}
+
+/// A timestamp in local time, in the current language.
+pub fn datetime(t: Timestamp) -> String {
+    format_datetime_in(language(), &t.with_timezone(&Local))
+}
+
+/// A compact local time for table cells: `2026-11-26 15:00` in both languages.
+pub fn datetime_short(t: Timestamp) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A duration in `language`'s style: `2시간 30분` or `2h 30m`; negative durations get a minus sign.
+pub fn format_duration_in(language: Language, minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.unsigned_abs();
+    let (days, hours, mins) = (m / 1440, (m % 1440) / 60, m % 60);
+    let parts: Vec<String> = match language {
+        Language::En => [(days, "d"), (hours, "h"), (mins, "m")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, u)| format!("{n}{u}"))
+            .collect(),
+        Language::Ko => [(days, "일"), (hours, "시간"), (mins, "분")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, u)| format!("{n}{u}"))
+            .collect(),
+    };
+    if parts.is_empty() {
+        return match language {
+            Language::En => "0m".to_owned(),
+            Language::Ko => "0분".to_owned(),
+        };
+    }
+    format!("{sign}{}", parts.join(" "))
+}
+
+/// A duration in the current language.
+pub fn duration(minutes: i64) -> String {
+    format_duration_in(language(), minutes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone as _;
+
+    #[test]
+    fn dates_in_both_styles() {
+        let kst = chrono::FixedOffset::east_opt(9 * 3600).expect("offset");
+        let t = kst.with_ymd_and_hms(2026, 11, 26, 15, 0, 0).single().expect("date");
+        assert_eq!(format_datetime_in(Language::Ko, &t), "2026년 11월 26일 (목) 오후 3:00");
+        assert_eq!(format_datetime_in(Language::En, &t), "Thu 26 Nov 2026, 15:00");
+        let morning = kst.with_ymd_and_hms(2026, 1, 4, 0, 5, 0).single().expect("date");
+        assert_eq!(format_datetime_in(Language::Ko, &morning), "2026년 1월 4일 (일) 오전 12:05");
+        assert_eq!(format_datetime_in(Language::En, &morning), "Sun 4 Jan 2026, 00:05");
+        assert_eq!(format_date_in(Language::Ko, &t), "2026년 11월 26일 (목)");
+        assert_eq!(format_date_in(Language::En, &t), "Thu 26 Nov 2026");
+    }
+
+    #[test]
+    fn durations_in_both_styles() {
+        assert_eq!(format_duration_in(Language::Ko, 150), "2시간 30분");
+        assert_eq!(format_duration_in(Language::En, 150), "2h 30m");
+        assert_eq!(format_duration_in(Language::En, 0), "0m");
+        assert_eq!(format_duration_in(Language::Ko, 0), "0분");
+        assert_eq!(format_duration_in(Language::En, 60), "1h");
+        assert_eq!(format_duration_in(Language::Ko, 1500), "1일 1시간");
+        assert_eq!(format_duration_in(Language::En, -45), "-45m");
+    }
+
+    #[test]
+    fn language_is_per_thread() {
+        set_language(Language::Ko);
+        assert_eq!(tr("view-trash"), "휴지통");
+        let other = std::thread::spawn(|| tr("view-trash")).join().expect("thread");
+        assert_eq!(other, "Trash");
+        set_language(Language::En);
+        assert_eq!(tr("view-trash"), "Trash");
+        assert_eq!(tr_in(Language::Ko, "view-emergency"), "긴급 릴리스");
+    }
+}

@@ -1,0 +1,131 @@
+//! The commands a user (or the CLI) can give. Each one is applied by [`super::Model::apply`].
+
+use crate::domain::{
+    AgentId, DepartmentId, GroupId, Language, Plan, PlannedWindow, PredefinedView, Priority, ReleaseFilter,
+    ReleaseId, ReleaseType, Status, Theme, Timestamp, sample::SampleData,
+};
+use crate::store::Mutation;
+
+/// The fields of a release the user fills in when creating it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewRelease {
+    pub subject: String,
+    pub description: String,
+    pub status: Status,
+    pub priority: Priority,
+    pub release_type: ReleaseType,
+    pub planned: PlannedWindow,
+    pub agent_id: Option<AgentId>,
+    pub group_id: Option<GroupId>,
+    pub department_id: Option<DepartmentId>,
+    pub category: Option<String>,
+}
+
+/// One edit to an existing release.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReleaseEdit {
+    Subject(String),
+    Description(String),
+    Status(Status),
+    Priority(Priority),
+    ReleaseType(ReleaseType),
+    Planned(PlannedWindow),
+    WorkWindow { start: Option<Timestamp>, end: Option<Timestamp> },
+    Agent(Option<AgentId>),
+    Group(Option<GroupId>),
+    Department(Option<DepartmentId>),
+    Category(Option<String>),
+    SubCategory(Option<String>),
+    ItemCategory(Option<String>),
+    BuildPlan(Option<Plan>),
+    TestPlan(Option<Plan>),
+    Assets(Vec<i64>),
+    AssociatedChanges(Vec<i64>),
+}
+
+/// Every change to stored state goes through one of these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    CreateRelease(NewRelease),
+    EditRelease {
+        id: ReleaseId,
+        edits: Vec<ReleaseEdit>,
+    },
+    AddAgent {
+        name: String,
+        email: String,
+    },
+    AddGroup {
+        name: String,
+    },
+    AddDepartment {
+        name: String,
+    },
+    SetCurrentAgent(Option<AgentId>),
+    SetLanguage(Option<Language>),
+    SetTheme(Theme),
+    SaveView {
+        name: String,
+        base: PredefinedView,
+        filter: ReleaseFilter,
+        sort: crate::domain::SortSpec,
+    },
+    DeleteSavedView(i64),
+    /// Loads the sample scenarios (agents, groups, departments, releases) in one transaction.
+    /// Refused when the database already holds releases, unless `force`.
+    LoadSample {
+        data: SampleData,
+        force: bool,
+    },
+    /// Writes stored state back to an earlier version (undo and redo).
+    Revert {
+        label: String,
+        mutations: Vec<Mutation>,
+    },
+}
+
+impl Command {
+    /// A short English description, used for the undo menu and the activity log.
+    pub fn label(&self) -> String {
+        match self {
+            Self::CreateRelease(new) => format!("create release \"{}\"", new.subject.trim()),
+            Self::EditRelease { id, edits } => match edits.as_slice() {
+                [edit] => format!("edit {} of #{id}", edit_field(edit)),
+                _ => format!("edit #{id}"),
+            },
+            Self::AddAgent { name, .. } => format!("add agent {name}"),
+            Self::AddGroup { name } => format!("add group {name}"),
+            Self::AddDepartment { name } => format!("add department {name}"),
+            Self::SetCurrentAgent(_) => "change the current agent".into(),
+            Self::SetLanguage(_) => "change the language".into(),
+            Self::SetTheme(_) => "change the theme".into(),
+            Self::SaveView { name, .. } => format!("save view \"{name}\""),
+            Self::DeleteSavedView(_) => "delete a saved view".into(),
+            Self::LoadSample { data, .. } => format!("load {} sample releases", data.releases.len()),
+            Self::Revert { label, .. } => label.clone(),
+        }
+    }
+}
+
+/// The Freshservice field an edit changes.
+pub fn edit_field(edit: &ReleaseEdit) -> &'static str {
+    match edit {
+        ReleaseEdit::Subject(_) => "subject",
+        ReleaseEdit::Description(_) => "description",
+        ReleaseEdit::Status(_) => "status",
+        ReleaseEdit::Priority(_) => "priority",
+        ReleaseEdit::ReleaseType(_) => "release_type",
+        ReleaseEdit::Planned(_) => "planned window",
+        ReleaseEdit::WorkWindow { .. } => "work window",
+        ReleaseEdit::Agent(_) => "agent",
+        ReleaseEdit::Group(_) => "group",
+        ReleaseEdit::Department(_) => "department",
+        ReleaseEdit::Category(_) => "category",
+        ReleaseEdit::SubCategory(_) => "sub_category",
+        ReleaseEdit::ItemCategory(_) => "item_category",
+        ReleaseEdit::BuildPlan(_) => "build plan",
+        ReleaseEdit::TestPlan(_) => "test plan",
+        ReleaseEdit::Assets(_) => "CIs",
+        ReleaseEdit::AssociatedChanges(_) => "changes",
+    }
+}

@@ -1,0 +1,170 @@
+//! Conversions between domain types and SQLite rows: timestamps as Unix milliseconds (UTC),
+//! codes as integers, lists and plans as JSON text.
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use rusqlite::{Connection, Row, params};
+
+use super::StoreError;
+use crate::domain::{
+    Activity, AgentId, DepartmentId, GroupId, Outcome, Plan, PlannedWindow, Priority, Release, ReleaseId,
+    ReleaseType, SavedView, Stage, Status, Timestamp,
+};
+
+pub fn to_millis(t: Timestamp) -> i64 {
+    t.timestamp_millis()
+}
+
+/// A stored timestamp; out-of-range values become the epoch rather than failing the load.
+pub fn from_millis(ms: i64) -> Timestamp {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+fn bad(column: usize, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Integer,
+        Box::<dyn std::error::Error + Send + Sync>::from(what),
+    )
+}
+
+fn coded<T>(row: &Row<'_>, column: usize, from: fn(i64) -> Option<T>, name: &str) -> rusqlite::Result<T> {
+    let code: i64 = row.get(column)?;
+    from(code).ok_or_else(|| bad(column, format!("{name} code {code} is unknown")))
+}
+
+fn json_list(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<i64>> {
+    let text: String = row.get(column)?;
+    if text == "[]" {
+        return Ok(Vec::new());
+    }
+    serde_json::from_str(&text).map_err(|e| bad(column, e.to_string()))
+}
+
+fn json_plan(row: &Row<'_>, column: usize) -> rusqlite::Result<Option<Plan>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|t| serde_json::from_str(&t).map_err(|e| bad(column, e.to_string()))).transpose()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::BadData(e.to_string()))
+}
+
+const RELEASE_COLUMNS: &str = "id, subject, description, status, priority, release_type, \
+    planned_start, planned_end, work_start, work_end, agent_id, group_id, department_id, \
+    category, sub_category, item_category, assets, associated_change_ids, build_plan, test_plan, \
+    stage, outcome, closed_at, rollback_count, downtime_minutes, created_at, updated_at, deleted_at";
+
+fn release_from_row(row: &Row<'_>) -> rusqlite::Result<Release> {
+    Ok(Release {
+        id: ReleaseId(row.get(0)?),
+        subject: row.get(1)?,
+        description: row.get(2)?,
+        status: coded(row, 3, Status::from_code, "status")?,
+        priority: coded(row, 4, Priority::from_code, "priority")?,
+        release_type: coded(row, 5, ReleaseType::from_code, "release type")?,
+        planned: PlannedWindow { start: from_millis(row.get(6)?), end: from_millis(row.get(7)?) },
+        work_start: row.get::<_, Option<i64>>(8)?.map(from_millis),
+        work_end: row.get::<_, Option<i64>>(9)?.map(from_millis),
+        agent_id: row.get::<_, Option<i64>>(10)?.map(AgentId),
+        group_id: row.get::<_, Option<i64>>(11)?.map(GroupId),
+        department_id: row.get::<_, Option<i64>>(12)?.map(DepartmentId),
+        category: row.get(13)?,
+        sub_category: row.get(14)?,
+        item_category: row.get(15)?,
+        assets: json_list(row, 16)?,
+        associated_change_ids: json_list(row, 17)?,
+        build_plan: json_plan(row, 18)?,
+        test_plan: json_plan(row, 19)?,
+        stage: {
+            let code: String = row.get(20)?;
+            Stage::from_code(&code).ok_or_else(|| bad(20, format!("stage '{code}' is unknown")))?
+        },
+        outcome: match row.get::<_, Option<String>>(21)? {
+            None => None,
+            Some(code) => Some(
+                Outcome::from_code(&code).ok_or_else(|| bad(21, format!("outcome '{code}' is unknown")))?,
+            ),
+        },
+        closed_at: row.get::<_, Option<i64>>(22)?.map(from_millis),
+        rollback_count: row.get(23)?,
+        downtime_minutes: row.get(24)?,
+        created_at: from_millis(row.get(25)?),
+        updated_at: from_millis(row.get(26)?),
+        deleted_at: row.get::<_, Option<i64>>(27)?.map(from_millis),
+    })
+}
+
+pub fn load_releases(conn: &Connection) -> Result<Vec<Release>, StoreError> {
+    let mut stmt = conn.prepare(&format!("SELECT {RELEASE_COLUMNS} FROM releases ORDER BY id"))?;
+    let releases = stmt.query_map([], release_from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(releases)
+}
+
+pub fn put_release(conn: &Connection, r: &Release) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO releases ({RELEASE_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
+    ))?;
+    stmt.execute(params![
+        r.id.0,
+        r.subject,
+        r.description,
+        r.status.code(),
+        r.priority.code(),
+        r.release_type.code(),
+        to_millis(r.planned.start),
+        to_millis(r.planned.end),
+        r.work_start.map(to_millis),
+        r.work_end.map(to_millis),
+        r.agent_id.map(|a| a.0),
+        r.group_id.map(|g| g.0),
+        r.department_id.map(|d| d.0),
+        r.category,
+        r.sub_category,
+        r.item_category,
+        to_json(&r.assets)?,
+        to_json(&r.associated_change_ids)?,
+        r.build_plan.as_ref().map(to_json).transpose()?,
+        r.test_plan.as_ref().map(to_json).transpose()?,
+        r.stage.code(),
+        r.outcome.map(Outcome::code),
+        r.closed_at.map(to_millis),
+        r.rollback_count,
+        r.downtime_minutes,
+        to_millis(r.created_at),
+        to_millis(r.updated_at),
+        r.deleted_at.map(to_millis),
+    ])?;
+    Ok(())
+}
+
+pub fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {
+    Ok(Activity {
+        id: row.get(0)?,
+        release_id: row.get::<_, Option<i64>>(1)?.map(ReleaseId),
+        actor: row.get::<_, Option<i64>>(2)?.map(AgentId),
+        at: from_millis(row.get(3)?),
+        kind: row.get(4)?,
+        field: row.get(5)?,
+        old_value: row.get(6)?,
+        new_value: row.get(7)?,
+    })
+}
+
+/// The stored form of a saved view (all but its id and name).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedViewDefinition {
+    base: crate::domain::PredefinedView,
+    filter: crate::domain::ReleaseFilter,
+    sort: crate::domain::SortSpec,
+}
+
+pub fn saved_view_to_json(view: &SavedView) -> Result<String, StoreError> {
+    to_json(&SavedViewDefinition { base: view.base, filter: view.filter.clone(), sort: view.sort })
+}
+
+pub fn saved_view_from_json(id: i64, name: String, json: &str) -> Result<SavedView, StoreError> {
+    let def: SavedViewDefinition =
+        serde_json::from_str(json).map_err(|e| StoreError::BadData(format!("saved view {name:?}: {e}")))?;
+    Ok(SavedView { id, name, base: def.base, filter: def.filter, sort: def.sort })
+}

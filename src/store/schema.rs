@@ -1,0 +1,86 @@
+//! The SQLite schema and its forward migrations, versioned by `PRAGMA user_version`.
+//!
+//! A migration is appended, never edited: a file at version N runs migrations N+1..=LATEST
+//! in one transaction.
+
+/// `PRAGMA application_id` of a Release Desk database: "RLDK".
+pub const APPLICATION_ID: i32 = 0x524C_444B;
+
+/// Each entry migrates from version `index` to `index + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 0 -> 1: releases, people, settings, saved views, the activity log.
+    r"
+    CREATE TABLE agents (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE agent_groups (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE departments (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE releases (
+        id                    INTEGER PRIMARY KEY,
+        subject               TEXT NOT NULL,
+        description           TEXT NOT NULL DEFAULT '',
+        status                INTEGER NOT NULL CHECK (status BETWEEN 1 AND 5),
+        priority              INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 4),
+        release_type          INTEGER NOT NULL CHECK (release_type BETWEEN 1 AND 4),
+        planned_start         INTEGER NOT NULL,
+        planned_end           INTEGER NOT NULL,
+        work_start            INTEGER,
+        work_end              INTEGER,
+        agent_id              INTEGER REFERENCES agents(id),
+        group_id              INTEGER REFERENCES agent_groups(id),
+        department_id         INTEGER REFERENCES departments(id),
+        category              TEXT,
+        sub_category          TEXT,
+        item_category         TEXT,
+        assets                TEXT NOT NULL DEFAULT '[]',
+        associated_change_ids TEXT NOT NULL DEFAULT '[]',
+        build_plan            TEXT,
+        test_plan             TEXT,
+        stage                 TEXT NOT NULL DEFAULT 'plan',
+        outcome               TEXT CHECK (outcome IN ('successful', 'failed')),
+        closed_at             INTEGER,
+        rollback_count        INTEGER NOT NULL DEFAULT 0 CHECK (rollback_count >= 0),
+        downtime_minutes      INTEGER NOT NULL DEFAULT 0 CHECK (downtime_minutes >= 0),
+        created_at            INTEGER NOT NULL,
+        updated_at            INTEGER NOT NULL,
+        deleted_at            INTEGER
+    );
+    CREATE TABLE activities (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        release_id  INTEGER,
+        actor       INTEGER,
+        at          INTEGER NOT NULL,
+        kind        TEXT NOT NULL,
+        field       TEXT NOT NULL DEFAULT '',
+        old_value   TEXT NOT NULL DEFAULT '',
+        new_value   TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX activities_by_release ON activities(release_id, id);
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE saved_views (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        definition TEXT NOT NULL
+    );
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    ",
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}

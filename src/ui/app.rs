@@ -1,0 +1,521 @@
+//! The main window: top bar, filter side panel, release table, status bar and modals.
+//!
+//! Panels never change the model directly: they push [`Command`]s, which are drained once per
+//! frame through [`Model::apply`]; each result is routed back to the panel that asked.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::filter_panel::FilterPanel;
+use super::list_state::{ListRows, ListState};
+use super::new_release::NewReleaseModal;
+use super::release_details::ReleaseDetails;
+use super::release_table::{ReleaseTable, TableAction};
+use crate::domain::{Language, ReleaseId, Theme, sample};
+use crate::i18n::{self, tr, tr_args};
+use crate::model::{Command, Model};
+
+const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// A message in the status bar.
+struct StatusLine {
+    text: String,
+    is_error: bool,
+}
+
+/// Commands queued this frame, by the panel that gave them.
+#[derive(Default)]
+struct Queued {
+    new_release: Vec<Command>,
+    details: Vec<Command>,
+    other: Vec<Command>,
+}
+
+/// The Release Desk window.
+pub struct ReleaseDeskApp {
+    db_path: PathBuf,
+    model: Option<Model>,
+    open_error: Option<String>,
+    list: ListState,
+    rows: ListRows,
+    table: ReleaseTable,
+    filters: FilterPanel,
+    new_release: NewReleaseModal,
+    details: Option<ReleaseDetails>,
+    queued: Queued,
+    status: Option<StatusLine>,
+    show_about: bool,
+    focus_search: bool,
+    applied_theme: Option<Theme>,
+    title: String,
+    /// The OS locale's language, used until the user picks one.
+    system_language: Language,
+}
+
+/// eframe storage key of the list state.
+const LIST_STATE_KEY: &str = "list_state";
+
+impl ReleaseDeskApp {
+    /// Opens the database at `db_path`; a refused or broken file is shown as an error screen.
+    pub fn open(db_path: PathBuf) -> Self {
+        let (model, open_error) = match Model::open(&db_path) {
+            Ok(model) => (Some(model), None),
+            Err(err) => (None, Some(err.to_string())),
+        };
+        Self::with_model(db_path, model, open_error)
+    }
+
+    /// A window on an already loaded model (tests).
+    pub fn from_model(model: Model) -> Self {
+        let path = model.store().path().to_owned();
+        Self::with_model(path, Some(model), None)
+    }
+
+    fn with_model(db_path: PathBuf, model: Option<Model>, open_error: Option<String>) -> Self {
+        Self {
+            db_path,
+            model,
+            open_error,
+            list: ListState::default(),
+            rows: ListRows::default(),
+            table: ReleaseTable::default(),
+            filters: FilterPanel::default(),
+            new_release: NewReleaseModal::default(),
+            details: None,
+            queued: Queued::default(),
+            status: None,
+            show_about: false,
+            focus_search: false,
+            applied_theme: None,
+            title: String::new(),
+            system_language: i18n::system_language(),
+        }
+    }
+
+    /// Restores the remembered list state from eframe storage.
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(list) = storage.and_then(|s| eframe::get_value::<ListState>(s, LIST_STATE_KEY)) {
+            self.list = list;
+        }
+    }
+
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_ref()
+    }
+
+    pub fn list_state_mut(&mut self) -> &mut ListState {
+        &mut self.list
+    }
+
+    pub fn new_release_modal_mut(&mut self) -> &mut NewReleaseModal {
+        &mut self.new_release
+    }
+
+    /// The ids of the releases the table shows, in order (tests).
+    pub fn visible_release_ids(&self) -> Vec<ReleaseId> {
+        self.model
+            .as_ref()
+            .map_or_else(Vec::new, |m| self.rows.rows().iter().map(|&i| m.releases()[i].id).collect())
+    }
+
+    pub fn selected(&self) -> Option<ReleaseId> {
+        self.table.selected
+    }
+
+    pub fn details_open(&self) -> Option<ReleaseId> {
+        self.details.as_ref().map(ReleaseDetails::release_id)
+    }
+
+    /// The whole window, inside `ui`.
+    pub fn root_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_settings(&ctx);
+        let Some(model) = &self.model else {
+            self.open_error_ui(ui);
+            return;
+        };
+        self.rows.refresh(model, &self.list);
+        self.shortcuts(&ctx);
+
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("filters").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
+            if let Some(model) = &self.model {
+                self.filters.panel_ui(
+                    ui,
+                    &mut self.list,
+                    self.rows.counts(),
+                    model.saved_views(),
+                    model.directory(),
+                    &mut self.queued.other,
+                );
+            }
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+
+        if let Some(model) = &self.model {
+            self.new_release.modal_ui(&ctx, model.directory(), &mut self.queued.new_release);
+            if let Some(details) = &mut self.details
+                && !details.modal_ui(&ctx, model.directory(), &mut self.queued.details)
+            {
+                self.details = None;
+            }
+        }
+        if self.show_about {
+            self.about_ui(&ctx);
+        }
+        self.drain_commands();
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        i18n::set_language(self.language());
+        let theme = self.model.as_ref().map_or(Theme::System, |m| m.settings().theme);
+        if self.applied_theme != Some(theme) {
+            ctx.set_theme(match theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+            });
+            self.applied_theme = Some(theme);
+        }
+        let file = self.db_path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+        let title = format!("Release Desk — {file}");
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The language the window speaks: the user's choice, else the OS locale's.
+    pub fn language(&self) -> Language {
+        self.model.as_ref().and_then(|m| m.settings().language).unwrap_or(self.system_language)
+    }
+
+    /// Uses `language` until the user picks one (tests; the OS locale otherwise).
+    pub fn set_system_language(&mut self, language: Language) {
+        self.system_language = language;
+    }
+
+    fn any_modal_open(&self) -> bool {
+        self.new_release.is_open() || self.details.is_some() || self.show_about
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
+            self.open_new_release();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
+            self.focus_search = true;
+        }
+        if self.any_modal_open() || ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let rows = self.rows.rows();
+        let Some(model) = &self.model else { return };
+        let position =
+            self.table.selected.and_then(|id| rows.iter().position(|&i| model.releases()[i].id == id));
+        let (down, up, enter, escape) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::ArrowDown),
+                i.key_pressed(Key::ArrowUp),
+                i.key_pressed(Key::Enter),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        let target = if down {
+            Some(position.map_or(0, |p| (p + 1).min(rows.len().saturating_sub(1))))
+        } else if up {
+            Some(position.map_or(0, |p| p.saturating_sub(1)))
+        } else {
+            None
+        };
+        if let Some(target) = target.filter(|&t| t < rows.len()) {
+            self.table.selected = Some(model.releases()[rows[target]].id);
+            self.table.scroll_to_row(target);
+        }
+        if enter && let Some(id) = self.table.selected {
+            self.open_details(id);
+        }
+        if escape {
+            self.table.selected = None;
+        }
+    }
+
+    fn open_new_release(&mut self) {
+        let me = self.model.as_ref().and_then(|m| m.settings().current_agent);
+        self.new_release.open(me);
+    }
+
+    fn open_details(&mut self, id: ReleaseId) {
+        if let Some(release) = self.model.as_ref().and_then(|m| m.release(id)) {
+            self.details = Some(ReleaseDetails::new(release.clone()));
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(tr("menu-file"), |ui| {
+                if ui.button(tr("menu-new-release")).clicked() {
+                    self.open_new_release();
+                }
+                if ui.button(tr("menu-open-database")).clicked() {
+                    self.pick_database();
+                }
+                let empty = self.model.as_ref().is_some_and(|m| m.releases().is_empty());
+                if ui.add_enabled(empty, egui::Button::new(tr("action-load-sample"))).clicked() {
+                    self.load_sample();
+                }
+                ui.separator();
+                if ui.button(tr("menu-quit")).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button(tr("menu-view"), |ui| {
+                let current = self.model.as_ref().map_or(Theme::System, |m| m.settings().theme);
+                for (theme, key) in [
+                    (Theme::System, "theme-system"),
+                    (Theme::Light, "theme-light"),
+                    (Theme::Dark, "theme-dark"),
+                ] {
+                    if ui.radio(current == theme, tr(key)).clicked() {
+                        self.queued.other.push(Command::SetTheme(theme));
+                    }
+                }
+                ui.separator();
+                ui.label(tr("menu-language"));
+                let language = self.language();
+                for candidate in Language::ALL {
+                    if ui.radio(language == candidate, candidate.native_name()).clicked() {
+                        self.queued.other.push(Command::SetLanguage(Some(candidate)));
+                    }
+                }
+            });
+            ui.menu_button(tr("menu-help"), |ui| {
+                if ui.button(tr("menu-about")).clicked() {
+                    self.show_about = true;
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            if ui.button(tr("action-new-release")).on_hover_text("Ctrl+N").clicked() {
+                self.open_new_release();
+            }
+            ui.add_space(8.0);
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.list.filter.text)
+                        .hint_text(tr("search-hint"))
+                        .desired_width(320.0),
+                )
+                .on_hover_text(tr("search-label"));
+            if self.focus_search {
+                search.request_focus();
+                self.focus_search = false;
+            }
+            if !self.list.filter.text.is_empty()
+                && ui.small_button("✖").on_hover_text(tr("search-clear")).clicked()
+            {
+                self.list.filter.text.clear();
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(model) = &self.model {
+                    let mut me = model.settings().current_agent;
+                    let before = me;
+                    let text = me.map_or_else(
+                        || tr("agent-nobody"),
+                        |a| model.directory().agent_name(Some(a)).to_owned(),
+                    );
+                    egui::ComboBox::from_id_salt("current_agent")
+                        .selected_text(text)
+                        .width(160.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut me, None, tr("agent-nobody"));
+                            for a in &model.directory().agents {
+                                ui.selectable_value(&mut me, Some(a.id), &a.name);
+                            }
+                        })
+                        .response
+                        .on_hover_text(tr("signed-in-as"));
+                    if me != before {
+                        self.queued.other.push(Command::SetCurrentAgent(me));
+                    }
+                    ui.label(tr("signed-in-as"));
+                }
+            });
+        });
+        ui.add_space(2.0);
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let total = self.model.as_ref().map_or(0, |m| m.releases().len());
+            ui.label(tr_args(
+                "rows-shown",
+                &[("shown", self.rows.rows().len().into()), ("total", total.into())],
+            ));
+            ui.separator();
+            ui.label(RichText::new(self.db_path.display().to_string()).weak());
+            if let Some(status) = &self.status {
+                ui.separator();
+                let text = RichText::new(&status.text);
+                let text = if status.is_error { text.color(ui.visuals().error_fg_color) } else { text };
+                ui.label(text);
+                if ui.small_button("✖").on_hover_text(tr("action-dismiss")).clicked() {
+                    self.status = None;
+                }
+            }
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(model) = &self.model else { return };
+        if model.releases().is_empty() {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 4.0);
+                ui.heading(tr("empty-title"));
+                ui.label(tr("empty-body"));
+                ui.add_space(12.0);
+                if ui.button(tr("action-new-release")).clicked() {
+                    self.open_new_release();
+                }
+                if ui.button(tr("action-load-sample")).clicked() {
+                    self.load_sample();
+                }
+            });
+            return;
+        }
+        if self.rows.rows().is_empty() {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 4.0);
+                ui.heading(tr("no-match-title"));
+                ui.label(tr("no-match-body"));
+                if ui.button(tr("filter-clear-all")).clicked() {
+                    self.list.filter = Default::default();
+                }
+            });
+            return;
+        }
+        let action =
+            self.table.table_ui(ui, model.releases(), self.rows.rows(), model.directory(), self.list.sort);
+        match action {
+            Some(TableAction::Sort(key)) => self.list.sort = self.list.sort.clicked(key),
+            Some(TableAction::Open(id)) => self.open_details(id),
+            None => {}
+        }
+    }
+
+    fn open_error_ui(&mut self, ui: &mut egui::Ui) {
+        let message = self.open_error.clone().unwrap_or_default();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 4.0);
+                ui.heading(tr("open-failed-title"));
+                ui.add_space(8.0);
+                ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+                ui.add_space(12.0);
+                if ui.button(tr("open-another")).clicked() {
+                    self.pick_database();
+                }
+            });
+        });
+    }
+
+    fn about_ui(&mut self, ctx: &egui::Context) {
+        let modal = egui::Modal::new(egui::Id::unique("about_modal")).show(ctx, |ui| {
+            ui.heading("Release Desk");
+            ui.label(crate::version_line());
+            ui.label(tr("about-tagline"));
+            ui.label(tr("about-font"));
+            if ui.button(tr("action-close")).clicked() {
+                self.show_about = false;
+            }
+        });
+        if modal.should_close() {
+            self.show_about = false;
+        }
+    }
+
+    fn pick_database(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Release Desk database", &["sqlite3", "db", "sqlite"])
+            .set_title("Open a Release Desk database")
+            .pick_file();
+        if let Some(path) = picked {
+            self.switch_database(&path);
+        }
+    }
+
+    fn switch_database(&mut self, path: &Path) {
+        match Model::open(path) {
+            Ok(model) => {
+                *self = Self::with_model(path.to_owned(), Some(model), None);
+            }
+            Err(err) => self.set_status(err.to_string(), true),
+        }
+    }
+
+    fn load_sample(&mut self) {
+        if let Some(model) = &self.model {
+            let data = sample::scenarios(model.now());
+            self.queued.other.push(Command::LoadSample { data, force: false });
+        }
+    }
+
+    fn set_status(&mut self, text: String, is_error: bool) {
+        self.status = Some(StatusLine { text, is_error });
+    }
+
+    /// Applies every queued command, in order, and routes results to the panels that asked.
+    fn drain_commands(&mut self) {
+        let queued = std::mem::take(&mut self.queued);
+        let Some(model) = &mut self.model else { return };
+        let mut messages = Vec::new();
+        for command in queued.new_release {
+            let result = model.apply(command);
+            if let Ok(applied) = &result {
+                if let Some(id) = applied.created {
+                    self.table.selected = Some(id);
+                }
+                messages.push((tr_args("status-done", &[("what", applied.label.clone().into())]), false));
+            }
+            self.new_release.on_result(result.map(|_| ()).map_err(|e| e.to_string()));
+        }
+        for command in queued.details {
+            let id = match &command {
+                Command::EditRelease { id, .. } => Some(*id),
+                _ => None,
+            };
+            let result = model.apply(command);
+            let saved = id.and_then(|id| model.release(id)).cloned();
+            if let Ok(applied) = &result {
+                messages.push((tr_args("status-saved", &[("what", applied.label.clone().into())]), false));
+            }
+            if let Some(details) = &mut self.details {
+                details.on_result(result.map(|_| saved).map_err(|e| e.to_string()));
+            }
+        }
+        for command in queued.other {
+            match model.apply(command) {
+                Ok(applied) => {
+                    messages.push((tr_args("status-done", &[("what", applied.label.into())]), false));
+                }
+                Err(err) => messages.push((err.to_string(), true)),
+            }
+        }
+        if let Some((text, is_error)) = messages.pop() {
+            self.set_status(text, is_error);
+        }
+    }
+}
+
+impl eframe::App for ReleaseDeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.root_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, LIST_STATE_KEY, &self.list);
+    }
+}

@@ -1,0 +1,79 @@
+//! What the release list shows: the view, the custom filter and the sort, and the cached rows
+//! they produce (recomputed only when the model or one of them changes).
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{PredefinedView, ReleaseFilter, SavedView, SortSpec, ViewRef, view};
+use crate::model::Model;
+
+/// The list's view, filter and sort; remembered between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListState {
+    pub view: ViewRef,
+    /// The predefined view the list starts from (a saved view's base).
+    pub base: PredefinedView,
+    pub filter: ReleaseFilter,
+    pub sort: SortSpec,
+}
+
+impl Default for ListState {
+    fn default() -> Self {
+        Self {
+            view: ViewRef::Predefined(PredefinedView::All),
+            base: PredefinedView::All,
+            filter: ReleaseFilter::default(),
+            sort: SortSpec::default(),
+        }
+    }
+}
+
+impl ListState {
+    pub fn select_predefined(&mut self, view: PredefinedView) {
+        self.view = ViewRef::Predefined(view);
+        self.base = view;
+    }
+
+    pub fn select_saved(&mut self, view: &SavedView) {
+        self.view = ViewRef::Saved(view.id);
+        self.base = view.base;
+        self.filter = view.filter.clone();
+        self.sort = view.sort;
+    }
+
+    pub fn base_view(&self) -> PredefinedView {
+        self.base
+    }
+}
+
+/// The rows of the list, cached against everything they depend on.
+#[derive(Default)]
+pub struct ListRows {
+    key: Option<(u64, ListState)>,
+    rows: Vec<usize>,
+    counts: [usize; 9],
+}
+
+impl ListRows {
+    /// The rows (indices into `model.releases()`) for `list`, recomputed only when needed.
+    pub fn refresh(&mut self, model: &Model, list: &ListState) {
+        let key = (model.revision(), list.clone());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let me = model.settings().current_agent;
+        if self.key.as_ref().is_none_or(|(rev, _)| *rev != model.revision()) {
+            self.counts = view::view_counts(model.releases(), me);
+        }
+        self.rows = view::query(model.releases(), list.base, me, &list.filter, list.sort, model.directory());
+        self.key = Some(key);
+    }
+
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    pub fn counts(&self) -> &[usize; 9] {
+        &self.counts
+    }
+}

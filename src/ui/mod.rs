@@ -1,0 +1,39 @@
+//! The egui window. One file per panel; panels push commands, the app applies them.
+
+pub mod app;
+pub mod filter_panel;
+pub mod fonts;
+pub mod list_state;
+pub mod new_release;
+pub mod release_details;
+pub mod release_table;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+pub use app::ReleaseDeskApp;
+
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// Opens the main window on the database at `db_path` and runs until it is closed.
+pub fn run_window(db_path: PathBuf) -> Result<(), eframe::Error> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Release Desk")
+        .with_app_id("release-desk")
+        .with_inner_size([1360.0, 820.0])
+        .with_min_inner_size([900.0, 560.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    eframe::run_native(
+        "Release Desk",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let mut app = ReleaseDeskApp::open(db_path);
+            app.restore(cc.storage);
+            Ok(Box::new(app))
+        }),
+    )
+}

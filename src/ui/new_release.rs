@@ -1,0 +1,284 @@
+//! The New release modal (Ctrl+N), with inline validation: a subject of 1..=255 characters and a
+//! planned end after the planned start. The draft stays in the modal until the command succeeds.
+
+use chrono::{Duration, Local, Timelike as _};
+use egui::{Color32, RichText};
+
+use super::widgets::datetime_edit_ui;
+use crate::domain::release::{SUBJECT_MAX_CHARS, validate_subject, validate_window};
+use crate::domain::{AgentId, Directory, GroupId, PlannedWindow, Priority, ReleaseType, Status, Timestamp};
+use crate::i18n::{self, tr};
+use crate::model::{Command, NewRelease};
+
+/// What the user is typing into the modal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub subject: String,
+    pub description: String,
+    pub status: Status,
+    pub priority: Priority,
+    pub release_type: ReleaseType,
+    pub planned_start: Timestamp,
+    pub planned_end: Timestamp,
+    pub agent: Option<AgentId>,
+    pub group: Option<GroupId>,
+}
+
+impl Draft {
+    /// A fresh draft: tomorrow 22:00 to 02:00, assigned to `me`.
+    pub fn new(me: Option<AgentId>) -> Self {
+        let tomorrow = (Local::now() + Duration::days(1))
+            .with_hour(22)
+            .and_then(|t| t.with_minute(0))
+            .and_then(|t| t.with_second(0))
+            .and_then(|t| t.with_nanosecond(0))
+            .map_or_else(chrono::Utc::now, |t| t.to_utc());
+        Self {
+            subject: String::new(),
+            description: String::new(),
+            status: Status::Open,
+            priority: Priority::Medium,
+            release_type: ReleaseType::Standard,
+            planned_start: tomorrow,
+            planned_end: tomorrow + Duration::hours(4),
+            agent: me,
+            group: None,
+        }
+    }
+
+    /// The problem with the subject, if any.
+    pub fn subject_error(&self) -> Option<String> {
+        validate_subject(&self.subject).err().map(|e| i18n::invalid(&e))
+    }
+
+    /// The problem with the planned window, if any.
+    pub fn window_error(&self) -> Option<String> {
+        validate_window(&PlannedWindow { start: self.planned_start, end: self.planned_end })
+            .err()
+            .map(|e| i18n::invalid(&e))
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.subject_error().is_none() && self.window_error().is_none()
+    }
+
+    fn to_command(&self) -> Command {
+        Command::CreateRelease(NewRelease {
+            subject: self.subject.trim().to_owned(),
+            description: self.description.clone(),
+            status: self.status,
+            priority: self.priority,
+            release_type: self.release_type,
+            planned: PlannedWindow { start: self.planned_start, end: self.planned_end },
+            agent_id: self.agent,
+            group_id: self.group,
+            department_id: None,
+            category: None,
+        })
+    }
+}
+
+/// The modal's state.
+#[derive(Default)]
+pub struct NewReleaseModal {
+    pub draft: Option<Draft>,
+    /// Why the last attempt to create failed (the draft is kept).
+    pub error: Option<String>,
+    /// Set while a create command is queued.
+    pending: bool,
+    /// Put the cursor in the subject on the next frame.
+    focus_subject: bool,
+}
+
+impl NewReleaseModal {
+    pub fn open(&mut self, me: Option<AgentId>) {
+        if self.draft.is_none() {
+            self.draft = Some(Draft::new(me));
+        }
+        self.focus_subject = true;
+        self.error = None;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.draft.is_some()
+    }
+
+    /// Called with the result of the queued create command.
+    pub fn on_result(&mut self, result: Result<(), String>) {
+        self.pending = false;
+        match result {
+            Ok(()) => {
+                self.draft = None;
+                self.error = None;
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    pub fn modal_ui(&mut self, ctx: &egui::Context, directory: &Directory, commands: &mut Vec<Command>) {
+        let Some(draft) = &mut self.draft else { return };
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("new_release_modal")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(tr("new-release-title"));
+            ui.add_space(6.0);
+            egui::Grid::new("new_release_grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                let subject_label = ui.label(tr("field-subject-required"));
+                ui.vertical(|ui| {
+                    let edit = egui::TextEdit::singleline(&mut draft.subject)
+                        .hint_text(tr("new-release-subject-hint"))
+                        .desired_width(360.0)
+                        .char_limit(SUBJECT_MAX_CHARS + 1);
+                    let response = ui.add(edit).labelled_by(subject_label.id);
+                    if std::mem::take(&mut self.focus_subject) {
+                        response.request_focus();
+                    }
+                    if let Some(err) =
+                        draft.subject_error().filter(|_| !draft.subject.is_empty() || self.error.is_some())
+                    {
+                        ui.label(RichText::new(err).color(Color32::from_rgb(0xd0, 0x40, 0x40)));
+                    }
+                });
+                ui.end_row();
+                let label = ui.label(tr("field-status"));
+                enum_combo_ui(ui, "new_status", &mut draft.status, Status::ALL, i18n::status, label.id);
+                ui.end_row();
+                let label = ui.label(tr("field-priority"));
+                enum_combo_ui(
+                    ui,
+                    "new_priority",
+                    &mut draft.priority,
+                    Priority::ALL,
+                    i18n::priority,
+                    label.id,
+                );
+                ui.end_row();
+                let label = ui.label(tr("field-type"));
+                enum_combo_ui(
+                    ui,
+                    "new_type",
+                    &mut draft.release_type,
+                    ReleaseType::ALL,
+                    i18n::release_type,
+                    label.id,
+                );
+                ui.end_row();
+                ui.label(tr("field-planned-start-required"));
+                datetime_edit_ui(ui, "new_planned_start", &mut draft.planned_start);
+                ui.end_row();
+                ui.label(tr("field-planned-end-required"));
+                ui.vertical(|ui| {
+                    datetime_edit_ui(ui, "new_planned_end", &mut draft.planned_end);
+                    if let Some(err) = draft.window_error() {
+                        ui.label(RichText::new(err).color(Color32::from_rgb(0xd0, 0x40, 0x40)));
+                    }
+                });
+                ui.end_row();
+                let label = ui.label(tr("field-agent"));
+                agent_combo_ui(ui, "new_agent", &mut draft.agent, directory, label.id);
+                ui.end_row();
+                let label = ui.label(tr("field-group"));
+                group_combo_ui(ui, "new_group", &mut draft.group, directory, label.id);
+                ui.end_row();
+                let description_label = ui.label(tr("field-description"));
+                ui.add(
+                    egui::TextEdit::multiline(&mut draft.description).desired_rows(4).desired_width(360.0),
+                )
+                .labelled_by(description_label.id);
+                ui.end_row();
+            });
+            if let Some(err) = &self.error {
+                ui.label(RichText::new(err).color(Color32::from_rgb(0xd0, 0x40, 0x40)));
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let valid = draft.is_valid();
+                let create = ui
+                    .add_enabled(valid && !self.pending, egui::Button::new(tr("action-create")))
+                    .on_disabled_hover_text(tr("new-release-fix-first"));
+                let enter = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+                if (create.clicked() || enter) && valid && !self.pending {
+                    commands.push(draft.to_command());
+                    self.pending = true;
+                }
+                if ui.button(tr("action-cancel")).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if modal.should_close() || close {
+            self.draft = None;
+            self.error = None;
+        }
+    }
+}
+
+/// A combo box over an enum's values.
+pub fn enum_combo_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    value: &mut T,
+    all: &[T],
+    label: impl Fn(T) -> String,
+    labelled_by: egui::Id,
+) -> bool {
+    let before = *value;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(label(*value))
+        .show_ui(ui, |ui| {
+            for v in all {
+                ui.selectable_value(value, *v, label(*v));
+            }
+        })
+        .response
+        .labelled_by(labelled_by);
+    *value != before
+}
+
+/// A combo box of agents with "Unassigned".
+pub fn agent_combo_ui(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    value: &mut Option<AgentId>,
+    directory: &Directory,
+    labelled_by: egui::Id,
+) -> bool {
+    let before = *value;
+    let text = value.map_or_else(|| tr("agent-unassigned"), |a| directory.agent_name(Some(a)).to_owned());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, tr("agent-unassigned"));
+            for a in &directory.agents {
+                ui.selectable_value(value, Some(a.id), &a.name);
+            }
+        })
+        .response
+        .labelled_by(labelled_by);
+    *value != before
+}
+
+/// A combo box of groups with "None".
+pub fn group_combo_ui(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    value: &mut Option<GroupId>,
+    directory: &Directory,
+    labelled_by: egui::Id,
+) -> bool {
+    let before = *value;
+    let text = value.map_or_else(|| tr("group-none"), |g| directory.group_name(Some(g)).to_owned());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, tr("group-none"));
+            for g in &directory.groups {
+                ui.selectable_value(value, Some(g.id), &g.name);
+            }
+        })
+        .response
+        .labelled_by(labelled_by);
+    *value != before
+}

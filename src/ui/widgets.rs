@@ -1,0 +1,107 @@
+//! Small shared widgets: coloured chips for status, priority and type; a local date-and-time editor;
+//! local time formatting.
+
+use chrono::{Datelike as _, Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
+use egui::{Color32, RichText};
+
+use crate::domain::{Priority, ReleaseType, Status, Timestamp};
+
+/// A rounded, filled label.
+pub fn chip_ui(ui: &mut egui::Ui, text: &str, fill: Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(8)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).color(Color32::WHITE).size(12.0)).selectable(false));
+        })
+        .response
+}
+
+pub fn status_color(status: Status) -> Color32 {
+    match status {
+        Status::Open => Color32::from_rgb(0x2f, 0x6f, 0xd6),
+        Status::OnHold => Color32::from_rgb(0x8a, 0x6d, 0x1f),
+        Status::InProgress => Color32::from_rgb(0x1f, 0x8a, 0x70),
+        Status::Incomplete => Color32::from_rgb(0xb4, 0x3c, 0x3c),
+        Status::Completed => Color32::from_rgb(0x5d, 0x6b, 0x7a),
+    }
+}
+
+pub fn priority_color(priority: Priority) -> Color32 {
+    match priority {
+        Priority::Low => Color32::from_rgb(0x5d, 0x8a, 0x5d),
+        Priority::Medium => Color32::from_rgb(0x3b, 0x78, 0xb0),
+        Priority::High => Color32::from_rgb(0xc0, 0x6a, 0x10),
+        Priority::Urgent => Color32::from_rgb(0xc0, 0x2b, 0x2b),
+    }
+}
+
+pub fn type_color(release_type: ReleaseType) -> Color32 {
+    match release_type {
+        ReleaseType::Minor => Color32::from_rgb(0x6b, 0x7b, 0x8c),
+        ReleaseType::Standard => Color32::from_rgb(0x4a, 0x63, 0xa8),
+        ReleaseType::Major => Color32::from_rgb(0x7b, 0x4a, 0xa8),
+        ReleaseType::Emergency => Color32::from_rgb(0xc0, 0x2b, 0x2b),
+    }
+}
+
+/// `2026-11-26 15:00` in local time.
+pub fn local_time(t: Timestamp) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// A calendar date picker (egui_extras, which speaks `jiff`) over a chrono date.
+/// Returns true when the date changed.
+pub fn date_picker_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
+    let mut date = jiff::civil::Date::new(value.year() as i16, value.month() as i8, value.day() as i8)
+        .unwrap_or_default();
+    let before = date;
+    ui.add(
+        egui_extras::DatePickerButton::new(&mut date).id_salt(id_salt).calendar_week(false).show_icon(false),
+    );
+    if date == before {
+        return false;
+    }
+    match NaiveDate::from_ymd_opt(i32::from(date.year()), date.month() as u32, date.day() as u32) {
+        Some(picked) => {
+            *value = picked;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Edits a timestamp as a local date (calendar popup) and hour and minute.
+/// Returns true when the value changed.
+pub fn datetime_edit_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut Timestamp) -> bool {
+    let local = value.with_timezone(&Local);
+    let mut date = local.date_naive();
+    let mut hour = local.hour();
+    let mut minute = local.minute();
+    let before = (date, hour, minute);
+    ui.horizontal(|ui| {
+        date_picker_ui(ui, id_salt, &mut date);
+        ui.add(egui::DragValue::new(&mut hour).range(0..=23).custom_formatter(|v, _| format!("{v:02}")))
+            .on_hover_text(crate::i18n::tr("field-hour"));
+        ui.label(":");
+        ui.add(
+            egui::DragValue::new(&mut minute)
+                .range(0..=59)
+                .speed(0.5)
+                .custom_formatter(|v, _| format!("{v:02}")),
+        )
+        .on_hover_text(crate::i18n::tr("field-minute"));
+    });
+    if (date, hour, minute) == before {
+        return false;
+    }
+    let naive = NaiveTime::from_hms_opt(hour, minute, 0).map(|t| date.and_time(t));
+    match naive.and_then(|n| Local.from_local_datetime(&n).earliest()) {
+        Some(t) => {
+            *value = t.to_utc();
+            true
+        }
+        None => false,
+    }
+}

@@ -1,0 +1,120 @@
+//! Shared fixtures for the integration tests: a fixed clock, hand-built releases, a temp database.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use chrono::{Duration, TimeZone as _, Utc};
+use release_desk::domain::{
+    Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Outcome, Plan, PlannedWindow,
+    Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp,
+};
+use release_desk::model::Model;
+use release_desk::store::{Mutation, Store};
+
+/// 2026-11-26 12:00 UTC, the day these tests were written.
+pub fn t0() -> Timestamp {
+    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap()
+}
+
+pub fn at(hours: i64) -> Timestamp {
+    t0() + Duration::hours(hours)
+}
+
+/// A release with every optional field empty.
+pub fn plain(id: i64, subject: &str) -> Release {
+    Release {
+        id: ReleaseId(id),
+        subject: subject.to_owned(),
+        description: String::new(),
+        status: Status::Open,
+        priority: Priority::Medium,
+        release_type: ReleaseType::Standard,
+        planned: PlannedWindow { start: at(24), end: at(28) },
+        work_start: None,
+        work_end: None,
+        agent_id: None,
+        group_id: None,
+        department_id: None,
+        category: None,
+        sub_category: None,
+        item_category: None,
+        assets: Vec::new(),
+        associated_change_ids: Vec::new(),
+        build_plan: None,
+        test_plan: None,
+        stage: Stage::Plan,
+        outcome: None,
+        closed_at: None,
+        rollback_count: 0,
+        downtime_minutes: 0,
+        created_at: at(-100 + id),
+        updated_at: at(-50 + id),
+        deleted_at: None,
+    }
+}
+
+/// A release with every field set to something other than its default.
+pub fn full(id: i64) -> Release {
+    Release {
+        id: ReleaseId(id),
+        subject: "롯데그룹 ERP 업그레이드 1단계: 본사 적용".into(),
+        description: "Phased: HQ → affiliates → all.\n주말 야간.".into(),
+        status: Status::Completed,
+        priority: Priority::Urgent,
+        release_type: ReleaseType::Major,
+        planned: PlannedWindow { start: at(-48), end: at(-42) },
+        work_start: Some(at(-47)),
+        work_end: Some(at(-40)),
+        agent_id: Some(AgentId(1)),
+        group_id: Some(GroupId(1)),
+        department_id: Some(DepartmentId(1)),
+        category: Some("Software".into()),
+        sub_category: Some("ERP".into()),
+        item_category: Some("SAP".into()),
+        assets: vec![3, 5],
+        associated_change_ids: vec![101, 102],
+        build_plan: Some(Plan {
+            body: "소스 빌드 절차".into(),
+            items: vec![ChecklistItem { text: "Dependencies".into(), done: true }],
+        }),
+        test_plan: Some(Plan { body: "UAT".into(), items: vec![] }),
+        stage: Stage::Complete,
+        outcome: Some(Outcome::Successful),
+        closed_at: Some(at(-40)),
+        rollback_count: 1,
+        downtime_minutes: 95,
+        created_at: at(-200),
+        updated_at: at(-40),
+        deleted_at: Some(at(-1)),
+    }
+}
+
+pub fn people() -> Vec<Mutation> {
+    vec![
+        Mutation::PutAgent(Agent {
+            id: AgentId(1), name: "김민준".into(), email: "mj@example.com".into()
+        }),
+        Mutation::PutAgent(Agent { id: AgentId(2), name: "Emily Carter".into(), email: String::new() }),
+        Mutation::PutAgent(Agent { id: AgentId(3), name: "박지훈".into(), email: String::new() }),
+        Mutation::PutGroup(Group { id: GroupId(1), name: "ERP 운영팀".into() }),
+        Mutation::PutGroup(Group { id: GroupId(2), name: "Mobile Platform".into() }),
+        Mutation::PutDepartment(Department { id: DepartmentId(1), name: "IT본부".into() }),
+    ]
+}
+
+/// A temporary folder and a database path inside it.
+pub fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.sqlite3");
+    (dir, path)
+}
+
+/// A model on a fresh file holding `releases` (and the people above), with the clock at `t0`.
+pub fn model_with(path: &std::path::Path, releases: Vec<Release>) -> Model {
+    let mut store = Store::open(path).unwrap();
+    let mut mutations = people();
+    mutations.extend(releases.into_iter().map(Mutation::PutRelease));
+    store.commit(&mutations, &[]).unwrap();
+    let mut model = Model::from_store(store).unwrap();
+    model.set_clock(Box::new(t0));
+    model
+}

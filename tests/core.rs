@@ -1,0 +1,638 @@
+//! Store, views, sorting, the command path and the CLI, without a window.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{at, full, model_with, plain, t0, temp_db};
+use release_desk::domain::view::{query, sort_rows};
+use release_desk::domain::{
+    AgentFilter, AgentId, Directory, GroupId, PlannedWindow, PredefinedView, Priority, ReleaseFilter,
+    ReleaseId, ReleaseType, SortKey, SortSpec, Status,
+};
+use release_desk::model::{Command, CommandError, Model, NewRelease, ReleaseEdit};
+use release_desk::store::{Mutation, Store, StoreError};
+
+// ---------------------------------------------------------------- store
+
+#[test]
+fn every_field_round_trips_through_the_file() {
+    let (_dir, path) = temp_db();
+    let release = full(7);
+    let model = model_with(&path, vec![release.clone(), plain(8, "plain")]);
+    drop(model);
+    let reopened = Model::open(&path).unwrap();
+    assert_eq!(reopened.release(ReleaseId(7)), Some(&release));
+    assert_eq!(reopened.release(ReleaseId(8)), Some(&plain(8, "plain")));
+}
+
+#[test]
+fn reopen_equals_the_model_after_commands() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "one")]);
+    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    model.apply(Command::CreateRelease(new_release("두 번째 릴리스"))).unwrap();
+    model
+        .apply(Command::EditRelease {
+            id: ReleaseId(1),
+            edits: vec![ReleaseEdit::Priority(Priority::Urgent), ReleaseEdit::Agent(Some(AgentId(3)))],
+        })
+        .unwrap();
+    model
+        .apply(Command::SaveView {
+            name: "Urgent ERP".into(),
+            base: PredefinedView::All,
+            filter: ReleaseFilter { text: "ERP".into(), ..Default::default() },
+            sort: SortSpec { key: SortKey::Priority, descending: true },
+        })
+        .unwrap();
+    let in_memory = model.snapshot();
+    drop(model);
+    let reopened = Model::open(&path).unwrap();
+    assert_eq!(reopened.snapshot(), in_memory);
+    assert_eq!(reopened.settings().current_agent, Some(AgentId(2)));
+}
+
+#[test]
+fn an_empty_file_is_migrated_to_the_latest_schema() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), release_desk::store::schema::latest_version());
+    assert!(store.load().unwrap().releases.is_empty());
+}
+
+#[test]
+fn a_missing_file_and_folder_are_created() {
+    let (dir, _) = temp_db();
+    let path = dir.path().join("nested/folder/desk.sqlite3");
+    let model = Model::open(&path).unwrap();
+    assert!(model.releases().is_empty());
+    assert!(path.exists());
+}
+
+#[test]
+fn a_newer_file_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    drop(model_with(&path, vec![plain(1, "one")]));
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Model::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::NewerSchema { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("newer Release Desk"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!path.with_extension("sqlite3-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    for bytes in [
+        b"release plan notes, not a database".repeat(10),
+        b"SQLite format 3\0 but truncated".to_vec(),
+        vec![0xFF; 4096],
+    ] {
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Model::open(&path).err().unwrap();
+        assert!(matches!(err, StoreError::NotSqlite { .. }), "{err}");
+        assert!(err.to_string().contains("not a Release Desk database"));
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Model::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::ForeignDatabase { .. }), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_failed_write_leaves_memory_and_file_unchanged() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "one"), plain(2, "two")]);
+    let before = model.snapshot();
+    let revision = model.revision();
+    let pages: i64 = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+    };
+    model.store().set_max_page_count_for_tests(pages).unwrap();
+    let data = release_desk::domain::sample::generate(2_000, 1, t0());
+    let err = model.apply(Command::LoadSample { data, force: true }).err().unwrap();
+    assert!(matches!(err, CommandError::Store(StoreError::Full)), "{err}");
+    assert!(err.to_string().contains("full"));
+    assert_eq!(model.snapshot(), before);
+    assert_eq!(model.revision(), revision);
+    assert_eq!(model.reload_snapshot().unwrap(), before);
+}
+
+#[test]
+fn a_read_only_file_refuses_writes_and_memory_stays() {
+    let (_dir, path) = temp_db();
+    drop(model_with(&path, vec![plain(1, "one")]));
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    // Root can write read-only files; the test is meaningful only for ordinary users.
+    let Ok(mut model) = Model::open(&path) else { return };
+    let before = model.snapshot();
+    if let Err(err) = model.apply(Command::CreateRelease(new_release("x"))) {
+        assert!(matches!(err, CommandError::Store(_)), "{err}");
+        assert_eq!(model.snapshot(), before);
+    }
+}
+
+// ---------------------------------------------------------------- commands
+
+fn new_release(subject: &str) -> NewRelease {
+    NewRelease {
+        subject: subject.into(),
+        description: String::new(),
+        status: Status::Open,
+        priority: Priority::High,
+        release_type: ReleaseType::Emergency,
+        planned: PlannedWindow { start: at(1), end: at(2) },
+        agent_id: Some(AgentId(1)),
+        group_id: Some(GroupId(1)),
+        department_id: None,
+        category: None,
+    }
+}
+
+#[test]
+fn create_validates_and_logs() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![]);
+    let before = model.snapshot();
+    let err = model.apply(Command::CreateRelease(new_release("   "))).err().unwrap();
+    assert_eq!(err.to_string(), "the subject is empty");
+    let mut bad = new_release("end before start");
+    bad.planned = PlannedWindow { start: at(2), end: at(1) };
+    let err = model.apply(Command::CreateRelease(bad)).err().unwrap();
+    assert!(err.to_string().contains("planned end must be after"));
+    let mut unknown = new_release("unknown agent");
+    unknown.agent_id = Some(AgentId(99));
+    assert!(matches!(model.apply(Command::CreateRelease(unknown)), Err(CommandError::NoSuchAgent(_))));
+    assert_eq!(model.snapshot(), before);
+    assert_eq!(model.store().activity_count().unwrap(), 0);
+
+    let applied = model.apply(Command::CreateRelease(new_release("긴급 보안 패치"))).unwrap();
+    let id = applied.created.unwrap();
+    assert_eq!(id, ReleaseId(1));
+    let release = model.release(id).unwrap();
+    assert_eq!(release.created_at, t0());
+    let log = model.activities_for(id).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].kind, "created");
+}
+
+#[test]
+fn edits_log_old_and_new_values() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "one")]);
+    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    model
+        .apply(Command::EditRelease {
+            id: ReleaseId(1),
+            edits: vec![ReleaseEdit::Status(Status::InProgress), ReleaseEdit::Agent(Some(AgentId(1)))],
+        })
+        .unwrap();
+    let log = model.activities_for(ReleaseId(1)).unwrap();
+    let fields: Vec<_> =
+        log.iter().map(|a| (a.field.as_str(), a.old_value.as_str(), a.new_value.as_str())).collect();
+    assert!(fields.contains(&("status", "Open", "In Progress")));
+    assert!(fields.contains(&("agent_id", "", "김민준")));
+    assert!(log.iter().all(|a| a.actor == Some(AgentId(2)) && a.at == t0()));
+    assert_eq!(model.release(ReleaseId(1)).unwrap().updated_at, t0());
+    // An edit that changes nothing writes nothing.
+    let count = model.store().activity_count().unwrap();
+    model
+        .apply(Command::EditRelease {
+            id: ReleaseId(1),
+            edits: vec![ReleaseEdit::Status(Status::InProgress)],
+        })
+        .unwrap();
+    assert_eq!(model.store().activity_count().unwrap(), count);
+}
+
+#[test]
+fn revert_restores_the_exact_previous_state() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "one")]);
+    let start = model.snapshot();
+    let a = model.apply(Command::CreateRelease(new_release("new"))).unwrap();
+    let b = model
+        .apply(Command::EditRelease { id: ReleaseId(1), edits: vec![ReleaseEdit::Subject("renamed".into())] })
+        .unwrap();
+    let c = model.apply(Command::SetCurrentAgent(Some(AgentId(3)))).unwrap();
+    for applied in [c, b, a] {
+        model
+            .apply(Command::Revert { label: format!("undo {}", applied.label), mutations: applied.inverse })
+            .unwrap();
+    }
+    let mut now = model.snapshot();
+    // The id high-water mark stays: a purged id is never given out again.
+    assert_eq!(now.release_high_water, 2);
+    now.release_high_water = start.release_high_water;
+    assert_eq!(now, start);
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+}
+
+#[test]
+fn ids_are_never_reused() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![]);
+    let a = model.apply(Command::CreateRelease(new_release("a"))).unwrap();
+    model.apply(Command::Revert { label: "undo".into(), mutations: a.inverse }).unwrap();
+    let b = model.apply(Command::CreateRelease(new_release("b"))).unwrap();
+    assert_eq!(b.created, Some(ReleaseId(2)));
+    drop(model);
+    let mut model = Model::open(&path).unwrap();
+    let c = model.apply(Command::CreateRelease(new_release("c"))).unwrap();
+    assert_eq!(c.created, Some(ReleaseId(3)));
+}
+
+#[test]
+fn sample_data_loads_once_unless_forced() {
+    let (_dir, path) = temp_db();
+    let mut model = Model::open(&path).unwrap();
+    let data = release_desk::domain::sample::scenarios(t0());
+    let count = data.releases.len();
+    model.apply(Command::LoadSample { data: data.clone(), force: false }).unwrap();
+    assert_eq!(model.releases().len(), count);
+    assert!(model.settings().current_agent.is_some());
+    let err = model.apply(Command::LoadSample { data: data.clone(), force: false }).err().unwrap();
+    assert!(err.to_string().contains("already holds releases"));
+    model.apply(Command::LoadSample { data, force: true }).unwrap();
+    assert_eq!(model.releases().len(), 2 * count);
+    assert_eq!(model.directory().agents.len(), 8, "agents are matched by name, not duplicated");
+}
+
+// ---------------------------------------------------------------- views
+
+/// Eight releases covering every rule; agent 1 is "you".
+fn view_fixture() -> Vec<release_desk::domain::Release> {
+    let mut r = Vec::new();
+    let mut push = |id: i64, agent: Option<i64>, status: Status, kind: ReleaseType, deleted: bool| {
+        let mut x = plain(id, &format!("release {id}"));
+        x.agent_id = agent.map(AgentId);
+        x.status = status;
+        x.release_type = kind;
+        x.deleted_at = deleted.then(t0);
+        r.push(x);
+    };
+    push(1, Some(1), Status::Open, ReleaseType::Standard, false);
+    push(2, Some(1), Status::Completed, ReleaseType::Minor, false);
+    push(3, Some(1), Status::InProgress, ReleaseType::Emergency, false);
+    push(4, None, Status::Open, ReleaseType::Major, false);
+    push(5, None, Status::OnHold, ReleaseType::Standard, false);
+    push(6, Some(2), Status::Incomplete, ReleaseType::Emergency, false);
+    push(7, Some(2), Status::Completed, ReleaseType::Standard, false);
+    push(8, Some(1), Status::Open, ReleaseType::Emergency, true);
+    r
+}
+
+fn ids_of(view: PredefinedView, me: Option<i64>) -> Vec<i64> {
+    let releases = view_fixture();
+    let spec = SortSpec { key: SortKey::Id, descending: false };
+    query(&releases, view, me.map(AgentId), &ReleaseFilter::default(), spec, &Directory::default())
+        .into_iter()
+        .map(|i| releases[i].id.0)
+        .collect()
+}
+
+#[test]
+fn each_of_the_nine_views() {
+    use PredefinedView as V;
+    assert_eq!(ids_of(V::NewAndMyOpen, Some(1)), [1, 3, 4]);
+    assert_eq!(ids_of(V::MyCompleted, Some(1)), [2]);
+    assert_eq!(ids_of(V::Mine, Some(1)), [1, 2, 3]);
+    assert_eq!(ids_of(V::Unassigned, Some(1)), [4, 5]);
+    assert_eq!(ids_of(V::Completed, Some(1)), [2, 7]);
+    assert_eq!(ids_of(V::Incomplete, Some(1)), [6]);
+    assert_eq!(ids_of(V::Emergency, Some(1)), [3, 6]);
+    assert_eq!(ids_of(V::Trash, Some(1)), [8]);
+    assert_eq!(ids_of(V::All, Some(1)), [1, 2, 3, 4, 5, 6, 7]);
+    // With nobody signed in the "your" views are empty, the rest unchanged.
+    assert_eq!(ids_of(V::Mine, None), Vec::<i64>::new());
+    assert_eq!(ids_of(V::NewAndMyOpen, None), [4]);
+    assert_eq!(ids_of(V::NewAndMyOpen, Some(2)), [4, 6]);
+}
+
+#[test]
+fn custom_filter_combines_with_a_view() {
+    let releases = view_fixture();
+    let spec = SortSpec { key: SortKey::Id, descending: false };
+    let run = |view, filter: ReleaseFilter| -> Vec<i64> {
+        query(&releases, view, Some(AgentId(1)), &filter, spec, &Directory::default())
+            .into_iter()
+            .map(|i| releases[i].id.0)
+            .collect()
+    };
+    let mut f = ReleaseFilter::default();
+    f.statuses.insert(Status::Open);
+    assert_eq!(run(PredefinedView::All, f.clone()), [1, 4]);
+    assert_eq!(run(PredefinedView::Unassigned, f), [4]);
+    let f = ReleaseFilter { agent: Some(AgentFilter::Unassigned), ..Default::default() };
+    assert_eq!(run(PredefinedView::All, f), [4, 5]);
+    let f = ReleaseFilter { text: "#6".into(), ..Default::default() };
+    assert_eq!(run(PredefinedView::All, f), [6]);
+    let f = ReleaseFilter { text: "RELEASE 7".into(), ..Default::default() };
+    assert_eq!(run(PredefinedView::All, f), [7]);
+    let f = ReleaseFilter { planned_from: Some(at(100)), ..Default::default() };
+    assert_eq!(run(PredefinedView::All, f), Vec::<i64>::new());
+    let f = ReleaseFilter { planned_from: Some(at(25)), planned_to: Some(at(26)), ..Default::default() };
+    assert_eq!(run(PredefinedView::All, f).len(), 7, "windows overlapping the range are kept");
+}
+
+#[test]
+fn every_sort_key_both_ways_and_stable() {
+    let mut releases = Vec::new();
+    let directory = Directory {
+        agents: vec![
+            release_desk::domain::Agent { id: AgentId(1), name: "Bora".into(), email: String::new() },
+            release_desk::domain::Agent { id: AgentId(2), name: "alice".into(), email: String::new() },
+        ],
+        groups: vec![
+            release_desk::domain::Group { id: GroupId(1), name: "Zeta".into() },
+            release_desk::domain::Group { id: GroupId(2), name: "alpha".into() },
+        ],
+        departments: vec![],
+    };
+    for id in 1..=12_i64 {
+        let mut r = plain(id, ["b", "A", "c"][(id % 3) as usize]);
+        r.status = Status::ALL[(id % 5) as usize];
+        r.priority = Priority::ALL[(id % 2) as usize];
+        r.release_type = ReleaseType::ALL[(id % 4) as usize];
+        r.planned = PlannedWindow { start: at(id % 4), end: at(10 + id % 3) };
+        r.agent_id = [None, Some(AgentId(1)), Some(AgentId(2))][(id % 3) as usize];
+        r.group_id = [Some(GroupId(1)), Some(GroupId(2))][(id % 2) as usize];
+        r.created_at = at(id % 5);
+        r.updated_at = at(id % 6);
+        releases.push(r);
+    }
+    for key in SortKey::ALL {
+        for descending in [false, true] {
+            let spec = SortSpec { key, descending };
+            let mut rows: Vec<usize> = (0..releases.len()).collect();
+            sort_rows(&mut rows, &releases, spec, &directory);
+            let value = |i: usize| -> String {
+                let r = &releases[i];
+                match key {
+                    SortKey::Id => format!("{:05}", r.id.0),
+                    SortKey::Subject => r.subject.to_lowercase(),
+                    SortKey::Status => r.status.code().to_string(),
+                    SortKey::Priority => r.priority.code().to_string(),
+                    SortKey::Type => r.release_type.code().to_string(),
+                    SortKey::PlannedStart => r.planned.start.to_rfc3339(),
+                    SortKey::PlannedEnd => r.planned.end.to_rfc3339(),
+                    SortKey::Agent => match r.agent_id {
+                        None => "~".into(),
+                        Some(a) => directory.agent_name(Some(a)).to_lowercase(),
+                    },
+                    SortKey::Group => directory.group_name(r.group_id).to_lowercase(),
+                    SortKey::Created => r.created_at.to_rfc3339(),
+                    SortKey::Updated => r.updated_at.to_rfc3339(),
+                }
+            };
+            for pair in rows.windows(2) {
+                let (a, b) = (value(pair[0]), value(pair[1]));
+                let ordered = if descending { a >= b } else { a <= b };
+                assert!(ordered, "{key:?} desc={descending}: {a} then {b}");
+                if a == b {
+                    assert!(pair[0] < pair[1], "{key:?} desc={descending}: ties keep their order");
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- CLI
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_release-desk")).args(args).output().unwrap()
+}
+
+#[test]
+fn cli_demo_list_and_show() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    let out = cli(&["--db", db, "demo"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = cli(&["--db", db, "demo"]);
+    assert!(!again.status.success());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--force"));
+
+    let out =
+        cli(&["--db", db, "list", "--view", "emergency", "--sort", "priority", "--desc", "--format", "json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(!list.is_empty());
+    for r in list {
+        assert_eq!(r["release_type"], 4);
+        for key in [
+            "id",
+            "subject",
+            "status",
+            "priority",
+            "planned_start_date",
+            "planned_end_date",
+            "work_start_date",
+            "work_end_date",
+            "agent_id",
+            "group_id",
+            "department_id",
+            "created_at",
+            "updated_at",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key}");
+        }
+    }
+    let priorities: Vec<i64> = list.iter().map(|r| r["priority"].as_i64().unwrap()).collect();
+    assert!(priorities.windows(2).all(|w| w[0] >= w[1]));
+
+    let out = cli(&["--db", db, "list", "--view", "unassigned", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(list.as_array().unwrap().iter().all(|r| r["agent_id"].is_null()));
+
+    let out = cli(&["--db", db, "list", "--view", "mine", "--as", "이서연", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("ID,Subject,Status"));
+    assert!(text.lines().skip(1).all(|l| l.contains("이서연")));
+
+    let out = cli(&["--db", db, "list", "--search", "롯데그룹"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("롯데그룹"), "{text}");
+
+    let out = cli(&["--db", db, "show", "#1", "--format", "json"]);
+    assert!(out.status.success());
+    let one: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(one["id"], 1);
+}
+
+#[test]
+fn cli_errors_are_one_line_and_non_zero() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    let missing = path.with_file_name("missing.sqlite3");
+    let junk = path.with_file_name("junk.sqlite3");
+    std::fs::write(
+        &junk,
+        "not a database at all, just some notes ...........................................................",
+    )
+    .unwrap();
+    for args in [
+        vec!["--db", db, "list", "--view", "nope"],
+        vec!["--db", db, "list", "--sort", "height"],
+        vec!["--db", missing.to_str().unwrap(), "list"],
+        vec!["--db", junk.to_str().unwrap(), "list"],
+        vec!["--db", db, "frobnicate"],
+    ] {
+        let out = cli(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("release-desk: "), "{stderr}");
+    }
+    drop(model_with(&path, vec![plain(1, "one")]));
+    let out = cli(&["--db", db, "show", "42"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("release #42 does not exist"));
+    let out = cli(&["--db", db, "list", "--as", "nobody-here"]);
+    assert!(!out.status.success());
+    assert!(!missing.exists(), "a missing file is not created by a read command");
+}
+
+#[test]
+fn mutation_batches_are_all_or_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.commit(&common::people(), &[]).unwrap();
+    let mut bad = plain(2, "refers to a missing agent");
+    bad.agent_id = Some(AgentId(404));
+    let err = store.commit(&[Mutation::PutRelease(plain(1, "ok")), Mutation::PutRelease(bad)], &[]);
+    assert!(err.is_err());
+    assert!(store.load().unwrap().releases.is_empty());
+}
+
+// ---------------------------------------------------------------- catalogues
+
+/// Message ids and, for each, the sorted names of the variables it uses.
+fn catalogue(source: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    use fluent_syntax::ast;
+    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{errors:?}"));
+    fn walk(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expr(expression, out);
+            }
+        }
+    }
+    fn expr(expression: &ast::Expression<&str>, out: &mut Vec<String>) {
+        match expression {
+            ast::Expression::Inline(inline) => inline_expr(inline, out),
+            ast::Expression::Select { selector, variants } => {
+                inline_expr(selector, out);
+                for v in variants {
+                    walk(&v.value, out);
+                }
+            }
+        }
+    }
+    fn inline_expr(inline: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => out.push(id.name.to_owned()),
+            ast::InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    let mut map = std::collections::BTreeMap::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let mut vars = Vec::new();
+            if let Some(value) = &message.value {
+                walk(value, &mut vars);
+            }
+            vars.sort();
+            vars.dedup();
+            map.insert(message.id.name.to_owned(), vars);
+        }
+    }
+    map
+}
+
+fn source_text() -> String {
+    fn visit(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                visit(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut text = String::new();
+    visit(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut text);
+    text
+}
+
+#[test]
+fn catalogues_have_the_same_keys_and_arguments_and_every_key_is_used() {
+    let en = catalogue(release_desk::i18n::EN_FTL);
+    let ko = catalogue(release_desk::i18n::KO_FTL);
+    let en_keys: Vec<_> = en.keys().collect();
+    let ko_keys: Vec<_> = ko.keys().collect();
+    let missing_in_ko: Vec<_> = en_keys.iter().filter(|k| !ko.contains_key(k.as_str())).collect();
+    let missing_in_en: Vec<_> = ko_keys.iter().filter(|k| !en.contains_key(k.as_str())).collect();
+    assert!(missing_in_ko.is_empty(), "missing in ko.ftl: {missing_in_ko:?}");
+    assert!(missing_in_en.is_empty(), "missing in en.ftl: {missing_in_en:?}");
+    for (key, args) in &en {
+        assert_eq!(Some(args), ko.get(key), "arguments of {key} differ");
+    }
+    let source = source_text();
+    let unused: Vec<_> = en.keys().filter(|k| !source.contains(&format!("\"{k}\""))).collect();
+    assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+    for call in ["tr(\"", "tr_args(\"", "tr_in(language, \""] {
+        for (at, _) in source.match_indices(call) {
+            // `push_str("` is not a call of `tr(`.
+            let before = source[..at].chars().next_back().unwrap_or(' ');
+            if before.is_alphanumeric() || before == '_' {
+                continue;
+            }
+            let rest = &source[at + call.len()..];
+            let key = &rest[..rest.find('"').unwrap()];
+            assert!(en.contains_key(key), "code uses {key:?}, which no catalogue has");
+        }
+    }
+}
+
+#[test]
+fn korean_cli_output() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    assert!(cli(&["--db", db, "--lang", "ko", "demo"]).status.success());
+    let out = cli(&["--db", db, "--lang", "ko", "list", "--view", "emergency"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("ID"), "{text}");
+    assert!(text.contains("우선순위") && text.contains("긴급"), "{text}");
+    let out = cli(&["--db", db, "--lang", "en", "list", "--view", "emergency"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Priority") && text.contains("Emergency"), "{text}");
+    let out = cli(&["--db", db, "--lang", "fr", "list"]);
+    assert!(!out.status.success());
+}
