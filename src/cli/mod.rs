@@ -12,6 +12,7 @@ use crate::domain::{
     AgentId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, sample, view,
 };
 use crate::export;
+use crate::i18n::{self, tr_args};
 use crate::model::{Command, Model};
 
 #[derive(Parser, Debug)]
@@ -142,9 +143,9 @@ pub fn run(cli: Cli) -> Result<(), String> {
 
 fn open_existing(db: &std::path::Path) -> Result<Model, String> {
     if !db.exists() {
-        return Err(format!("{} does not exist", db.display()));
+        return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
-    Model::open(db).map_err(|e| e.to_string())
+    Model::open(db).map_err(|e| i18n::store_error(&e))
 }
 
 /// Runs one CLI command against the database and returns what to print.
@@ -152,16 +153,15 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
     match command {
         CliCommand::List { view, sort, desc, as_agent, search, format } => {
             let model = open_existing(db)?;
-            let me = match as_agent {
-                None => model.settings().current_agent,
-                Some(text) => Some(
-                    model
-                        .directory()
-                        .find_agent(&text)
-                        .map(|a| a.id)
-                        .ok_or_else(|| format!("no agent '{text}' (give an id or a name)"))?,
-                ),
-            };
+            let me =
+                match as_agent {
+                    None => model.settings().current_agent,
+                    Some(text) => {
+                        Some(model.directory().find_agent(&text).map(|a| a.id).ok_or_else(|| {
+                            tr_args("cli-error-no-agent", &[("agent", text.as_str().into())])
+                        })?)
+                    }
+                };
             let filter = ReleaseFilter { text: search.unwrap_or_default(), ..ReleaseFilter::default() };
             let rows = view::query(
                 model.releases(),
@@ -180,9 +180,10 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
                 .trim()
                 .trim_start_matches('#')
                 .parse::<i64>()
-                .map_err(|_| format!("'{id}' is not a release id"))?;
-            let release =
-                model.release(ReleaseId(id)).ok_or_else(|| format!("release #{id} does not exist"))?;
+                .map_err(|_| tr_args("cli-error-bad-id", &[("id", id.as_str().into())]))?;
+            let release = model
+                .release(ReleaseId(id))
+                .ok_or_else(|| tr_args("error-no-such-release", &[("id", id.into())]))?;
             match format {
                 Format::Json => {
                     let json = export::json::release_json(release, model.directory());
@@ -203,10 +204,10 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
             }
         }
         CliCommand::Demo { force } => {
-            let mut model = Model::open(db).map_err(|e| e.to_string())?;
+            let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
             let data = sample::scenarios(model.now());
             let count = data.releases.len();
-            model.apply(Command::LoadSample { data, force }).map_err(|e| e.to_string())?;
+            model.apply(Command::LoadSample { data, force }).map_err(|e| i18n::command_error(&e))?;
             let me = model.settings().current_agent.unwrap_or(AgentId(0));
             let line = crate::i18n::tr_args(
                 "cli-demo-loaded",

@@ -139,6 +139,54 @@ impl From<String> for Arg {
     }
 }
 
+// ------------------------------------------------------------------ errors
+
+/// Why a command was refused, as a sentence in the current language.
+pub fn command_error(err: &crate::model::CommandError) -> String {
+    use crate::model::{CommandError as E, NamedThing};
+    match err {
+        E::Invalid(invalid) => self::invalid(invalid),
+        E::NoSuchRelease(id) => tr_args("error-no-such-release", &[("id", id.0.into())]),
+        E::NoSuchAgent(id) => tr_args("error-no-such-agent", &[("id", id.0.into())]),
+        E::NoSuchGroup(id) => tr_args("error-no-such-group", &[("id", id.0.into())]),
+        E::NoSuchDepartment(id) => tr_args("error-no-such-department", &[("id", id.0.into())]),
+        E::NoSuchView(id) => tr_args("error-no-such-view", &[("id", (*id).into())]),
+        E::DuplicateViewName(name) => tr_args("error-duplicate-view", &[("name", name.as_str().into())]),
+        E::NameRequired(thing) => tr(match thing {
+            NamedThing::Agent => "error-agent-name-required",
+            NamedThing::Group => "error-group-name-required",
+            NamedThing::Department => "error-department-name-required",
+            NamedThing::SavedView => "error-view-name-required",
+        }),
+        E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
+        E::Refused(reason) => reason.clone(),
+        E::Store(store) => store_error(store),
+    }
+}
+
+/// A storage problem, as a sentence in the current language.
+pub fn store_error(err: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    let path = |p: &std::path::Path| Arg::from(p.display().to_string());
+    match err {
+        E::NotSqlite { path: p } => tr_args("error-not-sqlite", &[("path", path(p))]),
+        E::ForeignDatabase { path: p } => tr_args("error-foreign-database", &[("path", path(p))]),
+        E::NewerSchema { path: p, found, supported } => tr_args(
+            "error-newer-schema",
+            &[("path", path(p)), ("found", (*found).into()), ("supported", (*supported).into())],
+        ),
+        E::Io { path: p, source } => {
+            tr_args("error-io", &[("path", path(p)), ("reason", source.to_string().into())])
+        }
+        E::Full => tr("error-disk-full"),
+        E::ReadOnly => tr("error-read-only"),
+        E::Busy => tr("error-busy"),
+        E::Corrupt(detail) => tr_args("error-corrupt", &[("detail", detail.as_str().into())]),
+        E::Sqlite(e) => tr_args("error-sqlite", &[("detail", e.to_string().into())]),
+        E::BadData(detail) => tr_args("error-bad-data", &[("detail", detail.as_str().into())]),
+    }
+}
+
 // ------------------------------------------------------------------ enum labels
 
 /// A validation problem, as a sentence.

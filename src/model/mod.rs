@@ -34,6 +34,14 @@ pub enum CommandError {
     NoSuchDepartment(DepartmentId),
     #[error("saved view {0} does not exist")]
     NoSuchView(i64),
+    #[error("a view named \"{0}\" already exists")]
+    DuplicateViewName(String),
+    #[error("the {0} needs a name")]
+    NameRequired(NamedThing),
+    #[error(
+        "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)"
+    )]
+    SampleNeedsEmptyDatabase,
     #[error("{0}")]
     Refused(String),
     #[error("could not save: {0}")]
@@ -306,7 +314,7 @@ impl Model {
                 effect.mutations.push(Mutation::PutRelease(new));
             }
             Command::AddAgent { name, email } => {
-                let name = nonempty(&name, "an agent needs a name")?;
+                let name = nonempty(&name, NamedThing::Agent)?;
                 let id = AgentId(self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
                 let mut activity = self.activity(None, now, "agent");
                 activity.new_value = name.clone();
@@ -314,7 +322,7 @@ impl Model {
                 effect.mutations.push(Mutation::PutAgent(Agent { id, name, email: email.trim().to_owned() }));
             }
             Command::AddGroup { name } => {
-                let name = nonempty(&name, "a group needs a name")?;
+                let name = nonempty(&name, NamedThing::Group)?;
                 let id = GroupId(self.directory.groups.iter().map(|g| g.id.0).max().unwrap_or(0) + 1);
                 let mut activity = self.activity(None, now, "group");
                 activity.new_value = name.clone();
@@ -322,7 +330,7 @@ impl Model {
                 effect.mutations.push(Mutation::PutGroup(Group { id, name }));
             }
             Command::AddDepartment { name } => {
-                let name = nonempty(&name, "a department needs a name")?;
+                let name = nonempty(&name, NamedThing::Department)?;
                 let id =
                     DepartmentId(self.directory.departments.iter().map(|d| d.id.0).max().unwrap_or(0) + 1);
                 let mut activity = self.activity(None, now, "department");
@@ -341,9 +349,9 @@ impl Model {
                 self.setting(&mut effect, now, KEY_THEME, Some(theme))?;
             }
             Command::SaveView { name, base, filter, sort } => {
-                let name = nonempty(&name, "a saved view needs a name")?;
+                let name = nonempty(&name, NamedThing::SavedView)?;
                 if self.saved_views.iter().any(|v| v.name == name) {
-                    return Err(CommandError::Refused(format!("a view named \"{name}\" already exists")));
+                    return Err(CommandError::DuplicateViewName(name));
                 }
                 let id = self.saved_views.iter().map(|v| v.id).max().unwrap_or(0) + 1;
                 let mut activity = self.activity(None, now, "view");
@@ -360,9 +368,7 @@ impl Model {
             }
             Command::LoadSample { data, force } => {
                 if !force && self.releases.iter().any(|r| !r.is_deleted()) {
-                    return Err(CommandError::Refused(
-                        "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)".into(),
-                    ));
+                    return Err(CommandError::SampleNeedsEmptyDatabase);
                 }
                 let remap = self.sample_people(&data.directory, &mut effect);
                 let offset = self.release_high_water;
@@ -610,9 +616,29 @@ fn upsert_by<T, K: PartialEq + Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T)
     }
 }
 
-fn nonempty(text: &str, message: &str) -> Result<String, CommandError> {
+fn nonempty(text: &str, thing: NamedThing) -> Result<String, CommandError> {
     let text = text.trim();
-    if text.is_empty() { Err(CommandError::Refused(message.to_owned())) } else { Ok(text.to_owned()) }
+    if text.is_empty() { Err(CommandError::NameRequired(thing)) } else { Ok(text.to_owned()) }
+}
+
+/// Things that must have a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamedThing {
+    Agent,
+    Group,
+    Department,
+    SavedView,
+}
+
+impl std::fmt::Display for NamedThing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Agent => "agent",
+            Self::Group => "group",
+            Self::Department => "department",
+            Self::SavedView => "saved view",
+        })
+    }
 }
 
 fn apply_edit(release: &mut Release, edit: ReleaseEdit) {

@@ -37,7 +37,7 @@ struct Queued {
 pub struct ReleaseDeskApp {
     db_path: PathBuf,
     model: Option<Model>,
-    open_error: Option<String>,
+    open_error: Option<crate::store::StoreError>,
     list: ListState,
     rows: ListRows,
     table: ReleaseTable,
@@ -62,7 +62,7 @@ impl ReleaseDeskApp {
     pub fn open(db_path: PathBuf) -> Self {
         let (model, open_error) = match Model::open(&db_path) {
             Ok(model) => (Some(model), None),
-            Err(err) => (None, Some(err.to_string())),
+            Err(err) => (None, Some(err)),
         };
         Self::with_model(db_path, model, open_error)
     }
@@ -73,7 +73,11 @@ impl ReleaseDeskApp {
         Self::with_model(path, Some(model), None)
     }
 
-    fn with_model(db_path: PathBuf, model: Option<Model>, open_error: Option<String>) -> Self {
+    fn with_model(
+        db_path: PathBuf,
+        model: Option<Model>,
+        open_error: Option<crate::store::StoreError>,
+    ) -> Self {
         Self {
             db_path,
             model,
@@ -407,7 +411,7 @@ impl ReleaseDeskApp {
     }
 
     fn open_error_ui(&mut self, ui: &mut egui::Ui) {
-        let message = self.open_error.clone().unwrap_or_default();
+        let message = self.open_error.as_ref().map(i18n::store_error).unwrap_or_default();
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() / 4.0);
@@ -452,7 +456,7 @@ impl ReleaseDeskApp {
             Ok(model) => {
                 *self = Self::with_model(path.to_owned(), Some(model), None);
             }
-            Err(err) => self.set_status(err.to_string(), true),
+            Err(err) => self.set_status(i18n::store_error(&err), true),
         }
     }
 
@@ -480,7 +484,7 @@ impl ReleaseDeskApp {
                 }
                 messages.push((tr_args("status-done", &[("what", applied.label.clone().into())]), false));
             }
-            self.new_release.on_result(result.map(|_| ()).map_err(|e| e.to_string()));
+            self.new_release.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
         }
         for command in queued.details {
             let id = match &command {
@@ -493,7 +497,7 @@ impl ReleaseDeskApp {
                 messages.push((tr_args("status-saved", &[("what", applied.label.clone().into())]), false));
             }
             if let Some(details) = &mut self.details {
-                details.on_result(result.map(|_| saved).map_err(|e| e.to_string()));
+                details.on_result(result.map(|_| saved).map_err(|e| i18n::command_error(&e)));
             }
         }
         for command in queued.other {
@@ -501,7 +505,7 @@ impl ReleaseDeskApp {
                 Ok(applied) => {
                     messages.push((tr_args("status-done", &[("what", applied.label.into())]), false));
                 }
-                Err(err) => messages.push((err.to_string(), true)),
+                Err(err) => messages.push((i18n::command_error(&err), true)),
             }
         }
         if let Some((text, is_error)) = messages.pop() {

@@ -69,10 +69,10 @@ impl ReleaseTable {
             .column(Column::initial(96.0).at_least(60.0))
             .column(Column::initial(80.0).at_least(60.0))
             .column(Column::initial(86.0).at_least(60.0))
-            .columns(Column::initial(122.0).at_least(80.0), 2)
+            .columns(Column::initial(196.0).at_least(80.0).clip(true), 2)
             .column(Column::initial(100.0).at_least(60.0).clip(true))
             .column(Column::initial(120.0).at_least(60.0).clip(true))
-            .columns(Column::initial(122.0).at_least(80.0), 2)
+            .columns(Column::initial(196.0).at_least(80.0).clip(true), 2)
             .min_scrolled_height(0.0);
         if let Some(index) = self.scroll_to.take() {
             builder = builder.scroll_to_row(index, None);

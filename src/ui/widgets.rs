@@ -46,9 +46,9 @@ pub fn type_color(release_type: ReleaseType) -> Color32 {
     }
 }
 
-/// `2026-11-26 15:00` in local time.
+/// Local time in the UI language: `Thu 26 Nov 2026, 15:00` or `2026년 11월 26일 (목) 오후 3:00`.
 pub fn local_time(t: Timestamp) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+    crate::i18n::datetime(t)
 }
 
 /// A calendar date picker (egui_extras, which speaks `jiff`) over a chrono date.
