@@ -174,3 +174,4 @@ error-busy = the database is in use by another Release Desk window or program; t
 error-corrupt = the database file is damaged: { $detail }
 error-sqlite = database error: { $detail }
 error-bad-data = stored data is not valid: { $detail }
+cli-error-window = could not open the window: { $reason }

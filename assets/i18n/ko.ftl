@@ -174,3 +174,4 @@ error-busy = 다른 Release Desk 창이나 프로그램이 데이터베이스를
 error-corrupt = 데이터베이스 파일이 손상되었습니다: { $detail }
 error-sqlite = 데이터베이스 오류: { $detail }
 error-bad-data = 저장된 데이터가 올바르지 않습니다: { $detail }
+cli-error-window = 창을 열 수 없습니다: { $reason }

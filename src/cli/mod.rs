@@ -133,7 +133,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
     };
     crate::i18n::set_language(cli.lang.unwrap_or_else(crate::i18n::system_language));
     let Some(command) = cli.command else {
-        return crate::ui::run_window(db).map_err(|e| format!("could not open the window: {e}"));
+        return crate::ui::run_window(db, cli.lang)
+            .map_err(|e| tr_args("cli-error-window", &[("reason", e.to_string().into())]));
     };
     let mut out = std::io::stdout().lock();
     let text = run_command(&db, command)?;

@@ -16,11 +16,12 @@ pub use app::ReleaseDeskApp;
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the main window on the database at `db_path` and runs until it is closed.
-pub fn run_window(db_path: PathBuf) -> Result<(), eframe::Error> {
+/// `language` (from `--lang`) stands in for the OS locale until the user picks a language.
+pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -> Result<(), eframe::Error> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Release Desk")
         .with_app_id("release-desk")
-        .with_inner_size([1360.0, 820.0])
+        .with_inner_size([1280.0, 720.0])
         .with_min_inner_size([900.0, 560.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(icon);
@@ -32,6 +33,9 @@ pub fn run_window(db_path: PathBuf) -> Result<(), eframe::Error> {
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
             let mut app = ReleaseDeskApp::open(db_path);
+            if let Some(language) = language {
+                app.set_system_language(language);
+            }
             app.restore(cc.storage);
             Ok(Box::new(app))
         }),
