@@ -15,6 +15,7 @@ fn harness(mut app: ReleaseDeskApp) -> Harness<'static, ReleaseDeskApp> {
     app.set_system_language(Language::En);
     Harness::builder()
         .with_size([1360.0, 820.0])
+        .with_max_steps(24)
         .with_context_setup(fonts::install)
         .build_ui_state(|ui, app: &mut ReleaseDeskApp| app.root_ui(ui), app)
 }
@@ -192,4 +193,32 @@ fn main_window_in_korean_snapshot() {
         egui::pos2(1280.0, path.y1 as f32),
     ));
     harness.snapshot("main_window_ko");
+}
+
+#[test]
+fn agents_and_groups_can_be_added_from_the_file_menu() {
+    let (_dir, path) = temp_db();
+    let model = release_desk::model::Model::open(&path).unwrap();
+    let mut harness = harness(ReleaseDeskApp::from_model(model));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Agents and groups…").click();
+    harness.run();
+    harness.get_by_label("New agent").click();
+    harness.run();
+    harness.get_by_label("New agent").type_text("정예준");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Add agent").click();
+    harness.run();
+    harness.get_by_label("New group").click();
+    harness.run();
+    harness.get_by_label("New group").type_text("Core Banking");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Add group").click();
+    harness.run();
+    let directory = harness.state().model().unwrap().directory().clone();
+    assert_eq!(directory.agents.len(), 1);
+    assert_eq!(directory.agents[0].name, "정예준");
+    assert_eq!(directory.groups[0].name, "Core Banking");
 }

@@ -175,3 +175,18 @@ error-corrupt = the database file is damaged: { $detail }
 error-sqlite = database error: { $detail }
 error-bad-data = stored data is not valid: { $detail }
 cli-error-window = could not open the window: { $reason }
+
+## Agents and groups
+menu-people = Agents and groups…
+people-title = Agents, groups and departments
+people-agents = Agents
+people-groups = Groups
+people-departments = Departments
+people-none-yet = none yet
+people-new-agent = New agent
+people-email = email (optional)
+people-add-agent = Add agent
+people-new-group = New group
+people-add-group = Add group
+people-new-department = New department
+people-add-department = Add department

@@ -175,3 +175,18 @@ error-corrupt = 데이터베이스 파일이 손상되었습니다: { $detail }
 error-sqlite = 데이터베이스 오류: { $detail }
 error-bad-data = 저장된 데이터가 올바르지 않습니다: { $detail }
 cli-error-window = 창을 열 수 없습니다: { $reason }
+
+## 담당자와 그룹
+menu-people = 담당자와 그룹…
+people-title = 담당자, 그룹, 부서
+people-agents = 담당자
+people-groups = 그룹
+people-departments = 부서
+people-none-yet = 아직 없음
+people-new-agent = 새 담당자
+people-email = 이메일 (선택)
+people-add-agent = 담당자 추가
+people-new-group = 새 그룹
+people-add-group = 그룹 추가
+people-new-department = 새 부서
+people-add-department = 부서 추가

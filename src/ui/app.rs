@@ -10,6 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::filter_panel::FilterPanel;
 use super::list_state::{ListRows, ListState};
 use super::new_release::NewReleaseModal;
+use super::people_dialog::PeopleDialog;
 use super::release_details::ReleaseDetails;
 use super::release_table::{ReleaseTable, TableAction};
 use crate::domain::{Language, ReleaseId, Theme, sample};
@@ -44,6 +45,7 @@ pub struct ReleaseDeskApp {
     filters: FilterPanel,
     new_release: NewReleaseModal,
     details: Option<ReleaseDetails>,
+    people: PeopleDialog,
     queued: Queued,
     status: Option<StatusLine>,
     show_about: bool,
@@ -88,6 +90,7 @@ impl ReleaseDeskApp {
             filters: FilterPanel::default(),
             new_release: NewReleaseModal::default(),
             details: None,
+            people: PeopleDialog::default(),
             queued: Queued::default(),
             status: None,
             show_about: false,
@@ -161,6 +164,7 @@ impl ReleaseDeskApp {
 
         if let Some(model) = &self.model {
             self.new_release.modal_ui(&ctx, model.directory(), &mut self.queued.new_release);
+            self.people.dialog_ui(&ctx, model.directory(), &mut self.queued.other);
             if let Some(details) = &mut self.details
                 && !details.modal_ui(&ctx, model.directory(), &mut self.queued.details)
             {
@@ -203,7 +207,7 @@ impl ReleaseDeskApp {
     }
 
     fn any_modal_open(&self) -> bool {
-        self.new_release.is_open() || self.details.is_some() || self.show_about
+        self.new_release.is_open() || self.details.is_some() || self.show_about || self.people.is_open()
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -266,6 +270,9 @@ impl ReleaseDeskApp {
                 }
                 if ui.button(tr("menu-open-database")).clicked() {
                     self.pick_database();
+                }
+                if ui.button(tr("menu-people")).clicked() {
+                    self.people.open();
                 }
                 let empty = self.model.as_ref().is_some_and(|m| m.releases().is_empty());
                 if ui.add_enabled(empty, egui::Button::new(tr("action-load-sample"))).clicked() {
