@@ -107,6 +107,26 @@ impl Model {
         Self::from_store(Store::open(path)?)
     }
 
+    /// Opens the database at `path` for reading only: every command is refused with a clear error.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        Self::from_store(Store::open_read_only(path)?)
+    }
+
+    /// Whether this model refuses every command (its file is open read-only).
+    pub fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
+    /// Makes a verified backup of the file in `backups/` beside it.
+    pub fn backup_now(&self, reason: &str) -> Result<std::path::PathBuf, StoreError> {
+        self.store.backup_now(reason)
+    }
+
+    /// Closes the file cleanly and hands back its writer's lock (to restore a backup).
+    pub fn close(self) -> Option<crate::store::lock::DbLock> {
+        self.store.close()
+    }
+
     /// Loads the model from an open store.
     pub fn from_store(store: Store) -> Result<Self, StoreError> {
         let snapshot = store.load()?;
@@ -208,7 +228,12 @@ impl Model {
     pub fn apply(&mut self, command: Command) -> Result<Applied, CommandError> {
         let label = command.label();
         let now = self.now();
+        let imports = matches!(command, Command::LoadSample { .. });
         let effect = self.plan(command, now)?;
+        if imports && !self.releases.is_empty() && !self.store.is_read_only() {
+            // An import adds many rows at once: keep the file as it was before it.
+            self.store.backup_now("import")?;
+        }
         let inverse = self.inverse_of(&effect.mutations);
         self.store.commit(&effect.mutations, &effect.activities)?;
         self.absorb(effect.mutations);

@@ -2,8 +2,14 @@
 //! model, and writing a batch of [`Mutation`]s in one IMMEDIATE transaction.
 //!
 //! All SQL is parameterised. Nothing above this module runs SQL.
+//!
+//! Durability: one writer per file ([`lock`]), WAL with `synchronous=FULL`, defensive mode, a
+//! check at every open (`integrity_check` after a session that did not close cleanly,
+//! `quick_check` otherwise), verified backups ([`backup`]), and a WAL checkpoint at close.
 
+pub mod backup;
 mod codec;
+pub mod lock;
 pub mod schema;
 
 use std::collections::BTreeMap;
@@ -40,6 +46,12 @@ pub enum StoreError {
     Busy,
     #[error("the database file is damaged: {0}")]
     Corrupt(String),
+    #[error("{path} is damaged ({details}); it was left untouched")]
+    Damaged { path: PathBuf, details: String },
+    #[error("{path} is open in another Release Desk window{}; close that window, or open the file read-only", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
+    Locked { path: PathBuf, pid: Option<u32> },
+    #[error("{path} is open read-only in this window; nothing was changed")]
+    ReadOnlySession { path: PathBuf },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("stored data is not valid: {0}")]
@@ -95,32 +107,87 @@ pub struct Snapshot {
     pub release_high_water: i64,
 }
 
+/// Which check ran when the file was opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CheckKind {
+    /// A new file: nothing to check.
+    #[default]
+    None,
+    /// `PRAGMA quick_check` (the last session closed cleanly).
+    Quick,
+    /// `PRAGMA integrity_check` (the last session did not close cleanly).
+    Full,
+}
+
+/// What happened when the file was opened; the window tells the user.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OpenReport {
+    /// The last session that wrote the file did not close cleanly (a crash or power loss).
+    pub unclean_shutdown: bool,
+    /// The check that ran (and passed: a failed check refuses the file).
+    pub check: CheckKind,
+    /// The backup made while opening (daily, or before a migration).
+    pub backup: Option<PathBuf>,
+}
+
 /// An open Release Desk database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The writer's lock; `None` for a read-only store (or a folder that cannot be written).
+    lock: Option<lock::DbLock>,
+    read_only: bool,
+    /// The open-session marker is set and must be cleared at close.
+    session_open: bool,
+    report: OpenReport,
+}
+
+/// A backup is made at open when the newest one is older than this.
+const DAILY_BACKUP_AGE: chrono::Duration = chrono::Duration::hours(24);
+
+/// Runs `integrity_check` (`full`) or `quick_check`; anything but "ok" is [`StoreError::Damaged`].
+pub(crate) fn run_check(conn: &Connection, path: &Path, full: bool) -> Result<(), StoreError> {
+    let sql = if full { "PRAGMA integrity_check(20)" } else { "PRAGMA quick_check(20)" };
+    let damaged = |details: String| StoreError::Damaged { path: path.to_owned(), details };
+    let rows: Vec<String> = (|| {
+        let mut stmt = conn.prepare(sql)?;
+        stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()
+    })()
+    .map_err(|e| damaged(e.to_string()))?;
+    if rows.len() == 1 && rows[0] == "ok" {
+        Ok(())
+    } else {
+        Err(damaged(rows.join("; ")))
+    }
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
-    /// Opens (or creates) the database at `path` and migrates it to the latest schema.
+    /// Opens (or creates) the database at `path` as its one writer, checks it and migrates it to
+    /// the latest schema.
     ///
-    /// A file that is not SQLite, belongs to another program, or was written by a newer
-    /// version is refused and left byte-for-byte untouched.
+    /// A file another window holds is refused ([`StoreError::Locked`]). A file that is not SQLite,
+    /// belongs to another program, was written by a newer version, or fails its check is refused
+    /// and left byte-for-byte untouched.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let lock = lock::DbLock::acquire(path)?;
+        Self::open_with_lock(path, lock)
+    }
+
+    /// [`Store::open`] with a lock the caller already holds (after a restore).
+    pub fn open_with_lock(path: &Path, lock: Option<lock::DbLock>) -> Result<Self, StoreError> {
         let io_err = |source| StoreError::Io { path: path.to_owned(), source };
-        let exists = path.exists();
-        if exists {
-            let mut header = [0_u8; 16];
-            let mut file = std::fs::File::open(path).map_err(io_err)?;
-            let len = file.metadata().map_err(io_err)?.len();
-            if len > 0 {
-                if len < 100 || file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
-                    return Err(StoreError::NotSqlite { path: path.to_owned() });
-                }
+        let mut report = OpenReport::default();
+        let mut existing_version = None;
+        if path.exists() {
+            if Self::check_header(path)? {
                 // Inspect through a read-only connection first, so a refused file is never written.
-                Self::check_compatible(path)?;
+                let conn = Self::open_read_only_connection(path)?;
+                existing_version = Some(Self::check_compatible(&conn, path)?);
+                report.unclean_shutdown = Self::marker_set(&conn);
+                report.check = if report.unclean_shutdown { CheckKind::Full } else { CheckKind::Quick };
+                run_check(&conn, path, report.unclean_shutdown)?;
             }
         } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(io_err)?;
@@ -132,16 +199,163 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store = Self { conn, path: path.to_owned() };
+        let mut store = Self { conn, path: path.to_owned(), lock, read_only: false, session_open: false, report };
         store.configure()?;
+        if let Some(version) = existing_version.filter(|&v| v > 0) {
+            let reason = if version < schema::latest_version() {
+                Some("migration")
+            } else {
+                let newest = backup::list_backups(path)?.first().map(|b| b.made_at);
+                newest.is_none_or(|t| chrono::Utc::now() - t > DAILY_BACKUP_AGE).then_some("daily")
+            };
+            if let Some(reason) = reason {
+                match store.backup_now(reason) {
+                    Ok(made) => store.report.backup = Some(made),
+                    // A failed pre-migration backup stops the migration; a failed daily one does
+                    // not stop the user from working (a read-only folder, a full disk).
+                    Err(err) if reason == "migration" => return Err(err),
+                    Err(_) => {}
+                }
+            }
+        }
         store.migrate()?;
+        store.mark_session_open();
         Ok(store)
+    }
+
+    /// Opens the file for reading only, without the writer's lock (the CLI's read commands, and
+    /// a second window on a file another window holds). Every write is refused with
+    /// [`StoreError::ReadOnlySession`].
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_owned(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+        let conn = Self::open_read_only_connection(path)?;
+        let mut report = OpenReport::default();
+        if Self::check_header(path)? {
+            Self::check_compatible(&conn, path)?;
+            report.unclean_shutdown = Self::marker_set(&conn);
+            run_check(&conn, path, false)?;
+            report.check = CheckKind::Quick;
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch("PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;")?;
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < schema::latest_version() {
+            return Err(StoreError::BadData(format!(
+                "{} has an older schema (version {version}); open it once in the window to upgrade it",
+                path.display()
+            )));
+        }
+        Ok(Self { conn, path: path.to_owned(), lock: None, read_only: true, session_open: false, report })
+    }
+
+    fn open_read_only_connection(path: &Path) -> Result<Connection, StoreError> {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(StoreError::from)
+    }
+
+    /// `Ok(false)`: an empty file (a new database). Refuses a file that is not SQLite.
+    fn check_header(path: &Path) -> Result<bool, StoreError> {
+        let io_err = |source| StoreError::Io { path: path.to_owned(), source };
+        let mut file = std::fs::File::open(path).map_err(io_err)?;
+        let len = file.metadata().map_err(io_err)?.len();
+        if len == 0 {
+            return Ok(false);
+        }
+        let mut header = [0_u8; 16];
+        if len < 100 || file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
+            return Err(StoreError::NotSqlite { path: path.to_owned() });
+        }
+        Ok(true)
+    }
+
+    /// Whether the last writing session left its open marker set (it did not close cleanly).
+    fn marker_set(conn: &Connection) -> bool {
+        conn.query_row("SELECT value FROM meta WHERE key = 'session_open'", [], |r| r.get::<_, i64>(0))
+            .is_ok_and(|v| v != 0)
+    }
+
+    fn mark_session_open(&mut self) {
+        // Best effort: a read-only file cannot take the marker, and refuses writes anyway.
+        self.session_open = self
+            .conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES ('session_open', 1)
+                 ON CONFLICT(key) DO UPDATE SET value = 1",
+                [],
+            )
+            .is_ok();
+    }
+
+    /// What happened when the file was opened.
+    pub fn open_report(&self) -> &OpenReport {
+        &self.report
+    }
+
+    /// Whether this store refuses writes (opened read-only).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Checkpoints the WAL into the file and clears the open-session marker. Idempotent.
+    fn shutdown(&mut self) {
+        if self.session_open {
+            let _ = self.conn.execute("UPDATE meta SET value = 0 WHERE key = 'session_open'", []);
+            self.session_open = false;
+        }
+        if !self.read_only {
+            let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+    }
+
+    /// Closes the file cleanly (checkpoint, clean-shutdown marker) and hands back the writer's
+    /// lock, so the caller can restore a backup before anyone else opens the file.
+    pub fn close(mut self) -> Option<lock::DbLock> {
+        self.shutdown();
+        self.lock.take()
+    }
+
+    /// Makes a verified backup in `backups/` beside the file (then rotates); returns its path.
+    /// Called at open (daily, before a migration) and by the model before imports and purges.
+    pub fn backup_now(&self, reason: &str) -> Result<PathBuf, StoreError> {
+        if self.path.as_os_str() == ":memory:" {
+            return Ok(PathBuf::new());
+        }
+        backup::backup_into_folder(&self.conn, &self.path, reason)
+    }
+
+    /// Writes a verified copy of the file to `out` (which must not exist).
+    pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
+        if out.exists() {
+            return Err(StoreError::Io {
+                path: out.to_owned(),
+                source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            });
+        }
+        backup::write_verified_copy(&self.conn, out)
+    }
+
+    /// Runs the full `integrity_check` now.
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        run_check(&self.conn, &self.path, true)
     }
 
     /// Opens an in-memory database (tests and benchmarks).
     pub fn open_in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Self { conn, path: PathBuf::from(":memory:") };
+        let mut store = Self {
+            conn,
+            path: PathBuf::from(":memory:"),
+            lock: None,
+            read_only: false,
+            session_open: false,
+            report: OpenReport::default(),
+        };
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -151,12 +365,9 @@ impl Store {
         &self.path
     }
 
-    /// Refuses a non-empty SQLite file that is not ours or is newer than this build.
-    fn check_compatible(path: &Path) -> Result<(), StoreError> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+    /// Refuses a non-empty SQLite file that is not ours or is newer than this build; returns its
+    /// schema version.
+    fn check_compatible(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
         let app_id: i32 =
             conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(
                 |e| match StoreError::from(e) {
@@ -164,8 +375,13 @@ impl Store {
                     other => other,
                 },
             )?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let damaged = |e: rusqlite::Error| match StoreError::from(e) {
+            StoreError::Corrupt(details) => StoreError::Damaged { path: path.to_owned(), details },
+            other => other,
+        };
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(damaged)?;
         if app_id != schema::APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
             return Err(StoreError::ForeignDatabase { path: path.to_owned() });
         }
@@ -176,7 +392,7 @@ impl Store {
                 supported: schema::latest_version(),
             });
         }
-        Ok(())
+        Ok(version)
     }
 
     fn configure(&mut self) -> Result<(), StoreError> {
@@ -188,6 +404,8 @@ impl Store {
              PRAGMA synchronous = FULL;
              PRAGMA trusted_schema = OFF;",
         )?;
+        // A file may come from someone else: no writable schema, no corrupting pragmas.
+        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         Ok(())
     }
 
@@ -258,6 +476,9 @@ impl Store {
 
     /// Writes `mutations` and appends `activities` in one IMMEDIATE transaction: all or nothing.
     pub fn commit(&mut self, mutations: &[Mutation], activities: &[Activity]) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnlySession { path: self.path.clone() });
+        }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut high_water: Option<i64> = None;
         for mutation in mutations {
@@ -365,5 +586,11 @@ impl Store {
     pub fn set_max_page_count_for_tests(&self, pages: i64) -> Result<(), StoreError> {
         let _: i64 = self.conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0))?;
         Ok(())
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.shutdown();
     }
 }

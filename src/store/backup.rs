@@ -1,0 +1,291 @@
+//! Verified backups in `backups/` beside the database, their rotation (7 daily + 4 weekly, and
+//! the 3 newest whatever their age), restoring one, and moving a damaged file aside.
+//!
+//! A backup is written with `VACUUM INTO` to a temporary name, opened and checked
+//! (`integrity_check`, application id), synced, and only then renamed to its final name, so a
+//! file in `backups/` is always a complete, checked database.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike as _, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+use super::lock::DbLock;
+use super::{StoreError, schema};
+
+/// One backup file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    /// When it was made (UTC, from its name).
+    pub made_at: chrono::DateTime<Utc>,
+    /// Why: daily, migration, import, purge, restore, manual.
+    pub reason: String,
+    pub size: u64,
+}
+
+/// The newest backups kept whatever their age.
+const KEEP_NEWEST: usize = 3;
+const KEEP_DAILY: usize = 7;
+const KEEP_WEEKLY: usize = 4;
+const STAMP: &str = "%Y%m%d-%H%M%S-%3f";
+const STAMP_LEN: usize = 19;
+
+/// `…/desk.sqlite3` -> `…/backups`.
+pub fn backups_dir(db: &Path) -> PathBuf {
+    db.parent().unwrap_or_else(|| Path::new("")).join("backups")
+}
+
+fn stem(db: &Path) -> String {
+    db.file_stem().map_or_else(|| "release-desk".into(), |s| s.to_string_lossy().into_owned())
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_owned(), source }
+}
+
+/// The backups of `db`, newest first.
+pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>, StoreError> {
+    let dir = backups_dir(db);
+    let prefix = format!("{}-", stem(db));
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(StoreError::Io { path: dir, source }),
+    };
+    let mut list = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".sqlite3")) else {
+            continue;
+        };
+        let (Some(stamp), Some(reason)) = (rest.get(..STAMP_LEN), rest.get(STAMP_LEN..)) else { continue };
+        let Some(reason) = reason.strip_prefix('-') else { continue };
+        let Ok(made_at) = NaiveDateTime::parse_from_str(stamp, STAMP) else { continue };
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        list.push(BackupInfo { path: entry.path(), made_at: made_at.and_utc(), reason: reason.to_owned(), size });
+    }
+    list.sort_by(|a, b| b.made_at.cmp(&a.made_at).then_with(|| b.path.cmp(&a.path)));
+    Ok(list)
+}
+
+/// Checks a database file without writing to it: it must be ours, pass `integrity_check`
+/// and be no newer than this build. Returns how many releases it holds.
+pub fn verify(path: &Path) -> Result<i64, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| damaged(path, &e.to_string()))?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| damaged(path, &e.to_string()))?;
+    if app_id != schema::APPLICATION_ID {
+        return Err(StoreError::ForeignDatabase { path: path.to_owned() });
+    }
+    super::run_check(&conn, path, true)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > schema::latest_version() {
+        return Err(StoreError::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: schema::latest_version(),
+        });
+    }
+    Ok(conn.query_row("SELECT count(*) FROM releases", [], |r| r.get(0))?)
+}
+
+fn damaged(path: &Path, details: &str) -> StoreError {
+    StoreError::Damaged { path: path.to_owned(), details: details.to_owned() }
+}
+
+/// Writes a checked copy of the database `conn` has open to `out` (which must not exist):
+/// `VACUUM INTO` a temporary name beside it, clear the copy's open-session marker, check it,
+/// sync it, rename it.
+pub(super) fn write_verified_copy(conn: &Connection, out: &Path) -> Result<(), StoreError> {
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let file_name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+        {
+            let copy = Connection::open(&temp)?;
+            copy.execute("UPDATE meta SET value = 0 WHERE key = 'session_open'", [])?;
+        }
+        verify(&temp)?;
+        std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io(&temp))?;
+        std::fs::rename(&temp, out).map_err(io(out))?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+        let _ = std::fs::remove_file(temp.with_extension("tmp-journal"));
+    }
+    result
+}
+
+/// Makes the directory entry of a rename durable (Unix; a no-op elsewhere).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Makes a backup of the database `conn` has open into `backups/`, then rotates.
+pub(super) fn backup_into_folder(conn: &Connection, db: &Path, reason: &str) -> Result<PathBuf, StoreError> {
+    let dir = backups_dir(db);
+    let reason: String = reason.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let mut now = Utc::now();
+    let mut out;
+    loop {
+        out = dir.join(format!("{}-{}-{reason}.sqlite3", stem(db), now.format(STAMP)));
+        if !out.exists() {
+            break;
+        }
+        now += chrono::Duration::milliseconds(1);
+    }
+    write_verified_copy(conn, &out)?;
+    rotate(db, &out)?;
+    Ok(out)
+}
+
+/// Deletes backups beyond 7 daily + 4 weekly (+ the 3 newest), and stale temporary files.
+pub fn rotate(db: &Path, just_made: &Path) -> Result<(), StoreError> {
+    let list = list_backups(db)?;
+    let mut keep: BTreeSet<PathBuf> = list.iter().take(KEEP_NEWEST).map(|b| b.path.clone()).collect();
+    keep.insert(just_made.to_owned());
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    for backup in &list {
+        let local = backup.made_at.with_timezone(&chrono::Local);
+        let day = local.date_naive();
+        if days.len() < KEEP_DAILY {
+            if !days.contains(&day) {
+                days.push(day);
+                keep.insert(backup.path.clone());
+            }
+            continue;
+        }
+        if days.contains(&day) {
+            continue;
+        }
+        let week = (local.iso_week().year(), local.iso_week().week());
+        if weeks.len() < KEEP_WEEKLY && !weeks.contains(&week) {
+            weeks.push(week);
+            keep.insert(backup.path.clone());
+        }
+    }
+    for backup in list.iter().filter(|b| !keep.contains(&b.path)) {
+        let _ = std::fs::remove_file(&backup.path);
+    }
+    // Temporary files left by a backup that was interrupted (a crash) more than an hour ago.
+    if let Ok(entries) = std::fs::read_dir(backups_dir(db)) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+            if name.starts_with('.') && name.ends_with(".tmp") && stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name a damaged file is moved to: `NAME.damaged-YYYYMMDD-HHMMSS`.
+fn damaged_name(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".damaged-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+    let mut path = db.with_file_name(&name);
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        let mut numbered = name.clone();
+        numbered.push(format!("-{n}"));
+        path = db.with_file_name(numbered);
+    }
+    path
+}
+
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Moves a damaged database (and its `-wal`/`-shm`) aside, untouched; returns the new name.
+pub fn move_aside_damaged(db: &Path) -> Result<PathBuf, StoreError> {
+    let target = damaged_name(db);
+    std::fs::rename(db, &target).map_err(io(db))?;
+    for suffix in ["-wal", "-shm"] {
+        let from = sidecar(db, suffix);
+        if from.exists() {
+            std::fs::rename(&from, sidecar(&target, suffix)).map_err(io(&from))?;
+        }
+    }
+    if let Some(dir) = db.parent() {
+        sync_dir(dir);
+    }
+    Ok(target)
+}
+
+/// What a restore did with the file it replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Replaced {
+    /// There was no file.
+    Nothing,
+    /// The current file was good: it was backed up here first.
+    BackedUp(PathBuf),
+    /// The current file was damaged: it was moved aside here, untouched.
+    MovedAside(PathBuf),
+}
+
+/// Replaces the database at `db` with a copy of `backup`. The caller holds `db`'s writer lock
+/// and has closed its store. The current file is kept: backed up first when it is good, moved
+/// aside when it is damaged.
+pub fn restore(db: &Path, backup: &Path, _lock: Option<&DbLock>) -> Result<Replaced, StoreError> {
+    verify(backup)?;
+    let replaced = if db.exists() {
+        let good = verify(db).is_ok();
+        if good {
+            let conn = Connection::open_with_flags(
+                db,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let kept = backup_into_folder(&conn, db, "restore")?;
+            drop(conn);
+            Replaced::BackedUp(kept)
+        } else {
+            Replaced::MovedAside(move_aside_damaged(db)?)
+        }
+    } else {
+        Replaced::Nothing
+    };
+    let dir = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+    let temp = sidecar(db, ".restoring");
+    std::fs::copy(backup, &temp).map_err(io(&temp))?;
+    std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io(&temp))?;
+    // The old file's log belongs to the old file (checkpointed, or moved aside with it).
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(sidecar(db, suffix));
+    }
+    std::fs::rename(&temp, db).map_err(io(db))?;
+    sync_dir(dir);
+    Ok(replaced)
+}
+
+/// The newest backup of `db` that passes [`verify`].
+pub fn newest_good_backup(db: &Path) -> Option<BackupInfo> {
+    list_backups(db).ok()?.into_iter().find(|b| verify(&b.path).is_ok())
+}
