@@ -14,6 +14,9 @@ use crate::domain::{
 use crate::export;
 use crate::i18n::{self, tr_args};
 use crate::model::{Command, Model};
+use crate::store::StoreError;
+use crate::store::backup::{self, Replaced};
+use crate::store::lock::DbLock;
 
 #[derive(Parser, Debug)]
 #[command(name = "release-desk", version, about = "Plan and run software releases offline")]
@@ -71,6 +74,25 @@ pub enum CliCommand {
         /// Add the sample even if the database already holds releases.
         #[arg(long)]
         force: bool,
+    },
+    /// Make a verified backup (in backups/ beside the database, or to --out).
+    Backup {
+        /// Write the backup to this file instead (it must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Run SQLite's full integrity check on the database.
+    Check,
+    /// Replace the database with a backup (the current file is kept as a backup first).
+    Restore {
+        /// The backup file to restore.
+        backup: PathBuf,
+    },
+    /// Test support: applies random commands forever, printing each acknowledged one.
+    #[command(hide = true)]
+    CrashChild {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -142,11 +164,16 @@ pub fn run(cli: Cli) -> Result<(), String> {
     Ok(())
 }
 
+/// Opens an existing file for reading: read-only, so it works while a window holds the file.
+/// A file with an older schema is opened as a writer once, to upgrade it.
 fn open_existing(db: &std::path::Path) -> Result<Model, String> {
     if !db.exists() {
         return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
-    Model::open(db).map_err(|e| i18n::store_error(&e))
+    match Model::open_read_only(db) {
+        Err(StoreError::BadData(_)) => Model::open(db).map_err(|e| i18n::store_error(&e)),
+        other => other.map_err(|e| i18n::store_error(&e)),
+    }
 }
 
 /// Runs one CLI command against the database and returns what to print.
@@ -204,6 +231,47 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
                 }
             }
         }
+        CliCommand::Backup { out } => {
+            let model = open_existing(db)?;
+            let made = match out {
+                Some(out) => model.store().backup_to(&out).map(|()| out),
+                None => model.backup_now("manual"),
+            }
+            .map_err(|e| i18n::store_error(&e))?;
+            Ok(tr_args("cli-backup-made", &[("path", made.display().to_string().into())]) + "\n")
+        }
+        CliCommand::Check => {
+            if !db.exists() {
+                return Err(format!("{} does not exist", db.display()));
+            }
+            let releases = backup::verify(db).map_err(|e| i18n::store_error(&e))?;
+            Ok(tr_args(
+                "cli-check-ok",
+                &[("path", db.display().to_string().into()), ("count", releases.into())],
+            ) + "\n")
+        }
+        CliCommand::Restore { backup: from } => {
+            let lock = DbLock::acquire(db).map_err(|e| i18n::store_error(&e))?;
+            let replaced = backup::restore(db, &from, lock.as_ref()).map_err(|e| i18n::store_error(&e))?;
+            let mut text = tr_args(
+                "cli-restored",
+                &[("path", db.display().to_string().into()), ("backup", from.display().to_string().into())],
+            );
+            text.push('\n');
+            match replaced {
+                Replaced::Nothing => {}
+                Replaced::BackedUp(kept) => {
+                    text += &tr_args("cli-previous-kept", &[("path", kept.display().to_string().into())]);
+                    text.push('\n');
+                }
+                Replaced::MovedAside(aside) => {
+                    text += &tr_args("cli-damaged-aside", &[("path", aside.display().to_string().into())]);
+                    text.push('\n');
+                }
+            }
+            Ok(text)
+        }
+        CliCommand::CrashChild { seed } => crash_child(db, seed),
         CliCommand::Demo { force } => {
             let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
             let data = sample::scenarios(model.now());
@@ -246,4 +314,42 @@ fn format_releases<'a>(
             Ok(text)
         }
     }
+}
+
+/// The crash test's child: applies random creates and edits as fast as it can and prints
+/// `ack TOKEN` after each command `Model::apply` confirmed, until it is killed.
+fn crash_child(db: &std::path::Path, seed: u64) -> Result<String, String> {
+    use crate::model::{NewRelease, ReleaseEdit};
+    let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
+    let mut out = std::io::stdout().lock();
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    let mut next = move || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state >> 33
+    };
+    for n in 0_u64.. {
+        let token = format!("c{seed}-{n}");
+        let releases = model.releases();
+        let command = if releases.is_empty() || next() % 3 == 0 {
+            let now = model.now();
+            Command::CreateRelease(NewRelease {
+                subject: token.clone(),
+                description: "x".repeat((next() % 2000) as usize),
+                status: crate::domain::Status::Open,
+                priority: crate::domain::Priority::Medium,
+                release_type: crate::domain::ReleaseType::Standard,
+                planned: crate::domain::PlannedWindow { start: now, end: now + chrono::Duration::hours(2) },
+                agent_id: None,
+                group_id: None,
+                department_id: None,
+                category: None,
+            })
+        } else {
+            let id = releases[(next() as usize) % releases.len()].id;
+            Command::EditRelease { id, edits: vec![ReleaseEdit::Subject(token.clone())] }
+        };
+        model.apply(command).map_err(|e| i18n::command_error(&e))?;
+        writeln!(out, "ack {token}").and_then(|()| out.flush()).map_err(|e| e.to_string())?;
+    }
+    Ok(String::new())
 }

@@ -182,6 +182,14 @@ pub fn store_error(err: &crate::store::StoreError) -> String {
         E::ReadOnly => tr("error-read-only"),
         E::Busy => tr("error-busy"),
         E::Corrupt(detail) => tr_args("error-corrupt", &[("detail", detail.as_str().into())]),
+        E::Damaged { path: p, details } => {
+            tr_args("error-damaged", &[("path", path(p)), ("detail", details.as_str().into())])
+        }
+        E::Locked { path: p, pid: Some(pid) } => {
+            tr_args("error-locked-pid", &[("path", path(p)), ("pid", pid.to_string().into())])
+        }
+        E::Locked { path: p, pid: None } => tr_args("error-locked", &[("path", path(p))]),
+        E::ReadOnlySession { path: p } => tr_args("error-read-only-session", &[("path", path(p))]),
         E::Sqlite(e) => tr_args("error-sqlite", &[("detail", e.to_string().into())]),
         E::BadData(detail) => tr_args("error-bad-data", &[("detail", detail.as_str().into())]),
     }

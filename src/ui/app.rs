@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+use super::backups::{BackupsAction, BackupsDialog};
 use super::filter_panel::FilterPanel;
 use super::list_state::{ListRows, ListState};
 use super::new_release::NewReleaseModal;
@@ -16,6 +17,9 @@ use super::release_table::{ReleaseTable, TableAction};
 use crate::domain::{Language, ReleaseId, Theme, sample};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model};
+use crate::store::backup::{self, BackupInfo, Replaced};
+use crate::store::lock::DbLock;
+use crate::store::{Store, StoreError};
 
 const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -24,6 +28,31 @@ const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 struct StatusLine {
     text: String,
     is_error: bool,
+}
+
+/// Why the file could not be opened, which decides what the error screen offers.
+#[derive(Clone, Debug, Default, PartialEq)]
+enum OpenFailure {
+    #[default]
+    Other,
+    /// Another window holds the file: offer to open it read-only.
+    Locked,
+    /// The file is damaged: offer the newest good backup (and how many releases it holds).
+    Damaged { newest: Option<(BackupInfo, i64)> },
+}
+
+impl OpenFailure {
+    fn of(err: &StoreError, db: &Path) -> Self {
+        match err {
+            StoreError::Locked { .. } => Self::Locked,
+            StoreError::Damaged { .. } | StoreError::NotSqlite { .. } | StoreError::Corrupt(_) => {
+                let newest = backup::newest_good_backup(db)
+                    .and_then(|b| backup::verify(&b.path).ok().map(|count| (b, count)));
+                Self::Damaged { newest }
+            }
+            _ => Self::Other,
+        }
+    }
 }
 
 /// Commands queued this frame, by the panel that gave them.
@@ -38,7 +67,9 @@ struct Queued {
 pub struct ReleaseDeskApp {
     db_path: PathBuf,
     model: Option<Model>,
-    open_error: Option<crate::store::StoreError>,
+    open_error: Option<StoreError>,
+    open_failure: OpenFailure,
+    backups: BackupsDialog,
     list: ListState,
     rows: ListRows,
     table: ReleaseTable,
@@ -62,11 +93,25 @@ const LIST_STATE_KEY: &str = "list_state";
 impl ReleaseDeskApp {
     /// Opens the database at `db_path`; a refused or broken file is shown as an error screen.
     pub fn open(db_path: PathBuf) -> Self {
-        let (model, open_error) = match Model::open(&db_path) {
-            Ok(model) => (Some(model), None),
-            Err(err) => (None, Some(err)),
-        };
-        Self::with_model(db_path, model, open_error)
+        match Model::open(&db_path) {
+            Ok(model) => Self::opened(db_path, model),
+            Err(err) => {
+                let failure = OpenFailure::of(&err, &db_path);
+                let mut app = Self::with_model(db_path, None, Some(err));
+                app.open_failure = failure;
+                app
+            }
+        }
+    }
+
+    /// A window on a freshly opened model; says so when the last session had crashed.
+    fn opened(db_path: PathBuf, model: Model) -> Self {
+        let unclean = model.store().open_report().unclean_shutdown;
+        let mut app = Self::with_model(db_path, Some(model), None);
+        if unclean {
+            app.set_status(tr("status-unclean-checked"), false);
+        }
+        app
     }
 
     /// A window on an already loaded model (tests).
@@ -84,6 +129,8 @@ impl ReleaseDeskApp {
             db_path,
             model,
             open_error,
+            open_failure: OpenFailure::Other,
+            backups: BackupsDialog::default(),
             list: ListState::default(),
             rows: ListRows::default(),
             table: ReleaseTable::default(),
@@ -174,6 +221,12 @@ impl ReleaseDeskApp {
         if self.show_about {
             self.about_ui(&ctx);
         }
+        let read_only = self.model.as_ref().is_some_and(Model::is_read_only);
+        match self.backups.dialog_ui(&ctx, read_only) {
+            Some(BackupsAction::BackUpNow) => self.back_up_now(),
+            Some(BackupsAction::Restore(path)) => self.restore_backup(&path),
+            None => {}
+        }
         self.drain_commands();
     }
 
@@ -207,7 +260,11 @@ impl ReleaseDeskApp {
     }
 
     fn any_modal_open(&self) -> bool {
-        self.new_release.is_open() || self.details.is_some() || self.show_about || self.people.is_open()
+        self.new_release.is_open()
+            || self.details.is_some()
+            || self.show_about
+            || self.people.is_open()
+            || self.backups.is_open()
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -277,6 +334,9 @@ impl ReleaseDeskApp {
                 let empty = self.model.as_ref().is_some_and(|m| m.releases().is_empty());
                 if ui.add_enabled(empty, egui::Button::new(tr("action-load-sample"))).clicked() {
                     self.load_sample();
+                }
+                if ui.button(tr("menu-backups")).clicked() {
+                    self.backups.open(&self.db_path);
                 }
                 ui.separator();
                 if ui.button(tr("menu-quit")).clicked() {
@@ -368,6 +428,11 @@ impl ReleaseDeskApp {
             ));
             ui.separator();
             ui.label(RichText::new(self.db_path.display().to_string()).weak());
+            if self.model.as_ref().is_some_and(Model::is_read_only) {
+                ui.separator();
+                ui.label(RichText::new(tr("status-read-only")).strong().color(ui.visuals().warn_fg_color))
+                    .on_hover_text(tr("status-read-only-hint"));
+            }
             if let Some(status) = &self.status {
                 ui.separator();
                 let text = RichText::new(&status.text);
@@ -419,18 +484,122 @@ impl ReleaseDeskApp {
 
     fn open_error_ui(&mut self, ui: &mut egui::Ui) {
         let message = self.open_error.as_ref().map(i18n::store_error).unwrap_or_default();
+        let failure = self.open_failure.clone();
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() / 4.0);
-                ui.heading(tr("open-failed-title"));
+                ui.heading(tr(match failure {
+                    OpenFailure::Locked => "open-locked-title",
+                    OpenFailure::Damaged { .. } => "open-damaged-title",
+                    OpenFailure::Other => "open-failed-title",
+                }));
                 ui.add_space(8.0);
                 ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+                if let Some(status) = &self.status {
+                    ui.label(&status.text);
+                }
                 ui.add_space(12.0);
+                match &failure {
+                    OpenFailure::Locked => {
+                        if ui.button(tr("open-read-only")).clicked() {
+                            self.open_read_only();
+                        }
+                    }
+                    OpenFailure::Damaged { newest } => {
+                        ui.label(tr("open-damaged-body"));
+                        ui.add_space(8.0);
+                        match newest {
+                            Some((info, count)) => {
+                                let text = tr_args(
+                                    "restore-newest-backup",
+                                    &[("date", i18n::datetime(info.made_at).into()), ("count", (*count).into())],
+                                );
+                                if ui.button(text).clicked() {
+                                    self.restore_backup(&info.path.clone());
+                                }
+                            }
+                            None => {
+                                ui.label(tr("no-good-backup"));
+                            }
+                        }
+                    }
+                    OpenFailure::Other => {}
+                }
                 if ui.button(tr("open-another")).clicked() {
                     self.pick_database();
                 }
             });
         });
+    }
+
+    fn open_read_only(&mut self) {
+        match Model::open_read_only(&self.db_path) {
+            Ok(model) => *self = Self::with_model(self.db_path.clone(), Some(model), None),
+            Err(err) => self.open_error = Some(err),
+        }
+    }
+
+    fn back_up_now(&mut self) {
+        let Some(model) = &self.model else { return };
+        match model.backup_now("manual") {
+            Ok(path) => {
+                self.set_status(tr_args("status-backup-made", &[("path", path.display().to_string().into())]), false);
+            }
+            Err(err) => self.set_status(i18n::store_error(&err), true),
+        }
+        self.backups.refresh(&self.db_path);
+    }
+
+    /// Replaces the file with `backup`: closes the model (keeping the writer's lock), restores
+    /// (the current file is backed up first, or moved aside when damaged), and reopens.
+    fn restore_backup(&mut self, backup_path: &Path) {
+        let lock = match self.model.take().map(Model::close) {
+            Some(Some(lock)) => Some(lock),
+            _ => match DbLock::acquire(&self.db_path) {
+                Ok(lock) => lock,
+                Err(err) => {
+                    self.set_status(i18n::store_error(&err), true);
+                    return;
+                }
+            },
+        };
+        let date = backup::list_backups(&self.db_path)
+            .ok()
+            .and_then(|list| list.into_iter().find(|b| b.path == backup_path))
+            .map_or_else(|| backup_path.display().to_string(), |b| i18n::datetime(b.made_at));
+        let restored = backup::restore(&self.db_path, backup_path, lock.as_ref());
+        let reopened = Store::open_with_lock(&self.db_path, lock).and_then(Model::from_store);
+        match (restored, reopened) {
+            (Ok(replaced), Ok(model)) => {
+                let list = std::mem::take(&mut self.list);
+                *self = Self::with_model(self.db_path.clone(), Some(model), None);
+                self.list = list;
+                let mut text = tr_args("status-restored", &[("date", date.into())]);
+                match replaced {
+                    Replaced::Nothing => {}
+                    Replaced::BackedUp(kept) => {
+                        text += " ";
+                        text += &tr_args("status-previous-kept", &[("path", kept.display().to_string().into())]);
+                    }
+                    Replaced::MovedAside(aside) => {
+                        text += " ";
+                        text += &tr_args("status-damaged-aside", &[("path", aside.display().to_string().into())]);
+                    }
+                }
+                self.set_status(text, false);
+            }
+            (Err(err), Ok(model)) => {
+                self.model = Some(model);
+                self.rows = ListRows::default();
+                self.set_status(i18n::store_error(&err), true);
+            }
+            (_, Err(err)) => {
+                self.model = None;
+                self.open_failure = OpenFailure::of(&err, &self.db_path);
+                self.open_error = Some(err);
+            }
+        }
+        self.backups.refresh(&self.db_path);
     }
 
     fn about_ui(&mut self, ctx: &egui::Context) {
@@ -459,11 +628,21 @@ impl ReleaseDeskApp {
     }
 
     fn switch_database(&mut self, path: &Path) {
+        if self.model.is_some() && path == self.db_path {
+            return;
+        }
         match Model::open(path) {
-            Ok(model) => {
-                *self = Self::with_model(path.to_owned(), Some(model), None);
+            Ok(model) => *self = Self::opened(path.to_owned(), model),
+            Err(err) => {
+                let failure = OpenFailure::of(&err, path);
+                if self.model.is_none() || failure != OpenFailure::Other {
+                    // Locked or damaged: the error screen offers read-only or a backup.
+                    *self = Self::with_model(path.to_owned(), None, Some(err));
+                    self.open_failure = failure;
+                } else {
+                    self.set_status(i18n::store_error(&err), true);
+                }
             }
-            Err(err) => self.set_status(i18n::store_error(&err), true),
         }
     }
 
@@ -528,5 +707,13 @@ impl eframe::App for ReleaseDeskApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, LIST_STATE_KEY, &self.list);
+    }
+
+    /// Every command was committed when applied; closing checkpoints the WAL and marks the
+    /// clean shutdown.
+    fn on_exit(&mut self) {
+        if let Some(model) = self.model.take() {
+            drop(model.close());
+        }
     }
 }

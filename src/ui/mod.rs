@@ -1,6 +1,7 @@
 //! The egui window. One file per panel; panels push commands, the app applies them.
 
 pub mod app;
+pub mod backups;
 pub mod filter_panel;
 pub mod fonts;
 pub mod list_state;
