@@ -173,11 +173,10 @@ pub fn rotate(db: &Path, just_made: &Path) -> Result<(), StoreError> {
             }
             continue;
         }
-        if days.contains(&day) {
-            continue;
-        }
         let week = (local.iso_week().year(), local.iso_week().week());
-        if weeks.len() < KEEP_WEEKLY && !weeks.contains(&week) {
+        // Weeks already covered by a daily backup do not count as weekly ones.
+        let covered = days.iter().any(|d| (d.iso_week().year(), d.iso_week().week()) == week);
+        if !covered && weeks.len() < KEEP_WEEKLY && !weeks.contains(&week) {
             weeks.push(week);
             keep.insert(backup.path.clone());
         }

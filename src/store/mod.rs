@@ -242,7 +242,7 @@ impl Store {
             report.check = CheckKind::Quick;
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch("PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;")?;
+        conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version < schema::latest_version() {
