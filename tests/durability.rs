@@ -247,7 +247,10 @@ fn a_backup_is_restorable_and_equal_to_the_source() {
     assert_eq!(backup::verify(&made).unwrap(), 3);
     model.apply(Command::CreateRelease(new_release("백업 후 릴리스"))).unwrap();
     model
-        .apply(Command::EditRelease { id: ReleaseId(1), edits: vec![ReleaseEdit::Priority(Priority::Urgent)] })
+        .apply(Command::EditRelease {
+            id: ReleaseId(1),
+            edits: vec![ReleaseEdit::Priority(Priority::Urgent)],
+        })
         .unwrap();
     let lock = model.close();
     let replaced = backup::restore(&path, &made, lock.as_ref()).unwrap();
@@ -268,7 +271,8 @@ fn cli_backup_check_and_restore() {
     drop(model_with(&path, vec![plain(1, "one")]));
     let db = path.to_str().unwrap();
     let out = dir.path().join("copy.sqlite3");
-    let run = |args: &[&str]| Process::new(BIN).args(["--db", db, "--lang", "en"]).args(args).output().unwrap();
+    let run =
+        |args: &[&str]| Process::new(BIN).args(["--db", db, "--lang", "en"]).args(args).output().unwrap();
     let made = run(&["backup", "--out", out.to_str().unwrap()]);
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     assert!(run(&["backup"]).status.success());
@@ -321,7 +325,8 @@ fn rotation_keeps_seven_daily_and_four_weekly() {
     let newest = backup::list_backups(&path).unwrap()[0].path.clone();
     backup::rotate(&path, &newest).unwrap();
     let kept = backup::list_backups(&path).unwrap();
-    let days: HashSet<_> = kept.iter().map(|b| b.made_at.with_timezone(&chrono::Local).date_naive()).collect();
+    let days: HashSet<_> =
+        kept.iter().map(|b| b.made_at.with_timezone(&chrono::Local).date_naive()).collect();
     assert!(kept.len() <= 3 + 7 + 4, "{} kept", kept.len());
     assert!(days.len() >= 7 + 4 - 1, "7 days and 4 older weeks: {days:?}");
     assert!(kept.iter().any(|b| now - b.made_at > chrono::Duration::days(25)), "weekly ones reach back");
@@ -363,13 +368,12 @@ fn damaged_copies_are_detected_and_never_modified() {
         let copy = dir.path().join(format!("{name}.sqlite3"));
         std::fs::write(&copy, &bytes).unwrap();
         let err = Model::open(&copy).err().unwrap_or_else(|| panic!("{name}: opened a damaged file"));
-        assert!(
-            matches!(err, StoreError::Damaged { .. } | StoreError::NotSqlite { .. }),
-            "{name}: {err}"
-        );
+        assert!(matches!(err, StoreError::Damaged { .. } | StoreError::NotSqlite { .. }), "{name}: {err}");
         assert!(backup::verify(&copy).is_err(), "{name}: verify");
-        let check =
-            Process::new(BIN).args(["--db", copy.to_str().unwrap(), "--lang", "en", "check"]).output().unwrap();
+        let check = Process::new(BIN)
+            .args(["--db", copy.to_str().unwrap(), "--lang", "en", "check"])
+            .output()
+            .unwrap();
         assert!(!check.status.success(), "{name}: check must fail");
         assert_eq!(String::from_utf8_lossy(&check.stderr).lines().count(), 1);
         assert!(Model::open_read_only(&copy).is_err(), "{name}: read-only open");

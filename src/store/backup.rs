@@ -64,7 +64,12 @@ pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>, StoreError> {
         let Some(reason) = reason.strip_prefix('-') else { continue };
         let Ok(made_at) = NaiveDateTime::parse_from_str(stamp, STAMP) else { continue };
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        list.push(BackupInfo { path: entry.path(), made_at: made_at.and_utc(), reason: reason.to_owned(), size });
+        list.push(BackupInfo {
+            path: entry.path(),
+            made_at: made_at.and_utc(),
+            reason: reason.to_owned(),
+            size,
+        });
     }
     list.sort_by(|a, b| b.made_at.cmp(&a.made_at).then_with(|| b.path.cmp(&a.path)));
     Ok(list)
@@ -73,11 +78,9 @@ pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>, StoreError> {
 /// Checks a database file without writing to it: it must be ours, pass `integrity_check`
 /// and be no newer than this build. Returns how many releases it holds.
 pub fn verify(path: &Path) -> Result<i64, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| damaged(path, &e.to_string()))?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| damaged(path, &e.to_string()))?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|e| damaged(path, &e.to_string()))?;

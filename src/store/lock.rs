@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 
+/// How often, and how long apart, a held lock is tried again before giving up.
+const RETRIES: u32 = 10;
+const RETRY_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
+
 /// The held lock of one database; released when dropped.
 #[derive(Debug)]
 pub struct DbLock {
@@ -35,20 +39,32 @@ impl DbLock {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(parent);
         }
-        let mut file = match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path)
-        {
-            Ok(file) => file,
-            Err(err)
-                if matches!(
-                    err.kind(),
-                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-                ) =>
-            {
-                return Ok(None);
+        let mut file =
+            match OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path) {
+                Ok(file) => file,
+                Err(err)
+                    if matches!(
+                        err.kind(),
+                        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                    ) =>
+                {
+                    return Ok(None);
+                }
+                Err(source) => return Err(StoreError::Io { path, source }),
+            };
+        // A holder that is just closing (or a process forked by another thread of ours that has
+        // not yet exec'd, which briefly shares the lock) lets go within moments: wait a little.
+        let mut attempts = 0;
+        let locked = loop {
+            match file.try_lock() {
+                Err(TryLockError::WouldBlock) if attempts < RETRIES => {
+                    attempts += 1;
+                    std::thread::sleep(RETRY_PAUSE);
+                }
+                other => break other,
             }
-            Err(source) => return Err(StoreError::Io { path, source }),
         };
-        match file.try_lock() {
+        match locked {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 let mut text = String::new();

@@ -154,11 +154,7 @@ pub(crate) fn run_check(conn: &Connection, path: &Path, full: bool) -> Result<()
         stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()
     })()
     .map_err(|e| damaged(e.to_string()))?;
-    if rows.len() == 1 && rows[0] == "ok" {
-        Ok(())
-    } else {
-        Err(damaged(rows.join("; ")))
-    }
+    if rows.len() == 1 && rows[0] == "ok" { Ok(()) } else { Err(damaged(rows.join("; "))) }
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -199,7 +195,8 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store = Self { conn, path: path.to_owned(), lock, read_only: false, session_open: false, report };
+        let mut store =
+            Self { conn, path: path.to_owned(), lock, read_only: false, session_open: false, report };
         store.configure()?;
         if let Some(version) = existing_version.filter(|&v| v > 0) {
             let reason = if version < schema::latest_version() {

@@ -512,7 +512,10 @@ impl ReleaseDeskApp {
                             Some((info, count)) => {
                                 let text = tr_args(
                                     "restore-newest-backup",
-                                    &[("date", i18n::datetime(info.made_at).into()), ("count", (*count).into())],
+                                    &[
+                                        ("date", i18n::datetime(info.made_at).into()),
+                                        ("count", (*count).into()),
+                                    ],
                                 );
                                 if ui.button(text).clicked() {
                                     self.restore_backup(&info.path.clone());
@@ -543,7 +546,10 @@ impl ReleaseDeskApp {
         let Some(model) = &self.model else { return };
         match model.backup_now("manual") {
             Ok(path) => {
-                self.set_status(tr_args("status-backup-made", &[("path", path.display().to_string().into())]), false);
+                self.set_status(
+                    tr_args("status-backup-made", &[("path", path.display().to_string().into())]),
+                    false,
+                );
             }
             Err(err) => self.set_status(i18n::store_error(&err), true),
         }
@@ -579,11 +585,13 @@ impl ReleaseDeskApp {
                     Replaced::Nothing => {}
                     Replaced::BackedUp(kept) => {
                         text += " ";
-                        text += &tr_args("status-previous-kept", &[("path", kept.display().to_string().into())]);
+                        text +=
+                            &tr_args("status-previous-kept", &[("path", kept.display().to_string().into())]);
                     }
                     Replaced::MovedAside(aside) => {
                         text += " ";
-                        text += &tr_args("status-damaged-aside", &[("path", aside.display().to_string().into())]);
+                        text +=
+                            &tr_args("status-damaged-aside", &[("path", aside.display().to_string().into())]);
                     }
                 }
                 self.set_status(text, false);

@@ -83,8 +83,11 @@ impl BackupsDialog {
             ui.set_width(620.0);
             ui.heading(tr("backups-title"));
             ui.label(
-                RichText::new(tr_args("backups-folder", &[("path", self.folder.display().to_string().into())]))
-                    .weak(),
+                RichText::new(tr_args(
+                    "backups-folder",
+                    &[("path", self.folder.display().to_string().into())],
+                ))
+                .weak(),
             );
             ui.add_space(6.0);
             if let Some(error) = &self.error {
@@ -141,7 +144,9 @@ impl BackupsDialog {
             .column(Column::remainder())
             .max_scroll_height(320.0)
             .header(22.0, |mut header| {
-                for key in ["backups-col-date", "backups-col-size", "backups-col-releases", "backups-col-reason"] {
+                for key in
+                    ["backups-col-date", "backups-col-size", "backups-col-releases", "backups-col-reason"]
+                {
                     header.col(|ui| {
                         ui.strong(tr(key));
                     });
