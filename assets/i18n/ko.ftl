@@ -192,7 +192,7 @@ people-new-department = 새 부서
 people-add-department = 부서 추가
 
 ## 내구성: 잠금, 검사, 백업, 손상된 파일
-error-damaged = { $path }이(가) 손상되었습니다({ $detail }). 파일은 그대로 두었습니다.
+error-damaged = { $path }이(가) 손상되었습니다 ({ $detail }). 파일은 그대로 두었습니다.
 error-locked = { $path }은(는) 다른 Release Desk 창에서 열려 있습니다. 그 창을 닫거나 읽기 전용으로 여세요.
 error-locked-pid = { $path }은(는) 다른 Release Desk 창(프로세스 { $pid })에서 열려 있습니다. 그 창을 닫거나 읽기 전용으로 여세요.
 error-read-only-session = 이 창은 { $path }을(를) 읽기 전용으로 열었습니다. 아무것도 바뀌지 않았습니다.
@@ -226,3 +226,9 @@ status-backup-made = 백업을 쓰고 검사했습니다: { $path }
 status-restored = { $date } 백업을 복원했습니다.
 status-previous-kept = 이전 파일은 { $path }(으)로 보관했습니다.
 status-damaged-aside = 손상된 파일은 손대지 않고 옮겼습니다: { $path }
+backup-reason-daily = 매일
+backup-reason-migration = 업그레이드 전
+backup-reason-import = 가져오기 전
+backup-reason-purge = 영구 삭제 전
+backup-reason-restore = 복원 전
+backup-reason-manual = 수동

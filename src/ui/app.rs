@@ -535,9 +535,16 @@ impl ReleaseDeskApp {
         });
     }
 
+    /// Becomes `next` (another file, or the same one reopened), keeping the window's language.
+    fn replace_with(&mut self, next: Self) {
+        let system_language = self.system_language;
+        *self = next;
+        self.system_language = system_language;
+    }
+
     fn open_read_only(&mut self) {
         match Model::open_read_only(&self.db_path) {
-            Ok(model) => *self = Self::with_model(self.db_path.clone(), Some(model), None),
+            Ok(model) => self.replace_with(Self::with_model(self.db_path.clone(), Some(model), None)),
             Err(err) => self.open_error = Some(err),
         }
     }
@@ -578,7 +585,7 @@ impl ReleaseDeskApp {
         match (restored, reopened) {
             (Ok(replaced), Ok(model)) => {
                 let list = std::mem::take(&mut self.list);
-                *self = Self::with_model(self.db_path.clone(), Some(model), None);
+                self.replace_with(Self::with_model(self.db_path.clone(), Some(model), None));
                 self.list = list;
                 let mut text = tr_args("status-restored", &[("date", date.into())]);
                 match replaced {
@@ -640,13 +647,14 @@ impl ReleaseDeskApp {
             return;
         }
         match Model::open(path) {
-            Ok(model) => *self = Self::opened(path.to_owned(), model),
+            Ok(model) => self.replace_with(Self::opened(path.to_owned(), model)),
             Err(err) => {
                 let failure = OpenFailure::of(&err, path);
                 if self.model.is_none() || failure != OpenFailure::Other {
                     // Locked or damaged: the error screen offers read-only or a backup.
-                    *self = Self::with_model(path.to_owned(), None, Some(err));
-                    self.open_failure = failure;
+                    let mut failed = Self::with_model(path.to_owned(), None, Some(err));
+                    failed.open_failure = failure;
+                    self.replace_with(failed);
                 } else {
                     self.set_status(i18n::store_error(&err), true);
                 }

@@ -167,7 +167,7 @@ impl BackupsDialog {
                             ui.label(row.releases.map_or_else(|| "-".to_owned(), |n| n.to_string()));
                         });
                         cells.col(|ui| {
-                            ui.label(&row.info.reason);
+                            ui.label(reason_text(&row.info.reason));
                         });
                         cells.col(|ui| {
                             let enabled = !read_only && row.releases.is_some();
@@ -178,5 +178,18 @@ impl BackupsDialog {
                     });
                 }
             });
+    }
+}
+
+/// Why a backup was made, in the user's language (an unknown reason is shown as written).
+fn reason_text(reason: &str) -> String {
+    match reason {
+        "daily" => tr("backup-reason-daily"),
+        "migration" => tr("backup-reason-migration"),
+        "import" => tr("backup-reason-import"),
+        "purge" => tr("backup-reason-purge"),
+        "restore" => tr("backup-reason-restore"),
+        "manual" => tr("backup-reason-manual"),
+        other => other.to_owned(),
     }
 }
