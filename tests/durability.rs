@@ -127,7 +127,7 @@ fn killed_200_times_no_acknowledged_command_is_lost() {
 }
 
 #[test]
-#[ignore = "long: about ten minutes"]
+#[ignore = "long: about five minutes"]
 fn killed_2000_times_no_acknowledged_command_is_lost() {
     let figures = crash_runs(2_000);
     println!(
