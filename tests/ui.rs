@@ -334,3 +334,37 @@ fn a_failed_write_keeps_the_release_form_edits_to_retry() {
     assert_eq!(model.reload_snapshot().unwrap(), model.snapshot(), "memory equals the file");
     assert!(!model.release(ReleaseId(3)).unwrap().description.contains("변경"));
 }
+
+#[test]
+fn the_backups_dialog_lists_and_restores_a_backup() {
+    let (dir, app) = fixture();
+    let path = dir.path().join("desk.sqlite3");
+    app.model().unwrap().backup_now("manual").unwrap();
+    let mut harness = harness(app);
+    harness.run();
+    // A release made after the backup, which the restore takes away (and keeps in a backup).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    harness.get_by_label("Subject *").type_text("백업 후에 만든 릴리스");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Create").click();
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().releases().len(), 6);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Backups…").click();
+    harness.run();
+    assert!(harness.query_by_label("by hand").is_some(), "the backup is listed with its reason");
+    assert!(harness.query_by_label("5").is_some(), "and its release count");
+    harness.get_by_role_and_label(Role::Button, "Restore").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("The current file is kept as a backup first").is_some());
+    harness.get_all_by_role_and_label(Role::Button, "Restore").last().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().releases().len(), 5);
+    let list = release_desk::store::backup::list_backups(&path).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].reason, "restore");
+    assert_eq!(release_desk::store::backup::verify(&list[0].path).unwrap(), 6);
+}

@@ -48,6 +48,10 @@ impl OpenFailure {
             StoreError::Damaged { .. } | StoreError::NotSqlite { .. } | StoreError::Corrupt(_) => {
                 let newest = backup::newest_good_backup(db)
                     .and_then(|b| backup::verify(&b.path).ok().map(|count| (b, count)));
+                // Some other file with no backups of ours was never a Release Desk database.
+                if newest.is_none() && matches!(err, StoreError::NotSqlite { .. }) {
+                    return Self::Other;
+                }
                 Self::Damaged { newest }
             }
             _ => Self::Other,
