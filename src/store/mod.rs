@@ -591,3 +591,32 @@ impl Drop for Store {
         self.shutdown();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use rusqlite::config::DbConfig;
+
+    #[test]
+    fn a_writer_runs_wal_full_sync_defensive_and_untrusted_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("desk.sqlite3")).unwrap();
+        let pragma = |name: &str| -> String {
+            store
+                .conn
+                .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+                .map(|v| format!("{v:?}"))
+                .unwrap()
+        };
+        assert_eq!(pragma("journal_mode"), r#"Text("wal")"#);
+        assert_eq!(pragma("synchronous"), "Integer(2)", "FULL");
+        assert_eq!(pragma("trusted_schema"), "Integer(0)");
+        assert_eq!(pragma("foreign_keys"), "Integer(1)");
+        assert!(store.conn.db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE).unwrap());
+        // Defensive mode refuses to write the schema table directly.
+        store.conn.execute_batch("PRAGMA writable_schema = ON").unwrap();
+        assert!(store.conn.execute("DELETE FROM sqlite_schema WHERE name = 'releases'", []).is_err());
+    }
+}
