@@ -202,7 +202,7 @@ impl Store {
             let reason = if version < schema::latest_version() {
                 Some("migration")
             } else {
-                let newest = backup::list_backups(path)?.first().map(|b| b.made_at);
+                let newest = backup::list_backups(path).ok().and_then(|l| l.first().map(|b| b.made_at));
                 newest.is_none_or(|t| chrono::Utc::now() - t > DAILY_BACKUP_AGE).then_some("daily")
             };
             if let Some(reason) = reason {
