@@ -214,7 +214,13 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
                 .ok_or_else(|| tr_args("error-no-such-release", &[("id", id.into())]))?;
             match format {
                 Format::Json => {
-                    let json = export::json::release_json(release, model.directory());
+                    let work = export::json::ReleaseWork {
+                        notes: model.notes_for(release.id),
+                        tasks: model.tasks_for(release.id),
+                        time_entries: model.time_entries_for(release.id),
+                    };
+                    let json =
+                        export::json::release_with_work_json(release, model.directory(), &work, model.now());
                     serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
                 }
                 Format::Csv => format_releases(&model, [release], Format::Csv),
@@ -299,8 +305,31 @@ fn format_releases<'a>(
     let directory = model.directory();
     match format {
         Format::Json => {
-            let list: Vec<_> =
-                releases.into_iter().map(|r| export::json::release_json(r, directory)).collect();
+            // Each release's notes, tasks and time, gathered in one pass over each list.
+            let mut work: std::collections::HashMap<ReleaseId, export::json::ReleaseWork<'_>> =
+                std::collections::HashMap::new();
+            for n in model.notes().iter().rev() {
+                work.entry(n.release_id).or_default().notes.push(n);
+            }
+            for t in model.tasks() {
+                work.entry(t.release_id).or_default().tasks.push(t);
+            }
+            for e in model.time_entries().iter().rev() {
+                work.entry(e.release_id).or_default().time_entries.push(e);
+            }
+            for w in work.values_mut() {
+                // Newest first, as the release page and `show` list them.
+                w.notes.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+                w.time_entries.sort_by(|a, b| b.executed_at.cmp(&a.executed_at).then(b.id.cmp(&a.id)));
+            }
+            let none = export::json::ReleaseWork::default();
+            let now = model.now();
+            let list: Vec<_> = releases
+                .into_iter()
+                .map(|r| {
+                    export::json::release_with_work_json(r, directory, work.get(&r.id).unwrap_or(&none), now)
+                })
+                .collect();
             serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         Format::Csv => export::table::to_csv(releases, directory).map_err(|e| e.to_string()),

@@ -6,10 +6,13 @@ use chrono::{Datelike as _, Duration, FixedOffset, NaiveTime, TimeZone as _, Wee
 
 use super::directory::Directory;
 use super::lifecycle::{Outcome, Stage};
+use super::note::Note;
 use super::release::{
-    Agent, AgentId, Department, DepartmentId, Group, GroupId, PlannedWindow, Priority, Release, ReleaseId,
-    ReleaseType, Status, Timestamp,
+    Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Plan, PlannedWindow, Priority,
+    Release, ReleaseId, ReleaseType, Status, Timestamp,
 };
+use super::task::{Task, TaskFields, TaskStatus};
+use super::time_entry::TimeEntry;
 
 /// What "Load sample data" adds.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +22,11 @@ pub struct SampleData {
     pub releases: Vec<Release>,
     /// The agent to act as, if none is chosen yet.
     pub current_agent: Option<AgentId>,
+    /// Notes, tasks and time entries of the sample releases (ids from 1, release and agent ids
+    /// as in `releases` and `directory`).
+    pub notes: Vec<Note>,
+    pub tasks: Vec<Task>,
+    pub time_entries: Vec<TimeEntry>,
 }
 
 /// A small deterministic random source (SplitMix64), so samples and benches repeat exactly.
@@ -401,7 +409,255 @@ pub fn scenarios(now: Timestamp) -> SampleData {
     for (i, r) in b.releases.iter_mut().enumerate() {
         r.id = ReleaseId(i as i64 + 1);
     }
-    SampleData { directory: directory(), releases: b.releases, current_agent: Some(AgentId(1)) }
+    let mut data = SampleData {
+        directory: directory(),
+        releases: b.releases,
+        current_agent: Some(AgentId(1)),
+        notes: Vec::new(),
+        tasks: Vec::new(),
+        time_entries: Vec::new(),
+    };
+    scenario_work(&mut data, now);
+    data
+}
+
+fn checklist(items: &[(&str, bool)]) -> Vec<ChecklistItem> {
+    items.iter().map(|(text, done)| ChecklistItem { text: (*text).to_owned(), done: *done }).collect()
+}
+
+/// Adds plans, tasks, notes and time (Korean, as the teams write them) to the scenarios' current
+/// releases: the next ERP phase, the current mobile sprint and today's emergency bank patch
+/// (with a timer running since two hours ago).
+fn scenario_work(data: &mut SampleData, now: Timestamp) {
+    let find = |data: &SampleData, pred: &dyn Fn(&Release) -> bool| data.releases.iter().position(pred);
+    let erp = find(data, &|r| r.subject.contains("하반기") && r.subject.contains("1단계"));
+    let mobile =
+        find(data, &|r| r.subject.starts_with("배달의민족") && r.planned.end >= now - Duration::days(1));
+    let bank = find(data, &|r| r.subject.contains("모바일 뱅킹 앱 보안 업데이트"));
+    let bank_before = find(data, &|r| r.subject.contains("코어뱅킹 보안 패치"));
+    let hour = Duration::hours(1);
+
+    let mut work = Work { data, now };
+    if let Some(i) = erp {
+        let release = &mut work.data.releases[i];
+        release.build_plan = Some(Plan {
+            body: concat!(
+                "## 소스 코드 빌드 절차\nSAP 전송 요청(TR) 묶음을 QA, 운영 순서로 반영.\n\n",
+                "## 의존성 관리 방법\n계열사 인터페이스(EAI) 버전 고정.\n\n",
+                "## 환경별 설정 파일\n본사/계열사별 회사 코드 설정 분리.\n\n",
+                "## 패키지 생성 스크립트\nTR 목록으로 배포 패키지 생성."
+            )
+            .into(),
+            items: checklist(&[
+                ("소스 코드 빌드 절차", true),
+                ("의존성 관리 방법", true),
+                ("환경별 설정 파일", true),
+                ("패키지 생성 스크립트", false),
+            ]),
+        });
+        release.test_plan = Some(Plan {
+            body: "본사 회계·구매 모듈 중심 회귀 테스트, 주말 야간 리허설 1회.".into(),
+            items: checklist(&[
+                ("단위 테스트 시나리오", true),
+                ("통합 테스트 케이스", true),
+                ("성능 테스트 계획", false),
+                ("사용자 수락 테스트", false),
+            ]),
+        });
+        let (id, start, created) = (release.id, release.planned.start, release.created_at);
+        work.task(
+            id,
+            "운영 DB 전체 백업 및 복구 리허설",
+            TaskStatus::InProgress,
+            Some(start - Duration::days(2)),
+            3,
+            1,
+        );
+        work.task(
+            id,
+            "롤백 스크립트 검증 (4시간 이내 원복)",
+            TaskStatus::Completed,
+            Some(start - Duration::days(4)),
+            1,
+            1,
+        );
+        work.task(
+            id,
+            "계열사 IT 담당자 배포 공지 발송",
+            TaskStatus::Open,
+            Some(now - Duration::days(1)),
+            1,
+            1,
+        );
+        work.task(id, "주말 야간 작업자 배정 확정", TaskStatus::Open, Some(start - Duration::days(1)), 1, 1);
+        work.note(
+            id,
+            1,
+            created + Duration::days(1),
+            "CAB 승인 완료. 본사 적용은 토요일 22:00 시작, 일요일 04:00 전 종료 목표.",
+        );
+        work.note(
+            id,
+            3,
+            now - Duration::hours(20),
+            "QA 환경 리허설 결과 마감 배치가 18분 늘어남. 인덱스 재구성 후 재측정 예정.",
+        );
+        work.time(id, 1, now - Duration::days(2), 210, "마이그레이션 리허설", true);
+        work.time(id, 3, now - Duration::days(1), 120, "롤백 절차 점검", true);
+    }
+    if let Some(i) = mobile {
+        let release = &mut work.data.releases[i];
+        release.test_plan = Some(Plan {
+            body: "신규 주문 화면 A/B 테스트: 사용자 10%에 먼저 적용, 크래시율 0.1% 넘으면 즉시 중단.".into(),
+            items: checklist(&[
+                ("단위 테스트 시나리오", true),
+                ("통합 테스트 케이스", true),
+                ("사용자 수락 테스트", true),
+            ]),
+        });
+        let (id, start) = (release.id, release.planned.start);
+        work.task(id, "A/B 테스트 대상 10% 설정", TaskStatus::Completed, Some(start - hour), 2, 2);
+        work.task(
+            id,
+            "배포 후 1시간 크래시율 모니터링",
+            TaskStatus::Open,
+            Some(start + Duration::hours(3)),
+            3,
+            2,
+        );
+        work.note(
+            id,
+            2,
+            start - Duration::days(1),
+            "B안 주문 전환율 +3.2%. 이번 배포에서 B안 비율을 30%로 확대.",
+        );
+        work.time(id, 2, start - Duration::days(1), 75, "릴리스 노트 작성", false);
+    }
+    if let Some(i) = bank {
+        let release = &mut work.data.releases[i];
+        release.build_plan = Some(Plan {
+            body: "인증 모듈 패치 빌드, 서명 후 배포 저장소 등록.".into(),
+            items: checklist(&[("소스 코드 빌드 절차", true), ("패키지 생성 스크립트", true)]),
+        });
+        let id = release.id;
+        work.task(
+            id,
+            "핵심 뱅킹 서비스 영향도 분석",
+            TaskStatus::Completed,
+            Some(now - Duration::hours(5)),
+            4,
+            3,
+        );
+        work.task(id, "금감원 보고 및 승인", TaskStatus::InProgress, Some(now + Duration::hours(3)), 4, 3);
+        work.task(
+            id,
+            "전체 거래 기능 정상 작동 확인",
+            TaskStatus::Open,
+            Some(now + Duration::hours(8)),
+            8,
+            3,
+        );
+        work.note(
+            id,
+            4,
+            now - Duration::hours(6),
+            "취약점 영향 범위: 인증 모듈(로그인, 간편인증). 이체 모듈은 영향 없음.",
+        );
+        work.note(id, 4, now - Duration::hours(3), "금감원 보고 완료, 승인 대기 중. 승인 즉시 23:00 배포.");
+        work.time(id, 4, now - Duration::hours(6), 105, "영향도 분석", true);
+        // The patch is being worked on right now: a timer has been running for two hours.
+        work.timer(id, 4, now - Duration::hours(2), "패치 적용 준비");
+    }
+    if let Some(i) = bank_before {
+        let release = &work.data.releases[i];
+        let (id, start) = (release.id, release.work_start.unwrap_or(release.planned.start));
+        work.task(id, "금감원 보고 및 승인", TaskStatus::Completed, Some(start - hour), 4, 3);
+        work.time(id, 4, start, 180, "보안 패치 적용 및 거래 검증", true);
+        work.note(id, 4, start + Duration::hours(4), "전 거래 기능 검증 완료. 이상 없음.");
+    }
+}
+
+/// Appends child records with sequential ids.
+struct Work<'a> {
+    data: &'a mut SampleData,
+    now: Timestamp,
+}
+
+impl Work<'_> {
+    fn task(
+        &mut self,
+        release: ReleaseId,
+        title: &str,
+        status: TaskStatus,
+        due: Option<Timestamp>,
+        agent: i64,
+        group: i64,
+    ) {
+        let created = self.now - Duration::days(3);
+        self.data.tasks.push(Task {
+            id: self.data.tasks.len() as i64 + 1,
+            release_id: release,
+            fields: TaskFields {
+                title: title.to_owned(),
+                description: String::new(),
+                status,
+                due,
+                agent_id: Some(AgentId(agent)),
+                group_id: Some(GroupId(group)),
+            },
+            created_at: created,
+            updated_at: created,
+        });
+    }
+
+    fn note(&mut self, release: ReleaseId, author: i64, at: Timestamp, body: &str) {
+        let at = at.min(self.now);
+        self.data.notes.push(Note {
+            id: self.data.notes.len() as i64 + 1,
+            release_id: release,
+            body: body.to_owned(),
+            author: Some(AgentId(author)),
+            created_at: at,
+            updated_at: at,
+        });
+    }
+
+    fn time(
+        &mut self,
+        release: ReleaseId,
+        agent: i64,
+        at: Timestamp,
+        minutes: u32,
+        note: &str,
+        billable: bool,
+    ) {
+        let at = at.min(self.now);
+        self.data.time_entries.push(TimeEntry {
+            id: self.data.time_entries.len() as i64 + 1,
+            release_id: release,
+            agent_id: Some(AgentId(agent)),
+            note: note.to_owned(),
+            minutes,
+            executed_at: at,
+            billable,
+            timer_start: None,
+            created_at: at,
+        });
+    }
+
+    fn timer(&mut self, release: ReleaseId, agent: i64, start: Timestamp, note: &str) {
+        self.data.time_entries.push(TimeEntry {
+            id: self.data.time_entries.len() as i64 + 1,
+            release_id: release,
+            agent_id: Some(AgentId(agent)),
+            note: note.to_owned(),
+            minutes: 0,
+            executed_at: start,
+            billable: true,
+            timer_start: Some(start),
+            created_at: start,
+        });
+    }
 }
 
 /// `count` generated releases (benchmarks and load tests), deterministic for a seed.
@@ -446,7 +702,14 @@ pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
             deleted_at: rng.chance(2).then_some(created_at),
         });
     }
-    SampleData { directory, releases, current_agent: Some(AgentId(1)) }
+    SampleData {
+        directory,
+        releases,
+        current_agent: Some(AgentId(1)),
+        notes: Vec::new(),
+        tasks: Vec::new(),
+        time_entries: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -476,5 +739,11 @@ mod tests {
         assert!(data.releases.iter().any(|r| r.subject.contains("배달의민족")));
         assert!(data.releases.iter().any(|r| r.subject.contains("KB국민은행")));
         assert_eq!(data, scenarios(now), "deterministic for the same day");
+        assert!(data.tasks.len() >= 8 && data.notes.len() >= 5 && data.time_entries.len() >= 5);
+        assert_eq!(data.time_entries.iter().filter(|e| e.is_running()).count(), 1, "one timer runs");
+        for release in data.tasks.iter().map(|t| t.release_id).chain(data.notes.iter().map(|n| n.release_id))
+        {
+            assert!(data.releases.iter().any(|r| r.id == release), "child of a sample release");
+        }
     }
 }

@@ -159,8 +159,41 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
             NamedThing::SavedView => "error-view-name-required",
         }),
         E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
+        E::Item(refused) => item_refused(refused),
         E::Refused(reason) => reason.clone(),
         E::Store(store) => store_error(store),
+    }
+}
+
+/// Why a note, task or time command was refused, in the current language.
+pub fn item_refused(err: &crate::model::ItemRefused) -> String {
+    use crate::model::ItemRefused as E;
+    match err {
+        E::InTrash(id) => tr_args("error-release-in-trash", &[("id", id.0.into())]),
+        E::NoSuchNote(_) => tr("error-no-such-note"),
+        E::NoSuchTask(_) => tr("error-no-such-task"),
+        E::NoSuchTimeEntry(_) => tr("error-no-such-time-entry"),
+        E::NoteEmpty => tr("error-note-empty"),
+        E::NoteTooLong => {
+            tr_args("error-note-too-long", &[("max", crate::domain::note::NOTE_MAX_CHARS.into())])
+        }
+        E::TaskTitleRequired => tr("error-task-title-required"),
+        E::TaskTitleTooLong => tr("error-task-title-too-long"),
+        E::TimeOutOfRange => tr("error-time-out-of-range"),
+        E::TimerAlreadyRunning(id) => tr_args("error-timer-running", &[("id", id.0.into())]),
+        E::TimerNotRunning => tr("error-timer-not-running"),
+    }
+}
+
+/// Why a time spent text is not hh:mm, in the current language.
+pub fn time_spent_invalid(err: &crate::domain::time_entry::TimeSpentInvalid) -> String {
+    use crate::domain::time_entry::TimeSpentInvalid as E;
+    match err {
+        E::Empty => tr("error-time-empty"),
+        E::NotHhMm(text) => tr_args("error-time-not-hhmm", &[("text", text.as_str().into())]),
+        E::MinutesOver59 => tr("error-time-minutes"),
+        E::TooLong => tr("error-time-out-of-range"),
+        E::Zero => tr("error-time-zero"),
     }
 }
 

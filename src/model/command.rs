@@ -2,7 +2,7 @@
 
 use crate::domain::{
     AgentId, DepartmentId, GroupId, Language, Plan, PlannedWindow, PredefinedView, Priority, ReleaseFilter,
-    ReleaseId, ReleaseType, Status, Theme, Timestamp, sample::SampleData,
+    ReleaseId, ReleaseType, Status, TaskFields, Theme, Timestamp, sample::SampleData,
 };
 use crate::store::Mutation;
 
@@ -19,6 +19,16 @@ pub struct NewRelease {
     pub group_id: Option<GroupId>,
     pub department_id: Option<DepartmentId>,
     pub category: Option<String>,
+}
+
+/// Time logged by hand ("Add time").
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewTimeEntry {
+    pub agent_id: Option<AgentId>,
+    pub minutes: u32,
+    pub note: String,
+    pub billable: bool,
+    pub executed_at: Timestamp,
 }
 
 /// One edit to an existing release.
@@ -77,6 +87,42 @@ pub enum Command {
         data: SampleData,
         force: bool,
     },
+    /// Moves one release to Trash (sets `deleted_at`).
+    TrashRelease(ReleaseId),
+    AddNote {
+        release: ReleaseId,
+        body: String,
+    },
+    EditNote {
+        id: i64,
+        body: String,
+    },
+    DeleteNote(i64),
+    AddTask {
+        release: ReleaseId,
+        fields: TaskFields,
+    },
+    EditTask {
+        id: i64,
+        fields: TaskFields,
+    },
+    DeleteTask(i64),
+    /// Logs time spent by hand.
+    AddTime {
+        release: ReleaseId,
+        entry: NewTimeEntry,
+    },
+    /// Starts a timer now, or (with `since_created`) from when the release was created.
+    StartTimer {
+        release: ReleaseId,
+        agent_id: Option<AgentId>,
+        note: String,
+        billable: bool,
+        since_created: bool,
+    },
+    /// Stops a running timer, adding the elapsed time to the entry.
+    StopTimer(i64),
+    DeleteTimeEntry(i64),
     /// Writes stored state back to an earlier version (undo and redo).
     Revert {
         label: String,
@@ -102,6 +148,19 @@ impl Command {
             Self::SaveView { name, .. } => format!("save view \"{name}\""),
             Self::DeleteSavedView(_) => "delete a saved view".into(),
             Self::LoadSample { data, .. } => format!("load {} sample releases", data.releases.len()),
+            Self::TrashRelease(id) => format!("move #{id} to Trash"),
+            Self::AddNote { release, .. } => format!("add a note to #{release}"),
+            Self::EditNote { .. } => "edit a note".into(),
+            Self::DeleteNote(_) => "delete a note".into(),
+            Self::AddTask { release, fields } => {
+                format!("add task \"{}\" to #{release}", fields.title.trim())
+            }
+            Self::EditTask { fields, .. } => format!("edit task \"{}\"", fields.title.trim()),
+            Self::DeleteTask(_) => "delete a task".into(),
+            Self::AddTime { release, .. } => format!("log time on #{release}"),
+            Self::StartTimer { release, .. } => format!("start a timer on #{release}"),
+            Self::StopTimer(_) => "stop the timer".into(),
+            Self::DeleteTimeEntry(_) => "delete a time entry".into(),
             Self::Revert { label, .. } => label.clone(),
         }
     }

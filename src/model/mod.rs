@@ -5,17 +5,19 @@
 //! fails, memory is exactly as it was and the error says why.
 
 mod command;
+mod release_items;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-pub use command::{Command, NewRelease, ReleaseEdit, edit_field};
+pub use command::{Command, NewRelease, NewTimeEntry, ReleaseEdit, edit_field};
+pub use release_items::ItemRefused;
 
 use crate::domain::changes::release_changes;
 use crate::domain::release::{validate_release, validate_subject};
 use crate::domain::{
-    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Release, ReleaseId,
-    ReleaseInvalid, SavedView, Settings, Stage, Timestamp,
+    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, Release, ReleaseId,
+    ReleaseInvalid, SavedView, Settings, Stage, Task, TimeEntry, Timestamp,
 };
 use crate::store::{Mutation, Snapshot, Store, StoreError};
 
@@ -42,6 +44,8 @@ pub enum CommandError {
         "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)"
     )]
     SampleNeedsEmptyDatabase,
+    #[error("{0}")]
+    Item(#[from] ItemRefused),
     #[error("{0}")]
     Refused(String),
     #[error("could not save: {0}")]
@@ -97,6 +101,10 @@ pub struct Model {
     settings: Settings,
     saved_views: Vec<SavedView>,
     release_high_water: i64,
+    /// Notes, tasks and time entries of every release, each in id order.
+    notes: Vec<Note>,
+    tasks: Vec<Task>,
+    time_entries: Vec<TimeEntry>,
     clock: Clock,
     revision: u64,
 }
@@ -138,6 +146,9 @@ impl Model {
             settings: Settings::default(),
             saved_views: Vec::new(),
             release_high_water: 0,
+            notes: Vec::new(),
+            tasks: Vec::new(),
+            time_entries: Vec::new(),
             clock: Box::new(system_now),
             revision: 0,
         };
@@ -146,7 +157,19 @@ impl Model {
     }
 
     fn install(&mut self, snapshot: Snapshot) {
-        let Snapshot { releases, directory, settings, saved_views, release_high_water } = snapshot;
+        let Snapshot {
+            releases,
+            directory,
+            settings,
+            saved_views,
+            release_high_water,
+            notes,
+            tasks,
+            time_entries,
+        } = snapshot;
+        self.notes = notes;
+        self.tasks = tasks;
+        self.time_entries = time_entries;
         self.releases = releases;
         self.directory = directory;
         self.settings = parse_settings(&settings);
@@ -221,6 +244,9 @@ impl Model {
             settings: self.raw_settings.clone(),
             saved_views: self.saved_views.clone(),
             release_high_water: self.release_high_water,
+            notes: self.notes.clone(),
+            tasks: self.tasks.clone(),
+            time_entries: self.time_entries.clone(),
         }
     }
 
@@ -397,6 +423,7 @@ impl Model {
                 }
                 let remap = self.sample_people(&data.directory, &mut effect);
                 let offset = self.release_high_water;
+                self.plan_sample_work(&data, offset, &remap, &mut effect);
                 for mut release in data.releases {
                     release.id = ReleaseId(release.id.0 + offset);
                     release.agent_id = release.agent_id.and_then(|a| remap.agents.get(&a).copied());
@@ -418,6 +445,17 @@ impl Model {
                     });
                 }
             }
+            item @ (Command::TrashRelease(_)
+            | Command::AddNote { .. }
+            | Command::EditNote { .. }
+            | Command::DeleteNote(_)
+            | Command::AddTask { .. }
+            | Command::EditTask { .. }
+            | Command::DeleteTask(_)
+            | Command::AddTime { .. }
+            | Command::StartTimer { .. }
+            | Command::StopTimer(_)
+            | Command::DeleteTimeEntry(_)) => self.plan_release_item(item, now, &mut effect)?,
             Command::Revert { label, mutations } => {
                 for m in &mutations {
                     if let Mutation::PutRelease(r) = m {
@@ -429,6 +467,12 @@ impl Model {
                     .filter_map(|m| match m {
                         Mutation::PutRelease(r) => Some(r.id),
                         Mutation::RemoveRelease(id) => Some(*id),
+                        Mutation::PutNote(n) => Some(n.release_id),
+                        Mutation::PutTask(t) => Some(t.release_id),
+                        Mutation::PutTimeEntry(e) => Some(e.release_id),
+                        Mutation::RemoveNote(id) => self.note(*id).map(|n| n.release_id),
+                        Mutation::RemoveTask(id) => self.task(*id).map(|t| t.release_id),
+                        Mutation::RemoveTimeEntry(id) => self.time_entry(*id).map(|e| e.release_id),
                         _ => None,
                     })
                     .collect();
@@ -574,6 +618,20 @@ impl Model {
                     Some(old) => Mutation::PutSavedView(old.clone()),
                     None => Mutation::RemoveSavedView(*id),
                 },
+                Mutation::PutNote(Note { id, .. }) | Mutation::RemoveNote(id) => match self.note(*id) {
+                    Some(old) => Mutation::PutNote(old.clone()),
+                    None => Mutation::RemoveNote(*id),
+                },
+                Mutation::PutTask(Task { id, .. }) | Mutation::RemoveTask(id) => match self.task(*id) {
+                    Some(old) => Mutation::PutTask(old.clone()),
+                    None => Mutation::RemoveTask(*id),
+                },
+                Mutation::PutTimeEntry(TimeEntry { id, .. }) | Mutation::RemoveTimeEntry(id) => {
+                    match self.time_entry(*id) {
+                        Some(old) => Mutation::PutTimeEntry(old.clone()),
+                        None => Mutation::RemoveTimeEntry(*id),
+                    }
+                }
             })
             .collect();
         inverse.reverse();
@@ -617,6 +675,12 @@ impl Model {
                 }
                 Mutation::PutSavedView(v) => upsert_by(&mut self.saved_views, v, |x| x.id),
                 Mutation::RemoveSavedView(id) => self.saved_views.retain(|v| v.id != id),
+                Mutation::PutNote(n) => upsert_by(&mut self.notes, n, |x| x.id),
+                Mutation::RemoveNote(id) => self.notes.retain(|x| x.id != id),
+                Mutation::PutTask(t) => upsert_by(&mut self.tasks, t, |x| x.id),
+                Mutation::RemoveTask(id) => self.tasks.retain(|x| x.id != id),
+                Mutation::PutTimeEntry(e) => upsert_by(&mut self.time_entries, e, |x| x.id),
+                Mutation::RemoveTimeEntry(id) => self.time_entries.retain(|x| x.id != id),
             }
         }
         if appended {

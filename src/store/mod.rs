@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension as _, TransactionBehavior, params};
 
 use crate::domain::{
-    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Release, ReleaseId,
-    SavedView,
+    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, Release, ReleaseId,
+    SavedView, Task, TimeEntry,
 };
 
 pub use codec::{from_millis, to_millis};
@@ -92,6 +92,15 @@ pub enum Mutation {
     RemoveSetting(String),
     PutSavedView(SavedView),
     RemoveSavedView(i64),
+    /// Insert or replace a note of a release.
+    PutNote(Note),
+    RemoveNote(i64),
+    /// Insert or replace a task of a release.
+    PutTask(Task),
+    RemoveTask(i64),
+    /// Insert or replace a time entry (a running timer included).
+    PutTimeEntry(TimeEntry),
+    RemoveTimeEntry(i64),
 }
 
 /// Everything the in-memory model holds, as read from the file.
@@ -105,6 +114,12 @@ pub struct Snapshot {
     pub saved_views: Vec<SavedView>,
     /// The highest release id ever stored, so a purged id is never given out again.
     pub release_high_water: i64,
+    /// Notes of every release, in id order.
+    pub notes: Vec<Note>,
+    /// Tasks of every release, in id order.
+    pub tasks: Vec<Task>,
+    /// Time entries of every release, in id order.
+    pub time_entries: Vec<TimeEntry>,
 }
 
 /// Which check ran when the file was opened.
@@ -458,6 +473,9 @@ impl Store {
             .optional()?;
         let max_id = snapshot.releases.last().map_or(0, |r| r.id.0);
         snapshot.release_high_water = high_water.unwrap_or(0).max(max_id);
+        snapshot.notes = codec::load_notes(&self.conn)?;
+        snapshot.tasks = codec::load_tasks(&self.conn)?;
+        snapshot.time_entries = codec::load_time_entries(&self.conn)?;
         Ok(snapshot)
     }
 
@@ -531,6 +549,18 @@ impl Store {
                 }
                 Mutation::RemoveSavedView(id) => {
                     tx.execute("DELETE FROM saved_views WHERE id = ?1", params![id])?;
+                }
+                Mutation::PutNote(note) => codec::put_note(&tx, note)?,
+                Mutation::RemoveNote(id) => {
+                    tx.execute("DELETE FROM release_notes WHERE id = ?1", params![id])?;
+                }
+                Mutation::PutTask(task) => codec::put_task(&tx, task)?,
+                Mutation::RemoveTask(id) => {
+                    tx.execute("DELETE FROM release_tasks WHERE id = ?1", params![id])?;
+                }
+                Mutation::PutTimeEntry(entry) => codec::put_time_entry(&tx, entry)?,
+                Mutation::RemoveTimeEntry(id) => {
+                    tx.execute("DELETE FROM time_entries WHERE id = ?1", params![id])?;
                 }
             }
         }

@@ -78,6 +78,44 @@ pub const MIGRATIONS: &[&str] = &[
         value INTEGER NOT NULL
     );
     ",
+    // 1 -> 2: notes, tasks and time entries of a release (issue 4). No foreign key to `releases`:
+    // undo puts a purged release back with its children through ordinary mutations.
+    r"
+    CREATE TABLE release_notes (
+        id          INTEGER PRIMARY KEY,
+        release_id  INTEGER NOT NULL,
+        body        TEXT NOT NULL,
+        author      INTEGER,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+    );
+    CREATE INDEX release_notes_by_release ON release_notes(release_id);
+    CREATE TABLE release_tasks (
+        id          INTEGER PRIMARY KEY,
+        release_id  INTEGER NOT NULL,
+        title       TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        status      INTEGER NOT NULL CHECK (status BETWEEN 1 AND 3),
+        due_at      INTEGER,
+        agent_id    INTEGER,
+        group_id    INTEGER,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+    );
+    CREATE INDEX release_tasks_by_release ON release_tasks(release_id);
+    CREATE TABLE time_entries (
+        id          INTEGER PRIMARY KEY,
+        release_id  INTEGER NOT NULL,
+        agent_id    INTEGER,
+        note        TEXT NOT NULL DEFAULT '',
+        minutes     INTEGER NOT NULL CHECK (minutes >= 0),
+        executed_at INTEGER NOT NULL,
+        billable    INTEGER NOT NULL DEFAULT 1,
+        timer_start INTEGER,
+        created_at  INTEGER NOT NULL
+    );
+    CREATE INDEX time_entries_by_release ON time_entries(release_id);
+    ",
 ];
 
 /// The schema version this build writes.

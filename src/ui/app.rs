@@ -1,4 +1,5 @@
-//! The main window: top bar, filter side panel, release table, status bar and modals.
+//! The main window: top bar, a tab strip (the Releases list and any open release pages), filter
+//! side panel, release table, status bar and modals.
 //!
 //! Panels never change the model directly: they push [`Command`]s, which are drained once per
 //! frame through [`Model::apply`]; each result is routed back to the panel that asked.
@@ -12,7 +13,7 @@ use super::filter_panel::FilterPanel;
 use super::list_state::{ListRows, ListState};
 use super::new_release::NewReleaseModal;
 use super::people_dialog::PeopleDialog;
-use super::release_details::ReleaseDetails;
+use super::release_page::{PageAction, ReleasePage};
 use super::release_table::{ReleaseTable, TableAction};
 use crate::domain::{Language, ReleaseId, Theme, sample};
 use crate::i18n::{self, tr, tr_args};
@@ -23,6 +24,7 @@ use crate::store::{Store, StoreError};
 
 const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SHORTCUT_CLOSE_TAB: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
 
 /// A message in the status bar.
 struct StatusLine {
@@ -63,7 +65,6 @@ impl OpenFailure {
 #[derive(Default)]
 struct Queued {
     new_release: Vec<Command>,
-    details: Vec<Command>,
     other: Vec<Command>,
 }
 
@@ -79,8 +80,11 @@ pub struct ReleaseDeskApp {
     table: ReleaseTable,
     filters: FilterPanel,
     new_release: NewReleaseModal,
-    details: Option<ReleaseDetails>,
     people: PeopleDialog,
+    /// Releases open as pages, one tab each.
+    pages: Vec<ReleasePage>,
+    /// The tab shown: an index into `pages`, or `None` for the Releases list.
+    active_page: Option<usize>,
     queued: Queued,
     status: Option<StatusLine>,
     show_about: bool,
@@ -140,8 +144,9 @@ impl ReleaseDeskApp {
             table: ReleaseTable::default(),
             filters: FilterPanel::default(),
             new_release: NewReleaseModal::default(),
-            details: None,
             people: PeopleDialog::default(),
+            pages: Vec::new(),
+            active_page: None,
             queued: Queued::default(),
             status: None,
             show_about: false,
@@ -182,8 +187,24 @@ impl ReleaseDeskApp {
         self.table.selected
     }
 
-    pub fn details_open(&self) -> Option<ReleaseId> {
-        self.details.as_ref().map(ReleaseDetails::release_id)
+    /// The release whose page is shown, if a page tab is active.
+    pub fn active_page(&self) -> Option<ReleaseId> {
+        self.active_page.and_then(|i| self.pages.get(i)).map(ReleasePage::release_id)
+    }
+
+    /// The releases open as pages, in tab order.
+    pub fn open_pages(&self) -> Vec<ReleaseId> {
+        self.pages.iter().map(ReleasePage::release_id).collect()
+    }
+
+    /// The page of a release, if open (tests).
+    pub fn page_mut(&mut self, id: ReleaseId) -> Option<&mut ReleasePage> {
+        self.pages.iter_mut().find(|p| p.release_id() == id)
+    }
+
+    /// Shows the Releases list tab.
+    pub fn show_list(&mut self) {
+        self.active_page = None;
     }
 
     /// The whole window, inside `ui`.
@@ -199,6 +220,39 @@ impl ReleaseDeskApp {
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if !self.pages.is_empty() {
+            egui::Panel::top("tabs").show(ui, |ui| self.tabs_ui(ui));
+        }
+        if let Some(index) = self.active_page {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let (Some(model), Some(page)) = (&self.model, self.pages.get_mut(index))
+                    && page.page_ui(ui, model) == Some(PageAction::Close)
+                {
+                    self.close_page(index);
+                }
+            });
+        } else {
+            self.list_ui(ui);
+        }
+
+        if let Some(model) = &self.model {
+            self.new_release.modal_ui(&ctx, model.directory(), &mut self.queued.new_release);
+            self.people.dialog_ui(&ctx, model.directory(), &mut self.queued.other);
+        }
+        if self.show_about {
+            self.about_ui(&ctx);
+        }
+        let read_only = self.model.as_ref().is_some_and(Model::is_read_only);
+        match self.backups.dialog_ui(&ctx, read_only) {
+            Some(BackupsAction::BackUpNow) => self.back_up_now(),
+            Some(BackupsAction::Restore(path)) => self.restore_backup(&path),
+            None => {}
+        }
+        self.drain_commands();
+    }
+
+    /// The Releases list tab: the filter side panel and the table.
+    fn list_ui(&mut self, ui: &mut egui::Ui) {
         egui::Panel::left("filters").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
             if let Some(model) = &self.model {
                 self.filters.panel_ui(
@@ -212,26 +266,46 @@ impl ReleaseDeskApp {
             }
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+    }
 
-        if let Some(model) = &self.model {
-            self.new_release.modal_ui(&ctx, model.directory(), &mut self.queued.new_release);
-            self.people.dialog_ui(&ctx, model.directory(), &mut self.queued.other);
-            if let Some(details) = &mut self.details
-                && !details.modal_ui(&ctx, model.directory(), &mut self.queued.details)
-            {
-                self.details = None;
+    /// The tab strip: "Releases", then one tab per open page with a close button.
+    fn tabs_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(model) = &self.model else { return };
+        let mut close = None;
+        ui.horizontal_wrapped(|ui| {
+            if ui.selectable_label(self.active_page.is_none(), tr("tab-releases")).clicked() {
+                self.active_page = None;
             }
+            for (index, page) in self.pages.iter().enumerate() {
+                ui.separator();
+                let title = page.tab_title(model);
+                if ui.selectable_label(self.active_page == Some(index), title).clicked() {
+                    self.active_page = Some(index);
+                }
+                if ui.small_button("✖").on_hover_text(tr("tab-close")).clicked() {
+                    close = Some(index);
+                }
+            }
+        });
+        if let Some(index) = close {
+            self.close_page(index);
         }
-        if self.show_about {
-            self.about_ui(&ctx);
+    }
+
+    /// Closes the page at `index`; the tab before it (or the list) is shown if it was active.
+    fn close_page(&mut self, index: usize) {
+        if index >= self.pages.len() {
+            return;
         }
-        let read_only = self.model.as_ref().is_some_and(Model::is_read_only);
-        match self.backups.dialog_ui(&ctx, read_only) {
-            Some(BackupsAction::BackUpNow) => self.back_up_now(),
-            Some(BackupsAction::Restore(path)) => self.restore_backup(&path),
-            None => {}
+        self.pages.remove(index);
+        self.active_page = match self.active_page {
+            Some(active) if active == index => index.checked_sub(1).or(None),
+            Some(active) if active > index => Some(active - 1),
+            other => other,
+        };
+        if self.pages.is_empty() {
+            self.active_page = None;
         }
-        self.drain_commands();
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
@@ -265,10 +339,10 @@ impl ReleaseDeskApp {
 
     fn any_modal_open(&self) -> bool {
         self.new_release.is_open()
-            || self.details.is_some()
             || self.show_about
             || self.people.is_open()
             || self.backups.is_open()
+            || self.active_page.and_then(|i| self.pages.get(i)).is_some_and(ReleasePage::has_modal)
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -277,6 +351,12 @@ impl ReleaseDeskApp {
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
             self.focus_search = true;
+        }
+        if let Some(index) = self.active_page {
+            if !self.any_modal_open() && ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_CLOSE_TAB)) {
+                self.close_page(index);
+            }
+            return;
         }
         if self.any_modal_open() || ctx.egui_wants_keyboard_input() {
             return;
@@ -305,7 +385,7 @@ impl ReleaseDeskApp {
             self.table.scroll_to_row(target);
         }
         if enter && let Some(id) = self.table.selected {
-            self.open_details(id);
+            self.open_page(id);
         }
         if escape {
             self.table.selected = None;
@@ -317,10 +397,19 @@ impl ReleaseDeskApp {
         self.new_release.open(me);
     }
 
-    fn open_details(&mut self, id: ReleaseId) {
-        if let Some(release) = self.model.as_ref().and_then(|m| m.release(id)) {
-            self.details = Some(ReleaseDetails::new(release.clone()));
+    /// Opens a release as a page (or shows its tab if it is open already).
+    pub fn open_page(&mut self, id: ReleaseId) {
+        if self.model.as_ref().and_then(|m| m.release(id)).is_none() {
+            return;
         }
+        let index = match self.pages.iter().position(|p| p.release_id() == id) {
+            Some(index) => index,
+            None => {
+                self.pages.push(ReleasePage::new(id));
+                self.pages.len() - 1
+            }
+        };
+        self.active_page = Some(index);
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -481,7 +570,7 @@ impl ReleaseDeskApp {
             self.table.table_ui(ui, model.releases(), self.rows.rows(), model.directory(), self.list.sort);
         match action {
             Some(TableAction::Sort(key)) => self.list.sort = self.list.sort.clicked(key),
-            Some(TableAction::Open(id)) => self.open_details(id),
+            Some(TableAction::Open(id)) => self.open_page(id),
             None => {}
         }
     }
@@ -692,18 +781,15 @@ impl ReleaseDeskApp {
             }
             self.new_release.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
         }
-        for command in queued.details {
-            let id = match &command {
-                Command::EditRelease { id, .. } => Some(*id),
-                _ => None,
-            };
-            let result = model.apply(command);
-            let saved = id.and_then(|id| model.release(id)).cloned();
-            if let Ok(applied) = &result {
-                messages.push((tr_args("status-saved", &[("what", applied.label.clone().into())]), false));
-            }
-            if let Some(details) = &mut self.details {
-                details.on_result(result.map(|_| saved).map_err(|e| i18n::command_error(&e)));
+        for page in &mut self.pages {
+            for (origin, command) in page.take_commands() {
+                let result = model.apply(command);
+                match &result {
+                    Ok(applied) => messages
+                        .push((tr_args("status-saved", &[("what", applied.label.clone().into())]), false)),
+                    Err(err) => messages.push((i18n::command_error(err), true)),
+                }
+                page.on_result(origin, result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
             }
         }
         for command in queued.other {

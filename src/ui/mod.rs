@@ -7,7 +7,7 @@ pub mod fonts;
 pub mod list_state;
 pub mod new_release;
 pub mod people_dialog;
-pub mod release_details;
+pub mod release_page;
 pub mod release_table;
 pub mod widgets;
 

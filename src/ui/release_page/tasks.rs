@@ -1,0 +1,225 @@
+//! Tasks on the release page: title, description, status (Open / In Progress / Completed), due
+//! date, agent and group. Overdue tasks are shown in red with an "Overdue" chip; the header shows
+//! how many are open out of the total. The status can be changed right in the list.
+
+use chrono::Duration;
+use egui::RichText;
+
+use super::{ERROR_RED, Origin, SectionContext};
+use crate::domain::task::open_and_total;
+use crate::domain::{TaskFields, TaskStatus, Timestamp};
+use crate::i18n::{self, tr, tr_args};
+use crate::model::Command;
+use crate::ui::new_release::{agent_combo_ui, enum_combo_ui, group_combo_ui};
+use crate::ui::widgets::{chip_ui, datetime_edit_ui};
+
+/// The add / edit form of a task.
+pub struct TaskForm {
+    /// The task being edited; `None` adds a new one.
+    editing: Option<i64>,
+    pub fields: TaskFields,
+    has_due: bool,
+    due: Timestamp,
+}
+
+/// What is being typed in the tasks section.
+#[derive(Default)]
+pub struct TasksSection {
+    pub form: Option<TaskForm>,
+    confirm_delete: Option<i64>,
+    pending: bool,
+    error: Option<String>,
+}
+
+impl TasksSection {
+    pub fn on_result(&mut self, result: Result<(), String>) {
+        let was_form = self.pending;
+        self.pending = false;
+        match result {
+            Ok(()) => {
+                self.error = None;
+                if was_form {
+                    self.form = None;
+                }
+                self.confirm_delete = None;
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    /// Opens the form for a new task, due a day from `now`.
+    pub fn open_new(&mut self, now: Timestamp, agent: Option<crate::domain::AgentId>) {
+        self.form = Some(TaskForm {
+            editing: None,
+            fields: TaskFields { agent_id: agent, ..TaskFields::default() },
+            has_due: true,
+            due: now + Duration::days(1),
+        });
+    }
+}
+
+pub fn task_status_label(status: TaskStatus) -> String {
+    tr(match status {
+        TaskStatus::Open => "task-status-open",
+        TaskStatus::InProgress => "task-status-in-progress",
+        TaskStatus::Completed => "task-status-completed",
+    })
+}
+
+pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<'_>) {
+    let tasks = cx.model.tasks_for(cx.release.id);
+    let (open, total) = open_and_total(tasks.iter().copied());
+    let title = tr_args("section-tasks", &[("open", open.into()), ("total", total.into())]);
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt("section_tasks")
+        .default_open(true)
+        .show(ui, |ui| {
+            if state.form.is_none() && ui.button(tr("task-add")).clicked() {
+                state.open_new(cx.now, cx.model.settings().current_agent);
+            }
+            if state.form.is_some() {
+                form_ui(ui, state, cx);
+            }
+            if let Some(error) = &state.error {
+                ui.label(RichText::new(error).color(ERROR_RED));
+            }
+            if tasks.is_empty() {
+                ui.label(RichText::new(tr("tasks-empty")).weak().italics());
+                return;
+            }
+            let directory = cx.model.directory();
+            egui::Grid::new("tasks_grid").num_columns(6).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
+                let status_heading = ui.label(RichText::new(tr("field-status")).strong()).id;
+                for heading in ["task-title", "task-due", "field-agent", "field-group"] {
+                    ui.label(RichText::new(tr(heading)).strong());
+                }
+                ui.label("");
+                ui.end_row();
+                for task in &tasks {
+                    ui.push_id(task.id, |ui| {
+                        let mut status = task.fields.status;
+                        if enum_combo_ui(
+                            ui,
+                            "task_status",
+                            &mut status,
+                            &TaskStatus::ALL,
+                            task_status_label,
+                            status_heading,
+                        ) {
+                            let fields = TaskFields { status, ..task.fields.clone() };
+                            cx.push(Origin::Tasks, Command::EditTask { id: task.id, fields });
+                        }
+                    });
+                    let overdue = task.is_overdue(cx.now);
+                    ui.horizontal(|ui| {
+                        let mut text = RichText::new(&task.fields.title);
+                        if overdue {
+                            text = text.color(ERROR_RED).strong();
+                        } else if task.fields.status == TaskStatus::Completed {
+                            text = text.strikethrough().weak();
+                        }
+                        let response = ui.label(text);
+                        if !task.fields.description.is_empty() {
+                            response.on_hover_text(&task.fields.description);
+                        }
+                        if overdue {
+                            chip_ui(ui, &tr("task-overdue"), ERROR_RED);
+                        }
+                    });
+                    ui.label(task.fields.due.map_or_else(String::new, i18n::datetime_short));
+                    ui.label(directory.agent_name(task.fields.agent_id));
+                    ui.label(directory.group_name(task.fields.group_id));
+                    ui.horizontal(|ui| {
+                        ui.push_id(task.id, |ui| {
+                            if ui.small_button(tr("action-edit")).clicked() {
+                                state.form = Some(TaskForm {
+                                    editing: Some(task.id),
+                                    fields: task.fields.clone(),
+                                    has_due: task.fields.due.is_some(),
+                                    due: task.fields.due.unwrap_or(cx.now + Duration::days(1)),
+                                });
+                            }
+                            if state.confirm_delete == Some(task.id) {
+                                if ui
+                                    .small_button(RichText::new(tr("task-delete-confirm")).color(ERROR_RED))
+                                    .clicked()
+                                {
+                                    cx.push(Origin::Tasks, Command::DeleteTask(task.id));
+                                }
+                            } else if ui.small_button(tr("action-delete")).clicked() {
+                                state.confirm_delete = Some(task.id);
+                            }
+                        });
+                    });
+                    ui.end_row();
+                }
+            });
+        });
+}
+
+/// The add / edit form.
+fn form_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<'_>) {
+    let Some(form) = &mut state.form else { return };
+    let directory = cx.model.directory();
+    let mut submit = false;
+    let mut cancel = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(tr(if form.editing.is_some() { "task-edit" } else { "task-new" })).strong());
+        egui::Grid::new("task_form_grid").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+            let label = ui.label(tr("task-title"));
+            ui.add(egui::TextEdit::singleline(&mut form.fields.title).desired_width(360.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr("field-description"));
+            ui.add(
+                egui::TextEdit::multiline(&mut form.fields.description).desired_rows(2).desired_width(360.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(tr("field-status"));
+            enum_combo_ui(
+                ui,
+                "task_form_status",
+                &mut form.fields.status,
+                &TaskStatus::ALL,
+                task_status_label,
+                label.id,
+            );
+            ui.end_row();
+            ui.label(tr("task-due"));
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut form.has_due, "").on_hover_text(tr("task-has-due"));
+                ui.add_enabled_ui(form.has_due, |ui| datetime_edit_ui(ui, "task_form_due", &mut form.due));
+            });
+            ui.end_row();
+            let label = ui.label(tr("field-agent"));
+            agent_combo_ui(ui, "task_form_agent", &mut form.fields.agent_id, directory, label.id);
+            ui.end_row();
+            let label = ui.label(tr("field-group"));
+            group_combo_ui(ui, "task_form_group", &mut form.fields.group_id, directory, label.id);
+            ui.end_row();
+        });
+        ui.horizontal(|ui| {
+            let can_save = !form.fields.title.trim().is_empty() && !state.pending;
+            if ui.add_enabled(can_save, egui::Button::new(tr("action-save"))).clicked() {
+                submit = true;
+            }
+            if ui.button(tr("action-cancel")).clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if submit {
+        let fields = TaskFields { due: form.has_due.then_some(form.due), ..form.fields.clone() };
+        let command = match form.editing {
+            Some(id) => Command::EditTask { id, fields },
+            None => Command::AddTask { release: cx.release.id, fields },
+        };
+        cx.push(Origin::Tasks, command);
+        state.pending = true;
+    }
+    if cancel {
+        state.form = None;
+        state.error = None;
+    }
+}

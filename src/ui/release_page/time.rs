@@ -1,0 +1,241 @@
+//! Time tracking on the release page: the total, running timers with a live clock (repainted once
+//! a second only while one runs), Start / Stop timer, "start from when the release was created",
+//! and "Add time" (hh:mm, note, billable, executed at, agent). The list shows every entry, newest
+//! first.
+
+use egui::RichText;
+
+use super::{ERROR_RED, Origin, SectionContext};
+use crate::domain::time_entry::{format_clock, format_hhmm, parse_hhmm, total_minutes};
+use crate::domain::{AgentId, Timestamp};
+use crate::i18n::{self, tr, tr_args};
+use crate::model::{Command, NewTimeEntry};
+use crate::ui::new_release::agent_combo_ui;
+use crate::ui::widgets::datetime_edit_ui;
+
+/// The "Add time" form.
+pub struct TimeForm {
+    /// hh:mm as typed.
+    pub spent: String,
+    pub note: String,
+    pub billable: bool,
+    pub executed_at: Timestamp,
+    pub agent: Option<AgentId>,
+}
+
+/// What is being typed in the time section.
+#[derive(Default)]
+pub struct TimeSection {
+    pub form: Option<TimeForm>,
+    /// The note of the next timer.
+    pub timer_note: String,
+    confirm_delete: Option<i64>,
+    pending_form: bool,
+    error: Option<String>,
+}
+
+impl TimeSection {
+    pub fn on_result(&mut self, result: Result<(), String>) {
+        let was_form = std::mem::take(&mut self.pending_form);
+        match result {
+            Ok(()) => {
+                self.error = None;
+                self.confirm_delete = None;
+                if was_form {
+                    self.form = None;
+                } else {
+                    self.timer_note.clear();
+                }
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+}
+
+pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionContext<'_>) {
+    let entries = cx.model.time_entries_for(cx.release.id);
+    let total = total_minutes(entries.iter().copied(), cx.now);
+    let running = entries.iter().any(|e| e.is_running());
+    if running {
+        // The live clock: one repaint a second, only while a timer runs.
+        ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
+    }
+    let title = tr_args("section-time", &[("total", i18n::duration(total).into())]);
+    let me = cx.model.settings().current_agent;
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt("section_time")
+        .default_open(true)
+        .show(ui, |ui| {
+            for entry in entries.iter().filter(|e| e.is_running()) {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(tr("time-running"))
+                            .strong()
+                            .color(egui::Color32::from_rgb(0x1f, 0x8a, 0x70)),
+                    );
+                    ui.label(RichText::new(format_clock(entry.spent_seconds(cx.now))).monospace().size(16.0));
+                    ui.label(cx.model.directory().agent_name(entry.agent_id));
+                    if let Some(start) = entry.timer_start {
+                        ui.label(
+                            RichText::new(tr_args(
+                                "time-started-at",
+                                &[("when", i18n::datetime_short(start).into())],
+                            ))
+                            .weak(),
+                        );
+                    }
+                    ui.push_id(entry.id, |ui| {
+                        if ui.button(tr("time-stop")).clicked() {
+                            cx.push(Origin::Time, Command::StopTimer(entry.id));
+                        }
+                    });
+                });
+            }
+            let my_timer_runs = entries.iter().any(|e| e.is_running() && e.agent_id == me);
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.timer_note)
+                        .hint_text(tr("time-timer-note-hint"))
+                        .desired_width(220.0),
+                )
+                .on_hover_text(tr("time-timer-note"));
+                let start = |since_created: bool, note: &str| Command::StartTimer {
+                    release: cx.release.id,
+                    agent_id: me,
+                    note: note.to_owned(),
+                    billable: true,
+                    since_created,
+                };
+                if ui.add_enabled(!my_timer_runs, egui::Button::new(tr("time-start"))).clicked() {
+                    cx.push(Origin::Time, start(false, &state.timer_note));
+                }
+                let since = tr_args(
+                    "time-start-since-created-hint",
+                    &[("when", i18n::datetime_short(cx.release.created_at).into())],
+                );
+                if ui
+                    .add_enabled(!my_timer_runs, egui::Button::new(tr("time-start-since-created")))
+                    .on_hover_text(since)
+                    .clicked()
+                {
+                    cx.push(Origin::Time, start(true, &state.timer_note));
+                }
+                if state.form.is_none() && ui.button(tr("time-add")).clicked() {
+                    state.form = Some(TimeForm {
+                        spent: String::new(),
+                        note: String::new(),
+                        billable: true,
+                        executed_at: cx.now,
+                        agent: me,
+                    });
+                }
+            });
+            if state.form.is_some() {
+                form_ui(ui, state, cx);
+            }
+            if let Some(error) = &state.error {
+                ui.label(RichText::new(error).color(ERROR_RED));
+            }
+            if entries.is_empty() {
+                ui.label(RichText::new(tr("time-empty")).weak().italics());
+                return;
+            }
+            let directory = cx.model.directory();
+            egui::Grid::new("time_grid").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+                for heading in ["field-agent", "time-executed-at", "time-spent", "time-billable", "time-note"]
+                {
+                    ui.label(RichText::new(tr(heading)).strong());
+                }
+                ui.label("");
+                ui.end_row();
+                for entry in &entries {
+                    ui.label(directory.agent_name(entry.agent_id));
+                    ui.label(i18n::datetime_short(entry.executed_at));
+                    if entry.is_running() {
+                        ui.label(
+                            RichText::new(format_clock(entry.spent_seconds(cx.now))).monospace().strong(),
+                        );
+                    } else {
+                        ui.label(RichText::new(format_hhmm(i64::from(entry.minutes))).monospace());
+                    }
+                    ui.label(tr(if entry.billable { "time-billable-yes" } else { "time-billable-no" }));
+                    ui.label(&entry.note);
+                    ui.push_id(entry.id, |ui| {
+                        if state.confirm_delete == Some(entry.id) {
+                            if ui
+                                .small_button(RichText::new(tr("time-delete-confirm")).color(ERROR_RED))
+                                .clicked()
+                            {
+                                cx.push(Origin::Time, Command::DeleteTimeEntry(entry.id));
+                            }
+                        } else if ui.small_button(tr("action-delete")).clicked() {
+                            state.confirm_delete = Some(entry.id);
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        });
+}
+
+/// The "Add time" form; the time spent is checked as it is typed.
+fn form_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionContext<'_>) {
+    let Some(form) = &mut state.form else { return };
+    let mut submit = None;
+    let mut cancel = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(tr("time-add")).strong());
+        egui::Grid::new("time_form_grid").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
+            let label = ui.label(tr("time-spent-hhmm"));
+            ui.vertical(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut form.spent).hint_text("01:30").desired_width(90.0))
+                    .labelled_by(label.id);
+                if !form.spent.trim().is_empty()
+                    && let Err(e) = parse_hhmm(&form.spent)
+                {
+                    ui.label(RichText::new(i18n::time_spent_invalid(&e)).color(ERROR_RED));
+                }
+            });
+            ui.end_row();
+            let label = ui.label(tr("time-note"));
+            ui.add(egui::TextEdit::singleline(&mut form.note).desired_width(320.0)).labelled_by(label.id);
+            ui.end_row();
+            ui.label(tr("time-billable"));
+            ui.checkbox(&mut form.billable, tr("time-billable-yes"));
+            ui.end_row();
+            ui.label(tr("time-executed-at"));
+            datetime_edit_ui(ui, "time_form_executed", &mut form.executed_at);
+            ui.end_row();
+            let label = ui.label(tr("field-agent"));
+            agent_combo_ui(ui, "time_form_agent", &mut form.agent, cx.model.directory(), label.id);
+            ui.end_row();
+        });
+        ui.horizontal(|ui| {
+            let parsed = parse_hhmm(&form.spent);
+            if ui
+                .add_enabled(parsed.is_ok() && !state.pending_form, egui::Button::new(tr("action-save")))
+                .clicked()
+            {
+                submit = parsed.ok();
+            }
+            if ui.button(tr("action-cancel")).clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if let Some(minutes) = submit {
+        let entry = NewTimeEntry {
+            agent_id: form.agent,
+            minutes,
+            note: form.note.clone(),
+            billable: form.billable,
+            executed_at: form.executed_at,
+        };
+        cx.push(Origin::Time, Command::AddTime { release: cx.release.id, entry });
+        state.pending_form = true;
+    }
+    if cancel {
+        state.form = None;
+        state.error = None;
+    }
+}
