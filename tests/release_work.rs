@@ -1,0 +1,281 @@
+//! The work on one release, without a window: notes, tasks, time entries (timers across a
+//! restart) and the build and test plans, each through the command path and back from the file.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use chrono::Duration;
+use common::{at, model_with, plain, t0, temp_db};
+use release_desk::domain::{AgentId, ChecklistItem, GroupId, Plan, ReleaseId, TaskFields, TaskStatus};
+use release_desk::model::{Command, CommandError, ItemRefused, Model, NewTimeEntry, ReleaseEdit};
+
+const R: ReleaseId = ReleaseId(1);
+
+/// Memory equals the file, both now and after reopening it.
+fn assert_persisted(model: &Model, path: &std::path::Path) {
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+    let reopened = Model::open_read_only(path).unwrap();
+    assert_eq!(reopened.snapshot(), model.snapshot());
+}
+
+fn task(title: &str) -> TaskFields {
+    TaskFields {
+        title: title.into(),
+        description: "롤백 계획 포함".into(),
+        status: TaskStatus::Open,
+        due: Some(at(5)),
+        agent_id: Some(AgentId(1)),
+        group_id: Some(GroupId(1)),
+    }
+}
+
+#[test]
+fn notes_round_trip_newest_first_with_author_and_log() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "ERP")]);
+    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    model.apply(Command::AddNote { release: R, body: "  CAB 승인 완료  ".into() }).unwrap();
+    model.set_clock(Box::new(|| t0() + Duration::minutes(5)));
+    model.apply(Command::AddNote { release: R, body: "second".into() }).unwrap();
+    let notes = model.notes_for(R);
+    assert_eq!(notes.iter().map(|n| n.body.as_str()).collect::<Vec<_>>(), ["second", "CAB 승인 완료"]);
+    assert_eq!(notes[1].author, Some(AgentId(2)));
+    let first = notes[1].id;
+    model.apply(Command::EditNote { id: first, body: "CAB 승인 완료 (조건부)".into() }).unwrap();
+    let edited = model.note(first).unwrap();
+    assert_eq!(edited.body, "CAB 승인 완료 (조건부)");
+    assert!(edited.updated_at > edited.created_at);
+    assert_persisted(&model, &path);
+
+    let log = model.activities_for(R).unwrap();
+    assert_eq!(log[0].kind, "note");
+    assert_eq!(log[0].old_value, "CAB 승인 완료");
+    assert_eq!(log[0].new_value, "CAB 승인 완료 (조건부)");
+
+    model.apply(Command::DeleteNote(first)).unwrap();
+    assert_eq!(model.notes_for(R).len(), 1);
+    assert_persisted(&model, &path);
+}
+
+#[test]
+fn tasks_round_trip_and_overdue_is_by_due_date() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "ERP")]);
+    model.apply(Command::AddTask { release: R, fields: task("백업 리허설") }).unwrap();
+    let mut late = task("공지 발송");
+    late.due = Some(at(-1));
+    model.apply(Command::AddTask { release: R, fields: late }).unwrap();
+    let tasks = model.tasks_for(R);
+    assert_eq!(tasks.len(), 2);
+    assert!(!tasks[0].is_overdue(model.now()));
+    assert!(tasks[1].is_overdue(model.now()));
+    let id = tasks[1].id;
+    let mut done = tasks[1].fields.clone();
+    done.status = TaskStatus::Completed;
+    model.apply(Command::EditTask { id, fields: done }).unwrap();
+    assert!(!model.task(id).unwrap().is_overdue(model.now()));
+    assert_persisted(&model, &path);
+    model.apply(Command::DeleteTask(id)).unwrap();
+    assert_eq!(model.tasks_for(R).len(), 1);
+    assert_persisted(&model, &path);
+}
+
+#[test]
+fn time_entries_and_plans_round_trip() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "ERP")]);
+    let entry = NewTimeEntry {
+        agent_id: Some(AgentId(3)),
+        minutes: 95,
+        note: "마이그레이션 리허설".into(),
+        billable: false,
+        executed_at: at(-3),
+    };
+    model.apply(Command::AddTime { release: R, entry }).unwrap();
+    let build = Plan {
+        body: "## 소스 코드 빌드 절차".into(),
+        items: vec![
+            ChecklistItem { text: "빌드".into(), done: true },
+            ChecklistItem { text: "패키징".into(), done: false },
+        ],
+    };
+    model
+        .apply(Command::EditRelease {
+            id: R,
+            edits: vec![
+                ReleaseEdit::BuildPlan(Some(build.clone())),
+                ReleaseEdit::TestPlan(Some(Plan::default())),
+            ],
+        })
+        .unwrap();
+    assert_eq!(model.release(R).unwrap().build_plan.as_ref(), Some(&build));
+    let entries = model.time_entries_for(R);
+    assert_eq!((entries[0].minutes, entries[0].billable), (95, false));
+    assert_persisted(&model, &path);
+}
+
+#[test]
+fn a_running_timer_survives_a_restart() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "긴급 보안 패치")]);
+    model.apply(Command::SetCurrentAgent(Some(AgentId(1)))).unwrap();
+    model
+        .apply(Command::StartTimer {
+            release: R,
+            agent_id: Some(AgentId(1)),
+            note: "패치 적용".into(),
+            billable: true,
+            since_created: false,
+        })
+        .unwrap();
+    drop(model);
+
+    // Ninety minutes and a restart later, the timer still runs from its stored start.
+    let mut model = Model::open(&path).unwrap();
+    model.set_clock(Box::new(|| t0() + Duration::minutes(90) + Duration::seconds(20)));
+    let entry = model.time_entries_for(R)[0].clone();
+    assert!(entry.is_running());
+    assert_eq!(entry.timer_start, Some(t0()));
+    assert_eq!(entry.spent_minutes(model.now()), 90);
+    let refused = model.apply(Command::StartTimer {
+        release: R,
+        agent_id: Some(AgentId(1)),
+        note: String::new(),
+        billable: true,
+        since_created: false,
+    });
+    assert!(matches!(refused, Err(CommandError::Item(ItemRefused::TimerAlreadyRunning(_)))));
+
+    model.apply(Command::StopTimer(entry.id)).unwrap();
+    let stopped = model.time_entry(entry.id).unwrap();
+    assert!(!stopped.is_running());
+    assert_eq!(stopped.minutes, 90);
+    assert_persisted(&model, &path);
+    assert!(matches!(
+        model.apply(Command::StopTimer(entry.id)),
+        Err(CommandError::Item(ItemRefused::TimerNotRunning))
+    ));
+}
+
+#[test]
+fn a_timer_can_start_from_when_the_release_was_created() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "ERP")]);
+    let created = model.release(R).unwrap().created_at;
+    model
+        .apply(Command::StartTimer {
+            release: R,
+            agent_id: None,
+            note: String::new(),
+            billable: true,
+            since_created: true,
+        })
+        .unwrap();
+    let entry = model.time_entries_for(R)[0];
+    assert_eq!(entry.timer_start, Some(created));
+    assert_eq!(entry.spent_minutes(model.now()), (model.now() - created).num_minutes() as u32);
+}
+
+#[test]
+fn bad_work_is_refused_and_changes_nothing() {
+    let (_dir, path) = temp_db();
+    let mut trashed = plain(2, "in trash");
+    trashed.deleted_at = Some(at(-1));
+    let mut model = model_with(&path, vec![plain(1, "ERP"), trashed]);
+    let before = model.snapshot();
+    let zero =
+        NewTimeEntry { agent_id: None, minutes: 0, note: String::new(), billable: true, executed_at: t0() };
+    let cases = [
+        Command::AddNote { release: R, body: "   ".into() },
+        Command::AddNote { release: ReleaseId(2), body: "note".into() },
+        Command::AddNote { release: ReleaseId(9), body: "note".into() },
+        Command::AddTask { release: R, fields: TaskFields { title: " ".into(), ..task("x") } },
+        Command::AddTask { release: R, fields: TaskFields { agent_id: Some(AgentId(99)), ..task("x") } },
+        Command::AddTime { release: R, entry: zero },
+        Command::EditNote { id: 42, body: "x".into() },
+        Command::DeleteTask(42),
+        Command::StopTimer(42),
+    ];
+    for command in cases {
+        let label = command.label();
+        assert!(model.apply(command).is_err(), "{label} was accepted");
+    }
+    assert_eq!(model.snapshot(), before);
+    assert_eq!(model.reload_snapshot().unwrap(), before);
+}
+
+#[test]
+fn undo_of_every_work_command_restores_the_exact_state() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "ERP")]);
+    let start = model.snapshot();
+    let commands = vec![
+        Command::AddNote { release: R, body: "a".into() },
+        Command::EditNote { id: 1, body: "b".into() },
+        Command::AddTask { release: R, fields: task("t") },
+        Command::DeleteTask(1),
+        Command::StartTimer {
+            release: R,
+            agent_id: None,
+            note: String::new(),
+            billable: true,
+            since_created: true,
+        },
+        Command::StopTimer(1),
+        Command::DeleteTimeEntry(1),
+        Command::DeleteNote(1),
+        Command::TrashRelease(R),
+    ];
+    let undo: Vec<_> = commands.into_iter().map(|c| model.apply(c).unwrap()).collect();
+    assert!(model.release(R).unwrap().is_deleted());
+    for applied in undo.into_iter().rev() {
+        model
+            .apply(Command::Revert { label: format!("undo {}", applied.label), mutations: applied.inverse })
+            .unwrap();
+    }
+    assert_eq!(model.snapshot(), start);
+    assert_persisted(&model, &path);
+}
+
+#[test]
+fn sample_work_loads_with_a_running_timer_and_the_cli_shows_it() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"))
+        .args(["--db", db, "demo"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let model = Model::open(&path).unwrap();
+    let running: Vec<_> = model.running_timers().collect();
+    assert_eq!(running.len(), 1);
+    let patch = model.release(running[0].release_id).unwrap();
+    assert!(patch.subject.contains("모바일 뱅킹 앱 보안 업데이트"), "{}", patch.subject);
+    assert!(!model.tasks_for(patch.id).is_empty() && !model.notes_for(patch.id).is_empty());
+    let id = patch.id.to_string();
+    drop(model);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"))
+        .args(["--db", db, "show", &id, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let timer = json["time_entries"].as_array().unwrap().iter().find(|e| e["timer_running"] == true).unwrap();
+    assert!(timer["start_time"].is_string());
+    let spent = timer["time_spent"].as_str().unwrap();
+    assert!(spent.len() == 5 && spent.as_bytes()[2] == b':', "hh:mm, got {spent}");
+    assert!(json["tasks"][0]["status"].is_u64());
+    assert!(json["notes"][0]["body"].is_string());
+    assert!(json["planning_fields"]["build_plan"]["checklist"].is_array());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"))
+        .args(["--db", db, "list", "--view", "all", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let with_notes =
+        list.as_array().unwrap().iter().filter(|r| !r["notes"].as_array().unwrap().is_empty()).count();
+    assert!(with_notes >= 3, "the list carries notes too");
+}
