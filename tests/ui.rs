@@ -354,10 +354,7 @@ fn a_failed_write_keeps_the_release_page_edits_to_retry() {
     harness.run();
     harness.state().model().unwrap().store().set_max_page_count_for_tests(pages).unwrap();
     let long = "변경 ".repeat(900);
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Description").focus();
-    harness.run();
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Description").type_text(&long);
-    harness.run();
+    type_into(&mut harness, Role::MultilineTextInput, "Description", &long);
     harness.get_by_role_and_label(Role::Button, "Save description").click();
     harness.run();
     harness.run();
@@ -401,4 +398,214 @@ fn the_backups_dialog_lists_and_restores_a_backup() {
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].reason, "restore");
     assert_eq!(release_desk::store::backup::verify(&list[0].path).unwrap(), 6);
+}
+
+/// Focuses the text field `label` and types `text` into it.
+fn type_into(harness: &mut Harness<'_, ReleaseDeskApp>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+/// The fixture with release #3's page open (through the list: select, Enter).
+fn page_of_3() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
+    let (dir, app) = fixture();
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("#3").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().active_page(), Some(ReleaseId(3)));
+    (dir, harness)
+}
+
+fn release_3(harness: &Harness<'_, ReleaseDeskApp>) -> release_desk::domain::Release {
+    harness.state().model().unwrap().release(ReleaseId(3)).unwrap().clone()
+}
+
+#[test]
+fn the_build_plan_is_edited_in_its_modal_and_saved_with_ctrl_s() {
+    let (_dir, mut harness) = page_of_3();
+    assert_eq!(harness.query_all_by_label("Not yet added").count(), 2);
+    harness.get_all_by_role_and_label(Role::Button, "Add").next().unwrap().click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Build plan — #3").is_some(), "the modal is open");
+    harness.get_by_role_and_label(Role::Button, "Insert template").click();
+    harness.run();
+    type_into(&mut harness, Role::MultilineTextInput, "Plan", "빌드 서버: jenkins-01. ");
+    harness.run();
+    harness.get_all_by_role(Role::CheckBox).next().unwrap().click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+
+    let plan = release_3(&harness).build_plan.expect("the build plan was saved");
+    let texts: Vec<_> = plan.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Source build procedure",
+            "Dependency management",
+            "Per-environment configuration",
+            "Packaging scripts"
+        ]
+    );
+    assert!(plan.items[0].done && !plan.items[1].done);
+    assert!(plan.body.contains("jenkins-01") && plan.body.contains("## Packaging scripts"), "{}", plan.body);
+    assert!(harness.query_by_label_contains("Build plan — #3").is_none(), "saving closed the modal");
+    assert!(harness.query_by_label("1/4 done").is_some(), "the page shows the progress");
+    let reopened =
+        release_desk::model::Model::open_read_only(harness.state().model().unwrap().store().path()).unwrap();
+    assert_eq!(reopened.release(ReleaseId(3)).unwrap().build_plan.as_ref(), Some(&plan));
+}
+
+#[test]
+fn escape_with_unsaved_plan_edits_asks_and_a_failed_save_keeps_them() {
+    let (_dir, mut harness) = page_of_3();
+    harness.get_all_by_role_and_label(Role::Button, "Add").nth(1).unwrap().click();
+    harness.run();
+    type_into(&mut harness, Role::MultilineTextInput, "Plan", "UAT: 본사 회계팀");
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Discard your unsaved changes?").is_some());
+    harness.get_by_role_and_label(Role::Button, "Keep editing").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Test plan — #3").is_some(), "still editing");
+
+    // The disk is "full": saving fails, the modal stays with the edits and says why.
+    let path = harness.state().model().unwrap().store().path().to_owned();
+    let pages: i64 =
+        rusqlite::Connection::open(&path).unwrap().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    harness.state().model().unwrap().store().set_max_page_count_for_tests(pages).unwrap();
+    {
+        let page = harness.state_mut().page_mut(ReleaseId(3)).unwrap();
+        let editor = page.sections.plans.editor.as_mut().unwrap();
+        editor.draft.body.push_str(&"긴 테스트 계획 ".repeat(3_000));
+    }
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label_contains("full").count(),
+        2,
+        "the modal and the status bar say why"
+    );
+    let page = harness.state_mut().page_mut(ReleaseId(3)).unwrap();
+    let editor = page.sections.plans.editor.as_ref().expect("the modal is still open");
+    assert!(editor.draft.body.starts_with("UAT: 본사 회계팀"), "the edits are kept");
+    assert_eq!(release_3(&harness).test_plan, None);
+
+    // Esc, then Discard, closes it without saving.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Discard").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Test plan — #3").is_none());
+    assert_eq!(release_3(&harness).test_plan, None);
+}
+
+#[test]
+fn a_task_is_added_from_the_page() {
+    let (_dir, mut harness) = page_of_3();
+    assert!(harness.query_by_label("Tasks (0 open of 0)").is_some());
+    harness.get_by_role_and_label(Role::Button, "Add task").click();
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Title", "운영 DB 백업 리허설");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    let tasks = model.tasks_for(ReleaseId(3));
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].fields.title, "운영 DB 백업 리허설");
+    assert_eq!(tasks[0].fields.due, Some(common::t0() + chrono::Duration::days(1)));
+    assert!(harness.query_by_label("Tasks (1 open of 1)").is_some());
+    assert!(harness.query_by_label("운영 DB 백업 리허설").is_some(), "the list shows it");
+    assert!(harness.query_by_role_and_label(Role::TextInput, "Title").is_none(), "the form closed");
+}
+
+#[test]
+fn the_timer_starts_runs_and_stops() {
+    let (_dir, mut harness) = page_of_3();
+    harness.get_by_role_and_label(Role::Button, "Start timer").click();
+    harness.run();
+    let entry = harness.state().model().unwrap().time_entries_for(ReleaseId(3))[0].clone();
+    assert!(entry.is_running());
+    assert!(harness.query_by_label("Timer running").is_some());
+    assert!(
+        harness.get_by_role_and_label(Role::Button, "Start timer").accesskit_node().is_disabled(),
+        "one running timer per agent and release"
+    );
+
+    // 25 minutes later the live clock shows it; Stop adds the time to the entry.
+    harness
+        .state_mut()
+        .model_mut()
+        .unwrap()
+        .set_clock(Box::new(|| common::t0() + chrono::Duration::minutes(25)));
+    harness.run();
+    assert!(harness.query_all_by_label("00:25:00").count() > 0, "the live clock");
+    assert!(harness.query_by_label("Time tracking (total 25m)").is_some());
+    harness.get_by_role_and_label(Role::Button, "Stop timer").click();
+    harness.run();
+    let stopped = harness.state().model().unwrap().time_entry(entry.id).unwrap().clone();
+    assert!(!stopped.is_running());
+    assert_eq!(stopped.minutes, 25);
+    assert!(harness.query_by_label("00:25").is_some(), "the list shows hh:mm");
+    assert!(harness.query_by_label("Timer running").is_none());
+}
+
+#[test]
+fn release_page_snapshot() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![]);
+    let data = release_desk::domain::sample::scenarios(common::t0());
+    model.apply(release_desk::model::Command::LoadSample { data, force: false }).unwrap();
+    let patch = model.running_timers().next().unwrap().release_id;
+    let mut app = ReleaseDeskApp::from_model(model);
+    app.open_page(patch);
+    let mut harness = harness(app);
+    harness.set_size(egui::vec2(1280.0, 720.0));
+    harness.run();
+    assert!(harness.query_by_label("Timer running").is_some());
+    assert!(harness.query_by_label("Overdue").is_none(), "nothing overdue on the patch yet");
+    let path = harness.get_by_label_contains("desk.sqlite3").accesskit_node().bounding_box().unwrap();
+    harness.mask(egui::Rect::from_min_max(
+        egui::pos2(path.x0 as f32, path.y0 as f32),
+        egui::pos2(1280.0, path.y1 as f32),
+    ));
+    harness.snapshot("release_page");
+}
+
+#[test]
+fn the_page_edits_the_subject_in_place_marks_completed_and_moves_to_trash() {
+    let (_dir, mut harness) = page_of_3();
+    let subject = harness.get_by_role_and_label(Role::TextInput, "Subject");
+    subject.focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Subject").type_text(" (재일정)");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(release_3(&harness).subject, "롯데그룹 ERP 업그레이드 1단계 (재일정)");
+
+    harness.get_by_role_and_label(Role::Button, "Mark completed").click();
+    harness.run();
+    let release = release_3(&harness);
+    assert_eq!(release.status, release_desk::domain::Status::Completed);
+    assert_eq!(release.work_end, Some(common::t0()));
+    assert!(harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
+
+    harness.get_by_role_and_label(Role::Button, "Delete").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Move to Trash").click();
+    harness.run();
+    assert_eq!(release_3(&harness).deleted_at, Some(common::t0()));
+    assert!(harness.query_by_label("In Trash").is_some());
+    let log = harness.state().model().unwrap().activities_for(ReleaseId(3)).unwrap();
+    assert_eq!(log[0].kind, "trash");
+    assert!(harness.query_by_label("Moved to Trash").is_some(), "the activity log on the page shows it");
 }

@@ -168,6 +168,11 @@ impl ReleaseDeskApp {
         self.model.as_ref()
     }
 
+    /// The model, to change its clock or storage limits (tests).
+    pub fn model_mut(&mut self) -> Option<&mut Model> {
+        self.model.as_mut()
+    }
+
     pub fn list_state_mut(&mut self) -> &mut ListState {
         &mut self.list
     }
