@@ -5,6 +5,8 @@ pub mod changes;
 pub mod directory;
 pub mod lifecycle;
 pub mod note;
+pub mod readiness;
+pub mod registry;
 pub mod release;
 pub mod sample;
 pub mod settings;
@@ -14,8 +16,13 @@ pub mod view;
 
 pub use activity::Activity;
 pub use directory::Directory;
-pub use lifecycle::{Outcome, Stage};
+pub use lifecycle::{DeployGate, MoveRefused, MoveRequest, Outcome, Stage, StageEntry};
 pub use note::Note;
+pub use readiness::{
+    DeploymentPhase, MitigationItem, MitigationPhase, PhaseStatus, PlanCheck, Readiness, ReadinessEdit,
+    ReadinessInvalid, Risk, RiskKind, RiskLevel, Strategy,
+};
+pub use registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry, RegistryInvalid};
 pub use release::{
     Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Plan, PlannedWindow, Priority,
     Release, ReleaseId, ReleaseInvalid, ReleaseType, Status, Timestamp,

@@ -161,6 +161,9 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
         E::Item(refused) => item_refused(refused),
         E::Refused(reason) => reason.clone(),
+        E::Move(_) | E::Readiness(_) | E::Registry(_) | E::NoSuchChange(_) | E::NoSuchConfigItem(_) => {
+            err.to_string()
+        }
         E::Store(store) => store_error(store),
     }
 }

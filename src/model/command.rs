@@ -1,8 +1,9 @@
 //! The commands a user (or the CLI) can give. Each one is applied by [`super::Model::apply`].
 
 use crate::domain::{
-    AgentId, DepartmentId, GroupId, Language, Plan, PlannedWindow, PredefinedView, Priority, ReleaseFilter,
-    ReleaseId, ReleaseType, Status, TaskFields, Theme, Timestamp, sample::SampleData,
+    AgentId, CabApproval, Change, ChangeRisk, CiKind, DepartmentId, GroupId, Language, Outcome, Plan,
+    PlannedWindow, PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, Stage,
+    Status, TaskFields, Theme, Timestamp, sample::SampleData,
 };
 use crate::store::Mutation;
 
@@ -123,6 +124,51 @@ pub enum Command {
     /// Stops a running timer, adding the elapsed time to the entry.
     StopTimer(i64),
     DeleteTimeEntry(i64),
+    /// Adds a Change to the registry, and links it to `link_to` if given (the link picker's "create").
+    CreateChange {
+        subject: String,
+        approval: CabApproval,
+        risk: ChangeRisk,
+        link_to: Option<ReleaseId>,
+    },
+    /// Replaces a Change's subject, CAB approval and risk.
+    UpdateChange(Change),
+    /// Adds a configuration item, and links it to `link_to` if given.
+    CreateConfigItem {
+        name: String,
+        kind: CiKind,
+        link_to: Option<ReleaseId>,
+    },
+    /// Links (or with `linked: false` unlinks) a Change and a release.
+    LinkChange {
+        release: ReleaseId,
+        change: i64,
+        linked: bool,
+    },
+    /// Links (or unlinks) a configuration item and a release.
+    LinkConfigItem {
+        release: ReleaseId,
+        item: i64,
+        linked: bool,
+    },
+    /// Moves a release to another lifecycle stage (see `domain::lifecycle::transition`).
+    MoveStage {
+        id: ReleaseId,
+        to: Stage,
+        /// Required for Complete.
+        outcome: Option<Outcome>,
+        /// Service downtime to add (Complete, Rollback).
+        downtime_minutes: u32,
+        /// Required for Rollback.
+        reason: String,
+        /// Lets Deploy through a closed gate; logged.
+        override_reason: String,
+    },
+    /// Edits a release's readiness checklists, risk register or deployment strategy.
+    EditReadiness {
+        id: ReleaseId,
+        edits: Vec<ReadinessEdit>,
+    },
     /// Writes stored state back to an earlier version (undo and redo).
     Revert {
         label: String,
@@ -161,6 +207,19 @@ impl Command {
             Self::StartTimer { release, .. } => format!("start a timer on #{release}"),
             Self::StopTimer(_) => "stop the timer".into(),
             Self::DeleteTimeEntry(_) => "delete a time entry".into(),
+            Self::CreateChange { subject, .. } => format!("create Change \"{}\"", subject.trim()),
+            Self::UpdateChange(change) => format!("edit Change CHG-{}", change.id),
+            Self::CreateConfigItem { name, .. } => format!("create CI \"{}\"", name.trim()),
+            Self::LinkChange { release, change, linked: true } => format!("link CHG-{change} to #{release}"),
+            Self::LinkChange { release, change, linked: false } => {
+                format!("unlink CHG-{change} from #{release}")
+            }
+            Self::LinkConfigItem { release, item, linked: true } => format!("link CI {item} to #{release}"),
+            Self::LinkConfigItem { release, item, linked: false } => {
+                format!("unlink CI {item} from #{release}")
+            }
+            Self::MoveStage { id, to, .. } => format!("move #{id} to {}", to.label()),
+            Self::EditReadiness { id, .. } => format!("edit the readiness of #{id}"),
             Self::Revert { label, .. } => label.clone(),
         }
     }

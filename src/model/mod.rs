@@ -6,6 +6,7 @@
 
 mod command;
 mod release_items;
+mod rollout;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -16,9 +17,10 @@ pub use release_items::ItemRefused;
 use crate::domain::changes::release_changes;
 use crate::domain::release::{validate_release, validate_subject};
 use crate::domain::{
-    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, Release, ReleaseId,
-    ReleaseInvalid, SavedView, Settings, Stage, Task, TimeEntry, Timestamp,
+    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, Readiness, Registry,
+    Release, ReleaseId, ReleaseInvalid, SavedView, Settings, Stage, StageEntry, Task, TimeEntry, Timestamp,
 };
+use crate::domain::{Change, ConfigItem};
 use crate::store::{Mutation, Snapshot, Store, StoreError};
 
 /// Why a command was not applied. Memory and file are unchanged in every case.
@@ -48,6 +50,16 @@ pub enum CommandError {
     Item(#[from] ItemRefused),
     #[error("{0}")]
     Refused(String),
+    #[error("{0}")]
+    Move(#[from] crate::domain::MoveRefused),
+    #[error("{0}")]
+    Readiness(#[from] crate::domain::ReadinessInvalid),
+    #[error("{0}")]
+    Registry(#[from] crate::domain::RegistryInvalid),
+    #[error("Change CHG-{0} does not exist")]
+    NoSuchChange(i64),
+    #[error("configuration item {0} does not exist")]
+    NoSuchConfigItem(i64),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }
@@ -105,6 +117,10 @@ pub struct Model {
     notes: Vec<Note>,
     tasks: Vec<Task>,
     time_entries: Vec<TimeEntry>,
+    registry: Registry,
+    readiness: BTreeMap<ReleaseId, Readiness>,
+    /// Every release's stage history, in id order.
+    stage_history: Vec<StageEntry>,
     clock: Clock,
     revision: u64,
 }
@@ -149,6 +165,9 @@ impl Model {
             notes: Vec::new(),
             tasks: Vec::new(),
             time_entries: Vec::new(),
+            registry: Registry::default(),
+            readiness: BTreeMap::new(),
+            stage_history: Vec::new(),
             clock: Box::new(system_now),
             revision: 0,
         };
@@ -166,10 +185,16 @@ impl Model {
             notes,
             tasks,
             time_entries,
+            registry,
+            readiness,
+            stage_history,
         } = snapshot;
         self.notes = notes;
         self.tasks = tasks;
         self.time_entries = time_entries;
+        self.registry = registry;
+        self.readiness = readiness;
+        self.stage_history = stage_history;
         self.releases = releases;
         self.directory = directory;
         self.settings = parse_settings(&settings);
@@ -247,6 +272,9 @@ impl Model {
             notes: self.notes.clone(),
             tasks: self.tasks.clone(),
             time_entries: self.time_entries.clone(),
+            registry: self.registry.clone(),
+            readiness: self.readiness.clone(),
+            stage_history: self.stage_history.clone(),
         }
     }
 
@@ -456,6 +484,13 @@ impl Model {
             | Command::StartTimer { .. }
             | Command::StopTimer(_)
             | Command::DeleteTimeEntry(_)) => self.plan_release_item(item, now, &mut effect)?,
+            command @ (Command::CreateChange { .. }
+            | Command::UpdateChange(_)
+            | Command::CreateConfigItem { .. }
+            | Command::LinkChange { .. }
+            | Command::LinkConfigItem { .. }
+            | Command::MoveStage { .. }
+            | Command::EditReadiness { .. }) => self.plan_rollout(command, now, &mut effect)?,
             Command::Revert { label, mutations } => {
                 for m in &mutations {
                     if let Mutation::PutRelease(r) = m {
@@ -632,6 +667,30 @@ impl Model {
                         None => Mutation::RemoveTimeEntry(*id),
                     }
                 }
+                Mutation::PutChange(Change { id, .. }) | Mutation::RemoveChange(id) => {
+                    match self.registry.change(*id) {
+                        Some(old) => Mutation::PutChange(old.clone()),
+                        None => Mutation::RemoveChange(*id),
+                    }
+                }
+                Mutation::PutConfigItem(ConfigItem { id, .. }) | Mutation::RemoveConfigItem(id) => {
+                    match self.registry.config_item(*id) {
+                        Some(old) => Mutation::PutConfigItem(old.clone()),
+                        None => Mutation::RemoveConfigItem(*id),
+                    }
+                }
+                Mutation::PutReadiness { release, .. } | Mutation::RemoveReadiness(release) => {
+                    match self.readiness.get(release) {
+                        Some(old) => Mutation::PutReadiness { release: *release, readiness: old.clone() },
+                        None => Mutation::RemoveReadiness(*release),
+                    }
+                }
+                Mutation::PutStageEntry(StageEntry { id, .. }) | Mutation::RemoveStageEntry(id) => {
+                    match self.stage_history.binary_search_by_key(id, |e| e.id) {
+                        Ok(i) => Mutation::PutStageEntry(self.stage_history[i].clone()),
+                        Err(_) => Mutation::RemoveStageEntry(*id),
+                    }
+                }
             })
             .collect();
         inverse.reverse();
@@ -681,6 +740,18 @@ impl Model {
                 Mutation::RemoveTask(id) => self.tasks.retain(|x| x.id != id),
                 Mutation::PutTimeEntry(e) => upsert_by(&mut self.time_entries, e, |x| x.id),
                 Mutation::RemoveTimeEntry(id) => self.time_entries.retain(|x| x.id != id),
+                Mutation::PutChange(c) => upsert_by(&mut self.registry.changes, c, |x| x.id),
+                Mutation::RemoveChange(id) => self.registry.changes.retain(|x| x.id != id),
+                Mutation::PutConfigItem(c) => upsert_by(&mut self.registry.config_items, c, |x| x.id),
+                Mutation::RemoveConfigItem(id) => self.registry.config_items.retain(|x| x.id != id),
+                Mutation::PutReadiness { release, readiness } => {
+                    self.readiness.insert(release, readiness);
+                }
+                Mutation::RemoveReadiness(release) => {
+                    self.readiness.remove(&release);
+                }
+                Mutation::PutStageEntry(e) => upsert_by(&mut self.stage_history, e, |x| x.id),
+                Mutation::RemoveStageEntry(id) => self.stage_history.retain(|x| x.id != id),
             }
         }
         if appended {

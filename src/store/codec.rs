@@ -6,8 +6,9 @@ use rusqlite::{Connection, Row, params};
 
 use super::StoreError;
 use crate::domain::{
-    Activity, AgentId, DepartmentId, GroupId, Note, Outcome, Plan, PlannedWindow, Priority, Release,
-    ReleaseId, ReleaseType, SavedView, Stage, Status, Task, TaskFields, TaskStatus, TimeEntry, Timestamp,
+    Activity, AgentId, CabApproval, Change, ChangeRisk, CiKind, ConfigItem, DepartmentId, GroupId, Note,
+    Outcome, Plan, PlannedWindow, Priority, Readiness, Release, ReleaseId, ReleaseType, SavedView, Stage,
+    StageEntry, Status, Task, TaskFields, TaskStatus, TimeEntry, Timestamp,
 };
 
 pub fn to_millis(t: Timestamp) -> i64 {
@@ -291,6 +292,83 @@ pub fn put_time_entry(conn: &Connection, e: &TimeEntry) -> Result<(), StoreError
         e.billable,
         e.timer_start.map(to_millis),
         to_millis(e.created_at)
+    ])?;
+    Ok(())
+}
+
+fn text_coded<T>(
+    row: &Row<'_>,
+    column: usize,
+    from: fn(&str) -> Option<T>,
+    name: &str,
+) -> rusqlite::Result<T> {
+    let code: String = row.get(column)?;
+    from(&code).ok_or_else(|| bad(column, format!("{name} '{code}' is unknown")))
+}
+
+pub fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
+    Ok(Change {
+        id: row.get(0)?,
+        subject: row.get(1)?,
+        approval: text_coded(row, 2, CabApproval::from_code, "CAB approval")?,
+        risk: text_coded(row, 3, ChangeRisk::from_code, "change risk")?,
+    })
+}
+
+pub fn config_item_from_row(row: &Row<'_>) -> rusqlite::Result<ConfigItem> {
+    Ok(ConfigItem {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        // A kind written by a newer version reads as Other rather than failing the load.
+        kind: CiKind::from_code(&row.get::<_, String>(2)?).unwrap_or(CiKind::Other),
+    })
+}
+
+pub fn readiness_to_json(readiness: &Readiness) -> Result<String, StoreError> {
+    to_json(readiness)
+}
+
+pub fn readiness_from_json(release: i64, json: &str) -> Result<Readiness, StoreError> {
+    serde_json::from_str(json)
+        .map_err(|e| StoreError::BadData(format!("readiness of release #{release}: {e}")))
+}
+
+pub const STAGE_ENTRY_COLUMNS: &str =
+    "id, release_id, stage, entered_at, actor, note, override_reason, outcome, downtime_minutes";
+
+pub fn stage_entry_from_row(row: &Row<'_>) -> rusqlite::Result<StageEntry> {
+    Ok(StageEntry {
+        id: row.get(0)?,
+        release_id: ReleaseId(row.get(1)?),
+        stage: text_coded(row, 2, Stage::from_code, "stage")?,
+        entered_at: from_millis(row.get(3)?),
+        actor: row.get::<_, Option<i64>>(4)?.map(AgentId),
+        note: row.get(5)?,
+        override_reason: row.get(6)?,
+        outcome: match row.get::<_, Option<String>>(7)? {
+            None => None,
+            Some(code) => Some(
+                Outcome::from_code(&code).ok_or_else(|| bad(7, format!("outcome '{code}' is unknown")))?,
+            ),
+        },
+        downtime_minutes: row.get(8)?,
+    })
+}
+
+pub fn put_stage_entry(conn: &Connection, e: &StageEntry) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO stage_history ({STAGE_ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?;
+    stmt.execute(params![
+        e.id,
+        e.release_id.0,
+        e.stage.code(),
+        to_millis(e.entered_at),
+        e.actor.map(|a| a.0),
+        e.note,
+        e.override_reason,
+        e.outcome.map(Outcome::code),
+        e.downtime_minutes,
     ])?;
     Ok(())
 }

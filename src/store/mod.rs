@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension as _, TransactionBehavior, params};
 
 use crate::domain::{
-    Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, Release, ReleaseId,
-    SavedView, Task, TimeEntry,
+    Activity, Agent, AgentId, Change, ConfigItem, Department, DepartmentId, Directory, Group, GroupId, Note,
+    Readiness, Registry, Release, ReleaseId, SavedView, StageEntry, Task, TimeEntry,
 };
 
 pub use codec::{from_millis, to_millis};
@@ -101,6 +101,21 @@ pub enum Mutation {
     /// Insert or replace a time entry (a running timer included).
     PutTimeEntry(TimeEntry),
     RemoveTimeEntry(i64),
+    /// Insert or replace a Change of the registry.
+    PutChange(Change),
+    RemoveChange(i64),
+    /// Insert or replace a configuration item of the registry.
+    PutConfigItem(ConfigItem),
+    RemoveConfigItem(i64),
+    /// Insert or replace a release's readiness (checklists, risks, strategy).
+    PutReadiness {
+        release: ReleaseId,
+        readiness: Readiness,
+    },
+    RemoveReadiness(ReleaseId),
+    /// Insert or replace one row of a release's stage history.
+    PutStageEntry(StageEntry),
+    RemoveStageEntry(i64),
 }
 
 /// Everything the in-memory model holds, as read from the file.
@@ -120,6 +135,12 @@ pub struct Snapshot {
     pub tasks: Vec<Task>,
     /// Time entries of every release, in id order.
     pub time_entries: Vec<TimeEntry>,
+    /// Changes and configuration items.
+    pub registry: Registry,
+    /// Readiness of the releases that have one stored (the others have the default).
+    pub readiness: BTreeMap<ReleaseId, Readiness>,
+    /// Every release's stage history, in id order.
+    pub stage_history: Vec<StageEntry>,
 }
 
 /// Which check ran when the file was opened.
@@ -467,6 +488,22 @@ impl Store {
         for (id, name, definition) in views {
             snapshot.saved_views.push(codec::saved_view_from_json(id, name, &definition)?);
         }
+        snapshot.registry.changes = self.query_map(
+            "SELECT id, subject, approval, risk FROM changes ORDER BY id",
+            codec::change_from_row,
+        )?;
+        snapshot.registry.config_items = self
+            .query_map("SELECT id, name, kind FROM config_items ORDER BY id", codec::config_item_from_row)?;
+        let readiness = self.query_map("SELECT release_id, readiness FROM release_readiness", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for (id, json) in readiness {
+            snapshot.readiness.insert(ReleaseId(id), codec::readiness_from_json(id, &json)?);
+        }
+        snapshot.stage_history = self.query_map(
+            &format!("SELECT {} FROM stage_history ORDER BY id", codec::STAGE_ENTRY_COLUMNS),
+            codec::stage_entry_from_row,
+        )?;
         let high_water: Option<i64> = self
             .conn
             .query_row("SELECT value FROM meta WHERE key = 'release_high_water'", [], |r| r.get(0))
@@ -561,6 +598,37 @@ impl Store {
                 Mutation::PutTimeEntry(entry) => codec::put_time_entry(&tx, entry)?,
                 Mutation::RemoveTimeEntry(id) => {
                     tx.execute("DELETE FROM time_entries WHERE id = ?1", params![id])?;
+                }
+                Mutation::PutChange(c) => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO changes (id, subject, approval, risk) VALUES (?1, ?2, ?3, ?4)",
+                        params![c.id, c.subject, c.approval.code(), c.risk.code()],
+                    )?;
+                }
+                Mutation::RemoveChange(id) => {
+                    tx.execute("DELETE FROM changes WHERE id = ?1", params![id])?;
+                }
+                Mutation::PutConfigItem(c) => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO config_items (id, name, kind) VALUES (?1, ?2, ?3)",
+                        params![c.id, c.name, c.kind.code()],
+                    )?;
+                }
+                Mutation::RemoveConfigItem(id) => {
+                    tx.execute("DELETE FROM config_items WHERE id = ?1", params![id])?;
+                }
+                Mutation::PutReadiness { release, readiness } => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO release_readiness (release_id, readiness) VALUES (?1, ?2)",
+                        params![release.0, codec::readiness_to_json(readiness)?],
+                    )?;
+                }
+                Mutation::RemoveReadiness(release) => {
+                    tx.execute("DELETE FROM release_readiness WHERE release_id = ?1", params![release.0])?;
+                }
+                Mutation::PutStageEntry(entry) => codec::put_stage_entry(&tx, entry)?,
+                Mutation::RemoveStageEntry(id) => {
+                    tx.execute("DELETE FROM stage_history WHERE id = ?1", params![id])?;
                 }
             }
         }

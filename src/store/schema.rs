@@ -116,6 +116,36 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX time_entries_by_release ON time_entries(release_id);
     ",
+    // 2 -> 3: Changes and CIs, each release's readiness (JSON), the stage history.
+    r"
+    CREATE TABLE changes (
+        id       INTEGER PRIMARY KEY,
+        subject  TEXT NOT NULL,
+        approval TEXT NOT NULL CHECK (approval IN ('pending', 'approved', 'rejected')),
+        risk     TEXT NOT NULL CHECK (risk IN ('low', 'medium', 'high'))
+    );
+    CREATE TABLE config_items (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE TABLE release_readiness (
+        release_id INTEGER PRIMARY KEY,
+        readiness  TEXT NOT NULL
+    );
+    CREATE TABLE stage_history (
+        id               INTEGER PRIMARY KEY,
+        release_id       INTEGER NOT NULL,
+        stage            TEXT NOT NULL,
+        entered_at       INTEGER NOT NULL,
+        actor            INTEGER,
+        note             TEXT NOT NULL DEFAULT '',
+        override_reason  TEXT NOT NULL DEFAULT '',
+        outcome          TEXT CHECK (outcome IN ('successful', 'failed')),
+        downtime_minutes INTEGER NOT NULL DEFAULT 0 CHECK (downtime_minutes >= 0)
+    );
+    CREATE INDEX stage_history_by_release ON stage_history(release_id, id);
+    ",
 ];
 
 /// The schema version this build writes.
