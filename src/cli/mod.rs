@@ -219,8 +219,16 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
                         tasks: model.tasks_for(release.id),
                         time_entries: model.time_entries_for(release.id),
                     };
-                    let json =
+                    let mut json =
                         export::json::release_with_work_json(release, model.directory(), &work, model.now());
+                    export::rollout_json::add_rollout_fields(
+                        &mut json,
+                        release,
+                        &model.readiness(release.id),
+                        &model.stage_history(release.id),
+                        model.registry(),
+                        model.directory(),
+                    );
                     serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
                 }
                 Format::Csv => format_releases(&model, [release], Format::Csv),
@@ -327,7 +335,20 @@ fn format_releases<'a>(
             let list: Vec<_> = releases
                 .into_iter()
                 .map(|r| {
-                    export::json::release_with_work_json(r, directory, work.get(&r.id).unwrap_or(&none), now)
+                    let mut json = export::json::release_with_work_json(
+                        r,
+                        directory,
+                        work.get(&r.id).unwrap_or(&none),
+                        now,
+                    );
+                    if let Some(map) = json.as_object_mut() {
+                        let history = model.stage_history(r.id);
+                        map.insert(
+                            "stage_history".into(),
+                            export::rollout_json::stage_history_json(&history, directory),
+                        );
+                    }
+                    json
                 })
                 .collect();
             serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())

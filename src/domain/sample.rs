@@ -27,6 +27,8 @@ pub struct SampleData {
     pub notes: Vec<Note>,
     pub tasks: Vec<Task>,
     pub time_entries: Vec<TimeEntry>,
+    /// Changes, CIs, readiness and stage histories of the releases.
+    pub rollout: super::sample_rollout::SampleRollout,
 }
 
 /// A small deterministic random source (SplitMix64), so samples and benches repeat exactly.
@@ -409,6 +411,7 @@ pub fn scenarios(now: Timestamp) -> SampleData {
     for (i, r) in b.releases.iter_mut().enumerate() {
         r.id = ReleaseId(i as i64 + 1);
     }
+    let rollout = super::sample_rollout::enrich(&mut b.releases, now);
     let mut data = SampleData {
         directory: directory(),
         releases: b.releases,
@@ -416,6 +419,7 @@ pub fn scenarios(now: Timestamp) -> SampleData {
         notes: Vec::new(),
         tasks: Vec::new(),
         time_entries: Vec::new(),
+        rollout,
     };
     scenario_work(&mut data, now);
     data
@@ -709,6 +713,7 @@ pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
         notes: Vec::new(),
         tasks: Vec::new(),
         time_entries: Vec::new(),
+        rollout: Default::default(),
     }
 }
 

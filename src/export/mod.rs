@@ -2,4 +2,5 @@
 //! Uses only `domain`.
 
 pub mod json;
+pub mod rollout_json;
 pub mod table;

@@ -452,8 +452,11 @@ impl Model {
                 let remap = self.sample_people(&data.directory, &mut effect);
                 let offset = self.release_high_water;
                 self.plan_sample_work(&data, offset, &remap, &mut effect);
+                let (change_offset, item_offset) = self.sample_registry_offsets();
                 for mut release in data.releases {
                     release.id = ReleaseId(release.id.0 + offset);
+                    release.associated_change_ids.iter_mut().for_each(|c| *c += change_offset);
+                    release.assets.iter_mut().for_each(|c| *c += item_offset);
                     release.agent_id = release.agent_id.and_then(|a| remap.agents.get(&a).copied());
                     release.group_id = release.group_id.and_then(|g| remap.groups.get(&g).copied());
                     release.department_id =
@@ -465,6 +468,7 @@ impl Model {
                     effect.activities.push(activity);
                     effect.mutations.push(Mutation::PutRelease(release));
                 }
+                self.sample_rollout(data.rollout, offset, &remap.agents, &mut effect);
                 let me = data.current_agent.and_then(|a| remap.agents.get(&a).copied());
                 if let (None, Some(me)) = (self.settings.current_agent, me) {
                     effect.mutations.push(Mutation::PutSetting {

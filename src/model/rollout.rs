@@ -3,13 +3,17 @@
 //! access to these.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::{Command, CommandError, Effect, Model};
 use crate::domain::changes::release_changes;
 use crate::domain::lifecycle::{DeployGate, MoveRequest, transition};
 use crate::domain::readiness::{apply_edit, readiness_changes};
 use crate::domain::registry::validate_name;
-use crate::domain::{Change, ConfigItem, Readiness, Registry, Release, ReleaseId, StageEntry, Timestamp};
+use crate::domain::sample_rollout::SampleRollout;
+use crate::domain::{
+    AgentId, Change, ConfigItem, Readiness, Registry, Release, ReleaseId, StageEntry, Timestamp,
+};
 use crate::store::Mutation;
 
 impl Model {
@@ -81,6 +85,47 @@ impl Model {
         edit(&mut new);
         self.put_release_logged(effect, old, new, now, "link");
         Ok(())
+    }
+
+    /// How far the sample's Change and CI ids are shifted: past every id already used.
+    pub(super) fn sample_registry_offsets(&self) -> (i64, i64) {
+        (self.registry.next_change_id() - 1, self.registry.next_config_item_id() - 1)
+    }
+
+    /// Adds the sample's Changes, CIs, readiness and stage histories, with ids shifted like the
+    /// releases' (`release_offset`) and agents mapped to this database's.
+    pub(super) fn sample_rollout(
+        &self,
+        rollout: SampleRollout,
+        release_offset: i64,
+        agents: &HashMap<AgentId, AgentId>,
+        effect: &mut Effect,
+    ) {
+        let (change_offset, item_offset) = self.sample_registry_offsets();
+        let SampleRollout { registry, readiness, stage_history } = rollout;
+        for mut change in registry.changes {
+            change.id += change_offset;
+            effect.mutations.push(Mutation::PutChange(change));
+        }
+        for mut item in registry.config_items {
+            item.id += item_offset;
+            effect.mutations.push(Mutation::PutConfigItem(item));
+        }
+        for (id, mut readiness) in readiness {
+            for risk in &mut readiness.risks {
+                risk.owner = risk.owner.and_then(|a| agents.get(&a).copied());
+            }
+            effect
+                .mutations
+                .push(Mutation::PutReadiness { release: ReleaseId(id.0 + release_offset), readiness });
+        }
+        let entry_offset = self.stage_history.last().map_or(0, |e| e.id);
+        for mut entry in stage_history {
+            entry.id += entry_offset;
+            entry.release_id = ReleaseId(entry.release_id.0 + release_offset);
+            entry.actor = entry.actor.and_then(|a| agents.get(&a).copied());
+            effect.mutations.push(Mutation::PutStageEntry(entry));
+        }
     }
 
     /// Validates one of the rollout commands and works out its effect. Changes nothing.
