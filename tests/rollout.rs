@@ -288,6 +288,7 @@ fn rollback_and_complete_set_their_fields_and_the_history_persists() {
 }
 
 #[test]
+#[allow(clippy::vec_init_then_push)]
 fn registries_and_links_round_trip_and_undo_exactly() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "ERP"), plain(2, "앱")]);

@@ -6,6 +6,8 @@
 //! arguments (`{ $count }`), which lets a test check that both catalogues take the same ones, and
 //! because the catalogues stay plain text files a translator can edit.
 
+pub mod rollout;
+
 use std::cell::Cell;
 use std::sync::OnceLock;
 

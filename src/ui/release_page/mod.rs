@@ -6,10 +6,24 @@
 //! into its outbox; the app applies them and hands each result back through [`ReleasePage::on_result`].
 
 mod activity;
+pub mod lifecycle;
+pub mod links;
 mod notes;
 mod plans;
+pub mod readiness;
+pub mod risks;
+pub mod rollout_sections;
+pub mod rollout_widgets;
+pub mod strategy;
 mod tasks;
 mod time;
+
+pub use lifecycle::lifecycle_ui;
+pub use links::links_ui;
+pub use readiness::readiness_ui;
+pub use risks::risks_ui;
+pub use rollout_sections::{ROLLOUT_SECTIONS, SectionUi};
+pub use strategy::strategy_ui;
 
 use egui::{Color32, RichText};
 

@@ -1,0 +1,18 @@
+//! The rollout sections of the release page in the order the page shows them, each with the
+//! catalogue key of its title, so the page shell can lay them out in one loop.
+
+use super::{lifecycle_ui, links_ui, readiness_ui, risks_ui, strategy_ui};
+use crate::domain::Release;
+use crate::model::{Command, Model};
+
+/// One section: `*_ui(ui, release, model, commands)`.
+pub type SectionUi = fn(&mut egui::Ui, &Release, &Model, &mut Vec<Command>);
+
+/// (title key, section), in page order.
+pub const ROLLOUT_SECTIONS: [(&str, SectionUi); 5] = [
+    ("section-lifecycle", lifecycle_ui),
+    ("section-links", links_ui),
+    ("section-readiness", readiness_ui),
+    ("section-risks", risks_ui),
+    ("section-strategy", strategy_ui),
+];

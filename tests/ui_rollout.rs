@@ -1,0 +1,214 @@
+//! The release page's rollout sections (lifecycle with its dialogs, Changes and CIs, readiness,
+//! risks, strategy), driven headless with egui_kittest by calling the section functions directly.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{model_with, plain, t0, temp_db};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use release_desk::domain::{CabApproval, ChangeRisk, Language, Outcome, PlanCheck, ReleaseId, Stage, Status};
+use release_desk::i18n::{self, tr};
+use release_desk::model::{Command, Model};
+use release_desk::ui::fonts;
+use release_desk::ui::release_page::ROLLOUT_SECTIONS;
+
+/// The sections of one release, as the page shows them, with commands applied each frame.
+struct Page {
+    model: Model,
+    id: ReleaseId,
+    language: Language,
+    errors: Vec<String>,
+}
+
+fn page_ui(ui: &mut egui::Ui, page: &mut Page) {
+    i18n::set_language(page.language);
+    let Some(release) = page.model.release(page.id).cloned() else { return };
+    let mut commands = Vec::new();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(format!("#{} {}", release.id, release.subject));
+        for (key, section) in ROLLOUT_SECTIONS {
+            ui.separator();
+            ui.label(egui::RichText::new(tr(key)).heading());
+            section(ui, &release, &page.model, &mut commands);
+        }
+    });
+    for command in commands {
+        if let Err(err) = page.model.apply(command) {
+            page.errors.push(err.to_string());
+        }
+    }
+}
+
+fn harness(model: Model, id: i64, language: Language) -> Harness<'static, Page> {
+    let page = Page { model, id: ReleaseId(id), language, errors: Vec::new() };
+    Harness::builder()
+        .with_size([1100.0, 1500.0])
+        .with_context_setup(fonts::install)
+        .build_ui_state(page_ui, page)
+}
+
+fn release_in(stage: Stage) -> (tempfile::TempDir, Model) {
+    let (dir, path) = temp_db();
+    let mut r = plain(1, "KB 코어뱅킹 보안 패치");
+    r.stage = stage;
+    r.status = Status::InProgress;
+    r.work_start = Some(t0());
+    let mut model = model_with(&path, vec![r]);
+    model.apply(Command::SetCurrentAgent(Some(release_desk::domain::AgentId(1)))).unwrap();
+    (dir, model)
+}
+
+#[test]
+fn the_rollback_dialog_needs_a_reason_then_rolls_back() {
+    let (_dir, model) = release_in(Stage::VerifyMonitor);
+    let mut harness = harness(model, 1, Language::En);
+    harness.run();
+    assert!(harness.query_by_label("Move to Complete").is_some());
+    harness.get_by_label("Move to Rollback").click();
+    harness.run();
+    assert!(harness.query_by_label("Roll back release #1").is_some(), "the dialog opened");
+
+    // No reason: refused in the dialog, nothing changes.
+    harness.get_by_role_and_label(Role::Button, "Roll back").click();
+    harness.run();
+    assert!(harness.query_by_label("Write down why the release is rolled back.").is_some());
+    assert_eq!(harness.state().model.release(ReleaseId(1)).unwrap().stage, Stage::VerifyMonitor);
+
+    harness.get_by_label("Reason (required)").focus();
+    harness.run();
+    harness.get_by_label("Reason (required)").type_text("ATM 인증 실패, 이전 버전으로 원복");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Roll back").click();
+    harness.run();
+    harness.run();
+    let page = harness.state();
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    let r = page.model.release(ReleaseId(1)).unwrap();
+    assert_eq!((r.stage, r.rollback_count, r.status), (Stage::Rollback, 1, Status::Incomplete));
+    let history = page.model.stage_history(ReleaseId(1));
+    assert_eq!(history.last().unwrap().note, "ATM 인증 실패, 이전 버전으로 원복");
+    assert!(harness.query_by_label("Roll back release #1").is_none(), "the dialog closed");
+    assert!(harness.query_by_label("Rolled back 1 time(s)").is_some());
+    assert!(harness.query_by_label("Move to Build & Test").is_some(), "it can go back and redeploy");
+    assert!(harness.query_by_label("Move to Deploy").is_none(), "only the allowed moves are offered");
+}
+
+#[test]
+fn a_closed_gate_asks_for_a_written_override() {
+    let (_dir, mut model) = release_in(Stage::DeploymentPrep);
+    model
+        .apply(Command::CreateChange {
+            subject: "인증 모듈 패치".into(),
+            approval: CabApproval::Pending,
+            risk: ChangeRisk::High,
+            link_to: Some(ReleaseId(1)),
+        })
+        .unwrap();
+    let mut harness = harness(model, 1, Language::En);
+    harness.run();
+    assert!(harness.query_by_label_contains("linked Change(s) not CAB-approved: CHG-1").is_some());
+    harness.get_by_label("Move to Deploy").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Deploy anyway").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("write a reason to override").is_some());
+    assert_eq!(harness.state().model.release(ReleaseId(1)).unwrap().stage, Stage::DeploymentPrep);
+    harness.get_by_label("Written reason for the override (logged)").focus();
+    harness.run();
+    harness.get_by_label("Written reason for the override (logged)").type_text("CAB 의장 전화 승인");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Deploy anyway").click();
+    harness.run();
+    let model = &harness.state().model;
+    assert_eq!(model.release(ReleaseId(1)).unwrap().stage, Stage::Deploy);
+    let log = model.activities_for(ReleaseId(1)).unwrap();
+    assert!(log.iter().any(|a| a.kind == "override" && a.new_value == "CAB 의장 전화 승인"));
+}
+
+#[test]
+fn the_complete_dialog_records_the_outcome() {
+    let (_dir, model) = release_in(Stage::VerifyMonitor);
+    let mut harness = harness(model, 1, Language::En);
+    harness.run();
+    harness.get_by_label("Move to Complete").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Complete").click();
+    harness.run();
+    assert!(harness.query_by_label("Choose the outcome: successful or failed.").is_some());
+    harness.get_by_label("Failed").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Complete").click();
+    harness.run();
+    let r = harness.state().model.release(ReleaseId(1)).unwrap().clone();
+    assert_eq!((r.stage, r.status, r.outcome), (Stage::Complete, Status::Completed, Some(Outcome::Failed)));
+    harness.run();
+    assert!(harness.query_by_label("This release is closed; its lifecycle is complete.").is_some());
+}
+
+#[test]
+fn the_link_picker_creates_and_links_a_ci_and_checklists_tick() {
+    let (_dir, model) = release_in(Stage::Plan);
+    let mut harness = harness(model, 1, Language::En);
+    harness.run();
+    harness.get_by_label("Link a CI…").click();
+    harness.run();
+    harness.get_by_label("CI name").focus();
+    harness.run();
+    harness.get_by_label("CI name").type_text("코어뱅킹 DB (Oracle RAC)");
+    harness.run();
+    harness.get_by_label("Create and link").click();
+    harness.run();
+    harness.get_by_label("Close").click();
+    harness.run();
+    let model = &harness.state().model;
+    assert_eq!(model.release(ReleaseId(1)).unwrap().assets, vec![1]);
+    assert_eq!(model.registry().config_item(1).unwrap().name, "코어뱅킹 DB (Oracle RAC)");
+    assert!(harness.query_by_label("코어뱅킹 DB (Oracle RAC)").is_some());
+
+    harness.get_by_label("Goals and scope defined").click();
+    harness.run();
+    let readiness = harness.state().model.readiness(ReleaseId(1)).into_owned();
+    assert!(readiness.plan_done.contains(&PlanCheck::GoalsScope));
+    harness.get_by_label("Phased").click();
+    harness.run();
+    assert_eq!(
+        harness.state().model.readiness(ReleaseId(1)).strategy,
+        release_desk::domain::Strategy::Phased
+    );
+    assert!(harness.query_by_label("No phases yet. Add the first, e.g. HQ.").is_some());
+    assert!(harness.query_by_label("Service outage during deployment").is_some(), "the four risks are there");
+}
+
+/// Pictures of the sample's rolled-back bank patch, in English and Korean, for a person to look
+/// at: `RELEASE_DESK_SHOTS=/tmp/shots cargo test --test ui_rollout pictures`.
+#[test]
+fn pictures_of_a_rolled_back_release() {
+    let Some(dir) = std::env::var_os("RELEASE_DESK_SHOTS") else { return };
+    for language in [Language::En, Language::Ko] {
+        let (_tmp, path) = temp_db();
+        let mut model = model_with(&path, vec![]);
+        let data = release_desk::domain::sample::scenarios(t0());
+        model.apply(Command::LoadSample { data, force: false }).unwrap();
+        let id = model.releases().iter().find(|r| r.subject.contains("코어뱅킹 보안 패치")).unwrap().id;
+        let mut harness = harness(model, id.0, language);
+        harness.run();
+        let name = format!("rolled_back_{}", language.code());
+        let options = egui_kittest::SnapshotOptions::new().output_path(std::path::PathBuf::from(&dir));
+        let _ = harness.try_snapshot_options(&name, &options);
+        let erp = {
+            let model = &harness.state().model;
+            model
+                .releases()
+                .iter()
+                .find(|r| r.subject.contains("하반기") && r.subject.contains("3단계"))
+                .unwrap()
+                .id
+        };
+        harness.state_mut().id = erp;
+        harness.run();
+        let _ = harness.try_snapshot_options(format!("erp_phase3_{}", language.code()), &options);
+    }
+}
