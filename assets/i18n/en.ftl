@@ -502,3 +502,7 @@ readiness-invalid-no-risk = That risk no longer exists.
 readiness-invalid-phase-name = A phase needs a name.
 readiness-invalid-phase-window = A phase must end after it starts.
 readiness-invalid-no-phase = That phase no longer exists.
+registry-invalid-name-empty = The name is empty.
+registry-invalid-name-too-long = The name has { $count } characters; at most 255 are allowed.
+error-no-such-change = Change CHG-{ $id } does not exist
+error-no-such-ci = configuration item CI-{ $id } does not exist

@@ -502,3 +502,7 @@ readiness-invalid-no-risk = 해당 위험이 더 이상 없습니다.
 readiness-invalid-phase-name = 단계 이름을 입력하세요.
 readiness-invalid-phase-window = 단계의 종료가 시작보다 뒤여야 합니다.
 readiness-invalid-no-phase = 해당 단계가 더 이상 없습니다.
+registry-invalid-name-empty = 이름이 비어 있습니다.
+registry-invalid-name-too-long = 이름이 { $count }자입니다. 최대 255자까지 입력할 수 있습니다.
+error-no-such-change = 변경 CHG-{ $id }이(가) 없습니다
+error-no-such-ci = 구성 항목 CI-{ $id }이(가) 없습니다

@@ -163,9 +163,11 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
         E::Item(refused) => item_refused(refused),
         E::Refused(reason) => reason.clone(),
-        E::Move(_) | E::Readiness(_) | E::Registry(_) | E::NoSuchChange(_) | E::NoSuchConfigItem(_) => {
-            err.to_string()
-        }
+        E::Move(refused) => rollout::move_refused(refused),
+        E::Readiness(invalid) => rollout::readiness_invalid(invalid),
+        E::Registry(invalid) => rollout::registry_invalid(invalid),
+        E::NoSuchChange(id) => tr_args("error-no-such-change", &[("id", (*id).into())]),
+        E::NoSuchConfigItem(id) => tr_args("error-no-such-ci", &[("id", (*id).into())]),
         E::Store(store) => store_error(store),
     }
 }

@@ -5,7 +5,7 @@ use super::{tr, tr_args};
 use crate::domain::readiness::RiskLevel;
 use crate::domain::{
     CabApproval, ChangeRisk, CiKind, MitigationItem, MitigationPhase, MoveRefused, PhaseStatus, PlanCheck,
-    ReadinessInvalid, RiskKind, Strategy,
+    ReadinessInvalid, RegistryInvalid, RiskKind, Strategy,
 };
 
 pub fn cab_approval(a: CabApproval) -> String {
@@ -139,4 +139,14 @@ pub fn readiness_invalid(err: &ReadinessInvalid) -> String {
         ReadinessInvalid::PhaseEndNotAfterStart => "readiness-invalid-phase-window",
         ReadinessInvalid::NoSuchPhase(_) => "readiness-invalid-no-phase",
     })
+}
+
+/// Why a Change subject or CI name is refused, as a sentence.
+pub fn registry_invalid(err: &RegistryInvalid) -> String {
+    match err {
+        RegistryInvalid::NameEmpty => tr("registry-invalid-name-empty"),
+        RegistryInvalid::NameTooLong(count) => {
+            tr_args("registry-invalid-name-too-long", &[("count", (*count).into())])
+        }
+    }
 }
