@@ -332,6 +332,7 @@ fn format_releases<'a>(
             }
             let none = export::json::ReleaseWork::default();
             let now = model.now();
+            let histories = model.stage_histories();
             let list: Vec<_> = releases
                 .into_iter()
                 .map(|r| {
@@ -342,10 +343,10 @@ fn format_releases<'a>(
                         now,
                     );
                     if let Some(map) = json.as_object_mut() {
-                        let history = model.stage_history(r.id);
+                        let history = histories.get(&r.id).map_or(&[][..], Vec::as_slice);
                         map.insert(
                             "stage_history".into(),
-                            export::rollout_json::stage_history_json(&history, directory),
+                            export::rollout_json::stage_history_json(history, directory),
                         );
                     }
                     json

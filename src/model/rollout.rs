@@ -35,6 +35,15 @@ impl Model {
         self.stage_history.iter().filter(|e| e.release_id == id).collect()
     }
 
+    /// Every release's stage history, oldest first, grouped in one pass (exports of many releases).
+    pub fn stage_histories(&self) -> HashMap<ReleaseId, Vec<&StageEntry>> {
+        let mut by_release: HashMap<ReleaseId, Vec<&StageEntry>> = HashMap::new();
+        for entry in &self.stage_history {
+            by_release.entry(entry.release_id).or_default().push(entry);
+        }
+        by_release
+    }
+
     /// What the Deploy gate of a release looks at: unapproved linked Changes, undone plan items.
     pub fn deploy_gate(&self, release: &Release) -> DeployGate {
         let readiness = self.readiness(release.id);
