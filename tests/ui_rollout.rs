@@ -212,3 +212,27 @@ fn pictures_of_a_rolled_back_release() {
         let _ = harness.try_snapshot_options(format!("erp_phase3_{}", language.code()), &options);
     }
 }
+
+#[test]
+fn the_sections_speak_korean() {
+    let (_dir, mut model) = release_in(Stage::VerifyMonitor);
+    model
+        .apply(Command::MoveStage {
+            id: ReleaseId(1),
+            to: Stage::Rollback,
+            outcome: None,
+            downtime_minutes: 90,
+            reason: "ATM 인증 실패".into(),
+            override_reason: String::new(),
+        })
+        .unwrap();
+    let mut harness = harness(model, 1, Language::Ko);
+    harness.run();
+    for text in
+        ["개발 및 테스트 단계로 이동", "롤백 1회", "서비스 중단 시간: 1시간 30분", "단계 이력", "빅뱅 배포"]
+    {
+        assert!(harness.query_by_label(text).is_some(), "{text} not shown");
+    }
+    assert!(harness.query_by_label("서비스 중단: 배포 중 예상치 못한 장애").is_some());
+    assert!(harness.query_by_label("Move to Build & Test").is_none());
+}
