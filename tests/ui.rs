@@ -436,7 +436,8 @@ fn the_build_plan_is_edited_in_its_modal_and_saved_with_ctrl_s() {
     harness.run();
     type_into(&mut harness, Role::MultilineTextInput, "Plan", "빌드 서버: jenkins-01. ");
     harness.run();
-    harness.get_all_by_role(Role::CheckBox).next().unwrap().click();
+    // The modal's first item ("Done"), not a checkbox of the page behind it.
+    harness.get_all_by_role_and_label(Role::CheckBox, "Done").next().unwrap().click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();

@@ -236,3 +236,26 @@ fn the_sections_speak_korean() {
     assert!(harness.query_by_label("서비스 중단: 배포 중 예상치 못한 장애").is_some());
     assert!(harness.query_by_label("Move to Build & Test").is_none());
 }
+
+#[test]
+fn the_release_page_carries_the_rollout_sections() {
+    let (_dir, model) = release_in(Stage::Plan);
+    let mut app = release_desk::ui::ReleaseDeskApp::from_model(model);
+    app.set_system_language(Language::En);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2600.0])
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut release_desk::ui::ReleaseDeskApp| app.root_ui(ui), app);
+    harness.run();
+    harness.get_by_label("#1").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    for title in ["Lifecycle", "Changes and CIs", "Readiness", "Risk register", "Deployment strategy"] {
+        assert!(harness.query_by_label_contains(title).is_some(), "{title} is not on the page");
+    }
+    harness.get_by_label("Move to Build & Test").click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.release(ReleaseId(1)).unwrap().stage, Stage::BuildTest);
+}

@@ -426,12 +426,18 @@ pub struct Sections {
 }
 
 /// The sections of the page, top to bottom: one line each.
-/// Issue 4B's sections plug in here: `lifecycle_ui`, `links_ui`, `readiness_ui`, `risks_ui`,
-/// `strategy_ui` (each in its own file under `src/ui/release_page/`).
+/// Issue 4B's sections (`lifecycle_ui`, `links_ui`, `readiness_ui`, `risks_ui`, `strategy_ui`) each
+/// sit under a collapsing header through [`rollout_sections::rollout_section_ui`].
 fn sections_ui(ui: &mut egui::Ui, s: &mut Sections, cx: &mut SectionContext<'_>) {
+    use rollout_sections::rollout_section_ui;
     plans::plans_ui(ui, &mut s.plans, cx);
     tasks::tasks_ui(ui, &mut s.tasks, cx);
     time::time_ui(ui, &mut s.time, cx);
     notes::notes_ui(ui, &mut s.notes, cx);
+    rollout_section_ui(ui, cx, "section-lifecycle", lifecycle_ui);
+    rollout_section_ui(ui, cx, "section-links", links_ui);
+    rollout_section_ui(ui, cx, "section-readiness", readiness_ui);
+    rollout_section_ui(ui, cx, "section-risks", risks_ui);
+    rollout_section_ui(ui, cx, "section-strategy", strategy_ui);
     activity::activity_ui(ui, &mut s.activity, cx);
 }

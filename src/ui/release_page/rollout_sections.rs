@@ -16,3 +16,23 @@ pub const ROLLOUT_SECTIONS: [(&str, SectionUi); 5] = [
     ("section-risks", risks_ui),
     ("section-strategy", strategy_ui),
 ];
+
+/// One rollout section on the page, under a collapsing header titled by `title_key`; its commands
+/// go to the page's outbox tagged with the section, so a refusal is shown on the page.
+pub fn rollout_section_ui(
+    ui: &mut egui::Ui,
+    cx: &mut super::SectionContext<'_>,
+    title_key: &'static str,
+    section: SectionUi,
+) {
+    egui::CollapsingHeader::new(egui::RichText::new(crate::i18n::tr(title_key)).strong())
+        .id_salt(title_key)
+        .default_open(true)
+        .show(ui, |ui| {
+            let mut commands = Vec::new();
+            section(ui, cx.release, cx.model, &mut commands);
+            for command in commands {
+                cx.push(super::Origin::Section(title_key), command);
+            }
+        });
+}
