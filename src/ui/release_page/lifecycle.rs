@@ -37,8 +37,10 @@ struct DialogState {
 
 const STATE_KEY: &str = "lifecycle";
 
-/// Height of one stage history row; the table shows up to 16 before it scrolls.
+/// Height of one stage history row.
 const HISTORY_ROW_HEIGHT: f32 = 22.0;
+/// The stage history shows this many rows in full; a longer one scrolls inside the page.
+const HISTORY_ROWS_SHOWN: usize = 16;
 
 fn stage_color(stage: Stage) -> egui::Color32 {
     match stage {
@@ -346,7 +348,9 @@ fn history_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
             .column(Column::initial(210.0).at_least(120.0))
             .column(Column::initial(90.0).at_least(60.0))
             .column(Column::remainder().at_least(120.0).clip(true))
-            .max_scroll_height(HISTORY_ROW_HEIGHT * 16.0)
+            .vscroll(history.len() > HISTORY_ROWS_SHOWN)
+            .min_scrolled_height(HISTORY_ROW_HEIGHT * HISTORY_ROWS_SHOWN as f32)
+            .max_scroll_height(HISTORY_ROW_HEIGHT * HISTORY_ROWS_SHOWN as f32)
             .header(22.0, |mut header| {
                 for key in
                     ["history-col-stage", "history-col-entered", "history-col-by", "history-col-details"]

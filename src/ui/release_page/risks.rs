@@ -46,8 +46,10 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
     let mut edits: Vec<ReadinessEdit> = Vec::new();
     let risks = &readiness.risks;
     ui.push_id(("risk_register", release.id.0), |ui| {
+        // A register is a handful of rows: the page scrolls, not the table.
         TableBuilder::new(ui)
             .striped(true)
+            .vscroll(false)
             .column(Column::initial(230.0).at_least(120.0).clip(true))
             .column(Column::exact(64.0))
             .column(Column::exact(64.0))
