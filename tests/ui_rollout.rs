@@ -259,3 +259,18 @@ fn the_release_page_carries_the_rollout_sections() {
     let model = harness.state().model().unwrap();
     assert_eq!(model.release(ReleaseId(1)).unwrap().stage, Stage::BuildTest);
 }
+
+#[test]
+fn a_status_marked_completed_ahead_of_the_lifecycle_is_pointed_out() {
+    let (_dir, mut model) = release_in(Stage::VerifyMonitor);
+    model
+        .apply(Command::EditRelease {
+            id: ReleaseId(1),
+            edits: vec![release_desk::model::ReleaseEdit::Status(Status::Completed)],
+        })
+        .unwrap();
+    let mut harness = harness(model, 1, Language::En);
+    harness.run();
+    assert!(harness.query_by_label_contains("still at Verify & Monitor").is_some());
+    assert!(harness.query_by_label("Move to Complete").is_some());
+}

@@ -506,3 +506,4 @@ registry-invalid-name-empty = The name is empty.
 registry-invalid-name-too-long = The name has { $count } characters; at most 255 are allowed.
 error-no-such-change = Change CHG-{ $id } does not exist
 error-no-such-ci = configuration item CI-{ $id } does not exist
+lifecycle-status-ahead = The status is Completed, but the lifecycle is still at { $stage }: move on to Complete to record the outcome.

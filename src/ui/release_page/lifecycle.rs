@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::rollout_widgets::{error_color, load_state, store_state};
 use crate::domain::lifecycle::{MoveRequest, transition};
-use crate::domain::{Outcome, Release, Stage};
+use crate::domain::{Outcome, Release, Stage, Status};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model};
 use crate::ui::widgets::chip_ui;
@@ -55,6 +55,13 @@ pub fn lifecycle_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
     let mut state: DialogState = load_state(ui, STATE_KEY, release.id);
     stepper_ui(ui, release);
     summary_ui(ui, release);
+    if release.status == Status::Completed && release.stage != Stage::Complete {
+        // "Mark completed" sets the Freshservice status only; the outcome is recorded by Complete.
+        ui.label(
+            RichText::new(tr_args("lifecycle-status-ahead", &[("stage", i18n::stage(release.stage).into())]))
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
     ui.add_space(4.0);
     gate_ui(ui, release, model);
     ui.add_space(4.0);
