@@ -8,10 +8,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::domain::kpi::{self, KpiFilter, KpiReport, MonthRange, YearMonth};
 use crate::domain::{
-    AgentId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, sample, view,
+    AgentId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, Timestamp, sample, view,
 };
 use crate::export;
+use crate::export::chart::{ChartKind, ChartSpec};
 use crate::i18n::{self, tr_args};
 use crate::model::{Command, Model};
 use crate::store::StoreError;
@@ -69,6 +71,39 @@ pub enum CliCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+    /// KPIs by calendar month against the targets: success rate, rollback rate, deployment time
+    /// overrun, downtime (definitions in docs/kpi.md).
+    Kpi {
+        /// First month, YYYY-MM (default: 11 months before --to).
+        #[arg(long, value_parser = parse_month, value_name = "YYYY-MM")]
+        from: Option<YearMonth>,
+        /// Last month, YYYY-MM (default: this month).
+        #[arg(long, value_parser = parse_month, value_name = "YYYY-MM")]
+        to: Option<YearMonth>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Draw KPI charts for a CAB pack, as SVG or PNG (by the file's extension).
+    Chart {
+        /// The file to write: FILE.svg or FILE.png.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// success-rate, rollback-rate, deploy-time, downtime, or all (a one-page summary).
+        #[arg(long, default_value = "all", value_parser = parse_chart_kind)]
+        kpi: ChartKind,
+        /// First month, YYYY-MM (default: 11 months before --to).
+        #[arg(long, value_parser = parse_month, value_name = "YYYY-MM")]
+        from: Option<YearMonth>,
+        /// Last month, YYYY-MM (default: this month).
+        #[arg(long, value_parser = parse_month, value_name = "YYYY-MM")]
+        to: Option<YearMonth>,
+        /// Width in pixels (200..=8000; default 1200, or 1600 for all).
+        #[arg(long)]
+        width: Option<u32>,
+        /// Height in pixels (200..=8000; default 700, or 1100 for all).
+        #[arg(long)]
+        height: Option<u32>,
+    },
     /// Load the sample scenarios and a year of history.
     Demo {
         /// Add the sample even if the database already holds releases.
@@ -98,6 +133,35 @@ pub enum CliCommand {
 
 fn parse_lang(text: &str) -> Result<Language, String> {
     Language::from_code(text).ok_or_else(|| format!("unknown language '{text}' (ko or en)"))
+}
+
+fn parse_month(text: &str) -> Result<YearMonth, String> {
+    YearMonth::parse(text).ok_or_else(|| format!("'{text}' is not a month (YYYY-MM, e.g. 2026-11)"))
+}
+
+fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
+    ChartKind::from_slug(text).ok_or_else(|| {
+        format!("unknown KPI '{text}' (one of: success-rate, rollback-rate, deploy-time, downtime, all)")
+    })
+}
+
+/// The months to report: `--from`/`--to`, by default the twelve months ending this month.
+fn kpi_period(from: Option<YearMonth>, to: Option<YearMonth>, now: Timestamp) -> Result<MonthRange, String> {
+    let this_month = YearMonth::of(now, &chrono::Local);
+    let to = to.unwrap_or_else(|| this_month.max(from.unwrap_or(this_month)));
+    let from = from.unwrap_or_else(|| to.plus(-11));
+    MonthRange::new(from, to).map_err(|e| i18n::range_invalid(&e))
+}
+
+fn kpi_report(model: &Model, from: Option<YearMonth>, to: Option<YearMonth>) -> Result<KpiReport, String> {
+    let range = kpi_period(from, to, model.now())?;
+    Ok(kpi::compute(
+        model.releases(),
+        range,
+        model.settings().kpi_targets,
+        KpiFilter::default(),
+        &chrono::Local,
+    ))
 }
 
 fn parse_view(text: &str) -> Result<PredefinedView, String> {
@@ -286,6 +350,39 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
             Ok(text)
         }
         CliCommand::CrashChild { seed } => crash_child(db, seed),
+        CliCommand::Kpi { from, to, format } => {
+            let model = open_existing(db)?;
+            let report = kpi_report(&model, from, to)?;
+            match format {
+                Format::Json => serde_json::to_string_pretty(&export::kpi::report_json(&report))
+                    .map(|s| s + "\n")
+                    .map_err(|e| e.to_string()),
+                Format::Csv => export::kpi::report_csv(&report).map_err(|e| e.to_string()),
+                Format::Table => Ok(export::kpi::report_text(&report, crate::i18n::language())),
+            }
+        }
+        CliCommand::Chart { out, kpi, from, to, width, height } => {
+            if export::chart::ImageFormat::from_path(&out).is_none() {
+                let err = export::chart::ChartError::UnknownFormat(out);
+                return Err(i18n::chart_error_in(i18n::language(), &err));
+            }
+            let model = open_existing(db)?;
+            let report = kpi_report(&model, from, to)?;
+            let mut spec = ChartSpec::new(kpi, crate::i18n::language());
+            spec.width = width.unwrap_or(spec.width);
+            spec.height = height.unwrap_or(spec.height);
+            export::chart::write_chart(&report, &spec, &out, &mut |_| {})
+                .map_err(|e| i18n::chart_error_in(spec.language, &e))?;
+            let line = crate::i18n::tr_args(
+                "cli-chart-written",
+                &[
+                    ("path", out.display().to_string().into()),
+                    ("width", spec.width.into()),
+                    ("height", spec.height.into()),
+                ],
+            );
+            Ok(line + "\n")
+        }
         CliCommand::Demo { force } => {
             let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
             let data = sample::scenarios(model.now());

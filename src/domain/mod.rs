@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod changes;
 pub mod directory;
+pub mod kpi;
 pub mod lifecycle;
 pub mod note;
 pub mod readiness;
@@ -17,6 +18,7 @@ pub mod view;
 
 pub use activity::Activity;
 pub use directory::Directory;
+pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};
 pub use lifecycle::{DeployGate, MoveRefused, MoveRequest, Outcome, Stage, StageEntry};
 pub use note::Note;
 pub use readiness::{

@@ -1,4 +1,4 @@
-//! User preferences kept in the database: who "you" are, language and theme.
+//! User preferences kept in the database: who "you" are, language, theme and KPI targets.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,11 +56,13 @@ pub enum Theme {
 }
 
 /// The typed settings; each field is one row of the `settings` table.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// The agent the app acts as ("you" in the views). `None` until one is picked.
     pub current_agent: Option<AgentId>,
     /// `None` until chosen: the OS locale decides.
     pub language: Option<Language>,
     pub theme: Theme,
+    /// What the dashboard, the CLI and the exported charts compare the KPIs with.
+    pub kpi_targets: super::kpi::KpiTargets,
 }

@@ -16,13 +16,16 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::{
-    Language, Outcome, PredefinedView, Priority, ReleaseType, SortKey, Stage, Status, Timestamp,
+    Kpi, Language, Outcome, PredefinedView, Priority, ReleaseType, SortKey, Stage, Status, Timestamp,
 };
 
 /// The English catalogue.
 pub const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
 /// The Korean catalogue.
 pub const KO_FTL: &str = include_str!("../../assets/i18n/ko.ftl");
+/// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
+/// the window and by the chart exporter.
+pub const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
 
 thread_local! {
     static CURRENT: Cell<Language> = const { Cell::new(Language::En) };
@@ -92,6 +95,22 @@ pub fn tr_in(language: Language, key: &str) -> String {
     format(language, key, None)
 }
 
+/// The text of `key` in `language`, with named arguments.
+pub fn tr_args_in(language: Language, key: &str, args: &[(&str, Arg)]) -> String {
+    format(language, key, Some(&fluent_args(args)))
+}
+
+fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Num(n) => fluent.set(*name, FluentValue::from(*n)),
+            Arg::Text(t) => fluent.set(*name, FluentValue::from(t.clone())),
+        }
+    }
+    fluent
+}
+
 /// The text of `key` with named arguments, e.g. `tr_args("rows-shown", &[("shown", 3.into()), ...])`.
 pub fn tr_args(key: &str, args: &[(&str, Arg)]) -> String {
     let mut fluent = FluentArgs::new();
@@ -114,6 +133,12 @@ pub enum Arg {
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Self::Num(n as f64)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Self::Num(f64::from(n))
     }
 }
 
@@ -162,6 +187,15 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         }),
         E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
         E::Item(refused) => item_refused(refused),
+        E::KpiTarget(invalid) => {
+            use crate::domain::kpi::TargetInvalid as T;
+            tr(match invalid {
+                T::SuccessRateOutOfRange => "error-target-success",
+                T::RollbackRateOutOfRange => "error-target-rollback",
+                T::OverrunOutOfRange => "error-target-overrun",
+                T::DowntimeOutOfRange => "error-target-downtime",
+            })
+        }
         E::Refused(reason) => reason.clone(),
         E::Move(refused) => rollout::move_refused(refused),
         E::Readiness(invalid) => rollout::readiness_invalid(invalid),
@@ -201,6 +235,41 @@ pub fn time_spent_invalid(err: &crate::domain::time_entry::TimeSpentInvalid) -> 
         E::MinutesOver59 => tr("error-time-minutes"),
         E::TooLong => tr("error-time-out-of-range"),
         E::Zero => tr("error-time-zero"),
+    }
+}
+
+/// Why a KPI period is not acceptable, in the current language.
+pub fn range_invalid(err: &crate::domain::kpi::RangeInvalid) -> String {
+    use crate::domain::kpi::RangeInvalid as R;
+    match err {
+        R::Reversed { from, to } => {
+            tr_args("kpi-range-reversed", &[("from", from.to_string().into()), ("to", to.to_string().into())])
+        }
+        R::TooLong(months) => tr_args("kpi-range-too-long", &[("months", (*months).into())]),
+    }
+}
+
+/// Why a chart could not be made, in `language` (exports run on their own thread).
+pub fn chart_error_in(language: Language, err: &crate::export::chart::ChartError) -> String {
+    use crate::export::chart::ChartError as E;
+    match err {
+        E::UnknownFormat(path) => {
+            tr_args_in(language, "error-chart-format", &[("path", path.display().to_string().into())])
+        }
+        E::BadSize(width, height) => tr_args_in(
+            language,
+            "error-chart-size",
+            &[("width", (*width).into()), ("height", (*height).into())],
+        ),
+        E::Font => tr_in(language, "error-chart-font"),
+        E::Draw(detail) | E::Encode(detail) => {
+            tr_args_in(language, "error-chart-draw", &[("detail", detail.as_str().into())])
+        }
+        E::Io { path, source } => tr_args_in(
+            language,
+            "error-chart-write",
+            &[("path", path.display().to_string().into()), ("reason", source.to_string().into())],
+        ),
     }
 }
 
@@ -324,6 +393,84 @@ pub fn column(key: SortKey) -> String {
         SortKey::Created => "col-created",
         SortKey::Updated => "col-updated",
     })
+}
+
+/// The name of a KPI in `language` (the chart exporter runs on its own thread).
+pub fn kpi_in(language: Language, kpi: Kpi) -> String {
+    tr_in(
+        language,
+        match kpi {
+            Kpi::SuccessRate => "kpi-success-rate",
+            Kpi::RollbackRate => "kpi-rollback-rate",
+            Kpi::DeployTime => "kpi-deploy-time",
+            Kpi::Downtime => "kpi-downtime",
+        },
+    )
+}
+
+/// The name of a KPI in the current language.
+pub fn kpi(kpi: Kpi) -> String {
+    kpi_in(language(), kpi)
+}
+
+/// A KPI value: `93.3%` for rates, `3.5 h` / `3.5시간` for downtime, `–` without a value.
+pub fn kpi_value_in(language: Language, kpi: Kpi, value: Option<f64>) -> String {
+    match value {
+        None => "–".to_owned(),
+        Some(v) if kpi.is_percentage() => format!("{:.1}%", v * 100.0),
+        Some(v) => hours_in(language, v),
+    }
+}
+
+/// A KPI value in the current language.
+pub fn kpi_value(kpi: Kpi, value: Option<f64>) -> String {
+    kpi_value_in(language(), kpi, value)
+}
+
+/// Hours with one decimal: `3.5 h` or `3.5시간`.
+pub fn hours_in(language: Language, hours: f64) -> String {
+    match language {
+        Language::En => format!("{hours:.1} h"),
+        Language::Ko => format!("{hours:.1}시간"),
+    }
+}
+
+/// A change of a KPI value, signed: `+2.1 %p` for rates (percentage points), `-0.5 h` for downtime.
+pub fn kpi_change_in(language: Language, kpi: Kpi, change: f64) -> String {
+    let sign = if change > 0.0 {
+        "+"
+    } else if change < 0.0 {
+        "-"
+    } else {
+        "±"
+    };
+    if kpi.is_percentage() {
+        format!("{sign}{:.1}%p", change.abs() * 100.0)
+    } else {
+        format!("{sign}{}", hours_in(language, change.abs()))
+    }
+}
+
+/// The target of a KPI as text: `> 95.0%`, `< 4.0 h`.
+pub fn kpi_target_in(language: Language, targets: &crate::domain::KpiTargets, kpi: Kpi) -> String {
+    let sign = if kpi.higher_is_better() { ">" } else { "<" };
+    format!("{sign} {}", kpi_value_in(language, kpi, Some(targets.target(kpi))))
+}
+
+/// A month in `language`'s style: `Oct 2026` or `2026년 10월`.
+pub fn month_in(language: Language, month: crate::domain::YearMonth) -> String {
+    match language {
+        Language::En => format!("{} {}", EN_MONTHS[(month.month as usize + 11) % 12], month.year),
+        Language::Ko => format!("{}년 {}월", month.year, month.month),
+    }
+}
+
+/// A short month for chart axes: `Oct 26` or `26.10`.
+pub fn month_short_in(language: Language, month: crate::domain::YearMonth) -> String {
+    match language {
+        Language::En => format!("{} {:02}", EN_MONTHS[(month.month as usize + 11) % 12], month.year % 100),
+        Language::Ko => format!("{:02}.{:02}", month.year % 100, month.month),
+    }
 }
 
 // ------------------------------------------------------------------ dates and durations

@@ -1,9 +1,9 @@
 //! The commands a user (or the CLI) can give. Each one is applied by [`super::Model::apply`].
 
 use crate::domain::{
-    AgentId, CabApproval, Change, ChangeRisk, CiKind, DepartmentId, GroupId, Language, Outcome, Plan,
-    PlannedWindow, PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, Stage,
-    Status, TaskFields, Theme, Timestamp, sample::SampleData,
+    AgentId, CabApproval, Change, ChangeRisk, CiKind, DepartmentId, GroupId, KpiTargets, Language, Outcome,
+    Plan, PlannedWindow, PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType,
+    Stage, Status, TaskFields, Theme, Timestamp, sample::SampleData,
 };
 use crate::store::Mutation;
 
@@ -75,6 +75,8 @@ pub enum Command {
     SetCurrentAgent(Option<AgentId>),
     SetLanguage(Option<Language>),
     SetTheme(Theme),
+    /// Replaces the KPI targets (validated: finite, in range).
+    SetKpiTargets(KpiTargets),
     SaveView {
         name: String,
         base: PredefinedView,
@@ -191,6 +193,7 @@ impl Command {
             Self::SetCurrentAgent(_) => "change the current agent".into(),
             Self::SetLanguage(_) => "change the language".into(),
             Self::SetTheme(_) => "change the theme".into(),
+            Self::SetKpiTargets(_) => "change the KPI targets".into(),
             Self::SaveView { name, .. } => format!("save view \"{name}\""),
             Self::DeleteSavedView(_) => "delete a saved view".into(),
             Self::LoadSample { data, .. } => format!("load {} sample releases", data.releases.len()),

@@ -49,6 +49,8 @@ pub enum CommandError {
     #[error("{0}")]
     Item(#[from] ItemRefused),
     #[error("{0}")]
+    KpiTarget(#[from] crate::domain::kpi::TargetInvalid),
+    #[error("{0}")]
     Refused(String),
     #[error("{0}")]
     Move(#[from] crate::domain::MoveRefused),
@@ -88,6 +90,7 @@ pub fn system_now() -> Timestamp {
 const KEY_CURRENT_AGENT: &str = "current_agent";
 const KEY_LANGUAGE: &str = "language";
 const KEY_THEME: &str = "theme";
+const KEY_KPI_TARGETS: &str = "kpi_targets";
 
 /// A command's planned effect, before it is written.
 struct Effect {
@@ -426,6 +429,10 @@ impl Model {
             }
             Command::SetTheme(theme) => {
                 self.setting(&mut effect, now, KEY_THEME, Some(theme))?;
+            }
+            Command::SetKpiTargets(targets) => {
+                targets.validate()?;
+                self.setting(&mut effect, now, KEY_KPI_TARGETS, Some(targets))?;
             }
             Command::SaveView { name, base, filter, sort } => {
                 let name = nonempty(&name, NamedThing::SavedView)?;
@@ -839,5 +846,8 @@ fn parse_settings(raw: &BTreeMap<String, String>) -> Settings {
         current_agent: get::<i64>(raw, KEY_CURRENT_AGENT).map(AgentId),
         language: get(raw, KEY_LANGUAGE),
         theme: get(raw, KEY_THEME).unwrap_or_default(),
+        kpi_targets: get::<crate::domain::KpiTargets>(raw, KEY_KPI_TARGETS)
+            .filter(|t| t.validate().is_ok())
+            .unwrap_or_default(),
     }
 }

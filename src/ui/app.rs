@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::backups::{BackupsAction, BackupsDialog};
+use super::dashboard::{Dashboard, DashboardAction};
 use super::filter_panel::FilterPanel;
 use super::list_state::{ListRows, ListState};
 use super::new_release::NewReleaseModal;
@@ -65,7 +66,16 @@ impl OpenFailure {
 #[derive(Default)]
 struct Queued {
     new_release: Vec<Command>,
+    dashboard: Vec<Command>,
     other: Vec<Command>,
+}
+
+/// What the Releases tab shows: the release list or the KPI dashboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MainView {
+    #[default]
+    Releases,
+    Dashboard,
 }
 
 /// The Release Desk window.
@@ -85,6 +95,9 @@ pub struct ReleaseDeskApp {
     pages: Vec<ReleasePage>,
     /// The tab shown: an index into `pages`, or `None` for the Releases list.
     active_page: Option<usize>,
+    main_view: MainView,
+    dashboard: Dashboard,
+    show_kpi_help: bool,
     queued: Queued,
     status: Option<StatusLine>,
     show_about: bool,
@@ -146,6 +159,9 @@ impl ReleaseDeskApp {
             new_release: NewReleaseModal::default(),
             people: PeopleDialog::default(),
             pages: Vec::new(),
+            main_view: MainView::default(),
+            dashboard: Dashboard::default(),
+            show_kpi_help: false,
             active_page: None,
             queued: Queued::default(),
             status: None,
@@ -212,6 +228,31 @@ impl ReleaseDeskApp {
         self.active_page = None;
     }
 
+    pub fn main_view(&self) -> MainView {
+        self.main_view
+    }
+
+    /// Shows the release list or the KPI dashboard (in the first tab).
+    pub fn set_main_view(&mut self, view: MainView) {
+        self.main_view = view;
+        self.active_page = None;
+    }
+
+    pub fn dashboard(&self) -> &Dashboard {
+        &self.dashboard
+    }
+
+    pub fn dashboard_mut(&mut self) -> &mut Dashboard {
+        &mut self.dashboard
+    }
+
+    /// Starts exporting a KPI chart of the dashboard's period to `path`, as the save dialog does.
+    pub fn export_kpi_chart(&mut self, kind: crate::export::chart::ChartKind, path: PathBuf) {
+        if let Some(model) = &self.model {
+            self.dashboard.start_chart_export(model, kind, path, self.language());
+        }
+    }
+
     /// The whole window, inside `ui`.
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -236,6 +277,8 @@ impl ReleaseDeskApp {
                     self.close_page(index);
                 }
             });
+        } else if self.main_view == MainView::Dashboard {
+            egui::CentralPanel::default().show(ui, |ui| self.dashboard_ui(ui));
         } else {
             self.list_ui(ui);
         }
@@ -246,6 +289,9 @@ impl ReleaseDeskApp {
         }
         if self.show_about {
             self.about_ui(&ctx);
+        }
+        if self.show_kpi_help {
+            self.kpi_help_ui(&ctx);
         }
         let read_only = self.model.as_ref().is_some_and(Model::is_read_only);
         match self.backups.dialog_ui(&ctx, read_only) {
@@ -271,6 +317,31 @@ impl ReleaseDeskApp {
             }
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+    }
+
+    fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(model) = &self.model else { return };
+        match self.dashboard.dashboard_ui(ui, model, &mut self.queued.dashboard) {
+            Some(DashboardAction::OpenRelease(id)) => self.open_page(id),
+            None => {}
+        }
+    }
+
+    fn kpi_help_ui(&mut self, ctx: &egui::Context) {
+        let targets = self.model.as_ref().map(|m| m.settings().kpi_targets).unwrap_or_default();
+        let modal = egui::Modal::new(egui::Id::unique("kpi_help_modal")).show(ctx, |ui| {
+            ui.set_width(620.0);
+            ui.heading(tr("kpi-help-title"));
+            ui.add_space(6.0);
+            super::dashboard::kpi_help_ui(ui, &targets);
+            ui.add_space(8.0);
+            if ui.button(tr("action-close")).clicked() {
+                self.show_kpi_help = false;
+            }
+        });
+        if modal.should_close() {
+            self.show_kpi_help = false;
+        }
     }
 
     /// The tab strip: "Releases", then one tab per open page with a close button.
@@ -347,6 +418,8 @@ impl ReleaseDeskApp {
             || self.show_about
             || self.people.is_open()
             || self.backups.is_open()
+            || self.show_kpi_help
+            || self.dashboard.targets_open()
             || self.active_page.and_then(|i| self.pages.get(i)).is_some_and(ReleasePage::has_modal)
     }
 
@@ -363,7 +436,7 @@ impl ReleaseDeskApp {
             }
             return;
         }
-        if self.any_modal_open() || ctx.egui_wants_keyboard_input() {
+        if self.any_modal_open() || ctx.egui_wants_keyboard_input() || self.main_view != MainView::Releases {
             return;
         }
         let rows = self.rows.rows();
@@ -462,12 +535,24 @@ impl ReleaseDeskApp {
                 }
             });
             ui.menu_button(tr("menu-help"), |ui| {
+                if ui.button(tr("menu-kpi-help")).clicked() {
+                    self.show_kpi_help = true;
+                }
                 if ui.button(tr("menu-about")).clicked() {
                     self.show_about = true;
                 }
             });
         });
         ui.horizontal(|ui| {
+            for (view, key) in
+                [(MainView::Releases, "view-switch-releases"), (MainView::Dashboard, "view-switch-dashboard")]
+            {
+                let shown = self.main_view == view && self.active_page.is_none();
+                if ui.selectable_label(shown, RichText::new(tr(key)).strong()).clicked() {
+                    self.set_main_view(view);
+                }
+            }
+            ui.separator();
             if ui.button(tr("action-new-release")).on_hover_text("Ctrl+N").clicked() {
                 self.open_new_release();
             }
@@ -796,6 +881,13 @@ impl ReleaseDeskApp {
                 }
                 page.on_result(origin, result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
             }
+        }
+        for command in queued.dashboard {
+            let result = model.apply(command);
+            if let Ok(applied) = &result {
+                messages.push((tr_args("status-done", &[("what", applied.label.clone().into())]), false));
+            }
+            self.dashboard.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
         }
         for command in queued.other {
             match model.apply(command) {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
+use crate::i18n::NANUM_GOTHIC;
 
 /// Font definitions with NanumGothic after egui's defaults in every family.
 pub fn font_definitions() -> egui::FontDefinitions {

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod dashboard;
 pub mod filter_panel;
 pub mod fonts;
 pub mod list_state;

@@ -118,3 +118,72 @@ pub fn model_with(path: &std::path::Path, releases: Vec<Release>) -> Model {
     model.set_clock(Box::new(t0));
     model
 }
+
+/// A UTC instant.
+pub fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Timestamp {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).single().unwrap()
+}
+
+/// A closed release for the KPI fixtures: planned `planned_min` minutes, worked `worked_min`
+/// minutes (`None`: no work end), closed at `closed`.
+pub fn closed_release(
+    id: i64,
+    closed: Timestamp,
+    outcome: Outcome,
+    rollbacks: u32,
+    planned_min: i64,
+    worked_min: Option<i64>,
+    downtime_minutes: u32,
+) -> Release {
+    let mut r = plain(id, &format!("KPI fixture release {id}"));
+    r.status = Status::Completed;
+    r.stage = Stage::Complete;
+    r.planned = PlannedWindow {
+        start: closed - Duration::hours(24),
+        end: closed - Duration::hours(24) + Duration::minutes(planned_min),
+    };
+    r.work_start = Some(r.planned.start);
+    r.work_end = worked_min.map(|m| r.planned.start + Duration::minutes(m));
+    r.outcome = Some(outcome);
+    r.closed_at = Some(closed);
+    r.rollback_count = rollbacks;
+    r.downtime_minutes = downtime_minutes;
+    r.created_at = utc(2026, 8, 1, 0, 0);
+    r.updated_at = closed;
+    r
+}
+
+/// The hand-computed KPI fixture (months in KST, UTC+9), for 2026-09..=2026-11:
+///
+/// | id | closed (KST)        | outcome    | rollbacks | planned / worked | downtime |
+/// |----|---------------------|------------|-----------|------------------|----------|
+/// | 1  | 09-10 21:00         | successful | 0         | 240 / 252 min    | 30 min   |
+/// | 2  | 09-20 21:00         | successful | 1 (rolled back, then completed) | 120 / 180 | 90 |
+/// | 3  | 09-25 21:00 (emergency) | failed | 0         | 60 / no work end | 0        |
+/// | 4  | 09-12 (in Trash)    | failed     | 1         |                  | 600      |
+/// | 5  | 11-01 00:30 (10-31 15:30 UTC: the month boundary) | successful | 0 | 60 / 60 | 0 |
+/// | 6  | 11-30 23:59         | successful | 0         | 60 / no work end | 0        |
+/// | 7  | 12-01 00:00 (after the range) | failed | 0   | 60 / 60          | 45       |
+/// | 8  | never closed, created 09-15 |    |           |                  |          |
+///
+/// October has no closed release (in KST).
+pub fn kpi_fixture() -> Vec<Release> {
+    let mut r3 = closed_release(3, utc(2026, 9, 25, 12, 0), Outcome::Failed, 0, 60, None, 0);
+    r3.release_type = ReleaseType::Emergency;
+    r3.group_id = Some(GroupId(2));
+    let mut r4 = closed_release(4, utc(2026, 9, 12, 3, 0), Outcome::Failed, 1, 60, Some(60), 600);
+    r4.deleted_at = Some(utc(2026, 9, 13, 0, 0));
+    let mut r8 = plain(8, "KPI fixture release 8 (open)");
+    r8.created_at = utc(2026, 9, 15, 0, 0);
+    r8.updated_at = r8.created_at;
+    vec![
+        closed_release(1, utc(2026, 9, 10, 12, 0), Outcome::Successful, 0, 240, Some(252), 30),
+        closed_release(2, utc(2026, 9, 20, 12, 0), Outcome::Successful, 1, 120, Some(180), 90),
+        r3,
+        r4,
+        closed_release(5, utc(2026, 10, 31, 15, 30), Outcome::Successful, 0, 60, Some(60), 0),
+        closed_release(6, utc(2026, 11, 30, 14, 59), Outcome::Successful, 0, 60, None, 0),
+        closed_release(7, utc(2026, 11, 30, 15, 0), Outcome::Failed, 0, 60, Some(60), 45),
+        r8,
+    ]
+}
