@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
-use plotters::style::{FontStyle, register_font};
+use plotters::style::FontStyle;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
 
@@ -23,14 +23,9 @@ use crate::i18n::{self, tr_in};
 pub const FONT_FAMILY: &str =
     "NanumGothic, Nanum Gothic, Malgun Gothic, Apple SD Gothic Neo, Noto Sans CJK KR, sans-serif";
 
-/// Registers the bundled font with plotters once; false if it could not be read.
+/// Whether the bundled font parses (it is measured and, for PNG, drawn by this module).
 fn font_ready() -> bool {
-    static READY: OnceLock<bool> = OnceLock::new();
-    *READY.get_or_init(|| {
-        let normal = register_font(FONT_FAMILY, FontStyle::Normal, i18n::NANUM_GOTHIC).is_ok();
-        let bold = register_font(FONT_FAMILY, FontStyle::Bold, i18n::NANUM_GOTHIC).is_ok();
-        normal && bold
-    })
+    nanum().is_some()
 }
 
 /// A KPI's series colour (the dashboard uses the same ones).
@@ -173,7 +168,8 @@ pub fn render_svg(report: &KpiReport, spec: &ChartSpec) -> Result<String, ChartE
     check(spec)?;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
+        let backend = SVGBackend::with_string(&mut svg, (spec.width, spec.height));
+        let root = Measured { inner: backend, raster_text: false }.into_drawing_area();
         draw_page(&root, report, spec)?;
         root.present().map_err(draw_err)?;
     }
@@ -186,34 +182,56 @@ fn nanum() -> Option<&'static ab_glyph::FontRef<'static>> {
     FONT.get_or_init(|| ab_glyph::FontRef::try_from_slice(i18n::NANUM_GOTHIC).ok()).as_ref()
 }
 
-/// The bitmap backend with text placed by each glyph's own bounds. (plotters 0.3.7 draws every
-/// glyph at its advance origin, ignoring the side bearing, which leaves gaps after a narrow
-/// digit such as "1"; everything else goes straight to the bitmap backend.)
-struct PngBackend<'a>(BitMapBackend<'a>);
+/// A backend that measures text with the bundled font, and (for PNG) draws it glyph by glyph.
+///
+/// plotters is built without a font engine of its own (its `ab_glyph` feature would also change the
+/// fonts of every other plotters user in the build, such as criterion's reports), so text sizes for
+/// label areas, legends and anchors come from here. PNG text is rasterised here too, each glyph
+/// placed by its own bounds. Everything else goes straight to the wrapped backend.
+struct Measured<B> {
+    inner: B,
+    /// Draw text as pixels (PNG) rather than passing it on (SVG writes `<text>`).
+    raster_text: bool,
+}
 
-type PngError = <BitMapBackend<'static> as DrawingBackend>::ErrorType;
+/// Width and height of `text` at `size` pixels, as plotters lays text out (height = size / 1.24).
+fn measure(font: &ab_glyph::FontRef<'static>, size: f64, text: &str) -> (u32, u32) {
+    use ab_glyph::{Font as _, ScaleFont as _};
+    let scaled = font.as_scaled(size as f32);
+    let mut width = 0.0_f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(previous) = previous {
+            width += scaled.kern(previous, id);
+        }
+        width += scaled.h_advance(id);
+        previous = Some(id);
+    }
+    (width.max(0.0).round() as u32, (size / 1.24).round() as u32)
+}
 
-impl DrawingBackend for PngBackend<'_> {
-    type ErrorType = PngError;
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
+        self.inner.get_size()
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.ensure_prepared()
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.present()
+    fn present(&mut self) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.present()
     }
 
     fn draw_pixel(
         &mut self,
         point: BackendCoord,
         color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.draw_pixel(point, color)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.draw_pixel(point, color)
     }
 
     fn draw_line<S: BackendStyle>(
@@ -221,8 +239,8 @@ impl DrawingBackend for PngBackend<'_> {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.draw_line(from, to, style)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.draw_line(from, to, style)
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -231,16 +249,16 @@ impl DrawingBackend for PngBackend<'_> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.draw_path(path, style)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.draw_path(path, style)
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -249,16 +267,16 @@ impl DrawingBackend for PngBackend<'_> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.draw_circle(center, radius, style, fill)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.draw_circle(center, radius, style, fill)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.fill_polygon(vert, style)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.fill_polygon(vert, style)
     }
 
     fn blit_bitmap(
@@ -266,8 +284,19 @@ impl DrawingBackend for PngBackend<'_> {
         pos: BackendCoord,
         (iw, ih): (u32, u32),
         src: &[u8],
-    ) -> Result<(), DrawingErrorKind<PngError>> {
-        self.0.blit_bitmap(pos, (iw, ih), src)
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
+        self.inner.blit_bitmap(pos, (iw, ih), src)
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
+        match nanum() {
+            Some(font) => Ok(measure(font, style.size(), text)),
+            None => self.inner.estimate_text_size(text, style),
+        }
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -275,15 +304,18 @@ impl DrawingBackend for PngBackend<'_> {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<PngError>> {
+    ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
         use ab_glyph::{Font as _, ScaleFont as _};
         let color = style.color();
-        let Some(font) = nanum().filter(|_| color.alpha > 0.0) else {
-            return if color.alpha > 0.0 { self.0.draw_text(text, style, pos) } else { Ok(()) };
+        if color.alpha <= 0.0 {
+            return Ok(());
+        }
+        let font = match nanum() {
+            Some(font) if self.raster_text => font,
+            _ => return self.inner.draw_text(text, style, pos),
         };
-        let ((min_x, min_y), (max_x, max_y)) =
-            style.layout_box(text).map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
-        let (width, height) = (max_x - min_x, max_y - min_y);
+        let (width, height) = measure(font, style.size(), text);
+        let (width, height) = (width as i32, height as i32);
         let dx = match style.anchor().h_pos {
             HPos::Left => 0,
             HPos::Right => -width,
@@ -316,14 +348,14 @@ impl DrawingBackend for PngBackend<'_> {
             previous = Some(id);
         }
         let transform = style.transform();
-        let (w, h) = self.0.get_size();
+        let (w, h) = self.inner.get_size();
         for (x, y, c) in coverage {
-            let (x, y) = transform.transform(x + dx - min_x, y + dy - min_y);
+            let (x, y) = transform.transform(x + dx, y + dy);
             let (x, y) = (pos.0 + x, pos.1 + y);
             if x >= 0 && x < w as i32 && y >= 0 && y < h as i32 {
                 let pixel =
                     BackendColor { alpha: color.alpha * f64::from(c.clamp(0.0, 1.0)), rgb: color.rgb };
-                self.0.draw_pixel((x, y), pixel)?;
+                self.inner.draw_pixel((x, y), pixel)?;
             }
         }
         Ok(())
@@ -336,7 +368,8 @@ pub fn render_png(report: &KpiReport, spec: &ChartSpec) -> Result<Vec<u8>, Chart
     let (width, height) = (spec.width, spec.height);
     let mut pixels = vec![0_u8; width as usize * height as usize * 3];
     {
-        let root = PngBackend(BitMapBackend::with_buffer(&mut pixels, (width, height))).into_drawing_area();
+        let backend = BitMapBackend::with_buffer(&mut pixels, (width, height));
+        let root = Measured { inner: backend, raster_text: true }.into_drawing_area();
         draw_page(&root, report, spec)?;
         root.present().map_err(draw_err)?;
     }
