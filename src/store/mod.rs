@@ -540,7 +540,7 @@ impl Store {
                     high_water = Some(high_water.unwrap_or(0).max(release.id.0));
                 }
                 Mutation::RemoveRelease(id) => {
-                    tx.execute("DELETE FROM releases WHERE id = ?1", params![id.0])?;
+                    tx.prepare_cached("DELETE FROM releases WHERE id = ?1")?.execute(params![id.0])?;
                 }
                 Mutation::PutAgent(a) => {
                     tx.execute(
@@ -589,15 +589,15 @@ impl Store {
                 }
                 Mutation::PutNote(note) => codec::put_note(&tx, note)?,
                 Mutation::RemoveNote(id) => {
-                    tx.execute("DELETE FROM release_notes WHERE id = ?1", params![id])?;
+                    tx.prepare_cached("DELETE FROM release_notes WHERE id = ?1")?.execute(params![id])?;
                 }
                 Mutation::PutTask(task) => codec::put_task(&tx, task)?,
                 Mutation::RemoveTask(id) => {
-                    tx.execute("DELETE FROM release_tasks WHERE id = ?1", params![id])?;
+                    tx.prepare_cached("DELETE FROM release_tasks WHERE id = ?1")?.execute(params![id])?;
                 }
                 Mutation::PutTimeEntry(entry) => codec::put_time_entry(&tx, entry)?,
                 Mutation::RemoveTimeEntry(id) => {
-                    tx.execute("DELETE FROM time_entries WHERE id = ?1", params![id])?;
+                    tx.prepare_cached("DELETE FROM time_entries WHERE id = ?1")?.execute(params![id])?;
                 }
                 Mutation::PutChange(c) => {
                     tx.execute(
