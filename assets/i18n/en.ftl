@@ -711,3 +711,48 @@ error-not-in-trash = { $count ->
     } not in Trash; nothing was changed.
 error-nothing-selected = No releases are selected.
 error-no-current-agent = Nobody is signed in: choose who you are (top right) first.
+error-no-such-agent = Agent { $id } does not exist.
+error-no-such-group = Group { $id } does not exist.
+
+## Selection and the bulk bar
+table-select-all = Select every release in this view (Ctrl+A)
+table-select-row = Select this release (Ctrl+click adds, Shift+click selects a range)
+bulk-selected = { $count } selected
+bulk-hidden = ({ $count } not in this view)
+bulk-hidden-hint = Actions apply to every selected release, including those the current view or filter hides.
+bulk-clear = Clear selection
+bulk-delete = Delete
+bulk-delete-hint = Move the selected releases to Trash (Delete)
+bulk-pick-up = Pick up
+bulk-pick-up-hint = Assign the selected releases to you
+bulk-assign-agent = Assign to agent
+bulk-assign-group = Assign to group
+bulk-set-status = Set status
+bulk-set-priority = Set priority
+bulk-restore = Restore
+bulk-purge = Delete forever…
+bulk-purge-hint = Remove the selected releases from the database
+trash-hint = Releases in Trash stay in the database until you delete them forever.
+trash-empty = Empty Trash…
+purge-title = Delete { $count } { $count ->
+        [one] release
+       *[other] releases
+    } forever?
+purge-body = { $count ->
+        [one] This release leaves
+       *[other] These { $count } releases leave
+    } the database file. Only Undo (Ctrl+Z) in this session can bring them back.
+purge-confirm = Delete { $count } forever
+
+## Edit menu and undo
+menu-edit = Edit
+menu-undo = Undo
+menu-redo = Redo
+menu-undo-what = Undo: { $what }
+menu-redo-what = Redo: { $what }
+menu-select-all = Select all in view
+menu-clear-selection = Clear selection
+menu-move-to-trash = Move selection to Trash
+status-undone = Undone: { $what }
+status-redone = Redone: { $what }
+status-nothing-changed = Nothing to change: { $what }

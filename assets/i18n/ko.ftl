@@ -672,3 +672,42 @@ error-in-trash = 릴리스 { $count }건({ $ids })이 휴지통에 있습니다(
 error-not-in-trash = 릴리스 { $count }건({ $ids })이 휴지통에 없습니다. 아무것도 바뀌지 않았습니다.
 error-nothing-selected = 선택한 릴리스가 없습니다.
 error-no-current-agent = 로그인한 담당자가 없습니다. 먼저 오른쪽 위에서 본인을 선택하세요.
+error-no-such-agent = 담당자 { $id }이(가) 없습니다.
+error-no-such-group = 그룹 { $id }이(가) 없습니다.
+
+## 선택과 일괄 작업 표시줄
+table-select-all = 이 보기의 모든 릴리스 선택 (Ctrl+A)
+table-select-row = 이 릴리스 선택 (Ctrl+클릭으로 추가, Shift+클릭으로 범위 선택)
+bulk-selected = { $count }건 선택됨
+bulk-hidden = (이 보기에 없는 { $count }건 포함)
+bulk-hidden-hint = 작업은 현재 보기나 필터에 보이지 않는 것까지 선택한 모든 릴리스에 적용됩니다.
+bulk-clear = 선택 해제
+bulk-delete = 삭제
+bulk-delete-hint = 선택한 릴리스를 휴지통으로 이동 (Delete)
+bulk-pick-up = 내게 할당
+bulk-pick-up-hint = 선택한 릴리스를 나에게 할당
+bulk-assign-agent = 담당자 지정
+bulk-assign-group = 그룹 지정
+bulk-set-status = 상태 변경
+bulk-set-priority = 우선순위 변경
+bulk-restore = 복원
+bulk-purge = 영구 삭제…
+bulk-purge-hint = 선택한 릴리스를 데이터베이스에서 지웁니다
+trash-hint = 휴지통의 릴리스는 영구 삭제하기 전까지 데이터베이스에 남아 있습니다.
+trash-empty = 휴지통 비우기…
+purge-title = 릴리스 { $count }건을 영구 삭제할까요?
+purge-body = 릴리스 { $count }건이 데이터베이스 파일에서 지워집니다. 이 세션에서 실행 취소(Ctrl+Z)로만 되살릴 수 있습니다.
+purge-confirm = { $count }건 영구 삭제
+
+## 편집 메뉴와 실행 취소
+menu-edit = 편집
+menu-undo = 실행 취소
+menu-redo = 다시 실행
+menu-undo-what = 실행 취소: { $what }
+menu-redo-what = 다시 실행: { $what }
+menu-select-all = 보기의 모든 릴리스 선택
+menu-clear-selection = 선택 해제
+menu-move-to-trash = 선택 항목을 휴지통으로 이동
+status-undone = 실행 취소함: { $what }
+status-redone = 다시 실행함: { $what }
+status-nothing-changed = 바뀐 것이 없습니다: { $what }
