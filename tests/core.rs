@@ -1426,3 +1426,53 @@ mod bulk {
         }
     }
 }
+
+#[test]
+fn cli_bulk_actions_are_all_or_nothing() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    drop(model_with(&path, (1..=5).map(|i| plain(i, &format!("release {i}"))).collect()));
+    let ok = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = cli(&all);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fails = |args: &[&str], reason: &str| {
+        let before = Model::open(&path).unwrap().snapshot();
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = cli(&all);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+        assert_eq!(Model::open(&path).unwrap().snapshot(), before, "{args:?} changed the file");
+    };
+    let text = ok(&["bulk", "delete", "--ids", "1,2,#3"]);
+    assert!(text.contains("move 3 releases to Trash"), "{text}");
+    fails(&["bulk", "purge", "--ids", "1,4"], "Release #4 is not in Trash");
+    fails(&["bulk", "delete", "--ids", "4,77"], "Release #77 does not exist");
+    fails(&["bulk", "restore", "--ids", "1,x"], "'x' is not a release id");
+    fails(&["bulk", "assign", "--ids", "4"], "needs --agent or --group");
+    fails(&["bulk", "assign", "--ids", "4", "--agent", "nobody-here"], "no agent 'nobody-here'");
+    fails(&["bulk", "pick-up", "--ids", "4,5"], "Nobody is signed in");
+    fails(&["bulk", "delete", "--ids", "4", "--agent", "1"], "only for `bulk assign`");
+    ok(&["bulk", "restore", "--ids", "2"]);
+    ok(&["bulk", "purge", "--ids", "1,3"]);
+    ok(&["bulk", "pick-up", "--ids", "4,5", "--as", "박지훈"]);
+    ok(&["bulk", "assign", "--ids", "2,4", "--agent", "Emily Carter", "--group", "ERP 운영팀"]);
+    ok(&["bulk", "assign", "--ids", "5", "--agent", "none"]);
+    let model = Model::open(&path).unwrap();
+    assert!(model.release(ReleaseId(1)).is_none() && model.release(ReleaseId(3)).is_none());
+    assert!(!model.release(ReleaseId(2)).unwrap().is_deleted());
+    let four = model.release(ReleaseId(4)).unwrap();
+    assert_eq!((four.agent_id, four.group_id), (Some(AgentId(2)), Some(GroupId(1))));
+    assert_eq!(model.release(ReleaseId(5)).unwrap().agent_id, None);
+    let log = model.activities_for(ReleaseId(5)).unwrap();
+    assert_eq!(log[1].actor, Some(AgentId(3)), "--as names who picked it up");
+    drop(model);
+    let out = cli(&["--db", db, "--lang", "ko", "bulk", "purge", "--ids", "4"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("휴지통에 없습니다"));
+}
