@@ -778,7 +778,8 @@ fn shift_click_selects_a_range_in_the_order_shown_and_ctrl_click_toggles() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(selection(&harness).is_empty());
-    assert!(harness.query_by_label_contains("selected").is_none(), "no bulk bar without a selection");
+    assert!(harness.query_by_label_contains("selected").is_none(), "no count without a selection");
+    assert!(harness.query_by_role_and_label(Role::Button, "Delete").is_none(), "no actions either");
 }
 
 #[test]

@@ -720,6 +720,7 @@ table-select-row = Select this release (Ctrl+click adds, Shift+click selects a r
 bulk-selected = { $count } selected
 bulk-hidden = ({ $count } not in this view)
 bulk-hidden-hint = Actions apply to every selected release, including those the current view or filter hides.
+bulk-hint = Click a row to select it; Ctrl+click adds one, Shift+click a range, Ctrl+A the whole view.
 bulk-clear = Clear selection
 bulk-delete = Delete
 bulk-delete-hint = Move the selected releases to Trash (Delete)

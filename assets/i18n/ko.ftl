@@ -681,6 +681,7 @@ table-select-row = 이 릴리스 선택 (Ctrl+클릭으로 추가, Shift+클릭�
 bulk-selected = { $count }건 선택됨
 bulk-hidden = (이 보기에 없는 { $count }건 포함)
 bulk-hidden-hint = 작업은 현재 보기나 필터에 보이지 않는 것까지 선택한 모든 릴리스에 적용됩니다.
+bulk-hint = 행을 클릭해 선택하세요. Ctrl+클릭으로 하나씩 추가, Shift+클릭으로 범위, Ctrl+A로 보기 전체를 선택합니다.
 bulk-clear = 선택 해제
 bulk-delete = 삭제
 bulk-delete-hint = 선택한 릴리스를 휴지통으로 이동 (Delete)

@@ -790,7 +790,7 @@ impl ReleaseDeskApp {
         let Some(model) = &self.model else { return };
         let trash_view = self.list.base_view() == PredefinedView::Trash;
         let trash_index = PredefinedView::ALL.iter().position(|v| *v == PredefinedView::Trash).unwrap_or(0);
-        if !self.table.selection.is_empty() || (trash_view && !model.releases().is_empty()) {
+        if !model.releases().is_empty() {
             let shown = BarContext {
                 selected: self.table.selection.len(),
                 hidden,

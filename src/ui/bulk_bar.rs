@@ -44,6 +44,8 @@ impl BulkBar {
     pub fn bar_ui(ui: &mut egui::Ui, shown: &BarContext<'_>) -> Option<BarAction> {
         let mut action = None;
         ui.horizontal_wrapped(|ui| {
+            // As tall with or without buttons, so the table does not jump when the first row is picked.
+            ui.set_min_height(ui.spacing().interact_size.y);
             if shown.selected > 0 {
                 ui.label(
                     RichText::new(tr_args("bulk-selected", &[("count", shown.selected.into())])).strong(),
@@ -58,6 +60,8 @@ impl BulkBar {
                 Self::trash_actions_ui(ui, shown, &mut action);
             } else if shown.selected > 0 {
                 Self::list_actions_ui(ui, shown, &mut action);
+            } else {
+                ui.label(RichText::new(tr("bulk-hint")).weak());
             }
             if shown.selected > 0 {
                 ui.separator();
