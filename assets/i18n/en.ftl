@@ -742,7 +742,7 @@ purge-title = Delete { $count } { $count ->
 purge-body = { $count ->
         [one] This release leaves
        *[other] These { $count } releases leave
-    } the database file. Only Undo (Ctrl+Z) in this session can bring them back.
+    } the database file. A backup of the file is made first, and Undo (Ctrl+Z) brings them back in this session.
 purge-confirm = Delete { $count } forever
 
 ## Edit menu and undo

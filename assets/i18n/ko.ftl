@@ -697,7 +697,7 @@ bulk-purge-hint = 선택한 릴리스를 데이터베이스에서 지웁니다
 trash-hint = 휴지통의 릴리스는 영구 삭제하기 전까지 데이터베이스에 남아 있습니다.
 trash-empty = 휴지통 비우기…
 purge-title = 릴리스 { $count }건을 영구 삭제할까요?
-purge-body = 릴리스 { $count }건이 데이터베이스 파일에서 지워집니다. 이 세션에서 실행 취소(Ctrl+Z)로만 되살릴 수 있습니다.
+purge-body = 릴리스 { $count }건이 데이터베이스 파일에서 지워집니다. 지우기 전에 파일을 백업하며, 이 세션에서는 실행 취소(Ctrl+Z)로 되살릴 수 있습니다.
 purge-confirm = { $count }건 영구 삭제
 
 ## 편집 메뉴와 실행 취소
