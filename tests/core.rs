@@ -960,3 +960,519 @@ fn cli_kpi_and_chart_refuse_bad_arguments_in_one_line() {
     }
     assert!(!jpg.exists() && !svg.exists(), "nothing written on a refusal");
 }
+
+// ---------------------------------------------------------------- bulk actions, Trash, undo
+
+mod bulk {
+    use super::*;
+    use release_desk::domain::{GroupId, Language, Theme};
+    use release_desk::model::BulkAction;
+
+    fn ids(list: &[i64]) -> Vec<ReleaseId> {
+        list.iter().copied().map(ReleaseId).collect()
+    }
+
+    /// Six releases, #6 already in Trash; nobody signed in.
+    fn fixture(path: &std::path::Path) -> Model {
+        let mut releases: Vec<_> = (1..=6).map(|i| plain(i, &format!("release {i}"))).collect();
+        releases[5].deleted_at = Some(at(-2));
+        model_with(path, releases)
+    }
+
+    fn bulk(ids_: &[i64], action: BulkAction) -> Command {
+        Command::Bulk { ids: ids(ids_), action }
+    }
+
+    /// Memory equals the file, and the file has `expected` more activity rows than `before`.
+    fn assert_persisted(model: &Model, activities_before: i64, expected: i64) {
+        assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+        assert_eq!(model.store().activity_count().unwrap(), activities_before + expected);
+    }
+
+    #[test]
+    fn each_bulk_action_round_trips_through_the_store() {
+        let (_dir, path) = temp_db();
+        let mut model = fixture(&path);
+        model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+        let mut count = model.store().activity_count().unwrap();
+
+        model.apply(bulk(&[1, 2, 3], BulkAction::Trash)).unwrap();
+        for id in [1, 2, 3] {
+            assert_eq!(model.release(ReleaseId(id)).unwrap().deleted_at, Some(t0()));
+            let log = model.activities_for(ReleaseId(id)).unwrap();
+            assert_eq!(log[0].kind, "trash");
+            assert_eq!(log[0].actor, Some(AgentId(2)));
+        }
+        assert_persisted(&model, count, 3);
+        count += 3;
+
+        model.apply(bulk(&[2, 6], BulkAction::Restore)).unwrap();
+        assert!(!model.release(ReleaseId(2)).unwrap().is_deleted());
+        assert!(!model.release(ReleaseId(6)).unwrap().is_deleted());
+        assert_persisted(&model, count, 2);
+        count += 2;
+
+        model.apply(bulk(&[1, 3], BulkAction::Purge)).unwrap();
+        assert!(model.release(ReleaseId(1)).is_none() && model.release(ReleaseId(3)).is_none());
+        assert_eq!(model.activities_for(ReleaseId(1)).unwrap()[0].kind, "purge");
+        assert_persisted(&model, count, 2);
+        count += 2;
+
+        model.apply(bulk(&[2, 4], BulkAction::PickUp)).unwrap();
+        assert_eq!(model.release(ReleaseId(4)).unwrap().agent_id, Some(AgentId(2)));
+        let log = model.activities_for(ReleaseId(4)).unwrap();
+        assert_eq!((log[0].field.as_str(), log[0].new_value.as_str()), ("agent_id", "Emily Carter"));
+        assert_persisted(&model, count, 2);
+        count += 2;
+
+        model
+            .apply(bulk(
+                &[2, 4, 5],
+                BulkAction::Assign { agent: Some(Some(AgentId(1))), group: Some(Some(GroupId(2))) },
+            ))
+            .unwrap();
+        for id in [2, 4, 5] {
+            let r = model.release(ReleaseId(id)).unwrap();
+            assert_eq!((r.agent_id, r.group_id), (Some(AgentId(1)), Some(GroupId(2))));
+            assert_eq!(model.activities_for(ReleaseId(id)).unwrap()[0].field, "agent_id, group_id");
+        }
+        assert_persisted(&model, count, 3);
+        count += 3;
+
+        model.apply(bulk(&[2, 5], BulkAction::Assign { agent: Some(None), group: None })).unwrap();
+        assert_eq!(model.release(ReleaseId(5)).unwrap().agent_id, None);
+        assert_eq!(model.release(ReleaseId(5)).unwrap().group_id, Some(GroupId(2)), "the group is kept");
+        assert_persisted(&model, count, 2);
+        count += 2;
+
+        model.apply(bulk(&[2, 4], BulkAction::SetStatus(Status::InProgress))).unwrap();
+        assert_eq!(model.release(ReleaseId(2)).unwrap().status, Status::InProgress);
+        assert_persisted(&model, count, 2);
+        count += 2;
+
+        model.apply(bulk(&[2, 4, 5], BulkAction::SetPriority(Priority::Urgent))).unwrap();
+        assert_eq!(model.release(ReleaseId(5)).unwrap().priority, Priority::Urgent);
+        assert_persisted(&model, count, 3);
+        count += 3;
+
+        // A release the action would not change is left alone and not logged.
+        model.apply(bulk(&[2, 6], BulkAction::SetPriority(Priority::Urgent))).unwrap();
+        assert_persisted(&model, count, 1);
+
+        let in_memory = model.snapshot();
+        drop(model);
+        assert_eq!(Model::open(&path).unwrap().snapshot(), in_memory);
+    }
+
+    #[test]
+    fn a_failing_bulk_action_changes_nothing_in_memory_or_file() {
+        let (_dir, path) = temp_db();
+        let mut model = fixture(&path);
+        let before = model.snapshot();
+        let activities = model.store().activity_count().unwrap();
+        let failures: Vec<(Command, &str)> = vec![
+            (bulk(&[1, 2, 99, 98], BulkAction::Trash), "releases #98, #99 do not exist"),
+            (bulk(&[1, 6], BulkAction::Trash), "release #6 is in Trash"),
+            (bulk(&[6, 1, 2], BulkAction::Purge), "releases #1, #2 are not in Trash"),
+            (bulk(&[1, 6], BulkAction::Restore), "release #1 is not in Trash"),
+            (bulk(&[1, 2], BulkAction::PickUp), "nobody is signed in"),
+            (bulk(&[1], BulkAction::Assign { agent: Some(Some(AgentId(404))), group: None }), "agent 404"),
+            (bulk(&[1], BulkAction::Assign { agent: None, group: Some(Some(GroupId(404))) }), "group 404"),
+            (bulk(&[6], BulkAction::SetStatus(Status::Completed)), "in Trash"),
+            (bulk(&[], BulkAction::Trash), "no releases"),
+        ];
+        for (command, reason) in failures {
+            let err = model.apply(command.clone()).err().unwrap_or_else(|| panic!("{command:?} applied"));
+            assert!(err.to_string().contains(reason), "{err} does not say {reason:?}");
+            assert_eq!(model.snapshot(), before, "{command:?} changed memory");
+            assert_eq!(model.reload_snapshot().unwrap(), before, "{command:?} changed the file");
+            assert_eq!(model.store().activity_count().unwrap(), activities);
+        }
+        assert!(model.history().next_undo().is_none(), "refused commands are not undoable");
+
+        // Many ids are named briefly.
+        let many: Vec<i64> = (100..120).collect();
+        let err = model.apply(bulk(&many, BulkAction::Trash)).err().unwrap();
+        assert!(err.to_string().contains("#100, #101, #102, #103, #104 and 15 more"), "{err}");
+        release_desk::i18n::set_language(Language::Ko);
+        let text = release_desk::i18n::command_error(&err);
+        release_desk::i18n::set_language(Language::En);
+        assert!(text.contains("릴리스 20건(#100, #101, #102, #103, #104 외 15건)"), "{text}");
+
+        // A write that fails half-way (disk full) leaves memory and file as they were too.
+        let pages: i64 = {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+        };
+        let mut big: Vec<_> = (10..3010).map(|i| plain(i, &"x".repeat(200))).collect();
+        big.iter_mut().for_each(|r| r.description = "y".repeat(500));
+        drop(model);
+        let mut store = Store::open(&path).unwrap();
+        store.commit(&big.into_iter().map(Mutation::PutRelease).collect::<Vec<_>>(), &[]).unwrap();
+        let mut model = Model::from_store(store).unwrap();
+        let before = model.snapshot();
+        let _ = pages;
+        let pages: i64 = {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap()
+        };
+        model.store().set_max_page_count_for_tests(pages).unwrap();
+        let all: Vec<i64> = (10..3010).collect();
+        let err = model.apply(bulk(&all, BulkAction::Trash)).err().unwrap();
+        assert!(matches!(err, CommandError::Store(StoreError::Full)), "{err}");
+        assert_eq!(model.snapshot(), before);
+        assert_eq!(model.reload_snapshot().unwrap(), before);
+    }
+
+    #[test]
+    fn undo_and_redo_of_a_bulk_action_and_of_a_purge() {
+        let (_dir, path) = temp_db();
+        let mut model = fixture(&path);
+        let start = model.snapshot();
+        model.apply(bulk(&[1, 2, 3], BulkAction::Trash)).unwrap();
+        model.apply(bulk(&[1, 3, 6], BulkAction::Purge)).unwrap();
+        let end = model.snapshot();
+        let undone = model.undo().unwrap().unwrap();
+        assert_eq!(undone, bulk(&[1, 3, 6], BulkAction::Purge));
+        assert_eq!(model.release(ReleaseId(1)).unwrap().deleted_at, Some(t0()), "back in Trash");
+        assert_eq!(model.release(ReleaseId(6)), start.releases.get(5), "exactly as before");
+        model.undo().unwrap().unwrap();
+        assert_eq!(model.snapshot(), start);
+        assert_eq!(model.reload_snapshot().unwrap(), start, "undo is written to the file");
+        assert_eq!(model.undo().unwrap(), None);
+        assert_eq!(model.activities_for(ReleaseId(2)).unwrap()[0].kind, "revert", "undo is logged");
+        model.redo().unwrap().unwrap();
+        model.redo().unwrap().unwrap();
+        assert_eq!(model.snapshot(), end);
+        assert_eq!(model.reload_snapshot().unwrap(), end);
+        assert_eq!(model.redo().unwrap(), None);
+
+        // A new command forgets what could be redone.
+        model.undo().unwrap();
+        model.apply(Command::SetTheme(Theme::Dark)).unwrap();
+        assert!(model.history().next_redo().is_none());
+    }
+
+    #[test]
+    fn delete_forever_takes_notes_tasks_and_time_along_and_undo_brings_them_back() {
+        let (_dir, path) = temp_db();
+        let mut model = fixture(&path);
+        model.apply(Command::AddNote { release: ReleaseId(1), body: "롤백 계획 확인".into() }).unwrap();
+        model.apply(Command::AddNote { release: ReleaseId(2), body: "stays".into() }).unwrap();
+        let task = release_desk::domain::TaskFields { title: "UAT".into(), ..Default::default() };
+        model.apply(Command::AddTask { release: ReleaseId(1), fields: task }).unwrap();
+        let entry = release_desk::model::NewTimeEntry {
+            agent_id: Some(AgentId(1)),
+            minutes: 90,
+            note: String::new(),
+            billable: true,
+            executed_at: t0(),
+        };
+        model.apply(Command::AddTime { release: ReleaseId(1), entry }).unwrap();
+        model.apply(bulk(&[1], BulkAction::Trash)).unwrap();
+        let before = model.snapshot();
+        model.apply(bulk(&[1, 6], BulkAction::Purge)).unwrap();
+        assert!(model.notes().iter().all(|n| n.release_id != ReleaseId(1)));
+        assert_eq!(model.notes().len(), 1, "other releases keep theirs");
+        assert!(model.tasks().is_empty() && model.time_entries().is_empty());
+        assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+        model.undo().unwrap().unwrap();
+        assert_eq!(model.snapshot(), before);
+        assert_eq!(model.reload_snapshot().unwrap(), before);
+        model.redo().unwrap().unwrap();
+        assert!(model.tasks().is_empty());
+        assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+    }
+
+    #[test]
+    fn the_undo_menu_names_the_command_in_the_ui_language() {
+        let (_dir, path) = temp_db();
+        let mut model = fixture(&path);
+        let ids37: Vec<ReleaseId> = (1..=37).map(ReleaseId).collect();
+        let command = Command::Bulk {
+            ids: ids37,
+            action: BulkAction::Assign { agent: Some(Some(AgentId(1))), group: None },
+        };
+        use release_desk::i18n::{command_label, set_language};
+        set_language(Language::En);
+        assert_eq!(command_label(&command, model.directory()), "assign 37 releases to 김민준");
+        set_language(Language::Ko);
+        assert_eq!(command_label(&command, model.directory()), "릴리스 37건을 김민준에게 할당");
+        set_language(Language::En);
+        let one = bulk(&[1], BulkAction::Trash);
+        assert_eq!(command_label(&one, model.directory()), "move 1 release to Trash");
+        model.apply(one).unwrap();
+        let next = model.history().next_undo().unwrap();
+        assert_eq!(command_label(next, model.directory()), "move 1 release to Trash");
+    }
+
+    // ------------------------------------------------------------ the undo property
+
+    /// One step of a random session; ids and names are picked from the model when applied.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Create(u8),
+        Edit(u8, u8, u8),
+        AddAgent(u8),
+        AddGroup(u8),
+        AddDepartment(u8),
+        SignIn(u8),
+        Language(bool),
+        Theme(u8),
+        SaveView(u8),
+        DeleteView(u8),
+        Sample(u8),
+        Bulk(Vec<u8>, u8, u8),
+        /// A note, task, time or single-trash command: (kind, which, value).
+        Item(u8, u8, u8),
+        Undo,
+        Redo,
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            any::<u8>().prop_map(Step::Create),
+            (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(a, b, c)| Step::Edit(a, b, c)),
+            any::<u8>().prop_map(Step::AddAgent),
+            any::<u8>().prop_map(Step::AddGroup),
+            any::<u8>().prop_map(Step::AddDepartment),
+            any::<u8>().prop_map(Step::SignIn),
+            any::<bool>().prop_map(Step::Language),
+            any::<u8>().prop_map(Step::Theme),
+            any::<u8>().prop_map(Step::SaveView),
+            any::<u8>().prop_map(Step::DeleteView),
+            (1..4_u8).prop_map(Step::Sample),
+            (proptest::collection::vec(any::<u8>(), 0..6), any::<u8>(), any::<u8>())
+                .prop_map(|(a, b, c)| Step::Bulk(a, b, c)),
+            (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(a, b, c)| Step::Item(a, b, c)),
+            (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(a, b, c)| Step::Item(a, b, c)),
+            Just(Step::Undo),
+            Just(Step::Redo),
+        ]
+    }
+
+    fn pick<T: Copy>(items: &[T], n: u8) -> Option<T> {
+        (!items.is_empty()).then(|| items[n as usize % items.len()])
+    }
+
+    /// The command a step stands for in `model`'s current state (`None` for undo and redo).
+    fn command(model: &Model, step: &Step) -> Option<Command> {
+        let releases: Vec<ReleaseId> = model.releases().iter().map(|r| r.id).collect();
+        let agents: Vec<AgentId> = model.directory().agents.iter().map(|a| a.id).collect();
+        let groups: Vec<GroupId> = model.directory().groups.iter().map(|g| g.id).collect();
+        let release = |n| pick(&releases, n).unwrap_or(ReleaseId(999));
+        Some(match step {
+            Step::Create(n) => Command::CreateRelease(new_release(&format!("release {n}"))),
+            Step::Edit(n, field, value) => {
+                let edit = match field % 6 {
+                    0 => ReleaseEdit::Subject(format!("renamed {value}")),
+                    1 => ReleaseEdit::Status(Status::ALL[*value as usize % Status::ALL.len()]),
+                    2 => ReleaseEdit::Priority(Priority::ALL[*value as usize % Priority::ALL.len()]),
+                    3 => ReleaseEdit::Agent(pick(&agents, *value)),
+                    4 => ReleaseEdit::Group(pick(&groups, *value)),
+                    _ => ReleaseEdit::Description(format!("notes {value}")),
+                };
+                Command::EditRelease { id: release(*n), edits: vec![edit] }
+            }
+            Step::AddAgent(n) => Command::AddAgent { name: format!("agent {n}"), email: String::new() },
+            Step::AddGroup(n) => Command::AddGroup { name: format!("group {n}") },
+            Step::AddDepartment(n) => Command::AddDepartment { name: format!("department {n}") },
+            Step::SignIn(n) => Command::SetCurrentAgent(if n % 5 == 0 { None } else { pick(&agents, *n) }),
+            Step::Language(ko) => Command::SetLanguage(Some(if *ko { Language::Ko } else { Language::En })),
+            Step::Theme(n) => Command::SetTheme([Theme::System, Theme::Light, Theme::Dark][*n as usize % 3]),
+            Step::SaveView(n) => Command::SaveView {
+                name: format!("view {n}"),
+                base: PredefinedView::ALL[*n as usize % PredefinedView::ALL.len()],
+                filter: ReleaseFilter::default(),
+                sort: SortSpec::default(),
+            },
+            Step::DeleteView(n) => {
+                let views: Vec<i64> = model.saved_views().iter().map(|v| v.id).collect();
+                Command::DeleteSavedView(pick(&views, *n).unwrap_or(404))
+            }
+            Step::Sample(n) => Command::LoadSample {
+                data: release_desk::domain::sample::generate(*n as usize, u64::from(*n), t0()),
+                force: true,
+            },
+            Step::Bulk(which, action, value) => {
+                let ids = which.iter().map(|&n| release(n)).collect();
+                let action = match action % 8 {
+                    0 => BulkAction::Trash,
+                    1 => BulkAction::Restore,
+                    2 => BulkAction::Purge,
+                    3 => BulkAction::PickUp,
+                    4 => BulkAction::Assign { agent: Some(pick(&agents, *value)), group: None },
+                    5 => BulkAction::Assign {
+                        agent: Some(pick(&agents, *value)),
+                        group: Some(pick(&groups, value / 2)),
+                    },
+                    6 => BulkAction::SetStatus(Status::ALL[*value as usize % Status::ALL.len()]),
+                    _ => BulkAction::SetPriority(Priority::ALL[*value as usize % Priority::ALL.len()]),
+                };
+                Command::Bulk { ids, action }
+            }
+            Step::Item(kind, which, value) => item(model, *kind, *which, *value, &releases, &agents),
+            Step::Undo | Step::Redo => return None,
+        })
+    }
+
+    /// The release page's commands (issue 4): notes, tasks, time, timers, one release to Trash.
+    fn item(
+        model: &Model,
+        kind: u8,
+        which: u8,
+        value: u8,
+        releases: &[ReleaseId],
+        agents: &[AgentId],
+    ) -> Command {
+        use release_desk::domain::{TaskFields, TaskStatus};
+        use release_desk::model::NewTimeEntry;
+        let release = pick(releases, which).unwrap_or(ReleaseId(999));
+        let notes: Vec<i64> = model.notes().iter().map(|n| n.id).collect();
+        let tasks: Vec<i64> = model.tasks().iter().map(|t| t.id).collect();
+        let times: Vec<i64> = model.time_entries().iter().map(|e| e.id).collect();
+        let fields = |title: String| TaskFields {
+            title,
+            description: String::new(),
+            status: [TaskStatus::Open, TaskStatus::InProgress, TaskStatus::Completed][value as usize % 3],
+            due: None,
+            agent_id: pick(agents, value),
+            group_id: None,
+        };
+        match kind % 11 {
+            0 => Command::TrashRelease(release),
+            1 => Command::AddNote { release, body: format!("note {value}") },
+            2 => {
+                Command::EditNote { id: pick(&notes, which).unwrap_or(404), body: format!("edited {value}") }
+            }
+            3 => Command::DeleteNote(pick(&notes, which).unwrap_or(404)),
+            4 => Command::AddTask { release, fields: fields(format!("task {value}")) },
+            5 => Command::EditTask {
+                id: pick(&tasks, which).unwrap_or(404),
+                fields: fields(format!("renamed {value}")),
+            },
+            6 => Command::DeleteTask(pick(&tasks, which).unwrap_or(404)),
+            7 => Command::AddTime {
+                release,
+                entry: NewTimeEntry {
+                    agent_id: pick(agents, value),
+                    minutes: u32::from(value) + 1,
+                    note: String::new(),
+                    billable: value.is_multiple_of(2),
+                    executed_at: t0(),
+                },
+            },
+            8 => Command::StartTimer {
+                release,
+                agent_id: pick(agents, value),
+                note: String::new(),
+                billable: true,
+                since_created: value.is_multiple_of(2),
+            },
+            9 => Command::StopTimer(pick(&times, which).unwrap_or(404)),
+            _ => Command::DeleteTimeEntry(pick(&times, which).unwrap_or(404)),
+        }
+    }
+
+    /// The snapshot without the id high-water mark (which only grows: ids are never reused).
+    fn state(model: &Model) -> release_desk::store::Snapshot {
+        let mut snapshot = model.snapshot();
+        snapshot.release_high_water = 0;
+        snapshot
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 48,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Apply random commands (with undos and redos among them), undo all: the start state;
+        /// redo all: the end state. Memory equals the file throughout.
+        #[test]
+        fn undo_all_restores_the_start_and_redo_all_the_end(steps in proptest::collection::vec(step(), 1..24)) {
+            let mut store = Store::open_in_memory().unwrap();
+            let mut fixture = common::people();
+            fixture.push(Mutation::PutRelease(plain(1, "one")));
+            fixture.push(Mutation::PutRelease(plain(2, "two")));
+            store.commit(&fixture, &[]).unwrap();
+            let mut model = Model::from_store(store).unwrap();
+            model.set_clock(Box::new(t0));
+            let start = state(&model);
+            for step in &steps {
+                match command(&model, step) {
+                    Some(command) => { let _ = model.apply(command); }
+                    None if matches!(step, Step::Undo) => { model.undo().unwrap(); }
+                    None => { model.redo().unwrap(); }
+                }
+                proptest::prop_assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+            }
+            // Forget redo steps left over from the random undos: the end is what is on screen now.
+            let end = state(&model);
+            let mut undone = 0;
+            while model.history().undo_len() > 0 {
+                model.undo().unwrap().unwrap();
+                undone += 1;
+            }
+            proptest::prop_assert_eq!(&state(&model), &start);
+            proptest::prop_assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+            for _ in 0..undone {
+                model.redo().unwrap().unwrap();
+            }
+            proptest::prop_assert_eq!(&state(&model), &end);
+            proptest::prop_assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+        }
+    }
+}
+
+#[test]
+fn cli_bulk_actions_are_all_or_nothing() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    drop(model_with(&path, (1..=5).map(|i| plain(i, &format!("release {i}"))).collect()));
+    let ok = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = cli(&all);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fails = |args: &[&str], reason: &str| {
+        let before = Model::open(&path).unwrap().snapshot();
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = cli(&all);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+        assert_eq!(Model::open(&path).unwrap().snapshot(), before, "{args:?} changed the file");
+    };
+    let text = ok(&["bulk", "delete", "--ids", "1,2,#3"]);
+    assert!(text.contains("move 3 releases to Trash"), "{text}");
+    fails(&["bulk", "purge", "--ids", "1,4"], "Release #4 is not in Trash");
+    fails(&["bulk", "delete", "--ids", "4,77"], "Release #77 does not exist");
+    fails(&["bulk", "restore", "--ids", "1,x"], "'x' is not a release id");
+    fails(&["bulk", "assign", "--ids", "4"], "needs --agent or --group");
+    fails(&["bulk", "assign", "--ids", "4", "--agent", "nobody-here"], "no agent 'nobody-here'");
+    fails(&["bulk", "pick-up", "--ids", "4,5"], "Nobody is signed in");
+    fails(&["bulk", "delete", "--ids", "4", "--agent", "1"], "only for `bulk assign`");
+    ok(&["bulk", "restore", "--ids", "2"]);
+    ok(&["bulk", "purge", "--ids", "1,3"]);
+    ok(&["bulk", "pick-up", "--ids", "4,5", "--as", "박지훈"]);
+    ok(&["bulk", "assign", "--ids", "2,4", "--agent", "Emily Carter", "--group", "ERP 운영팀"]);
+    ok(&["bulk", "assign", "--ids", "5", "--agent", "none"]);
+    let model = Model::open(&path).unwrap();
+    assert!(model.release(ReleaseId(1)).is_none() && model.release(ReleaseId(3)).is_none());
+    assert!(!model.release(ReleaseId(2)).unwrap().is_deleted());
+    let four = model.release(ReleaseId(4)).unwrap();
+    assert_eq!((four.agent_id, four.group_id), (Some(AgentId(2)), Some(GroupId(1))));
+    assert_eq!(model.release(ReleaseId(5)).unwrap().agent_id, None);
+    let log = model.activities_for(ReleaseId(5)).unwrap();
+    assert_eq!(log[1].actor, Some(AgentId(3)), "--as names who picked it up");
+    drop(model);
+    let out = cli(&["--db", db, "--lang", "ko", "bulk", "purge", "--ids", "4"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("휴지통에 없습니다"));
+}

@@ -151,6 +151,9 @@ cli-demo-loaded = Loaded { $count } sample releases into { $path } (current agen
 cli-error-no-file = { $path } does not exist
 cli-error-no-agent = no agent '{ $agent }' (give an id or a name)
 cli-error-bad-id = '{ $id }' is not a release id
+cli-error-no-group = no group '{ $group }' (give an id or a name)
+cli-error-bulk-agent-only = --agent and --group are only for `bulk assign`
+cli-error-bulk-assign-needs = bulk assign needs --agent or --group (or both)
 
 ## Errors
 error-no-such-release = release #{ $id } does not exist
@@ -599,3 +602,158 @@ error-chart-size = the chart size must be between 200 and 8000 pixels a side (go
 error-chart-font = the bundled font could not be loaded
 error-chart-draw = could not draw the chart: { $detail }
 error-chart-write = could not write { $path }: { $reason }
+## Commands, as the undo menu and the status bar name them
+cmd-create-release = create release “{ $subject }”
+cmd-edit-field = edit the { $field } of #{ $id }
+cmd-edit-release = edit #{ $id }
+cmd-add-agent = add agent { $name }
+cmd-add-group = add group { $name }
+cmd-add-department = add department { $name }
+cmd-set-current-agent = sign in as { $name }
+cmd-set-language = change the language
+cmd-set-theme = change the theme
+cmd-set-kpi-targets = change the KPI targets
+cmd-save-view = save view “{ $name }”
+cmd-delete-view = delete a saved view
+cmd-load-sample = load { $count } sample releases
+cmd-revert = revert earlier changes
+cmd-create-change = create Change “{ $subject }”
+cmd-update-change = edit Change CHG-{ $change }
+cmd-create-ci = create CI “{ $name }”
+cmd-link-change = link CHG-{ $change } to #{ $id }
+cmd-unlink-change = unlink CHG-{ $change } from #{ $id }
+cmd-link-ci = link CI { $item } to #{ $id }
+cmd-unlink-ci = unlink CI { $item } from #{ $id }
+cmd-move-stage = move #{ $id } to { $stage }
+cmd-edit-readiness = edit the readiness of #{ $id }
+cmd-trash-release = move #{ $id } to Trash
+cmd-add-note = add a note to #{ $id }
+cmd-edit-note = edit a note
+cmd-delete-note = delete a note
+cmd-add-task = add task “{ $title }” to #{ $id }
+cmd-edit-task = edit task “{ $title }”
+cmd-delete-task = delete a task
+cmd-add-time = log time on #{ $id }
+cmd-start-timer = start a timer on #{ $id }
+cmd-stop-timer = stop the timer
+cmd-delete-time-entry = delete a time entry
+cmd-bulk-trash = move { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to Trash
+cmd-bulk-restore = restore { $count } { $count ->
+        [one] release
+       *[other] releases
+    } from Trash
+cmd-bulk-purge = delete { $count } { $count ->
+        [one] release
+       *[other] releases
+    } forever
+cmd-bulk-pick-up = pick up { $count } { $count ->
+        [one] release
+       *[other] releases
+    }
+cmd-bulk-assign-agent = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $agent }
+cmd-bulk-assign-group = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to the group { $group }
+cmd-bulk-assign-both = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $agent } ({ $group })
+cmd-bulk-assign-nothing = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    }
+cmd-bulk-status = set the status of { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $status }
+cmd-bulk-priority = set the priority of { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $priority }
+edit-field-subject = subject
+edit-field-description = description
+edit-field-status = status
+edit-field-priority = priority
+edit-field-type = release type
+edit-field-planned = planned window
+edit-field-work-window = work window
+edit-field-agent = agent
+edit-field-group = group
+edit-field-department = department
+edit-field-category = category
+edit-field-sub-category = sub-category
+edit-field-item-category = item category
+edit-field-build-plan = build plan
+edit-field-test-plan = test plan
+edit-field-assets = linked CIs
+edit-field-changes = linked changes
+ids-and-more = { $ids } and { $more } more
+
+## Command errors
+error-no-such-releases = { $count ->
+        [one] Release { $ids } does
+       *[other] Releases { $ids } do
+    } not exist; nothing was changed.
+error-in-trash = { $count ->
+        [one] Release { $ids } is
+       *[other] Releases { $ids } are
+    } in Trash (restore first); nothing was changed.
+error-not-in-trash = { $count ->
+        [one] Release { $ids } is
+       *[other] Releases { $ids } are
+    } not in Trash; nothing was changed.
+error-nothing-selected = No releases are selected.
+error-no-current-agent = Nobody is signed in: choose who you are (top right) first.
+error-no-such-agent = Agent { $id } does not exist.
+error-no-such-group = Group { $id } does not exist.
+
+## Selection and the bulk bar
+table-select-all = Select every release in this view (Ctrl+A)
+table-select-row = Select this release (Ctrl+click adds, Shift+click selects a range)
+bulk-selected = { $count } selected
+bulk-hidden = ({ $count } not in this view)
+bulk-hidden-hint = Actions apply to every selected release, including those the current view or filter hides.
+bulk-hint = Click a row to select it; Ctrl+click adds one, Shift+click a range, Ctrl+A the whole view.
+bulk-clear = Clear selection
+bulk-delete = Delete
+bulk-delete-hint = Move the selected releases to Trash (Delete)
+bulk-pick-up = Pick up
+bulk-pick-up-hint = Assign the selected releases to you
+bulk-assign-agent = Assign to agent
+bulk-assign-group = Assign to group
+bulk-set-status = Set status
+bulk-set-priority = Set priority
+bulk-restore = Restore
+bulk-purge = Delete forever…
+bulk-purge-hint = Remove the selected releases from the database
+trash-hint = Releases in Trash stay in the database until you delete them forever.
+trash-empty = Empty Trash…
+purge-title = Delete { $count } { $count ->
+        [one] release
+       *[other] releases
+    } forever?
+purge-body = { $count ->
+        [one] This release leaves
+       *[other] These { $count } releases leave
+    } the database file. A backup of the file is made first, and Undo (Ctrl+Z) brings them back in this session.
+purge-confirm = Delete { $count } forever
+
+## Edit menu and undo
+menu-edit = Edit
+menu-undo = Undo
+menu-redo = Redo
+menu-undo-what = Undo: { $what }
+menu-redo-what = Redo: { $what }
+menu-select-all = Select all in view
+menu-clear-selection = Clear selection
+menu-move-to-trash = Move selection to Trash
+status-undone = Undone: { $what }
+status-redone = Redone: { $what }
+status-nothing-changed = Nothing to change: { $what }

@@ -10,12 +10,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::kpi::{self, KpiFilter, KpiReport, MonthRange, YearMonth};
 use crate::domain::{
-    AgentId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, Timestamp, sample, view,
+    AgentId, GroupId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, Timestamp,
+    sample, view,
 };
 use crate::export;
 use crate::export::chart::{ChartKind, ChartSpec};
 use crate::i18n::{self, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{BulkAction, Command, Model};
 use crate::store::StoreError;
 use crate::store::backup::{self, Replaced};
 use crate::store::lock::DbLock;
@@ -104,6 +105,24 @@ pub enum CliCommand {
         #[arg(long)]
         height: Option<u32>,
     },
+    /// Act on many releases at once, all or nothing: delete (to Trash), restore (from Trash),
+    /// purge (delete forever; only releases in Trash), pick-up (assign to you), assign.
+    Bulk {
+        #[arg(value_enum)]
+        action: BulkVerb,
+        /// Release ids, comma-separated: `1,2,3` (or `#1,#2`).
+        #[arg(long, value_delimiter = ',', required = true, value_parser = parse_release_id)]
+        ids: Vec<ReleaseId>,
+        /// For assign: the agent (an id, a name or an email), or `none` to unassign.
+        #[arg(long)]
+        agent: Option<String>,
+        /// For assign: the group (an id or a name), or `none` to clear it.
+        #[arg(long)]
+        group: Option<String>,
+        /// Act as this agent (id or name): pick-up assigns to them and the log names them.
+        #[arg(long = "as", value_name = "AGENT")]
+        as_agent: Option<String>,
+    },
     /// Load the sample scenarios and a year of history.
     Demo {
         /// Add the sample even if the database already holds releases.
@@ -129,6 +148,29 @@ pub enum CliCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// The bulk actions of the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BulkVerb {
+    /// Move to Trash.
+    Delete,
+    /// Bring back from Trash.
+    Restore,
+    /// Delete forever (only releases in Trash).
+    Purge,
+    /// Assign to you (`--as`, else the current agent).
+    PickUp,
+    /// Assign to `--agent` and/or `--group`.
+    Assign,
+}
+
+fn parse_release_id(text: &str) -> Result<ReleaseId, String> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .map(ReleaseId)
+        .map_err(|_| tr_args("cli-error-bad-id", &[("id", text.into())]))
 }
 
 fn parse_lang(text: &str) -> Result<Language, String> {
@@ -240,20 +282,23 @@ fn open_existing(db: &std::path::Path) -> Result<Model, String> {
     }
 }
 
+/// Opens an existing file to change it (a missing file is not created).
+fn open_for_writing(db: &std::path::Path) -> Result<Model, String> {
+    if !db.exists() {
+        return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
+    }
+    Model::open(db).map_err(|e| i18n::store_error(&e))
+}
+
 /// Runs one CLI command against the database and returns what to print.
 pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, String> {
     match command {
         CliCommand::List { view, sort, desc, as_agent, search, format } => {
             let model = open_existing(db)?;
-            let me =
-                match as_agent {
-                    None => model.settings().current_agent,
-                    Some(text) => {
-                        Some(model.directory().find_agent(&text).map(|a| a.id).ok_or_else(|| {
-                            tr_args("cli-error-no-agent", &[("agent", text.as_str().into())])
-                        })?)
-                    }
-                };
+            let me = match as_agent {
+                None => model.settings().current_agent,
+                Some(text) => Some(find_agent(&model, &text)?),
+            };
             let filter = ReleaseFilter { text: search.unwrap_or_default(), ..ReleaseFilter::default() };
             let rows = view::query(
                 model.releases(),
@@ -383,6 +428,34 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
             );
             Ok(line + "\n")
         }
+        CliCommand::Bulk { action, ids, agent, group, as_agent } => {
+            let mut model = open_for_writing(db)?;
+            if let Some(text) = as_agent {
+                let me = find_agent(&model, &text)?;
+                model.act_as(Some(me));
+            }
+            if action != BulkVerb::Assign && (agent.is_some() || group.is_some()) {
+                return Err(i18n::tr("cli-error-bulk-agent-only"));
+            }
+            let action = match action {
+                BulkVerb::Delete => BulkAction::Trash,
+                BulkVerb::Restore => BulkAction::Restore,
+                BulkVerb::Purge => BulkAction::Purge,
+                BulkVerb::PickUp => BulkAction::PickUp,
+                BulkVerb::Assign => {
+                    if agent.is_none() && group.is_none() {
+                        return Err(i18n::tr("cli-error-bulk-assign-needs"));
+                    }
+                    let agent = agent.map(|text| optional(&text, |t| find_agent(&model, t))).transpose()?;
+                    let group = group.map(|text| optional(&text, |t| find_group(&model, t))).transpose()?;
+                    BulkAction::Assign { agent, group }
+                }
+            };
+            let command = Command::Bulk { ids, action };
+            let label = i18n::command_label(&command, model.directory());
+            model.apply(command).map_err(|e| i18n::command_error(&e))?;
+            Ok(tr_args("status-done", &[("what", label.into())]) + "\n")
+        }
         CliCommand::Demo { force } => {
             let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
             let data = sample::scenarios(model.now());
@@ -400,6 +473,32 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
             Ok(line + "\n")
         }
     }
+}
+
+/// `none` (or an empty text) means "no one"; anything else is looked up.
+fn optional<T>(text: &str, find: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("none") {
+        Ok(None)
+    } else {
+        find(trimmed).map(Some)
+    }
+}
+
+fn find_agent(model: &Model, text: &str) -> Result<AgentId, String> {
+    model
+        .directory()
+        .find_agent(text)
+        .map(|a| a.id)
+        .ok_or_else(|| tr_args("cli-error-no-agent", &[("agent", text.into())]))
+}
+
+fn find_group(model: &Model, text: &str) -> Result<GroupId, String> {
+    model
+        .directory()
+        .find_group(text)
+        .map(|g| g.id)
+        .ok_or_else(|| tr_args("cli-error-no-group", &[("group", text.into())]))
 }
 
 fn format_releases<'a>(

@@ -6,7 +6,10 @@
 //! arguments (`{ $count }`), which lets a test check that both catalogues take the same ones, and
 //! because the catalogues stay plain text files a translator can edit.
 
+mod commands;
 pub mod rollout;
+
+pub use commands::{command_label, id_list};
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -174,6 +177,11 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
     match err {
         E::Invalid(invalid) => self::invalid(invalid),
         E::NoSuchRelease(id) => tr_args("error-no-such-release", &[("id", id.0.into())]),
+        E::NoSuchReleases(list) => release_ids("error-no-such-releases", list),
+        E::InTrash(list) => release_ids("error-in-trash", list),
+        E::NotInTrash(list) => release_ids("error-not-in-trash", list),
+        E::NothingSelected => tr("error-nothing-selected"),
+        E::NoCurrentAgent => tr("error-no-current-agent"),
         E::NoSuchAgent(id) => tr_args("error-no-such-agent", &[("id", id.0.into())]),
         E::NoSuchGroup(id) => tr_args("error-no-such-group", &[("id", id.0.into())]),
         E::NoSuchDepartment(id) => tr_args("error-no-such-department", &[("id", id.0.into())]),
@@ -271,6 +279,11 @@ pub fn chart_error_in(language: Language, err: &crate::export::chart::ChartError
             &[("path", path.display().to_string().into()), ("reason", source.to_string().into())],
         ),
     }
+}
+
+/// A message naming some releases (`count` and the first few `ids`).
+fn release_ids(key: &str, ids: &[crate::domain::ReleaseId]) -> String {
+    tr_args(key, &[("count", ids.len().into()), ("ids", id_list(ids).into())])
 }
 
 /// A storage problem, as a sentence in the current language.

@@ -54,6 +54,41 @@ pub enum ReleaseEdit {
     AssociatedChanges(Vec<i64>),
 }
 
+/// What a bulk command does to each selected release.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BulkAction {
+    /// Moves releases to Trash (sets `deleted_at`); they stay in the file.
+    Trash,
+    /// Brings releases back from Trash.
+    Restore,
+    /// Deletes releases that are in Trash from the file for good.
+    Purge,
+    /// Assigns releases to the current agent ("you").
+    PickUp,
+    /// Sets the agent and/or the group; `None` leaves that field as it is, `Some(None)` clears it.
+    Assign {
+        agent: Option<Option<AgentId>>,
+        group: Option<Option<GroupId>>,
+    },
+    SetStatus(Status),
+    SetPriority(Priority),
+}
+
+impl BulkAction {
+    /// The action's name on the command line and in the activity log.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Self::Trash => "trash",
+            Self::Restore => "restore",
+            Self::Purge => "purge",
+            Self::PickUp => "pick-up",
+            Self::Assign { .. } => "assign",
+            Self::SetStatus(_) => "set-status",
+            Self::SetPriority(_) => "set-priority",
+        }
+    }
+}
+
 /// Every change to stored state goes through one of these.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -171,6 +206,11 @@ pub enum Command {
         id: ReleaseId,
         edits: Vec<ReadinessEdit>,
     },
+    /// One action on many releases, in one transaction: all of them or none.
+    Bulk {
+        ids: Vec<ReleaseId>,
+        action: BulkAction,
+    },
     /// Writes stored state back to an earlier version (undo and redo).
     Revert {
         label: String,
@@ -223,6 +263,29 @@ impl Command {
             }
             Self::MoveStage { id, to, .. } => format!("move #{id} to {}", to.label()),
             Self::EditReadiness { id, .. } => format!("edit the readiness of #{id}"),
+            Self::Bulk { ids, action } => {
+                let n = ids.len();
+                match action {
+                    BulkAction::Trash => format!("move {n} releases to Trash"),
+                    BulkAction::Restore => format!("restore {n} releases from Trash"),
+                    BulkAction::Purge => format!("delete {n} releases forever"),
+                    BulkAction::PickUp => format!("pick up {n} releases"),
+                    BulkAction::Assign { agent, group } => {
+                        let mut parts = Vec::new();
+                        if let Some(agent) = agent {
+                            parts.push(agent.map_or_else(|| "no agent".to_owned(), |a| format!("agent {a}")));
+                        }
+                        if let Some(group) = group {
+                            parts.push(group.map_or_else(|| "no group".to_owned(), |g| format!("group {g}")));
+                        }
+                        format!("assign {n} releases to {}", parts.join(" and "))
+                    }
+                    BulkAction::SetStatus(s) => format!("set the status of {n} releases to {}", s.label()),
+                    BulkAction::SetPriority(p) => {
+                        format!("set the priority of {n} releases to {}", p.label())
+                    }
+                }
+            }
             Self::Revert { label, .. } => label.clone(),
         }
     }

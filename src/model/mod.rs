@@ -5,13 +5,15 @@
 //! fails, memory is exactly as it was and the error says why.
 
 mod command;
+mod history;
 mod release_items;
 mod rollout;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-pub use command::{Command, NewRelease, NewTimeEntry, ReleaseEdit, edit_field};
+pub use command::{BulkAction, Command, NewRelease, NewTimeEntry, ReleaseEdit, edit_field};
+pub use history::{History, HistoryEntry};
 pub use release_items::ItemRefused;
 
 use crate::domain::changes::release_changes;
@@ -30,6 +32,16 @@ pub enum CommandError {
     Invalid(#[from] ReleaseInvalid),
     #[error("release #{0} does not exist")]
     NoSuchRelease(ReleaseId),
+    #[error("{} not exist; nothing was changed", id_list_verb(.0, "does", "do"))]
+    NoSuchReleases(Vec<ReleaseId>),
+    #[error("{} in Trash (restore first); nothing was changed", id_list_verb(.0, "is", "are"))]
+    InTrash(Vec<ReleaseId>),
+    #[error("{} not in Trash; nothing was changed", id_list_verb(.0, "is", "are"))]
+    NotInTrash(Vec<ReleaseId>),
+    #[error("no releases are selected")]
+    NothingSelected,
+    #[error("nobody is signed in: choose the current agent first")]
+    NoCurrentAgent,
     #[error("agent {0} does not exist")]
     NoSuchAgent(AgentId),
     #[error("group {0} does not exist")]
@@ -64,6 +76,28 @@ pub enum CommandError {
     NoSuchConfigItem(i64),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
+}
+
+/// How many ids an error message names before it says "and N more".
+pub const IDS_NAMED: usize = 5;
+
+/// `#1, #2 and 3 more` — the first few ids of a list, for messages.
+pub fn id_list(ids: &[ReleaseId]) -> String {
+    let named: Vec<String> = ids.iter().take(IDS_NAMED).map(|id| format!("#{id}")).collect();
+    let mut text = named.join(", ");
+    if ids.len() > IDS_NAMED {
+        text.push_str(&format!(" and {} more", ids.len() - IDS_NAMED));
+    }
+    text
+}
+
+/// "release #1 is" / "releases #1, #2 are".
+fn id_list_verb(ids: &[ReleaseId], one: &str, many: &str) -> String {
+    if ids.len() == 1 {
+        format!("release {} {one}", id_list(ids))
+    } else {
+        format!("releases {} {many}", id_list(ids))
+    }
 }
 
 /// What a successful command did.
@@ -126,6 +160,9 @@ pub struct Model {
     stage_history: Vec<StageEntry>,
     clock: Clock,
     revision: u64,
+    /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
+    acting_agent: Option<AgentId>,
+    history: History,
 }
 
 impl Model {
@@ -173,6 +210,8 @@ impl Model {
             stage_history: Vec::new(),
             clock: Box::new(system_now),
             revision: 0,
+            acting_agent: None,
+            history: History::default(),
         };
         model.install(snapshot);
         Ok(model)
@@ -281,15 +320,44 @@ impl Model {
         }
     }
 
+    /// Acts as `agent` for this session (the CLI's `--as`): pick-up assigns to them and the
+    /// activity log names them. `None` goes back to the stored current agent.
+    pub fn act_as(&mut self, agent: Option<AgentId>) {
+        self.acting_agent = agent;
+    }
+
+    /// The agent who is "you": the one acted as, else the stored current agent.
+    pub fn me(&self) -> Option<AgentId> {
+        self.acting_agent.or(self.settings.current_agent)
+    }
+
     /// The one path by which anything changes: validate, write in one transaction, update memory.
+    /// A command that changed something goes on the undo stack (and empties the redo stack).
     pub fn apply(&mut self, command: Command) -> Result<Applied, CommandError> {
+        let record = command.clone();
+        let applied = self.apply_unrecorded(command)?;
+        if !applied.inverse.is_empty() {
+            self.history.record(record, applied.inverse.clone());
+        }
+        Ok(applied)
+    }
+
+    fn apply_unrecorded(&mut self, command: Command) -> Result<Applied, CommandError> {
         let label = command.label();
         let now = self.now();
-        let imports = matches!(command, Command::LoadSample { .. });
+        // An import adds many rows at once, a purge removes them for good: keep the file as it
+        // was before either.
+        let backup = match &command {
+            Command::LoadSample { .. } => Some("import"),
+            Command::Bulk { action: BulkAction::Purge, .. } => Some("purge"),
+            _ => None,
+        };
         let effect = self.plan(command, now)?;
-        if imports && !self.releases.is_empty() && !self.store.is_read_only() {
-            // An import adds many rows at once: keep the file as it was before it.
-            self.store.backup_now("import")?;
+        if let Some(reason) = backup
+            && !self.releases.is_empty()
+            && !self.store.is_read_only()
+        {
+            self.store.backup_now(reason)?;
         }
         let inverse = self.inverse_of(&effect.mutations);
         self.store.commit(&effect.mutations, &effect.activities)?;
@@ -298,11 +366,63 @@ impl Model {
         Ok(Applied { label, inverse, created: effect.created })
     }
 
+    /// The session's undo and redo stacks.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Undoes the last command by applying its inverse as a [`Command::Revert`] (written and
+    /// logged like any command). Returns the command that was undone, `None` when there is none.
+    /// If the revert fails, nothing changes and the command stays undoable.
+    pub fn undo(&mut self) -> Result<Option<Command>, CommandError> {
+        let Some(entry) = self.history.pop_undo() else { return Ok(None) };
+        match self.revert_to(&entry, "undo") {
+            Ok(inverse) => {
+                self.history.push_redo(HistoryEntry { command: entry.command.clone(), inverse });
+                Ok(Some(entry.command))
+            }
+            Err(err) => {
+                self.history.push_undo(entry);
+                Err(err)
+            }
+        }
+    }
+
+    /// Redoes the last undone command: the revert of the undo's own inverse. Returns the command
+    /// that was redone, `None` when there is none.
+    pub fn redo(&mut self) -> Result<Option<Command>, CommandError> {
+        let Some(entry) = self.history.pop_redo() else { return Ok(None) };
+        match self.revert_to(&entry, "redo") {
+            Ok(inverse) => {
+                self.history.push_undo(HistoryEntry { command: entry.command.clone(), inverse });
+                Ok(Some(entry.command))
+            }
+            Err(err) => {
+                self.history.push_redo(entry);
+                Err(err)
+            }
+        }
+    }
+
+    /// Applies `entry`'s inverse; returns the inverse of that.
+    fn revert_to(&mut self, entry: &HistoryEntry, verb: &str) -> Result<Vec<Mutation>, CommandError> {
+        let label = format!("{verb} {}", entry.command.label());
+        if verb == "redo"
+            && matches!(entry.command, Command::Bulk { action: BulkAction::Purge, .. })
+            && !self.store.is_read_only()
+        {
+            // Redoing "delete forever" deletes for good again: back up first, as the first time.
+            self.store.backup_now("purge")?;
+        }
+        let applied = self.apply_unrecorded(Command::Revert { label, mutations: entry.inverse.clone() })?;
+        Ok(applied.inverse)
+    }
+
     fn activity(&self, release: Option<ReleaseId>, now: Timestamp, kind: &str) -> Activity {
         Activity {
             id: 0,
             release_id: release,
-            actor: self.settings.current_agent,
+            actor: self.me(),
             at: now,
             kind: kind.to_owned(),
             field: String::new(),
@@ -502,6 +622,7 @@ impl Model {
             | Command::LinkConfigItem { .. }
             | Command::MoveStage { .. }
             | Command::EditReadiness { .. }) => self.plan_rollout(command, now, &mut effect)?,
+            Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
             Command::Revert { label, mutations } => {
                 for m in &mutations {
                     if let Mutation::PutRelease(r) = m {
@@ -538,6 +659,166 @@ impl Model {
             }
         }
         Ok(effect)
+    }
+
+    /// Validates every id of a bulk command first (all or nothing), then plans one mutation and
+    /// one activity row per release the action changes. Releases it would not change are left
+    /// alone and not logged.
+    fn plan_bulk(
+        &self,
+        effect: &mut Effect,
+        mut ids: Vec<ReleaseId>,
+        action: &BulkAction,
+        now: Timestamp,
+    ) -> Result<(), CommandError> {
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() {
+            return Err(CommandError::NothingSelected);
+        }
+        let mut missing = Vec::new();
+        let mut releases = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            match self.index_of(id) {
+                Some(i) => releases.push(&self.releases[i]),
+                None => missing.push(id),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(CommandError::NoSuchReleases(missing));
+        }
+        let wants_trash = matches!(action, BulkAction::Restore | BulkAction::Purge);
+        let wrong: Vec<ReleaseId> =
+            releases.iter().filter(|r| r.is_deleted() != wants_trash).map(|r| r.id).collect();
+        if !wrong.is_empty() {
+            return Err(if wants_trash {
+                CommandError::NotInTrash(wrong)
+            } else {
+                CommandError::InTrash(wrong)
+            });
+        }
+        let (agent, group) = match action {
+            BulkAction::PickUp => {
+                let me = self.me().ok_or(CommandError::NoCurrentAgent)?;
+                (Some(Some(me)), None)
+            }
+            BulkAction::Assign { agent, group } => {
+                if agent.is_none() && group.is_none() {
+                    return Err(CommandError::Refused("give an agent or a group to assign".into()));
+                }
+                (*agent, *group)
+            }
+            _ => (None, None),
+        };
+        self.check_refs(agent.flatten(), group.flatten(), None)?;
+        if matches!(action, BulkAction::Purge) {
+            // Notes, tasks, time entries, stage history and readiness go with their release (undo
+            // brings them back).
+            let purged: HashSet<ReleaseId> = ids.iter().copied().collect();
+            let gone = |release: &ReleaseId| purged.contains(release);
+            effect.mutations.extend(
+                self.notes.iter().filter(|n| gone(&n.release_id)).map(|n| Mutation::RemoveNote(n.id)),
+            );
+            effect.mutations.extend(
+                self.tasks.iter().filter(|t| gone(&t.release_id)).map(|t| Mutation::RemoveTask(t.id)),
+            );
+            effect.mutations.extend(
+                self.time_entries
+                    .iter()
+                    .filter(|e| gone(&e.release_id))
+                    .map(|e| Mutation::RemoveTimeEntry(e.id)),
+            );
+            effect.mutations.extend(
+                self.stage_history
+                    .iter()
+                    .filter(|e| gone(&e.release_id))
+                    .map(|e| Mutation::RemoveStageEntry(e.id)),
+            );
+            effect
+                .mutations
+                .extend(self.readiness.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReadiness(*r)));
+        }
+        effect.mutations.reserve(releases.len());
+        effect.activities.reserve(releases.len());
+        for old in releases {
+            let id = old.id;
+            match action {
+                BulkAction::Purge => {
+                    let mut activity = self.activity(Some(id), now, "purge");
+                    activity.old_value = old.subject.clone();
+                    effect.activities.push(activity);
+                    effect.mutations.push(Mutation::RemoveRelease(id));
+                }
+                BulkAction::Trash | BulkAction::Restore => {
+                    let trash = matches!(action, BulkAction::Trash);
+                    let mut new = old.clone();
+                    new.deleted_at = trash.then_some(now);
+                    new.updated_at = now;
+                    let activity = self.activity(Some(id), now, if trash { "trash" } else { "restore" });
+                    effect.activities.push(activity);
+                    effect.mutations.push(Mutation::PutRelease(new));
+                }
+                BulkAction::PickUp | BulkAction::Assign { .. } => {
+                    let new_agent = agent.unwrap_or(old.agent_id);
+                    let new_group = group.unwrap_or(old.group_id);
+                    let mut fields = Vec::new();
+                    let mut olds = Vec::new();
+                    let mut news = Vec::new();
+                    if new_agent != old.agent_id {
+                        fields.push("agent_id");
+                        olds.push(self.directory.agent_name(old.agent_id));
+                        news.push(self.directory.agent_name(new_agent));
+                    }
+                    if new_group != old.group_id {
+                        fields.push("group_id");
+                        olds.push(self.directory.group_name(old.group_id));
+                        news.push(self.directory.group_name(new_group));
+                    }
+                    if fields.is_empty() {
+                        continue;
+                    }
+                    let mut activity = self.activity(Some(id), now, "field");
+                    activity.field = fields.join(", ");
+                    activity.old_value = olds.join(" / ");
+                    activity.new_value = news.join(" / ");
+                    effect.activities.push(activity);
+                    let mut new = old.clone();
+                    new.agent_id = new_agent;
+                    new.group_id = new_group;
+                    new.updated_at = now;
+                    effect.mutations.push(Mutation::PutRelease(new));
+                }
+                BulkAction::SetStatus(status) => {
+                    if old.status == *status {
+                        continue;
+                    }
+                    let mut activity = self.activity(Some(id), now, "field");
+                    activity.field = "status".into();
+                    activity.old_value = old.status.label().into();
+                    activity.new_value = status.label().into();
+                    effect.activities.push(activity);
+                    let mut new = old.clone();
+                    new.status = *status;
+                    new.updated_at = now;
+                    effect.mutations.push(Mutation::PutRelease(new));
+                }
+                BulkAction::SetPriority(priority) => {
+                    if old.priority == *priority {
+                        continue;
+                    }
+                    let mut activity = self.activity(Some(id), now, "field");
+                    activity.field = "priority".into();
+                    activity.old_value = old.priority.label().into();
+                    activity.new_value = priority.label().into();
+                    effect.activities.push(activity);
+                    let mut new = old.clone();
+                    new.priority = *priority;
+                    new.updated_at = now;
+                    effect.mutations.push(Mutation::PutRelease(new));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Maps the sample's agents, groups and departments onto existing ones with the same name,
@@ -711,8 +992,16 @@ impl Model {
     /// Applies written mutations to memory.
     fn absorb(&mut self, mutations: Vec<Mutation>) {
         let mut removed: HashSet<ReleaseId> = HashSet::new();
-        let mut appended = false;
+        // Releases that are new and belong before the last one (an undone purge): merged in at
+        // the end, so `self.releases` stays sorted for the binary searches meanwhile.
+        let mut inserted: BTreeMap<ReleaseId, Release> = BTreeMap::new();
         let mut settings_changed = false;
+        // Notes, tasks and time entries to put (`Some`) or remove (`None`), the last word per id;
+        // merged once at the end so a purge of thousands of releases stays linear.
+        let mut notes = BTreeMap::new();
+        let mut tasks = BTreeMap::new();
+        let mut time_entries = BTreeMap::new();
+        let mut stage_history = BTreeMap::new();
         for mutation in mutations {
             match mutation {
                 Mutation::PutRelease(release) => {
@@ -720,9 +1009,11 @@ impl Model {
                     removed.remove(&release.id);
                     match self.index_of(release.id) {
                         Some(i) => self.releases[i] = release,
-                        None => {
-                            appended |= self.releases.last().is_some_and(|last| last.id > release.id);
+                        None if self.releases.last().is_none_or(|last| last.id < release.id) => {
                             self.releases.push(release);
+                        }
+                        None => {
+                            inserted.insert(release.id, release);
                         }
                     }
                 }
@@ -745,12 +1036,24 @@ impl Model {
                 }
                 Mutation::PutSavedView(v) => upsert_by(&mut self.saved_views, v, |x| x.id),
                 Mutation::RemoveSavedView(id) => self.saved_views.retain(|v| v.id != id),
-                Mutation::PutNote(n) => upsert_by(&mut self.notes, n, |x| x.id),
-                Mutation::RemoveNote(id) => self.notes.retain(|x| x.id != id),
-                Mutation::PutTask(t) => upsert_by(&mut self.tasks, t, |x| x.id),
-                Mutation::RemoveTask(id) => self.tasks.retain(|x| x.id != id),
-                Mutation::PutTimeEntry(e) => upsert_by(&mut self.time_entries, e, |x| x.id),
-                Mutation::RemoveTimeEntry(id) => self.time_entries.retain(|x| x.id != id),
+                Mutation::PutNote(n) => {
+                    notes.insert(n.id, Some(n));
+                }
+                Mutation::RemoveNote(id) => {
+                    notes.insert(id, None);
+                }
+                Mutation::PutTask(t) => {
+                    tasks.insert(t.id, Some(t));
+                }
+                Mutation::RemoveTask(id) => {
+                    tasks.insert(id, None);
+                }
+                Mutation::PutTimeEntry(e) => {
+                    time_entries.insert(e.id, Some(e));
+                }
+                Mutation::RemoveTimeEntry(id) => {
+                    time_entries.insert(id, None);
+                }
                 Mutation::PutChange(c) => upsert_by(&mut self.registry.changes, c, |x| x.id),
                 Mutation::RemoveChange(id) => self.registry.changes.retain(|x| x.id != id),
                 Mutation::PutConfigItem(c) => upsert_by(&mut self.registry.config_items, c, |x| x.id),
@@ -761,11 +1064,20 @@ impl Model {
                 Mutation::RemoveReadiness(release) => {
                     self.readiness.remove(&release);
                 }
-                Mutation::PutStageEntry(e) => upsert_by(&mut self.stage_history, e, |x| x.id),
-                Mutation::RemoveStageEntry(id) => self.stage_history.retain(|x| x.id != id),
+                Mutation::PutStageEntry(e) => {
+                    stage_history.insert(e.id, Some(e));
+                }
+                Mutation::RemoveStageEntry(id) => {
+                    stage_history.insert(id, None);
+                }
             }
         }
-        if appended {
+        merge_by_id(&mut self.notes, notes, |n| n.id);
+        merge_by_id(&mut self.tasks, tasks, |t| t.id);
+        merge_by_id(&mut self.time_entries, time_entries, |e| e.id);
+        merge_by_id(&mut self.stage_history, stage_history, |e| e.id);
+        if !inserted.is_empty() {
+            self.releases.extend(inserted.into_values());
             self.releases.sort_by_key(|r| r.id);
         }
         if !removed.is_empty() {
@@ -774,6 +1086,33 @@ impl Model {
         if settings_changed {
             self.settings = parse_settings(&self.raw_settings);
         }
+    }
+}
+
+/// Applies puts (`Some`) and removals (`None`) by id to `list`, which is kept in id order:
+/// one binary search per change, then at most one `retain` and one sort.
+fn merge_by_id<T>(list: &mut Vec<T>, changes: BTreeMap<i64, Option<T>>, id: impl Fn(&T) -> i64) {
+    if changes.is_empty() {
+        return;
+    }
+    let mut removed = HashSet::new();
+    let mut added = Vec::new();
+    for (key, change) in changes {
+        match (list.binary_search_by_key(&key, &id), change) {
+            (Ok(i), Some(item)) => list[i] = item,
+            (Ok(_), None) => {
+                removed.insert(key);
+            }
+            (Err(_), Some(item)) => added.push(item),
+            (Err(_), None) => {}
+        }
+    }
+    if !removed.is_empty() {
+        list.retain(|x| !removed.contains(&id(x)));
+    }
+    if !added.is_empty() {
+        list.extend(added);
+        list.sort_by_key(|x| id(x));
     }
 }
 

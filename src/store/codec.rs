@@ -101,11 +101,24 @@ pub fn load_releases(conn: &Connection) -> Result<Vec<Release>, StoreError> {
     Ok(releases)
 }
 
+/// Inserts a release or updates it in place (an upsert: cheaper than `INSERT OR REPLACE`, which
+/// deletes and re-inserts the row). Built once.
+fn put_release_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let columns: Vec<&str> = RELEASE_COLUMNS.split(',').map(str::trim).collect();
+        let values: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+        let updates: Vec<String> = columns.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
+        format!(
+            "INSERT INTO releases ({RELEASE_COLUMNS}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
+            values.join(", "),
+            updates.join(", ")
+        )
+    })
+}
+
 pub fn put_release(conn: &Connection, r: &Release) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO releases ({RELEASE_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
-    ))?;
+    let mut stmt = conn.prepare_cached(put_release_sql())?;
     stmt.execute(params![
         r.id.0,
         r.subject,

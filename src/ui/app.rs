@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::backups::{BackupsAction, BackupsDialog};
+use super::bulk_bar::{BarAction, BarContext, BulkBar};
 use super::dashboard::{Dashboard, DashboardAction};
 use super::filter_panel::FilterPanel;
 use super::list_state::{ListRows, ListState};
@@ -16,9 +17,9 @@ use super::new_release::NewReleaseModal;
 use super::people_dialog::PeopleDialog;
 use super::release_page::{PageAction, ReleasePage};
 use super::release_table::{ReleaseTable, TableAction};
-use crate::domain::{Language, ReleaseId, Theme, sample};
+use crate::domain::{Language, PredefinedView, ReleaseId, Theme, sample, view::Needle};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{BulkAction, Command, Model};
 use crate::store::backup::{self, BackupInfo, Replaced};
 use crate::store::lock::DbLock;
 use crate::store::{Store, StoreError};
@@ -26,6 +27,18 @@ use crate::store::{Store, StoreError};
 const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const SHORTCUT_CLOSE_TAB: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
+const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const SHORTCUT_REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const SHORTCUT_SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
+
+/// A step through the session's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HistoryStep {
+    Undo,
+    Redo,
+}
 
 /// A message in the status bar.
 struct StatusLine {
@@ -67,7 +80,10 @@ impl OpenFailure {
 struct Queued {
     new_release: Vec<Command>,
     dashboard: Vec<Command>,
+    /// Bulk actions on the selection.
+    bulk: Vec<Command>,
     other: Vec<Command>,
+    history: Vec<HistoryStep>,
 }
 
 /// What the Releases tab shows: the release list or the KPI dashboard.
@@ -88,6 +104,12 @@ pub struct ReleaseDeskApp {
     list: ListState,
     rows: ListRows,
     table: ReleaseTable,
+    bulk_bar: BulkBar,
+    /// How many selected releases the list does not show, cached against
+    /// (model revision, selection generation, rows generation).
+    hidden_selected: Option<((u64, u64, u64), usize)>,
+    /// The model revision the selection was last checked against.
+    selection_revision: u64,
     filters: FilterPanel,
     new_release: NewReleaseModal,
     people: PeopleDialog,
@@ -155,6 +177,9 @@ impl ReleaseDeskApp {
             list: ListState::default(),
             rows: ListRows::default(),
             table: ReleaseTable::default(),
+            bulk_bar: BulkBar::default(),
+            hidden_selected: None,
+            selection_revision: 0,
             filters: FilterPanel::default(),
             new_release: NewReleaseModal::default(),
             people: PeopleDialog::default(),
@@ -204,8 +229,19 @@ impl ReleaseDeskApp {
             .map_or_else(Vec::new, |m| self.rows.rows().iter().map(|&i| m.releases()[i].id).collect())
     }
 
+    /// The row the keyboard is on (the last one clicked).
     pub fn selected(&self) -> Option<ReleaseId> {
-        self.table.selected
+        self.table.selection.cursor()
+    }
+
+    /// Every selected release, in id order.
+    pub fn selection(&self) -> Vec<ReleaseId> {
+        self.table.selection.ids().collect()
+    }
+
+    /// Whether the "delete forever" confirmation is open.
+    pub fn confirming_purge(&self) -> bool {
+        self.bulk_bar.is_confirming()
     }
 
     /// The release whose page is shown, if a page tab is active.
@@ -262,6 +298,10 @@ impl ReleaseDeskApp {
             return;
         };
         self.rows.refresh(model, &self.list);
+        if self.selection_revision != model.revision() {
+            self.table.selection.retain(|id| model.release(id).is_some());
+            self.selection_revision = model.revision();
+        }
         self.shortcuts(&ctx);
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
@@ -299,7 +339,13 @@ impl ReleaseDeskApp {
             Some(BackupsAction::Restore(path)) => self.restore_backup(&path),
             None => {}
         }
-        self.drain_commands();
+        if let Some(ids) = self.bulk_bar.confirm_ui(&ctx) {
+            self.queued.bulk.push(Command::Bulk { ids, action: BulkAction::Purge });
+        }
+        if self.drain_commands() {
+            // The list and the counts are computed before the commands ran: show the result now.
+            ctx.request_repaint();
+        }
     }
 
     /// The Releases list tab: the filter side panel and the table.
@@ -421,6 +467,7 @@ impl ReleaseDeskApp {
             || self.show_kpi_help
             || self.dashboard.targets_open()
             || self.active_page.and_then(|i| self.pages.get(i)).is_some_and(ReleasePage::has_modal)
+            || self.bulk_bar.is_confirming()
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -429,6 +476,17 @@ impl ReleaseDeskApp {
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
             self.focus_search = true;
+        }
+        // Undo and redo work on the list and on pages, but not while typing (a text field has its
+        // own undo) or in a dialog.
+        if !self.any_modal_open() && !ctx.egui_wants_keyboard_input() {
+            // Redo first: Ctrl+Z would also match Ctrl+Shift+Z.
+            if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_REDO) || i.consume_shortcut(&SHORTCUT_REDO_Y)) {
+                self.queued.history.push(HistoryStep::Redo);
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_UNDO)) {
+                self.queued.history.push(HistoryStep::Undo);
+            }
         }
         if let Some(index) = self.active_page {
             if !self.any_modal_open() && ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_CLOSE_TAB)) {
@@ -439,16 +497,24 @@ impl ReleaseDeskApp {
         if self.any_modal_open() || ctx.egui_wants_keyboard_input() || self.main_view != MainView::Releases {
             return;
         }
-        let rows = self.rows.rows();
+        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SELECT_ALL)) {
+            self.select_all();
+        }
         let Some(model) = &self.model else { return };
-        let position =
-            self.table.selected.and_then(|id| rows.iter().position(|&i| model.releases()[i].id == id));
-        let (down, up, enter, escape) = ctx.input(|i| {
+        let rows = self.rows.rows();
+        let position = self
+            .table
+            .selection
+            .cursor()
+            .and_then(|id| rows.iter().position(|&i| model.releases()[i].id == id));
+        let (down, up, enter, escape, delete, shift) = ctx.input(|i| {
             (
                 i.key_pressed(Key::ArrowDown),
                 i.key_pressed(Key::ArrowUp),
                 i.key_pressed(Key::Enter),
                 i.key_pressed(Key::Escape),
+                i.key_pressed(Key::Delete),
+                i.modifiers.shift,
             )
         });
         let target = if down {
@@ -459,14 +525,104 @@ impl ReleaseDeskApp {
             None
         };
         if let Some(target) = target.filter(|&t| t < rows.len()) {
-            self.table.selected = Some(model.releases()[rows[target]].id);
+            let id = model.releases()[rows[target]].id;
+            if shift {
+                let ids: Vec<ReleaseId> = rows.iter().map(|&i| model.releases()[i].id).collect();
+                self.table.selection.extend_to(id, &ids, false);
+            } else {
+                self.table.selection.select_only(id);
+            }
             self.table.scroll_to_row(target);
         }
-        if enter && let Some(id) = self.table.selected {
+        if enter && let Some(id) = self.table.selection.cursor() {
             self.open_page(id);
         }
         if escape {
-            self.table.selected = None;
+            self.table.selection.clear();
+        }
+        if delete {
+            self.delete_selection();
+        }
+    }
+
+    /// Ctrl+A: every row of the current view.
+    fn select_all(&mut self) {
+        if let Some(model) = &self.model {
+            let ids: Vec<ReleaseId> = self.rows.rows().iter().map(|&i| model.releases()[i].id).collect();
+            self.table.selection.select_all(&ids);
+        }
+    }
+
+    /// The Delete key: to Trash, or, in Trash, the "delete forever" confirmation.
+    fn delete_selection(&mut self) {
+        if self.table.selection.is_empty() {
+            return;
+        }
+        if self.list.base_view() == PredefinedView::Trash {
+            self.bulk_bar.ask_purge(self.selection());
+        } else {
+            self.queued.bulk.push(Command::Bulk { ids: self.selection(), action: BulkAction::Trash });
+        }
+    }
+
+    /// How many selected releases the list does not show (cached).
+    fn hidden_selected(&mut self) -> usize {
+        let Some(model) = &self.model else { return 0 };
+        let key = (model.revision(), self.table.selection.generation(), self.rows.generation());
+        if let Some((cached, count)) = self.hidden_selected
+            && cached == key
+        {
+            return count;
+        }
+        let me = model.settings().current_agent;
+        let needle = Needle::new(&self.list.filter.text);
+        let count = self
+            .table
+            .selection
+            .ids()
+            .filter_map(|id| model.release(id))
+            .filter(|r| !(self.list.base.matches(r, me) && self.list.filter.matches(r, &needle)))
+            .count();
+        self.hidden_selected = Some((key, count));
+        count
+    }
+
+    fn edit_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(model) = &self.model else { return };
+        let directory = model.directory();
+        let history = model.history();
+        let undo_text = history.next_undo().map_or_else(
+            || tr("menu-undo"),
+            |c| tr_args("menu-undo-what", &[("what", i18n::command_label(c, directory).into())]),
+        );
+        let redo_text = history.next_redo().map_or_else(
+            || tr("menu-redo"),
+            |c| tr_args("menu-redo-what", &[("what", i18n::command_label(c, directory).into())]),
+        );
+        let (can_undo, can_redo) = (history.next_undo().is_some(), history.next_redo().is_some());
+        let ctx = ui.ctx().clone();
+        let undo = egui::Button::new(undo_text).shortcut_text(ctx.format_shortcut(&SHORTCUT_UNDO));
+        if ui.add_enabled(can_undo, undo).clicked() {
+            self.queued.history.push(HistoryStep::Undo);
+        }
+        let redo = egui::Button::new(redo_text).shortcut_text(ctx.format_shortcut(&SHORTCUT_REDO));
+        if ui.add_enabled(can_redo, redo).clicked() {
+            self.queued.history.push(HistoryStep::Redo);
+        }
+        ui.separator();
+        let select_all =
+            egui::Button::new(tr("menu-select-all")).shortcut_text(ctx.format_shortcut(&SHORTCUT_SELECT_ALL));
+        if ui.add(select_all).clicked() {
+            self.select_all();
+        }
+        let any = !self.table.selection.is_empty();
+        if ui.add_enabled(any, egui::Button::new(tr("menu-clear-selection")).shortcut_text("Esc")).clicked() {
+            self.table.selection.clear();
+        }
+        let in_trash = self.list.base_view() == PredefinedView::Trash;
+        let trash = egui::Button::new(tr("menu-move-to-trash")).shortcut_text("Delete");
+        if ui.add_enabled(any && !in_trash, trash).clicked() {
+            self.delete_selection();
         }
     }
 
@@ -514,6 +670,7 @@ impl ReleaseDeskApp {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button(tr("menu-edit"), |ui| self.edit_menu_ui(ui));
             ui.menu_button(tr("menu-view"), |ui| {
                 let current = self.model.as_ref().map_or(Theme::System, |m| m.settings().theme);
                 for (theme, key) in [
@@ -629,7 +786,34 @@ impl ReleaseDeskApp {
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {
+        let hidden = self.hidden_selected();
         let Some(model) = &self.model else { return };
+        let trash_view = self.list.base_view() == PredefinedView::Trash;
+        let trash_index = PredefinedView::ALL.iter().position(|v| *v == PredefinedView::Trash).unwrap_or(0);
+        if !model.releases().is_empty() {
+            let shown = BarContext {
+                selected: self.table.selection.len(),
+                hidden,
+                trash_view,
+                trash_count: self.rows.counts()[trash_index],
+                me: model.settings().current_agent,
+                directory: model.directory(),
+            };
+            let action = BulkBar::bar_ui(ui, &shown);
+            ui.separator();
+            match action {
+                Some(BarAction::Apply(action)) => {
+                    self.queued.bulk.push(Command::Bulk { ids: self.selection(), action });
+                }
+                Some(BarAction::ConfirmPurge) => self.bulk_bar.ask_purge(self.selection()),
+                Some(BarAction::EmptyTrash) => {
+                    let trash = model.releases().iter().filter(|r| r.is_deleted()).map(|r| r.id).collect();
+                    self.bulk_bar.ask_purge(trash);
+                }
+                Some(BarAction::Clear) => self.table.selection.clear(),
+                None => {}
+            }
+        }
         if model.releases().is_empty() {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() / 4.0);
@@ -656,8 +840,14 @@ impl ReleaseDeskApp {
             });
             return;
         }
-        let action =
-            self.table.table_ui(ui, model.releases(), self.rows.rows(), model.directory(), self.list.sort);
+        let action = self.table.table_ui(
+            ui,
+            model.releases(),
+            self.rows.rows(),
+            self.rows.generation(),
+            model.directory(),
+            self.list.sort,
+        );
         match action {
             Some(TableAction::Sort(key)) => self.list.sort = self.list.sort.clicked(key),
             Some(TableAction::Open(id)) => self.open_page(id),
@@ -857,49 +1047,88 @@ impl ReleaseDeskApp {
     }
 
     /// Applies every queued command, in order, and routes results to the panels that asked.
-    fn drain_commands(&mut self) {
+    /// Returns whether there was anything to apply.
+    fn drain_commands(&mut self) -> bool {
         let queued = std::mem::take(&mut self.queued);
-        let Some(model) = &mut self.model else { return };
+        let Some(model) = &mut self.model else { return false };
+        let revision = model.revision();
         let mut messages = Vec::new();
         for command in queued.new_release {
+            let label = i18n::command_label(&command, model.directory());
             let result = model.apply(command);
             if let Ok(applied) = &result {
                 if let Some(id) = applied.created {
-                    self.table.selected = Some(id);
+                    self.table.selection.select_only(id);
                 }
-                messages.push((tr_args("status-done", &[("what", applied.label.clone().into())]), false));
+                messages.push((tr_args("status-done", &[("what", label.into())]), false));
             }
             self.new_release.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
         }
         for page in &mut self.pages {
             for (origin, command) in page.take_commands() {
+                let label = i18n::command_label(&command, model.directory());
                 let result = model.apply(command);
                 match &result {
-                    Ok(applied) => messages
-                        .push((tr_args("status-saved", &[("what", applied.label.clone().into())]), false)),
+                    Ok(_) => messages.push((tr_args("status-saved", &[("what", label.into())]), false)),
                     Err(err) => messages.push((i18n::command_error(err), true)),
                 }
                 page.on_result(origin, result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
             }
         }
         for command in queued.dashboard {
+            let label = i18n::command_label(&command, model.directory());
             let result = model.apply(command);
-            if let Ok(applied) = &result {
-                messages.push((tr_args("status-done", &[("what", applied.label.clone().into())]), false));
+            if result.is_ok() {
+                messages.push((tr_args("status-done", &[("what", label.into())]), false));
             }
             self.dashboard.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
         }
-        for command in queued.other {
+        for command in queued.bulk {
+            let label = i18n::command_label(&command, model.directory());
+            let leaves_view = matches!(
+                &command,
+                Command::Bulk { action: BulkAction::Trash | BulkAction::Restore | BulkAction::Purge, .. }
+            );
             match model.apply(command) {
-                Ok(applied) => {
-                    messages.push((tr_args("status-done", &[("what", applied.label.into())]), false));
+                Ok(applied) if applied.inverse.is_empty() => {
+                    messages.push((tr_args("status-nothing-changed", &[("what", label.into())]), false));
+                }
+                Ok(_) => {
+                    if leaves_view {
+                        self.table.selection.clear();
+                    }
+                    messages.push((tr_args("status-done", &[("what", label.into())]), false));
                 }
                 Err(err) => messages.push((i18n::command_error(&err), true)),
             }
         }
+        for command in queued.other {
+            let label = i18n::command_label(&command, model.directory());
+            match model.apply(command) {
+                Ok(_) => messages.push((tr_args("status-done", &[("what", label.into())]), false)),
+                Err(err) => messages.push((i18n::command_error(&err), true)),
+            }
+        }
+        for step in queued.history {
+            let (result, key) = match step {
+                HistoryStep::Undo => (model.undo(), "status-undone"),
+                HistoryStep::Redo => (model.redo(), "status-redone"),
+            };
+            match result {
+                Ok(Some(command)) => {
+                    let label = i18n::command_label(&command, model.directory());
+                    messages.push((tr_args(key, &[("what", label.into())]), false));
+                }
+                Ok(None) => {}
+                Err(err) => messages.push((i18n::command_error(&err), true)),
+            }
+        }
+        let changed = model.revision() != revision;
+        let any = !messages.is_empty();
         if let Some((text, is_error)) = messages.pop() {
             self.set_status(text, is_error);
         }
+        changed || any
     }
 }
 

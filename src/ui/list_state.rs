@@ -52,6 +52,7 @@ pub struct ListRows {
     key: Option<(u64, ListState)>,
     rows: Vec<usize>,
     counts: [usize; 9],
+    generation: u64,
 }
 
 impl ListRows {
@@ -67,6 +68,12 @@ impl ListRows {
         }
         self.rows = view::query(model.releases(), list.base, me, &list.filter, list.sort, model.directory());
         self.key = Some(key);
+        self.generation += 1;
+    }
+
+    /// Grows whenever the rows are recomputed.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn rows(&self) -> &[usize] {

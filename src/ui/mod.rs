@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod bulk_bar;
 pub mod dashboard;
 pub mod filter_panel;
 pub mod fonts;
@@ -10,6 +11,7 @@ pub mod new_release;
 pub mod people_dialog;
 pub mod release_page;
 pub mod release_table;
+pub mod selection;
 pub mod widgets;
 
 use std::path::PathBuf;

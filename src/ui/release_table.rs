@@ -1,9 +1,11 @@
-//! The central release table: sortable, resizable columns, coloured chips, one selected row,
-//! virtualised with `TableBody::rows` so 100,000 releases cost only the visible rows.
+//! The central release table: sortable, resizable columns, coloured chips, a checkbox column and
+//! multi-row selection (click, Ctrl/Cmd-click, Shift-click), virtualised with `TableBody::rows` so
+//! 100,000 releases cost only the visible rows.
 
 use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
+use super::selection::Selection;
 use super::widgets::{chip_ui, local_time, priority_color, status_color, type_color};
 use crate::domain::{Directory, Release, ReleaseId, SortKey, SortSpec};
 use crate::i18n::{self, tr};
@@ -18,11 +20,13 @@ pub enum TableAction {
 /// The table's columns, in order; each sorts by its own key.
 pub const COLUMNS: [SortKey; 11] = SortKey::ALL;
 
-/// The release table's own state: which row is selected and where to scroll.
+/// The release table's own state: which rows are selected and where to scroll.
 #[derive(Default)]
 pub struct ReleaseTable {
-    pub selected: Option<ReleaseId>,
+    pub selection: Selection,
     scroll_to: Option<usize>,
+    /// Whether every shown row is selected, cached against (selection, rows) generations.
+    all_checked: Option<((u64, u64), bool)>,
 }
 
 impl ReleaseTable {
@@ -31,19 +35,36 @@ impl ReleaseTable {
         self.scroll_to = Some(index);
     }
 
+    /// Whether every row in `rows` is selected (cached; `rows_generation` names the rows).
+    fn all_checked(&mut self, releases: &[Release], rows: &[usize], rows_generation: u64) -> bool {
+        let key = (self.selection.generation(), rows_generation);
+        if let Some((cached, value)) = self.all_checked
+            && cached == key
+        {
+            return value;
+        }
+        let value = !rows.is_empty()
+            && self.selection.len() >= rows.len()
+            && rows.iter().all(|&i| self.selection.contains(releases[i].id));
+        self.all_checked = Some((key, value));
+        value
+    }
+
     /// Shows `rows` (indices into `releases`) and returns what the user asked for.
+    /// `rows_generation` changes whenever `rows` does.
     pub fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
         releases: &[Release],
         rows: &[usize],
+        rows_generation: u64,
         directory: &Directory,
         sort: SortSpec,
     ) -> Option<TableAction> {
         let mut action = None;
         // Eleven columns rarely fit beside the side panel: scroll sideways rather than squeeze.
         egui::ScrollArea::horizontal().auto_shrink([false, false]).show(ui, |ui| {
-            action = self.columns_ui(ui, releases, rows, directory, sort);
+            action = self.columns_ui(ui, releases, rows, rows_generation, directory, sort);
         });
         action
     }
@@ -53,6 +74,7 @@ impl ReleaseTable {
         ui: &mut egui::Ui,
         releases: &[Release],
         rows: &[usize],
+        rows_generation: u64,
         directory: &Directory,
         sort: SortSpec,
     ) -> Option<TableAction> {
@@ -64,6 +86,7 @@ impl ReleaseTable {
             .resizable(true)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::exact(22.0).resizable(false))
             .column(Column::initial(60.0).at_least(40.0))
             .column(Column::initial(340.0).at_least(120.0).clip(true))
             .column(Column::initial(96.0).at_least(60.0))
@@ -77,8 +100,21 @@ impl ReleaseTable {
         if let Some(index) = self.scroll_to.take() {
             builder = builder.scroll_to_row(index, None);
         }
+        let all_checked = self.all_checked(releases, rows, rows_generation);
+        let row_ids = || -> Vec<ReleaseId> { rows.iter().map(|&i| releases[i].id).collect() };
+        let selection = &mut self.selection;
         builder
             .header(26.0, |mut header| {
+                header.col(|ui| {
+                    let mut checked = all_checked;
+                    if ui.checkbox(&mut checked, "").on_hover_text(tr("table-select-all")).changed() {
+                        if checked {
+                            selection.select_all(&row_ids());
+                        } else {
+                            selection.deselect(&row_ids());
+                        }
+                    }
+                });
                 for key in COLUMNS {
                     header.col(|ui| {
                         if sort_header_ui(ui, &i18n::column(key), key, sort).clicked() {
@@ -90,7 +126,16 @@ impl ReleaseTable {
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
                     let release = &releases[rows[row.index()]];
-                    row.set_selected(self.selected == Some(release.id));
+                    let selected = selection.contains(release.id);
+                    row.set_selected(selected);
+                    let mut checkbox_clicked = false;
+                    row.col(|ui| {
+                        let mut checked = selected;
+                        if ui.checkbox(&mut checked, "").on_hover_text(tr("table-select-row")).changed() {
+                            selection.toggle(release.id);
+                            checkbox_clicked = true;
+                        }
+                    });
                     row.col(|ui| {
                         ui.add(egui::Label::new(format!("#{}", release.id)).selectable(false));
                     });
@@ -139,17 +184,41 @@ impl ReleaseTable {
                         });
                     }
                     let response = row.response();
-                    if response.clicked() {
-                        self.selected = Some(release.id);
-                    }
-                    if response.double_clicked() {
-                        self.selected = Some(release.id);
+                    if checkbox_clicked {
+                        // The checkbox has done its work.
+                    } else if response.double_clicked() {
+                        selection.select_only(release.id);
                         action = Some(TableAction::Open(release.id));
+                    } else if response.clicked() {
+                        let modifiers = click_modifiers(&response.ctx);
+                        if modifiers.shift {
+                            selection.extend_to(release.id, &row_ids(), modifiers.command);
+                        } else if modifiers.command {
+                            selection.toggle(release.id);
+                        } else {
+                            selection.select_only(release.id);
+                        }
                     }
                 });
             });
         action
     }
+}
+
+/// The modifiers held when the click was released (the pointer event carries them even when the
+/// keys were let go within the same frame), else the ones held now.
+fn click_modifiers(ctx: &egui::Context) -> egui::Modifiers {
+    ctx.input(|input| {
+        input
+            .events
+            .iter()
+            .rev()
+            .find_map(|event| match event {
+                egui::Event::PointerButton { pressed: false, modifiers, .. } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(input.modifiers)
+    })
 }
 
 /// A header button; the sorted column gets a painted arrow (so its label stays the plain name).

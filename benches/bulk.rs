@@ -1,0 +1,127 @@
+//! Benchmarks of bulk actions: 10,000 selected releases of 100,000, written to the file (one
+//! IMMEDIATE transaction with synchronous=FULL), and the undo of each. Figures go in BENCHMARKS.md.
+
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::TimeZone as _;
+use criterion::{Criterion, criterion_group, criterion_main};
+use release_desk::domain::{AgentId, ReleaseId, sample};
+use release_desk::model::{BulkAction, Command, Model};
+use release_desk::store::{Mutation, Store};
+
+const COUNT: usize = 100_000;
+const SELECTED: usize = 10_000;
+
+fn database() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.sqlite3");
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap();
+    let data = sample::generate(COUNT, 7, now);
+    let mut store = Store::open(&path).unwrap();
+    let mut mutations: Vec<Mutation> = data.directory.agents.into_iter().map(Mutation::PutAgent).collect();
+    mutations.extend(data.directory.groups.into_iter().map(Mutation::PutGroup));
+    mutations.extend(data.directory.departments.into_iter().map(Mutation::PutDepartment));
+    mutations.extend(data.releases.into_iter().map(Mutation::PutRelease));
+    store.commit(&mutations, &[]).unwrap();
+    (dir, path)
+}
+
+/// Every tenth release that is not in Trash: 10,000 spread over the whole table.
+fn selection(model: &Model) -> Vec<ReleaseId> {
+    let ids: Vec<ReleaseId> = model.releases().iter().filter(|r| !r.is_deleted()).map(|r| r.id).collect();
+    ids.iter().step_by(ids.len() / SELECTED).take(SELECTED).copied().collect()
+}
+
+/// Times `measured` only; `prepare` and `clean_up` run around each iteration, untimed.
+fn timed(
+    model: &mut Model,
+    iters: u64,
+    prepare: impl Fn(&mut Model),
+    measured: impl Fn(&mut Model),
+    clean_up: impl Fn(&mut Model),
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        prepare(model);
+        let start = Instant::now();
+        measured(model);
+        total += start.elapsed();
+        clean_up(model);
+    }
+    total
+}
+
+fn apply(model: &mut Model, command: &Command) {
+    black_box(model.apply(command.clone()).unwrap());
+}
+
+fn undo(model: &mut Model) {
+    black_box(model.undo().unwrap().unwrap());
+}
+
+fn benches(c: &mut Criterion) {
+    let (_dir, path) = database();
+    let mut model = Model::open(&path).unwrap();
+    let ids = selection(&model);
+    assert_eq!(ids.len(), SELECTED);
+    let agents: Vec<AgentId> = model.directory().agents.iter().map(|a| a.id).collect();
+    let assign = |agent: AgentId| Command::Bulk {
+        ids: ids.clone(),
+        action: BulkAction::Assign { agent: Some(Some(agent)), group: None },
+    };
+    let (to_first, to_second) = (assign(agents[0]), assign(agents[1]));
+    let trash = Command::Bulk { ids: ids.clone(), action: BulkAction::Trash };
+    let purge = Command::Bulk { ids: ids.clone(), action: BulkAction::Purge };
+    // Every selected release starts on the first agent, so each assignment below changes all 10,000.
+    model.apply(to_first).unwrap();
+
+    let mut group = c.benchmark_group("bulk, 10k of 100k releases, persisted");
+    group.sample_size(10);
+    group.bench_function("assign to agent", |b| {
+        b.iter_custom(|iters| timed(&mut model, iters, |_| {}, |m| apply(m, &to_second), undo));
+    });
+    group.bench_function("undo of assign to agent", |b| {
+        b.iter_custom(|iters| timed(&mut model, iters, |m| apply(m, &to_second), undo, |_| {}));
+    });
+    group.bench_function("move to Trash", |b| {
+        b.iter_custom(|iters| timed(&mut model, iters, |_| {}, |m| apply(m, &trash), undo));
+    });
+    group.bench_function("undo of move to Trash", |b| {
+        b.iter_custom(|iters| timed(&mut model, iters, |m| apply(m, &trash), undo, |_| {}));
+    });
+    group.bench_function("delete forever", |b| {
+        b.iter_custom(|iters| {
+            timed(
+                &mut model,
+                iters,
+                |m| apply(m, &trash),
+                |m| apply(m, &purge),
+                |m| {
+                    undo(m);
+                    undo(m);
+                },
+            )
+        });
+    });
+    group.bench_function("undo of delete forever", |b| {
+        b.iter_custom(|iters| {
+            timed(
+                &mut model,
+                iters,
+                |m| {
+                    apply(m, &trash);
+                    apply(m, &purge);
+                },
+                undo,
+                undo,
+            )
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(bulk, benches);
+criterion_main!(bulk);

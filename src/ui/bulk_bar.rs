@@ -1,0 +1,195 @@
+//! The bulk bar above the release table: what to do with the selected releases (Delete to Trash,
+//! Pick Up, Assign to Agent or Group, Set status or priority; in Trash: Restore, Delete forever,
+//! Empty Trash), and the confirmation before anything leaves the database.
+
+use egui::RichText;
+
+use crate::domain::{AgentId, Directory, Priority, ReleaseId, Status};
+use crate::i18n::{self, tr, tr_args};
+use crate::model::BulkAction;
+
+/// What the user asked for in the bar this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BarAction {
+    /// Apply this action to every selected release.
+    Apply(BulkAction),
+    /// Ask before deleting the selected releases forever.
+    ConfirmPurge,
+    /// Ask before deleting everything in Trash forever.
+    EmptyTrash,
+    /// Select nothing.
+    Clear,
+}
+
+/// What the bar shows.
+pub struct BarContext<'a> {
+    pub selected: usize,
+    /// Selected releases the current view does not show.
+    pub hidden: usize,
+    pub trash_view: bool,
+    pub trash_count: usize,
+    pub me: Option<AgentId>,
+    pub directory: &'a Directory,
+}
+
+/// The bar's own state: the purge waiting for confirmation.
+#[derive(Default)]
+pub struct BulkBar {
+    /// Releases the open confirmation would delete forever.
+    purge: Option<Vec<ReleaseId>>,
+}
+
+impl BulkBar {
+    /// Shows the bar and returns what was asked for.
+    pub fn bar_ui(ui: &mut egui::Ui, shown: &BarContext<'_>) -> Option<BarAction> {
+        let mut action = None;
+        ui.horizontal_wrapped(|ui| {
+            // As tall with or without buttons, so the table does not jump when the first row is picked.
+            ui.set_min_height(ui.spacing().interact_size.y);
+            if shown.selected > 0 {
+                ui.label(
+                    RichText::new(tr_args("bulk-selected", &[("count", shown.selected.into())])).strong(),
+                );
+                if shown.hidden > 0 {
+                    ui.label(RichText::new(tr_args("bulk-hidden", &[("count", shown.hidden.into())])).weak())
+                        .on_hover_text(tr("bulk-hidden-hint"));
+                }
+                ui.separator();
+            }
+            if shown.trash_view {
+                Self::trash_actions_ui(ui, shown, &mut action);
+            } else if shown.selected > 0 {
+                Self::list_actions_ui(ui, shown, &mut action);
+            } else {
+                ui.label(RichText::new(tr("bulk-hint")).weak());
+            }
+            if shown.selected > 0 {
+                ui.separator();
+                if ui.button(tr("bulk-clear")).on_hover_text("Esc").clicked() {
+                    action = Some(BarAction::Clear);
+                }
+            }
+        });
+        action
+    }
+
+    fn trash_actions_ui(ui: &mut egui::Ui, shown: &BarContext<'_>, action: &mut Option<BarAction>) {
+        if shown.selected > 0 {
+            if ui.button(tr("bulk-restore")).clicked() {
+                *action = Some(BarAction::Apply(BulkAction::Restore));
+            }
+            if ui
+                .button(RichText::new(tr("bulk-purge")).color(ui.visuals().error_fg_color))
+                .on_hover_text(tr("bulk-purge-hint"))
+                .clicked()
+            {
+                *action = Some(BarAction::ConfirmPurge);
+            }
+            ui.separator();
+        } else {
+            ui.label(RichText::new(tr("trash-hint")).weak());
+        }
+        if ui.add_enabled(shown.trash_count > 0, egui::Button::new(tr("trash-empty"))).clicked() {
+            *action = Some(BarAction::EmptyTrash);
+        }
+    }
+
+    fn list_actions_ui(ui: &mut egui::Ui, shown: &BarContext<'_>, action: &mut Option<BarAction>) {
+        if ui.button(tr("bulk-delete")).on_hover_text(tr("bulk-delete-hint")).clicked() {
+            *action = Some(BarAction::Apply(BulkAction::Trash));
+        }
+        let pick_up = ui
+            .add_enabled(shown.me.is_some(), egui::Button::new(tr("bulk-pick-up")))
+            .on_hover_text(tr("bulk-pick-up-hint"))
+            .on_disabled_hover_text(tr("error-no-current-agent"));
+        if pick_up.clicked() {
+            *action = Some(BarAction::Apply(BulkAction::PickUp));
+        }
+        ui.menu_button(tr("bulk-assign-agent"), |ui| {
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                if ui.button(RichText::new(tr("agent-unassigned")).italics()).clicked() {
+                    *action = Some(BarAction::Apply(BulkAction::Assign { agent: Some(None), group: None }));
+                }
+                for agent in &shown.directory.agents {
+                    if ui.button(&agent.name).clicked() {
+                        *action = Some(BarAction::Apply(BulkAction::Assign {
+                            agent: Some(Some(agent.id)),
+                            group: None,
+                        }));
+                    }
+                }
+            });
+        });
+        ui.menu_button(tr("bulk-assign-group"), |ui| {
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                if ui.button(RichText::new(tr("group-none")).italics()).clicked() {
+                    *action = Some(BarAction::Apply(BulkAction::Assign { agent: None, group: Some(None) }));
+                }
+                for group in &shown.directory.groups {
+                    if ui.button(&group.name).clicked() {
+                        *action = Some(BarAction::Apply(BulkAction::Assign {
+                            agent: None,
+                            group: Some(Some(group.id)),
+                        }));
+                    }
+                }
+            });
+        });
+        ui.menu_button(tr("bulk-set-status"), |ui| {
+            for &status in Status::ALL {
+                if ui.button(i18n::status(status)).clicked() {
+                    *action = Some(BarAction::Apply(BulkAction::SetStatus(status)));
+                }
+            }
+        });
+        ui.menu_button(tr("bulk-set-priority"), |ui| {
+            for &priority in Priority::ALL {
+                if ui.button(i18n::priority(priority)).clicked() {
+                    *action = Some(BarAction::Apply(BulkAction::SetPriority(priority)));
+                }
+            }
+        });
+    }
+
+    /// Opens the confirmation for deleting `ids` forever.
+    pub fn ask_purge(&mut self, ids: Vec<ReleaseId>) {
+        if !ids.is_empty() {
+            self.purge = Some(ids);
+        }
+    }
+
+    pub fn is_confirming(&self) -> bool {
+        self.purge.is_some()
+    }
+
+    /// The confirmation modal; returns the ids to delete forever once the user confirms.
+    pub fn confirm_ui(&mut self, ctx: &egui::Context) -> Option<Vec<ReleaseId>> {
+        let count = self.purge.as_ref()?.len();
+        let mut confirmed = false;
+        let mut cancelled = false;
+        let modal = egui::Modal::new(egui::Id::unique("purge_confirm_modal")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(tr_args("purge-title", &[("count", count.into())]));
+            ui.add_space(6.0);
+            ui.label(tr_args("purge-body", &[("count", count.into())]));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                let delete = egui::Button::new(
+                    RichText::new(tr_args("purge-confirm", &[("count", count.into())]))
+                        .color(egui::Color32::WHITE),
+                )
+                .fill(ui.visuals().error_fg_color);
+                if ui.add(delete).clicked() {
+                    confirmed = true;
+                }
+                if ui.button(tr("action-cancel")).clicked() {
+                    cancelled = true;
+                }
+            });
+        });
+        if cancelled || modal.should_close() {
+            self.purge = None;
+        }
+        if confirmed { self.purge.take() } else { None }
+    }
+}
