@@ -361,13 +361,22 @@ section-risks = Risk register
 section-strategy = Deployment strategy
 lifecycle-move-to = Move to { $stage }
 lifecycle-closed = This release is closed; its lifecycle is complete.
-lifecycle-rollbacks = Rolled back { $count } time(s)
+lifecycle-rollbacks = { $count ->
+    [one] Rolled back once
+   *[other] Rolled back { $count } times
+}
 lifecycle-downtime = Service downtime: { $duration }
 lifecycle-outcome = Outcome: { $outcome }, recorded { $when }
 gate-open = Deploy gate open: every linked Change is CAB-approved and the release plan is complete.
 gate-closed = Deploy gate closed:
-gate-unapproved = { $count } linked Change(s) not CAB-approved: { $ids }
-gate-readiness = { $count } release plan item(s) not done
+gate-unapproved = { $count ->
+    [one] 1 linked Change not CAB-approved: { $ids }
+   *[other] { $count } linked Changes not CAB-approved: { $ids }
+}
+gate-readiness = { $count ->
+    [one] 1 release plan item not done
+   *[other] { $count } release plan items not done
+}
 history-title = Stage history
 history-empty = No moves yet: in Plan since { $when }.
 history-col-stage = Stage
