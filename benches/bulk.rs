@@ -3,30 +3,20 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use chrono::TimeZone as _;
 use criterion::{Criterion, criterion_group, criterion_main};
-use release_desk::domain::{AgentId, ReleaseId, sample};
+use release_desk::domain::{AgentId, ReleaseId};
 use release_desk::model::{BulkAction, Command, Model};
-use release_desk::store::{Mutation, Store};
 
 const COUNT: usize = 100_000;
 const SELECTED: usize = 10_000;
 
 fn database() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.sqlite3");
-    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap();
-    let data = sample::generate(COUNT, 7, now);
-    let mut store = Store::open(&path).unwrap();
-    let mut mutations: Vec<Mutation> = data.directory.agents.into_iter().map(Mutation::PutAgent).collect();
-    mutations.extend(data.directory.groups.into_iter().map(Mutation::PutGroup));
-    mutations.extend(data.directory.departments.into_iter().map(Mutation::PutDepartment));
-    mutations.extend(data.releases.into_iter().map(Mutation::PutRelease));
-    store.commit(&mutations, &[]).unwrap();
-    (dir, path)
+    common::database(COUNT)
 }
 
 /// Every tenth release that is not in Trash: 10,000 spread over the whole table.

@@ -3,29 +3,19 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::hint::black_box;
 
-use chrono::TimeZone as _;
 use criterion::{Criterion, criterion_group, criterion_main};
-use release_desk::domain::{PredefinedView, ReleaseFilter, SortKey, SortSpec, sample, view};
+use release_desk::domain::{PredefinedView, ReleaseFilter, SortKey, SortSpec, view};
 use release_desk::model::Model;
-use release_desk::store::{Mutation, Store};
 use release_desk::ui::{ReleaseDeskApp, fonts};
 
 const COUNT: usize = 100_000;
 
 fn database() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.sqlite3");
-    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap();
-    let data = sample::generate(COUNT, 7, now);
-    let mut store = Store::open(&path).unwrap();
-    let mut mutations: Vec<Mutation> = data.directory.agents.into_iter().map(Mutation::PutAgent).collect();
-    mutations.extend(data.directory.groups.into_iter().map(Mutation::PutGroup));
-    mutations.extend(data.directory.departments.into_iter().map(Mutation::PutDepartment));
-    mutations.extend(data.releases.into_iter().map(Mutation::PutRelease));
-    store.commit(&mutations, &[]).unwrap();
-    (dir, path)
+    common::database(COUNT)
 }
 
 fn benches(c: &mut Criterion) {
