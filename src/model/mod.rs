@@ -824,47 +824,39 @@ impl Model {
     /// Maps the sample's agents, groups and departments onto existing ones with the same name,
     /// adding the rest with fresh ids.
     fn sample_people(&self, sample: &Directory, effect: &mut Effect) -> PeopleRemap {
-        let mut remap = PeopleRemap::default();
-        let mut next = self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0);
-        for a in &sample.agents {
-            let id = match self.directory.agents.iter().find(|x| x.name == a.name) {
-                Some(existing) => existing.id,
-                None => {
-                    next += 1;
-                    let id = AgentId(next);
-                    effect.mutations.push(Mutation::PutAgent(Agent { id, ..a.clone() }));
-                    id
-                }
-            };
-            remap.agents.insert(a.id, id);
+        let here = &self.directory;
+        PeopleRemap {
+            agents: remap_by_name(
+                &here.agents,
+                &sample.agents,
+                |a| (a.id.0, a.name.as_str()),
+                |a, id| Mutation::PutAgent(Agent { id: AgentId(id), ..a.clone() }),
+                &mut effect.mutations,
+            )
+            .into_iter()
+            .map(|(from, to)| (AgentId(from), AgentId(to)))
+            .collect(),
+            groups: remap_by_name(
+                &here.groups,
+                &sample.groups,
+                |g| (g.id.0, g.name.as_str()),
+                |g, id| Mutation::PutGroup(Group { id: GroupId(id), name: g.name.clone() }),
+                &mut effect.mutations,
+            )
+            .into_iter()
+            .map(|(from, to)| (GroupId(from), GroupId(to)))
+            .collect(),
+            departments: remap_by_name(
+                &here.departments,
+                &sample.departments,
+                |d| (d.id.0, d.name.as_str()),
+                |d, id| Mutation::PutDepartment(Department { id: DepartmentId(id), name: d.name.clone() }),
+                &mut effect.mutations,
+            )
+            .into_iter()
+            .map(|(from, to)| (DepartmentId(from), DepartmentId(to)))
+            .collect(),
         }
-        let mut next = self.directory.groups.iter().map(|g| g.id.0).max().unwrap_or(0);
-        for g in &sample.groups {
-            let id = match self.directory.groups.iter().find(|x| x.name == g.name) {
-                Some(existing) => existing.id,
-                None => {
-                    next += 1;
-                    let id = GroupId(next);
-                    effect.mutations.push(Mutation::PutGroup(Group { id, name: g.name.clone() }));
-                    id
-                }
-            };
-            remap.groups.insert(g.id, id);
-        }
-        let mut next = self.directory.departments.iter().map(|d| d.id.0).max().unwrap_or(0);
-        for d in &sample.departments {
-            let id = match self.directory.departments.iter().find(|x| x.name == d.name) {
-                Some(existing) => existing.id,
-                None => {
-                    next += 1;
-                    let id = DepartmentId(next);
-                    effect.mutations.push(Mutation::PutDepartment(Department { id, name: d.name.clone() }));
-                    id
-                }
-            };
-            remap.departments.insert(d.id, id);
-        }
-        remap
     }
 
     fn setting<T: serde::Serialize>(
@@ -1114,6 +1106,33 @@ fn merge_by_id<T>(list: &mut Vec<T>, changes: BTreeMap<i64, Option<T>>, id: impl
         list.extend(added);
         list.sort_by_key(|x| id(x));
     }
+}
+
+/// Maps each incoming entry onto an existing one with the same name, or adds it (pushing its
+/// `Put…` mutation) under a fresh id after the highest in use. Returns incoming id -> id here.
+fn remap_by_name<T>(
+    existing: &[T],
+    incoming: &[T],
+    key: impl Fn(&T) -> (i64, &str),
+    put: impl Fn(&T, i64) -> Mutation,
+    mutations: &mut Vec<Mutation>,
+) -> Vec<(i64, i64)> {
+    let mut next = existing.iter().map(|x| key(x).0).max().unwrap_or(0);
+    incoming
+        .iter()
+        .map(|item| {
+            let (from, name) = key(item);
+            let to = match existing.iter().find(|x| key(x).1 == name) {
+                Some(found) => key(found).0,
+                None => {
+                    next += 1;
+                    mutations.push(put(item, next));
+                    next
+                }
+            };
+            (from, to)
+        })
+        .collect()
 }
 
 fn upsert_by<T, K: PartialEq + Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
