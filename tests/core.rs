@@ -8,7 +8,7 @@ use common::{at, full, model_with, plain, t0, temp_db};
 use release_desk::domain::view::{query, sort_rows};
 use release_desk::domain::{
     AgentFilter, AgentId, Directory, GroupId, PlannedWindow, PredefinedView, Priority, ReleaseFilter,
-    ReleaseId, ReleaseType, SortKey, SortSpec, Status,
+    ReleaseId, ReleasePatch, ReleaseType, SortKey, SortSpec, Status,
 };
 use release_desk::model::{Command, CommandError, Model, NewRelease, ReleaseEdit};
 use release_desk::store::{Mutation, Store, StoreError};
@@ -527,6 +527,41 @@ fn mutation_batches_are_all_or_nothing() {
     let err = store.commit(&[Mutation::PutRelease(plain(1, "ok")), Mutation::PutRelease(bad)], &[]);
     assert!(err.is_err());
     assert!(store.load().unwrap().releases.is_empty());
+}
+
+#[test]
+fn a_patch_writes_only_its_fields_and_a_patch_of_a_missing_release_fails_the_batch() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.commit(&common::people(), &[]).unwrap();
+    let original = full(1);
+    store.commit(&[Mutation::PutRelease(original.clone())], &[]).unwrap();
+    let patch = ReleasePatch {
+        status: Some(Status::OnHold),
+        agent_id: Some(None),
+        deleted_at: Some(Some(at(3))),
+        ..ReleasePatch::touching(at(3))
+    };
+    store.commit(&[Mutation::PatchRelease { id: ReleaseId(1), patch }], &[]).unwrap();
+    let mut expected = original.clone();
+    patch.apply_to(&mut expected);
+    assert_eq!(expected.status, Status::OnHold);
+    assert_eq!((expected.agent_id, expected.deleted_at, expected.updated_at), (None, Some(at(3)), at(3)));
+    assert_eq!(store.load().unwrap().releases, vec![expected.clone()]);
+    // The reverse patch, taken from the release before, puts every field back.
+    let reverse = patch.reverse_for(&original);
+    store.commit(&[Mutation::PatchRelease { id: ReleaseId(1), patch: reverse }], &[]).unwrap();
+    assert_eq!(store.load().unwrap().releases, vec![original.clone()]);
+    // A batch with a patch of a release that is not there writes nothing.
+    let err = store.commit(
+        &[
+            Mutation::PatchRelease { id: ReleaseId(1), patch },
+            Mutation::PatchRelease { id: ReleaseId(99), patch },
+        ],
+        &[],
+    );
+    assert!(matches!(err, Err(StoreError::BadData(ref m)) if m.contains("#99")), "{err:?}");
+    assert_eq!(store.load().unwrap().releases, vec![original]);
 }
 
 // ---------------------------------------------------------------- catalogues

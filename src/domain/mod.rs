@@ -28,7 +28,7 @@ pub use readiness::{
 pub use registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry, RegistryInvalid};
 pub use release::{
     Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Plan, PlannedWindow, Priority,
-    Release, ReleaseId, ReleaseInvalid, ReleaseType, Status, Timestamp,
+    Release, ReleaseId, ReleaseInvalid, ReleasePatch, ReleaseType, Status, Timestamp,
 };
 pub use settings::{Language, Settings, Theme};
 pub use task::{Task, TaskFields, TaskStatus};

@@ -224,6 +224,61 @@ impl Release {
     }
 }
 
+/// A change of a few fields of one release, as bulk actions make them: the fields that are
+/// `Some` take the value inside; `updated_at` always does. Stored as one narrow `UPDATE`, so a
+/// bulk action on thousands of releases writes the columns it changes, not whole rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReleasePatch {
+    pub status: Option<Status>,
+    pub priority: Option<Priority>,
+    pub agent_id: Option<Option<AgentId>>,
+    pub group_id: Option<Option<GroupId>>,
+    pub deleted_at: Option<Option<Timestamp>>,
+    pub updated_at: Timestamp,
+}
+
+impl ReleasePatch {
+    /// A patch that changes nothing but `updated_at`.
+    pub fn touching(updated_at: Timestamp) -> Self {
+        Self { status: None, priority: None, agent_id: None, group_id: None, deleted_at: None, updated_at }
+    }
+
+    /// Sets the patched fields of `release`.
+    pub fn apply_to(&self, release: &mut Release) {
+        let Self { status, priority, agent_id, group_id, deleted_at, updated_at } = *self;
+        if let Some(status) = status {
+            release.status = status;
+        }
+        if let Some(priority) = priority {
+            release.priority = priority;
+        }
+        if let Some(agent_id) = agent_id {
+            release.agent_id = agent_id;
+        }
+        if let Some(group_id) = group_id {
+            release.group_id = group_id;
+        }
+        if let Some(deleted_at) = deleted_at {
+            release.deleted_at = deleted_at;
+        }
+        release.updated_at = updated_at;
+    }
+
+    /// The patch that takes `before` (the release as it was before this patch) back: the same
+    /// fields, with their old values.
+    pub fn reverse_for(&self, before: &Release) -> Self {
+        let Self { status, priority, agent_id, group_id, deleted_at, updated_at: _ } = *self;
+        Self {
+            status: status.map(|_| before.status),
+            priority: priority.map(|_| before.priority),
+            agent_id: agent_id.map(|_| before.agent_id),
+            group_id: group_id.map(|_| before.group_id),
+            deleted_at: deleted_at.map(|_| before.deleted_at),
+            updated_at: before.updated_at,
+        }
+    }
+}
+
 /// An agent who owns releases.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agent {

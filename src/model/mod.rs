@@ -20,7 +20,8 @@ use crate::domain::changes::release_changes;
 use crate::domain::release::{validate_release, validate_subject};
 use crate::domain::{
     Activity, Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, Readiness, Registry,
-    Release, ReleaseId, ReleaseInvalid, SavedView, Settings, Stage, StageEntry, Task, TimeEntry, Timestamp,
+    Release, ReleaseId, ReleaseInvalid, ReleasePatch, SavedView, Settings, Stage, StageEntry, Task,
+    TimeEntry, Timestamp,
 };
 use crate::domain::{Change, ConfigItem};
 use crate::store::{Mutation, Snapshot, Store, StoreError};
@@ -625,15 +626,22 @@ impl Model {
             Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
             Command::Revert { label, mutations } => {
                 for m in &mutations {
-                    if let Mutation::PutRelease(r) = m {
-                        validate_release(r)?;
+                    match m {
+                        Mutation::PutRelease(r) => validate_release(r)?,
+                        Mutation::PatchRelease { id, patch } => {
+                            if self.index_of(*id).is_none() {
+                                return Err(CommandError::NoSuchRelease(*id));
+                            }
+                            self.check_refs(patch.agent_id.flatten(), patch.group_id.flatten(), None)?;
+                        }
+                        _ => {}
                     }
                 }
                 let touched: HashSet<ReleaseId> = mutations
                     .iter()
                     .filter_map(|m| match m {
                         Mutation::PutRelease(r) => Some(r.id),
-                        Mutation::RemoveRelease(id) => Some(*id),
+                        Mutation::RemoveRelease(id) | Mutation::PatchRelease { id, .. } => Some(*id),
                         Mutation::PutNote(n) => Some(n.release_id),
                         Mutation::PutTask(t) => Some(t.release_id),
                         Mutation::PutTimeEntry(e) => Some(e.release_id),
@@ -742,21 +750,20 @@ impl Model {
         effect.activities.reserve(releases.len());
         for old in releases {
             let id = old.id;
+            let mut patch = ReleasePatch::touching(now);
+            let mut activity = self.activity(Some(id), now, "field");
             match action {
                 BulkAction::Purge => {
                     let mut activity = self.activity(Some(id), now, "purge");
                     activity.old_value = old.subject.clone();
                     effect.activities.push(activity);
                     effect.mutations.push(Mutation::RemoveRelease(id));
+                    continue;
                 }
                 BulkAction::Trash | BulkAction::Restore => {
                     let trash = matches!(action, BulkAction::Trash);
-                    let mut new = old.clone();
-                    new.deleted_at = trash.then_some(now);
-                    new.updated_at = now;
-                    let activity = self.activity(Some(id), now, if trash { "trash" } else { "restore" });
-                    effect.activities.push(activity);
-                    effect.mutations.push(Mutation::PutRelease(new));
+                    patch.deleted_at = Some(trash.then_some(now));
+                    activity.kind = if trash { "trash" } else { "restore" }.to_owned();
                 }
                 BulkAction::PickUp | BulkAction::Assign { .. } => {
                     let new_agent = agent.unwrap_or(old.agent_id);
@@ -768,55 +775,42 @@ impl Model {
                         fields.push("agent_id");
                         olds.push(self.directory.agent_name(old.agent_id));
                         news.push(self.directory.agent_name(new_agent));
+                        patch.agent_id = Some(new_agent);
                     }
                     if new_group != old.group_id {
                         fields.push("group_id");
                         olds.push(self.directory.group_name(old.group_id));
                         news.push(self.directory.group_name(new_group));
+                        patch.group_id = Some(new_group);
                     }
                     if fields.is_empty() {
                         continue;
                     }
-                    let mut activity = self.activity(Some(id), now, "field");
                     activity.field = fields.join(", ");
                     activity.old_value = olds.join(" / ");
                     activity.new_value = news.join(" / ");
-                    effect.activities.push(activity);
-                    let mut new = old.clone();
-                    new.agent_id = new_agent;
-                    new.group_id = new_group;
-                    new.updated_at = now;
-                    effect.mutations.push(Mutation::PutRelease(new));
                 }
                 BulkAction::SetStatus(status) => {
                     if old.status == *status {
                         continue;
                     }
-                    let mut activity = self.activity(Some(id), now, "field");
                     activity.field = "status".into();
                     activity.old_value = old.status.label().into();
                     activity.new_value = status.label().into();
-                    effect.activities.push(activity);
-                    let mut new = old.clone();
-                    new.status = *status;
-                    new.updated_at = now;
-                    effect.mutations.push(Mutation::PutRelease(new));
+                    patch.status = Some(*status);
                 }
                 BulkAction::SetPriority(priority) => {
                     if old.priority == *priority {
                         continue;
                     }
-                    let mut activity = self.activity(Some(id), now, "field");
                     activity.field = "priority".into();
                     activity.old_value = old.priority.label().into();
                     activity.new_value = priority.label().into();
-                    effect.activities.push(activity);
-                    let mut new = old.clone();
-                    new.priority = *priority;
-                    new.updated_at = now;
-                    effect.mutations.push(Mutation::PutRelease(new));
+                    patch.priority = Some(*priority);
                 }
             }
+            effect.activities.push(activity);
+            effect.mutations.push(Mutation::PatchRelease { id, patch });
         }
         Ok(())
     }
@@ -898,6 +892,11 @@ impl Model {
                 Mutation::RemoveRelease(id) => match self.release(*id) {
                     Some(old) => Mutation::PutRelease(old.clone()),
                     None => Mutation::RemoveRelease(*id),
+                },
+                // A patch of a release that is not there fails to commit; its inverse is moot.
+                Mutation::PatchRelease { id, patch } => Mutation::PatchRelease {
+                    id: *id,
+                    patch: self.release(*id).map_or(*patch, |old| patch.reverse_for(old)),
                 },
                 Mutation::RemoveAgent(id) => match self.directory.agent(*id) {
                     Some(old) => Mutation::PutAgent(old.clone()),
@@ -1009,6 +1008,14 @@ impl Model {
                         }
                     }
                 }
+                Mutation::PatchRelease { id, patch } => match self.index_of(id) {
+                    Some(i) => patch.apply_to(&mut self.releases[i]),
+                    None => {
+                        if let Some(release) = inserted.get_mut(&id) {
+                            patch.apply_to(release);
+                        }
+                    }
+                },
                 Mutation::RemoveRelease(id) => {
                     removed.insert(id);
                 }

@@ -5,7 +5,7 @@ use super::{Command, CommandError, Effect, Model, PeopleRemap};
 use crate::domain::note::NOTE_MAX_CHARS;
 use crate::domain::sample::SampleData;
 use crate::domain::time_entry::{MAX_MINUTES, format_hhmm};
-use crate::domain::{Note, ReleaseId, Task, TaskFields, TimeEntry, Timestamp};
+use crate::domain::{Note, ReleaseId, ReleasePatch, Task, TaskFields, TimeEntry, Timestamp};
 use crate::store::Mutation;
 
 /// Why a note, task or time command was refused.
@@ -195,14 +195,12 @@ impl Model {
                 if release.is_deleted() {
                     return Ok(());
                 }
-                let mut trashed = release.clone();
-                trashed.deleted_at = Some(now);
-                trashed.updated_at = now;
+                let patch = ReleasePatch { deleted_at: Some(Some(now)), ..ReleasePatch::touching(now) };
                 let mut activity = self.activity(Some(id), now, "trash");
                 activity.field = "deleted_at".into();
                 activity.new_value = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                 effect.activities.push(activity);
-                effect.mutations.push(Mutation::PutRelease(trashed));
+                effect.mutations.push(Mutation::PatchRelease { id, patch });
             }
             Command::AddNote { release, body } => {
                 self.live_release(release)?;

@@ -7,8 +7,8 @@ use rusqlite::{Connection, Row, params};
 use super::StoreError;
 use crate::domain::{
     Activity, AgentId, CabApproval, Change, ChangeRisk, CiKind, ConfigItem, DepartmentId, GroupId, Note,
-    Outcome, Plan, PlannedWindow, Priority, Readiness, Release, ReleaseId, ReleaseType, SavedView, Stage,
-    StageEntry, Status, Task, TaskFields, TaskStatus, TimeEntry, Timestamp,
+    Outcome, Plan, PlannedWindow, Priority, Readiness, Release, ReleaseId, ReleasePatch, ReleaseType,
+    SavedView, Stage, StageEntry, Status, Task, TaskFields, TaskStatus, TimeEntry, Timestamp,
 };
 
 pub fn to_millis(t: Timestamp) -> i64 {
@@ -150,6 +150,37 @@ pub fn put_release(conn: &Connection, r: &Release) -> Result<(), StoreError> {
         r.deleted_at.map(to_millis),
     ])?;
     Ok(())
+}
+
+/// Writes the patched columns of one release; a release that is not in the file is an error
+/// (memory and file would disagree), so the whole command fails.
+pub fn patch_release(conn: &Connection, id: ReleaseId, patch: &ReleasePatch) -> Result<(), StoreError> {
+    let ReleasePatch { status, priority, agent_id, group_id, deleted_at, updated_at } = *patch;
+    let mut stmt = conn.prepare_cached(
+        "UPDATE releases SET
+             status = CASE WHEN ?2 THEN ?3 ELSE status END,
+             priority = CASE WHEN ?4 THEN ?5 ELSE priority END,
+             agent_id = CASE WHEN ?6 THEN ?7 ELSE agent_id END,
+             group_id = CASE WHEN ?8 THEN ?9 ELSE group_id END,
+             deleted_at = CASE WHEN ?10 THEN ?11 ELSE deleted_at END,
+             updated_at = ?12
+         WHERE id = ?1",
+    )?;
+    let changed = stmt.execute(params![
+        id.0,
+        status.is_some(),
+        status.map(Status::code),
+        priority.is_some(),
+        priority.map(Priority::code),
+        agent_id.is_some(),
+        agent_id.flatten().map(|a| a.0),
+        group_id.is_some(),
+        group_id.flatten().map(|g| g.0),
+        deleted_at.is_some(),
+        deleted_at.flatten().map(to_millis),
+        to_millis(updated_at),
+    ])?;
+    if changed == 1 { Ok(()) } else { Err(StoreError::BadData(format!("release #{id} is not in the file"))) }
 }
 
 pub fn activity_from_row(row: &Row<'_>) -> rusqlite::Result<Activity> {

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension as _, TransactionBehavio
 
 use crate::domain::{
     Activity, Agent, AgentId, Change, ConfigItem, Department, DepartmentId, Directory, Group, GroupId, Note,
-    Readiness, Registry, Release, ReleaseId, SavedView, StageEntry, Task, TimeEntry,
+    Readiness, Registry, Release, ReleaseId, ReleasePatch, SavedView, StageEntry, Task, TimeEntry,
 };
 
 pub use codec::{from_millis, to_millis};
@@ -76,6 +76,11 @@ impl From<rusqlite::Error> for StoreError {
 pub enum Mutation {
     /// Insert or replace a release (all its fields).
     PutRelease(Release),
+    /// Change a few fields of a release that exists (bulk actions): one narrow `UPDATE`.
+    PatchRelease {
+        id: ReleaseId,
+        patch: ReleasePatch,
+    },
     /// Remove a release from the file for good.
     RemoveRelease(ReleaseId),
     PutAgent(Agent),
@@ -542,6 +547,7 @@ impl Store {
                     codec::put_release(&tx, release)?;
                     high_water = Some(high_water.unwrap_or(0).max(release.id.0));
                 }
+                Mutation::PatchRelease { id, patch } => codec::patch_release(&tx, *id, patch)?,
                 Mutation::RemoveRelease(id) => {
                     tx.prepare_cached("DELETE FROM releases WHERE id = ?1")?.execute(params![id.0])?;
                 }
