@@ -1001,7 +1001,7 @@ fn cli_kpi_and_chart_refuse_bad_arguments_in_one_line() {
 mod bulk {
     use super::*;
     use release_desk::domain::{GroupId, Language, Theme};
-    use release_desk::model::BulkAction;
+    use release_desk::model::{BulkAction, PurgeBackup};
 
     fn ids(list: &[i64]) -> Vec<ReleaseId> {
         list.iter().copied().map(ReleaseId).collect()
@@ -1186,6 +1186,61 @@ mod bulk {
         model.undo().unwrap();
         model.apply(Command::SetTheme(Theme::Dark)).unwrap();
         assert!(model.history().next_redo().is_none());
+    }
+
+    /// The purge backups in `backups/`, oldest first, with the release count each holds.
+    fn purge_backups(path: &std::path::Path) -> Vec<(std::path::PathBuf, i64)> {
+        let mut list: Vec<_> = release_desk::store::backup::list_backups(path)
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.reason == "purge")
+            .map(|b| {
+                let count = release_desk::store::backup::verify(&b.path).unwrap();
+                (b.path, count)
+            })
+            .collect();
+        list.reverse();
+        list
+    }
+
+    fn prepared(model: &mut Model) -> PurgeBackup {
+        loop {
+            match model.prepare_purge_backup() {
+                PurgeBackup::Running => std::thread::sleep(std::time::Duration::from_millis(5)),
+                done => return done,
+            }
+        }
+    }
+
+    #[test]
+    fn a_purge_uses_the_backup_prepared_during_its_confirmation_only_if_nothing_changed_since() {
+        let (_dir, path) = temp_db();
+        let mut model = fixture(&path);
+        model.apply(bulk(&[1, 2], BulkAction::Trash)).unwrap();
+        assert_eq!(prepared(&mut model), PurgeBackup::Ready);
+        assert_eq!(model.prepare_purge_backup(), PurgeBackup::Ready, "made once per state of the file");
+        let made = purge_backups(&path);
+        assert_eq!(made.len(), 1);
+        assert_eq!(made[0].1, 6, "the backup holds every release");
+        model.apply(bulk(&[1], BulkAction::Purge)).unwrap();
+        assert_eq!(purge_backups(&path), made, "the purge used the prepared backup");
+
+        // Prepared, then something changed: the purge backs up the file as it is now instead.
+        assert_eq!(prepared(&mut model), PurgeBackup::Ready);
+        assert_eq!(purge_backups(&path).len(), 2);
+        model.apply(bulk(&[3], BulkAction::Trash)).unwrap();
+        model.apply(bulk(&[2, 3], BulkAction::Purge)).unwrap();
+        let made = purge_backups(&path);
+        assert_eq!(made.len(), 3);
+        let newest = &made[2].0;
+        let trashed_in_newest: i64 = rusqlite::Connection::open(newest)
+            .unwrap()
+            .query_row("SELECT count(*) FROM releases WHERE id = 3 AND deleted_at IS NOT NULL", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!((made[2].1, trashed_in_newest), (5, 1), "the newest backup is of the file just before");
+        assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
     }
 
     #[test]

@@ -857,6 +857,15 @@ fn restore_and_delete_forever_from_trash() {
     harness.get_by_role_and_label(Role::Button, "Empty Trash…").click();
     harness.run();
     assert!(harness.query_by_label("Delete 2 releases forever?").is_some());
+    // The backup a purge makes first is made on another thread while the question is open.
+    for _ in 0..1000 {
+        if harness.query_by_label("A checked backup of the file is ready.").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run();
+    }
+    assert!(harness.query_by_label("A checked backup of the file is ready.").is_some());
     harness.get_by_role_and_label(Role::Button, "Delete 2 forever").click();
     harness.run();
     let model = harness.state().model().unwrap();

@@ -753,6 +753,9 @@ purge-body = { $count ->
        *[other] These { $count } releases leave
     } the database file. A backup of the file is made first, and Undo (Ctrl+Z) brings them back in this session.
 purge-confirm = Delete { $count } forever
+purge-backup-running = Making a checked backup of the file first…
+purge-backup-ready = A checked backup of the file is ready.
+purge-backup-failed = The backup could not be made ({ $reason }). Delete forever tries once more, and deletes nothing if that fails too.
 
 ## Edit menu and undo
 menu-edit = Edit

@@ -699,6 +699,9 @@ trash-empty = 휴지통 비우기…
 purge-title = 릴리스 { $count }건을 영구 삭제할까요?
 purge-body = 릴리스 { $count }건이 데이터베이스 파일에서 지워집니다. 지우기 전에 파일을 백업하며, 이 세션에서는 실행 취소(Ctrl+Z)로 되살릴 수 있습니다.
 purge-confirm = { $count }건 영구 삭제
+purge-backup-running = 먼저 파일의 검증된 백업을 만드는 중…
+purge-backup-ready = 검증된 파일 백업이 준비되었습니다.
+purge-backup-failed = 백업을 만들지 못했습니다({ $reason }). 영구 삭제 시 한 번 더 시도하며, 그래도 실패하면 아무것도 삭제하지 않습니다.
 
 ## 편집 메뉴와 실행 취소
 menu-edit = 편집

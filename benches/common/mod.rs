@@ -1,14 +1,21 @@
-//! Shared set-up for the benchmarks: a file of generated releases.
+//! Shared set-up for the benchmarks: a file of generated releases, optionally with an activity
+//! log of realistic size, and a way to trim that log back between iterations.
 
 #![allow(clippy::unwrap_used, dead_code)]
 
 use chrono::TimeZone as _;
-use release_desk::domain::sample;
+use release_desk::domain::{Activity, sample};
 use release_desk::store::{Mutation, Store};
 
 /// A temporary database holding `count` generated releases (seed 7, anchored 2026-11-26 12:00 UTC)
 /// and their agents, groups and departments.
 pub fn database(count: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    database_with_log(count, 0)
+}
+
+/// As [`database`], plus `per_release` activity rows for every release (a "created" row and
+/// field changes), written in release order like years of use would leave them interleaved.
+pub fn database_with_log(count: usize, per_release: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.sqlite3");
     let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().unwrap();
@@ -17,7 +24,35 @@ pub fn database(count: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     let mut mutations: Vec<Mutation> = data.directory.agents.into_iter().map(Mutation::PutAgent).collect();
     mutations.extend(data.directory.groups.into_iter().map(Mutation::PutGroup));
     mutations.extend(data.directory.departments.into_iter().map(Mutation::PutDepartment));
+    // Round-robin over the releases, so each release's rows are spread through the log.
+    let activities: Vec<Activity> = (0..per_release)
+        .flat_map(|round| {
+            data.releases.iter().map(move |r| Activity {
+                id: 0,
+                release_id: Some(r.id),
+                actor: r.agent_id,
+                at: r.created_at,
+                kind: if round == 0 { "created" } else { "field" }.to_owned(),
+                field: if round == 0 { String::new() } else { "status".to_owned() },
+                old_value: if round == 0 { String::new() } else { "Open".to_owned() },
+                new_value: if round == 0 { r.subject.clone() } else { "In Progress".to_owned() },
+            })
+        })
+        .collect();
     mutations.extend(data.releases.into_iter().map(Mutation::PutRelease));
-    store.commit(&mutations, &[]).unwrap();
+    store.commit(&mutations, &activities).unwrap();
     (dir, path)
+}
+
+/// The highest activity id in the file.
+pub fn last_activity(path: &std::path::Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("SELECT coalesce(max(id), 0) FROM activities", [], |r| r.get(0)).unwrap()
+}
+
+/// Deletes the activity rows after `last` (through a second connection, between timed steps),
+/// so every iteration of a benchmark meets a log of the same size.
+pub fn trim_log(path: &std::path::Path, last: i64) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute("DELETE FROM activities WHERE id > ?1", [last]).unwrap();
 }

@@ -24,6 +24,7 @@ use crate::domain::{
     TimeEntry, Timestamp,
 };
 use crate::domain::{Change, ConfigItem};
+use crate::store::backup::BackupJob;
 use crate::store::{Mutation, Snapshot, Store, StoreError};
 
 /// Why a command was not applied. Memory and file are unchanged in every case.
@@ -164,6 +165,25 @@ pub struct Model {
     /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
     acting_agent: Option<AgentId>,
     history: History,
+    /// The verified backup a purge makes first, started ahead while its confirmation is open.
+    prepared_backup: Option<PreparedBackup>,
+}
+
+/// A backup made on another thread of the file as it was at `revision`.
+struct PreparedBackup {
+    revision: u64,
+    job: BackupJob,
+}
+
+/// Where the backup that "Delete forever" makes first stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PurgeBackup {
+    /// Being made on another thread.
+    Running,
+    /// Made and checked (or not needed: an empty or read-only file); a purge now need not wait.
+    Ready,
+    /// It failed; a purge will try again, and say why if it fails again.
+    Failed(String),
 }
 
 impl Model {
@@ -185,6 +205,35 @@ impl Model {
     /// Makes a verified backup of the file in `backups/` beside it.
     pub fn backup_now(&self, reason: &str) -> Result<std::path::PathBuf, StoreError> {
         self.store.backup_now(reason)
+    }
+
+    /// Starts (once per state of the file) the verified backup that deleting forever makes first,
+    /// on another thread, and tells where it stands. The purge confirmation calls it every frame,
+    /// so by the time the user confirms, the purge itself does not wait for a copy of the file.
+    pub fn prepare_purge_backup(&mut self) -> PurgeBackup {
+        if self.releases.is_empty() || self.store.is_read_only() {
+            return PurgeBackup::Ready;
+        }
+        if self.prepared_backup.as_ref().is_none_or(|p| p.revision != self.revision) {
+            match self.store.spawn_backup("purge") {
+                Ok(job) => self.prepared_backup = Some(PreparedBackup { revision: self.revision, job }),
+                Err(err) => return PurgeBackup::Failed(err.to_string()),
+            }
+        }
+        match self.prepared_backup.as_mut().and_then(|p| p.job.poll()) {
+            None => PurgeBackup::Running,
+            Some(Ok(_)) => PurgeBackup::Ready,
+            Some(Err(why)) => PurgeBackup::Failed(why.to_owned()),
+        }
+    }
+
+    /// Whether a backup of the file exactly as it is now was prepared (waiting for it if it is
+    /// still being made). It is used once.
+    fn take_prepared_backup(&mut self) -> bool {
+        match self.prepared_backup.take() {
+            Some(prepared) if prepared.revision == self.revision => prepared.job.wait().is_ok(),
+            _ => false,
+        }
     }
 
     /// Closes the file cleanly and hands back its writer's lock (to restore a backup).
@@ -213,6 +262,7 @@ impl Model {
             revision: 0,
             acting_agent: None,
             history: History::default(),
+            prepared_backup: None,
         };
         model.install(snapshot);
         Ok(model)
@@ -358,7 +408,12 @@ impl Model {
             && !self.releases.is_empty()
             && !self.store.is_read_only()
         {
-            self.store.backup_now(reason)?;
+            // A backup prepared while the purge was being confirmed is of exactly this state of
+            // the file (no command came between); otherwise back up now.
+            let prepared = reason == "purge" && self.take_prepared_backup();
+            if !prepared {
+                self.store.backup_now(reason)?;
+            }
         }
         let inverse = self.inverse_of(&effect.mutations);
         self.store.commit(&effect.mutations, &effect.activities)?;

@@ -159,6 +159,78 @@ pub(super) fn backup_into_folder(conn: &Connection, db: &Path, reason: &str) -> 
     Ok(out)
 }
 
+/// A verified backup being made on another thread, from a read-only connection of its own: the
+/// copy is of the file as it was when the thread began reading (WAL readers see every commit made
+/// before and block no writer).
+#[derive(Debug)]
+pub struct BackupJob {
+    state: JobState,
+}
+
+#[derive(Debug)]
+enum JobState {
+    Running(std::thread::JoinHandle<Result<PathBuf, StoreError>>),
+    Done(Result<PathBuf, String>),
+}
+
+impl BackupJob {
+    /// Starts a backup of `db` into `backups/` (then rotates) on another thread.
+    pub fn spawn(path: &Path, reason: &str) -> Result<Self, StoreError> {
+        let db = path.to_owned();
+        let reason = reason.to_owned();
+        let handle = std::thread::Builder::new()
+            .name(format!("backup-{reason}"))
+            .spawn(move || {
+                let conn = Connection::open_with_flags(
+                    &db,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                backup_into_folder(&conn, &db, &reason)
+            })
+            .map_err(|source| StoreError::Io { path: backups_dir(path), source })?;
+        Ok(Self { state: JobState::Running(handle) })
+    }
+
+    /// A job that is already done (nothing to back up, e.g. an in-memory database).
+    pub fn done(result: Result<PathBuf, StoreError>) -> Self {
+        Self { state: JobState::Done(result.map_err(|e| e.to_string())) }
+    }
+
+    /// `None` while running; then the backup's path or why it failed (as the user should read it).
+    pub fn poll(&mut self) -> Option<Result<&Path, &str>> {
+        if let JobState::Running(handle) = &self.state {
+            if !handle.is_finished() {
+                return None;
+            }
+            self.finish();
+        }
+        match &self.state {
+            JobState::Done(result) => Some(result.as_ref().map(PathBuf::as_path).map_err(String::as_str)),
+            JobState::Running(_) => None,
+        }
+    }
+
+    /// Waits for the thread and returns the backup's path, or why it failed.
+    pub fn wait(mut self) -> Result<PathBuf, String> {
+        self.finish();
+        match self.state {
+            JobState::Done(result) => result,
+            JobState::Running(_) => Err("the backup did not finish".to_owned()),
+        }
+    }
+
+    fn finish(&mut self) {
+        let state = std::mem::replace(&mut self.state, JobState::Done(Err(String::new())));
+        self.state = match state {
+            JobState::Running(handle) => JobState::Done(match handle.join() {
+                Ok(result) => result.map_err(|e| e.to_string()),
+                Err(_) => Err("the backup thread stopped unexpectedly".to_owned()),
+            }),
+            done @ JobState::Done(_) => done,
+        };
+    }
+}
+
 /// Deletes backups beyond 7 daily + 4 weekly (+ the 3 newest), and stale temporary files.
 pub fn rotate(db: &Path, just_made: &Path) -> Result<(), StoreError> {
     let list = list_backups(db)?;

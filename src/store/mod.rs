@@ -8,6 +8,7 @@
 //! `quick_check` otherwise), verified backups ([`backup`]), and a WAL checkpoint at close.
 
 pub mod backup;
+mod checkpoint;
 mod codec;
 pub mod lock;
 pub mod schema;
@@ -181,6 +182,9 @@ pub struct Store {
     /// The open-session marker is set and must be cleared at close.
     session_open: bool,
     report: OpenReport,
+    /// Checkpoints the log on another thread; `None` for a read-only or in-memory store, or
+    /// when it could not start (the writer then checkpoints itself, as SQLite does by default).
+    checkpointer: Option<checkpoint::Checkpointer>,
 }
 
 /// A backup is made at open when the newest one is older than this.
@@ -236,8 +240,15 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store =
-            Self { conn, path: path.to_owned(), lock, read_only: false, session_open: false, report };
+        let mut store = Self {
+            conn,
+            path: path.to_owned(),
+            lock,
+            read_only: false,
+            session_open: false,
+            report,
+            checkpointer: None,
+        };
         store.configure()?;
         if let Some(version) = existing_version.filter(|&v| v > 0) {
             let reason = if version < schema::latest_version() {
@@ -258,6 +269,7 @@ impl Store {
         }
         store.migrate()?;
         store.mark_session_open();
+        store.start_checkpointer();
         Ok(store)
     }
 
@@ -289,7 +301,15 @@ impl Store {
                 path.display()
             )));
         }
-        Ok(Self { conn, path: path.to_owned(), lock: None, read_only: true, session_open: false, report })
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+            lock: None,
+            read_only: true,
+            session_open: false,
+            report,
+            checkpointer: None,
+        })
     }
 
     fn open_read_only_connection(path: &Path) -> Result<Connection, StoreError> {
@@ -340,8 +360,32 @@ impl Store {
         self.read_only
     }
 
+    /// Moves checkpoints to their own thread (see [`checkpoint`]); the writer keeps only a
+    /// backstop. If the thread cannot start, SQLite's default (checkpoint at 1,000 pages) stays.
+    fn start_checkpointer(&mut self) {
+        let Ok(checkpointer) = checkpoint::Checkpointer::spawn(&self.path) else { return };
+        let backstop = self.conn.execute_batch(&format!(
+            "PRAGMA wal_autocheckpoint = {}; PRAGMA journal_size_limit = {};",
+            checkpoint::BACKSTOP_PAGES,
+            checkpoint::LOG_SIZE_LIMIT
+        ));
+        if backstop.is_ok() {
+            checkpointer.nudge();
+            self.checkpointer = Some(checkpointer);
+        }
+    }
+
+    /// How many background checkpoints copied the whole log so far (tests and diagnostics).
+    #[doc(hidden)]
+    pub fn background_checkpoints(&self) -> Option<u64> {
+        self.checkpointer.as_ref().map(checkpoint::Checkpointer::complete_checkpoints)
+    }
+
     /// Checkpoints the WAL into the file and clears the open-session marker. Idempotent.
     fn shutdown(&mut self) {
+        if let Some(mut checkpointer) = self.checkpointer.take() {
+            checkpointer.stop();
+        }
         if self.session_open {
             let _ = self.conn.execute("UPDATE meta SET value = 0 WHERE key = 'session_open'", []);
             self.session_open = false;
@@ -365,6 +409,15 @@ impl Store {
             return Ok(PathBuf::new());
         }
         backup::backup_into_folder(&self.conn, &self.path, reason)
+    }
+
+    /// Starts a verified backup in `backups/` on another thread (see [`backup::BackupJob`]), so
+    /// the user can go on while it is made.
+    pub fn spawn_backup(&self, reason: &str) -> Result<backup::BackupJob, StoreError> {
+        if self.path.as_os_str() == ":memory:" {
+            return Ok(backup::BackupJob::done(Ok(PathBuf::new())));
+        }
+        backup::BackupJob::spawn(&self.path, reason)
     }
 
     /// Writes a verified copy of the file to `out` (which must not exist).
@@ -393,6 +446,7 @@ impl Store {
             read_only: false,
             session_open: false,
             report: OpenReport::default(),
+            checkpointer: None,
         };
         store.configure()?;
         store.migrate()?;
@@ -666,6 +720,9 @@ impl Store {
             }
         }
         tx.commit()?;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.nudge();
+        }
         Ok(())
     }
 
@@ -705,6 +762,41 @@ mod tests {
 
     use super::*;
     use rusqlite::config::DbConfig;
+
+    #[test]
+    fn the_log_is_checkpointed_on_another_thread_after_a_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        let autocheckpoint: i64 =
+            store.conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0)).unwrap();
+        assert_eq!(autocheckpoint, checkpoint::BACKSTOP_PAGES, "the writer keeps only a backstop");
+        let wait_for = |store: &Store, count: u64| {
+            let start = std::time::Instant::now();
+            while store.background_checkpoints().unwrap() < count {
+                assert!(start.elapsed().as_secs() < 30, "no checkpoint came");
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        };
+        // The one asked for at open.
+        wait_for(&store, 1);
+        let before = store.background_checkpoints().unwrap();
+        let settings: Vec<Mutation> = (0..2_000)
+            .map(|i| Mutation::PutSetting { key: format!("k{i}"), value: "x".repeat(500) })
+            .collect();
+        store.commit(&settings, &[]).unwrap();
+        wait_for(&store, before + 1);
+        // Everything is in the main file now: a copy of it alone, without the log, holds the rows.
+        let copy = dir.path().join("copy.sqlite3");
+        std::fs::copy(&path, &copy).unwrap();
+        let rows: i64 = Connection::open(&copy)
+            .unwrap()
+            .query_row("SELECT count(*) FROM settings", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 2_000);
+        store.shutdown();
+        assert!(store.background_checkpoints().is_none(), "the thread stops at close");
+    }
 
     #[test]
     fn a_writer_runs_wal_full_sync_defensive_and_untrusted_schema() {

@@ -19,7 +19,7 @@ use super::release_page::{PageAction, ReleasePage};
 use super::release_table::{ReleaseTable, TableAction};
 use crate::domain::{Language, PredefinedView, ReleaseId, Theme, sample, view::Needle};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{BulkAction, Command, Model};
+use crate::model::{BulkAction, Command, Model, PurgeBackup};
 use crate::store::backup::{self, BackupInfo, Replaced};
 use crate::store::lock::DbLock;
 use crate::store::{Store, StoreError};
@@ -339,8 +339,14 @@ impl ReleaseDeskApp {
             Some(BackupsAction::Restore(path)) => self.restore_backup(&path),
             None => {}
         }
-        if let Some(ids) = self.bulk_bar.confirm_ui(&ctx) {
-            self.queued.bulk.push(Command::Bulk { ids, action: BulkAction::Purge });
+        if self.bulk_bar.is_confirming() {
+            let backup = self.model.as_mut().map_or(PurgeBackup::Ready, Model::prepare_purge_backup);
+            if backup == PurgeBackup::Running {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            if let Some(ids) = self.bulk_bar.confirm_ui(&ctx, &backup) {
+                self.queued.bulk.push(Command::Bulk { ids, action: BulkAction::Purge });
+            }
         }
         if self.drain_commands() {
             // The list and the counts are computed before the commands ran: show the result now.

@@ -6,7 +6,7 @@ use egui::RichText;
 
 use crate::domain::{AgentId, Directory, Priority, ReleaseId, Status};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::BulkAction;
+use crate::model::{BulkAction, PurgeBackup};
 
 /// What the user asked for in the bar this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,8 +162,10 @@ impl BulkBar {
         self.purge.is_some()
     }
 
-    /// The confirmation modal; returns the ids to delete forever once the user confirms.
-    pub fn confirm_ui(&mut self, ctx: &egui::Context) -> Option<Vec<ReleaseId>> {
+    /// The confirmation modal; returns the ids to delete forever once the user confirms. The
+    /// backup a purge makes first is made while the modal is open; `backup` says where it stands,
+    /// and Delete waits for it.
+    pub fn confirm_ui(&mut self, ctx: &egui::Context, backup: &PurgeBackup) -> Option<Vec<ReleaseId>> {
         let count = self.purge.as_ref()?.len();
         let mut confirmed = false;
         let mut cancelled = false;
@@ -172,6 +174,24 @@ impl BulkBar {
             ui.heading(tr_args("purge-title", &[("count", count.into())]));
             ui.add_space(6.0);
             ui.label(tr_args("purge-body", &[("count", count.into())]));
+            ui.add_space(6.0);
+            match backup {
+                PurgeBackup::Running => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(tr("purge-backup-running"));
+                    });
+                }
+                PurgeBackup::Ready => {
+                    ui.label(RichText::new(tr("purge-backup-ready")).weak());
+                }
+                PurgeBackup::Failed(why) => {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        tr_args("purge-backup-failed", &[("reason", why.as_str().into())]),
+                    );
+                }
+            }
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 let delete = egui::Button::new(
@@ -179,7 +199,8 @@ impl BulkBar {
                         .color(egui::Color32::WHITE),
                 )
                 .fill(ui.visuals().error_fg_color);
-                if ui.add(delete).clicked() {
+                let ready = *backup != PurgeBackup::Running;
+                if ui.add_enabled(ready, delete).clicked() {
                     confirmed = true;
                 }
                 if ui.button(tr("action-cancel")).clicked() {
