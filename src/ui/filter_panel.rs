@@ -30,6 +30,8 @@ impl FilterPanel {
         directory: &Directory,
         commands: &mut Vec<Command>,
     ) {
+        // A solid scroll bar takes its own room: a floating one would cover the view counts.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.heading(tr("panel-views"));
             for (view, count) in PredefinedView::ALL.into_iter().zip(counts) {
