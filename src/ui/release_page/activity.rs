@@ -7,7 +7,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::{ERROR_RED, SectionContext};
-use crate::domain::{Activity, ReleaseId};
+use crate::domain::{Activity, Outcome, Priority, ReleaseId, ReleaseType, Stage, Status, Strategy};
 use crate::i18n::{self, tr, tr_args};
 
 /// The log as last read, and the kind shown.
@@ -30,6 +30,12 @@ fn kind_label(kind: &str) -> String {
         "task" => "activity-task",
         "time" => "activity-time",
         "revert" => "activity-revert",
+        "purge" => "activity-purge",
+        "change" => "activity-change-link",
+        "ci" => "activity-ci",
+        "override" => "activity-override",
+        "stage_note" => "activity-stage-note",
+        "readiness" => "activity-readiness",
         _ => return kind.to_owned(),
     };
     tr(key)
@@ -57,9 +63,86 @@ fn field_label(field: &str) -> String {
         "timer" => "time-timer",
         "note" => "activity-note",
         "task" => "activity-task",
-        _ => return field.to_owned(),
+        "readiness" => "readiness-plan",
+        "mitigation" => "risk-col-mitigation",
+        "risk" => "risk-col-risk",
+        "strategy" => "section-strategy",
+        "deployment_phases" => "activity-phases",
+        "deploy_gate" => "activity-deploy-gate",
+        "outcome" => "activity-outcome",
+        "closed_at" => "activity-closed-at",
+        "deleted_at" => "activity-deleted-at",
+        _ => return Stage::from_code(field).map_or_else(|| field.to_owned(), i18n::stage),
     };
     tr(key)
+}
+
+/// A stored value in the UI's language. The log keeps language-free values (Freshservice's English
+/// labels, RFC 3339 times, "N chars"), so it reads the same whichever language wrote it; they are
+/// translated here. Anything else (names, subjects) shows as stored.
+fn value_text(field: &str, value: &str) -> String {
+    let translated = match field {
+        "status" => Status::parse(value).map(i18n::status),
+        "priority" => Priority::parse(value).map(i18n::priority),
+        "release_type" => ReleaseType::parse(value).map(i18n::release_type),
+        "stage" => Stage::ALL.into_iter().find(|s| s.label() == value).map(i18n::stage),
+        "outcome" => {
+            [Outcome::Successful, Outcome::Failed].into_iter().find(|o| o.label() == value).map(i18n::outcome)
+        }
+        "planned_start_date" | "planned_end_date" | "work_start_date" | "work_end_date" | "closed_at"
+        | "deleted_at" => chrono::DateTime::parse_from_rfc3339(value)
+            .ok()
+            .map(|t| i18n::datetime_short(t.with_timezone(&chrono::Utc))),
+        "description" => value
+            .strip_suffix(" chars")
+            .and_then(|n| n.parse::<i64>().ok())
+            .map(|n| tr_args("activity-chars", &[("count", n.into())])),
+        "build_plan" | "test_plan" => plan_summary(value),
+        "strategy" => Strategy::from_code(value).map(i18n::rollout::strategy),
+        _ => None,
+    };
+    translated.unwrap_or_else(|| value.to_owned())
+}
+
+/// "120 chars, 2/5 done" -> the same in the UI's language.
+fn plan_summary(value: &str) -> Option<String> {
+    let (chars, progress) = value.split_once(" chars, ")?;
+    let (done, total) = progress.strip_suffix(" done")?.split_once('/')?;
+    let number = |s: &str| s.parse::<i64>().ok();
+    Some(tr_args(
+        "activity-plan-summary",
+        &[("chars", number(chars)?.into()), ("done", number(done)?.into()), ("total", number(total)?.into())],
+    ))
+}
+
+/// The "What" and "Change" cells of a row. A bulk assignment logs two fields in one row
+/// (`agent_id, group_id`, values `old agent / old group`): each part is translated on its own.
+fn what_and_change(a: &Activity) -> (String, String) {
+    let fields: Vec<&str> = a.field.split(", ").collect();
+    let split = |v: &str| -> Vec<String> {
+        if fields.len() > 1 { v.split(" / ").map(str::to_owned).collect() } else { vec![v.to_owned()] }
+    };
+    let (olds, news) = (split(&a.old_value), split(&a.new_value));
+    if olds.len() != fields.len() || news.len() != fields.len() {
+        return (field_label(&a.field), change_text(&a.old_value, &a.new_value));
+    }
+    let what = fields.iter().map(|f| field_label(f)).collect::<Vec<_>>().join(" / ");
+    let change = fields
+        .iter()
+        .zip(olds.iter().zip(&news))
+        .map(|(f, (o, n))| change_text(&value_text(f, o), &value_text(f, n)))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    (what, change)
+}
+
+fn change_text(old: &str, new: &str) -> String {
+    match (old.is_empty(), new.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => new.to_owned(),
+        (false, true) => format!("{old} -> {}", tr("activity-removed")),
+        (false, false) => format!("{old} -> {new}"),
+    }
 }
 
 pub fn activity_ui(ui: &mut egui::Ui, state: &mut ActivitySection, cx: &mut SectionContext<'_>) {
@@ -139,19 +222,58 @@ pub fn activity_ui(ui: &mut egui::Ui, state: &mut ActivitySection, cx: &mut Sect
                         row.col(|ui| {
                             ui.label(kind_label(&a.kind));
                         });
+                        let (what, change) = what_and_change(a);
                         row.col(|ui| {
-                            ui.label(field_label(&a.field));
+                            ui.label(what);
                         });
                         row.col(|ui| {
-                            let change = match (a.old_value.is_empty(), a.new_value.is_empty()) {
-                                (true, true) => String::new(),
-                                (true, false) => a.new_value.clone(),
-                                (false, true) => format!("{} -> {}", a.old_value, tr("activity-removed")),
-                                (false, false) => format!("{} -> {}", a.old_value, a.new_value),
-                            };
                             ui.add(egui::Label::new(&change).truncate()).on_hover_text(&change);
                         });
                     });
                 });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Language, Timestamp};
+
+    fn row(field: &str, old_value: &str, new_value: &str) -> Activity {
+        Activity {
+            id: 1,
+            release_id: Some(ReleaseId(1)),
+            actor: None,
+            at: Timestamp::UNIX_EPOCH,
+            kind: "field".into(),
+            field: field.into(),
+            old_value: old_value.into(),
+            new_value: new_value.into(),
+        }
+    }
+
+    #[test]
+    fn stored_values_show_in_the_ui_language() {
+        i18n::set_language(Language::Ko);
+        assert_eq!(
+            what_and_change(&row("status", "Open", "In Progress")),
+            ("상태".into(), "열림 -> 진행 중".into())
+        );
+        assert_eq!(what_and_change(&row("priority", "Low", "Urgent")).1, "낮음 -> 긴급");
+        assert_eq!(what_and_change(&row("description", "0 chars", "12 chars")).1, "0자 -> 12자");
+        assert_eq!(what_and_change(&row("build_plan", "", "120 chars, 2/5 done")).1, "120자, 2/5 완료");
+        assert_eq!(what_and_change(&row("strategy", "big_bang", "phased")).1, "빅뱅 배포 -> 단계적 배포");
+        // A bulk assignment: two fields in one row, each translated; names stay as they are.
+        assert_eq!(
+            what_and_change(&row("agent_id, group_id", "김민준 / ", "박지훈 / 인프라팀")),
+            ("담당자 / 그룹".into(), "김민준 -> 박지훈 / 인프라팀".into())
+        );
+        // Times are shown in the local time zone and the language's format, not as RFC 3339.
+        let (_, change) = what_and_change(&row("planned_start_date", "", "2026-11-28T15:00:00Z"));
+        assert!(!change.contains('T') && change.contains("2026"), "{change}");
+        // What it does not know shows as stored.
+        assert_eq!(what_and_change(&row("status", "Bogus", "")).1, "Bogus -> (삭제됨)");
+        i18n::set_language(Language::En);
+        assert_eq!(what_and_change(&row("status", "Open", "On hold")).1, "Open -> On hold");
+    }
 }
