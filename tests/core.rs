@@ -900,14 +900,24 @@ fn cli_chart_svg_holds_each_series_and_target_and_korean_labels() {
     }
     assert_eq!(strokes.get(&hex(TARGET_RGB)), Some(&4), "one target line per chart: {strokes:?}");
     let doc = roxmltree::Document::parse(&svg).unwrap();
-    let texts: Vec<&str> =
-        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    // Text is drawn as glyph outlines of the bundled font (renders without Korean fonts
+    // installed), each path naming its text for search and screen readers.
+    assert!(!doc.descendants().any(|n| n.has_tag_name("text")), "no <text> that needs a font");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path"))
+        .filter_map(|n| {
+            assert!(n.attribute("d").is_some_and(|d| d.starts_with('M') || d.is_empty()));
+            n.attribute("aria-label")
+        })
+        .collect();
     for label in ["릴리스 성공률", "롤백률", "배포 시간 초과율", "다운타임", "릴리스 KPI"]
     {
         assert!(texts.iter().any(|t| t.contains(label)), "{label} not in {texts:?}");
     }
     assert!(texts.iter().any(|t| t.contains("목표")), "Korean target label");
-    assert!(svg.contains("NanumGothic"), "the bundled font is named");
+    let hangul = doc.descendants().find(|n| n.attribute("aria-label") == Some("롤백률")).unwrap();
+    assert!(hangul.attribute("d").unwrap().matches('M').count() >= 3, "롤백률 has its glyphs' contours");
 
     // One KPI: its series and one target line, English labels.
     let one = dir.path().join("rollback.svg");

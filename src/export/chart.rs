@@ -2,8 +2,10 @@
 //! shows: one chart per KPI, or a one-page summary of all four; SVG or PNG.
 //!
 //! Text is in the language passed in (the export runs on its own thread, and the current
-//! language is per thread). PNG text is rasterised with the bundled NanumGothic, so Hangul
-//! renders without system fonts; SVG text names NanumGothic first, then common Korean fonts.
+//! language is per thread). Text is drawn with the bundled NanumGothic in both formats, so Hangul
+//! renders on a machine without Korean fonts: PNG text is rasterised, SVG text is written as glyph
+//! outlines (`<path>`, with the text itself in `aria-label` for search and screen readers), so the
+//! file looks the same in a browser, PowerPoint or Inkscape wherever the CAB pack is opened.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -19,7 +21,8 @@ use crate::domain::kpi::{KpiReport, YearMonth};
 use crate::domain::{Kpi, Language};
 use crate::i18n::{self, tr_in};
 
-/// The font family the charts ask for: the registered NanumGothic, then fallbacks for SVG viewers.
+/// The font family plotters is told; [`Measured`] measures and draws all text with the bundled
+/// NanumGothic whatever this says.
 pub const FONT_FAMILY: &str =
     "NanumGothic, Nanum Gothic, Malgun Gothic, Apple SD Gothic Neo, Noto Sans CJK KR, sans-serif";
 
@@ -167,11 +170,19 @@ fn check(spec: &ChartSpec) -> Result<(), ChartError> {
 pub fn render_svg(report: &KpiReport, spec: &ChartSpec) -> Result<String, ChartError> {
     check(spec)?;
     let mut svg = String::new();
+    let outlines = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     {
         let backend = SVGBackend::with_string(&mut svg, (spec.width, spec.height));
-        let root = Measured { inner: backend, raster_text: false }.into_drawing_area();
+        let text = TextMode::Outline(std::rc::Rc::clone(&outlines));
+        let root = Measured { inner: backend, text }.into_drawing_area();
         draw_page(&root, report, spec)?;
         root.present().map_err(draw_err)?;
+    }
+    // Text goes on top of everything else, as plotters draws it last in each area anyway.
+    let outlines = outlines.borrow();
+    match svg.rfind("</svg>") {
+        Some(end) => svg.insert_str(end, &outlines),
+        None => return Err(ChartError::Encode("the SVG writer produced no closing tag".into())),
     }
     Ok(svg)
 }
@@ -190,8 +201,125 @@ fn nanum() -> Option<&'static ab_glyph::FontRef<'static>> {
 /// placed by its own bounds. Everything else goes straight to the wrapped backend.
 struct Measured<B> {
     inner: B,
-    /// Draw text as pixels (PNG) rather than passing it on (SVG writes `<text>`).
-    raster_text: bool,
+    text: TextMode,
+}
+
+/// How [`Measured`] draws text.
+enum TextMode {
+    /// As pixels, glyph by glyph (PNG).
+    Raster,
+    /// As SVG `<path>` elements appended here, added to the document at the end.
+    Outline(std::rc::Rc<std::cell::RefCell<String>>),
+}
+
+/// A glyph outline point (font units, y up, relative to the glyph's origin) in page pixels.
+struct GlyphPlacement {
+    /// The glyph's origin in the text's own frame (before anchoring and rotation).
+    origin: (f32, f32),
+    scale: (f32, f32),
+    /// Anchor offset, in the text's frame.
+    anchor: (f32, f32),
+    transform: FontTransform,
+    pos: (f32, f32),
+}
+
+impl GlyphPlacement {
+    fn place(&self, p: ab_glyph::Point) -> (f32, f32) {
+        let x = self.origin.0 + p.x * self.scale.0 + self.anchor.0;
+        let y = self.origin.1 - p.y * self.scale.1 + self.anchor.1;
+        let (x, y) = match self.transform {
+            FontTransform::None => (x, y),
+            FontTransform::Rotate90 => (-y, x),
+            FontTransform::Rotate180 => (-x, -y),
+            FontTransform::Rotate270 => (y, -x),
+        };
+        (self.pos.0 + x, self.pos.1 + y)
+    }
+}
+
+/// SVG path data of `text` at `size` pixels, laid out as [`Measured::draw_text`] rasterises it.
+fn outline_path(
+    font: &ab_glyph::FontRef<'static>,
+    size: f32,
+    text: &str,
+    anchor: (f32, f32),
+    transform: FontTransform,
+    pos: (f32, f32),
+) -> String {
+    use ab_glyph::{Font as _, OutlineCurve, ScaleFont as _};
+    use std::fmt::Write as _;
+    let scaled = font.as_scaled(size);
+    let scale = (scaled.h_scale_factor(), scaled.v_scale_factor());
+    let mut d = String::new();
+    let mut caret = 0.0_f32;
+    let mut previous = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(previous) = previous {
+            caret += scaled.kern(previous, id);
+        }
+        if let Some(outline) = font.outline(id) {
+            // The baseline sits half the size down, as plotters places it.
+            let at = GlyphPlacement {
+                origin: (caret, size / 2.0),
+                scale,
+                anchor,
+                transform: transform.clone(),
+                pos,
+            };
+            let mut current: Option<ab_glyph::Point> = None;
+            for curve in &outline.curves {
+                let (start, end) = match curve {
+                    OutlineCurve::Line(a, b)
+                    | OutlineCurve::Quad(a, _, b)
+                    | OutlineCurve::Cubic(a, _, _, b) => (*a, *b),
+                };
+                if current != Some(start) {
+                    if current.is_some() {
+                        d.push('Z');
+                    }
+                    let (x, y) = at.place(start);
+                    let _ = write!(d, "M{x:.1} {y:.1}");
+                }
+                let _ = match curve {
+                    OutlineCurve::Line(_, b) => {
+                        let (x, y) = at.place(*b);
+                        write!(d, "L{x:.1} {y:.1}")
+                    }
+                    OutlineCurve::Quad(_, c, b) => {
+                        let ((cx, cy), (x, y)) = (at.place(*c), at.place(*b));
+                        write!(d, "Q{cx:.1} {cy:.1} {x:.1} {y:.1}")
+                    }
+                    OutlineCurve::Cubic(_, c1, c2, b) => {
+                        let ((ax, ay), (bx, by), (x, y)) = (at.place(*c1), at.place(*c2), at.place(*b));
+                        write!(d, "C{ax:.1} {ay:.1} {bx:.1} {by:.1} {x:.1} {y:.1}")
+                    }
+                };
+                current = Some(end);
+            }
+            if current.is_some() {
+                d.push('Z');
+            }
+        }
+        caret += scaled.h_advance(id);
+        previous = Some(id);
+    }
+    d
+}
+
+/// `text` made safe for an XML attribute.
+fn xml_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Width and height of `text` at `size` pixels, as plotters lays text out (height = size / 1.24).
@@ -310,10 +438,7 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         if color.alpha <= 0.0 {
             return Ok(());
         }
-        let font = match nanum() {
-            Some(font) if self.raster_text => font,
-            _ => return self.inner.draw_text(text, style, pos),
-        };
+        let Some(font) = nanum() else { return self.inner.draw_text(text, style, pos) };
         let (width, height) = measure(font, style.size(), text);
         let (width, height) = (width as i32, height as i32);
         let dx = match style.anchor().h_pos {
@@ -326,6 +451,20 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
             VPos::Center => -height / 2,
             VPos::Bottom => -height,
         };
+        if let TextMode::Outline(out) = &self.text {
+            use std::fmt::Write as _;
+            let anchor = (dx as f32, dy as f32);
+            let at = (pos.0 as f32, pos.1 as f32);
+            let d = outline_path(font, style.size() as f32, text, anchor, style.transform(), at);
+            let (r, g, b) = color.rgb;
+            let _ = writeln!(
+                out.borrow_mut(),
+                r##"<path aria-label="{}" fill="#{r:02X}{g:02X}{b:02X}" fill-opacity="{:.3}" d="{d}"/>"##,
+                xml_attr(text),
+                color.alpha
+            );
+            return Ok(());
+        }
         let size = style.size() as f32;
         let scaled = font.as_scaled(size);
         let mut coverage: Vec<(i32, i32, f32)> = Vec::new();
@@ -369,7 +508,7 @@ pub fn render_png(report: &KpiReport, spec: &ChartSpec) -> Result<Vec<u8>, Chart
     let mut pixels = vec![0_u8; width as usize * height as usize * 3];
     {
         let backend = BitMapBackend::with_buffer(&mut pixels, (width, height));
-        let root = Measured { inner: backend, raster_text: true }.into_drawing_area();
+        let root = Measured { inner: backend, text: TextMode::Raster }.into_drawing_area();
         draw_page(&root, report, spec)?;
         root.present().map_err(draw_err)?;
     }
