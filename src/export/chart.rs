@@ -243,7 +243,7 @@ fn outline_path(
     size: f32,
     text: &str,
     anchor: (f32, f32),
-    transform: FontTransform,
+    transform: &FontTransform,
     pos: (f32, f32),
 ) -> String {
     use ab_glyph::{Font as _, OutlineCurve, ScaleFont as _};
@@ -455,7 +455,7 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
             use std::fmt::Write as _;
             let anchor = (dx as f32, dy as f32);
             let at = (pos.0 as f32, pos.1 as f32);
-            let d = outline_path(font, style.size() as f32, text, anchor, style.transform(), at);
+            let d = outline_path(font, style.size() as f32, text, anchor, &style.transform(), at);
             let (r, g, b) = color.rgb;
             let _ = writeln!(
                 out.borrow_mut(),
