@@ -809,7 +809,7 @@ impl Model {
             let mut activity = self.activity(Some(id), now, "field");
             match action {
                 BulkAction::Purge => {
-                    let mut activity = self.activity(Some(id), now, "purge");
+                    activity.kind = "purge".to_owned();
                     activity.old_value = old.subject.clone();
                     effect.activities.push(activity);
                     effect.mutations.push(Mutation::RemoveRelease(id));
