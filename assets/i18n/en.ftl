@@ -258,6 +258,7 @@ error-task-title-too-long = a task title has at most 255 characters
 error-time-out-of-range = the time spent must be 00:01 to 9999:59
 error-timer-running = a timer of yours is already running on #{ $id }; stop it first
 error-timer-not-running = this timer is not running
+error-timer-running-edit = this timer is running; stop it before editing the entry
 error-time-empty = enter the time spent as hh:mm
 error-time-not-hhmm = "{ $text }" is not hh:mm (for example 01:30)
 error-time-minutes = minutes must be 00 to 59
@@ -645,6 +646,7 @@ cmd-delete-task = delete a task
 cmd-add-time = log time on #{ $id }
 cmd-start-timer = start a timer on #{ $id }
 cmd-stop-timer = stop the timer
+cmd-edit-time-entry = edit a time entry
 cmd-delete-time-entry = delete a time entry
 cmd-bulk-trash = move { $count } { $count ->
         [one] release
