@@ -1304,6 +1304,20 @@ mod bulk {
         model.apply(one).unwrap();
         let next = model.history().next_undo().unwrap();
         assert_eq!(command_label(next, model.directory()), "move 1 release to Trash");
+        let edit = Command::EditTimeEntry {
+            id: 1,
+            entry: release_desk::model::NewTimeEntry {
+                agent_id: None,
+                minutes: 30,
+                note: String::new(),
+                billable: true,
+                executed_at: at(0),
+            },
+        };
+        assert_eq!(command_label(&edit, model.directory()), "edit a time entry");
+        set_language(Language::Ko);
+        assert_eq!(command_label(&edit, model.directory()), "시간 기록 수정");
+        set_language(Language::En);
     }
 
     // ------------------------------------------------------------ the undo property
@@ -1456,7 +1470,7 @@ mod bulk {
             agent_id: pick(agents, value),
             group_id: None,
         };
-        match kind % 11 {
+        match kind % 12 {
             0 => Command::TrashRelease(release),
             1 => Command::AddNote { release, body: format!("note {value}") },
             2 => {
@@ -1490,6 +1504,23 @@ mod bulk {
                 let running: Vec<i64> = model.running_timers().map(|e| e.id).collect();
                 let timers = if value.is_multiple_of(4) { &times } else { &running };
                 Command::StopTimer(pick(timers, which).unwrap_or(404))
+            }
+            10 => {
+                // Mostly a stopped entry (a running one is refused), sometimes any, or none at all.
+                let stopped: Vec<i64> =
+                    model.time_entries().iter().filter(|e| !e.is_running()).map(|e| e.id).collect();
+                let entries = if value.is_multiple_of(4) { &times } else { &stopped };
+                Command::EditTimeEntry {
+                    id: pick(entries, which).unwrap_or(404),
+                    entry: NewTimeEntry {
+                        agent_id: pick(agents, value.wrapping_add(1)),
+                        // 0 now and then: refused, out of range.
+                        minutes: u32::from(value) * 7 % 600,
+                        note: format!("edited {value}"),
+                        billable: value.is_multiple_of(3),
+                        executed_at: t0() - chrono::Duration::hours(i64::from(value)),
+                    },
+                }
             }
             _ => Command::DeleteTimeEntry(pick(&times, which).unwrap_or(404)),
         }
@@ -1748,6 +1779,7 @@ mod bulk {
             Command::AddTime { .. } => "AddTime".into(),
             Command::StartTimer { .. } => "StartTimer".into(),
             Command::StopTimer(_) => "StopTimer".into(),
+            Command::EditTimeEntry { .. } => "EditTimeEntry".into(),
             Command::DeleteTimeEntry(_) => "DeleteTimeEntry".into(),
             Command::CreateChange { .. } => "CreateChange".into(),
             Command::UpdateChange(_) => "UpdateChange".into(),
@@ -1822,6 +1854,7 @@ mod bulk {
             "AddTime",
             "StartTimer",
             "StopTimer",
+            "EditTimeEntry",
             "DeleteTimeEntry",
             "CreateChange",
             "UpdateChange",

@@ -7,6 +7,7 @@ mod common;
 
 use chrono::Duration;
 use common::{at, model_with, plain, t0, temp_db};
+use release_desk::domain::time_entry::MAX_MINUTES;
 use release_desk::domain::{AgentId, ChecklistItem, GroupId, Plan, ReleaseId, TaskFields, TaskStatus};
 use release_desk::model::{Command, CommandError, ItemRefused, Model, NewTimeEntry, ReleaseEdit};
 
@@ -112,6 +113,115 @@ fn time_entries_and_plans_round_trip() {
     assert_eq!(model.release(R).unwrap().build_plan.as_ref(), Some(&build));
     let entries = model.time_entries_for(R);
     assert_eq!((entries[0].minutes, entries[0].billable), (95, false));
+    assert_persisted(&model, &path);
+}
+
+#[test]
+fn a_time_entry_is_edited_validated_logged_and_undone() {
+    let (_dir, path) = temp_db();
+    let mut trashed = plain(2, "in trash");
+    trashed.deleted_at = Some(at(-1));
+    let mut model = model_with(&path, vec![plain(1, "ERP"), trashed]);
+    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    let logged = NewTimeEntry {
+        agent_id: Some(AgentId(3)),
+        minutes: 90,
+        note: "리허설".into(),
+        billable: true,
+        executed_at: at(-3),
+    };
+    model.apply(Command::AddTime { release: R, entry: logged.clone() }).unwrap();
+    let id = model.time_entries_for(R)[0].id;
+    let before = model.snapshot();
+    let log_before = model.activities_for(R).unwrap().len();
+
+    // Refused: out of range, an unknown agent or entry, a running timer, a release in Trash.
+    let edit = |entry: NewTimeEntry| Command::EditTimeEntry { id, entry };
+    for (command, why) in [
+        (edit(NewTimeEntry { minutes: 0, ..logged.clone() }), "zero"),
+        (edit(NewTimeEntry { minutes: MAX_MINUTES + 1, ..logged.clone() }), "too long"),
+        (edit(NewTimeEntry { agent_id: Some(AgentId(99)), ..logged.clone() }), "unknown agent"),
+        (Command::EditTimeEntry { id: 404, entry: logged.clone() }, "unknown entry"),
+    ] {
+        assert!(model.apply(command).is_err(), "{why} was accepted");
+    }
+    assert!(matches!(
+        model.apply(Command::EditTimeEntry { id: 404, entry: logged.clone() }),
+        Err(CommandError::Item(ItemRefused::NoSuchTimeEntry(404)))
+    ));
+    assert!(matches!(
+        model.apply(edit(NewTimeEntry { minutes: 0, ..logged.clone() })),
+        Err(CommandError::Item(ItemRefused::TimeOutOfRange))
+    ));
+    assert_eq!(model.snapshot(), before, "a refused edit changes nothing");
+    assert_eq!(model.reload_snapshot().unwrap(), before);
+
+    // The same fields again: nothing to do, nothing logged, nothing to undo.
+    let undoable = model.history().undo_len();
+    model.apply(edit(logged.clone())).unwrap();
+    assert_eq!(model.history().undo_len(), undoable);
+    assert_eq!(model.activities_for(R).unwrap().len(), log_before);
+
+    // Corrected: 01:30 -> 02:15, not billable, a trimmed note; id, release and created stay.
+    model.set_clock(Box::new(|| t0() + Duration::minutes(10)));
+    let corrected =
+        NewTimeEntry { minutes: 135, billable: false, note: "  리허설 (2회차)  ".into(), ..logged };
+    let applied = model.apply(edit(corrected)).unwrap();
+    let entry = model.time_entry(id).unwrap().clone();
+    assert_eq!((entry.minutes, entry.billable, entry.note.as_str()), (135, false, "리허설 (2회차)"));
+    assert_eq!((entry.release_id, entry.agent_id, entry.executed_at), (R, Some(AgentId(3)), at(-3)));
+    assert_eq!(entry.created_at, before.time_entries[0].created_at);
+    assert_eq!(release_desk::domain::time_entry::total_minutes(model.time_entries_for(R), model.now()), 135);
+    assert_persisted(&model, &path);
+    assert_eq!(applied.label, "edit a time entry");
+    assert_eq!(model.history().undo_len(), undoable + 1);
+
+    // One activity row naming what changed, by the current agent.
+    let log = model.activities_for(R).unwrap();
+    assert_eq!(log.len(), log_before + 1);
+    assert_eq!(log[0].kind, "time");
+    assert_eq!(log[0].actor, Some(AgentId(2)));
+    assert_eq!(log[0].field, "time_spent, billable, note");
+    assert_eq!(log[0].old_value, "01:30 / billable / 리허설");
+    assert_eq!(log[0].new_value, "02:15 / not billable / 리허설 (2회차)");
+
+    // Undo puts the entry back exactly; redo corrects it again.
+    model.undo().unwrap().unwrap();
+    assert_eq!(model.time_entry(id), before.time_entries.first());
+    assert_eq!(model.snapshot().time_entries, before.time_entries);
+    assert_persisted(&model, &path);
+    model.redo().unwrap().unwrap();
+    assert_eq!(model.time_entry(id), Some(&entry));
+    assert_persisted(&model, &path);
+
+    // A running timer is stopped first, then edited.
+    model
+        .apply(Command::StartTimer {
+            release: R,
+            agent_id: Some(AgentId(2)),
+            note: String::new(),
+            billable: true,
+            since_created: false,
+        })
+        .unwrap();
+    let timer = model.running_timers().next().unwrap().id;
+    let fix =
+        NewTimeEntry { agent_id: None, minutes: 30, note: String::new(), billable: true, executed_at: at(0) };
+    let running = model.apply(Command::EditTimeEntry { id: timer, entry: fix.clone() });
+    assert!(matches!(running, Err(CommandError::Item(ItemRefused::TimerRunning))), "{running:?}");
+    model.apply(Command::StopTimer(timer)).unwrap();
+    let stopped = model.time_entry(timer).unwrap().clone();
+    model.apply(Command::EditTimeEntry { id: timer, entry: fix.clone() }).unwrap();
+    let edited = model.time_entry(timer).unwrap();
+    assert_eq!((edited.minutes, edited.agent_id, edited.executed_at), (30, None, at(0)));
+    assert_eq!(edited.created_at, stopped.created_at);
+    assert_eq!(model.activities_for(R).unwrap()[0].field, "agent_id, time_spent, executed_at");
+
+    // Time on a release in Trash is not edited, as it is not added.
+    model.apply(Command::TrashRelease(R)).unwrap();
+    let in_trash =
+        model.apply(Command::EditTimeEntry { id: timer, entry: NewTimeEntry { minutes: 31, ..fix } });
+    assert!(matches!(in_trash, Err(CommandError::Item(ItemRefused::InTrash(_)))), "{in_trash:?}");
     assert_persisted(&model, &path);
 }
 
@@ -223,6 +333,16 @@ fn undo_of_every_work_command_restores_the_exact_state() {
             since_created: true,
         },
         Command::StopTimer(1),
+        Command::EditTimeEntry {
+            id: 1,
+            entry: NewTimeEntry {
+                agent_id: Some(AgentId(1)),
+                minutes: 45,
+                note: "정정".into(),
+                billable: false,
+                executed_at: at(-2),
+            },
+        },
         Command::DeleteTimeEntry(1),
         Command::DeleteNote(1),
         Command::TrashRelease(R),

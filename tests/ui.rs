@@ -559,6 +559,87 @@ fn the_timer_starts_runs_and_stops() {
     assert!(harness.query_by_label("Timer running").is_none());
 }
 
+/// Release #3's page with one stopped entry of 01:30 logged on it (before the page is drawn).
+fn page_of_3_with_time() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>, i64) {
+    let (dir, mut harness) = page_of_3();
+    let entry = release_desk::model::NewTimeEntry {
+        agent_id: None,
+        minutes: 90,
+        note: "이관 리허설".into(),
+        billable: true,
+        executed_at: common::at(-2),
+    };
+    let model = harness.state_mut().model_mut().unwrap();
+    model.apply(release_desk::model::Command::AddTime { release: ReleaseId(3), entry }).unwrap();
+    let id = model.time_entries_for(ReleaseId(3))[0].id;
+    harness.run();
+    assert!(harness.query_by_label("Time tracking (total 1h 30m)").is_some());
+    (dir, harness, id)
+}
+
+/// Opens the entry's edit form and types `spent` over the time spent it is filled in with. The
+/// entry's Edit is the last "Edit" (the first is the menu; #3 has no tasks).
+fn edit_time_spent(harness: &mut Harness<'_, ReleaseDeskApp>, spent: &str) {
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    assert!(harness.query_by_label("Edit time entry").is_some(), "the form is titled for editing");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Time spent (hh:mm)");
+    assert_eq!(field.value().as_deref(), Some("01:30"), "filled in with the entry");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Time spent (hh:mm)").type_text(spent);
+    harness.run();
+}
+
+#[test]
+fn a_time_entry_is_edited_on_the_page_and_ctrl_z_restores_it() {
+    let (_dir, mut harness, id) = page_of_3_with_time();
+    edit_time_spent(&mut harness, "02:15");
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    let entry = model.time_entry(id).unwrap();
+    assert_eq!((entry.minutes, entry.note.as_str()), (135, "이관 리허설"), "only the time changed");
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot(), "written to the file");
+    assert!(harness.query_by_label("Time tracking (total 2h 15m)").is_some(), "the total follows");
+    assert!(harness.query_by_label("02:15").is_some(), "the list shows the new time");
+    assert!(harness.query_by_label("Edit time entry").is_none(), "the form closed");
+
+    harness.get_all_by_label("Edit").next().unwrap().click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Undo: edit a time entry").is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().time_entry(id).unwrap().minutes, 90);
+    assert!(harness.query_by_label("Time tracking (total 1h 30m)").is_some());
+    assert!(harness.query_by_label("01:30").is_some());
+}
+
+#[test]
+fn a_failed_time_entry_edit_keeps_the_form_and_says_why() {
+    let (_dir, mut harness, id) = page_of_3_with_time();
+    edit_time_spent(&mut harness, "03:00");
+    // The entry goes while the form is open (another tab, an undo): Save is refused.
+    let model = harness.state_mut().model_mut().unwrap();
+    model.apply(release_desk::model::Command::DeleteTimeEntry(id)).unwrap();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("this time entry no longer exists").count(),
+        2,
+        "the section and the status bar say why"
+    );
+    let field = harness.get_by_role_and_label(Role::TextInput, "Time spent (hh:mm)");
+    assert_eq!(field.value().as_deref(), Some("03:00"), "the edit is kept");
+    assert!(harness.query_by_label("Edit time entry").is_some());
+    assert!(harness.state().model().unwrap().time_entries_for(ReleaseId(3)).is_empty());
+}
+
 #[test]
 fn release_page_snapshot() {
     let (_dir, path) = temp_db();

@@ -46,6 +46,7 @@ pub fn command_label(command: &Command, directory: &Directory) -> String {
         Command::AddTime { release, .. } => tr_args("cmd-add-time", &[("id", release.0.into())]),
         Command::StartTimer { release, .. } => tr_args("cmd-start-timer", &[("id", release.0.into())]),
         Command::StopTimer(_) => tr("cmd-stop-timer"),
+        Command::EditTimeEntry { .. } => tr("cmd-edit-time-entry"),
         Command::DeleteTimeEntry(_) => tr("cmd-delete-time-entry"),
         Command::CreateChange { subject, .. } => {
             tr_args("cmd-create-change", &[("subject", subject.trim().into())])

@@ -231,6 +231,7 @@ pub fn item_refused(err: &crate::model::ItemRefused) -> String {
         E::TimeOutOfRange => tr("error-time-out-of-range"),
         E::TimerAlreadyRunning(id) => tr_args("error-timer-running", &[("id", id.0.into())]),
         E::TimerNotRunning => tr("error-timer-not-running"),
+        E::TimerRunning => tr("error-timer-running-edit"),
     }
 }
 

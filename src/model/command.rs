@@ -22,7 +22,7 @@ pub struct NewRelease {
     pub category: Option<String>,
 }
 
-/// Time logged by hand ("Add time").
+/// Time logged by hand ("Add time"), or the corrected fields of an entry ("Edit").
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewTimeEntry {
     pub agent_id: Option<AgentId>,
@@ -160,6 +160,14 @@ pub enum Command {
     },
     /// Stops a running timer, adding the elapsed time to the entry.
     StopTimer(i64),
+    /// Corrects a stopped time entry: agent, time spent, note, billable, executed at. Validated as
+    /// `AddTime` is. Refused while the entry's timer runs (`ItemRefused::TimerRunning`): its time
+    /// spent is the stored minutes plus the live clock, so a fixed hh:mm from a form would either be
+    /// overtaken by the clock or have to stop it behind the user's back. Stop the timer, then edit.
+    EditTimeEntry {
+        id: i64,
+        entry: NewTimeEntry,
+    },
     DeleteTimeEntry(i64),
     /// Adds a Change to the registry, and links it to `link_to` if given (the link picker's "create").
     CreateChange {
@@ -249,6 +257,7 @@ impl Command {
             Self::AddTime { release, .. } => format!("log time on #{release}"),
             Self::StartTimer { release, .. } => format!("start a timer on #{release}"),
             Self::StopTimer(_) => "stop the timer".into(),
+            Self::EditTimeEntry { .. } => "edit a time entry".into(),
             Self::DeleteTimeEntry(_) => "delete a time entry".into(),
             Self::CreateChange { subject, .. } => format!("create Change \"{}\"", subject.trim()),
             Self::UpdateChange(change) => format!("edit Change CHG-{}", change.id),

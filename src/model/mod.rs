@@ -670,6 +670,7 @@ impl Model {
             | Command::AddTime { .. }
             | Command::StartTimer { .. }
             | Command::StopTimer(_)
+            | Command::EditTimeEntry { .. }
             | Command::DeleteTimeEntry(_)) => self.plan_release_item(item, now, &mut effect)?,
             command @ (Command::CreateChange { .. }
             | Command::UpdateChange(_)

@@ -1,7 +1,7 @@
 //! Notes, tasks and time entries of a release, and moving one release to Trash: how the model
 //! reads them and how their commands are validated and turned into mutations and activity rows.
 
-use super::{Command, CommandError, Effect, Model, PeopleRemap};
+use super::{Command, CommandError, Effect, Model, NewTimeEntry, PeopleRemap};
 use crate::domain::note::NOTE_MAX_CHARS;
 use crate::domain::sample::SampleData;
 use crate::domain::time_entry::{MAX_MINUTES, format_hhmm};
@@ -33,6 +33,8 @@ pub enum ItemRefused {
     TimerAlreadyRunning(ReleaseId),
     #[error("this timer is not running")]
     TimerNotRunning,
+    #[error("this timer is running; stop it before editing the entry")]
+    TimerRunning,
 }
 
 /// The first line of a text, at most 80 characters, for the activity log.
@@ -47,6 +49,35 @@ fn gist(text: &str) -> String {
 
 fn task_summary(fields: &TaskFields) -> String {
     format!("{} [{}]", fields.title, fields.status.label())
+}
+
+/// What an edit of a time entry changed, for its one activity row: the Freshservice field names
+/// (`"time_spent, billable"`) and the old and new values in the same order (`"01:30 / billable"`).
+fn time_entry_changes(
+    old: &TimeEntry,
+    new: &TimeEntry,
+    directory: &crate::domain::Directory,
+) -> (String, String, String) {
+    let or_dash = |s: String| if s.is_empty() { "—".to_owned() } else { s };
+    let describe = |field: &str, e: &TimeEntry| match field {
+        "agent_id" => or_dash(directory.agent_name(e.agent_id).to_owned()),
+        "time_spent" => format_hhmm(i64::from(e.minutes)),
+        "executed_at" => e.executed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "billable" => if e.billable { "billable" } else { "not billable" }.to_owned(),
+        _ => or_dash(gist(&e.note)),
+    };
+    let fields: Vec<&str> = [
+        ("agent_id", old.agent_id != new.agent_id),
+        ("time_spent", old.minutes != new.minutes),
+        ("executed_at", old.executed_at != new.executed_at),
+        ("billable", old.billable != new.billable),
+        ("note", old.note != new.note),
+    ]
+    .into_iter()
+    .filter_map(|(field, changed)| changed.then_some(field))
+    .collect();
+    let values = |e: &TimeEntry| fields.iter().map(|f| describe(f, e)).collect::<Vec<_>>().join(" / ");
+    (fields.join(", "), values(old), values(new))
 }
 
 impl Model {
@@ -124,6 +155,14 @@ impl Model {
         }
         self.check_refs(fields.agent_id, fields.group_id, None)?;
         Ok(TaskFields { title, ..fields.clone() })
+    }
+
+    /// Time logged by hand (added or edited): 00:01 to 9999:59, by an agent that exists.
+    fn check_time(&self, entry: &NewTimeEntry) -> Result<(), CommandError> {
+        if entry.minutes == 0 || entry.minutes > MAX_MINUTES {
+            return Err(ItemRefused::TimeOutOfRange.into());
+        }
+        self.check_refs(entry.agent_id, None, None)
     }
 
     fn check_note(body: &str) -> Result<String, CommandError> {
@@ -278,10 +317,7 @@ impl Model {
             }
             Command::AddTime { release, entry } => {
                 self.live_release(release)?;
-                if entry.minutes == 0 || entry.minutes > MAX_MINUTES {
-                    return Err(ItemRefused::TimeOutOfRange.into());
-                }
-                self.check_refs(entry.agent_id, None, None)?;
+                self.check_time(&entry)?;
                 let mut activity = self.activity(Some(release), now, "time");
                 activity.field = "time_spent".into();
                 activity.new_value = format_hhmm(i64::from(entry.minutes));
@@ -334,6 +370,32 @@ impl Model {
                 activity.new_value = format!("stopped at {}", format_hhmm(i64::from(stopped.minutes)));
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTimeEntry(stopped));
+            }
+            Command::EditTimeEntry { id, entry } => {
+                let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;
+                self.live_release(old.release_id)?;
+                if old.is_running() {
+                    return Err(ItemRefused::TimerRunning.into());
+                }
+                self.check_time(&entry)?;
+                let new = TimeEntry {
+                    agent_id: entry.agent_id,
+                    note: entry.note.trim().to_owned(),
+                    minutes: entry.minutes,
+                    executed_at: entry.executed_at,
+                    billable: entry.billable,
+                    ..old.clone()
+                };
+                if new == *old {
+                    return Ok(());
+                }
+                let (field, old_value, new_value) = time_entry_changes(old, &new, &self.directory);
+                let mut activity = self.activity(Some(old.release_id), now, "time");
+                activity.field = field;
+                activity.old_value = old_value;
+                activity.new_value = new_value;
+                effect.activities.push(activity);
+                effect.mutations.push(Mutation::PutTimeEntry(new));
             }
             Command::DeleteTimeEntry(id) => {
                 let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;

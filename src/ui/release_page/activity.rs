@@ -41,8 +41,13 @@ fn kind_label(kind: &str) -> String {
     tr(key)
 }
 
-/// The label of a changed field; unknown fields show their Freshservice name.
-fn field_label(field: &str) -> String {
+/// The label of the changed fields (one, or several as `"time_spent, billable"`); unknown fields
+/// show their Freshservice name.
+fn field_label(fields: &str) -> String {
+    fields.split(", ").map(one_field_label).collect::<Vec<_>>().join(", ")
+}
+
+fn one_field_label(field: &str) -> String {
     let key = match field {
         "subject" => "field-subject",
         "description" => "field-description",
@@ -60,6 +65,8 @@ fn field_label(field: &str) -> String {
         "build_plan" => "plan-build",
         "test_plan" => "plan-test",
         "time_spent" => "time-spent",
+        "executed_at" => "time-executed-at",
+        "billable" => "time-billable",
         "timer" => "time-timer",
         "note" => "activity-note",
         "task" => "activity-task",

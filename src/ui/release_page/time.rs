@@ -1,7 +1,8 @@
 //! Time tracking on the release page: the total, running timers with a live clock (repainted once
 //! a second only while one runs), Start / Stop timer, "start from when the release was created",
 //! and "Add time" (hh:mm, note, billable, executed at, agent). The list shows every entry, newest
-//! first.
+//! first; a stopped entry is corrected with Edit (the same form, filled in), a running timer is
+//! stopped first.
 
 use egui::RichText;
 
@@ -13,8 +14,10 @@ use crate::model::{Command, NewTimeEntry};
 use crate::ui::new_release::agent_combo_ui;
 use crate::ui::widgets::datetime_edit_ui;
 
-/// The "Add time" form.
+/// The "Add time" form, also used to edit an entry.
 pub struct TimeForm {
+    /// The entry being edited; `None` adds a new one.
+    pub editing: Option<i64>,
     /// hh:mm as typed.
     pub spent: String,
     pub note: String,
@@ -122,6 +125,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                 }
                 if state.form.is_none() && ui.button(tr("time-add")).clicked() {
                     state.form = Some(TimeForm {
+                        editing: None,
                         spent: String::new(),
                         note: String::new(),
                         billable: true,
@@ -160,17 +164,36 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                     }
                     ui.label(tr(if entry.billable { "time-billable-yes" } else { "time-billable-no" }));
                     ui.label(&entry.note);
-                    ui.push_id(entry.id, |ui| {
-                        if state.confirm_delete == Some(entry.id) {
-                            if ui
-                                .small_button(RichText::new(tr("time-delete-confirm")).color(ERROR_RED))
-                                .clicked()
-                            {
-                                cx.push(Origin::Time, Command::DeleteTimeEntry(entry.id));
+                    ui.horizontal(|ui| {
+                        ui.push_id(entry.id, |ui| {
+                            let edit = ui
+                                .add_enabled(
+                                    !entry.is_running(),
+                                    egui::Button::new(tr("action-edit")).small(),
+                                )
+                                .on_disabled_hover_text(tr("time-edit-running"));
+                            if edit.clicked() {
+                                state.error = None;
+                                state.form = Some(TimeForm {
+                                    editing: Some(entry.id),
+                                    spent: format_hhmm(i64::from(entry.minutes)),
+                                    note: entry.note.clone(),
+                                    billable: entry.billable,
+                                    executed_at: entry.executed_at,
+                                    agent: entry.agent_id,
+                                });
                             }
-                        } else if ui.small_button(tr("action-delete")).clicked() {
-                            state.confirm_delete = Some(entry.id);
-                        }
+                            if state.confirm_delete == Some(entry.id) {
+                                if ui
+                                    .small_button(RichText::new(tr("time-delete-confirm")).color(ERROR_RED))
+                                    .clicked()
+                                {
+                                    cx.push(Origin::Time, Command::DeleteTimeEntry(entry.id));
+                                }
+                            } else if ui.small_button(tr("action-delete")).clicked() {
+                                state.confirm_delete = Some(entry.id);
+                            }
+                        });
                     });
                     ui.end_row();
                 }
@@ -178,13 +201,14 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
         });
 }
 
-/// The "Add time" form; the time spent is checked as it is typed.
+/// The "Add time" / edit form; the time spent is checked as it is typed.
 fn form_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionContext<'_>) {
     let Some(form) = &mut state.form else { return };
     let mut submit = None;
     let mut cancel = false;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(tr("time-add")).strong());
+        let title = if form.editing.is_some() { "time-edit" } else { "time-add" };
+        ui.label(RichText::new(tr(title)).strong());
         egui::Grid::new("time_form_grid").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
             let label = ui.label(tr("time-spent-hhmm"));
             ui.vertical(|ui| {
@@ -231,7 +255,11 @@ fn form_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionContext<'
             billable: form.billable,
             executed_at: form.executed_at,
         };
-        cx.push(Origin::Time, Command::AddTime { release: cx.release.id, entry });
+        let command = match form.editing {
+            Some(id) => Command::EditTimeEntry { id, entry },
+            None => Command::AddTime { release: cx.release.id, entry },
+        };
+        cx.push(Origin::Time, command);
         state.pending_form = true;
     }
     if cancel {
