@@ -97,7 +97,7 @@ fn value_text(field: &str, value: &str) -> String {
             [Outcome::Successful, Outcome::Failed].into_iter().find(|o| o.label() == value).map(i18n::outcome)
         }
         "planned_start_date" | "planned_end_date" | "work_start_date" | "work_end_date" | "closed_at"
-        | "deleted_at" => chrono::DateTime::parse_from_rfc3339(value)
+        | "deleted_at" | "executed_at" => chrono::DateTime::parse_from_rfc3339(value)
             .ok()
             .map(|t| i18n::datetime_short(t.with_timezone(&chrono::Utc))),
         "description" => value
@@ -106,6 +106,11 @@ fn value_text(field: &str, value: &str) -> String {
             .map(|n| tr_args("activity-chars", &[("count", n.into())])),
         "build_plan" | "test_plan" => plan_summary(value),
         "strategy" => Strategy::from_code(value).map(i18n::rollout::strategy),
+        "billable" => match value {
+            "billable" => Some(tr("time-billable-yes")),
+            "not billable" => Some(tr("time-billable-no")),
+            _ => None,
+        },
         _ => None,
     };
     translated.unwrap_or_else(|| value.to_owned())
@@ -278,6 +283,11 @@ mod tests {
         // Times are shown in the local time zone and the language's format, not as RFC 3339.
         let (_, change) = what_and_change(&row("planned_start_date", "", "2026-11-28T15:00:00Z"));
         assert!(!change.contains('T') && change.contains("2026"), "{change}");
+        // A time entry edit: three fields in one row.
+        assert_eq!(
+            what_and_change(&row("time_spent, billable", "01:30 / billable", "02:15 / not billable")).1,
+            "01:30 -> 02:15 / 청구 가능 -> 청구 불가"
+        );
         // What it does not know shows as stored.
         assert_eq!(what_and_change(&row("status", "Bogus", "")).1, "Bogus -> (삭제됨)");
         i18n::set_language(Language::En);
