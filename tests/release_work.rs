@@ -399,3 +399,43 @@ fn sample_work_loads_with_a_running_timer_and_the_cli_shows_it() {
         list.as_array().unwrap().iter().filter(|r| !r["notes"].as_array().unwrap().is_empty()).count();
     assert!(with_notes >= 3, "the list carries notes too");
 }
+
+#[test]
+fn a_release_in_trash_is_read_only_but_its_timer_can_be_stopped() {
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![plain(1, "ERP")]);
+    model.apply(Command::AddNote { release: R, body: "note".into() }).unwrap();
+    model.apply(Command::AddTask { release: R, fields: task("UAT") }).unwrap();
+    let entry =
+        NewTimeEntry { agent_id: None, minutes: 30, note: String::new(), billable: true, executed_at: at(0) };
+    model.apply(Command::AddTime { release: R, entry: entry.clone() }).unwrap();
+    model
+        .apply(Command::StartTimer {
+            release: R,
+            agent_id: None,
+            note: String::new(),
+            billable: false,
+            since_created: false,
+        })
+        .unwrap();
+    let (note, task_id) = (model.notes()[0].id, model.tasks()[0].id);
+    let (stopped, running) = (model.time_entries()[0].id, model.time_entries()[1].id);
+    model.apply(Command::TrashRelease(R)).unwrap();
+    let before = model.snapshot();
+    for command in [
+        Command::EditNote { id: note, body: "changed".into() },
+        Command::DeleteNote(note),
+        Command::EditTask { id: task_id, fields: task("changed") },
+        Command::DeleteTask(task_id),
+        Command::EditTimeEntry { id: stopped, entry: NewTimeEntry { minutes: 45, ..entry.clone() } },
+        Command::DeleteTimeEntry(stopped),
+    ] {
+        let label = command.label();
+        let refused = model.apply(command);
+        assert!(matches!(refused, Err(CommandError::Item(ItemRefused::InTrash(R)))), "{label}: {refused:?}");
+    }
+    assert_eq!(model.snapshot(), before, "nothing changed");
+    model.apply(Command::StopTimer(running)).unwrap();
+    assert!(model.running_timers().next().is_none(), "a timer is never left running");
+    assert_persisted(&model, &path);
+}

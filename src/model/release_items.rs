@@ -133,6 +133,9 @@ impl Model {
         self.time_entries.iter().filter(|e| e.is_running())
     }
 
+    /// The release, if it exists and is not in Trash: a release in Trash is read-only (its notes,
+    /// tasks and time are neither added, edited nor deleted until it is restored), except that a
+    /// running timer can always be stopped.
     fn live_release(&self, id: ReleaseId) -> Result<&crate::domain::Release, CommandError> {
         let release = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
         if release.is_deleted() {
@@ -260,6 +263,7 @@ impl Model {
             }
             Command::EditNote { id, body } => {
                 let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
+                self.live_release(old.release_id)?;
                 let body = Self::check_note(&body)?;
                 if body == old.body {
                     return Ok(());
@@ -273,6 +277,7 @@ impl Model {
             }
             Command::DeleteNote(id) => {
                 let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
+                self.live_release(old.release_id)?;
                 let mut activity = self.activity(Some(old.release_id), now, "note");
                 activity.field = "note".into();
                 activity.old_value = gist(&old.body);
@@ -296,6 +301,7 @@ impl Model {
             }
             Command::EditTask { id, fields } => {
                 let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
+                self.live_release(old.release_id)?;
                 let fields = self.check_task(&fields)?;
                 if fields == old.fields {
                     return Ok(());
@@ -309,6 +315,7 @@ impl Model {
             }
             Command::DeleteTask(id) => {
                 let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
+                self.live_release(old.release_id)?;
                 let mut activity = self.activity(Some(old.release_id), now, "task");
                 activity.field = "task".into();
                 activity.old_value = task_summary(&old.fields);
@@ -399,6 +406,7 @@ impl Model {
             }
             Command::DeleteTimeEntry(id) => {
                 let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;
+                self.live_release(old.release_id)?;
                 let mut activity = self.activity(Some(old.release_id), now, "time");
                 activity.field = "time_spent".into();
                 activity.old_value = format_hhmm(i64::from(old.spent_minutes(now)));
