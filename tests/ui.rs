@@ -896,3 +896,101 @@ fn bulk_assign_and_a_refused_pick_up_say_why() {
     // Nobody is signed in: Pick up is disabled and says why.
     assert!(harness.get_by_role_and_label(Role::Button, "Pick up").accesskit_node().is_disabled());
 }
+
+/// The text a text field on screen holds.
+fn field_text(harness: &Harness<'_, ReleaseDeskApp>, role: Role, label: &str) -> String {
+    harness.get_by_role_and_label(role, label).accesskit_node().value().unwrap_or_default()
+}
+
+#[test]
+fn undo_and_redo_refresh_the_page_buffers_that_hold_no_unsaved_edits() {
+    use release_desk::domain::TaskFields;
+    use release_desk::model::Command;
+    let (_dir, mut harness) = page_of_3();
+    {
+        // History, newest last: add task, add note, edit task, edit note.
+        let model = harness.state_mut().model_mut().unwrap();
+        let fields = TaskFields { title: "운영 DB 백업".into(), ..TaskFields::default() };
+        model.apply(Command::AddTask { release: ReleaseId(3), fields }).unwrap();
+        model.apply(Command::AddNote { release: ReleaseId(3), body: "첫 메모".into() }).unwrap();
+        let task = model.tasks_for(ReleaseId(3))[0].clone();
+        let fields = TaskFields { title: "운영 DB 백업 리허설".into(), ..task.fields.clone() };
+        model.apply(Command::EditTask { id: task.id, fields }).unwrap();
+        let note = model.notes_for(ReleaseId(3))[0].id;
+        model.apply(Command::EditNote { id: note, body: "고친 메모".into() }).unwrap();
+    }
+    harness.run();
+    // Open the note and the task for editing, unchanged: both show what is stored.
+    // The last "Edit" is the note's (below the tasks); once it is open, the task's is the last.
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Note text"), "고친 메모");
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "운영 DB 백업 리허설");
+
+    // Ctrl+Z takes back the note edit: the open note editor follows.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().notes_for(ReleaseId(3))[0].body, "첫 메모");
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Note text"), "첫 메모");
+
+    // Undo from the Edit menu takes back the task edit: the open task form follows.
+    // (The menu is the first "Edit" on screen: the top bar is drawn before the page.)
+    harness.get_all_by_label("Edit").next().unwrap().click();
+    harness.run();
+    harness.get_by_label_contains("Undo:").click();
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().tasks_for(ReleaseId(3))[0].fields.title, "운영 DB 백업");
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "운영 DB 백업");
+
+    // Ctrl+Y and Ctrl+Shift+Z redo them.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "운영 DB 백업 리허설");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Note text"), "고친 메모");
+}
+
+#[test]
+fn undo_keeps_a_buffer_with_unsaved_edits() {
+    let (_dir, mut harness) = page_of_3();
+    type_into(&mut harness, Role::MultilineTextInput, "Description", "저장 전 설명");
+    // Leave the field, change the priority and take that back: the typing stays, unsaved.
+    harness.get_by_label("Properties").click();
+    harness.run();
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
+        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+    }
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(release_3(&harness).priority, Priority::Medium, "the undo ran");
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Description"), "저장 전 설명");
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+
+    // A task form with typing whose task an undo takes away becomes a New task form: Save keeps it.
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let fields = release_desk::domain::TaskFields { title: "리허설".into(), ..Default::default() };
+        model.apply(release_desk::model::Command::AddTask { release: ReleaseId(3), fields }).unwrap();
+    }
+    harness.run();
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Title", " 2차");
+    harness.get_by_label("Properties").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().model().unwrap().tasks_for(ReleaseId(3)).is_empty(), "the undo ran");
+    assert!(harness.query_by_label("New task").is_some());
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "리허설 2차");
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.tasks_for(ReleaseId(3))[0].fields.title, "리허설 2차");
+}

@@ -4,6 +4,15 @@
 //!
 //! The page never changes the model: it pushes commands, tagged with the [`Origin`] that gave them,
 //! into its outbox; the app applies them and hands each result back through [`ReleasePage::on_result`].
+//!
+//! Edit buffers follow the model. Whenever the model's revision moves (an undo or redo from the
+//! keyboard or the Edit menu, a command from another tab), every buffer of the page that holds no
+//! unsaved edits is refilled from the model: subject, category, description, the planned window
+//! draft, an open plan editor, a note or task being edited. A buffer with unsaved edits is kept as
+//! typed and still offers Save / Revert (its "unsaved" state is now measured against the new
+//! stored value); if the note or task it edits is gone, its text moves to a new note / new task
+//! form instead of being dropped. Undo and redo never run while a dialog is open, and a text field
+//! being typed in has its own undo, so the buffer the user is typing in is never replaced.
 
 mod activity;
 pub mod lifecycle;
@@ -81,6 +90,8 @@ pub struct ReleasePage {
     description: Option<String>,
     category: Option<String>,
     planned: Option<PlannedWindow>,
+    /// The model revision the buffers last followed.
+    seen_revision: Option<u64>,
     confirm_trash: bool,
     /// Why the last command from the header, properties or description failed.
     error: Option<String>,
@@ -96,6 +107,7 @@ impl ReleasePage {
             description: None,
             category: None,
             planned: None,
+            seen_revision: None,
             confirm_trash: false,
             error: None,
             outbox: Vec::new(),
@@ -142,6 +154,22 @@ impl ReleasePage {
         }
     }
 
+    /// Refills the buffers with no unsaved edits from the model (see the module docs).
+    fn follow(&mut self, release: &Release, model: &Model) {
+        if self.subject.as_deref() == Some(release.subject.as_str()) {
+            self.subject = None;
+        }
+        if self.description.as_deref() == Some(release.description.as_str()) {
+            self.description = None;
+        }
+        if self.planned == Some(release.planned) {
+            self.planned = None;
+        }
+        self.sections.plans.follow(release);
+        self.sections.tasks.follow(model, model.now());
+        self.sections.notes.follow(model);
+    }
+
     fn edit(&mut self, origin: Origin, edits: Vec<ReleaseEdit>) {
         self.outbox.push((origin, Command::EditRelease { id: self.id, edits }));
     }
@@ -165,6 +193,10 @@ impl ReleasePage {
             });
             return Some(PageAction::Close).filter(|_| ui.button(tr("action-close")).clicked());
         };
+        if self.seen_revision != Some(model.revision()) {
+            self.seen_revision = Some(model.revision());
+            self.follow(release, model);
+        }
         let mut action = None;
         if self.header_ui(ui, release, model.now()) {
             action = Some(PageAction::Close);
