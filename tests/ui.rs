@@ -994,3 +994,37 @@ fn undo_keeps_a_buffer_with_unsaved_edits() {
     let model = harness.state().model().unwrap();
     assert_eq!(model.tasks_for(ReleaseId(3))[0].fields.title, "리허설 2차");
 }
+
+#[test]
+fn ctrl_w_does_not_close_the_tab_while_a_dialog_is_open() {
+    let (_dir, mut harness) = page_of_3();
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
+        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+    }
+    harness.get_by_role_and_label(Role::Button, "Link a Change…").scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Link a Change…").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Link a Change to #3").is_some(), "the picker is open");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)], "the tab stays open");
+    assert!(harness.query_by_label_contains("Link a Change to #3").is_some(), "and so does the picker");
+    // Nor do undo or a new release act behind the dialog.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    assert_eq!(release_3(&harness).priority, Priority::Urgent, "nothing was undone");
+    assert!(!harness.state_mut().new_release_modal_mut().is_open());
+
+    // Esc closes the dialog; then Ctrl+W closes the tab.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("Link a Change to #3").is_none());
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert!(harness.state().open_pages().is_empty());
+}
