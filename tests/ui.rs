@@ -21,6 +21,11 @@ fn harness(mut app: ReleaseDeskApp) -> Harness<'static, ReleaseDeskApp> {
 }
 
 fn fixture() -> (tempfile::TempDir, ReleaseDeskApp) {
+    fixture_with(|_| {})
+}
+
+/// The fixture with `edit` applied to each release before it is stored.
+fn fixture_with(edit: impl Fn(&mut release_desk::domain::Release)) -> (tempfile::TempDir, ReleaseDeskApp) {
     let (dir, path) = temp_db();
     let mut releases = Vec::new();
     for (id, priority, kind, subject) in [
@@ -35,6 +40,7 @@ fn fixture() -> (tempfile::TempDir, ReleaseDeskApp) {
         r.release_type = kind;
         r.planned.start = at(id);
         r.planned.end = at(id + 3);
+        edit(&mut r);
         releases.push(r);
     }
     let model = model_with(&path, releases);
@@ -410,7 +416,14 @@ fn type_into(harness: &mut Harness<'_, ReleaseDeskApp>, role: Role, label: &str,
 
 /// The fixture with release #3's page open (through the list: select, Enter).
 fn page_of_3() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
-    let (dir, app) = fixture();
+    page_of_3_with(|_| {})
+}
+
+/// [`page_of_3`] with `edit` applied to the releases first.
+fn page_of_3_with(
+    edit: impl Fn(&mut release_desk::domain::Release),
+) -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
+    let (dir, app) = fixture_with(edit);
     let mut harness = harness(app);
     harness.run();
     harness.get_by_label("#3").click();
@@ -582,7 +595,7 @@ fn release_page_snapshot() {
 }
 
 #[test]
-fn the_page_edits_the_subject_in_place_marks_completed_and_moves_to_trash() {
+fn the_page_edits_the_subject_in_place_and_moves_to_trash() {
     let (_dir, mut harness) = page_of_3();
     let subject = harness.get_by_role_and_label(Role::TextInput, "Subject");
     subject.focus();
@@ -593,12 +606,12 @@ fn the_page_edits_the_subject_in_place_marks_completed_and_moves_to_trash() {
     harness.run();
     assert_eq!(release_3(&harness).subject, "롯데그룹 ERP 업그레이드 1단계 (재일정)");
 
-    harness.get_by_role_and_label(Role::Button, "Mark completed").click();
+    // At Plan, completing waits for the lifecycle (Verify & Monitor, then Complete with an outcome).
+    let mark = harness.get_by_role_and_label(Role::Button, "Mark completed");
+    assert!(mark.accesskit_node().is_disabled());
+    mark.click();
     harness.run();
-    let release = release_3(&harness);
-    assert_eq!(release.status, release_desk::domain::Status::Completed);
-    assert_eq!(release.work_end, Some(common::t0()));
-    assert!(harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
+    assert_eq!(release_3(&harness).status, release_desk::domain::Status::Open);
 
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
@@ -1027,4 +1040,53 @@ fn ctrl_w_does_not_close_the_tab_while_a_dialog_is_open() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
     harness.run();
     assert!(harness.state().open_pages().is_empty());
+}
+
+#[test]
+fn mark_completed_closes_the_lifecycle_with_an_outcome_and_one_undo_takes_it_back() {
+    use release_desk::domain::{Outcome, Stage, Status};
+    let (_dir, mut harness) = page_of_3_with(|r| {
+        r.stage = Stage::VerifyMonitor;
+        r.status = Status::InProgress;
+        r.work_start = Some(at(-2));
+    });
+    let before = release_3(&harness);
+    // With the Lifecycle section folded away, "Mark completed" unfolds it and opens its Complete
+    // dialog (outcome, downtime, note).
+    harness.get_by_label("Lifecycle").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Lifecycle").click();
+    harness.run();
+    assert!(harness.query_by_label("Move to Complete").is_none(), "the section is folded");
+    harness.get_by_role_and_label(Role::Button, "Mark completed").click();
+    harness.run();
+    assert!(harness.query_by_label("Complete release #3").is_some(), "the Complete dialog is open");
+    // Ctrl+W waits while it is open.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)]);
+    harness.get_by_label("Successful").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Complete").click();
+    harness.run();
+    assert!(harness.query_by_label("Complete release #3").is_none(), "the dialog closed");
+
+    let done = release_3(&harness);
+    assert_eq!(
+        (done.stage, done.status, done.outcome),
+        (Stage::Complete, Status::Completed, Some(Outcome::Successful))
+    );
+    assert_eq!(done.closed_at, Some(common::t0()));
+    assert_eq!((done.work_start, done.work_end), (Some(at(-2)), Some(common::t0())));
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.stage_history(ReleaseId(3)).last().unwrap().outcome, Some(Outcome::Successful));
+    assert!(harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
+    assert!(harness.query_by_label_contains("still at").is_none(), "status and stage agree");
+
+    // One undo takes all of it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(release_3(&harness), before);
+    assert!(harness.state().model().unwrap().stage_history(ReleaseId(3)).is_empty());
+    assert!(!harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
 }

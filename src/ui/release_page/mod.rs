@@ -39,8 +39,8 @@ use egui::{Color32, RichText};
 use super::new_release::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use super::widgets::{chip_ui, datetime_edit_ui, priority_color, status_color, type_color};
 use crate::domain::release::{validate_subject, validate_window};
-use crate::domain::{PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Status, Timestamp};
-use crate::i18n::{self, tr};
+use crate::domain::{PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp};
+use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model, ReleaseEdit};
 
 /// Which part of the page gave a command, so that its result goes back there.
@@ -63,6 +63,8 @@ pub struct SectionContext<'a> {
     pub release: &'a Release,
     /// "Now" from the model's clock.
     pub now: Timestamp,
+    /// The title key of a rollout section to expand this frame (its dialog was opened from the header).
+    pub reveal: Option<&'static str>,
     outbox: &'a mut Vec<(Origin, Command)>,
 }
 
@@ -93,6 +95,8 @@ pub struct ReleasePage {
     /// The model revision the buffers last followed.
     seen_revision: Option<u64>,
     confirm_trash: bool,
+    /// A rollout section to expand on the next draw of the sections.
+    reveal: Option<&'static str>,
     /// Why the last command from the header, properties or description failed.
     error: Option<String>,
     outbox: Vec<(Origin, Command)>,
@@ -109,6 +113,7 @@ impl ReleasePage {
             planned: None,
             seen_revision: None,
             confirm_trash: false,
+            reveal: None,
             error: None,
             outbox: Vec::new(),
             sections: Sections::default(),
@@ -198,7 +203,7 @@ impl ReleasePage {
             self.follow(release, model);
         }
         let mut action = None;
-        if self.header_ui(ui, release, model.now()) {
+        if self.header_ui(ui, release) {
             action = Some(PageAction::Close);
         }
         ui.separator();
@@ -215,8 +220,9 @@ impl ReleasePage {
             egui::ScrollArea::vertical().id_salt("page_scroll").auto_shrink([false, false]).show(ui, |ui| {
                 self.description_ui(ui, release);
                 ui.add_space(8.0);
-                let Self { outbox, sections, .. } = self;
-                let mut cx = SectionContext { model, release, now: model.now(), outbox };
+                let Self { outbox, sections, reveal, .. } = self;
+                let reveal = reveal.take();
+                let mut cx = SectionContext { model, release, now: model.now(), reveal, outbox };
                 sections_ui(ui, sections, &mut cx);
             });
         });
@@ -224,7 +230,7 @@ impl ReleasePage {
     }
 
     /// Id, subject edited in place, chips, and the page's actions. Returns true to close the page.
-    fn header_ui(&mut self, ui: &mut egui::Ui, release: &Release, now: Timestamp) -> bool {
+    fn header_ui(&mut self, ui: &mut egui::Ui, release: &Release) -> bool {
         let mut close = false;
         ui.horizontal(|ui| {
             ui.heading(RichText::new(format!("#{}", release.id)).strong());
@@ -250,9 +256,27 @@ impl ReleasePage {
                     } else if ui.button(tr("page-trash")).clicked() {
                         self.confirm_trash = true;
                     }
-                    let completed = release.status == Status::Completed;
-                    if ui.add_enabled(!completed, egui::Button::new(tr("page-mark-completed"))).clicked() {
-                        self.edit(Origin::Header, mark_completed(release, now));
+                    // Completing is the lifecycle's move to Complete (from Verify & Monitor, with
+                    // its outcome): the button opens that dialog, so status and stage agree.
+                    let hint = if release.stage == Stage::Complete {
+                        tr("lifecycle-closed")
+                    } else if lifecycle::can_complete(release) {
+                        tr("page-mark-completed-hint")
+                    } else {
+                        tr_args(
+                            "page-mark-completed-not-yet",
+                            &[("stage", i18n::stage(release.stage).into())],
+                        )
+                    };
+                    let button = egui::Button::new(tr("page-mark-completed"));
+                    if ui
+                        .add_enabled(lifecycle::can_complete(release), button)
+                        .on_hover_text(&hint)
+                        .on_disabled_hover_text(&hint)
+                        .clicked()
+                    {
+                        lifecycle::open_complete_dialog(ui, release);
+                        self.reveal = Some("section-lifecycle");
                     }
                 }
             });
@@ -434,16 +458,6 @@ impl ReleasePage {
             self.description = None;
         }
     }
-}
-
-/// The edits that mark a release completed now: status Completed and the work window closed.
-pub fn mark_completed(release: &Release, now: Timestamp) -> Vec<ReleaseEdit> {
-    let start = release.work_start.unwrap_or(now);
-    let end = release.work_end.unwrap_or(now).max(start);
-    vec![
-        ReleaseEdit::Status(Status::Completed),
-        ReleaseEdit::WorkWindow { start: Some(start), end: Some(end) },
-    ]
 }
 
 /// The state of each section of the page (what is being typed, which editor is open).
