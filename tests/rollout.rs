@@ -462,6 +462,68 @@ fn readiness_risks_and_strategy_round_trip_and_undo_exactly() {
 }
 
 #[test]
+fn completing_is_one_command_for_stage_status_outcome_and_closing_and_one_undo_takes_it_back() {
+    let (_dir, path) = temp_db();
+    let mut r = plain(1, "KB 코어뱅킹 보안 패치");
+    r.stage = Stage::VerifyMonitor;
+    r.status = Status::InProgress;
+    r.work_start = Some(at(-3));
+    let mut model = model_with(&path, vec![r]);
+    let before = model.snapshot();
+
+    // Completing is only the lifecycle's move from Verify & Monitor (what the page's "Mark
+    // completed" confirms): anywhere else it is refused and nothing changes.
+    let mut early = plain(2, "early");
+    early.stage = Stage::Deploy;
+    assert!(matches!(
+        transition(
+            &early,
+            &MoveRequest {
+                to: Stage::Complete,
+                outcome: Some(Outcome::Successful),
+                ..MoveRequest::default()
+            },
+            &DeployGate::default(),
+            None,
+            t0()
+        ),
+        Err(MoveRefused::NotAllowed { from: Stage::Deploy, to: Stage::Complete })
+    ));
+
+    model.set_clock(Box::new(|| at(2)));
+    model
+        .apply(Command::MoveStage {
+            id: R,
+            to: Stage::Complete,
+            outcome: Some(Outcome::Successful),
+            downtime_minutes: 15,
+            reason: "모니터링 이상 없음".into(),
+            override_reason: String::new(),
+        })
+        .unwrap();
+    let done = model.release(R).unwrap().clone();
+    assert_eq!(
+        (done.stage, done.status, done.outcome),
+        (Stage::Complete, Status::Completed, Some(Outcome::Successful))
+    );
+    assert_eq!((done.closed_at, done.work_start, done.work_end), (Some(at(2)), Some(at(-3)), Some(at(2))));
+    assert_eq!(done.downtime_minutes, 15);
+    let log = model.activities_for(R).unwrap();
+    for field in ["status", "stage"] {
+        assert!(log.iter().any(|a| a.kind == "stage" && a.field == field), "{field} is logged");
+    }
+    let after = model.snapshot();
+
+    // One undo takes back stage, status, outcome, closing time, work end and the history row.
+    assert!(matches!(model.history().next_undo(), Some(Command::MoveStage { to: Stage::Complete, .. })));
+    model.undo().unwrap().unwrap();
+    assert_eq!(model.snapshot(), before);
+    assert!(model.stage_history(R).is_empty());
+    model.redo().unwrap().unwrap();
+    assert_eq!(model.snapshot(), after);
+}
+
+#[test]
 fn undoing_a_move_restores_release_and_history() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "r")]);

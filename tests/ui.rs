@@ -21,6 +21,11 @@ fn harness(mut app: ReleaseDeskApp) -> Harness<'static, ReleaseDeskApp> {
 }
 
 fn fixture() -> (tempfile::TempDir, ReleaseDeskApp) {
+    fixture_with(|_| {})
+}
+
+/// The fixture with `edit` applied to each release before it is stored.
+fn fixture_with(edit: impl Fn(&mut release_desk::domain::Release)) -> (tempfile::TempDir, ReleaseDeskApp) {
     let (dir, path) = temp_db();
     let mut releases = Vec::new();
     for (id, priority, kind, subject) in [
@@ -35,6 +40,7 @@ fn fixture() -> (tempfile::TempDir, ReleaseDeskApp) {
         r.release_type = kind;
         r.planned.start = at(id);
         r.planned.end = at(id + 3);
+        edit(&mut r);
         releases.push(r);
     }
     let model = model_with(&path, releases);
@@ -410,7 +416,14 @@ fn type_into(harness: &mut Harness<'_, ReleaseDeskApp>, role: Role, label: &str,
 
 /// The fixture with release #3's page open (through the list: select, Enter).
 fn page_of_3() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
-    let (dir, app) = fixture();
+    page_of_3_with(|_| {})
+}
+
+/// [`page_of_3`] with `edit` applied to the releases first.
+fn page_of_3_with(
+    edit: impl Fn(&mut release_desk::domain::Release),
+) -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
+    let (dir, app) = fixture_with(edit);
     let mut harness = harness(app);
     harness.run();
     harness.get_by_label("#3").click();
@@ -663,7 +676,7 @@ fn release_page_snapshot() {
 }
 
 #[test]
-fn the_page_edits_the_subject_in_place_marks_completed_and_moves_to_trash() {
+fn the_page_edits_the_subject_in_place_and_moves_to_trash() {
     let (_dir, mut harness) = page_of_3();
     let subject = harness.get_by_role_and_label(Role::TextInput, "Subject");
     subject.focus();
@@ -674,12 +687,12 @@ fn the_page_edits_the_subject_in_place_marks_completed_and_moves_to_trash() {
     harness.run();
     assert_eq!(release_3(&harness).subject, "롯데그룹 ERP 업그레이드 1단계 (재일정)");
 
-    harness.get_by_role_and_label(Role::Button, "Mark completed").click();
+    // At Plan, completing waits for the lifecycle (Verify & Monitor, then Complete with an outcome).
+    let mark = harness.get_by_role_and_label(Role::Button, "Mark completed");
+    assert!(mark.accesskit_node().is_disabled());
+    mark.click();
     harness.run();
-    let release = release_3(&harness);
-    assert_eq!(release.status, release_desk::domain::Status::Completed);
-    assert_eq!(release.work_end, Some(common::t0()));
-    assert!(harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
+    assert_eq!(release_3(&harness).status, release_desk::domain::Status::Open);
 
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
@@ -976,4 +989,185 @@ fn bulk_assign_and_a_refused_pick_up_say_why() {
     assert!(harness.query_by_label_contains("Done: assign 2 releases to 박지훈").is_some());
     // Nobody is signed in: Pick up is disabled and says why.
     assert!(harness.get_by_role_and_label(Role::Button, "Pick up").accesskit_node().is_disabled());
+}
+
+/// The text a text field on screen holds.
+fn field_text(harness: &Harness<'_, ReleaseDeskApp>, role: Role, label: &str) -> String {
+    harness.get_by_role_and_label(role, label).accesskit_node().value().unwrap_or_default()
+}
+
+#[test]
+fn undo_and_redo_refresh_the_page_buffers_that_hold_no_unsaved_edits() {
+    use release_desk::domain::TaskFields;
+    use release_desk::model::Command;
+    let (_dir, mut harness) = page_of_3();
+    {
+        // History, newest last: add task, add note, edit task, edit note.
+        let model = harness.state_mut().model_mut().unwrap();
+        let fields = TaskFields { title: "운영 DB 백업".into(), ..TaskFields::default() };
+        model.apply(Command::AddTask { release: ReleaseId(3), fields }).unwrap();
+        model.apply(Command::AddNote { release: ReleaseId(3), body: "첫 메모".into() }).unwrap();
+        let task = model.tasks_for(ReleaseId(3))[0].clone();
+        let fields = TaskFields { title: "운영 DB 백업 리허설".into(), ..task.fields.clone() };
+        model.apply(Command::EditTask { id: task.id, fields }).unwrap();
+        let note = model.notes_for(ReleaseId(3))[0].id;
+        model.apply(Command::EditNote { id: note, body: "고친 메모".into() }).unwrap();
+    }
+    harness.run();
+    // Open the note and the task for editing, unchanged: both show what is stored.
+    // The last "Edit" is the note's (below the tasks); once it is open, the task's is the last.
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Note text"), "고친 메모");
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "운영 DB 백업 리허설");
+
+    // Ctrl+Z takes back the note edit: the open note editor follows.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().notes_for(ReleaseId(3))[0].body, "첫 메모");
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Note text"), "첫 메모");
+
+    // Undo from the Edit menu takes back the task edit: the open task form follows.
+    // (The menu is the first "Edit" on screen: the top bar is drawn before the page.)
+    harness.get_all_by_label("Edit").next().unwrap().click();
+    harness.run();
+    harness.get_by_label_contains("Undo:").click();
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().tasks_for(ReleaseId(3))[0].fields.title, "운영 DB 백업");
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "운영 DB 백업");
+
+    // Ctrl+Y and Ctrl+Shift+Z redo them.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "운영 DB 백업 리허설");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Note text"), "고친 메모");
+}
+
+#[test]
+fn undo_keeps_a_buffer_with_unsaved_edits() {
+    let (_dir, mut harness) = page_of_3();
+    type_into(&mut harness, Role::MultilineTextInput, "Description", "저장 전 설명");
+    // Leave the field, change the priority and take that back: the typing stays, unsaved.
+    harness.get_by_label("Properties").click();
+    harness.run();
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
+        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+    }
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(release_3(&harness).priority, Priority::Medium, "the undo ran");
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Description"), "저장 전 설명");
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+
+    // A task form with typing whose task an undo takes away becomes a New task form: Save keeps it.
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let fields = release_desk::domain::TaskFields { title: "리허설".into(), ..Default::default() };
+        model.apply(release_desk::model::Command::AddTask { release: ReleaseId(3), fields }).unwrap();
+    }
+    harness.run();
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Title", " 2차");
+    harness.get_by_label("Properties").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().model().unwrap().tasks_for(ReleaseId(3)).is_empty(), "the undo ran");
+    assert!(harness.query_by_label("New task").is_some());
+    assert_eq!(field_text(&harness, Role::TextInput, "Title"), "리허설 2차");
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.tasks_for(ReleaseId(3))[0].fields.title, "리허설 2차");
+}
+
+#[test]
+fn ctrl_w_does_not_close_the_tab_while_a_dialog_is_open() {
+    let (_dir, mut harness) = page_of_3();
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
+        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+    }
+    harness.get_by_role_and_label(Role::Button, "Link a Change…").scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Link a Change…").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Link a Change to #3").is_some(), "the picker is open");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)], "the tab stays open");
+    assert!(harness.query_by_label_contains("Link a Change to #3").is_some(), "and so does the picker");
+    // Nor do undo or a new release act behind the dialog.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    assert_eq!(release_3(&harness).priority, Priority::Urgent, "nothing was undone");
+    assert!(!harness.state_mut().new_release_modal_mut().is_open());
+
+    // Esc closes the dialog; then Ctrl+W closes the tab.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("Link a Change to #3").is_none());
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert!(harness.state().open_pages().is_empty());
+}
+
+#[test]
+fn mark_completed_closes_the_lifecycle_with_an_outcome_and_one_undo_takes_it_back() {
+    use release_desk::domain::{Outcome, Stage, Status};
+    let (_dir, mut harness) = page_of_3_with(|r| {
+        r.stage = Stage::VerifyMonitor;
+        r.status = Status::InProgress;
+        r.work_start = Some(at(-2));
+    });
+    let before = release_3(&harness);
+    // With the Lifecycle section folded away, "Mark completed" unfolds it and opens its Complete
+    // dialog (outcome, downtime, note).
+    harness.get_by_label("Lifecycle").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Lifecycle").click();
+    harness.run();
+    assert!(harness.query_by_label("Move to Complete").is_none(), "the section is folded");
+    harness.get_by_role_and_label(Role::Button, "Mark completed").click();
+    harness.run();
+    assert!(harness.query_by_label("Complete release #3").is_some(), "the Complete dialog is open");
+    // Ctrl+W waits while it is open.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)]);
+    harness.get_by_label("Successful").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Complete").click();
+    harness.run();
+    assert!(harness.query_by_label("Complete release #3").is_none(), "the dialog closed");
+
+    let done = release_3(&harness);
+    assert_eq!(
+        (done.stage, done.status, done.outcome),
+        (Stage::Complete, Status::Completed, Some(Outcome::Successful))
+    );
+    assert_eq!(done.closed_at, Some(common::t0()));
+    assert_eq!((done.work_start, done.work_end), (Some(at(-2)), Some(common::t0())));
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.stage_history(ReleaseId(3)).last().unwrap().outcome, Some(Outcome::Successful));
+    assert!(harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
+    assert!(harness.query_by_label_contains("still at").is_none(), "status and stage agree");
+
+    // One undo takes all of it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(release_3(&harness), before);
+    assert!(harness.state().model().unwrap().stage_history(ReleaseId(3)).is_empty());
+    assert!(!harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
 }

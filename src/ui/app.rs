@@ -465,7 +465,10 @@ impl ReleaseDeskApp {
         self.system_language = language;
     }
 
-    fn any_modal_open(&self) -> bool {
+    /// Whether a dialog is open: one the app knows by its own state, or any `egui::Modal` shown
+    /// in the last frame (the release page's lifecycle, link and phase dialogs keep their state
+    /// in egui memory, and any new modal is covered without being listed here).
+    fn any_modal_open(&self, ctx: &egui::Context) -> bool {
         self.new_release.is_open()
             || self.show_about
             || self.people.is_open()
@@ -474,9 +477,15 @@ impl ReleaseDeskApp {
             || self.dashboard.targets_open()
             || self.active_page.and_then(|i| self.pages.get(i)).is_some_and(ReleasePage::has_modal)
             || self.bulk_bar.is_confirming()
+            || ctx.memory(|m| m.top_modal_layer().is_some())
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
+        // While a dialog is open the keyboard belongs to it (Esc closes it, Ctrl+S saves a plan):
+        // none of the window's or the page's shortcuts act behind it.
+        if self.any_modal_open(ctx) {
+            return;
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
             self.open_new_release();
         }
@@ -484,8 +493,8 @@ impl ReleaseDeskApp {
             self.focus_search = true;
         }
         // Undo and redo work on the list and on pages, but not while typing (a text field has its
-        // own undo) or in a dialog.
-        if !self.any_modal_open() && !ctx.egui_wants_keyboard_input() {
+        // own undo).
+        if !ctx.egui_wants_keyboard_input() {
             // Redo first: Ctrl+Z would also match Ctrl+Shift+Z.
             if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_REDO) || i.consume_shortcut(&SHORTCUT_REDO_Y)) {
                 self.queued.history.push(HistoryStep::Redo);
@@ -495,12 +504,12 @@ impl ReleaseDeskApp {
             }
         }
         if let Some(index) = self.active_page {
-            if !self.any_modal_open() && ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_CLOSE_TAB)) {
+            if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_CLOSE_TAB)) {
                 self.close_page(index);
             }
             return;
         }
-        if self.any_modal_open() || ctx.egui_wants_keyboard_input() || self.main_view != MainView::Releases {
+        if ctx.egui_wants_keyboard_input() || self.main_view != MainView::Releases {
             return;
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SELECT_ALL)) {

@@ -56,7 +56,8 @@ pub fn lifecycle_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
     stepper_ui(ui, release);
     summary_ui(ui, release);
     if release.status == Status::Completed && release.stage != Stage::Complete {
-        // "Mark completed" sets the Freshservice status only; the outcome is recorded by Complete.
+        // The status was set to Completed by hand (the Status field, an import): the outcome is
+        // recorded by Complete.
         ui.label(
             RichText::new(tr_args("lifecycle-status-ahead", &[("stage", i18n::stage(release.stage).into())]))
                 .color(ui.visuals().warn_fg_color),
@@ -69,6 +70,20 @@ pub fn lifecycle_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
     dialog_ui(ui, release, model, &mut state, commands);
     ui.add_space(6.0);
     history_ui(ui, release, model);
+    store_state(ui, STATE_KEY, release.id, state);
+}
+
+/// Whether the release can be completed now: only from Verify & Monitor, with its outcome given in
+/// the Complete dialog (the page's "Mark completed" opens it).
+pub fn can_complete(release: &Release) -> bool {
+    !release.is_deleted() && release.stage.can_move_to(Stage::Complete)
+}
+
+/// Opens the Complete dialog of `release` (its outcome, downtime and note); the lifecycle section
+/// draws it. Confirming it moves the release to Complete in one command: stage, status, outcome,
+/// closing time and work end together, so one undo takes it all back.
+pub fn open_complete_dialog(ui: &egui::Ui, release: &Release) {
+    let state = DialogState { dialog: MoveDialog::Complete, ..DialogState::default() };
     store_state(ui, STATE_KEY, release.id, state);
 }
 

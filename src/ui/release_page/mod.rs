@@ -4,6 +4,15 @@
 //!
 //! The page never changes the model: it pushes commands, tagged with the [`Origin`] that gave them,
 //! into its outbox; the app applies them and hands each result back through [`ReleasePage::on_result`].
+//!
+//! Edit buffers follow the model. Whenever the model's revision moves (an undo or redo from the
+//! keyboard or the Edit menu, a command from another tab), every buffer of the page that holds no
+//! unsaved edits is refilled from the model: subject, category, description, the planned window
+//! draft, an open plan editor, a note or task being edited. A buffer with unsaved edits is kept as
+//! typed and still offers Save / Revert (its "unsaved" state is now measured against the new
+//! stored value); if the note or task it edits is gone, its text moves to a new note / new task
+//! form instead of being dropped. Undo and redo never run while a dialog is open, and a text field
+//! being typed in has its own undo, so the buffer the user is typing in is never replaced.
 
 mod activity;
 pub mod lifecycle;
@@ -30,8 +39,8 @@ use egui::{Color32, RichText};
 use super::new_release::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use super::widgets::{chip_ui, datetime_edit_ui, priority_color, status_color, type_color};
 use crate::domain::release::{validate_subject, validate_window};
-use crate::domain::{PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Status, Timestamp};
-use crate::i18n::{self, tr};
+use crate::domain::{PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp};
+use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model, ReleaseEdit};
 
 /// Which part of the page gave a command, so that its result goes back there.
@@ -54,6 +63,8 @@ pub struct SectionContext<'a> {
     pub release: &'a Release,
     /// "Now" from the model's clock.
     pub now: Timestamp,
+    /// The title key of a rollout section to expand this frame (its dialog was opened from the header).
+    pub reveal: Option<&'static str>,
     outbox: &'a mut Vec<(Origin, Command)>,
 }
 
@@ -81,7 +92,11 @@ pub struct ReleasePage {
     description: Option<String>,
     category: Option<String>,
     planned: Option<PlannedWindow>,
+    /// The model revision the buffers last followed.
+    seen_revision: Option<u64>,
     confirm_trash: bool,
+    /// A rollout section to expand on the next draw of the sections.
+    reveal: Option<&'static str>,
     /// Why the last command from the header, properties or description failed.
     error: Option<String>,
     outbox: Vec<(Origin, Command)>,
@@ -96,7 +111,9 @@ impl ReleasePage {
             description: None,
             category: None,
             planned: None,
+            seen_revision: None,
             confirm_trash: false,
+            reveal: None,
             error: None,
             outbox: Vec::new(),
             sections: Sections::default(),
@@ -142,6 +159,22 @@ impl ReleasePage {
         }
     }
 
+    /// Refills the buffers with no unsaved edits from the model (see the module docs).
+    fn follow(&mut self, release: &Release, model: &Model) {
+        if self.subject.as_deref() == Some(release.subject.as_str()) {
+            self.subject = None;
+        }
+        if self.description.as_deref() == Some(release.description.as_str()) {
+            self.description = None;
+        }
+        if self.planned == Some(release.planned) {
+            self.planned = None;
+        }
+        self.sections.plans.follow(release);
+        self.sections.tasks.follow(model, model.now());
+        self.sections.notes.follow(model);
+    }
+
     fn edit(&mut self, origin: Origin, edits: Vec<ReleaseEdit>) {
         self.outbox.push((origin, Command::EditRelease { id: self.id, edits }));
     }
@@ -165,8 +198,12 @@ impl ReleasePage {
             });
             return Some(PageAction::Close).filter(|_| ui.button(tr("action-close")).clicked());
         };
+        if self.seen_revision != Some(model.revision()) {
+            self.seen_revision = Some(model.revision());
+            self.follow(release, model);
+        }
         let mut action = None;
-        if self.header_ui(ui, release, model.now()) {
+        if self.header_ui(ui, release) {
             action = Some(PageAction::Close);
         }
         ui.separator();
@@ -183,8 +220,9 @@ impl ReleasePage {
             egui::ScrollArea::vertical().id_salt("page_scroll").auto_shrink([false, false]).show(ui, |ui| {
                 self.description_ui(ui, release);
                 ui.add_space(8.0);
-                let Self { outbox, sections, .. } = self;
-                let mut cx = SectionContext { model, release, now: model.now(), outbox };
+                let Self { outbox, sections, reveal, .. } = self;
+                let reveal = reveal.take();
+                let mut cx = SectionContext { model, release, now: model.now(), reveal, outbox };
                 sections_ui(ui, sections, &mut cx);
             });
         });
@@ -192,7 +230,7 @@ impl ReleasePage {
     }
 
     /// Id, subject edited in place, chips, and the page's actions. Returns true to close the page.
-    fn header_ui(&mut self, ui: &mut egui::Ui, release: &Release, now: Timestamp) -> bool {
+    fn header_ui(&mut self, ui: &mut egui::Ui, release: &Release) -> bool {
         let mut close = false;
         ui.horizontal(|ui| {
             ui.heading(RichText::new(format!("#{}", release.id)).strong());
@@ -218,9 +256,27 @@ impl ReleasePage {
                     } else if ui.button(tr("page-trash")).clicked() {
                         self.confirm_trash = true;
                     }
-                    let completed = release.status == Status::Completed;
-                    if ui.add_enabled(!completed, egui::Button::new(tr("page-mark-completed"))).clicked() {
-                        self.edit(Origin::Header, mark_completed(release, now));
+                    // Completing is the lifecycle's move to Complete (from Verify & Monitor, with
+                    // its outcome): the button opens that dialog, so status and stage agree.
+                    let hint = if release.stage == Stage::Complete {
+                        tr("lifecycle-closed")
+                    } else if lifecycle::can_complete(release) {
+                        tr("page-mark-completed-hint")
+                    } else {
+                        tr_args(
+                            "page-mark-completed-not-yet",
+                            &[("stage", i18n::stage(release.stage).into())],
+                        )
+                    };
+                    let button = egui::Button::new(tr("page-mark-completed"));
+                    if ui
+                        .add_enabled(lifecycle::can_complete(release), button)
+                        .on_hover_text(&hint)
+                        .on_disabled_hover_text(&hint)
+                        .clicked()
+                    {
+                        lifecycle::open_complete_dialog(ui, release);
+                        self.reveal = Some("section-lifecycle");
                     }
                 }
             });
@@ -402,16 +458,6 @@ impl ReleasePage {
             self.description = None;
         }
     }
-}
-
-/// The edits that mark a release completed now: status Completed and the work window closed.
-pub fn mark_completed(release: &Release, now: Timestamp) -> Vec<ReleaseEdit> {
-    let start = release.work_start.unwrap_or(now);
-    let end = release.work_end.unwrap_or(now).max(start);
-    vec![
-        ReleaseEdit::Status(Status::Completed),
-        ReleaseEdit::WorkWindow { start: Some(start), end: Some(end) },
-    ]
 }
 
 /// The state of each section of the page (what is being typed, which editor is open).

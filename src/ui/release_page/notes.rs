@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::{ERROR_RED, Origin, SectionContext};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::Command;
+use crate::model::{Command, Model};
 
 /// Which note command is waiting for its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,14 +20,55 @@ enum Pending {
 pub struct NotesSection {
     /// The new note being written.
     pub new_body: String,
-    /// The note being edited in place, and its text.
-    editing: Option<(i64, String)>,
+    /// The note being edited in place.
+    editing: Option<NoteDraft>,
     confirm_delete: Option<i64>,
     pending: Option<Pending>,
     error: Option<String>,
 }
 
+/// A note being edited in place: its id, its body as stored when the editing began, and the text.
+struct NoteDraft {
+    id: i64,
+    original: String,
+    text: String,
+}
+
+impl NoteDraft {
+    fn is_dirty(&self) -> bool {
+        self.text != self.original
+    }
+}
+
 impl NotesSection {
+    /// Follows the model after it changed (an undo, a redo, another tab): a note being edited with
+    /// no unsaved edits shows its body as stored now, and its editor closes when the note is gone.
+    /// Unsaved edits are kept; if their note is gone they move to the New note box, so they can
+    /// still be saved.
+    pub fn follow(&mut self, model: &Model) {
+        if let Some(draft) = &mut self.editing {
+            match model.note(draft.id) {
+                Some(note) if !draft.is_dirty() => {
+                    draft.original.clone_from(&note.body);
+                    draft.text.clone_from(&note.body);
+                }
+                Some(note) => draft.original.clone_from(&note.body),
+                None => {
+                    if draft.is_dirty() {
+                        if !self.new_body.trim().is_empty() {
+                            self.new_body.push_str("\n\n");
+                        }
+                        self.new_body.push_str(&draft.text);
+                    }
+                    self.editing = None;
+                }
+            }
+        }
+        if self.confirm_delete.is_some_and(|id| model.note(id).is_none()) {
+            self.confirm_delete = None;
+        }
+    }
+
     pub fn on_result(&mut self, result: Result<(), String>) {
         let pending = self.pending.take();
         match result {
@@ -109,12 +150,17 @@ pub fn notes_ui(ui: &mut egui::Ui, state: &mut NotesSection, cx: &mut SectionCon
                                     state.confirm_delete = Some(note.id);
                                 }
                                 if state.editing.is_none() && ui.button(tr("action-edit")).clicked() {
-                                    state.editing = Some((note.id, note.body.clone()));
+                                    state.editing = Some(NoteDraft {
+                                        id: note.id,
+                                        original: note.body.clone(),
+                                        text: note.body.clone(),
+                                    });
                                 }
                             });
                         });
                         match &mut state.editing {
-                            Some((id, text)) if *id == note.id => {
+                            Some(draft) if draft.id == note.id => {
+                                let text = &mut draft.text;
                                 ui.add(
                                     egui::TextEdit::multiline(text)
                                         .desired_rows(3)

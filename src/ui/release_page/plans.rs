@@ -134,6 +134,22 @@ impl PlansSection {
         }
     }
 
+    /// Follows the model after it changed: an editor with no unsaved edits shows the plan as stored
+    /// now; one with unsaved edits keeps them. (While the modal is open the window's undo and redo
+    /// wait, so this is for changes made elsewhere.)
+    pub fn follow(&mut self, release: &Release) {
+        let Some(editor) = &mut self.editor else { return };
+        let stored = editor.kind.of(release);
+        if editor.original.as_ref() == stored {
+            return;
+        }
+        let untouched = editor.original.clone().unwrap_or_default() == editor.draft;
+        if untouched {
+            editor.draft = stored.cloned().unwrap_or_default();
+        }
+        editor.original = stored.cloned();
+    }
+
     /// Opens the editor of one plan (tests and the page's buttons).
     pub fn open(&mut self, kind: PlanKind, release: &Release) {
         self.editor = Some(PlanEditor::new(kind, release));

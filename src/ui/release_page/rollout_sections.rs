@@ -25,9 +25,12 @@ pub fn rollout_section_ui(
     title_key: &'static str,
     section: SectionUi,
 ) {
+    // A section the page asked to show (it opened one of the section's dialogs) is expanded.
+    let reveal = (cx.reveal == Some(title_key)).then_some(true);
     egui::CollapsingHeader::new(egui::RichText::new(crate::i18n::tr(title_key)).strong())
         .id_salt(title_key)
         .default_open(true)
+        .open(reveal)
         .show(ui, |ui| {
             let mut commands = Vec::new();
             section(ui, cx.release, cx.model, &mut commands);

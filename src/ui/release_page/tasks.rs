@@ -9,7 +9,7 @@ use super::{ERROR_RED, Origin, SectionContext};
 use crate::domain::task::open_and_total;
 use crate::domain::{TaskFields, TaskStatus, Timestamp};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::Command;
+use crate::model::{Command, Model};
 use crate::ui::new_release::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use crate::ui::widgets::{chip_ui, datetime_edit_ui};
 
@@ -17,9 +17,34 @@ use crate::ui::widgets::{chip_ui, datetime_edit_ui};
 pub struct TaskForm {
     /// The task being edited; `None` adds a new one.
     editing: Option<i64>,
+    /// The task's fields as stored when the form was filled from it (`None` for a new task).
+    original: Option<TaskFields>,
     pub fields: TaskFields,
     has_due: bool,
     due: Timestamp,
+}
+
+impl TaskForm {
+    /// A form filled from a stored task.
+    fn edit(id: i64, fields: &TaskFields, now: Timestamp) -> Self {
+        Self {
+            editing: Some(id),
+            original: Some(fields.clone()),
+            fields: fields.clone(),
+            has_due: fields.due.is_some(),
+            due: fields.due.unwrap_or(now + Duration::days(1)),
+        }
+    }
+
+    /// The fields as the form would save them.
+    fn current(&self) -> TaskFields {
+        TaskFields { due: self.has_due.then_some(self.due), ..self.fields.clone() }
+    }
+
+    /// True when the user changed the form since it was filled from the stored task.
+    fn is_dirty(&self) -> bool {
+        self.original.as_ref() != Some(&self.current())
+    }
 }
 
 /// What is being typed in the tasks section.
@@ -47,10 +72,36 @@ impl TasksSection {
         }
     }
 
+    /// Follows the model after it changed (an undo, a redo, another tab): a form editing a task
+    /// with no unsaved edits shows the task as stored now, and closes when the task is gone. A form
+    /// with unsaved edits is kept; if its task is gone it becomes a New task form, so the typing
+    /// can still be saved.
+    pub fn follow(&mut self, model: &Model, now: Timestamp) {
+        let Some(form) = &mut self.form else { return };
+        let Some(id) = form.editing else { return };
+        match (model.task(id), form.is_dirty()) {
+            (Some(task), false) => {
+                if form.original.as_ref() != Some(&task.fields) {
+                    *form = TaskForm::edit(id, &task.fields, now);
+                }
+            }
+            (Some(task), true) => form.original = Some(task.fields.clone()),
+            (None, false) => self.form = None,
+            (None, true) => {
+                form.editing = None;
+                form.original = None;
+            }
+        }
+        if self.confirm_delete.is_some_and(|id| model.task(id).is_none()) {
+            self.confirm_delete = None;
+        }
+    }
+
     /// Opens the form for a new task, due a day from `now`.
     pub fn open_new(&mut self, now: Timestamp, agent: Option<crate::domain::AgentId>) {
         self.form = Some(TaskForm {
             editing: None,
+            original: None,
             fields: TaskFields { agent_id: agent, ..TaskFields::default() },
             has_due: true,
             due: now + Duration::days(1),
@@ -132,12 +183,7 @@ pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionCon
                     ui.horizontal(|ui| {
                         ui.push_id(task.id, |ui| {
                             if ui.small_button(tr("action-edit")).clicked() {
-                                state.form = Some(TaskForm {
-                                    editing: Some(task.id),
-                                    fields: task.fields.clone(),
-                                    has_due: task.fields.due.is_some(),
-                                    due: task.fields.due.unwrap_or(cx.now + Duration::days(1)),
-                                });
+                                state.form = Some(TaskForm::edit(task.id, &task.fields, cx.now));
                             }
                             if state.confirm_delete == Some(task.id) {
                                 if ui
@@ -210,7 +256,7 @@ fn form_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<
         });
     });
     if submit {
-        let fields = TaskFields { due: form.has_due.then_some(form.due), ..form.fields.clone() };
+        let fields = form.current();
         let command = match form.editing {
             Some(id) => Command::EditTask { id, fields },
             None => Command::AddTask { release: cx.release.id, fields },
