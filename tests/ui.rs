@@ -572,6 +572,34 @@ fn the_timer_starts_runs_and_stops() {
     assert!(harness.query_by_label("Timer running").is_none());
 }
 
+#[test]
+fn the_next_timers_note_is_kept_when_another_time_command_succeeds() {
+    let (_dir, mut harness) = page_of_3();
+    // The box is found by its hint while empty (egui names an empty text field by it).
+    let hint = "What are you working on?";
+    let typed = |h: &Harness<'static, ReleaseDeskApp>| {
+        h.query_by(|n| n.role() == Role::TextInput && n.value().as_deref() == Some("배포 검증")).is_some()
+    };
+    harness.get_by_role_and_label(Role::Button, "Start timer").click();
+    harness.run();
+    let timer = harness.state().model().unwrap().running_timers().next().unwrap().id;
+    harness.get_by(|n| n.role() == Role::TextInput && n.placeholder() == Some(hint)).focus();
+    harness.run();
+    harness.get_by(|n| n.role() == Role::TextInput && n.placeholder() == Some(hint)).type_text("배포 검증");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Stop timer").click();
+    harness.run();
+    assert!(!harness.state().model().unwrap().time_entry(timer).unwrap().is_running());
+    assert!(typed(&harness), "stopping a timer keeps the note typed for the next one");
+    // Starting the next timer uses the note, and only that empties the box.
+    harness.get_by_role_and_label(Role::Button, "Start timer").click();
+    harness.run();
+    let next = harness.state().model().unwrap().running_timers().next().unwrap().clone();
+    assert_eq!(next.note, "배포 검증");
+    assert!(!typed(&harness));
+    assert!(harness.query_by(|n| n.role() == Role::TextInput && n.placeholder() == Some(hint)).is_some());
+}
+
 /// Release #3's page with one stopped entry of 01:30 logged on it (before the page is drawn).
 fn page_of_3_with_time() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>, i64) {
     let (dir, mut harness) = page_of_3();

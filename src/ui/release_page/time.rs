@@ -34,19 +34,23 @@ pub struct TimeSection {
     pub timer_note: String,
     confirm_delete: Option<i64>,
     pending_form: bool,
+    /// A timer start is waiting for its result: only that success empties `timer_note`.
+    pending_timer: bool,
     error: Option<String>,
 }
 
 impl TimeSection {
     pub fn on_result(&mut self, result: Result<(), String>) {
         let was_form = std::mem::take(&mut self.pending_form);
+        let was_timer = std::mem::take(&mut self.pending_timer);
         match result {
             Ok(()) => {
                 self.error = None;
                 self.confirm_delete = None;
                 if was_form {
                     self.form = None;
-                } else {
+                }
+                if was_timer {
                     self.timer_note.clear();
                 }
             }
@@ -111,6 +115,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                 };
                 if ui.add_enabled(!my_timer_runs, egui::Button::new(tr("time-start"))).clicked() {
                     cx.push(Origin::Time, start(false, &state.timer_note));
+                    state.pending_timer = true;
                 }
                 let since = tr_args(
                     "time-start-since-created-hint",
@@ -122,6 +127,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                     .clicked()
                 {
                     cx.push(Origin::Time, start(true, &state.timer_note));
+                    state.pending_timer = true;
                 }
                 if state.form.is_none() && ui.button(tr("time-add")).clicked() {
                     state.form = Some(TimeForm {
