@@ -251,13 +251,7 @@ fn outline_path(
     let scaled = font.as_scaled(size);
     let scale = (scaled.h_scale_factor(), scaled.v_scale_factor());
     let mut d = String::new();
-    let mut caret = 0.0_f32;
-    let mut previous = None;
-    for c in text.chars() {
-        let id = scaled.glyph_id(c);
-        if let Some(previous) = previous {
-            caret += scaled.kern(previous, id);
-        }
+    for (id, caret) in lay_out(font, size, text).0 {
         if let Some(outline) = font.outline(id) {
             // The baseline sits half the size down, as plotters places it.
             let at = GlyphPlacement {
@@ -301,8 +295,6 @@ fn outline_path(
                 d.push('Z');
             }
         }
-        caret += scaled.h_advance(id);
-        previous = Some(id);
     }
     d
 }
@@ -324,19 +316,28 @@ fn xml_attr(text: &str) -> String {
 
 /// Width and height of `text` at `size` pixels, as plotters lays text out (height = size / 1.24).
 fn measure(font: &ab_glyph::FontRef<'static>, size: f64, text: &str) -> (u32, u32) {
+    let (_, width) = lay_out(font, size as f32, text);
+    (width.max(0.0).round() as u32, (size / 1.24).round() as u32)
+}
+
+/// Each glyph of `text` at `size` pixels with its pen position (kerned advances), and the width.
+/// Measuring, rasterising and outlining all lay text out through here, so they agree.
+fn lay_out(font: &ab_glyph::FontRef<'static>, size: f32, text: &str) -> (Vec<(ab_glyph::GlyphId, f32)>, f32) {
     use ab_glyph::{Font as _, ScaleFont as _};
-    let scaled = font.as_scaled(size as f32);
-    let mut width = 0.0_f32;
+    let scaled = font.as_scaled(size);
+    let mut glyphs = Vec::with_capacity(text.len());
+    let mut caret = 0.0_f32;
     let mut previous = None;
     for c in text.chars() {
         let id = scaled.glyph_id(c);
         if let Some(previous) = previous {
-            width += scaled.kern(previous, id);
+            caret += scaled.kern(previous, id);
         }
-        width += scaled.h_advance(id);
+        glyphs.push((id, caret));
+        caret += scaled.h_advance(id);
         previous = Some(id);
     }
-    (width.max(0.0).round() as u32, (size / 1.24).round() as u32)
+    (glyphs, caret)
 }
 
 impl<B: DrawingBackend> DrawingBackend for Measured<B> {
@@ -433,7 +434,7 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<B::ErrorType>> {
-        use ab_glyph::{Font as _, ScaleFont as _};
+        use ab_glyph::Font as _;
         let color = style.color();
         if color.alpha <= 0.0 {
             return Ok(());
@@ -466,15 +467,8 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
             return Ok(());
         }
         let size = style.size() as f32;
-        let scaled = font.as_scaled(size);
         let mut coverage: Vec<(i32, i32, f32)> = Vec::new();
-        let mut caret = 0.0_f32;
-        let mut previous = None;
-        for c in text.chars() {
-            let id = scaled.glyph_id(c);
-            if let Some(previous) = previous {
-                caret += scaled.kern(previous, id);
-            }
+        for (id, caret) in lay_out(font, size, text).0 {
             // The baseline sits half the size down, as plotters places it.
             let glyph = id.with_scale_and_position(size, ab_glyph::point(caret, size / 2.0));
             if let Some(outline) = font.outline_glyph(glyph) {
@@ -483,8 +477,6 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
                     coverage.push((bounds.min.x as i32 + x as i32, bounds.min.y as i32 + y as i32, c));
                 });
             }
-            caret += scaled.h_advance(id);
-            previous = Some(id);
         }
         let transform = style.transform();
         let (w, h) = self.inner.get_size();
