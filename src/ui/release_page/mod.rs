@@ -137,11 +137,17 @@ impl ReleasePage {
     /// Hands the result of a command back to the part of the page that gave it.
     pub fn on_result(&mut self, origin: Origin, result: Result<(), String>) {
         match origin {
-            Origin::Header | Origin::Properties => {
+            // Each clears only its own draft: a saved subject must not drop a planned window
+            // being drafted. A saved planned window is cleared by `follow` (it equals the stored).
+            Origin::Header => {
                 if result.is_ok() {
                     self.subject = None;
+                }
+                self.error = result.err();
+            }
+            Origin::Properties => {
+                if result.is_ok() {
                     self.category = None;
-                    self.planned = None;
                 }
                 self.error = result.err();
             }
