@@ -790,6 +790,16 @@ status-redone = Redone: { $what }
 status-nothing-changed = Nothing to change: { $what }
 
 ## Closing a tab or the window with unsaved edits
+close-unsaved-title = Close #{ $id } with unsaved changes?
+close-unsaved-body = These edits are not saved and would be lost:
+close-unsaved-discard = Discard and close
+quit-unsaved-title = Quit with unsaved changes?
+quit-unsaved-body = { $count ->
+        [one] This release has
+       *[other] These { $count } releases have
+    } edits that are not saved. Quitting now loses them:
+quit-unsaved-discard = Discard all and quit
+unsaved-keep-editing = Keep editing
 unsaved-part-subject = subject
 unsaved-part-category = category
 unsaved-part-description = description
