@@ -788,3 +788,28 @@ menu-move-to-trash = Move selection to Trash
 status-undone = Undone: { $what }
 status-redone = Redone: { $what }
 status-nothing-changed = Nothing to change: { $what }
+
+## Closing a tab or the window with unsaved edits
+close-unsaved-title = Close #{ $id } with unsaved changes?
+close-unsaved-body = These edits are not saved and would be lost:
+close-unsaved-discard = Discard and close
+quit-unsaved-title = Quit with unsaved changes?
+quit-unsaved-body = { $count ->
+        [one] This release has
+       *[other] These { $count } releases have
+    } edits that are not saved. Quitting now loses them:
+quit-unsaved-discard = Discard all and quit
+unsaved-keep-editing = Keep editing
+unsaved-part-subject = subject
+unsaved-part-category = category
+unsaved-part-description = description
+unsaved-part-planned-window = planned window
+unsaved-part-build-plan = build plan being edited
+unsaved-part-test-plan = test plan being edited
+unsaved-part-new-note = note draft
+unsaved-part-note-edit = note being edited
+unsaved-part-new-task = new task
+unsaved-part-task-edit = task being edited
+unsaved-part-new-time-entry = time entry being added
+unsaved-part-time-entry-edit = time entry being edited
+unsaved-part-timer-note = timer note

@@ -734,3 +734,25 @@ menu-move-to-trash = 선택 항목을 휴지통으로 이동
 status-undone = 실행 취소함: { $what }
 status-redone = 다시 실행함: { $what }
 status-nothing-changed = 바뀐 것이 없습니다: { $what }
+
+## 저장하지 않은 편집이 있는 탭이나 창 닫기
+close-unsaved-title = #{ $id }에 저장하지 않은 변경 사항이 있습니다. 닫을까요?
+close-unsaved-body = 다음 편집 내용은 저장되지 않았으며 닫으면 사라집니다.
+close-unsaved-discard = 버리고 닫기
+quit-unsaved-title = 저장하지 않은 변경 사항이 있습니다. 종료할까요?
+quit-unsaved-body = 릴리스 { $count }건에 저장하지 않은 편집이 있습니다. 지금 종료하면 사라집니다.
+quit-unsaved-discard = 모두 버리고 종료
+unsaved-keep-editing = 계속 편집
+unsaved-part-subject = 제목
+unsaved-part-category = 범주
+unsaved-part-description = 설명
+unsaved-part-planned-window = 계획 기간
+unsaved-part-build-plan = 편집 중인 빌드 계획
+unsaved-part-test-plan = 편집 중인 테스트 계획
+unsaved-part-new-note = 작성 중인 메모
+unsaved-part-note-edit = 편집 중인 메모
+unsaved-part-new-task = 새 작업
+unsaved-part-task-edit = 편집 중인 작업
+unsaved-part-new-time-entry = 추가 중인 시간 기록
+unsaved-part-time-entry-edit = 편집 중인 시간 기록
+unsaved-part-timer-note = 타이머 메모

@@ -15,7 +15,7 @@ use super::filter_panel::FilterPanel;
 use super::list_state::{ListRows, ListState};
 use super::new_release::NewReleaseModal;
 use super::people_dialog::PeopleDialog;
-use super::release_page::{PageAction, ReleasePage};
+use super::release_page::{ERROR_RED, PageAction, ReleasePage, UnsavedPart};
 use super::release_table::{ReleaseTable, TableAction};
 use crate::domain::{Language, PredefinedView, ReleaseId, Theme, sample, view::Needle};
 use crate::i18n::{self, tr, tr_args};
@@ -117,6 +117,18 @@ pub struct ReleaseDeskApp {
     pages: Vec<ReleasePage>,
     /// The tab shown: an index into `pages`, or `None` for the Releases list.
     active_page: Option<usize>,
+    /// A page the user asked to close this frame: it closes, or asks, once its fields that save on
+    /// leaving them (subject, category) were saved with this frame's commands.
+    closing_page: Option<ReleaseId>,
+    /// A page the user asked to close while it holds unsaved edits: "Discard and close?".
+    confirm_close: Option<ReleaseId>,
+    /// The window was asked to close this frame while pages held unsaved edits: it closes, or
+    /// asks, once their fields that save on leaving them were saved.
+    quit_requested: bool,
+    /// The window was asked to close while pages hold unsaved edits: "Discard all and quit?".
+    confirm_quit: bool,
+    /// The user chose to discard every unsaved edit and quit: the next close request goes through.
+    quitting: bool,
     main_view: MainView,
     dashboard: Dashboard,
     show_kpi_help: bool,
@@ -188,6 +200,11 @@ impl ReleaseDeskApp {
             dashboard: Dashboard::default(),
             show_kpi_help: false,
             active_page: None,
+            closing_page: None,
+            confirm_close: None,
+            quit_requested: false,
+            confirm_quit: false,
+            quitting: false,
             queued: Queued::default(),
             status: None,
             show_about: false,
@@ -314,7 +331,7 @@ impl ReleaseDeskApp {
                 if let (Some(model), Some(page)) = (&self.model, self.pages.get_mut(index))
                     && page.page_ui(ui, model) == Some(PageAction::Close)
                 {
-                    self.close_page(index);
+                    self.request_close_page(index);
                 }
             });
         } else if self.main_view == MainView::Dashboard {
@@ -348,10 +365,15 @@ impl ReleaseDeskApp {
                 self.queued.bulk.push(Command::Bulk { ids, action: BulkAction::Purge });
             }
         }
+        // Last, so that they show above a page's own dialog (a plan editor open when the window
+        // is asked to close).
+        self.confirm_close_ui(&ctx);
+        self.confirm_quit_ui(&ctx);
         if self.drain_commands() {
             // The list and the counts are computed before the commands ran: show the result now.
             ctx.request_repaint();
         }
+        self.settle_close_requests(&ctx);
     }
 
     /// The Releases list tab: the filter side panel and the table.
@@ -416,7 +438,186 @@ impl ReleaseDeskApp {
             }
         });
         if let Some(index) = close {
+            self.request_close_page(index);
+        }
+    }
+
+    /// The user asked to close the page at `index` (Ctrl+W, the tab's ✖, the page's Close). Closing
+    /// leaves the page's fields, so a subject or category being typed is saved as leaving the
+    /// field saves it (as a click on ✖ does); then, once this frame's commands ran, the page closes
+    /// unless it still holds unsaved edits, which the user is first asked to discard.
+    fn request_close_page(&mut self, index: usize) {
+        let (Some(model), Some(page)) = (&self.model, self.pages.get_mut(index)) else { return };
+        page.leave_fields(model);
+        self.closing_page = Some(page.release_id());
+    }
+
+    /// Closes the page or the window asked for this frame, or asks first (see
+    /// [`Self::request_close_page`] and [`Self::on_close_request`]).
+    fn settle_close_requests(&mut self, ctx: &egui::Context) {
+        if let Some(id) = self.closing_page.take()
+            && let Some(index) = self.pages.iter().position(|p| p.release_id() == id)
+        {
+            let unsaved = self.model.as_ref().is_some_and(|m| !self.pages[index].unsaved(m).is_empty());
+            if unsaved {
+                self.active_page = Some(index);
+                self.confirm_close = Some(id);
+                ctx.request_repaint();
+            } else {
+                self.close_page(index);
+            }
+        }
+        if std::mem::take(&mut self.quit_requested) {
+            if self.unsaved_pages().is_empty() {
+                // The only edits were fields saved on leaving them, and they are saved now.
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                self.confirm_close = None;
+                self.confirm_quit = true;
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// The open pages holding unsaved edits, in tab order, with what each would lose.
+    pub fn unsaved_pages(&self) -> Vec<(ReleaseId, Vec<UnsavedPart>)> {
+        let Some(model) = &self.model else { return Vec::new() };
+        self.pages
+            .iter()
+            .map(|p| (p.release_id(), p.unsaved(model)))
+            .filter(|(_, parts)| !parts.is_empty())
+            .collect()
+    }
+
+    /// Whether a request to close the window must be cancelled: some page holds unsaved edits and
+    /// the user has not chosen "Discard all and quit".
+    pub fn must_ask_before_quitting(&self) -> bool {
+        !self.quitting && !self.unsaved_pages().is_empty()
+    }
+
+    /// Answers a request to close the window (its close button, Alt+F4, File > Quit): with unsaved
+    /// edits anywhere the close is cancelled; the pages' fields that save on leaving them are saved,
+    /// and if edits remain the user is asked (else the window closes). Called every frame before
+    /// the ui, and alone while the window is hidden (eframe then runs only the app's logic).
+    pub fn on_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || !self.must_ask_before_quitting() {
+            return;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        if let Some(model) = &self.model {
+            for page in &mut self.pages {
+                page.leave_fields(model);
+            }
+        }
+        self.quit_requested = true;
+        ctx.request_repaint();
+    }
+
+    /// Whether the "close with unsaved changes" question of a tab, or of the window, is shown.
+    fn asking_to_discard(&self) -> bool {
+        self.confirm_close.is_some() || self.confirm_quit
+    }
+
+    /// "Close #12 with unsaved changes?": what would be lost; Discard and close, or Keep editing
+    /// (also Esc, or a click beside the dialog).
+    fn confirm_close_ui(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.confirm_close else { return };
+        let (Some(model), Some(index)) = (&self.model, self.pages.iter().position(|p| p.release_id() == id))
+        else {
+            self.confirm_close = None;
+            return;
+        };
+        let parts = self.pages[index].unsaved(model);
+        if parts.is_empty() {
+            // Nothing to lose any more (its edits were saved meanwhile): close as asked.
+            self.confirm_close = None;
             self.close_page(index);
+            return;
+        }
+        let title = self.pages[index].tab_title(model);
+        let mut discard = false;
+        let mut keep = false;
+        let modal = egui::Modal::new(egui::Id::unique("confirm_close_tab_modal")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(tr_args("close-unsaved-title", &[("id", id.0.into())]));
+            ui.label(RichText::new(title).weak());
+            ui.add_space(6.0);
+            ui.label(tr("close-unsaved-body"));
+            for part in &parts {
+                ui.label(format!("• {}", part.label()));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(tr("close-unsaved-discard")).color(ERROR_RED)).clicked() {
+                    discard = true;
+                }
+                if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
+                    keep = true;
+                }
+            });
+        });
+        if discard {
+            self.confirm_close = None;
+            self.close_page(index);
+        } else if keep || modal.should_close() {
+            self.confirm_close = None;
+        }
+    }
+
+    /// "Quit with unsaved changes?": the releases whose pages hold unsaved edits and what each
+    /// would lose; Discard all and quit, or Keep editing (which shows a page with the edits).
+    fn confirm_quit_ui(&mut self, ctx: &egui::Context) {
+        if !self.confirm_quit {
+            return;
+        }
+        let unsaved = self.unsaved_pages();
+        if unsaved.is_empty() {
+            // Nothing to lose any more: the question is moot, and the window stays open (the user
+            // can close it again).
+            self.confirm_quit = false;
+            return;
+        }
+        let Some(model) = &self.model else { return };
+        let mut discard = false;
+        let mut keep = false;
+        let modal = egui::Modal::new(egui::Id::unique("confirm_quit_modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading(tr("quit-unsaved-title"));
+            ui.add_space(6.0);
+            ui.label(tr_args("quit-unsaved-body", &[("count", unsaved.len().into())]));
+            ui.add_space(4.0);
+            for (id, parts) in &unsaved {
+                let title = self.pages.iter().find(|p| p.release_id() == *id).map(|p| p.tab_title(model));
+                let what: Vec<String> = parts.iter().map(|p| p.label()).collect();
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("• {}", title.unwrap_or_default())).strong());
+                    ui.label(what.join(", "));
+                });
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(tr("quit-unsaved-discard")).color(ERROR_RED)).clicked() {
+                    discard = true;
+                }
+                if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
+                    keep = true;
+                }
+            });
+        });
+        if discard {
+            self.confirm_quit = false;
+            self.quitting = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if keep || modal.should_close() {
+            self.confirm_quit = false;
+            // Show where the edits are, unless the tab shown has some.
+            let shown = self.active_page().filter(|id| unsaved.iter().any(|(u, _)| u == id));
+            if shown.is_none()
+                && let Some((first, _)) = unsaved.first()
+            {
+                self.active_page = self.pages.iter().position(|p| p.release_id() == *first);
+            }
         }
     }
 
@@ -477,6 +678,7 @@ impl ReleaseDeskApp {
             || self.dashboard.targets_open()
             || self.active_page.and_then(|i| self.pages.get(i)).is_some_and(ReleasePage::has_modal)
             || self.bulk_bar.is_confirming()
+            || self.asking_to_discard()
             || ctx.memory(|m| m.top_modal_layer().is_some())
     }
 
@@ -505,7 +707,7 @@ impl ReleaseDeskApp {
         }
         if let Some(index) = self.active_page {
             if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_CLOSE_TAB)) {
-                self.close_page(index);
+                self.request_close_page(index);
             }
             return;
         }
@@ -1148,6 +1350,12 @@ impl ReleaseDeskApp {
 }
 
 impl eframe::App for ReleaseDeskApp {
+    /// Runs before every `ui`, and alone while the window is hidden: a close request is answered
+    /// here so that one arriving while the window is minimised is cancelled too.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.on_close_request(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.root_ui(ui);
     }

@@ -13,6 +13,9 @@
 //! stored value); if the note or task it edits is gone, its text moves to a new note / new task
 //! form instead of being dropped. Undo and redo never run while a dialog is open, and a text field
 //! being typed in has its own undo, so the buffer the user is typing in is never replaced.
+//!
+//! [`ReleasePage::unsaved`] names the buffers holding unsaved edits (an empty box, or an editor or
+//! form left as it opened, holds none): the app asks before closing the tab, or the window, over them.
 
 mod activity;
 pub mod lifecycle;
@@ -81,6 +84,45 @@ pub enum PageAction {
     Close,
 }
 
+/// A part of a page holding edits that are not saved yet: what closing the page would lose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedPart {
+    Subject,
+    Category,
+    Description,
+    PlannedWindow,
+    BuildPlan,
+    TestPlan,
+    NewNote,
+    NoteEdit,
+    NewTask,
+    TaskEdit,
+    NewTimeEntry,
+    TimeEntryEdit,
+    TimerNote,
+}
+
+impl UnsavedPart {
+    /// Its name on screen, in the UI language ("description", "note being edited").
+    pub fn label(self) -> String {
+        tr(match self {
+            Self::Subject => "unsaved-part-subject",
+            Self::Category => "unsaved-part-category",
+            Self::Description => "unsaved-part-description",
+            Self::PlannedWindow => "unsaved-part-planned-window",
+            Self::BuildPlan => "unsaved-part-build-plan",
+            Self::TestPlan => "unsaved-part-test-plan",
+            Self::NewNote => "unsaved-part-new-note",
+            Self::NoteEdit => "unsaved-part-note-edit",
+            Self::NewTask => "unsaved-part-new-task",
+            Self::TaskEdit => "unsaved-part-task-edit",
+            Self::NewTimeEntry => "unsaved-part-new-time-entry",
+            Self::TimeEntryEdit => "unsaved-part-time-entry-edit",
+            Self::TimerNote => "unsaved-part-timer-note",
+        })
+    }
+}
+
 /// The red used for problems the user must fix.
 pub const ERROR_RED: Color32 = Color32::from_rgb(0xd0, 0x40, 0x40);
 
@@ -134,14 +176,89 @@ impl ReleasePage {
         self.sections.plans.is_open()
     }
 
+    /// The parts of the page holding edits that are not saved, in the page's order (empty when
+    /// closing it loses nothing). A box nobody typed in, an editor or form opened and left as it
+    /// was, or a field equal to what is stored, is not unsaved. A page whose release is gone has
+    /// nothing it could still save.
+    pub fn unsaved(&self, model: &Model) -> Vec<UnsavedPart> {
+        let Some(release) = model.release(self.id) else { return Vec::new() };
+        let mut parts = Vec::new();
+        if self.subject.as_deref().is_some_and(|s| s.trim() != release.subject) {
+            parts.push(UnsavedPart::Subject);
+        }
+        if self.description.as_deref().is_some_and(|d| d != release.description) {
+            parts.push(UnsavedPart::Description);
+        }
+        if self.planned.is_some_and(|p| p != release.planned) {
+            parts.push(UnsavedPart::PlannedWindow);
+        }
+        let category = |c: &str| Some(c.trim()).filter(|c| !c.is_empty()) != release.category.as_deref();
+        if self.category.as_deref().is_some_and(category) {
+            parts.push(UnsavedPart::Category);
+        }
+        let s = &self.sections;
+        if let Some(editor) = s.plans.editor.as_ref().filter(|e| e.has_edits()) {
+            parts.push(match editor.kind {
+                plans::PlanKind::Build => UnsavedPart::BuildPlan,
+                plans::PlanKind::Test => UnsavedPart::TestPlan,
+            });
+        }
+        if let Some(form) = s.tasks.form.as_ref().filter(|f| f.has_edits()) {
+            parts.push(if form.is_edit() { UnsavedPart::TaskEdit } else { UnsavedPart::NewTask });
+        }
+        if s.time.form_has_edits() {
+            parts.push(if s.time.form_is_edit() {
+                UnsavedPart::TimeEntryEdit
+            } else {
+                UnsavedPart::NewTimeEntry
+            });
+        }
+        if !s.time.timer_note.trim().is_empty() {
+            parts.push(UnsavedPart::TimerNote);
+        }
+        if s.notes.new_note_has_text() {
+            parts.push(UnsavedPart::NewNote);
+        }
+        if s.notes.edit_has_changes() {
+            parts.push(UnsavedPart::NoteEdit);
+        }
+        parts
+    }
+
+    /// Saves the fields that save when the user leaves them (the subject and the category being
+    /// typed), as leaving them would: the page is about to close. An invalid subject is kept, and
+    /// stays unsaved.
+    pub fn leave_fields(&mut self, model: &Model) {
+        let Some(release) = model.release(self.id) else { return };
+        if let Some(subject) = &self.subject
+            && validate_subject(subject).is_ok()
+            && subject.trim() != release.subject
+        {
+            let edit = ReleaseEdit::Subject(subject.trim().to_owned());
+            self.edit(Origin::Header, vec![edit]);
+        }
+        if let Some(category) = &self.category {
+            let value = Some(category.trim().to_owned()).filter(|c| !c.is_empty());
+            if value != release.category {
+                self.edit(Origin::Properties, vec![ReleaseEdit::Category(value)]);
+            }
+        }
+    }
+
     /// Hands the result of a command back to the part of the page that gave it.
     pub fn on_result(&mut self, origin: Origin, result: Result<(), String>) {
         match origin {
-            Origin::Header | Origin::Properties => {
+            // Each clears only its own draft: a saved subject must not drop a planned window
+            // being drafted. A saved planned window is cleared by `follow` (it equals the stored).
+            Origin::Header => {
                 if result.is_ok() {
                     self.subject = None;
+                }
+                self.error = result.err();
+            }
+            Origin::Properties => {
+                if result.is_ok() {
                     self.category = None;
-                    self.planned = None;
                 }
                 self.error = result.err();
             }

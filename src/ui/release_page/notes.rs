@@ -69,6 +69,16 @@ impl NotesSection {
         }
     }
 
+    /// True when the New note box holds text (an empty or blank box has nothing to lose).
+    pub fn new_note_has_text(&self) -> bool {
+        !self.new_body.trim().is_empty()
+    }
+
+    /// True when a note is being edited and its text differs from the stored one.
+    pub fn edit_has_changes(&self) -> bool {
+        self.editing.as_ref().is_some_and(NoteDraft::is_dirty)
+    }
+
     pub fn on_result(&mut self, result: Result<(), String>) {
         let pending = self.pending.take();
         match result {

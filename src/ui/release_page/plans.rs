@@ -105,8 +105,22 @@ impl PlanEditor {
         }
     }
 
+    /// True when saving would change what is stored: always for a plan not yet added (saving
+    /// adds it, even empty).
     pub fn is_dirty(&self) -> bool {
         self.original.as_ref() != Some(&self.draft)
+    }
+
+    /// True when the user changed something since the editor opened (or since it last followed
+    /// the stored plan), including a checklist item typed but not yet added. An untouched editor
+    /// of a plan not yet added has nothing to lose.
+    pub fn has_edits(&self) -> bool {
+        self.draft_changed() || !self.new_item.trim().is_empty()
+    }
+
+    /// True when the plan itself (body, checklist) differs from the stored one.
+    fn draft_changed(&self) -> bool {
+        self.original.clone().unwrap_or_default() != self.draft
     }
 }
 
@@ -143,8 +157,7 @@ impl PlansSection {
         if editor.original.as_ref() == stored {
             return;
         }
-        let untouched = editor.original.clone().unwrap_or_default() == editor.draft;
-        if untouched {
+        if !editor.draft_changed() {
             editor.draft = stored.cloned().unwrap_or_default();
         }
         editor.original = stored.cloned();
@@ -277,13 +290,13 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
                     save = true;
                 }
                 if ui.button(tr("action-cancel")).on_hover_text("Esc").clicked() {
-                    if editor.is_dirty() {
+                    if editor.has_edits() {
                         editor.confirm_discard = true;
                     } else {
                         close = true;
                     }
                 }
-                if editor.is_dirty() {
+                if editor.has_edits() {
                     ui.label(RichText::new(tr("unsaved-changes")).weak());
                 }
             });
@@ -293,7 +306,7 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
         save = true;
     }
     if modal.should_close() && !save {
-        if editor.is_dirty() {
+        if editor.has_edits() {
             editor.confirm_discard = true;
         } else {
             close = true;

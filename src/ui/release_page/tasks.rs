@@ -22,6 +22,9 @@ pub struct TaskForm {
     pub fields: TaskFields,
     has_due: bool,
     due: Timestamp,
+    /// The fields as the form was filled (a blank new task, or the stored task), to tell whether
+    /// the user changed anything.
+    baseline: TaskFields,
 }
 
 impl TaskForm {
@@ -33,6 +36,7 @@ impl TaskForm {
             fields: fields.clone(),
             has_due: fields.due.is_some(),
             due: fields.due.unwrap_or(now + Duration::days(1)),
+            baseline: fields.clone(),
         }
     }
 
@@ -44,6 +48,17 @@ impl TaskForm {
     /// True when the user changed the form since it was filled from the stored task.
     fn is_dirty(&self) -> bool {
         self.original.as_ref() != Some(&self.current())
+    }
+
+    /// True when the form holds something the user would lose by closing it: an edited task that
+    /// differs from the stored one, or a new task changed from the blank form it opened as.
+    pub fn has_edits(&self) -> bool {
+        self.current() != *self.original.as_ref().unwrap_or(&self.baseline)
+    }
+
+    /// Whether the form edits a stored task (else it adds a new one).
+    pub fn is_edit(&self) -> bool {
+        self.editing.is_some()
     }
 }
 
@@ -99,12 +114,15 @@ impl TasksSection {
 
     /// Opens the form for a new task, due a day from `now`.
     pub fn open_new(&mut self, now: Timestamp, agent: Option<crate::domain::AgentId>) {
+        let fields = TaskFields { agent_id: agent, ..TaskFields::default() };
+        let due = now + Duration::days(1);
         self.form = Some(TaskForm {
             editing: None,
             original: None,
-            fields: TaskFields { agent_id: agent, ..TaskFields::default() },
+            baseline: TaskFields { due: Some(due), ..fields.clone() },
+            fields,
             has_due: true,
-            due: now + Duration::days(1),
+            due,
         });
     }
 }

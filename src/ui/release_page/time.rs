@@ -15,6 +15,7 @@ use crate::ui::new_release::agent_combo_ui;
 use crate::ui::widgets::datetime_edit_ui;
 
 /// The "Add time" form, also used to edit an entry.
+#[derive(Clone, PartialEq)]
 pub struct TimeForm {
     /// The entry being edited; `None` adds a new one.
     pub editing: Option<i64>,
@@ -30,6 +31,8 @@ pub struct TimeForm {
 #[derive(Default)]
 pub struct TimeSection {
     pub form: Option<TimeForm>,
+    /// The form as it was filled when it opened, to tell whether the user changed it.
+    baseline: Option<TimeForm>,
     /// The note of the next timer.
     pub timer_note: String,
     confirm_delete: Option<i64>,
@@ -56,6 +59,26 @@ impl TimeSection {
             }
             Err(message) => self.error = Some(message),
         }
+    }
+
+    /// Opens the form filled with `form` (a blank new entry, or the entry to edit).
+    fn open(&mut self, form: TimeForm) {
+        self.baseline = Some(form.clone());
+        self.form = Some(form);
+    }
+
+    /// True when the form is open with something typed or changed in it.
+    pub fn form_has_edits(&self) -> bool {
+        match (&self.form, &self.baseline) {
+            (Some(form), Some(baseline)) => form != baseline,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
+
+    /// Whether the open form edits a stored entry (else it adds one).
+    pub fn form_is_edit(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.editing.is_some())
     }
 }
 
@@ -130,7 +153,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                     state.pending_timer = true;
                 }
                 if state.form.is_none() && ui.button(tr("time-add")).clicked() {
-                    state.form = Some(TimeForm {
+                    state.open(TimeForm {
                         editing: None,
                         spent: String::new(),
                         note: String::new(),
@@ -180,7 +203,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                                 .on_disabled_hover_text(tr("time-edit-running"));
                             if edit.clicked() {
                                 state.error = None;
-                                state.form = Some(TimeForm {
+                                state.open(TimeForm {
                                     editing: Some(entry.id),
                                     spent: format_hhmm(i64::from(entry.minutes)),
                                     note: entry.note.clone(),
