@@ -669,23 +669,31 @@ fn a_time_entry_is_edited_on_the_page_and_ctrl_z_restores_it() {
 
 #[test]
 fn a_failed_time_entry_edit_keeps_the_form_and_says_why() {
-    let (_dir, mut harness, id) = page_of_3_with_time();
+    let (dir, mut harness, id) = page_of_3_with_time();
+    // The file may grow no more: a note too long for the pages it has left is refused.
+    // (An entry that goes while the form is open no longer refuses Save: the form becomes
+    // "Add time", see `the_time_entry_form_follows_undo_and_keeps_typing_whose_entry_is_gone`.)
+    let path = dir.path().join("desk.sqlite3");
+    let pages: i64 = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    harness.state().model().unwrap().store().set_max_page_count_for_tests(pages).unwrap();
     edit_time_spent(&mut harness, "03:00");
-    // The entry goes while the form is open (another tab, an undo): Save is refused.
-    let model = harness.state_mut().model_mut().unwrap();
-    model.apply(release_desk::model::Command::DeleteTimeEntry(id)).unwrap();
-    harness.run();
+    type_into(&mut harness, Role::TextInput, "Note", &" 변경".repeat(900));
     harness.get_by_role_and_label(Role::Button, "Save").click();
     harness.run();
-    assert_eq!(
-        harness.query_all_by_label("this time entry no longer exists").count(),
-        2,
+    harness.run();
+    assert!(
+        harness.query_all_by_label_contains("full").count() >= 2,
         "the section and the status bar say why"
     );
     let field = harness.get_by_role_and_label(Role::TextInput, "Time spent (hh:mm)");
     assert_eq!(field.value().as_deref(), Some("03:00"), "the edit is kept");
     assert!(harness.query_by_label("Edit time entry").is_some());
-    assert!(harness.state().model().unwrap().time_entries_for(ReleaseId(3)).is_empty());
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.time_entry(id).unwrap().minutes, 90, "nothing was written");
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot(), "memory equals the file");
 }
 
 #[test]
@@ -1431,4 +1439,55 @@ fn closing_the_window_while_a_plan_is_being_edited_asks_above_the_editor() {
     assert!(harness.query_by_label_contains("Build plan — #3").is_some(), "the editor is still open");
     assert!(harness.query_by_label("Discard your unsaved changes?").is_none(), "and did not see the Esc");
     assert_eq!(field_text(&harness, Role::MultilineTextInput, "Plan"), "빌드 서버: jenkins-01");
+}
+
+#[test]
+fn the_time_entry_form_follows_undo_and_keeps_typing_whose_entry_is_gone() {
+    let (_dir, mut harness, id) = page_of_3_with_time();
+    // The form opened untouched follows the entry as it changes underneath, and as Ctrl+Z takes
+    // the change back.
+    harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
+    harness.run();
+    {
+        let model = harness.state_mut().model_mut().unwrap();
+        let entry = model.time_entry(id).unwrap();
+        let entry = release_desk::model::NewTimeEntry {
+            agent_id: entry.agent_id,
+            minutes: 120,
+            note: entry.note.clone(),
+            billable: entry.billable,
+            executed_at: entry.executed_at,
+        };
+        model.apply(release_desk::model::Command::EditTimeEntry { id, entry }).unwrap();
+    }
+    harness.run();
+    assert_eq!(field_text(&harness, Role::TextInput, "Time spent (hh:mm)"), "02:00", "refilled");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().time_entry(id).unwrap().minutes, 90, "the undo ran");
+    assert_eq!(field_text(&harness, Role::TextInput, "Time spent (hh:mm)"), "01:30", "refilled again");
+    assert!(harness.state().unsaved_pages().is_empty(), "an untouched form holds nothing");
+
+    // Typed into, then Ctrl+Z takes the entry away (its AddTime): the form becomes "Add time",
+    // keeping what was typed, and Save adds it.
+    edit_time_spent(&mut harness, "03:00");
+    harness.get_by_label("Properties").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().model().unwrap().time_entries_for(ReleaseId(3)).is_empty(), "the undo ran");
+    assert!(harness.query_by_label("Edit time entry").is_none());
+    assert!(harness.query_by_label("Add time").is_some(), "an Add time form");
+    assert_eq!(field_text(&harness, Role::TextInput, "Time spent (hh:mm)"), "03:00");
+    assert_eq!(field_text(&harness, Role::TextInput, "Note"), "이관 리허설");
+    assert_eq!(
+        harness.state().unsaved_pages(),
+        [(ReleaseId(3), vec![release_desk::ui::release_page::UnsavedPart::NewTimeEntry])]
+    );
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let entries = harness.state().model().unwrap().time_entries_for(ReleaseId(3));
+    assert_eq!(entries.len(), 1);
+    assert_eq!((entries[0].minutes, entries[0].note.as_str()), (180, "이관 리허설"));
+    assert!(harness.query_by_label("Add time").is_some(), "the form closed: the button is back");
 }

@@ -8,10 +8,10 @@
 //! Edit buffers follow the model. Whenever the model's revision moves (an undo or redo from the
 //! keyboard or the Edit menu, a command from another tab), every buffer of the page that holds no
 //! unsaved edits is refilled from the model: subject, category, description, the planned window
-//! draft, an open plan editor, a note or task being edited. A buffer with unsaved edits is kept as
-//! typed and still offers Save / Revert (its "unsaved" state is now measured against the new
-//! stored value); if the note or task it edits is gone, its text moves to a new note / new task
-//! form instead of being dropped. Undo and redo never run while a dialog is open, and a text field
+//! draft, an open plan editor, a note, task or time entry being edited. A buffer with unsaved edits
+//! is kept as typed and still offers Save / Revert (its "unsaved" state is now measured against the
+//! new stored value); if the note, task or time entry it edits is gone, its text moves to a new
+//! note / new task / "Add time" form instead of being dropped. Undo and redo never run while a dialog is open, and a text field
 //! being typed in has its own undo, so the buffer the user is typing in is never replaced.
 //!
 //! [`ReleasePage::unsaved`] names the buffers holding unsaved edits (an empty box, or an editor or
@@ -290,6 +290,7 @@ impl ReleasePage {
         self.sections.plans.follow(release);
         self.sections.tasks.follow(model, model.now());
         self.sections.notes.follow(model);
+        self.sections.time.follow(model);
     }
 
     fn edit(&mut self, origin: Origin, edits: Vec<ReleaseEdit>) {

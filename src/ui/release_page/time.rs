@@ -7,10 +7,10 @@
 use egui::RichText;
 
 use super::{ERROR_RED, Origin, SectionContext};
-use crate::domain::time_entry::{format_clock, format_hhmm, parse_hhmm, total_minutes};
+use crate::domain::time_entry::{TimeEntry, format_clock, format_hhmm, parse_hhmm, total_minutes};
 use crate::domain::{AgentId, Timestamp};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, NewTimeEntry};
+use crate::model::{Command, Model, NewTimeEntry};
 use crate::ui::new_release::agent_combo_ui;
 use crate::ui::widgets::datetime_edit_ui;
 
@@ -25,6 +25,20 @@ pub struct TimeForm {
     pub billable: bool,
     pub executed_at: Timestamp,
     pub agent: Option<AgentId>,
+}
+
+impl TimeForm {
+    /// The form filled in with a stored entry, to edit it.
+    fn edit(entry: &TimeEntry) -> Self {
+        Self {
+            editing: Some(entry.id),
+            spent: format_hhmm(i64::from(entry.minutes)),
+            note: entry.note.clone(),
+            billable: entry.billable,
+            executed_at: entry.executed_at,
+            agent: entry.agent_id,
+        }
+    }
 }
 
 /// What is being typed in the time section.
@@ -59,6 +73,43 @@ impl TimeSection {
             }
             Err(message) => self.error = Some(message),
         }
+    }
+
+    /// Follows the model after it changed (an undo, a redo, another tab), as notes and tasks do: a
+    /// form editing an entry with no unsaved edits shows the entry as stored now, and closes when
+    /// the entry is gone (or runs again: a running timer is not edited). A form with unsaved edits
+    /// is kept, its "unsaved" now measured against the entry as stored; if its entry is gone it
+    /// becomes an "Add time" form keeping what was typed, so it can still be saved.
+    pub fn follow(&mut self, model: &Model) {
+        let dirty = self.form_has_edits();
+        if let Some(id) = self.form.as_ref().and_then(|f| f.editing) {
+            match (model.time_entry(id), dirty) {
+                (Some(entry), false) if entry.is_running() => self.close_form(),
+                (Some(entry), false) => {
+                    let stored = TimeForm::edit(entry);
+                    if self.form.as_ref() != Some(&stored) {
+                        self.open(stored);
+                    }
+                }
+                (Some(entry), true) => self.baseline = Some(TimeForm::edit(entry)),
+                (None, false) => self.close_form(),
+                (None, true) => {
+                    if let Some(form) = &mut self.form {
+                        form.editing = None;
+                    }
+                    // No blank form to compare with: everything in it was typed.
+                    self.baseline = None;
+                }
+            }
+        }
+        if self.confirm_delete.is_some_and(|id| model.time_entry(id).is_none()) {
+            self.confirm_delete = None;
+        }
+    }
+
+    fn close_form(&mut self) {
+        self.form = None;
+        self.baseline = None;
     }
 
     /// Opens the form filled with `form` (a blank new entry, or the entry to edit).
@@ -203,14 +254,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                                 .on_disabled_hover_text(tr("time-edit-running"));
                             if edit.clicked() {
                                 state.error = None;
-                                state.open(TimeForm {
-                                    editing: Some(entry.id),
-                                    spent: format_hhmm(i64::from(entry.minutes)),
-                                    note: entry.note.clone(),
-                                    billable: entry.billable,
-                                    executed_at: entry.executed_at,
-                                    agent: entry.agent_id,
-                                });
+                                state.open(TimeForm::edit(entry));
                             }
                             if state.confirm_delete == Some(entry.id) {
                                 if ui
