@@ -1441,6 +1441,107 @@ fn closing_the_window_while_a_plan_is_being_edited_asks_above_the_editor() {
     assert_eq!(field_text(&harness, Role::MultilineTextInput, "Plan"), "빌드 서버: jenkins-01");
 }
 
+/// Opens File > Backups… and asks to restore the only backup listed, confirming in the dialog.
+fn restore_the_backup(harness: &mut Harness<'_, ReleaseDeskApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Backups…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Restore").click();
+    harness.run();
+    harness.get_all_by_role_and_label(Role::Button, "Restore").last().unwrap().click();
+    harness.run();
+}
+
+#[test]
+fn restoring_a_backup_over_unsaved_edits_asks_first() {
+    let (dir, mut harness) = page_of_3();
+    let path = dir.path().join("desk.sqlite3");
+    let backups = || release_desk::store::backup::list_backups(&path).unwrap().len();
+    {
+        // A backup, then a change the restore would take back.
+        let model = harness.state_mut().model_mut().unwrap();
+        model.backup_now("manual").unwrap();
+        let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
+        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+    }
+    harness.run();
+    type_into(&mut harness, Role::MultilineTextInput, "Description", "복원 전에 쓰던 설명");
+
+    // Restore asks, above the Backups dialog, naming the release and what it would lose.
+    restore_the_backup(&mut harness);
+    assert!(harness.query_by_label("Restore a backup with unsaved changes?").is_some(), "it asks");
+    assert!(harness.query_by_label_contains("• #3 롯데그룹").is_some(), "it lists #3");
+    assert!(harness.query_by_label("description").is_some(), "and what #3 would lose");
+    assert_eq!(release_3(&harness).priority, Priority::Urgent, "nothing is restored yet");
+
+    // Keep editing: the file is not replaced, the Backups dialog closes, the typing is there.
+    harness.get_by_role_and_label(Role::Button, "Keep editing").click();
+    harness.run();
+    assert!(harness.query_by_label("Restore a backup with unsaved changes?").is_none());
+    assert!(harness.query_by_label("Backups").is_none(), "the Backups dialog closed");
+    assert_eq!(release_3(&harness).priority, Priority::Urgent, "the database is not replaced");
+    assert_eq!(backups(), 1, "no restore ran (it would back the current file up first)");
+    assert_eq!(harness.state().active_page(), Some(ReleaseId(3)));
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "Description"), "복원 전에 쓰던 설명");
+
+    // Asked again, Discard and continue restores the backup: the pages go with the old state.
+    restore_the_backup(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Discard and continue").click();
+    harness.run();
+    assert!(harness.query_by_label("Restore a backup with unsaved changes?").is_none());
+    assert!(harness.state().open_pages().is_empty());
+    assert_eq!(release_3(&harness).priority, Priority::Medium, "restored");
+    assert_eq!(release_3(&harness).description, "", "the typing was discarded, not saved");
+    assert_eq!(backups(), 2, "the file was backed up before the restore");
+    assert!(harness.query_by_label_contains("Restored the backup of").is_some());
+}
+
+/// File > Open database… feeds the file its dialog picked to `open_database`, which is what this
+/// drives (the native file dialog cannot be driven headless).
+#[test]
+fn opening_another_database_over_unsaved_edits_asks_first() {
+    let (_other_dir, other) = temp_db();
+    drop(model_with(&other, vec![plain(1, "다른 파일의 릴리스")]).close());
+    let (dir, mut harness) = page_of_3();
+    let here = dir.path().join("desk.sqlite3");
+    let shown =
+        |harness: &Harness<'_, ReleaseDeskApp>| harness.state().model().unwrap().store().path().to_owned();
+    type_into(&mut harness, Role::MultilineTextInput, "New note", "다른 파일 열기 전 메모");
+
+    harness.state_mut().open_database(other.clone());
+    harness.run();
+    assert!(harness.query_by_label("Open another database with unsaved changes?").is_some());
+    assert!(harness.query_by_label("note draft").is_some());
+    // Shortcuts wait behind it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::W);
+    harness.run();
+    assert_eq!(harness.state().open_pages(), [ReleaseId(3)]);
+
+    // Esc is Keep editing: the same file, the draft kept.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Open another database with unsaved changes?").is_none());
+    assert_eq!(shown(&harness), here);
+    assert_eq!(field_text(&harness, Role::MultilineTextInput, "New note"), "다른 파일 열기 전 메모");
+
+    // Discard and continue opens the other file.
+    harness.state_mut().open_database(other.clone());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Discard and continue").click();
+    harness.run();
+    assert_eq!(shown(&harness), other);
+    assert!(harness.state().open_pages().is_empty());
+    assert_eq!(harness.state().model().unwrap().releases().len(), 1);
+    assert!(harness.query_by_label_contains("다른 파일의 릴리스").is_some());
+
+    // With no page open there is nothing to lose: it opens at once.
+    harness.state_mut().open_database(here.clone());
+    assert_eq!(shown(&harness), here);
+    harness.run();
+    assert!(harness.query_by_label_contains("with unsaved changes?").is_none());
+}
+
 #[test]
 fn the_time_entry_form_follows_undo_and_keeps_typing_whose_entry_is_gone() {
     let (_dir, mut harness, id) = page_of_3_with_time();

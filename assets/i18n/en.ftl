@@ -799,6 +799,13 @@ quit-unsaved-body = { $count ->
        *[other] These { $count } releases have
     } edits that are not saved. Quitting now loses them:
 quit-unsaved-discard = Discard all and quit
+open-unsaved-title = Open another database with unsaved changes?
+restore-unsaved-title = Restore a backup with unsaved changes?
+replace-unsaved-body = { $count ->
+        [one] This release has
+       *[other] These { $count } releases have
+    } edits that are not saved. Continuing closes every open release and loses them:
+replace-unsaved-discard = Discard and continue
 unsaved-keep-editing = Keep editing
 unsaved-part-subject = subject
 unsaved-part-category = category

@@ -122,11 +122,11 @@ pub struct ReleaseDeskApp {
     closing_page: Option<ReleaseId>,
     /// A page the user asked to close while it holds unsaved edits: "Discard and close?".
     confirm_close: Option<ReleaseId>,
-    /// The window was asked to close this frame while pages held unsaved edits: it closes, or
-    /// asks, once their fields that save on leaving them were saved.
-    quit_requested: bool,
-    /// The window was asked to close while pages hold unsaved edits: "Discard all and quit?".
-    confirm_quit: bool,
+    /// The window was asked to close, or the database to be replaced, this frame while pages held
+    /// unsaved edits: it goes ahead, or asks, once their fields that save on leaving them were saved.
+    discard_requested: Option<AfterDiscard>,
+    /// Going ahead would drop pages holding unsaved edits: "Discard all and quit?" / "… continue?".
+    confirm_discard: Option<AfterDiscard>,
     /// The user chose to discard every unsaved edit and quit: the next close request goes through.
     quitting: bool,
     main_view: MainView,
@@ -140,6 +140,24 @@ pub struct ReleaseDeskApp {
     title: String,
     /// The OS locale's language, used until the user picks one.
     system_language: Language,
+}
+
+/// What drops every open page, and so asks first when some hold unsaved edits.
+#[derive(Clone, Debug, PartialEq)]
+enum AfterDiscard {
+    /// Close the window.
+    Quit,
+    /// Replace the database, and with it the whole window's state.
+    Replace(Replacement),
+}
+
+/// How the database shown is replaced.
+#[derive(Clone, Debug, PartialEq)]
+enum Replacement {
+    /// Open another file (File > Open database…, or the error screen's "Open another").
+    Open(PathBuf),
+    /// Replace the file with a backup (File > Backups…, or the damaged-file screen).
+    Restore(PathBuf),
 }
 
 /// eframe storage key of the list state.
@@ -202,8 +220,8 @@ impl ReleaseDeskApp {
             active_page: None,
             closing_page: None,
             confirm_close: None,
-            quit_requested: false,
-            confirm_quit: false,
+            discard_requested: None,
+            confirm_discard: None,
             quitting: false,
             queued: Queued::default(),
             status: None,
@@ -353,7 +371,7 @@ impl ReleaseDeskApp {
         let read_only = self.model.as_ref().is_some_and(Model::is_read_only);
         match self.backups.dialog_ui(&ctx, read_only) {
             Some(BackupsAction::BackUpNow) => self.back_up_now(),
-            Some(BackupsAction::Restore(path)) => self.restore_backup(&path),
+            Some(BackupsAction::Restore(path)) => self.restore_from_backup(path),
             None => {}
         }
         if self.bulk_bar.is_confirming() {
@@ -368,7 +386,7 @@ impl ReleaseDeskApp {
         // Last, so that they show above a page's own dialog (a plan editor open when the window
         // is asked to close).
         self.confirm_close_ui(&ctx);
-        self.confirm_quit_ui(&ctx);
+        self.confirm_discard_ui(&ctx);
         if self.drain_commands() {
             // The list and the counts are computed before the commands ran: show the result now.
             ctx.request_repaint();
@@ -467,16 +485,73 @@ impl ReleaseDeskApp {
                 self.close_page(index);
             }
         }
-        if std::mem::take(&mut self.quit_requested) {
+        if let Some(then) = self.discard_requested.take() {
             if self.unsaved_pages().is_empty() {
                 // The only edits were fields saved on leaving them, and they are saved now.
-                self.quitting = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                self.go_ahead(then, ctx);
             } else {
                 self.confirm_close = None;
-                self.confirm_quit = true;
+                self.confirm_discard = Some(then);
                 ctx.request_repaint();
             }
+        }
+    }
+
+    /// Does what was asked once nothing unsaved stands in the way (or the user chose to discard it).
+    fn go_ahead(&mut self, then: AfterDiscard, ctx: &egui::Context) {
+        match then {
+            AfterDiscard::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            AfterDiscard::Replace(replacement) => {
+                self.replace_now(replacement);
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// Saves every page's fields that save on leaving them (subject, category): the pages are
+    /// about to go.
+    fn leave_all_fields(&mut self) {
+        if let Some(model) = &self.model {
+            for page in &mut self.pages {
+                page.leave_fields(model);
+            }
+        }
+    }
+
+    /// Opens the database at `path` in place of the one shown (File > Open database… hands the
+    /// file it picked here). Open pages go with the old database: when some hold unsaved edits the
+    /// user is first asked, at the end of the frame, whether to discard them.
+    pub fn open_database(&mut self, path: PathBuf) {
+        if self.model.is_some() && path == self.db_path {
+            return; // Already open: nothing to replace, nothing to ask.
+        }
+        self.request_replacement(Replacement::Open(path));
+    }
+
+    /// Replaces the file with the backup at `backup`, asking first as [`Self::open_database`] does.
+    pub fn restore_from_backup(&mut self, backup: PathBuf) {
+        self.request_replacement(Replacement::Restore(backup));
+    }
+
+    /// Replaces the database now when no page is open (or no database is, on the error screen:
+    /// its pages can save nothing); else once this frame's commands ran (the fields saved on
+    /// leaving them are saved first), asking if unsaved edits remain.
+    fn request_replacement(&mut self, replacement: Replacement) {
+        if self.pages.is_empty() || self.model.is_none() {
+            self.replace_now(replacement);
+        } else {
+            self.leave_all_fields();
+            self.discard_requested = Some(AfterDiscard::Replace(replacement));
+        }
+    }
+
+    fn replace_now(&mut self, replacement: Replacement) {
+        match replacement {
+            Replacement::Open(path) => self.switch_database(&path),
+            Replacement::Restore(backup) => self.restore_backup(&backup),
         }
     }
 
@@ -505,18 +580,14 @@ impl ReleaseDeskApp {
             return;
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-        if let Some(model) = &self.model {
-            for page in &mut self.pages {
-                page.leave_fields(model);
-            }
-        }
-        self.quit_requested = true;
+        self.leave_all_fields();
+        self.discard_requested = Some(AfterDiscard::Quit);
         ctx.request_repaint();
     }
 
     /// Whether the "close with unsaved changes" question of a tab, or of the window, is shown.
     fn asking_to_discard(&self) -> bool {
-        self.confirm_close.is_some() || self.confirm_quit
+        self.confirm_close.is_some() || self.confirm_discard.is_some()
     }
 
     /// "Close #12 with unsaved changes?": what would be lost; Discard and close, or Keep editing
@@ -565,27 +636,38 @@ impl ReleaseDeskApp {
         }
     }
 
-    /// "Quit with unsaved changes?": the releases whose pages hold unsaved edits and what each
-    /// would lose; Discard all and quit, or Keep editing (which shows a page with the edits).
-    fn confirm_quit_ui(&mut self, ctx: &egui::Context) {
-        if !self.confirm_quit {
-            return;
-        }
+    /// "Quit with unsaved changes?" (or "Open another database…?", "Restore a backup…?"): the
+    /// releases whose pages hold unsaved edits and what each would lose; Discard all and quit (or
+    /// Discard and continue), or Keep editing (which shows a page with the edits).
+    fn confirm_discard_ui(&mut self, ctx: &egui::Context) {
+        let Some(then) = self.confirm_discard.clone() else { return };
         let unsaved = self.unsaved_pages();
         if unsaved.is_empty() {
-            // Nothing to lose any more: the question is moot, and the window stays open (the user
-            // can close it again).
-            self.confirm_quit = false;
+            // Nothing to lose any more. The window stays open (the user can close it again); a
+            // database replaced loses nothing now, so it goes ahead as asked.
+            self.confirm_discard = None;
+            if let AfterDiscard::Replace(_) = then {
+                self.go_ahead(then, ctx);
+            }
             return;
         }
         let Some(model) = &self.model else { return };
+        let (title, body, discard_key) = match &then {
+            AfterDiscard::Quit => ("quit-unsaved-title", "quit-unsaved-body", "quit-unsaved-discard"),
+            AfterDiscard::Replace(Replacement::Open(_)) => {
+                ("open-unsaved-title", "replace-unsaved-body", "replace-unsaved-discard")
+            }
+            AfterDiscard::Replace(Replacement::Restore(_)) => {
+                ("restore-unsaved-title", "replace-unsaved-body", "replace-unsaved-discard")
+            }
+        };
         let mut discard = false;
         let mut keep = false;
-        let modal = egui::Modal::new(egui::Id::unique("confirm_quit_modal")).show(ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("confirm_discard_modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            ui.heading(tr("quit-unsaved-title"));
+            ui.heading(tr(title));
             ui.add_space(6.0);
-            ui.label(tr_args("quit-unsaved-body", &[("count", unsaved.len().into())]));
+            ui.label(tr_args(body, &[("count", unsaved.len().into())]));
             ui.add_space(4.0);
             for (id, parts) in &unsaved {
                 let title = self.pages.iter().find(|p| p.release_id() == *id).map(|p| p.tab_title(model));
@@ -597,7 +679,7 @@ impl ReleaseDeskApp {
             }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button(RichText::new(tr("quit-unsaved-discard")).color(ERROR_RED)).clicked() {
+                if ui.button(RichText::new(tr(discard_key)).color(ERROR_RED)).clicked() {
                     discard = true;
                 }
                 if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
@@ -606,12 +688,13 @@ impl ReleaseDeskApp {
             });
         });
         if discard {
-            self.confirm_quit = false;
-            self.quitting = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.confirm_discard = None;
+            self.go_ahead(then, ctx);
         } else if keep || modal.should_close() {
-            self.confirm_quit = false;
-            // Show where the edits are, unless the tab shown has some.
+            self.confirm_discard = None;
+            // Back to the edits: a Backups dialog under the question closes, and a tab with edits
+            // is shown, unless the tab shown has some.
+            self.backups.close();
             let shown = self.active_page().filter(|id| unsaved.iter().any(|(u, _)| u == id));
             if shown.is_none()
                 && let Some((first, _)) = unsaved.first()
@@ -1108,7 +1191,7 @@ impl ReleaseDeskApp {
                                     ],
                                 );
                                 if ui.button(text).clicked() {
-                                    self.restore_backup(&info.path.clone());
+                                    self.restore_from_backup(info.path.clone());
                                 }
                             }
                             None => {
@@ -1228,7 +1311,7 @@ impl ReleaseDeskApp {
             .set_title("Open a Release Desk database")
             .pick_file();
         if let Some(path) = picked {
-            self.switch_database(&path);
+            self.open_database(path);
         }
     }
 
