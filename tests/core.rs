@@ -1235,22 +1235,31 @@ mod bulk {
         model.apply(bulk(&[1], BulkAction::Purge)).unwrap();
         assert_eq!(purge_backups(&path), made, "the purge used the prepared backup");
 
-        // Prepared, then something changed: the purge backs up the file as it is now instead.
+        // Prepared, then something changed: the purge backs up the file as it is now instead, and
+        // the stale copy, never needed, is deleted (it must not push real backups out of rotation).
         assert_eq!(prepared(&mut model), PurgeBackup::Ready);
-        assert_eq!(purge_backups(&path).len(), 2);
+        let stale = purge_backups(&path);
+        assert_eq!(stale.len(), 2);
         model.apply(bulk(&[3], BulkAction::Trash)).unwrap();
         model.apply(bulk(&[2, 3], BulkAction::Purge)).unwrap();
         let made = purge_backups(&path);
-        assert_eq!(made.len(), 3);
-        let newest = &made[2].0;
+        assert_eq!(made.len(), 2);
+        assert!(!stale[1].0.exists(), "the unused prepared copy is gone");
+        let newest = &made[1].0;
         let trashed_in_newest: i64 = rusqlite::Connection::open(newest)
             .unwrap()
             .query_row("SELECT count(*) FROM releases WHERE id = 3 AND deleted_at IS NOT NULL", [], |r| {
                 r.get(0)
             })
             .unwrap();
-        assert_eq!((made[2].1, trashed_in_newest), (5, 1), "the newest backup is of the file just before");
+        assert_eq!((made[1].1, trashed_in_newest), (5, 1), "the newest backup is of the file just before");
         assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+
+        // A confirmation opened and cancelled leaves nothing behind once the model closes.
+        assert_eq!(prepared(&mut model), PurgeBackup::Ready);
+        assert_eq!(purge_backups(&path).len(), 3);
+        drop(model.close());
+        assert_eq!(purge_backups(&path), made);
     }
 
     #[test]

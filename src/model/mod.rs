@@ -145,6 +145,9 @@ struct PeopleRemap {
 
 /// Everything the app knows, loaded from the file and kept equal to it.
 pub struct Model {
+    /// The verified backup a purge makes first, started ahead while its confirmation is open.
+    /// Declared (so dropped) before `store`: its thread stops before the file is closed.
+    prepared_backup: Option<PreparedBackup>,
     store: Store,
     releases: Vec<Release>,
     directory: Directory,
@@ -165,8 +168,6 @@ pub struct Model {
     /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
     acting_agent: Option<AgentId>,
     history: History,
-    /// The verified backup a purge makes first, started ahead while its confirmation is open.
-    prepared_backup: Option<PreparedBackup>,
 }
 
 /// A backup made on another thread of the file as it was at `revision`.
@@ -231,13 +232,15 @@ impl Model {
     /// still being made). It is used once.
     fn take_prepared_backup(&mut self) -> bool {
         match self.prepared_backup.take() {
-            Some(prepared) if prepared.revision == self.revision => prepared.job.wait().is_ok(),
+            Some(prepared) if prepared.revision == self.revision => prepared.job.claim().is_ok(),
             _ => false,
         }
     }
 
-    /// Closes the file cleanly and hands back its writer's lock (to restore a backup).
-    pub fn close(self) -> Option<crate::store::lock::DbLock> {
+    /// Closes the file cleanly and hands back its writer's lock (to restore a backup). A backup
+    /// still being prepared is stopped first, so no copy is reading the file once it is closed.
+    pub fn close(mut self) -> Option<crate::store::lock::DbLock> {
+        self.prepared_backup = None;
         self.store.close()
     }
 
@@ -245,6 +248,7 @@ impl Model {
     pub fn from_store(store: Store) -> Result<Self, StoreError> {
         let snapshot = store.load()?;
         let mut model = Self {
+            prepared_backup: None,
             store,
             releases: Vec::new(),
             directory: Directory::default(),
@@ -262,7 +266,6 @@ impl Model {
             revision: 0,
             acting_agent: None,
             history: History::default(),
-            prepared_backup: None,
         };
         model.install(snapshot);
         Ok(model)
@@ -681,11 +684,16 @@ impl Model {
             | Command::EditReadiness { .. }) => self.plan_rollout(command, now, &mut effect)?,
             Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
             Command::Revert { label, mutations } => {
+                // Releases this revert puts back before patching them count as present.
+                let mut put: HashSet<ReleaseId> = HashSet::new();
                 for m in &mutations {
                     match m {
-                        Mutation::PutRelease(r) => validate_release(r)?,
+                        Mutation::PutRelease(r) => {
+                            validate_release(r)?;
+                            put.insert(r.id);
+                        }
                         Mutation::PatchRelease { id, patch } => {
-                            if self.index_of(*id).is_none() {
+                            if self.index_of(*id).is_none() && !put.contains(id) {
                                 return Err(CommandError::NoSuchRelease(*id));
                             }
                             self.check_refs(patch.agent_id.flatten(), patch.group_id.flatten(), None)?;
@@ -949,7 +957,8 @@ impl Model {
                     Some(old) => Mutation::PutRelease(old.clone()),
                     None => Mutation::RemoveRelease(*id),
                 },
-                // A patch of a release that is not there fails to commit; its inverse is moot.
+                // A patch of a release that is not in memory yet (put earlier in the same effect)
+                // is undone by the inverse of that put, which removes the release after it.
                 Mutation::PatchRelease { id, patch } => Mutation::PatchRelease {
                     id: *id,
                     patch: self.release(*id).map_or(*patch, |old| patch.reverse_for(old)),

@@ -143,6 +143,13 @@ fn sync_dir(dir: &Path) {
 
 /// Makes a backup of the database `conn` has open into `backups/`, then rotates.
 pub(super) fn backup_into_folder(conn: &Connection, db: &Path, reason: &str) -> Result<PathBuf, StoreError> {
+    let out = write_into_folder(conn, db, reason)?;
+    rotate(db, &out)?;
+    Ok(out)
+}
+
+/// Writes a verified backup of the database `conn` has open into `backups/` (no rotation).
+fn write_into_folder(conn: &Connection, db: &Path, reason: &str) -> Result<PathBuf, StoreError> {
     let dir = backups_dir(db);
     let reason: String = reason.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let mut now = Utc::now();
@@ -155,45 +162,51 @@ pub(super) fn backup_into_folder(conn: &Connection, db: &Path, reason: &str) -> 
         now += chrono::Duration::milliseconds(1);
     }
     write_verified_copy(conn, &out)?;
-    rotate(db, &out)?;
     Ok(out)
 }
 
 /// A verified backup being made on another thread, from a read-only connection of its own: the
 /// copy is of the file as it was when the thread began reading (WAL readers see every commit made
-/// before and block no writer).
-#[derive(Debug)]
+/// before it and block no writer).
+///
+/// It is made ahead for an action that may not happen (a purge being confirmed), so it is only
+/// *claimed* by [`BackupJob::claim`], which then rotates the folder. A job dropped unclaimed is
+/// interrupted and joined, and the copy it made is deleted: it was never needed (nothing changed),
+/// and it must not push real backups out of rotation. No thread outlives its job, so closing or
+/// restoring the database never races a copy still reading it.
 pub struct BackupJob {
+    db: PathBuf,
     state: JobState,
+    interrupt: Option<rusqlite::InterruptHandle>,
 }
 
 #[derive(Debug)]
 enum JobState {
     Running(std::thread::JoinHandle<Result<PathBuf, StoreError>>),
     Done(Result<PathBuf, String>),
+    Claimed,
 }
 
 impl BackupJob {
-    /// Starts a backup of `db` into `backups/` (then rotates) on another thread.
-    pub fn spawn(path: &Path, reason: &str) -> Result<Self, StoreError> {
-        let db = path.to_owned();
-        let reason = reason.to_owned();
+    /// Starts a verified copy of `db` into `backups/` on another thread.
+    pub fn spawn(db: &Path, reason: &str) -> Result<Self, StoreError> {
+        let conn = Connection::open_with_flags(
+            db,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        super::harden(&conn)?;
+        let interrupt = conn.get_interrupt_handle();
+        let (path, reason) = (db.to_owned(), reason.to_owned());
         let handle = std::thread::Builder::new()
             .name(format!("backup-{reason}"))
-            .spawn(move || {
-                let conn = Connection::open_with_flags(
-                    &db,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                backup_into_folder(&conn, &db, &reason)
-            })
-            .map_err(|source| StoreError::Io { path: backups_dir(path), source })?;
-        Ok(Self { state: JobState::Running(handle) })
+            .spawn(move || write_into_folder(&conn, &path, &reason))
+            .map_err(|source| StoreError::Io { path: backups_dir(db), source })?;
+        Ok(Self { db: db.to_owned(), state: JobState::Running(handle), interrupt: Some(interrupt) })
     }
 
     /// A job that is already done (nothing to back up, e.g. an in-memory database).
     pub fn done(result: Result<PathBuf, StoreError>) -> Self {
-        Self { state: JobState::Done(result.map_err(|e| e.to_string())) }
+        Self { db: PathBuf::new(), state: JobState::Done(result.map_err(|e| e.to_string())), interrupt: None }
     }
 
     /// `None` while running; then the backup's path or why it failed (as the user should read it).
@@ -206,28 +219,51 @@ impl BackupJob {
         }
         match &self.state {
             JobState::Done(result) => Some(result.as_ref().map(PathBuf::as_path).map_err(String::as_str)),
-            JobState::Running(_) => None,
+            JobState::Running(_) | JobState::Claimed => None,
         }
     }
 
-    /// Waits for the thread and returns the backup's path, or why it failed.
-    pub fn wait(mut self) -> Result<PathBuf, String> {
+    /// Waits for the copy and keeps it: the folder is rotated as after any backup. Returns the
+    /// backup's path, or why it failed.
+    pub fn claim(mut self) -> Result<PathBuf, String> {
         self.finish();
-        match self.state {
-            JobState::Done(result) => result,
-            JobState::Running(_) => Err("the backup did not finish".to_owned()),
+        match std::mem::replace(&mut self.state, JobState::Claimed) {
+            JobState::Done(Ok(path)) => {
+                if !self.db.as_os_str().is_empty() {
+                    rotate(&self.db, &path).map_err(|e| e.to_string())?;
+                }
+                Ok(path)
+            }
+            JobState::Done(Err(why)) => Err(why),
+            JobState::Running(_) | JobState::Claimed => Err("the backup did not finish".to_owned()),
         }
     }
 
     fn finish(&mut self) {
-        let state = std::mem::replace(&mut self.state, JobState::Done(Err(String::new())));
+        let state = std::mem::replace(&mut self.state, JobState::Claimed);
         self.state = match state {
             JobState::Running(handle) => JobState::Done(match handle.join() {
                 Ok(result) => result.map_err(|e| e.to_string()),
                 Err(_) => Err("the backup thread stopped unexpectedly".to_owned()),
             }),
-            done @ JobState::Done(_) => done,
+            other => other,
         };
+    }
+}
+
+impl Drop for BackupJob {
+    fn drop(&mut self) {
+        if matches!(self.state, JobState::Running(_))
+            && let Some(interrupt) = &self.interrupt
+        {
+            interrupt.interrupt();
+        }
+        self.finish();
+        if let JobState::Done(Ok(path)) = &self.state
+            && !path.as_os_str().is_empty()
+        {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -350,9 +386,19 @@ pub fn restore(db: &Path, backup: &Path, _lock: Option<&DbLock>) -> Result<Repla
     let temp = sidecar(db, ".restoring");
     std::fs::copy(backup, &temp).map_err(io(&temp))?;
     std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io(&temp))?;
-    // The old file's log belongs to the old file (checkpointed, or moved aside with it).
+    // The old file's log belongs to the old file (checkpointed, or moved aside with it). One that
+    // cannot be removed (still open elsewhere, on Windows) would be replayed into the restored
+    // file: stop before replacing anything.
     for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(sidecar(db, suffix));
+        let log = sidecar(db, suffix);
+        match std::fs::remove_file(&log) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                let _ = std::fs::remove_file(&temp);
+                return Err(StoreError::Io { path: log, source });
+            }
+        }
     }
     std::fs::rename(&temp, db).map_err(io(db))?;
     sync_dir(dir);

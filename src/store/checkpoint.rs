@@ -5,9 +5,10 @@
 //! action itself; the user should not wait for it. So the writer's connection keeps automatic
 //! checkpoints only as a backstop (a log of [`BACKSTOP_PAGES`]), and after every commit nudges
 //! this thread, which runs a `PASSIVE` checkpoint from a connection of its own. SQLite runs a
-//! checkpoint alongside a writer appending to the log and readers reading it
-//! (<https://sqlite.org/wal.html#ckpt>), so neither waits for the other, and the log is restarted
-//! from its beginning by the first commit after a complete checkpoint.
+//! checkpoint alongside a writer appending to the log (<https://sqlite.org/wal.html#ckpt>); a
+//! passive one never waits, it copies what no reader still needs. Once everything is copied, the
+//! writer's next commit starts the log over from its beginning (unless a reader, such as a backup
+//! being made, still holds an older snapshot) and cuts the file back to [`LOG_SIZE_LIMIT`].
 
 use std::path::Path;
 use std::sync::Arc;
@@ -23,7 +24,8 @@ use super::StoreError;
 /// when this thread is far behind, or could not start.
 pub const BACKSTOP_PAGES: i64 = 20_000;
 
-/// The log is cut back to this size once a checkpoint has emptied it.
+/// The log file is cut back to this size when the writer starts it over (it may grow past it in
+/// between, up to about the backstop).
 pub const LOG_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
 
 /// The checkpoint thread of one open database.
@@ -43,8 +45,8 @@ impl Checkpointer {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         // FULL: the checkpoint syncs the log before copying and the file after.
-        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA trusted_schema = OFF;")?;
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        conn.execute_batch("PRAGMA synchronous = FULL;")?;
+        super::harden(&conn)?;
         let (nudge, nudged) = mpsc::channel::<()>();
         let complete = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&complete);

@@ -187,6 +187,15 @@ pub struct Store {
     checkpointer: Option<checkpoint::Checkpointer>,
 }
 
+/// Settings every connection to a user's file gets, whoever sent the file: no trusted schema
+/// (triggers and views cannot call functions with side effects), defensive mode (no writable
+/// schema, no corrupting pragmas).
+pub(crate) fn harden(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
+}
+
 /// A backup is made at open when the newest one is older than this.
 const DAILY_BACKUP_AGE: chrono::Duration = chrono::Duration::hours(24);
 
@@ -762,6 +771,29 @@ mod tests {
 
     use super::*;
     use rusqlite::config::DbConfig;
+
+    #[test]
+    fn a_backup_made_ahead_is_kept_only_when_claimed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        let settings: Vec<Mutation> = (0..5_000)
+            .map(|i| Mutation::PutSetting { key: format!("k{i}"), value: "x".repeat(200) })
+            .collect();
+        store.commit(&settings, &[]).unwrap();
+        let files = || -> Vec<String> {
+            std::fs::read_dir(backup::backups_dir(&path))
+                .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+                .unwrap_or_default()
+        };
+        // Dropped at once (interrupted mid-copy, or just finished): nothing is left behind.
+        drop(store.spawn_backup("purge").unwrap());
+        assert_eq!(files(), Vec::<String>::new());
+        // Claimed: kept, checked, and the folder rotated.
+        let kept = store.spawn_backup("purge").unwrap().claim().unwrap();
+        assert_eq!(files().len(), 1);
+        assert_eq!(backup::verify(&kept).unwrap(), 0, "a checked copy (of a file without releases)");
+    }
 
     #[test]
     fn the_log_is_checkpointed_on_another_thread_after_a_commit() {
