@@ -21,7 +21,7 @@ use crate::domain::kpi::{KpiReport, YearMonth};
 use crate::domain::{Kpi, Language};
 use crate::i18n::{self, tr_in};
 
-/// The font family plotters is told; [`Measured`] measures and draws all text with the bundled
+/// The font family plotters is told; `Measured` measures and draws all text with the bundled
 /// NanumGothic whatever this says.
 pub const FONT_FAMILY: &str =
     "NanumGothic, Nanum Gothic, Malgun Gothic, Apple SD Gothic Neo, Noto Sans CJK KR, sans-serif";

@@ -6,7 +6,7 @@
 //! Durability: one writer per file ([`lock`]), WAL with `synchronous=FULL`, defensive mode, a
 //! check at every open (`integrity_check` after a session that did not close cleanly,
 //! `quick_check` otherwise), verified backups ([`backup`], some made ahead on another thread),
-//! WAL checkpoints on a thread of their own after each commit ([`checkpoint`]), and a full
+//! WAL checkpoints on a thread of their own after each commit (`checkpoint`), and a full
 //! checkpoint at close.
 
 pub mod backup;

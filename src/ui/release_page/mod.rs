@@ -579,7 +579,7 @@ impl ReleasePage {
 }
 
 /// The state of each section of the page (what is being typed, which editor is open).
-/// A new section adds one field here and one line to [`sections_ui`].
+/// A new section adds one field here and one line to `sections_ui`.
 #[derive(Default)]
 pub struct Sections {
     pub plans: plans::PlansSection,
