@@ -160,6 +160,43 @@ enum Replacement {
     Restore(PathBuf),
 }
 
+/// The answer to a "… with unsaved changes?" question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Discard {
+    Discard,
+    /// Keep editing (also Esc, or a click beside the dialog).
+    Keep,
+}
+
+/// The one look of every "discard unsaved edits?" question: a heading, `body`, then the red
+/// discard button and Keep editing. `None` while unanswered.
+fn discard_question_ui(
+    ctx: &egui::Context,
+    id: &str,
+    max_width: f32,
+    heading: &str,
+    discard_label: &str,
+    body: impl FnOnce(&mut egui::Ui),
+) -> Option<Discard> {
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(max_width);
+        ui.heading(heading);
+        ui.add_space(6.0);
+        body(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(discard_label).color(ERROR_RED)).clicked() {
+                answer = Some(Discard::Discard);
+            }
+            if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
+                answer = Some(Discard::Keep);
+            }
+        });
+    });
+    if answer.is_none() && modal.should_close() { Some(Discard::Keep) } else { answer }
+}
+
 /// eframe storage key of the list state.
 const LIST_STATE_KEY: &str = "list_state";
 
@@ -607,32 +644,28 @@ impl ReleaseDeskApp {
             return;
         }
         let title = self.pages[index].tab_title(model);
-        let mut discard = false;
-        let mut keep = false;
-        let modal = egui::Modal::new(egui::Id::unique("confirm_close_tab_modal")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            ui.heading(tr_args("close-unsaved-title", &[("id", id.0.into())]));
-            ui.label(RichText::new(title).weak());
-            ui.add_space(6.0);
-            ui.label(tr("close-unsaved-body"));
-            for part in &parts {
-                ui.label(format!("• {}", part.label()));
+        let answer = discard_question_ui(
+            ctx,
+            "confirm_close_tab_modal",
+            480.0,
+            &tr_args("close-unsaved-title", &[("id", id.0.into())]),
+            &tr("close-unsaved-discard"),
+            |ui| {
+                ui.label(RichText::new(title).weak());
+                ui.add_space(6.0);
+                ui.label(tr("close-unsaved-body"));
+                for part in &parts {
+                    ui.label(format!("• {}", part.label()));
+                }
+            },
+        );
+        match answer {
+            Some(Discard::Discard) => {
+                self.confirm_close = None;
+                self.close_page(index);
             }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(RichText::new(tr("close-unsaved-discard")).color(ERROR_RED)).clicked() {
-                    discard = true;
-                }
-                if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
-                    keep = true;
-                }
-            });
-        });
-        if discard {
-            self.confirm_close = None;
-            self.close_page(index);
-        } else if keep || modal.should_close() {
-            self.confirm_close = None;
+            Some(Discard::Keep) => self.confirm_close = None,
+            None => {}
         }
     }
 
@@ -661,36 +694,24 @@ impl ReleaseDeskApp {
                 ("restore-unsaved-title", "replace-unsaved-body", "replace-unsaved-discard")
             }
         };
-        let mut discard = false;
-        let mut keep = false;
-        let modal = egui::Modal::new(egui::Id::unique("confirm_discard_modal")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading(tr(title));
-            ui.add_space(6.0);
-            ui.label(tr_args(body, &[("count", unsaved.len().into())]));
-            ui.add_space(4.0);
-            for (id, parts) in &unsaved {
-                let title = self.pages.iter().find(|p| p.release_id() == *id).map(|p| p.tab_title(model));
-                let what: Vec<String> = parts.iter().map(|p| p.label()).collect();
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(format!("• {}", title.unwrap_or_default())).strong());
-                    ui.label(what.join(", "));
-                });
-            }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(RichText::new(tr(discard_key)).color(ERROR_RED)).clicked() {
-                    discard = true;
-                }
-                if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
-                    keep = true;
+        let pages = &self.pages;
+        let answer =
+            discard_question_ui(ctx, "confirm_discard_modal", 560.0, &tr(title), &tr(discard_key), |ui| {
+                ui.label(tr_args(body, &[("count", unsaved.len().into())]));
+                ui.add_space(4.0);
+                for (id, parts) in &unsaved {
+                    let title = pages.iter().find(|p| p.release_id() == *id).map(|p| p.tab_title(model));
+                    let what: Vec<String> = parts.iter().map(|p| p.label()).collect();
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(format!("• {}", title.unwrap_or_default())).strong());
+                        ui.label(what.join(", "));
+                    });
                 }
             });
-        });
-        if discard {
+        if answer == Some(Discard::Discard) {
             self.confirm_discard = None;
             self.go_ahead(then, ctx);
-        } else if keep || modal.should_close() {
+        } else if answer == Some(Discard::Keep) {
             self.confirm_discard = None;
             // Back to the edits: a Backups dialog under the question closes, and a tab with edits
             // is shown, unless the tab shown has some.
