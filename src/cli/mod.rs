@@ -142,12 +142,6 @@ pub enum CliCommand {
         /// The backup file to restore.
         backup: PathBuf,
     },
-    /// Test support: applies random commands forever, printing each acknowledged one.
-    #[command(hide = true)]
-    CrashChild {
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
 }
 
 /// The bulk actions of the command line.
@@ -394,7 +388,6 @@ pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, 
             }
             Ok(text)
         }
-        CliCommand::CrashChild { seed } => crash_child(db, seed),
         CliCommand::Kpi { from, to, format } => {
             let model = open_existing(db)?;
             let report = kpi_report(&model, from, to)?;
@@ -561,42 +554,4 @@ fn format_releases<'a>(
             Ok(text)
         }
     }
-}
-
-/// The crash test's child: applies random creates and edits as fast as it can and prints
-/// `ack TOKEN` after each command `Model::apply` confirmed, until it is killed.
-fn crash_child(db: &std::path::Path, seed: u64) -> Result<String, String> {
-    use crate::model::{NewRelease, ReleaseEdit};
-    let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
-    let mut out = std::io::stdout().lock();
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-    let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        state >> 33
-    };
-    for n in 0_u64.. {
-        let token = format!("c{seed}-{n}");
-        let releases = model.releases();
-        let command = if releases.is_empty() || next() % 3 == 0 {
-            let now = model.now();
-            Command::CreateRelease(NewRelease {
-                subject: token.clone(),
-                description: "x".repeat((next() % 2000) as usize),
-                status: crate::domain::Status::Open,
-                priority: crate::domain::Priority::Medium,
-                release_type: crate::domain::ReleaseType::Standard,
-                planned: crate::domain::PlannedWindow { start: now, end: now + chrono::Duration::hours(2) },
-                agent_id: None,
-                group_id: None,
-                department_id: None,
-                category: None,
-            })
-        } else {
-            let id = releases[(next() as usize) % releases.len()].id;
-            Command::EditRelease { id, edits: vec![ReleaseEdit::Subject(token.clone())] }
-        };
-        model.apply(command).map_err(|e| i18n::command_error(&e))?;
-        writeln!(out, "ack {token}").and_then(|()| out.flush()).map_err(|e| e.to_string())?;
-    }
-    Ok(String::new())
 }

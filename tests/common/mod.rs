@@ -7,7 +7,7 @@ use release_desk::domain::{
     Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Outcome, Plan, PlannedWindow,
     Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp,
 };
-use release_desk::model::Model;
+use release_desk::model::{Model, NewRelease};
 use release_desk::store::{Mutation, Store};
 
 /// 2026-11-26 12:00 UTC, the day these tests were written.
@@ -186,4 +186,25 @@ pub fn kpi_fixture() -> Vec<Release> {
         closed_release(7, utc(2026, 11, 30, 15, 0), Outcome::Failed, 0, 60, Some(60), 45),
         r8,
     ]
+}
+
+/// Runs the `release-desk` binary with `args`.
+pub fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_release-desk")).args(args).output().unwrap()
+}
+
+/// A valid new release, planned for tomorrow.
+pub fn new_release(subject: &str) -> NewRelease {
+    NewRelease {
+        subject: subject.into(),
+        description: String::new(),
+        status: Status::Open,
+        priority: Priority::High,
+        release_type: ReleaseType::Emergency,
+        planned: PlannedWindow { start: at(1), end: at(2) },
+        agent_id: Some(AgentId(1)),
+        group_id: Some(GroupId(1)),
+        department_id: None,
+        category: None,
+    }
 }

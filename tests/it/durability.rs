@@ -2,16 +2,7 @@
 //! read-only file leave memory equal to the file, one writer per file, verified backups,
 //! damaged files detected and never modified, and reopening always gives back the model.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use std::collections::HashSet;
-use std::io::Read as _;
-use std::path::Path;
-use std::process::{Command as Process, Stdio};
-
-use common::{at, model_with, plain, t0, temp_db};
+use crate::common::{at, model_with, plain, t0, temp_db};
 use proptest::prelude::*;
 use release_desk::domain::{
     AgentId, GroupId, PlannedWindow, PredefinedView, Priority, ReleaseFilter, ReleaseId, ReleaseType,
@@ -21,6 +12,10 @@ use release_desk::model::{Command, CommandError, Model, NewRelease, ReleaseEdit}
 use release_desk::store::backup::{self, Replaced};
 use release_desk::store::{CheckKind, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
+use std::collections::HashSet;
+use std::io::Read as _;
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_release-desk");
 
@@ -65,6 +60,52 @@ struct CrashFigures {
     lost: usize,
 }
 
+/// Set (to the database path) only in the crash test's child, see [`crash_child`].
+const CHILD_DB: &str = "RELEASE_DESK_CRASH_CHILD_DB";
+/// The child's seed, so each run applies different commands.
+const CHILD_SEED: &str = "RELEASE_DESK_CRASH_CHILD_SEED";
+
+/// The crash test's child: this test binary run again by [`crash_runs`] with `--exact
+/// durability::crash_child --ignored --nocapture` and [`CHILD_DB`] set. It applies random creates
+/// and edits as fast as it can and prints `ack TOKEN` after each command `Model::apply` confirmed,
+/// until it is killed. Without [`CHILD_DB`] (an ordinary `cargo test -- --ignored`) it does nothing.
+#[test]
+#[ignore = "the crash test's child process; does nothing unless the crash test runs it"]
+fn crash_child() {
+    use std::io::Write as _;
+    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let seed: u64 = std::env::var(CHILD_SEED).unwrap().parse().unwrap();
+    let mut model = Model::open(Path::new(&db)).unwrap();
+    let mut out = std::io::stdout().lock();
+    // The test harness may have printed "test ... " without a line end: acks start on a line.
+    writeln!(out).unwrap();
+    let mut rng = Lcg(seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407));
+    for n in 0_u64.. {
+        let token = format!("c{seed}-{n}");
+        let releases = model.releases();
+        let command = if releases.is_empty() || rng.next().is_multiple_of(3) {
+            let now = model.now();
+            Command::CreateRelease(NewRelease {
+                subject: token.clone(),
+                description: "x".repeat((rng.next() % 2000) as usize),
+                status: Status::Open,
+                priority: Priority::Medium,
+                release_type: ReleaseType::Standard,
+                planned: PlannedWindow { start: now, end: now + chrono::Duration::hours(2) },
+                agent_id: None,
+                group_id: None,
+                department_id: None,
+                category: None,
+            })
+        } else {
+            let id = releases[(rng.next() as usize) % releases.len()].id;
+            Command::EditRelease { id, edits: vec![ReleaseEdit::Subject(token.clone())] }
+        };
+        model.apply(command).unwrap();
+        writeln!(out, "ack {token}").and_then(|()| out.flush()).unwrap();
+    }
+}
+
 /// Runs the crash child `kills` times, killing it with SIGKILL after a random delay, and checks
 /// the file after every kill.
 fn crash_runs(kills: usize) -> CrashFigures {
@@ -75,8 +116,10 @@ fn crash_runs(kills: usize) -> CrashFigures {
     let mut acknowledged: Vec<String> = Vec::new();
     let mut lost = 0;
     for run in 0..kills {
-        let mut child = Process::new(BIN)
-            .args(["--db", db, "crash-child", "--seed", &run.to_string()])
+        let mut child = Process::new(std::env::current_exe().unwrap())
+            .args(["--exact", "durability::crash_child", "--ignored", "--nocapture"])
+            .env(CHILD_DB, db)
+            .env(CHILD_SEED, run.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -1,11 +1,7 @@
 //! The release page's rollout sections (lifecycle with its dialogs, Changes and CIs, readiness,
 //! risks, strategy), driven headless with egui_kittest by calling the section functions directly.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
-use common::{model_with, plain, t0, temp_db};
+use crate::common::{model_with, plain, t0, temp_db};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -183,7 +179,7 @@ fn the_link_picker_creates_and_links_a_ci_and_checklists_tick() {
 }
 
 /// Pictures of the sample's rolled-back bank patch, in English and Korean, for a person to look
-/// at: `RELEASE_DESK_SHOTS=/tmp/shots cargo test --test ui_rollout pictures`.
+/// at: `RELEASE_DESK_SHOTS=/tmp/shots cargo test --test ui -- release_page_sections::pictures`.
 #[test]
 fn pictures_of_a_rolled_back_release() {
     let Some(dir) = std::env::var_os("RELEASE_DESK_SHOTS") else { return };

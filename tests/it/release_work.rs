@@ -1,12 +1,8 @@
 //! The work on one release, without a window: notes, tasks, time entries (timers across a
 //! restart) and the build and test plans, each through the command path and back from the file.
 
-#![allow(clippy::unwrap_used)]
-
-mod common;
-
+use crate::common::{at, model_with, plain, t0, temp_db};
 use chrono::Duration;
-use common::{at, model_with, plain, t0, temp_db};
 use release_desk::domain::time_entry::MAX_MINUTES;
 use release_desk::domain::{AgentId, ChecklistItem, GroupId, Plan, ReleaseId, TaskFields, TaskStatus};
 use release_desk::model::{Command, CommandError, ItemRefused, Model, NewTimeEntry, ReleaseEdit};

@@ -1,0 +1,209 @@
+//! The command line: demo, list and show, one-line errors, Korean output, bulk actions and the
+//! lifecycle fields of the JSON.
+
+use crate::common::{cli, model_with, plain, temp_db};
+use release_desk::domain::{AgentId, GroupId, ReleaseId};
+use release_desk::model::Model;
+
+#[test]
+fn cli_demo_list_and_show() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    let out = cli(&["--db", db, "demo"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = cli(&["--db", db, "demo"]);
+    assert!(!again.status.success());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("--force"));
+
+    let out =
+        cli(&["--db", db, "list", "--view", "emergency", "--sort", "priority", "--desc", "--format", "json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(!list.is_empty());
+    for r in list {
+        assert_eq!(r["release_type"], 4);
+        for key in [
+            "id",
+            "subject",
+            "status",
+            "priority",
+            "planned_start_date",
+            "planned_end_date",
+            "work_start_date",
+            "work_end_date",
+            "agent_id",
+            "group_id",
+            "department_id",
+            "created_at",
+            "updated_at",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key}");
+        }
+    }
+    let priorities: Vec<i64> = list.iter().map(|r| r["priority"].as_i64().unwrap()).collect();
+    assert!(priorities.windows(2).all(|w| w[0] >= w[1]));
+
+    let out = cli(&["--db", db, "list", "--view", "unassigned", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(list.as_array().unwrap().iter().all(|r| r["agent_id"].is_null()));
+
+    let out = cli(&["--db", db, "list", "--view", "mine", "--as", "이서연", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("ID,Subject,Status"));
+    assert!(text.lines().skip(1).all(|l| l.contains("이서연")));
+
+    let out = cli(&["--db", db, "list", "--search", "롯데그룹"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("롯데그룹"), "{text}");
+
+    let out = cli(&["--db", db, "show", "#1", "--format", "json"]);
+    assert!(out.status.success());
+    let one: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(one["id"], 1);
+}
+
+#[test]
+fn cli_errors_are_one_line_and_non_zero() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    let missing = path.with_file_name("missing.sqlite3");
+    let junk = path.with_file_name("junk.sqlite3");
+    std::fs::write(
+        &junk,
+        "not a database at all, just some notes ...........................................................",
+    )
+    .unwrap();
+    for args in [
+        vec!["--db", db, "list", "--view", "nope"],
+        vec!["--db", db, "list", "--sort", "height"],
+        vec!["--db", missing.to_str().unwrap(), "list"],
+        vec!["--db", junk.to_str().unwrap(), "list"],
+        vec!["--db", db, "frobnicate"],
+    ] {
+        let out = cli(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("release-desk: "), "{stderr}");
+    }
+    drop(model_with(&path, vec![plain(1, "one")]));
+    let out = cli(&["--db", db, "show", "42"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("release #42 does not exist"));
+    let out = cli(&["--db", db, "list", "--as", "nobody-here"]);
+    assert!(!out.status.success());
+    assert!(!missing.exists(), "a missing file is not created by a read command");
+}
+
+#[test]
+fn korean_cli_output() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    assert!(cli(&["--db", db, "--lang", "ko", "demo"]).status.success());
+    let out = cli(&["--db", db, "--lang", "ko", "list", "--view", "emergency"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("ID"), "{text}");
+    assert!(text.contains("우선순위") && text.contains("긴급"), "{text}");
+    let out = cli(&["--db", db, "--lang", "en", "list", "--view", "emergency"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Priority") && text.contains("Emergency"), "{text}");
+    let out = cli(&["--db", db, "--lang", "fr", "list"]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn cli_bulk_actions_are_all_or_nothing() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    drop(model_with(&path, (1..=5).map(|i| plain(i, &format!("release {i}"))).collect()));
+    let ok = |args: &[&str]| {
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = cli(&all);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fails = |args: &[&str], reason: &str| {
+        let before = Model::open(&path).unwrap().snapshot();
+        let mut all = vec!["--db", db, "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = cli(&all);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+        assert_eq!(Model::open(&path).unwrap().snapshot(), before, "{args:?} changed the file");
+    };
+    let text = ok(&["bulk", "delete", "--ids", "1,2,#3"]);
+    assert!(text.contains("move 3 releases to Trash"), "{text}");
+    fails(&["bulk", "purge", "--ids", "1,4"], "Release #4 is not in Trash");
+    fails(&["bulk", "delete", "--ids", "4,77"], "Release #77 does not exist");
+    fails(&["bulk", "restore", "--ids", "1,x"], "'x' is not a release id");
+    fails(&["bulk", "assign", "--ids", "4"], "needs --agent or --group");
+    fails(&["bulk", "assign", "--ids", "4", "--agent", "nobody-here"], "no agent 'nobody-here'");
+    fails(&["bulk", "pick-up", "--ids", "4,5"], "Nobody is signed in");
+    fails(&["bulk", "delete", "--ids", "4", "--agent", "1"], "only for `bulk assign`");
+    ok(&["bulk", "restore", "--ids", "2"]);
+    ok(&["bulk", "purge", "--ids", "1,3"]);
+    ok(&["bulk", "pick-up", "--ids", "4,5", "--as", "박지훈"]);
+    ok(&["bulk", "assign", "--ids", "2,4", "--agent", "Emily Carter", "--group", "ERP 운영팀"]);
+    ok(&["bulk", "assign", "--ids", "5", "--agent", "none"]);
+    let model = Model::open(&path).unwrap();
+    assert!(model.release(ReleaseId(1)).is_none() && model.release(ReleaseId(3)).is_none());
+    assert!(!model.release(ReleaseId(2)).unwrap().is_deleted());
+    let four = model.release(ReleaseId(4)).unwrap();
+    assert_eq!((four.agent_id, four.group_id), (Some(AgentId(2)), Some(GroupId(1))));
+    assert_eq!(model.release(ReleaseId(5)).unwrap().agent_id, None);
+    let log = model.activities_for(ReleaseId(5)).unwrap();
+    assert_eq!(log[1].actor, Some(AgentId(3)), "--as names who picked it up");
+    drop(model);
+    let out = cli(&["--db", db, "--lang", "ko", "bulk", "purge", "--ids", "4"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("휴지통에 없습니다"));
+}
+
+#[test]
+fn cli_json_carries_the_lifecycle_and_rollout() {
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    assert!(cli(&["--db", db, "demo"]).status.success());
+    let out = cli(&["--db", db, "list", "--search", "코어뱅킹 보안 패치", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = &list[0];
+    for key in ["stage", "stage_history", "outcome", "closed_at", "rollback_count", "downtime_minutes"] {
+        assert!(item.get(key).is_some(), "list JSON lacks {key}");
+    }
+    assert_eq!(item["rollback_count"], 1);
+    assert_eq!(item["outcome"], "successful");
+    let id = item["id"].as_i64().unwrap().to_string();
+    let out = cli(&["--db", db, "show", &id, "--format", "json"]);
+    assert!(out.status.success());
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "associated_change_ids",
+        "assets",
+        "stage",
+        "stage_history",
+        "outcome",
+        "closed_at",
+        "rollback_count",
+        "downtime_minutes",
+        "deployment_strategy",
+        "risks",
+        "readiness",
+    ] {
+        assert!(shown.get(key).is_some(), "show JSON lacks {key}");
+    }
+    assert_eq!(shown["stage"], "complete");
+    assert_eq!(shown["downtime_minutes"], 35);
+    assert!(shown["stage_history"].as_array().unwrap().iter().any(|e| e["stage"] == "rollback"));
+    assert_eq!(shown["risks"].as_array().unwrap().len(), 4);
+    assert_eq!(shown["readiness"]["plan_checklist"].as_array().unwrap().len(), 6);
+    assert_eq!(shown["associated_changes"][0]["cab_approval"], "approved");
+    // A release never closed has a null outcome.
+    let out = cli(&["--db", db, "list", "--view", "incomplete", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(list.as_array().unwrap().iter().any(|r| r["outcome"].is_null()));
+}

@@ -1,0 +1,23 @@
+//! The integration tests without a window, in one binary: the file, the command path, views, undo,
+//! bulk actions, the work on a release, the lifecycle, registries and readiness, KPIs, the command
+//! line, the catalogues and durability (the crash test re-runs this binary as its child).
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod bulk;
+mod catalogues;
+mod cli;
+mod durability;
+mod kpi;
+mod lifecycle;
+mod model;
+mod readiness;
+mod registry;
+mod release_work;
+mod sample;
+mod store;
+mod undo;
+mod views;

@@ -1,0 +1,128 @@
+//! The dashboard: KPI cards, a clicked month's releases, the period selector, targets and exports,
+//! and the Korean help.
+
+use crate::common::{model_with, temp_db};
+use crate::{fixture, harness};
+use egui_kittest::kittest::Queryable as _;
+use release_desk::domain::ReleaseId;
+use release_desk::ui::ReleaseDeskApp;
+
+fn dashboard_fixture() -> (tempfile::TempDir, ReleaseDeskApp) {
+    let (dir, path) = temp_db();
+    let mut releases: Vec<_> =
+        crate::common::kpi_fixture().into_iter().filter(|r| ![5, 6, 7].contains(&r.id.0)).collect();
+    let mut late = crate::common::closed_release(
+        5,
+        crate::common::utc(2026, 11, 12, 12, 0),
+        release_desk::domain::Outcome::Successful,
+        0,
+        60,
+        Some(60),
+        0,
+    );
+    late.subject = "November ERP patch".into();
+    releases.push(late);
+    releases[0].subject = "September mobile release".into();
+    releases.sort_by_key(|r| r.id);
+    let model = model_with(&path, releases);
+    (dir, ReleaseDeskApp::from_model(model))
+}
+
+#[test]
+fn the_dashboard_shows_four_cards_and_a_clicked_month_lists_its_releases() {
+    let (_dir, app) = dashboard_fixture();
+    let mut harness = harness(app);
+    // Tall enough that the monthly table under the charts is on screen without scrolling.
+    harness.set_size(egui::vec2(1360.0, 1500.0));
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    assert_eq!(harness.state().main_view(), release_desk::ui::app::MainView::Dashboard);
+    for name in ["Success rate", "Rollback rate", "Deployment time overrun", "Downtime"] {
+        assert!(harness.query_all_by_label(name).count() >= 2, "{name}: a card and a chart");
+    }
+    // Period values over the last 12 months: 2 of 4 successful, 1 of 4 rolled back.
+    assert!(harness.query_all_by_label("50.0%").count() >= 1, "success rate card");
+    assert!(harness.query_all_by_label("25.0%").count() >= 1, "rollback rate card");
+    assert!(harness.query_all_by_label("Off target").count() >= 2);
+    assert!(harness.query_by_label("September mobile release").is_none(), "no month picked yet");
+
+    harness.get_by_label("Sep 2026").click();
+    harness.run();
+    assert!(harness.query_by_label("September mobile release").is_some(), "the month's releases are listed");
+    assert!(harness.query_by_label("KPI fixture release 2").is_some());
+    assert!(harness.query_by_label("November ERP patch").is_none(), "only September's");
+    assert!(harness.query_by_label("KPI fixture release 4").is_none(), "Trash is left out");
+
+    // Opening one from the list.
+    harness.get_by_label("#1").click();
+    harness.run();
+    assert_eq!(harness.state().active_page(), Some(ReleaseId(1)), "the release opens as a page");
+}
+
+#[test]
+fn the_dashboard_period_selector_and_custom_months() {
+    use release_desk::ui::dashboard::PeriodChoice;
+    let (_dir, app) = dashboard_fixture();
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    harness.get_by_label("Last 3 months").click();
+    harness.run();
+    assert_eq!(harness.state().dashboard().period, PeriodChoice::Last(3));
+    assert!(harness.query_by_label_contains("Sep 2026 – Nov 2026").is_some());
+    harness.get_by_label("Custom").click();
+    harness.run();
+    assert_eq!(harness.state().dashboard().period, PeriodChoice::Custom);
+    assert_eq!(harness.state().dashboard().custom_from.map(|m| m.to_string()).as_deref(), Some("2026-09"));
+    // A reversed range is refused with a message (the dashboard falls back to the last month).
+    harness.state_mut().dashboard_mut().custom_from = release_desk::domain::YearMonth::parse("2027-01");
+    harness.run();
+    assert!(harness.query_by_label_contains("is after the last month").is_some());
+}
+
+#[test]
+fn kpi_targets_edit_in_the_dashboard_and_exports_run_off_the_ui_thread() {
+    let (dir, app) = dashboard_fixture();
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    harness.get_by_label("Targets…").click();
+    harness.run();
+    assert!(harness.query_by_label("KPI targets").is_some());
+    harness.get_by_label("Save targets").click();
+    harness.run();
+    assert!(harness.query_by_label("KPI targets").is_none(), "saving closes the editor");
+
+    let out = dir.path().join("kpi-2026-11.png");
+    harness.state_mut().export_kpi_chart(release_desk::export::chart::ChartKind::Summary, out.clone());
+    for _ in 0..600 {
+        harness.run();
+        if !harness.state().dashboard().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let (message, failed) = harness.state().dashboard().export_status().cloned().unwrap();
+    assert!(!failed, "{message}");
+    assert!(message.contains("kpi-2026-11.png"), "{message}");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn help_explains_the_kpis_in_korean() {
+    let (_dir, app) = fixture();
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("한국어").click();
+    harness.run();
+    harness.get_by_label("도움말").click();
+    harness.run();
+    harness.get_by_label("KPI 정의").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("한 번 이상 롤백된 종료 릴리스").is_some());
+}
