@@ -9,8 +9,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike as _, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
+use super::connection::{Mode, open_connection};
 use super::lock::DbLock;
 use super::{StoreError, schema};
 
@@ -78,9 +79,10 @@ pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>, StoreError> {
 /// Checks a database file without writing to it: it must be ours, pass `integrity_check`
 /// and be no newer than this build. Returns how many releases it holds.
 pub fn verify(path: &Path) -> Result<i64, StoreError> {
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| damaged(path, &e.to_string()))?;
+    let conn = open_connection(path, Mode::ReadOnly).map_err(|e| match e {
+        StoreError::Sqlite(e) => damaged(path, &e.to_string()),
+        other => damaged(path, &other.to_string()),
+    })?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|e| damaged(path, &e.to_string()))?;
@@ -88,7 +90,7 @@ pub fn verify(path: &Path) -> Result<i64, StoreError> {
         return Err(StoreError::ForeignDatabase { path: path.to_owned() });
     }
     super::run_check(&conn, path, true)?;
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let version = super::inspect::schema_version(&conn)?;
     if version > schema::latest_version() {
         return Err(StoreError::NewerSchema {
             path: path.to_owned(),
@@ -96,7 +98,7 @@ pub fn verify(path: &Path) -> Result<i64, StoreError> {
             supported: schema::latest_version(),
         });
     }
-    Ok(conn.query_row("SELECT count(*) FROM releases", [], |r| r.get(0))?)
+    super::tables::releases::count(&conn)
 }
 
 fn damaged(path: &Path, details: &str) -> StoreError {
@@ -115,8 +117,8 @@ pub(super) fn write_verified_copy(conn: &Connection, out: &Path) -> Result<(), S
     let result = (|| {
         conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
         {
-            let copy = Connection::open(&temp)?;
-            copy.execute("UPDATE meta SET value = 0 WHERE key = 'session_open'", [])?;
+            let copy = open_connection(&temp, Mode::ReadWrite)?;
+            super::tables::meta::clear_session_marker(&copy)?;
         }
         verify(&temp)?;
         std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io(&temp))?;
@@ -190,11 +192,7 @@ enum JobState {
 impl BackupJob {
     /// Starts a verified copy of `db` into `backups/` on another thread.
     pub fn spawn(db: &Path, reason: &str) -> Result<Self, StoreError> {
-        let conn = Connection::open_with_flags(
-            db,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        super::harden(&conn)?;
+        let conn = open_connection(db, Mode::ReadOnly)?;
         let interrupt = conn.get_interrupt_handle();
         let (path, reason) = (db.to_owned(), reason.to_owned());
         let handle = std::thread::Builder::new()
@@ -369,10 +367,7 @@ pub fn restore(db: &Path, backup: &Path, _lock: Option<&DbLock>) -> Result<Repla
     let replaced = if db.exists() {
         let good = verify(db).is_ok();
         if good {
-            let conn = Connection::open_with_flags(
-                db,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
+            let conn = open_connection(db, Mode::ReadOnly)?;
             let kept = backup_into_folder(&conn, db, "restore")?;
             drop(conn);
             Replaced::BackedUp(kept)

@@ -16,9 +16,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use rusqlite::{Connection, OpenFlags};
-
 use super::StoreError;
+use super::connection::{Mode, open_connection};
 
 /// The writer's own automatic checkpoint runs only once the log holds this many pages (80 MiB):
 /// when this thread is far behind, or could not start.
@@ -40,13 +39,8 @@ pub struct Checkpointer {
 impl Checkpointer {
     /// Opens a second connection to `path` and starts the thread.
     pub fn spawn(path: &Path) -> Result<Self, StoreError> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
         // FULL: the checkpoint syncs the log before copying and the file after.
-        conn.execute_batch("PRAGMA synchronous = FULL;")?;
-        super::harden(&conn)?;
+        let conn = open_connection(path, Mode::ReadWrite)?;
         let (nudge, nudged) = mpsc::channel::<()>();
         let complete = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&complete);

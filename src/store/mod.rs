@@ -1,7 +1,8 @@
 //! The SQLite file: opening (with refusal of foreign or newer files), migrations, loading the whole
 //! model, and writing a batch of [`Mutation`]s in one IMMEDIATE transaction.
 //!
-//! All SQL is parameterised. Nothing above this module runs SQL.
+//! All SQL is parameterised and lives in this module: each table's in [`tables`], every
+//! connection opened (and hardened) by [`connection::open_connection`]. Nothing above it runs SQL.
 //!
 //! Durability: one writer per file ([`lock`]), WAL with `synchronous=FULL`, defensive mode, a
 //! check at every open (`integrity_check` after a session that did not close cleanly,
@@ -11,145 +12,25 @@
 
 pub mod backup;
 mod checkpoint;
-mod codec;
+pub mod connection;
+mod error;
+mod inspect;
 pub mod lock;
+mod mutation;
 pub mod schema;
+mod tables;
 
-use std::collections::BTreeMap;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension as _, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior};
 
-use crate::domain::{
-    Activity, Agent, AgentId, Change, ConfigItem, Department, DepartmentId, Directory, Group, GroupId, Note,
-    Readiness, Registry, Release, ReleaseId, ReleasePatch, SavedView, StageEntry, Task, TimeEntry,
-};
+use crate::domain::{Activity, ReleaseId};
+use connection::{Mode, open_connection};
 
-pub use codec::{from_millis, to_millis};
-
-/// Why the file could not be opened or written.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{path} is not a Release Desk database (it is not an SQLite file); it was left untouched")]
-    NotSqlite { path: PathBuf },
-    #[error("{path} is an SQLite database of another program; it was left untouched")]
-    ForeignDatabase { path: PathBuf },
-    #[error(
-        "{path} was written by a newer Release Desk (schema version {found}; this version knows up to {supported}); it was left untouched. Update Release Desk to open it"
-    )]
-    NewerSchema { path: PathBuf, found: i64, supported: i64 },
-    #[error("{path} could not be read: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("the database file is full (disk full or size limit reached); nothing was changed")]
-    Full,
-    #[error("the database file is read-only; nothing was changed")]
-    ReadOnly,
-    #[error("the database is in use by another Release Desk window or program; try again")]
-    Busy,
-    #[error("the database file is damaged: {0}")]
-    Corrupt(String),
-    #[error("{path} is damaged ({details}); it was left untouched")]
-    Damaged { path: PathBuf, details: String },
-    #[error("{path} is open in another Release Desk window{}; close that window, or open the file read-only", pid.map(|p| format!(" (process {p})")).unwrap_or_default())]
-    Locked { path: PathBuf, pid: Option<u32> },
-    #[error("{path} is open read-only in this window; nothing was changed")]
-    ReadOnlySession { path: PathBuf },
-    #[error("database error: {0}")]
-    Sqlite(rusqlite::Error),
-    #[error("stored data is not valid: {0}")]
-    BadData(String),
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(err: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode;
-        match err.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => Self::Full,
-            Some(ErrorCode::ReadOnly) => Self::ReadOnly,
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy,
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Self::Corrupt(err.to_string()),
-            _ => Self::Sqlite(err),
-        }
-    }
-}
-
-/// One change to stored state. A command turns into a list of these, written together.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Mutation {
-    /// Insert or replace a release (all its fields).
-    PutRelease(Release),
-    /// Change a few fields of a release that exists (bulk actions): one narrow `UPDATE`.
-    PatchRelease {
-        id: ReleaseId,
-        patch: ReleasePatch,
-    },
-    /// Remove a release from the file for good.
-    RemoveRelease(ReleaseId),
-    PutAgent(Agent),
-    RemoveAgent(AgentId),
-    PutGroup(Group),
-    RemoveGroup(GroupId),
-    PutDepartment(Department),
-    RemoveDepartment(DepartmentId),
-    /// Insert or replace a setting; the value is JSON text.
-    PutSetting {
-        key: String,
-        value: String,
-    },
-    RemoveSetting(String),
-    PutSavedView(SavedView),
-    RemoveSavedView(i64),
-    /// Insert or replace a note of a release.
-    PutNote(Note),
-    RemoveNote(i64),
-    /// Insert or replace a task of a release.
-    PutTask(Task),
-    RemoveTask(i64),
-    /// Insert or replace a time entry (a running timer included).
-    PutTimeEntry(TimeEntry),
-    RemoveTimeEntry(i64),
-    /// Insert or replace a Change of the registry.
-    PutChange(Change),
-    RemoveChange(i64),
-    /// Insert or replace a configuration item of the registry.
-    PutConfigItem(ConfigItem),
-    RemoveConfigItem(i64),
-    /// Insert or replace a release's readiness (checklists, risks, strategy).
-    PutReadiness {
-        release: ReleaseId,
-        readiness: Readiness,
-    },
-    RemoveReadiness(ReleaseId),
-    /// Insert or replace one row of a release's stage history.
-    PutStageEntry(StageEntry),
-    RemoveStageEntry(i64),
-}
-
-/// Everything the in-memory model holds, as read from the file.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Snapshot {
-    /// In id order.
-    pub releases: Vec<Release>,
-    pub directory: Directory,
-    /// Setting key -> JSON text.
-    pub settings: BTreeMap<String, String>,
-    pub saved_views: Vec<SavedView>,
-    /// The highest release id ever stored, so a purged id is never given out again.
-    pub release_high_water: i64,
-    /// Notes of every release, in id order.
-    pub notes: Vec<Note>,
-    /// Tasks of every release, in id order.
-    pub tasks: Vec<Task>,
-    /// Time entries of every release, in id order.
-    pub time_entries: Vec<TimeEntry>,
-    /// Changes and configuration items.
-    pub registry: Registry,
-    /// Readiness of the releases that have one stored (the others have the default).
-    pub readiness: BTreeMap<ReleaseId, Readiness>,
-    /// Every release's stage history, in id order.
-    pub stage_history: Vec<StageEntry>,
-}
+pub use error::StoreError;
+pub(crate) use inspect::run_check;
+pub use mutation::{Mutation, Snapshot};
+pub use tables::{from_millis, to_millis};
 
 /// Which check ran when the file was opened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -189,31 +70,8 @@ pub struct Store {
     checkpointer: Option<checkpoint::Checkpointer>,
 }
 
-/// Settings every connection to a user's file gets, whoever sent the file: no trusted schema
-/// (triggers and views cannot call functions with side effects), defensive mode (no writable
-/// schema, no corrupting pragmas).
-pub(crate) fn harden(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
-    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-    Ok(())
-}
-
 /// A backup is made at open when the newest one is older than this.
 const DAILY_BACKUP_AGE: chrono::Duration = chrono::Duration::hours(24);
-
-/// Runs `integrity_check` (`full`) or `quick_check`; anything but "ok" is [`StoreError::Damaged`].
-pub(crate) fn run_check(conn: &Connection, path: &Path, full: bool) -> Result<(), StoreError> {
-    let sql = if full { "PRAGMA integrity_check(20)" } else { "PRAGMA quick_check(20)" };
-    let damaged = |details: String| StoreError::Damaged { path: path.to_owned(), details };
-    let rows: Vec<String> = (|| {
-        let mut stmt = conn.prepare(sql)?;
-        stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()
-    })()
-    .map_err(|e| damaged(e.to_string()))?;
-    if rows.len() == 1 && rows[0] == "ok" { Ok(()) } else { Err(damaged(rows.join("; "))) }
-}
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Store {
     /// Opens (or creates) the database at `path` as its one writer, checks it and migrates it to
@@ -233,11 +91,11 @@ impl Store {
         let mut report = OpenReport::default();
         let mut existing_version = None;
         if path.exists() {
-            if Self::check_header(path)? {
+            if inspect::check_header(path)? {
                 // Inspect through a read-only connection first, so a refused file is never written.
-                let conn = Self::open_read_only_connection(path)?;
-                existing_version = Some(Self::check_compatible(&conn, path)?);
-                report.unclean_shutdown = Self::marker_set(&conn);
+                let conn = open_connection(path, Mode::ReadOnly)?;
+                existing_version = Some(inspect::check_compatible(&conn, path)?);
+                report.unclean_shutdown = tables::meta::session_marker_set(&conn);
                 report.check = if report.unclean_shutdown { CheckKind::Full } else { CheckKind::Quick };
                 run_check(&conn, path, report.unclean_shutdown)?;
             }
@@ -245,12 +103,7 @@ impl Store {
             std::fs::create_dir_all(parent).map_err(io_err)?;
         }
 
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn = open_connection(path, Mode::Writer)?;
         let mut store = Self {
             conn,
             path: path.to_owned(),
@@ -260,28 +113,34 @@ impl Store {
             report,
             checkpointer: None,
         };
-        store.configure()?;
         if let Some(version) = existing_version.filter(|&v| v > 0) {
-            let reason = if version < schema::latest_version() {
-                Some("migration")
-            } else {
-                let newest = backup::list_backups(path).ok().and_then(|l| l.first().map(|b| b.made_at));
-                newest.is_none_or(|t| chrono::Utc::now() - t > DAILY_BACKUP_AGE).then_some("daily")
-            };
-            if let Some(reason) = reason {
-                match store.backup_now(reason) {
-                    Ok(made) => store.report.backup = Some(made),
-                    // A failed pre-migration backup stops the migration; a failed daily one does
-                    // not stop the user from working (a read-only folder, a full disk).
-                    Err(err) if reason == "migration" => return Err(err),
-                    Err(_) => {}
-                }
-            }
+            store.backup_at_open(version)?;
         }
         store.migrate()?;
         store.mark_session_open();
         store.start_checkpointer();
         Ok(store)
+    }
+
+    /// The backup made while opening a file at schema `version`: before a migration, or the
+    /// daily one when the newest is more than a day old.
+    fn backup_at_open(&mut self, version: i64) -> Result<(), StoreError> {
+        let reason = if version < schema::latest_version() {
+            Some("migration")
+        } else {
+            let newest = backup::list_backups(&self.path).ok().and_then(|l| l.first().map(|b| b.made_at));
+            newest.is_none_or(|t| chrono::Utc::now() - t > DAILY_BACKUP_AGE).then_some("daily")
+        };
+        if let Some(reason) = reason {
+            match self.backup_now(reason) {
+                Ok(made) => self.report.backup = Some(made),
+                // A failed pre-migration backup stops the migration; a failed daily one does
+                // not stop the user from working (a read-only folder, a full disk).
+                Err(err) if reason == "migration" => return Err(err),
+                Err(_) => {}
+            }
+        }
+        Ok(())
     }
 
     /// Opens the file for reading only, without the writer's lock (the CLI's read commands, and
@@ -294,18 +153,15 @@ impl Store {
                 source: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
         }
-        let conn = Self::open_read_only_connection(path)?;
+        let conn = open_connection(path, Mode::ReadOnly)?;
         let mut report = OpenReport::default();
-        if Self::check_header(path)? {
-            Self::check_compatible(&conn, path)?;
-            report.unclean_shutdown = Self::marker_set(&conn);
+        if inspect::check_header(path)? {
+            inspect::check_compatible(&conn, path)?;
+            report.unclean_shutdown = tables::meta::session_marker_set(&conn);
             run_check(&conn, path, false)?;
             report.check = CheckKind::Quick;
         }
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch("PRAGMA trusted_schema = OFF;")?;
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version = inspect::schema_version(&conn)?;
         if version < schema::latest_version() {
             return Err(StoreError::BadData(format!(
                 "{} has an older schema (version {version}); open it once in the window to upgrade it",
@@ -323,42 +179,24 @@ impl Store {
         })
     }
 
-    fn open_read_only_connection(path: &Path) -> Result<Connection, StoreError> {
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(StoreError::from)
-    }
-
-    /// `Ok(false)`: an empty file (a new database). Refuses a file that is not SQLite.
-    fn check_header(path: &Path) -> Result<bool, StoreError> {
-        let io_err = |source| StoreError::Io { path: path.to_owned(), source };
-        let mut file = std::fs::File::open(path).map_err(io_err)?;
-        let len = file.metadata().map_err(io_err)?.len();
-        if len == 0 {
-            return Ok(false);
-        }
-        let mut header = [0_u8; 16];
-        if len < 100 || file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
-            return Err(StoreError::NotSqlite { path: path.to_owned() });
-        }
-        Ok(true)
-    }
-
-    /// Whether the last writing session left its open marker set (it did not close cleanly).
-    fn marker_set(conn: &Connection) -> bool {
-        conn.query_row("SELECT value FROM meta WHERE key = 'session_open'", [], |r| r.get::<_, i64>(0))
-            .is_ok_and(|v| v != 0)
+    /// Opens an in-memory database (tests and benchmarks).
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let mut store = Self {
+            conn: connection::open_memory()?,
+            path: PathBuf::from(":memory:"),
+            lock: None,
+            read_only: false,
+            session_open: false,
+            report: OpenReport::default(),
+            checkpointer: None,
+        };
+        store.migrate()?;
+        Ok(store)
     }
 
     fn mark_session_open(&mut self) {
         // Best effort: a read-only file cannot take the marker, and refuses writes anyway.
-        self.session_open = self
-            .conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES ('session_open', 1)
-                 ON CONFLICT(key) DO UPDATE SET value = 1",
-                [],
-            )
-            .is_ok();
+        self.session_open = tables::meta::set_session_marker(&self.conn).is_ok();
     }
 
     /// What happened when the file was opened.
@@ -369,6 +207,10 @@ impl Store {
     /// Whether this store refuses writes (opened read-only).
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// Moves checkpoints to their own thread (see [`checkpoint`]); the writer keeps only a
@@ -398,7 +240,7 @@ impl Store {
             checkpointer.stop();
         }
         if self.session_open {
-            let _ = self.conn.execute("UPDATE meta SET value = 0 WHERE key = 'session_open'", []);
+            let _ = tables::meta::clear_session_marker(&self.conn);
             self.session_open = false;
         }
         if !self.read_only {
@@ -447,76 +289,8 @@ impl Store {
         run_check(&self.conn, &self.path, true)
     }
 
-    /// Opens an in-memory database (tests and benchmarks).
-    pub fn open_in_memory() -> Result<Self, StoreError> {
-        let conn = Connection::open_in_memory()?;
-        let mut store = Self {
-            conn,
-            path: PathBuf::from(":memory:"),
-            lock: None,
-            read_only: false,
-            session_open: false,
-            report: OpenReport::default(),
-            checkpointer: None,
-        };
-        store.configure()?;
-        store.migrate()?;
-        Ok(store)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Refuses a non-empty SQLite file that is not ours or is newer than this build; returns its
-    /// schema version.
-    fn check_compatible(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
-        let app_id: i32 =
-            conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(
-                |e| match StoreError::from(e) {
-                    StoreError::Corrupt(_) => StoreError::NotSqlite { path: path.to_owned() },
-                    other => other,
-                },
-            )?;
-        let damaged = |e: rusqlite::Error| match StoreError::from(e) {
-            StoreError::Corrupt(details) => StoreError::Damaged { path: path.to_owned(), details },
-            other => other,
-        };
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(damaged)?;
-        if app_id != schema::APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
-            return Err(StoreError::ForeignDatabase { path: path.to_owned() });
-        }
-        if version > schema::latest_version() {
-            return Err(StoreError::NewerSchema {
-                path: path.to_owned(),
-                found: version,
-                supported: schema::latest_version(),
-            });
-        }
-        Ok(version)
-    }
-
-    fn configure(&mut self) -> Result<(), StoreError> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // WAL is not available for in-memory databases; the pragma then reports "memory".
-        let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        // A 32 MiB page cache (default 2 MiB): a bulk action over 10,000 releases of 100,000
-        // touches most pages of the table, and its undo touches them again.
-        self.conn.execute_batch(
-            "PRAGMA foreign_keys = ON;
-             PRAGMA synchronous = FULL;
-             PRAGMA trusted_schema = OFF;
-             PRAGMA cache_size = -32768;",
-        )?;
-        // A file may come from someone else: no writable schema, no corrupting pragmas.
-        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-        Ok(())
-    }
-
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version = inspect::schema_version(&self.conn)?;
         if version >= schema::latest_version() {
             return Ok(());
         }
@@ -532,71 +306,27 @@ impl Store {
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        inspect::schema_version(&self.conn)
     }
 
     /// Reads everything the model holds.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        let mut snapshot = Snapshot { releases: codec::load_releases(&self.conn)?, ..Snapshot::default() };
-        snapshot.directory.agents = self
-            .query_map("SELECT id, name, email FROM agents ORDER BY id", |r| {
-                Ok(Agent { id: AgentId(r.get(0)?), name: r.get(1)?, email: r.get(2)? })
-            })?;
-        snapshot.directory.groups = self.query_map("SELECT id, name FROM agent_groups ORDER BY id", |r| {
-            Ok(Group { id: GroupId(r.get(0)?), name: r.get(1)? })
-        })?;
-        snapshot.directory.departments = self
-            .query_map("SELECT id, name FROM departments ORDER BY id", |r| {
-                Ok(Department { id: DepartmentId(r.get(0)?), name: r.get(1)? })
-            })?;
-        snapshot.settings = self
-            .query_map("SELECT key, value FROM settings ORDER BY key", |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?
-            .into_iter()
-            .collect();
-        let views = self.query_map("SELECT id, name, definition FROM saved_views ORDER BY id", |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })?;
-        for (id, name, definition) in views {
-            snapshot.saved_views.push(codec::saved_view_from_json(id, name, &definition)?);
-        }
-        snapshot.registry.changes = self.query_map(
-            "SELECT id, subject, approval, risk FROM changes ORDER BY id",
-            codec::change_from_row,
-        )?;
-        snapshot.registry.config_items = self
-            .query_map("SELECT id, name, kind FROM config_items ORDER BY id", codec::config_item_from_row)?;
-        let readiness = self.query_map("SELECT release_id, readiness FROM release_readiness", |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for (id, json) in readiness {
-            snapshot.readiness.insert(ReleaseId(id), codec::readiness_from_json(id, &json)?);
-        }
-        snapshot.stage_history = self.query_map(
-            &format!("SELECT {} FROM stage_history ORDER BY id", codec::STAGE_ENTRY_COLUMNS),
-            codec::stage_entry_from_row,
-        )?;
-        let high_water: Option<i64> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'release_high_water'", [], |r| r.get(0))
-            .optional()?;
-        let max_id = snapshot.releases.last().map_or(0, |r| r.id.0);
-        snapshot.release_high_water = high_water.unwrap_or(0).max(max_id);
-        snapshot.notes = codec::load_notes(&self.conn)?;
-        snapshot.tasks = codec::load_tasks(&self.conn)?;
-        snapshot.time_entries = codec::load_time_entries(&self.conn)?;
-        Ok(snapshot)
-    }
-
-    fn query_map<T>(
-        &self,
-        sql: &str,
-        f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>, StoreError> {
-        let mut stmt = self.conn.prepare(sql)?;
-        let rows = stmt.query_map([], f)?.collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        let conn = &self.conn;
+        let releases = tables::releases::load(conn)?;
+        let max_id = releases.last().map_or(0, |r| r.id.0);
+        Ok(Snapshot {
+            directory: tables::people::load(conn)?,
+            settings: tables::settings::load(conn)?,
+            saved_views: tables::saved_views::load(conn)?,
+            registry: tables::registry::load(conn)?,
+            readiness: tables::readiness::load(conn)?,
+            stage_history: tables::stage_history::load(conn)?,
+            release_high_water: tables::meta::release_high_water(conn)?.max(max_id),
+            notes: tables::work::load_notes(conn)?,
+            tasks: tables::work::load_tasks(conn)?,
+            time_entries: tables::work::load_time_entries(conn)?,
+            releases,
+        })
     }
 
     /// Writes `mutations` and appends `activities` in one IMMEDIATE transaction: all or nothing.
@@ -607,129 +337,15 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut high_water: Option<i64> = None;
         for mutation in mutations {
-            match mutation {
-                Mutation::PutRelease(release) => {
-                    codec::put_release(&tx, release)?;
-                    high_water = Some(high_water.unwrap_or(0).max(release.id.0));
-                }
-                Mutation::PatchRelease { id, patch } => codec::patch_release(&tx, *id, patch)?,
-                Mutation::RemoveRelease(id) => {
-                    tx.prepare_cached("DELETE FROM releases WHERE id = ?1")?.execute(params![id.0])?;
-                }
-                Mutation::PutAgent(a) => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO agents (id, name, email) VALUES (?1, ?2, ?3)",
-                        params![a.id.0, a.name, a.email],
-                    )?;
-                }
-                Mutation::PutGroup(g) => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO agent_groups (id, name) VALUES (?1, ?2)",
-                        params![g.id.0, g.name],
-                    )?;
-                }
-                Mutation::PutDepartment(d) => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO departments (id, name) VALUES (?1, ?2)",
-                        params![d.id.0, d.name],
-                    )?;
-                }
-                Mutation::RemoveAgent(id) => {
-                    tx.execute("DELETE FROM agents WHERE id = ?1", params![id.0])?;
-                }
-                Mutation::RemoveGroup(id) => {
-                    tx.execute("DELETE FROM agent_groups WHERE id = ?1", params![id.0])?;
-                }
-                Mutation::RemoveDepartment(id) => {
-                    tx.execute("DELETE FROM departments WHERE id = ?1", params![id.0])?;
-                }
-                Mutation::PutSetting { key, value } => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-                        params![key, value],
-                    )?;
-                }
-                Mutation::RemoveSetting(key) => {
-                    tx.execute("DELETE FROM settings WHERE key = ?1", params![key])?;
-                }
-                Mutation::PutSavedView(view) => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO saved_views (id, name, definition) VALUES (?1, ?2, ?3)",
-                        params![view.id, view.name, codec::saved_view_to_json(view)?],
-                    )?;
-                }
-                Mutation::RemoveSavedView(id) => {
-                    tx.execute("DELETE FROM saved_views WHERE id = ?1", params![id])?;
-                }
-                Mutation::PutNote(note) => codec::put_note(&tx, note)?,
-                Mutation::RemoveNote(id) => {
-                    tx.prepare_cached("DELETE FROM release_notes WHERE id = ?1")?.execute(params![id])?;
-                }
-                Mutation::PutTask(task) => codec::put_task(&tx, task)?,
-                Mutation::RemoveTask(id) => {
-                    tx.prepare_cached("DELETE FROM release_tasks WHERE id = ?1")?.execute(params![id])?;
-                }
-                Mutation::PutTimeEntry(entry) => codec::put_time_entry(&tx, entry)?,
-                Mutation::RemoveTimeEntry(id) => {
-                    tx.prepare_cached("DELETE FROM time_entries WHERE id = ?1")?.execute(params![id])?;
-                }
-                Mutation::PutChange(c) => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO changes (id, subject, approval, risk) VALUES (?1, ?2, ?3, ?4)",
-                        params![c.id, c.subject, c.approval.code(), c.risk.code()],
-                    )?;
-                }
-                Mutation::RemoveChange(id) => {
-                    tx.execute("DELETE FROM changes WHERE id = ?1", params![id])?;
-                }
-                Mutation::PutConfigItem(c) => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO config_items (id, name, kind) VALUES (?1, ?2, ?3)",
-                        params![c.id, c.name, c.kind.code()],
-                    )?;
-                }
-                Mutation::RemoveConfigItem(id) => {
-                    tx.execute("DELETE FROM config_items WHERE id = ?1", params![id])?;
-                }
-                Mutation::PutReadiness { release, readiness } => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO release_readiness (release_id, readiness) VALUES (?1, ?2)",
-                        params![release.0, codec::readiness_to_json(readiness)?],
-                    )?;
-                }
-                Mutation::RemoveReadiness(release) => {
-                    tx.execute("DELETE FROM release_readiness WHERE release_id = ?1", params![release.0])?;
-                }
-                Mutation::PutStageEntry(entry) => codec::put_stage_entry(&tx, entry)?,
-                Mutation::RemoveStageEntry(id) => {
-                    tx.execute("DELETE FROM stage_history WHERE id = ?1", params![id])?;
-                }
+            if let Mutation::PutRelease(release) = mutation {
+                high_water = Some(high_water.unwrap_or(0).max(release.id.0));
             }
+            tables::write(&tx, mutation)?;
         }
         if let Some(high_water) = high_water {
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('release_high_water', ?1)
-                 ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)",
-                params![high_water],
-            )?;
+            tables::meta::raise_release_high_water(&tx, high_water)?;
         }
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO activities (release_id, actor, at, kind, field, old_value, new_value)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            for a in activities {
-                stmt.execute(params![
-                    a.release_id.map(|r| r.0),
-                    a.actor.map(|r| r.0),
-                    to_millis(a.at),
-                    a.kind,
-                    a.field,
-                    a.old_value,
-                    a.new_value
-                ])?;
-            }
-        }
+        tables::activities::append(&tx, activities)?;
         tx.commit()?;
         if let Some(checkpointer) = &self.checkpointer {
             checkpointer.nudge();
@@ -739,18 +355,12 @@ impl Store {
 
     /// The activity log of one release, newest first.
     pub fn activities_for(&self, release: ReleaseId) -> Result<Vec<Activity>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, release_id, actor, at, kind, field, old_value, new_value
-             FROM activities WHERE release_id = ?1 ORDER BY id DESC",
-        )?;
-        let rows =
-            stmt.query_map(params![release.0], codec::activity_from_row)?.collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        tables::activities::for_release(&self.conn, release)
     }
 
     /// How many activity rows the file holds (tests and diagnostics).
     pub fn activity_count(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("SELECT count(*) FROM activities", [], |r| r.get(0))?)
+        tables::activities::count(&self.conn)
     }
 
     /// Runs a raw pragma (tests use it to simulate a full disk).

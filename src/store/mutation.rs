@@ -1,0 +1,87 @@
+//! What the store writes and reads: a [`Mutation`] is one change to stored state (a command
+//! turns into a list of them, written in one transaction); a [`Snapshot`] is everything the
+//! in-memory model holds, as read from the file.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{
+    Agent, AgentId, Change, ConfigItem, Department, DepartmentId, Directory, Group, GroupId, Note, Readiness,
+    Registry, Release, ReleaseId, ReleasePatch, SavedView, StageEntry, Task, TimeEntry,
+};
+
+/// One change to stored state. A command turns into a list of these, written together.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mutation {
+    /// Insert or replace a release (all its fields).
+    PutRelease(Release),
+    /// Change a few fields of a release that exists (bulk actions): one narrow `UPDATE`.
+    PatchRelease {
+        id: ReleaseId,
+        patch: ReleasePatch,
+    },
+    /// Remove a release from the file for good.
+    RemoveRelease(ReleaseId),
+    PutAgent(Agent),
+    RemoveAgent(AgentId),
+    PutGroup(Group),
+    RemoveGroup(GroupId),
+    PutDepartment(Department),
+    RemoveDepartment(DepartmentId),
+    /// Insert or replace a setting; the value is JSON text.
+    PutSetting {
+        key: String,
+        value: String,
+    },
+    RemoveSetting(String),
+    PutSavedView(SavedView),
+    RemoveSavedView(i64),
+    /// Insert or replace a note of a release.
+    PutNote(Note),
+    RemoveNote(i64),
+    /// Insert or replace a task of a release.
+    PutTask(Task),
+    RemoveTask(i64),
+    /// Insert or replace a time entry (a running timer included).
+    PutTimeEntry(TimeEntry),
+    RemoveTimeEntry(i64),
+    /// Insert or replace a Change of the registry.
+    PutChange(Change),
+    RemoveChange(i64),
+    /// Insert or replace a configuration item of the registry.
+    PutConfigItem(ConfigItem),
+    RemoveConfigItem(i64),
+    /// Insert or replace a release's readiness (checklists, risks, strategy).
+    PutReadiness {
+        release: ReleaseId,
+        readiness: Readiness,
+    },
+    RemoveReadiness(ReleaseId),
+    /// Insert or replace one row of a release's stage history.
+    PutStageEntry(StageEntry),
+    RemoveStageEntry(i64),
+}
+
+/// Everything the in-memory model holds, as read from the file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// In id order.
+    pub releases: Vec<Release>,
+    pub directory: Directory,
+    /// Setting key -> JSON text.
+    pub settings: BTreeMap<String, String>,
+    pub saved_views: Vec<SavedView>,
+    /// The highest release id ever stored, so a purged id is never given out again.
+    pub release_high_water: i64,
+    /// Notes of every release, in id order.
+    pub notes: Vec<Note>,
+    /// Tasks of every release, in id order.
+    pub tasks: Vec<Task>,
+    /// Time entries of every release, in id order.
+    pub time_entries: Vec<TimeEntry>,
+    /// Changes and configuration items.
+    pub registry: Registry,
+    /// Readiness of the releases that have one stored (the others have the default).
+    pub readiness: BTreeMap<ReleaseId, Readiness>,
+    /// Every release's stage history, in id order.
+    pub stage_history: Vec<StageEntry>,
+}

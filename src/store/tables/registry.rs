@@ -1,0 +1,60 @@
+//! The `changes` and `config_items` tables: the registry of Changes and configuration items.
+
+use rusqlite::{Connection, Row, params};
+
+use super::{query_map, text_coded};
+use crate::domain::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry};
+use crate::store::StoreError;
+
+fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
+    Ok(Change {
+        id: row.get(0)?,
+        subject: row.get(1)?,
+        approval: text_coded(row, 2, CabApproval::from_code, "CAB approval")?,
+        risk: text_coded(row, 3, ChangeRisk::from_code, "change risk")?,
+    })
+}
+
+fn config_item_from_row(row: &Row<'_>) -> rusqlite::Result<ConfigItem> {
+    Ok(ConfigItem {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        // A kind written by a newer version reads as Other rather than failing the load.
+        kind: CiKind::from_code(&row.get::<_, String>(2)?).unwrap_or(CiKind::Other),
+    })
+}
+
+/// Changes and configuration items, each in id order.
+pub fn load(conn: &Connection) -> Result<Registry, StoreError> {
+    let changes =
+        query_map(conn, "SELECT id, subject, approval, risk FROM changes ORDER BY id", change_from_row)?;
+    let config_items =
+        query_map(conn, "SELECT id, name, kind FROM config_items ORDER BY id", config_item_from_row)?;
+    Ok(Registry { changes, config_items })
+}
+
+pub fn put_change(conn: &Connection, c: &Change) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT OR REPLACE INTO changes (id, subject, approval, risk) VALUES (?1, ?2, ?3, ?4)",
+        params![c.id, c.subject, c.approval.code(), c.risk.code()],
+    )?;
+    Ok(())
+}
+
+pub fn remove_change(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM changes WHERE id = ?1", params![id])?;
+    Ok(())
+}
+
+pub fn put_config_item(conn: &Connection, c: &ConfigItem) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT OR REPLACE INTO config_items (id, name, kind) VALUES (?1, ?2, ?3)",
+        params![c.id, c.name, c.kind.code()],
+    )?;
+    Ok(())
+}
+
+pub fn remove_config_item(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM config_items WHERE id = ?1", params![id])?;
+    Ok(())
+}
