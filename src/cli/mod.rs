@@ -1,25 +1,27 @@
-//! The command line: `release-desk [--db PATH] [COMMAND]`. Without a command it opens the window.
+//! The command line: `release-desk [--db PATH] [COMMAND]`. The clap types and the dispatch are here,
+//! each group of subcommands in its own file. Without a command there is nothing for the CLI to
+//! do: [`main`] says so with [`Parsed::Window`] and `src/main.rs` opens the window.
 //!
 //! Every failure prints one line on stderr and exits non-zero; nothing here panics.
 
+mod backup;
+mod bulk;
+mod demo;
+mod kpi;
+mod releases;
+
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::kpi::{self, KpiFilter, KpiReport, MonthRange, YearMonth};
-use crate::domain::{
-    AgentId, GroupId, Language, PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, Timestamp,
-    sample, view,
-};
-use crate::export;
-use crate::export::chart::{ChartKind, ChartSpec};
+use crate::domain::kpi::YearMonth;
+use crate::domain::{AgentId, Language, PredefinedView, ReleaseId, SortKey};
+use crate::export::chart::ChartKind;
 use crate::i18n::{self, tr_args};
-use crate::model::{BulkAction, Command, Model};
+use crate::model::Model;
 use crate::store::StoreError;
-use crate::store::backup::{self, Replaced};
-use crate::store::lock::DbLock;
 
 #[derive(Parser, Debug)]
 #[command(name = "release-desk", version, about = "Plan and run software releases offline")]
@@ -181,25 +183,6 @@ fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
     })
 }
 
-/// The months to report: `--from`/`--to`, by default the twelve months ending this month.
-fn kpi_period(from: Option<YearMonth>, to: Option<YearMonth>, now: Timestamp) -> Result<MonthRange, String> {
-    let this_month = YearMonth::of(now, &chrono::Local);
-    let to = to.unwrap_or_else(|| this_month.max(from.unwrap_or(this_month)));
-    let from = from.unwrap_or_else(|| to.plus(-11));
-    MonthRange::new(from, to).map_err(|e| i18n::range_invalid(&e))
-}
-
-fn kpi_report(model: &Model, from: Option<YearMonth>, to: Option<YearMonth>) -> Result<KpiReport, String> {
-    let range = kpi_period(from, to, model.now())?;
-    Ok(kpi::compute(
-        model.releases(),
-        range,
-        model.settings().kpi_targets,
-        KpiFilter::default(),
-        &chrono::Local,
-    ))
-}
-
 fn parse_view(text: &str) -> Result<PredefinedView, String> {
     PredefinedView::from_slug(text).ok_or_else(|| {
         let names: Vec<_> = PredefinedView::ALL.iter().map(|v| v.slug()).collect();
@@ -221,52 +204,88 @@ pub fn default_db_path() -> Result<PathBuf, String> {
     Ok(dirs.data_dir().join("release-desk.sqlite3"))
 }
 
-/// Entry point of the binary.
-pub fn main() -> ExitCode {
+/// What the command line asked for, once parsed (and run, if it named a command).
+pub enum Parsed {
+    /// A command ran, or the arguments were refused: exit with this code.
+    Exit(ExitCode),
+    /// No command: open the window on `db` (the language is already set for this thread).
+    Window {
+        db: PathBuf,
+        /// `--lang`, if given: it wins over the language remembered by the window.
+        lang: Option<Language>,
+    },
+}
+
+/// Parses the process's arguments and runs the command they name; without one, tells the caller to
+/// open the window. Errors are printed here, one line on stderr.
+pub fn main() -> Parsed {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
             use clap::error::ErrorKind;
             if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 let _ = err.print();
-                return ExitCode::SUCCESS;
+                return Parsed::Exit(ExitCode::SUCCESS);
             }
             let text = err.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
             eprintln!("release-desk: {first} (see release-desk --help)");
-            return ExitCode::from(2);
+            return Parsed::Exit(ExitCode::from(2));
         }
     };
+    let lang = cli.lang;
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Some(db)) => Parsed::Window { db, lang },
+        Ok(None) => Parsed::Exit(ExitCode::SUCCESS),
         Err(message) => {
             eprintln!("release-desk: {message}");
-            ExitCode::FAILURE
+            Parsed::Exit(ExitCode::FAILURE)
         }
     }
 }
 
-/// Runs a parsed command line. `Err` is the one line to print.
-pub fn run(cli: Cli) -> Result<(), String> {
+/// Runs a parsed command line: `Ok(Some(db))` when there is no command (open the window on `db`).
+/// `Err` is the one line to print.
+pub fn run(cli: Cli) -> Result<Option<PathBuf>, String> {
     let db = match cli.db {
         Some(path) => path,
         None => default_db_path()?,
     };
-    crate::i18n::set_language(cli.lang.unwrap_or_else(crate::i18n::system_language));
+    i18n::set_language(cli.lang.unwrap_or_else(i18n::system_language));
     let Some(command) = cli.command else {
-        return crate::ui::run_window(db, cli.lang)
-            .map_err(|e| tr_args("cli-error-window", &[("reason", e.to_string().into())]));
+        return Ok(Some(db));
     };
     let mut out = std::io::stdout().lock();
     let text = run_command(&db, command)?;
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-    Ok(())
+    Ok(None)
+}
+
+/// Runs one CLI command against the database and returns what to print.
+pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
+    match command {
+        CliCommand::List { view, sort, desc, as_agent, search, format } => {
+            releases::list(db, view, sort, desc, as_agent, search, format)
+        }
+        CliCommand::Show { id, format } => releases::show(db, &id, format),
+        CliCommand::Backup { out } => backup::backup(db, out),
+        CliCommand::Check => backup::check(db),
+        CliCommand::Restore { backup: from } => backup::restore(db, &from),
+        CliCommand::Kpi { from, to, format } => kpi::kpi(db, from, to, format),
+        CliCommand::Chart { out, kpi, from, to, width, height } => {
+            kpi::chart(db, out, kpi, from, to, width, height)
+        }
+        CliCommand::Bulk { action, ids, agent, group, as_agent } => {
+            bulk::bulk(db, action, ids, agent, group, as_agent)
+        }
+        CliCommand::Demo { force } => demo::demo(db, force),
+    }
 }
 
 /// Opens an existing file for reading: read-only, so it works while a window holds the file.
 /// A file with an older schema is opened as a writer once, to upgrade it.
-fn open_existing(db: &std::path::Path) -> Result<Model, String> {
+fn open_existing(db: &Path) -> Result<Model, String> {
     if !db.exists() {
         return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
@@ -277,205 +296,11 @@ fn open_existing(db: &std::path::Path) -> Result<Model, String> {
 }
 
 /// Opens an existing file to change it (a missing file is not created).
-fn open_for_writing(db: &std::path::Path) -> Result<Model, String> {
+fn open_for_writing(db: &Path) -> Result<Model, String> {
     if !db.exists() {
         return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
     Model::open(db).map_err(|e| i18n::store_error(&e))
-}
-
-/// Runs one CLI command against the database and returns what to print.
-pub fn run_command(db: &std::path::Path, command: CliCommand) -> Result<String, String> {
-    match command {
-        CliCommand::List { view, sort, desc, as_agent, search, format } => {
-            let model = open_existing(db)?;
-            let me = match as_agent {
-                None => model.settings().current_agent,
-                Some(text) => Some(find_agent(&model, &text)?),
-            };
-            let filter = ReleaseFilter { text: search.unwrap_or_default(), ..ReleaseFilter::default() };
-            let rows = view::query(
-                model.releases(),
-                view,
-                me,
-                &filter,
-                SortSpec { key: sort, descending: desc },
-                model.directory(),
-            );
-            let releases = rows.iter().map(|&i| &model.releases()[i]);
-            format_releases(&model, releases, format)
-        }
-        CliCommand::Show { id, format } => {
-            let model = open_existing(db)?;
-            let id = id
-                .trim()
-                .trim_start_matches('#')
-                .parse::<i64>()
-                .map_err(|_| tr_args("cli-error-bad-id", &[("id", id.as_str().into())]))?;
-            let release = model
-                .release(ReleaseId(id))
-                .ok_or_else(|| tr_args("error-no-such-release", &[("id", id.into())]))?;
-            match format {
-                Format::Json => {
-                    let work = export::json::ReleaseWork {
-                        notes: model.notes_for(release.id),
-                        tasks: model.tasks_for(release.id),
-                        time_entries: model.time_entries_for(release.id),
-                    };
-                    let mut json =
-                        export::json::release_with_work_json(release, model.directory(), &work, model.now());
-                    export::rollout_json::add_rollout_fields(
-                        &mut json,
-                        release,
-                        &model.readiness(release.id),
-                        &model.stage_history(release.id),
-                        model.registry(),
-                        model.directory(),
-                    );
-                    serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
-                }
-                Format::Csv => format_releases(&model, [release], Format::Csv),
-                Format::Table => {
-                    let cells = export::table::cells(release, model.directory(), false);
-                    let mut text = String::new();
-                    for (header, value) in export::table::localized_headers().iter().zip(cells) {
-                        text.push_str(&format!("{header:>14}  {value}\n"));
-                    }
-                    if !release.description.is_empty() {
-                        text.push_str(&format!("\n{}\n", release.description));
-                    }
-                    Ok(text)
-                }
-            }
-        }
-        CliCommand::Backup { out } => {
-            let model = open_existing(db)?;
-            let made = match out {
-                Some(out) => model.store().backup_to(&out).map(|()| out),
-                None => model.backup_now("manual"),
-            }
-            .map_err(|e| i18n::store_error(&e))?;
-            Ok(tr_args("cli-backup-made", &[("path", made.display().to_string().into())]) + "\n")
-        }
-        CliCommand::Check => {
-            if !db.exists() {
-                return Err(format!("{} does not exist", db.display()));
-            }
-            let releases = backup::verify(db).map_err(|e| i18n::store_error(&e))?;
-            Ok(tr_args(
-                "cli-check-ok",
-                &[("path", db.display().to_string().into()), ("count", releases.into())],
-            ) + "\n")
-        }
-        CliCommand::Restore { backup: from } => {
-            let lock = DbLock::acquire(db).map_err(|e| i18n::store_error(&e))?;
-            let replaced = backup::restore(db, &from, lock.as_ref()).map_err(|e| i18n::store_error(&e))?;
-            let mut text = tr_args(
-                "cli-restored",
-                &[("path", db.display().to_string().into()), ("backup", from.display().to_string().into())],
-            );
-            text.push('\n');
-            match replaced {
-                Replaced::Nothing => {}
-                Replaced::BackedUp(kept) => {
-                    text += &tr_args("cli-previous-kept", &[("path", kept.display().to_string().into())]);
-                    text.push('\n');
-                }
-                Replaced::MovedAside(aside) => {
-                    text += &tr_args("cli-damaged-aside", &[("path", aside.display().to_string().into())]);
-                    text.push('\n');
-                }
-            }
-            Ok(text)
-        }
-        CliCommand::Kpi { from, to, format } => {
-            let model = open_existing(db)?;
-            let report = kpi_report(&model, from, to)?;
-            match format {
-                Format::Json => serde_json::to_string_pretty(&export::kpi::report_json(&report))
-                    .map(|s| s + "\n")
-                    .map_err(|e| e.to_string()),
-                Format::Csv => export::kpi::report_csv(&report).map_err(|e| e.to_string()),
-                Format::Table => Ok(export::kpi::report_text(&report, crate::i18n::language())),
-            }
-        }
-        CliCommand::Chart { out, kpi, from, to, width, height } => {
-            if export::chart::ImageFormat::from_path(&out).is_none() {
-                let err = export::chart::ChartError::UnknownFormat(out);
-                return Err(i18n::chart_error_in(i18n::language(), &err));
-            }
-            let model = open_existing(db)?;
-            let report = kpi_report(&model, from, to)?;
-            let mut spec = ChartSpec::new(kpi, crate::i18n::language());
-            spec.width = width.unwrap_or(spec.width);
-            spec.height = height.unwrap_or(spec.height);
-            export::chart::write_chart(&report, &spec, &out, &mut |_| {})
-                .map_err(|e| i18n::chart_error_in(spec.language, &e))?;
-            let line = crate::i18n::tr_args(
-                "cli-chart-written",
-                &[
-                    ("path", out.display().to_string().into()),
-                    ("width", spec.width.into()),
-                    ("height", spec.height.into()),
-                ],
-            );
-            Ok(line + "\n")
-        }
-        CliCommand::Bulk { action, ids, agent, group, as_agent } => {
-            let mut model = open_for_writing(db)?;
-            if let Some(text) = as_agent {
-                let me = find_agent(&model, &text)?;
-                model.act_as(Some(me));
-            }
-            if action != BulkVerb::Assign && (agent.is_some() || group.is_some()) {
-                return Err(i18n::tr("cli-error-bulk-agent-only"));
-            }
-            let action = match action {
-                BulkVerb::Delete => BulkAction::Trash,
-                BulkVerb::Restore => BulkAction::Restore,
-                BulkVerb::Purge => BulkAction::Purge,
-                BulkVerb::PickUp => BulkAction::PickUp,
-                BulkVerb::Assign => {
-                    if agent.is_none() && group.is_none() {
-                        return Err(i18n::tr("cli-error-bulk-assign-needs"));
-                    }
-                    let agent = agent.map(|text| optional(&text, |t| find_agent(&model, t))).transpose()?;
-                    let group = group.map(|text| optional(&text, |t| find_group(&model, t))).transpose()?;
-                    BulkAction::Assign { agent, group }
-                }
-            };
-            let command = Command::Bulk { ids, action };
-            let label = i18n::command_label(&command, model.directory());
-            model.apply(command).map_err(|e| i18n::command_error(&e))?;
-            Ok(tr_args("status-done", &[("what", label.into())]) + "\n")
-        }
-        CliCommand::Demo { force } => {
-            let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
-            let data = sample::scenarios(model.now());
-            let count = data.releases.len();
-            model.apply(Command::LoadSample { data, force }).map_err(|e| i18n::command_error(&e))?;
-            let me = model.settings().current_agent.unwrap_or(AgentId(0));
-            let line = crate::i18n::tr_args(
-                "cli-demo-loaded",
-                &[
-                    ("count", count.into()),
-                    ("path", db.display().to_string().into()),
-                    ("agent", model.directory().agent_name(Some(me)).into()),
-                ],
-            );
-            Ok(line + "\n")
-        }
-    }
-}
-
-/// `none` (or an empty text) means "no one"; anything else is looked up.
-fn optional<T>(text: &str, find: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("none") {
-        Ok(None)
-    } else {
-        find(trimmed).map(Some)
-    }
 }
 
 fn find_agent(model: &Model, text: &str) -> Result<AgentId, String> {
@@ -484,74 +309,4 @@ fn find_agent(model: &Model, text: &str) -> Result<AgentId, String> {
         .find_agent(text)
         .map(|a| a.id)
         .ok_or_else(|| tr_args("cli-error-no-agent", &[("agent", text.into())]))
-}
-
-fn find_group(model: &Model, text: &str) -> Result<GroupId, String> {
-    model
-        .directory()
-        .find_group(text)
-        .map(|g| g.id)
-        .ok_or_else(|| tr_args("cli-error-no-group", &[("group", text.into())]))
-}
-
-fn format_releases<'a>(
-    model: &Model,
-    releases: impl IntoIterator<Item = &'a crate::domain::Release>,
-    format: Format,
-) -> Result<String, String> {
-    let directory = model.directory();
-    match format {
-        Format::Json => {
-            // Each release's notes, tasks and time, gathered in one pass over each list.
-            let mut work: std::collections::HashMap<ReleaseId, export::json::ReleaseWork<'_>> =
-                std::collections::HashMap::new();
-            for n in model.notes().iter().rev() {
-                work.entry(n.release_id).or_default().notes.push(n);
-            }
-            for t in model.tasks() {
-                work.entry(t.release_id).or_default().tasks.push(t);
-            }
-            for e in model.time_entries().iter().rev() {
-                work.entry(e.release_id).or_default().time_entries.push(e);
-            }
-            for w in work.values_mut() {
-                // Newest first, as the release page and `show` list them.
-                w.notes.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-                w.time_entries.sort_by(|a, b| b.executed_at.cmp(&a.executed_at).then(b.id.cmp(&a.id)));
-            }
-            let none = export::json::ReleaseWork::default();
-            let now = model.now();
-            let histories = model.stage_histories();
-            let list: Vec<_> = releases
-                .into_iter()
-                .map(|r| {
-                    let mut json = export::json::release_with_work_json(
-                        r,
-                        directory,
-                        work.get(&r.id).unwrap_or(&none),
-                        now,
-                    );
-                    if let Some(map) = json.as_object_mut() {
-                        let history = histories.get(&r.id).map_or(&[][..], Vec::as_slice);
-                        map.insert(
-                            "stage_history".into(),
-                            export::rollout_json::stage_history_json(history, directory),
-                        );
-                    }
-                    json
-                })
-                .collect();
-            serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
-        }
-        Format::Csv => export::table::to_csv(releases, directory).map_err(|e| e.to_string()),
-        Format::Table => {
-            let rows: Vec<Vec<String>> =
-                releases.into_iter().map(|r| export::table::cells(r, directory, false).to_vec()).collect();
-            let count = rows.len();
-            let mut text = export::table::to_text_table(&export::table::localized_headers(), &rows);
-            text.push_str(&crate::i18n::tr_args("cli-count", &[("count", count.into())]));
-            text.push('\n');
-            Ok(text)
-        }
-    }
 }

@@ -1,0 +1,52 @@
+//! `backup`, `check` and `restore`: the file's safety commands.
+
+use std::path::{Path, PathBuf};
+
+use super::open_existing;
+use crate::i18n::{self, tr_args};
+use crate::store::backup::{self, Replaced};
+use crate::store::lock::DbLock;
+
+/// `backup`: a verified backup, into `backups/` beside the file or to `out`.
+pub(super) fn backup(db: &Path, out: Option<PathBuf>) -> Result<String, String> {
+    let model = open_existing(db)?;
+    let made = match out {
+        Some(out) => model.store().backup_to(&out).map(|()| out),
+        None => model.backup_now("manual"),
+    }
+    .map_err(|e| i18n::store_error(&e))?;
+    Ok(tr_args("cli-backup-made", &[("path", made.display().to_string().into())]) + "\n")
+}
+
+/// `check`: SQLite's full integrity check.
+pub(super) fn check(db: &Path) -> Result<String, String> {
+    if !db.exists() {
+        return Err(format!("{} does not exist", db.display()));
+    }
+    let releases = backup::verify(db).map_err(|e| i18n::store_error(&e))?;
+    Ok(tr_args("cli-check-ok", &[("path", db.display().to_string().into()), ("count", releases.into())])
+        + "\n")
+}
+
+/// `restore`: replaces the file with a backup; the current file is kept as a backup first.
+pub(super) fn restore(db: &Path, from: &Path) -> Result<String, String> {
+    let lock = DbLock::acquire(db).map_err(|e| i18n::store_error(&e))?;
+    let replaced = backup::restore(db, from, lock.as_ref()).map_err(|e| i18n::store_error(&e))?;
+    let mut text = tr_args(
+        "cli-restored",
+        &[("path", db.display().to_string().into()), ("backup", from.display().to_string().into())],
+    );
+    text.push('\n');
+    match replaced {
+        Replaced::Nothing => {}
+        Replaced::BackedUp(kept) => {
+            text += &tr_args("cli-previous-kept", &[("path", kept.display().to_string().into())]);
+            text.push('\n');
+        }
+        Replaced::MovedAside(aside) => {
+            text += &tr_args("cli-damaged-aside", &[("path", aside.display().to_string().into())]);
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}

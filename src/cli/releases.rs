@@ -1,0 +1,143 @@
+//! `list` and `show`: releases of a view, or one release, as a table, JSON or CSV.
+
+use std::path::Path;
+
+use super::{Format, find_agent, open_existing};
+use crate::domain::{PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, view};
+use crate::export;
+use crate::i18n::tr_args;
+use crate::model::Model;
+
+/// `list`: the releases of `view`, filtered by `search`, sorted by `sort`.
+pub(super) fn list(
+    db: &Path,
+    view: PredefinedView,
+    sort: SortKey,
+    desc: bool,
+    as_agent: Option<String>,
+    search: Option<String>,
+    format: Format,
+) -> Result<String, String> {
+    let model = open_existing(db)?;
+    let me = match as_agent {
+        None => model.settings().current_agent,
+        Some(text) => Some(find_agent(&model, &text)?),
+    };
+    let filter = ReleaseFilter { text: search.unwrap_or_default(), ..ReleaseFilter::default() };
+    let rows = view::query(
+        model.releases(),
+        view,
+        me,
+        &filter,
+        SortSpec { key: sort, descending: desc },
+        model.directory(),
+    );
+    let releases = rows.iter().map(|&i| &model.releases()[i]);
+    format_releases(&model, releases, format)
+}
+
+/// `show`: one release (`12` or `#12`) with its work and lifecycle.
+pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String> {
+    let model = open_existing(db)?;
+    let id = id
+        .trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .map_err(|_| tr_args("cli-error-bad-id", &[("id", id.into())]))?;
+    let release =
+        model.release(ReleaseId(id)).ok_or_else(|| tr_args("error-no-such-release", &[("id", id.into())]))?;
+    match format {
+        Format::Json => {
+            let work = export::json::ReleaseWork {
+                notes: model.notes_for(release.id),
+                tasks: model.tasks_for(release.id),
+                time_entries: model.time_entries_for(release.id),
+            };
+            let mut json =
+                export::json::release_with_work_json(release, model.directory(), &work, model.now());
+            export::rollout_json::add_rollout_fields(
+                &mut json,
+                release,
+                &model.readiness(release.id),
+                &model.stage_history(release.id),
+                model.registry(),
+                model.directory(),
+            );
+            serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
+        }
+        Format::Csv => format_releases(&model, [release], Format::Csv),
+        Format::Table => {
+            let cells = export::table::cells(release, model.directory(), false);
+            let mut text = String::new();
+            for (header, value) in export::table::localized_headers().iter().zip(cells) {
+                text.push_str(&format!("{header:>14}  {value}\n"));
+            }
+            if !release.description.is_empty() {
+                text.push_str(&format!("\n{}\n", release.description));
+            }
+            Ok(text)
+        }
+    }
+}
+
+fn format_releases<'a>(
+    model: &Model,
+    releases: impl IntoIterator<Item = &'a crate::domain::Release>,
+    format: Format,
+) -> Result<String, String> {
+    let directory = model.directory();
+    match format {
+        Format::Json => {
+            // Each release's notes, tasks and time, gathered in one pass over each list.
+            let mut work: std::collections::HashMap<ReleaseId, export::json::ReleaseWork<'_>> =
+                std::collections::HashMap::new();
+            for n in model.notes().iter().rev() {
+                work.entry(n.release_id).or_default().notes.push(n);
+            }
+            for t in model.tasks() {
+                work.entry(t.release_id).or_default().tasks.push(t);
+            }
+            for e in model.time_entries().iter().rev() {
+                work.entry(e.release_id).or_default().time_entries.push(e);
+            }
+            for w in work.values_mut() {
+                // Newest first, as the release page and `show` list them.
+                w.notes.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+                w.time_entries.sort_by(|a, b| b.executed_at.cmp(&a.executed_at).then(b.id.cmp(&a.id)));
+            }
+            let none = export::json::ReleaseWork::default();
+            let now = model.now();
+            let histories = model.stage_histories();
+            let list: Vec<_> = releases
+                .into_iter()
+                .map(|r| {
+                    let mut json = export::json::release_with_work_json(
+                        r,
+                        directory,
+                        work.get(&r.id).unwrap_or(&none),
+                        now,
+                    );
+                    if let Some(map) = json.as_object_mut() {
+                        let history = histories.get(&r.id).map_or(&[][..], Vec::as_slice);
+                        map.insert(
+                            "stage_history".into(),
+                            export::rollout_json::stage_history_json(history, directory),
+                        );
+                    }
+                    json
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
+        }
+        Format::Csv => export::table::to_csv(releases, directory).map_err(|e| e.to_string()),
+        Format::Table => {
+            let rows: Vec<Vec<String>> =
+                releases.into_iter().map(|r| export::table::cells(r, directory, false).to_vec()).collect();
+            let count = rows.len();
+            let mut text = export::table::to_text_table(&export::table::localized_headers(), &rows);
+            text.push_str(&crate::i18n::tr_args("cli-count", &[("count", count.into())]));
+            text.push('\n');
+            Ok(text)
+        }
+    }
+}
