@@ -10,7 +10,6 @@ pub mod readiness;
 pub mod registry;
 pub mod release;
 pub mod sample;
-pub mod sample_rollout;
 pub mod settings;
 pub mod task;
 pub mod time_entry;

@@ -105,7 +105,7 @@ fn value_text(field: &str, value: &str) -> String {
             .and_then(|n| n.parse::<i64>().ok())
             .map(|n| tr_args("activity-chars", &[("count", n.into())])),
         "build_plan" | "test_plan" => plan_summary(value),
-        "strategy" => Strategy::from_code(value).map(i18n::rollout::strategy),
+        "strategy" => Strategy::from_code(value).map(i18n::strategy),
         "billable" => match value {
             "billable" => Some(tr("time-billable-yes")),
             "not billable" => Some(tr("time-billable-no")),

@@ -5,7 +5,7 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::rollout_widgets::{error_color, load_state, store_state};
+use super::lifecycle_widgets::{error_color, load_state, store_state};
 use crate::domain::lifecycle::{MoveRequest, transition};
 use crate::domain::{Outcome, Release, Stage, Status};
 use crate::i18n::{self, tr, tr_args};
@@ -304,7 +304,7 @@ fn dialog_ui(
                         commands.push(move_command(release, &request));
                         close = true;
                     }
-                    Err(err) => state.error = Some(i18n::rollout::move_refused(&err)),
+                    Err(err) => state.error = Some(i18n::move_refused(&err)),
                 }
             }
             if ui.button(tr("action-cancel")).clicked() {

@@ -4,9 +4,9 @@
 
 use egui::RichText;
 
-use super::rollout_widgets::{approval_color, change_risk_color, load_state, store_state};
+use super::lifecycle_widgets::{approval_color, change_risk_color, load_state, store_state};
 use crate::domain::{CabApproval, Change, ChangeRisk, CiKind, Release};
-use crate::i18n::{rollout, tr, tr_args};
+use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model};
 use crate::ui::widgets::chip_ui;
 
@@ -53,7 +53,7 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                 Some(change) => {
                     ui.label(&change.subject);
                     approval_combo_ui(ui, change, commands);
-                    chip_ui(ui, &rollout::change_risk(change.risk), change_risk_color(change.risk));
+                    chip_ui(ui, &i18n::change_risk(change.risk), change_risk_color(change.risk));
                 }
                 None => {
                     ui.label(RichText::new(tr("links-missing")).weak());
@@ -84,7 +84,7 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
             match registry.config_item(id) {
                 Some(item) => {
                     ui.label(&item.name);
-                    chip_ui(ui, &rollout::ci_kind(item.kind), egui::Color32::from_rgb(0x4a, 0x63, 0xa8));
+                    chip_ui(ui, &i18n::ci_kind(item.kind), egui::Color32::from_rgb(0x4a, 0x63, 0xa8));
                 }
                 None => {
                     ui.label(RichText::new(tr("links-missing")).weak());
@@ -108,11 +108,11 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
 fn approval_combo_ui(ui: &mut egui::Ui, change: &Change, commands: &mut Vec<Command>) {
     let mut approval = change.approval;
     egui::ComboBox::from_id_salt(("change_approval", change.id))
-        .selected_text(RichText::new(rollout::cab_approval(approval)).color(approval_color(approval)))
+        .selected_text(RichText::new(i18n::cab_approval(approval)).color(approval_color(approval)))
         .width(110.0)
         .show_ui(ui, |ui| {
             for a in CabApproval::ALL {
-                ui.selectable_value(&mut approval, *a, rollout::cab_approval(*a));
+                ui.selectable_value(&mut approval, *a, i18n::cab_approval(*a));
             }
         })
         .response
@@ -159,14 +159,14 @@ fn picker_ui(
                 .iter()
                 .filter(|c| !release.associated_change_ids.contains(&c.id))
                 .filter(|c| matches(&state.search, c.id, &c.subject, "chg-"))
-                .map(|c| (c.id, format!("CHG-{}  {}", c.id, c.subject), rollout::cab_approval(c.approval)))
+                .map(|c| (c.id, format!("CHG-{}  {}", c.id, c.subject), i18n::cab_approval(c.approval)))
                 .collect(),
             PickerKind::ConfigItem => registry
                 .config_items
                 .iter()
                 .filter(|c| !release.assets.contains(&c.id))
                 .filter(|c| matches(&state.search, c.id, &c.name, "ci-"))
-                .map(|c| (c.id, format!("CI-{}  {}", c.id, c.name), rollout::ci_kind(c.kind)))
+                .map(|c| (c.id, format!("CI-{}  {}", c.id, c.name), i18n::ci_kind(c.kind)))
                 .collect(),
         };
         egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
@@ -212,10 +212,10 @@ fn picker_ui(
             PickerKind::Change => {
                 let mut approval = state.approval.unwrap_or(CabApproval::Pending);
                 egui::ComboBox::from_id_salt("new_change_approval")
-                    .selected_text(rollout::cab_approval(approval))
+                    .selected_text(i18n::cab_approval(approval))
                     .show_ui(ui, |ui| {
                         for a in CabApproval::ALL {
-                            ui.selectable_value(&mut approval, *a, rollout::cab_approval(*a));
+                            ui.selectable_value(&mut approval, *a, i18n::cab_approval(*a));
                         }
                     })
                     .response
@@ -223,10 +223,10 @@ fn picker_ui(
                 state.approval = Some(approval);
                 let mut risk = state.risk.unwrap_or(ChangeRisk::Medium);
                 egui::ComboBox::from_id_salt("new_change_risk")
-                    .selected_text(rollout::change_risk(risk))
+                    .selected_text(i18n::change_risk(risk))
                     .show_ui(ui, |ui| {
                         for r in ChangeRisk::ALL {
-                            ui.selectable_value(&mut risk, *r, rollout::change_risk(*r));
+                            ui.selectable_value(&mut risk, *r, i18n::change_risk(*r));
                         }
                     })
                     .response
@@ -236,10 +236,10 @@ fn picker_ui(
             PickerKind::ConfigItem => {
                 let mut ci_kind = state.kind.unwrap_or(CiKind::Server);
                 egui::ComboBox::from_id_salt("new_ci_kind")
-                    .selected_text(rollout::ci_kind(ci_kind))
+                    .selected_text(i18n::ci_kind(ci_kind))
                     .show_ui(ui, |ui| {
                         for k in CiKind::ALL {
-                            ui.selectable_value(&mut ci_kind, *k, rollout::ci_kind(*k));
+                            ui.selectable_value(&mut ci_kind, *k, i18n::ci_kind(*k));
                         }
                     })
                     .response

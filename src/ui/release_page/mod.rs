@@ -19,22 +19,22 @@
 
 mod activity;
 pub mod lifecycle;
+pub mod lifecycle_sections;
+pub mod lifecycle_widgets;
 pub mod links;
 mod notes;
 mod plans;
 pub mod readiness;
 pub mod risks;
-pub mod rollout_sections;
-pub mod rollout_widgets;
 pub mod strategy;
 mod tasks;
 mod time;
 
 pub use lifecycle::lifecycle_ui;
+pub use lifecycle_sections::{ROLLOUT_SECTIONS, SectionUi};
 pub use links::links_ui;
 pub use readiness::readiness_ui;
 pub use risks::risks_ui;
-pub use rollout_sections::{ROLLOUT_SECTIONS, SectionUi};
 pub use strategy::strategy_ui;
 
 use egui::{Color32, RichText};
@@ -66,7 +66,7 @@ pub struct SectionContext<'a> {
     pub release: &'a Release,
     /// "Now" from the model's clock.
     pub now: Timestamp,
-    /// The title key of a rollout section to expand this frame (its dialog was opened from the header).
+    /// The title key of a lifecycle section to expand this frame (its dialog was opened from the header).
     pub reveal: Option<&'static str>,
     outbox: &'a mut Vec<(Origin, Command)>,
 }
@@ -137,7 +137,7 @@ pub struct ReleasePage {
     /// The model revision the buffers last followed.
     seen_revision: Option<u64>,
     confirm_trash: bool,
-    /// A rollout section to expand on the next draw of the sections.
+    /// A lifecycle section to expand on the next draw of the sections.
     reveal: Option<&'static str>,
     /// Why the last command from the header, properties or description failed.
     error: Option<String>,
@@ -591,9 +591,9 @@ pub struct Sections {
 
 /// The sections of the page, top to bottom: one line each.
 /// Issue 4B's sections (`lifecycle_ui`, `links_ui`, `readiness_ui`, `risks_ui`, `strategy_ui`) each
-/// sit under a collapsing header through [`rollout_sections::rollout_section_ui`].
+/// sit under a collapsing header through [`lifecycle_sections::rollout_section_ui`].
 fn sections_ui(ui: &mut egui::Ui, s: &mut Sections, cx: &mut SectionContext<'_>) {
-    use rollout_sections::rollout_section_ui;
+    use lifecycle_sections::rollout_section_ui;
     plans::plans_ui(ui, &mut s.plans, cx);
     tasks::tasks_ui(ui, &mut s.tasks, cx);
     time::time_ui(ui, &mut s.time, cx);

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use crate::domain::{MitigationItem, MitigationPhase, PlanCheck, ReadinessEdit, Release};
-use crate::i18n::{rollout, tr, tr_args};
+use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model};
 
 fn progress_ui(ui: &mut egui::Ui, (done, total): (usize, usize)) {
@@ -27,7 +27,7 @@ pub fn readiness_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
     egui::Grid::new(("plan_checklist", release.id.0)).num_columns(2).spacing([24.0, 2.0]).show(ui, |ui| {
         for (i, check) in PlanCheck::ALL.iter().enumerate() {
             let mut done = readiness.plan_done.contains(check);
-            if ui.checkbox(&mut done, rollout::plan_check(*check)).changed() {
+            if ui.checkbox(&mut done, i18n::plan_check(*check)).changed() {
                 edits.push(ReadinessEdit::PlanCheck { check: *check, done });
             }
             if i % 2 == 1 {
@@ -40,13 +40,13 @@ pub fn readiness_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
     ui.columns(MitigationPhase::ALL.len(), |columns| {
         for (ui, phase) in columns.iter_mut().zip(MitigationPhase::ALL) {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(rollout::mitigation_phase(*phase)).underline());
+                ui.label(RichText::new(i18n::mitigation_phase(*phase)).underline());
                 let (done, total) = readiness.mitigation_progress(*phase);
                 ui.label(RichText::new(format!("{done}/{total}")).weak());
             });
             for item in MitigationItem::of_phase(*phase) {
                 let mut done = readiness.mitigation_done.contains(&item);
-                if ui.checkbox(&mut done, rollout::mitigation_item(item)).changed() {
+                if ui.checkbox(&mut done, i18n::mitigation_item(item)).changed() {
                     edits.push(ReadinessEdit::Mitigation { item, done });
                 }
             }

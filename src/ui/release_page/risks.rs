@@ -4,10 +4,10 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::rollout_widgets::{committed_text_ui, error_color, load_state, risk_level_color, store_state};
+use super::lifecycle_widgets::{committed_text_ui, error_color, load_state, risk_level_color, store_state};
 use crate::domain::readiness::{RATING_MAX, apply_edit};
 use crate::domain::{ReadinessEdit, Release, Risk, RiskKind};
-use crate::i18n::{rollout, tr};
+use crate::i18n::{self, tr};
 use crate::model::{Command, Model};
 use crate::ui::widgets::chip_ui;
 
@@ -21,7 +21,7 @@ struct AddRiskState {
 const STATE_KEY: &str = "risks";
 
 fn risk_title(risk: &Risk) -> String {
-    if risk.title.is_empty() { rollout::risk_kind(risk.kind) } else { risk.title.clone() }
+    if risk.title.is_empty() { i18n::risk_kind(risk.kind) } else { risk.title.clone() }
 }
 
 fn rating_ui(ui: &mut egui::Ui, salt: (&str, i64, u32), value: u8, name: &str) -> Option<u8> {
@@ -95,7 +95,7 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                     row.col(|ui| {
                         chip_ui(
                             ui,
-                            &format!("{} {}", risk.score(), rollout::risk_level(risk.level())),
+                            &format!("{} {}", risk.score(), i18n::risk_level(risk.level())),
                             risk_level_color(risk.level()),
                         );
                     });
@@ -168,7 +168,7 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                     edits.push(ReadinessEdit::PutRisk(risk));
                     state = AddRiskState::default();
                 }
-                Err(err) => state.error = Some(rollout::readiness_invalid(&err)),
+                Err(err) => state.error = Some(i18n::readiness_invalid(&err)),
             }
         }
         if let Some(error) = &state.error {

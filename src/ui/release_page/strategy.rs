@@ -5,10 +5,10 @@
 use chrono::Duration;
 use egui::RichText;
 
-use super::rollout_widgets::{error_color, load_state, phase_color, store_state};
+use super::lifecycle_widgets::{error_color, load_state, phase_color, store_state};
 use crate::domain::readiness::apply_edit;
 use crate::domain::{DeploymentPhase, PhaseStatus, ReadinessEdit, Release, Strategy};
-use crate::i18n::{self, rollout, tr, tr_args};
+use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model};
 use crate::ui::widgets::{chip_ui, datetime_edit_ui};
 
@@ -33,13 +33,12 @@ pub fn strategy_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands
     let mut edits = Vec::new();
     ui.horizontal(|ui| {
         for s in Strategy::ALL {
-            if ui.radio(readiness.strategy == *s, rollout::strategy(*s)).clicked() && readiness.strategy != *s
-            {
+            if ui.radio(readiness.strategy == *s, i18n::strategy(*s)).clicked() && readiness.strategy != *s {
                 edits.push(ReadinessEdit::Strategy(*s));
             }
         }
     });
-    ui.label(RichText::new(rollout::strategy_description(readiness.strategy)).weak());
+    ui.label(RichText::new(i18n::strategy_description(readiness.strategy)).weak());
     let mut form: PhaseForm = load_state(ui, STATE_KEY, release.id);
     if readiness.strategy.has_phases() {
         ui.add_space(4.0);
@@ -84,13 +83,11 @@ pub fn strategy_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands
                     });
                     let mut status = phase.status;
                     egui::ComboBox::from_id_salt(("phase_status", release.id.0, i))
-                        .selected_text(
-                            RichText::new(rollout::phase_status(status)).color(phase_color(status)),
-                        )
+                        .selected_text(RichText::new(i18n::phase_status(status)).color(phase_color(status)))
                         .width(100.0)
                         .show_ui(ui, |ui| {
                             for s in PhaseStatus::ALL {
-                                ui.selectable_value(&mut status, *s, rollout::phase_status(*s));
+                                ui.selectable_value(&mut status, *s, i18n::phase_status(*s));
                             }
                         })
                         .response
@@ -194,10 +191,10 @@ fn phase_dialog_ui(
             let label = ui.label(tr("phase-status"));
             let mut status = form.status.unwrap_or(PhaseStatus::Pending);
             egui::ComboBox::from_id_salt("phase_form_status")
-                .selected_text(rollout::phase_status(status))
+                .selected_text(i18n::phase_status(status))
                 .show_ui(ui, |ui| {
                     for s in PhaseStatus::ALL {
-                        ui.selectable_value(&mut status, *s, rollout::phase_status(*s));
+                        ui.selectable_value(&mut status, *s, i18n::phase_status(*s));
                     }
                 })
                 .response
@@ -226,7 +223,7 @@ fn phase_dialog_ui(
                         edits.push(edit);
                         close = true;
                     }
-                    Err(err) => form.error = Some(rollout::readiness_invalid(&err)),
+                    Err(err) => form.error = Some(i18n::readiness_invalid(&err)),
                 }
             }
             if ui.button(tr("action-cancel")).clicked() {

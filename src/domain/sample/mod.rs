@@ -2,17 +2,19 @@
 //! hot fix, a bank's emergency security patch) plus a year of history, and a bulk generator for
 //! benchmarks. Anchored to the day it is loaded; otherwise deterministic.
 
+pub mod lifecycle;
+
 use chrono::{Datelike as _, Duration, FixedOffset, NaiveTime, TimeZone as _, Weekday};
 
-use super::directory::Directory;
-use super::lifecycle::{Outcome, Stage};
-use super::note::Note;
-use super::release::{
+use crate::domain::directory::Directory;
+use crate::domain::lifecycle::{Outcome, Stage};
+use crate::domain::note::Note;
+use crate::domain::release::{
     Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Plan, PlannedWindow, Priority,
     Release, ReleaseId, ReleaseType, Status, Timestamp,
 };
-use super::task::{Task, TaskFields, TaskStatus};
-use super::time_entry::TimeEntry;
+use crate::domain::task::{Task, TaskFields, TaskStatus};
+use crate::domain::time_entry::TimeEntry;
 
 /// What "Load sample data" adds.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +30,7 @@ pub struct SampleData {
     pub tasks: Vec<Task>,
     pub time_entries: Vec<TimeEntry>,
     /// Changes, CIs, readiness and stage histories of the releases.
-    pub rollout: super::sample_rollout::SampleRollout,
+    pub lifecycle: lifecycle::SampleLifecycle,
 }
 
 /// A small deterministic random source (SplitMix64), so samples and benches repeat exactly.
@@ -411,7 +413,7 @@ pub fn scenarios(now: Timestamp) -> SampleData {
     for (i, r) in b.releases.iter_mut().enumerate() {
         r.id = ReleaseId(i as i64 + 1);
     }
-    let rollout = super::sample_rollout::enrich(&mut b.releases, now);
+    let lifecycle = lifecycle::enrich(&mut b.releases, now);
     let mut data = SampleData {
         directory: directory(),
         releases: b.releases,
@@ -419,7 +421,7 @@ pub fn scenarios(now: Timestamp) -> SampleData {
         notes: Vec::new(),
         tasks: Vec::new(),
         time_entries: Vec::new(),
-        rollout,
+        lifecycle,
     };
     scenario_work(&mut data, now);
     data
@@ -713,7 +715,7 @@ pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
         notes: Vec::new(),
         tasks: Vec::new(),
         time_entries: Vec::new(),
-        rollout: Default::default(),
+        lifecycle: Default::default(),
     }
 }
 

@@ -1,20 +1,20 @@
-//! Sample rollout data for the brief's three scenarios: Changes (CAB-approved) and CIs linked to
+//! Sample lifecycle records for the brief's three scenarios: Changes (CAB-approved) and CIs linked to
 //! the releases, readiness ticks, risk registers, deployment strategies with phases
 //! (ERP: 본사 -> 주요 계열사 -> 전체 계열사), stage histories for every release, and the bank's
 //! core-banking patch that was rolled back and redeployed the next night.
 
 use chrono::Duration;
 
-use super::lifecycle::{Outcome, Stage, StageEntry};
-use super::readiness::{
+use crate::domain::lifecycle::{Outcome, Stage, StageEntry};
+use crate::domain::readiness::{
     DeploymentPhase, MitigationItem, MitigationPhase, PhaseStatus, PlanCheck, Readiness, RiskKind, Strategy,
 };
-use super::registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry};
-use super::release::{AgentId, Release, ReleaseId, Status, Timestamp};
+use crate::domain::registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry};
+use crate::domain::release::{AgentId, Release, ReleaseId, Status, Timestamp};
 
-/// What the rollout part of the sample adds.
+/// What the lifecycle part of the sample adds.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SampleRollout {
+pub struct SampleLifecycle {
     /// Ids start at 1; the model shifts them past any id already used.
     pub registry: Registry,
     pub readiness: Vec<(ReleaseId, Readiness)>,
@@ -211,8 +211,8 @@ fn bank_patch_history(r: &Release) -> Vec<Step> {
     ]
 }
 
-/// Adds the rollout data to the sample releases (already in their final id order).
-pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleRollout {
+/// Adds the lifecycle records to the sample releases (already in their final id order).
+pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
     let registry = Registry {
         changes: CHANGES
             .iter()
@@ -230,7 +230,7 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleRollout {
             .map(|(i, (name, kind))| ConfigItem { id: i as i64 + 1, name: (*name).to_owned(), kind: *kind })
             .collect(),
     };
-    let mut out = SampleRollout { registry, ..SampleRollout::default() };
+    let mut out = SampleLifecycle { registry, ..SampleLifecycle::default() };
     let mut histories: Vec<(ReleaseId, Option<AgentId>, Vec<Step>)> = Vec::new();
 
     // The ERP upgrade: each half year's three releases share one phased plan.

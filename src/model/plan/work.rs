@@ -1,41 +1,11 @@
-//! Notes, tasks and time entries of a release, and moving one release to Trash: how the model
-//! reads them and how their commands are validated and turned into mutations and activity rows.
+//! Planning of the work commands on a release: its notes, tasks and time entries.
 
-use super::{Command, CommandError, Effect, Model, NewTimeEntry, PeopleRemap};
+use super::Effect;
 use crate::domain::note::NOTE_MAX_CHARS;
-use crate::domain::sample::SampleData;
 use crate::domain::time_entry::{MAX_MINUTES, format_hhmm};
-use crate::domain::{Note, ReleaseId, ReleasePatch, Task, TaskFields, TimeEntry, Timestamp};
+use crate::domain::{Note, ReleaseId, Task, TaskFields, TimeEntry, Timestamp};
+use crate::model::{Command, CommandError, ItemRefused, Model, NewTimeEntry};
 use crate::store::Mutation;
-
-/// Why a note, task or time command was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ItemRefused {
-    #[error("release #{0} is in Trash; restore it first")]
-    InTrash(ReleaseId),
-    #[error("note {0} does not exist")]
-    NoSuchNote(i64),
-    #[error("task {0} does not exist")]
-    NoSuchTask(i64),
-    #[error("time entry {0} does not exist")]
-    NoSuchTimeEntry(i64),
-    #[error("a note cannot be empty")]
-    NoteEmpty,
-    #[error("a note has at most {NOTE_MAX_CHARS} characters")]
-    NoteTooLong,
-    #[error("a task needs a title")]
-    TaskTitleRequired,
-    #[error("a task title has at most 255 characters")]
-    TaskTitleTooLong,
-    #[error("the time spent must be 00:01 to 9999:59")]
-    TimeOutOfRange,
-    #[error("a timer is already running on #{0}; stop it first")]
-    TimerAlreadyRunning(ReleaseId),
-    #[error("this timer is not running")]
-    TimerNotRunning,
-    #[error("this timer is running; stop it before editing the entry")]
-    TimerRunning,
-}
 
 /// The first line of a text, at most 80 characters, for the activity log.
 fn gist(text: &str) -> String {
@@ -81,58 +51,6 @@ fn time_entry_changes(
 }
 
 impl Model {
-    pub fn note(&self, id: i64) -> Option<&Note> {
-        self.notes.binary_search_by_key(&id, |n| n.id).ok().map(|i| &self.notes[i])
-    }
-
-    pub fn task(&self, id: i64) -> Option<&Task> {
-        self.tasks.binary_search_by_key(&id, |t| t.id).ok().map(|i| &self.tasks[i])
-    }
-
-    pub fn time_entry(&self, id: i64) -> Option<&TimeEntry> {
-        self.time_entries.binary_search_by_key(&id, |e| e.id).ok().map(|i| &self.time_entries[i])
-    }
-
-    /// Every note, in id order.
-    pub fn notes(&self) -> &[Note] {
-        &self.notes
-    }
-
-    /// Every task, in id order.
-    pub fn tasks(&self) -> &[Task] {
-        &self.tasks
-    }
-
-    /// Every time entry, in id order.
-    pub fn time_entries(&self) -> &[TimeEntry] {
-        &self.time_entries
-    }
-
-    /// The notes of a release, newest first.
-    pub fn notes_for(&self, release: ReleaseId) -> Vec<&Note> {
-        let mut notes: Vec<&Note> = self.notes.iter().filter(|n| n.release_id == release).collect();
-        notes.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-        notes
-    }
-
-    /// The tasks of a release, in the order they were added.
-    pub fn tasks_for(&self, release: ReleaseId) -> Vec<&Task> {
-        self.tasks.iter().filter(|t| t.release_id == release).collect()
-    }
-
-    /// The time entries of a release, newest first.
-    pub fn time_entries_for(&self, release: ReleaseId) -> Vec<&TimeEntry> {
-        let mut entries: Vec<&TimeEntry> =
-            self.time_entries.iter().filter(|e| e.release_id == release).collect();
-        entries.sort_by(|a, b| b.executed_at.cmp(&a.executed_at).then(b.id.cmp(&a.id)));
-        entries
-    }
-
-    /// Every running timer, in id order.
-    pub fn running_timers(&self) -> impl Iterator<Item = &TimeEntry> {
-        self.time_entries.iter().filter(|e| e.is_running())
-    }
-
     /// The release, if it exists and is not in Trash: a release in Trash is read-only (its notes,
     /// tasks and time are neither added, edited nor deleted until it is restored), except that a
     /// running timer can always be stopped.
@@ -179,71 +97,14 @@ impl Model {
         Ok(body.to_owned())
     }
 
-    /// The sample's notes, tasks and time entries, moved onto the ids the sample gets here.
-    pub(super) fn plan_sample_work(
-        &self,
-        data: &SampleData,
-        offset: i64,
-        remap: &PeopleRemap,
-        effect: &mut Effect,
-    ) {
-        let release = |id: ReleaseId| ReleaseId(id.0 + offset);
-        let agent = |a: Option<crate::domain::AgentId>| a.and_then(|a| remap.agents.get(&a).copied());
-        let group = |g: Option<crate::domain::GroupId>| g.and_then(|g| remap.groups.get(&g).copied());
-        let note_base = self.notes.last().map_or(0, |n| n.id);
-        for n in &data.notes {
-            effect.mutations.push(Mutation::PutNote(Note {
-                id: n.id + note_base,
-                release_id: release(n.release_id),
-                author: agent(n.author),
-                ..n.clone()
-            }));
-        }
-        let task_base = self.tasks.last().map_or(0, |t| t.id);
-        for t in &data.tasks {
-            let fields = TaskFields {
-                agent_id: agent(t.fields.agent_id),
-                group_id: group(t.fields.group_id),
-                ..t.fields.clone()
-            };
-            effect.mutations.push(Mutation::PutTask(Task {
-                id: t.id + task_base,
-                release_id: release(t.release_id),
-                fields,
-                ..t.clone()
-            }));
-        }
-        let entry_base = self.time_entries.last().map_or(0, |e| e.id);
-        for e in &data.time_entries {
-            effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
-                id: e.id + entry_base,
-                release_id: release(e.release_id),
-                agent_id: agent(e.agent_id),
-                ..e.clone()
-            }));
-        }
-    }
-
-    /// Plans the commands of this file. `command` is always one of them.
-    pub(super) fn plan_release_item(
+    /// Validates one of the work commands and works out its effect. Changes nothing.
+    pub(super) fn plan_work(
         &self,
         command: Command,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            Command::TrashRelease(id) => {
-                let release = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
-                if release.is_deleted() {
-                    return Ok(());
-                }
-                let patch = ReleasePatch { deleted_at: Some(Some(now)), ..ReleasePatch::touching(now) };
-                let mut activity = self.activity(Some(id), now, "trash");
-                activity.field = "deleted_at".into();
-                activity.new_value = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                effect.activities.push(activity);
-                effect.mutations.push(Mutation::PatchRelease { id, patch });
-            }
             Command::AddNote { release, body } => {
                 self.live_release(release)?;
                 let body = Self::check_note(&body)?;
@@ -414,10 +275,7 @@ impl Model {
                 effect.mutations.push(Mutation::RemoveTimeEntry(id));
             }
             other => {
-                return Err(CommandError::Refused(format!(
-                    "{} is not a release item command",
-                    other.label()
-                )));
+                return Err(CommandError::Refused(format!("{} is not a work command", other.label())));
             }
         }
         Ok(())

@@ -1,12 +1,109 @@
-//! Labels of the rollout enums (CAB approval, risk, CI type, checklists, strategy, phases) and
-//! lifecycle refusals, in the current language.
+//! The names of the domain's coded values (status, priority, type, stage, outcome, views, columns,
+//! KPIs, CAB approval, Change risk, CI kind, checklists, risks, strategies, phases) in the current
+//! language.
 
-use super::{tr, tr_args};
+use super::{language, tr, tr_in};
 use crate::domain::readiness::RiskLevel;
 use crate::domain::{
-    CabApproval, ChangeRisk, CiKind, MitigationItem, MitigationPhase, MoveRefused, PhaseStatus, PlanCheck,
-    ReadinessInvalid, RegistryInvalid, RiskKind, Strategy,
+    CabApproval, ChangeRisk, CiKind, Kpi, Language, MitigationItem, MitigationPhase, Outcome, PhaseStatus,
+    PlanCheck, PredefinedView, Priority, ReleaseType, RiskKind, SortKey, Stage, Status, Strategy,
 };
+
+pub fn status(s: Status) -> String {
+    tr(match s {
+        Status::Open => "status-open",
+        Status::OnHold => "status-on-hold",
+        Status::InProgress => "status-in-progress",
+        Status::Incomplete => "status-incomplete",
+        Status::Completed => "status-completed",
+    })
+}
+
+pub fn priority(p: Priority) -> String {
+    tr(match p {
+        Priority::Low => "priority-low",
+        Priority::Medium => "priority-medium",
+        Priority::High => "priority-high",
+        Priority::Urgent => "priority-urgent",
+    })
+}
+
+pub fn release_type(t: ReleaseType) -> String {
+    tr(match t {
+        ReleaseType::Minor => "type-minor",
+        ReleaseType::Standard => "type-standard",
+        ReleaseType::Major => "type-major",
+        ReleaseType::Emergency => "type-emergency",
+    })
+}
+
+pub fn stage(s: Stage) -> String {
+    tr(match s {
+        Stage::Plan => "stage-plan",
+        Stage::BuildTest => "stage-build-test",
+        Stage::DeploymentPrep => "stage-deployment-prep",
+        Stage::Deploy => "stage-deploy",
+        Stage::VerifyMonitor => "stage-verify-monitor",
+        Stage::Complete => "stage-complete",
+        Stage::Rollback => "stage-rollback",
+    })
+}
+
+pub fn outcome(o: Outcome) -> String {
+    tr(match o {
+        Outcome::Successful => "outcome-successful",
+        Outcome::Failed => "outcome-failed",
+    })
+}
+
+pub fn view(v: PredefinedView) -> String {
+    tr(match v {
+        PredefinedView::NewAndMyOpen => "view-new-and-my-open",
+        PredefinedView::MyCompleted => "view-my-completed",
+        PredefinedView::Mine => "view-mine",
+        PredefinedView::Unassigned => "view-unassigned",
+        PredefinedView::Completed => "view-completed",
+        PredefinedView::Incomplete => "view-incomplete",
+        PredefinedView::Emergency => "view-emergency",
+        PredefinedView::Trash => "view-trash",
+        PredefinedView::All => "view-all",
+    })
+}
+
+/// The list column header for a sort key.
+pub fn column(key: SortKey) -> String {
+    tr(match key {
+        SortKey::Id => "col-id",
+        SortKey::Subject => "col-subject",
+        SortKey::Status => "col-status",
+        SortKey::Priority => "col-priority",
+        SortKey::Type => "col-type",
+        SortKey::PlannedStart => "col-planned-start",
+        SortKey::PlannedEnd => "col-planned-end",
+        SortKey::Agent => "col-agent",
+        SortKey::Group => "col-group",
+        SortKey::Created => "col-created",
+        SortKey::Updated => "col-updated",
+    })
+}
+
+/// The name of a KPI in `language` (the chart exporter runs on its own thread).
+pub fn kpi_in(language: Language, kpi: Kpi) -> String {
+    tr_in(
+        language,
+        match kpi {
+            Kpi::SuccessRate => "kpi-success-rate",
+            Kpi::RollbackRate => "kpi-rollback-rate",
+            Kpi::DeployTime => "kpi-deploy-time",
+            Kpi::Downtime => "kpi-downtime",
+        },
+    )
+}
+
+/// The name of a KPI in the current language.
+pub fn kpi(kpi: Kpi) -> String {
+    kpi_in(language(), kpi)
+}
 
 pub fn cab_approval(a: CabApproval) -> String {
     tr(match a {
@@ -112,41 +209,4 @@ pub fn phase_status(s: PhaseStatus) -> String {
         PhaseStatus::InProgress => "phase-status-in-progress",
         PhaseStatus::Done => "phase-status-done",
     })
-}
-
-/// Why a lifecycle move is refused, as a sentence.
-pub fn move_refused(err: &MoveRefused) -> String {
-    match err {
-        MoveRefused::NotAllowed { from, to } => tr_args(
-            "move-refused-not-allowed",
-            &[("from", super::stage(*from).into()), ("to", super::stage(*to).into())],
-        ),
-        MoveRefused::InTrash => tr("move-refused-in-trash"),
-        MoveRefused::OutcomeRequired => tr("move-refused-outcome"),
-        MoveRefused::ReasonRequired => tr("move-refused-reason"),
-        MoveRefused::DowntimeTooLong(_) => tr("move-refused-downtime"),
-        MoveRefused::GateClosed { .. } => tr("move-refused-gate"),
-    }
-}
-
-/// Why a readiness edit is refused, as a sentence.
-pub fn readiness_invalid(err: &ReadinessInvalid) -> String {
-    tr(match err {
-        ReadinessInvalid::RatingOutOfRange => "readiness-invalid-rating",
-        ReadinessInvalid::RiskTitleEmpty => "readiness-invalid-risk-title",
-        ReadinessInvalid::NoSuchRisk(_) => "readiness-invalid-no-risk",
-        ReadinessInvalid::PhaseNameEmpty => "readiness-invalid-phase-name",
-        ReadinessInvalid::PhaseEndNotAfterStart => "readiness-invalid-phase-window",
-        ReadinessInvalid::NoSuchPhase(_) => "readiness-invalid-no-phase",
-    })
-}
-
-/// Why a Change subject or CI name is refused, as a sentence.
-pub fn registry_invalid(err: &RegistryInvalid) -> String {
-    match err {
-        RegistryInvalid::NameEmpty => tr("registry-invalid-name-empty"),
-        RegistryInvalid::NameTooLong(count) => {
-            tr_args("registry-invalid-name-too-long", &[("count", (*count).into())])
-        }
-    }
 }

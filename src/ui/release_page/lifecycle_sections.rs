@@ -1,5 +1,6 @@
-//! The rollout sections of the release page in the order the page shows them, each with the
-//! catalogue key of its title, so the page shell can lay them out in one loop.
+//! The lifecycle sections of the release page (lifecycle, Changes and CIs, readiness, risks,
+//! deployment strategy) in the order the page shows them, each with the catalogue key of its title,
+//! so the page shell can lay them out in one loop.
 
 use super::{lifecycle_ui, links_ui, readiness_ui, risks_ui, strategy_ui};
 use crate::domain::Release;
@@ -17,7 +18,7 @@ pub const ROLLOUT_SECTIONS: [(&str, SectionUi); 5] = [
     ("section-strategy", strategy_ui),
 ];
 
-/// One rollout section on the page, under a collapsing header titled by `title_key`; its commands
+/// One lifecycle section on the page, under a collapsing header titled by `title_key`; its commands
 /// go to the page's outbox tagged with the section, so a refusal is shown on the page.
 pub fn rollout_section_ui(
     ui: &mut egui::Ui,

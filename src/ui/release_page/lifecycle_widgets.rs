@@ -1,4 +1,4 @@
-//! Small pieces shared by the rollout sections of the release page: per-release dialog state kept
+//! Small pieces shared by the lifecycle sections of the release page: per-release dialog state kept
 //! in egui memory (so each section is one plain function), a text field that commits once when the
 //! user leaves it, and colours for approval, risk and stage chips.
 

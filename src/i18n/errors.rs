@@ -1,0 +1,199 @@
+//! Errors as sentences in the current language (or a given one, for exports on their own thread).
+
+use super::{Arg, id_list, tr, tr_args, tr_args_in, tr_in};
+use crate::domain::{Language, MoveRefused, ReadinessInvalid, RegistryInvalid};
+
+/// Why a command was refused, as a sentence in the current language.
+pub fn command_error(err: &crate::model::CommandError) -> String {
+    use crate::model::{CommandError as E, NamedThing};
+    match err {
+        E::Invalid(invalid) => self::invalid(invalid),
+        E::NoSuchRelease(id) => tr_args("error-no-such-release", &[("id", id.0.into())]),
+        E::NoSuchReleases(list) => release_ids("error-no-such-releases", list),
+        E::InTrash(list) => release_ids("error-in-trash", list),
+        E::NotInTrash(list) => release_ids("error-not-in-trash", list),
+        E::NothingSelected => tr("error-nothing-selected"),
+        E::NoCurrentAgent => tr("error-no-current-agent"),
+        E::NoSuchAgent(id) => tr_args("error-no-such-agent", &[("id", id.0.into())]),
+        E::NoSuchGroup(id) => tr_args("error-no-such-group", &[("id", id.0.into())]),
+        E::NoSuchDepartment(id) => tr_args("error-no-such-department", &[("id", id.0.into())]),
+        E::NoSuchView(id) => tr_args("error-no-such-view", &[("id", (*id).into())]),
+        E::DuplicateViewName(name) => tr_args("error-duplicate-view", &[("name", name.as_str().into())]),
+        E::NameRequired(thing) => tr(match thing {
+            NamedThing::Agent => "error-agent-name-required",
+            NamedThing::Group => "error-group-name-required",
+            NamedThing::Department => "error-department-name-required",
+            NamedThing::SavedView => "error-view-name-required",
+        }),
+        E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
+        E::Item(refused) => item_refused(refused),
+        E::KpiTarget(invalid) => {
+            use crate::domain::kpi::TargetInvalid as T;
+            tr(match invalid {
+                T::SuccessRateOutOfRange => "error-target-success",
+                T::RollbackRateOutOfRange => "error-target-rollback",
+                T::OverrunOutOfRange => "error-target-overrun",
+                T::DowntimeOutOfRange => "error-target-downtime",
+            })
+        }
+        E::Refused(reason) => reason.clone(),
+        E::Move(refused) => move_refused(refused),
+        E::Readiness(invalid) => readiness_invalid(invalid),
+        E::Registry(invalid) => registry_invalid(invalid),
+        E::NoSuchChange(id) => tr_args("error-no-such-change", &[("id", (*id).into())]),
+        E::NoSuchConfigItem(id) => tr_args("error-no-such-ci", &[("id", (*id).into())]),
+        E::Store(store) => store_error(store),
+    }
+}
+
+/// Why a note, task or time command was refused, in the current language.
+pub fn item_refused(err: &crate::model::ItemRefused) -> String {
+    use crate::model::ItemRefused as E;
+    match err {
+        E::InTrash(id) => tr_args("error-release-in-trash", &[("id", id.0.into())]),
+        E::NoSuchNote(_) => tr("error-no-such-note"),
+        E::NoSuchTask(_) => tr("error-no-such-task"),
+        E::NoSuchTimeEntry(_) => tr("error-no-such-time-entry"),
+        E::NoteEmpty => tr("error-note-empty"),
+        E::NoteTooLong => {
+            tr_args("error-note-too-long", &[("max", crate::domain::note::NOTE_MAX_CHARS.into())])
+        }
+        E::TaskTitleRequired => tr("error-task-title-required"),
+        E::TaskTitleTooLong => tr("error-task-title-too-long"),
+        E::TimeOutOfRange => tr("error-time-out-of-range"),
+        E::TimerAlreadyRunning(id) => tr_args("error-timer-running", &[("id", id.0.into())]),
+        E::TimerNotRunning => tr("error-timer-not-running"),
+        E::TimerRunning => tr("error-timer-running-edit"),
+    }
+}
+
+/// Why a time spent text is not hh:mm, in the current language.
+pub fn time_spent_invalid(err: &crate::domain::time_entry::TimeSpentInvalid) -> String {
+    use crate::domain::time_entry::TimeSpentInvalid as E;
+    match err {
+        E::Empty => tr("error-time-empty"),
+        E::NotHhMm(text) => tr_args("error-time-not-hhmm", &[("text", text.as_str().into())]),
+        E::MinutesOver59 => tr("error-time-minutes"),
+        E::TooLong => tr("error-time-out-of-range"),
+        E::Zero => tr("error-time-zero"),
+    }
+}
+
+/// Why a KPI period is not acceptable, in the current language.
+pub fn range_invalid(err: &crate::domain::kpi::RangeInvalid) -> String {
+    use crate::domain::kpi::RangeInvalid as R;
+    match err {
+        R::Reversed { from, to } => {
+            tr_args("kpi-range-reversed", &[("from", from.to_string().into()), ("to", to.to_string().into())])
+        }
+        R::TooLong(months) => tr_args("kpi-range-too-long", &[("months", (*months).into())]),
+    }
+}
+
+/// Why a chart could not be made, in `language` (exports run on their own thread).
+pub fn chart_error_in(language: Language, err: &crate::export::chart::ChartError) -> String {
+    use crate::export::chart::ChartError as E;
+    match err {
+        E::UnknownFormat(path) => {
+            tr_args_in(language, "error-chart-format", &[("path", path.display().to_string().into())])
+        }
+        E::BadSize(width, height) => tr_args_in(
+            language,
+            "error-chart-size",
+            &[("width", (*width).into()), ("height", (*height).into())],
+        ),
+        E::Font => tr_in(language, "error-chart-font"),
+        E::Draw(detail) | E::Encode(detail) => {
+            tr_args_in(language, "error-chart-draw", &[("detail", detail.as_str().into())])
+        }
+        E::Io { path, source } => tr_args_in(
+            language,
+            "error-chart-write",
+            &[("path", path.display().to_string().into()), ("reason", source.to_string().into())],
+        ),
+    }
+}
+
+/// A message naming some releases (`count` and the first few `ids`).
+fn release_ids(key: &str, ids: &[crate::domain::ReleaseId]) -> String {
+    tr_args(key, &[("count", ids.len().into()), ("ids", id_list(ids).into())])
+}
+
+/// A storage problem, as a sentence in the current language.
+pub fn store_error(err: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    let path = |p: &std::path::Path| Arg::from(p.display().to_string());
+    match err {
+        E::NotSqlite { path: p } => tr_args("error-not-sqlite", &[("path", path(p))]),
+        E::ForeignDatabase { path: p } => tr_args("error-foreign-database", &[("path", path(p))]),
+        E::NewerSchema { path: p, found, supported } => tr_args(
+            "error-newer-schema",
+            &[("path", path(p)), ("found", (*found).into()), ("supported", (*supported).into())],
+        ),
+        E::Io { path: p, source } => {
+            tr_args("error-io", &[("path", path(p)), ("reason", source.to_string().into())])
+        }
+        E::Full => tr("error-disk-full"),
+        E::ReadOnly => tr("error-read-only"),
+        E::Busy => tr("error-busy"),
+        E::Corrupt(detail) => tr_args("error-corrupt", &[("detail", detail.as_str().into())]),
+        E::Damaged { path: p, details } => {
+            tr_args("error-damaged", &[("path", path(p)), ("detail", details.as_str().into())])
+        }
+        E::Locked { path: p, pid: Some(pid) } => {
+            tr_args("error-locked-pid", &[("path", path(p)), ("pid", pid.to_string().into())])
+        }
+        E::Locked { path: p, pid: None } => tr_args("error-locked", &[("path", path(p))]),
+        E::ReadOnlySession { path: p } => tr_args("error-read-only-session", &[("path", path(p))]),
+        E::Sqlite(e) => tr_args("error-sqlite", &[("detail", e.to_string().into())]),
+        E::BadData(detail) => tr_args("error-bad-data", &[("detail", detail.as_str().into())]),
+    }
+}
+
+/// A validation problem, as a sentence.
+pub fn invalid(err: &crate::domain::ReleaseInvalid) -> String {
+    use crate::domain::ReleaseInvalid as E;
+    match err {
+        E::SubjectEmpty => tr("error-subject-empty"),
+        E::SubjectTooLong(count) => tr_args("error-subject-too-long", &[("count", (*count).into())]),
+        E::PlannedEndNotAfterStart => tr("error-planned-end"),
+        E::WorkEndBeforeStart => tr("error-work-end"),
+    }
+}
+
+/// Why a lifecycle move is refused, as a sentence.
+pub fn move_refused(err: &MoveRefused) -> String {
+    match err {
+        MoveRefused::NotAllowed { from, to } => tr_args(
+            "move-refused-not-allowed",
+            &[("from", super::labels::stage(*from).into()), ("to", super::labels::stage(*to).into())],
+        ),
+        MoveRefused::InTrash => tr("move-refused-in-trash"),
+        MoveRefused::OutcomeRequired => tr("move-refused-outcome"),
+        MoveRefused::ReasonRequired => tr("move-refused-reason"),
+        MoveRefused::DowntimeTooLong(_) => tr("move-refused-downtime"),
+        MoveRefused::GateClosed { .. } => tr("move-refused-gate"),
+    }
+}
+
+/// Why a readiness edit is refused, as a sentence.
+pub fn readiness_invalid(err: &ReadinessInvalid) -> String {
+    tr(match err {
+        ReadinessInvalid::RatingOutOfRange => "readiness-invalid-rating",
+        ReadinessInvalid::RiskTitleEmpty => "readiness-invalid-risk-title",
+        ReadinessInvalid::NoSuchRisk(_) => "readiness-invalid-no-risk",
+        ReadinessInvalid::PhaseNameEmpty => "readiness-invalid-phase-name",
+        ReadinessInvalid::PhaseEndNotAfterStart => "readiness-invalid-phase-window",
+        ReadinessInvalid::NoSuchPhase(_) => "readiness-invalid-no-phase",
+    })
+}
+
+/// Why a Change subject or CI name is refused, as a sentence.
+pub fn registry_invalid(err: &RegistryInvalid) -> String {
+    match err {
+        RegistryInvalid::NameEmpty => tr("registry-invalid-name-empty"),
+        RegistryInvalid::NameTooLong(count) => {
+            tr_args("registry-invalid-name-too-long", &[("count", (*count).into())])
+        }
+    }
+}

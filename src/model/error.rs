@@ -1,0 +1,130 @@
+//! Why a command was not applied: [`CommandError`] and the refusals it wraps. Memory and file are
+//! unchanged in every case.
+
+use crate::domain::note::NOTE_MAX_CHARS;
+use crate::domain::{AgentId, DepartmentId, GroupId, ReleaseId, ReleaseInvalid};
+use crate::store::StoreError;
+
+/// Why a command was not applied. Memory and file are unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Invalid(#[from] ReleaseInvalid),
+    #[error("release #{0} does not exist")]
+    NoSuchRelease(ReleaseId),
+    #[error("{} not exist; nothing was changed", id_list_verb(.0, "does", "do"))]
+    NoSuchReleases(Vec<ReleaseId>),
+    #[error("{} in Trash (restore first); nothing was changed", id_list_verb(.0, "is", "are"))]
+    InTrash(Vec<ReleaseId>),
+    #[error("{} not in Trash; nothing was changed", id_list_verb(.0, "is", "are"))]
+    NotInTrash(Vec<ReleaseId>),
+    #[error("no releases are selected")]
+    NothingSelected,
+    #[error("nobody is signed in: choose the current agent first")]
+    NoCurrentAgent,
+    #[error("agent {0} does not exist")]
+    NoSuchAgent(AgentId),
+    #[error("group {0} does not exist")]
+    NoSuchGroup(GroupId),
+    #[error("department {0} does not exist")]
+    NoSuchDepartment(DepartmentId),
+    #[error("saved view {0} does not exist")]
+    NoSuchView(i64),
+    #[error("a view named \"{0}\" already exists")]
+    DuplicateViewName(String),
+    #[error("the {0} needs a name")]
+    NameRequired(NamedThing),
+    #[error(
+        "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)"
+    )]
+    SampleNeedsEmptyDatabase,
+    #[error("{0}")]
+    Item(#[from] ItemRefused),
+    #[error("{0}")]
+    KpiTarget(#[from] crate::domain::kpi::TargetInvalid),
+    #[error("{0}")]
+    Refused(String),
+    #[error("{0}")]
+    Move(#[from] crate::domain::MoveRefused),
+    #[error("{0}")]
+    Readiness(#[from] crate::domain::ReadinessInvalid),
+    #[error("{0}")]
+    Registry(#[from] crate::domain::RegistryInvalid),
+    #[error("Change CHG-{0} does not exist")]
+    NoSuchChange(i64),
+    #[error("configuration item {0} does not exist")]
+    NoSuchConfigItem(i64),
+    #[error("could not save: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// How many ids an error message names before it says "and N more".
+pub const IDS_NAMED: usize = 5;
+
+/// `#1, #2 and 3 more` — the first few ids of a list, for messages.
+pub fn id_list(ids: &[ReleaseId]) -> String {
+    let named: Vec<String> = ids.iter().take(IDS_NAMED).map(|id| format!("#{id}")).collect();
+    let mut text = named.join(", ");
+    if ids.len() > IDS_NAMED {
+        text.push_str(&format!(" and {} more", ids.len() - IDS_NAMED));
+    }
+    text
+}
+
+/// "release #1 is" / "releases #1, #2 are".
+fn id_list_verb(ids: &[ReleaseId], one: &str, many: &str) -> String {
+    if ids.len() == 1 {
+        format!("release {} {one}", id_list(ids))
+    } else {
+        format!("releases {} {many}", id_list(ids))
+    }
+}
+
+/// Things that must have a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamedThing {
+    Agent,
+    Group,
+    Department,
+    SavedView,
+}
+
+impl std::fmt::Display for NamedThing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Agent => "agent",
+            Self::Group => "group",
+            Self::Department => "department",
+            Self::SavedView => "saved view",
+        })
+    }
+}
+
+/// Why a note, task or time command was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ItemRefused {
+    #[error("release #{0} is in Trash; restore it first")]
+    InTrash(ReleaseId),
+    #[error("note {0} does not exist")]
+    NoSuchNote(i64),
+    #[error("task {0} does not exist")]
+    NoSuchTask(i64),
+    #[error("time entry {0} does not exist")]
+    NoSuchTimeEntry(i64),
+    #[error("a note cannot be empty")]
+    NoteEmpty,
+    #[error("a note has at most {NOTE_MAX_CHARS} characters")]
+    NoteTooLong,
+    #[error("a task needs a title")]
+    TaskTitleRequired,
+    #[error("a task title has at most 255 characters")]
+    TaskTitleTooLong,
+    #[error("the time spent must be 00:01 to 9999:59")]
+    TimeOutOfRange,
+    #[error("a timer is already running on #{0}; stop it first")]
+    TimerAlreadyRunning(ReleaseId),
+    #[error("this timer is not running")]
+    TimerNotRunning,
+    #[error("this timer is running; stop it before editing the entry")]
+    TimerRunning,
+}

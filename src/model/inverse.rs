@@ -1,0 +1,257 @@
+//! The two halves every [`Mutation`] needs, side by side: [`Model::inverse_of`] (the mutations
+//! that take stored state back, worked out before a write) and [`Model::absorb`] (what a written
+//! mutation does to memory). They must agree for every variant: undo depends on it.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::Model;
+use super::plan::parse_settings;
+use crate::domain::{Change, ConfigItem, Note, Release, ReleaseId, StageEntry, Task, TimeEntry};
+use crate::store::Mutation;
+
+impl Model {
+    /// The mutations that undo `mutations`, from the current (before) state.
+    pub(super) fn inverse_of(&self, mutations: &[Mutation]) -> Vec<Mutation> {
+        let mut inverse: Vec<Mutation> = mutations
+            .iter()
+            .map(|m| match m {
+                Mutation::PutRelease(r) => match self.release(r.id) {
+                    Some(old) => Mutation::PutRelease(old.clone()),
+                    None => Mutation::RemoveRelease(r.id),
+                },
+                Mutation::RemoveRelease(id) => match self.release(*id) {
+                    Some(old) => Mutation::PutRelease(old.clone()),
+                    None => Mutation::RemoveRelease(*id),
+                },
+                // A patch of a release that is not in memory yet (put earlier in the same effect)
+                // is undone by the inverse of that put, which removes the release after it.
+                Mutation::PatchRelease { id, patch } => Mutation::PatchRelease {
+                    id: *id,
+                    patch: self.release(*id).map_or(*patch, |old| patch.reverse_for(old)),
+                },
+                Mutation::RemoveAgent(id) => match self.directory.agent(*id) {
+                    Some(old) => Mutation::PutAgent(old.clone()),
+                    None => Mutation::RemoveAgent(*id),
+                },
+                Mutation::RemoveGroup(id) => match self.directory.group(*id) {
+                    Some(old) => Mutation::PutGroup(old.clone()),
+                    None => Mutation::RemoveGroup(*id),
+                },
+                Mutation::RemoveDepartment(id) => match self.directory.department(*id) {
+                    Some(old) => Mutation::PutDepartment(old.clone()),
+                    None => Mutation::RemoveDepartment(*id),
+                },
+                Mutation::PutAgent(a) => match self.directory.agent(a.id) {
+                    Some(old) => Mutation::PutAgent(old.clone()),
+                    None => Mutation::RemoveAgent(a.id),
+                },
+                Mutation::PutGroup(g) => match self.directory.group(g.id) {
+                    Some(old) => Mutation::PutGroup(old.clone()),
+                    None => Mutation::RemoveGroup(g.id),
+                },
+                Mutation::PutDepartment(d) => match self.directory.department(d.id) {
+                    Some(old) => Mutation::PutDepartment(old.clone()),
+                    None => Mutation::RemoveDepartment(d.id),
+                },
+                Mutation::PutSetting { key, .. } | Mutation::RemoveSetting(key) => {
+                    match self.raw_settings.get(key) {
+                        Some(value) => Mutation::PutSetting { key: key.clone(), value: value.clone() },
+                        None => Mutation::RemoveSetting(key.clone()),
+                    }
+                }
+                Mutation::PutSavedView(v) => match self.saved_view(v.id) {
+                    Some(old) => Mutation::PutSavedView(old.clone()),
+                    None => Mutation::RemoveSavedView(v.id),
+                },
+                Mutation::RemoveSavedView(id) => match self.saved_view(*id) {
+                    Some(old) => Mutation::PutSavedView(old.clone()),
+                    None => Mutation::RemoveSavedView(*id),
+                },
+                Mutation::PutNote(Note { id, .. }) | Mutation::RemoveNote(id) => match self.note(*id) {
+                    Some(old) => Mutation::PutNote(old.clone()),
+                    None => Mutation::RemoveNote(*id),
+                },
+                Mutation::PutTask(Task { id, .. }) | Mutation::RemoveTask(id) => match self.task(*id) {
+                    Some(old) => Mutation::PutTask(old.clone()),
+                    None => Mutation::RemoveTask(*id),
+                },
+                Mutation::PutTimeEntry(TimeEntry { id, .. }) | Mutation::RemoveTimeEntry(id) => {
+                    match self.time_entry(*id) {
+                        Some(old) => Mutation::PutTimeEntry(old.clone()),
+                        None => Mutation::RemoveTimeEntry(*id),
+                    }
+                }
+                Mutation::PutChange(Change { id, .. }) | Mutation::RemoveChange(id) => {
+                    match self.registry.change(*id) {
+                        Some(old) => Mutation::PutChange(old.clone()),
+                        None => Mutation::RemoveChange(*id),
+                    }
+                }
+                Mutation::PutConfigItem(ConfigItem { id, .. }) | Mutation::RemoveConfigItem(id) => {
+                    match self.registry.config_item(*id) {
+                        Some(old) => Mutation::PutConfigItem(old.clone()),
+                        None => Mutation::RemoveConfigItem(*id),
+                    }
+                }
+                Mutation::PutReadiness { release, .. } | Mutation::RemoveReadiness(release) => {
+                    match self.readiness.get(release) {
+                        Some(old) => Mutation::PutReadiness { release: *release, readiness: old.clone() },
+                        None => Mutation::RemoveReadiness(*release),
+                    }
+                }
+                Mutation::PutStageEntry(StageEntry { id, .. }) | Mutation::RemoveStageEntry(id) => {
+                    match self.stage_history.binary_search_by_key(id, |e| e.id) {
+                        Ok(i) => Mutation::PutStageEntry(self.stage_history[i].clone()),
+                        Err(_) => Mutation::RemoveStageEntry(*id),
+                    }
+                }
+            })
+            .collect();
+        inverse.reverse();
+        inverse
+    }
+
+    /// Applies written mutations to memory.
+    pub(super) fn absorb(&mut self, mutations: Vec<Mutation>) {
+        let mut removed: HashSet<ReleaseId> = HashSet::new();
+        // Releases that are new and belong before the last one (an undone purge): merged in at
+        // the end, so `self.releases` stays sorted for the binary searches meanwhile.
+        let mut inserted: BTreeMap<ReleaseId, Release> = BTreeMap::new();
+        let mut settings_changed = false;
+        // Notes, tasks and time entries to put (`Some`) or remove (`None`), the last word per id;
+        // merged once at the end so a purge of thousands of releases stays linear.
+        let mut notes = BTreeMap::new();
+        let mut tasks = BTreeMap::new();
+        let mut time_entries = BTreeMap::new();
+        let mut stage_history = BTreeMap::new();
+        for mutation in mutations {
+            match mutation {
+                Mutation::PutRelease(release) => {
+                    self.release_high_water = self.release_high_water.max(release.id.0);
+                    removed.remove(&release.id);
+                    match self.index_of(release.id) {
+                        Some(i) => self.releases[i] = release,
+                        None if self.releases.last().is_none_or(|last| last.id < release.id) => {
+                            self.releases.push(release);
+                        }
+                        None => {
+                            inserted.insert(release.id, release);
+                        }
+                    }
+                }
+                Mutation::PatchRelease { id, patch } => match self.index_of(id) {
+                    Some(i) => patch.apply_to(&mut self.releases[i]),
+                    None => {
+                        if let Some(release) = inserted.get_mut(&id) {
+                            patch.apply_to(release);
+                        }
+                    }
+                },
+                Mutation::RemoveRelease(id) => {
+                    removed.insert(id);
+                }
+                Mutation::PutAgent(a) => upsert_by(&mut self.directory.agents, a, |x| x.id),
+                Mutation::RemoveAgent(id) => self.directory.agents.retain(|x| x.id != id),
+                Mutation::RemoveGroup(id) => self.directory.groups.retain(|x| x.id != id),
+                Mutation::RemoveDepartment(id) => self.directory.departments.retain(|x| x.id != id),
+                Mutation::PutGroup(g) => upsert_by(&mut self.directory.groups, g, |x| x.id),
+                Mutation::PutDepartment(d) => upsert_by(&mut self.directory.departments, d, |x| x.id),
+                Mutation::PutSetting { key, value } => {
+                    self.raw_settings.insert(key, value);
+                    settings_changed = true;
+                }
+                Mutation::RemoveSetting(key) => {
+                    self.raw_settings.remove(&key);
+                    settings_changed = true;
+                }
+                Mutation::PutSavedView(v) => upsert_by(&mut self.saved_views, v, |x| x.id),
+                Mutation::RemoveSavedView(id) => self.saved_views.retain(|v| v.id != id),
+                Mutation::PutNote(n) => {
+                    notes.insert(n.id, Some(n));
+                }
+                Mutation::RemoveNote(id) => {
+                    notes.insert(id, None);
+                }
+                Mutation::PutTask(t) => {
+                    tasks.insert(t.id, Some(t));
+                }
+                Mutation::RemoveTask(id) => {
+                    tasks.insert(id, None);
+                }
+                Mutation::PutTimeEntry(e) => {
+                    time_entries.insert(e.id, Some(e));
+                }
+                Mutation::RemoveTimeEntry(id) => {
+                    time_entries.insert(id, None);
+                }
+                Mutation::PutChange(c) => upsert_by(&mut self.registry.changes, c, |x| x.id),
+                Mutation::RemoveChange(id) => self.registry.changes.retain(|x| x.id != id),
+                Mutation::PutConfigItem(c) => upsert_by(&mut self.registry.config_items, c, |x| x.id),
+                Mutation::RemoveConfigItem(id) => self.registry.config_items.retain(|x| x.id != id),
+                Mutation::PutReadiness { release, readiness } => {
+                    self.readiness.insert(release, readiness);
+                }
+                Mutation::RemoveReadiness(release) => {
+                    self.readiness.remove(&release);
+                }
+                Mutation::PutStageEntry(e) => {
+                    stage_history.insert(e.id, Some(e));
+                }
+                Mutation::RemoveStageEntry(id) => {
+                    stage_history.insert(id, None);
+                }
+            }
+        }
+        merge_by_id(&mut self.notes, notes, |n| n.id);
+        merge_by_id(&mut self.tasks, tasks, |t| t.id);
+        merge_by_id(&mut self.time_entries, time_entries, |e| e.id);
+        merge_by_id(&mut self.stage_history, stage_history, |e| e.id);
+        if !inserted.is_empty() {
+            self.releases.extend(inserted.into_values());
+            self.releases.sort_by_key(|r| r.id);
+        }
+        if !removed.is_empty() {
+            self.releases.retain(|r| !removed.contains(&r.id));
+        }
+        if settings_changed {
+            self.settings = parse_settings(&self.raw_settings);
+        }
+    }
+}
+
+/// Applies puts (`Some`) and removals (`None`) by id to `list`, which is kept in id order:
+/// one binary search per change, then at most one `retain` and one sort.
+fn merge_by_id<T>(list: &mut Vec<T>, changes: BTreeMap<i64, Option<T>>, id: impl Fn(&T) -> i64) {
+    if changes.is_empty() {
+        return;
+    }
+    let mut removed = HashSet::new();
+    let mut added = Vec::new();
+    for (key, change) in changes {
+        match (list.binary_search_by_key(&key, &id), change) {
+            (Ok(i), Some(item)) => list[i] = item,
+            (Ok(_), None) => {
+                removed.insert(key);
+            }
+            (Err(_), Some(item)) => added.push(item),
+            (Err(_), None) => {}
+        }
+    }
+    if !removed.is_empty() {
+        list.retain(|x| !removed.contains(&id(x)));
+    }
+    if !added.is_empty() {
+        list.extend(added);
+        list.sort_by_key(|x| id(x));
+    }
+}
+
+fn upsert_by<T, K: PartialEq + Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> K) {
+    match list.iter().position(|x| key(x) == key(&item)) {
+        Some(i) => list[i] = item,
+        None => {
+            list.push(item);
+            list.sort_by_key(|x| key(x));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Planning of a bulk command: one action on many releases, all of them or none.
+
+use std::collections::HashSet;
+
+use super::Effect;
+use crate::domain::{ReleaseId, ReleasePatch, Timestamp};
+use crate::model::{BulkAction, CommandError, Model};
+use crate::store::Mutation;
+
+impl Model {
+    /// Validates every id of a bulk command first (all or nothing), then plans one mutation and
+    /// one activity row per release the action changes. Releases it would not change are left
+    /// alone and not logged.
+    pub(super) fn plan_bulk(
+        &self,
+        effect: &mut Effect,
+        mut ids: Vec<ReleaseId>,
+        action: &BulkAction,
+        now: Timestamp,
+    ) -> Result<(), CommandError> {
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.is_empty() {
+            return Err(CommandError::NothingSelected);
+        }
+        let mut missing = Vec::new();
+        let mut releases = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            match self.index_of(id) {
+                Some(i) => releases.push(&self.releases[i]),
+                None => missing.push(id),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(CommandError::NoSuchReleases(missing));
+        }
+        let wants_trash = matches!(action, BulkAction::Restore | BulkAction::Purge);
+        let wrong: Vec<ReleaseId> =
+            releases.iter().filter(|r| r.is_deleted() != wants_trash).map(|r| r.id).collect();
+        if !wrong.is_empty() {
+            return Err(if wants_trash {
+                CommandError::NotInTrash(wrong)
+            } else {
+                CommandError::InTrash(wrong)
+            });
+        }
+        let (agent, group) = match action {
+            BulkAction::PickUp => {
+                let me = self.me().ok_or(CommandError::NoCurrentAgent)?;
+                (Some(Some(me)), None)
+            }
+            BulkAction::Assign { agent, group } => {
+                if agent.is_none() && group.is_none() {
+                    return Err(CommandError::Refused("give an agent or a group to assign".into()));
+                }
+                (*agent, *group)
+            }
+            _ => (None, None),
+        };
+        self.check_refs(agent.flatten(), group.flatten(), None)?;
+        if matches!(action, BulkAction::Purge) {
+            // Notes, tasks, time entries, stage history and readiness go with their release (undo
+            // brings them back).
+            let purged: HashSet<ReleaseId> = ids.iter().copied().collect();
+            let gone = |release: &ReleaseId| purged.contains(release);
+            effect.mutations.extend(
+                self.notes.iter().filter(|n| gone(&n.release_id)).map(|n| Mutation::RemoveNote(n.id)),
+            );
+            effect.mutations.extend(
+                self.tasks.iter().filter(|t| gone(&t.release_id)).map(|t| Mutation::RemoveTask(t.id)),
+            );
+            effect.mutations.extend(
+                self.time_entries
+                    .iter()
+                    .filter(|e| gone(&e.release_id))
+                    .map(|e| Mutation::RemoveTimeEntry(e.id)),
+            );
+            effect.mutations.extend(
+                self.stage_history
+                    .iter()
+                    .filter(|e| gone(&e.release_id))
+                    .map(|e| Mutation::RemoveStageEntry(e.id)),
+            );
+            effect
+                .mutations
+                .extend(self.readiness.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReadiness(*r)));
+        }
+        effect.mutations.reserve(releases.len());
+        effect.activities.reserve(releases.len());
+        for old in releases {
+            let id = old.id;
+            let mut patch = ReleasePatch::touching(now);
+            let mut activity = self.activity(Some(id), now, "field");
+            match action {
+                BulkAction::Purge => {
+                    activity.kind = "purge".to_owned();
+                    activity.old_value = old.subject.clone();
+                    effect.activities.push(activity);
+                    effect.mutations.push(Mutation::RemoveRelease(id));
+                    continue;
+                }
+                BulkAction::Trash | BulkAction::Restore => {
+                    let trash = matches!(action, BulkAction::Trash);
+                    patch.deleted_at = Some(trash.then_some(now));
+                    activity.kind = if trash { "trash" } else { "restore" }.to_owned();
+                }
+                BulkAction::PickUp | BulkAction::Assign { .. } => {
+                    let new_agent = agent.unwrap_or(old.agent_id);
+                    let new_group = group.unwrap_or(old.group_id);
+                    let mut fields = Vec::new();
+                    let mut olds = Vec::new();
+                    let mut news = Vec::new();
+                    if new_agent != old.agent_id {
+                        fields.push("agent_id");
+                        olds.push(self.directory.agent_name(old.agent_id));
+                        news.push(self.directory.agent_name(new_agent));
+                        patch.agent_id = Some(new_agent);
+                    }
+                    if new_group != old.group_id {
+                        fields.push("group_id");
+                        olds.push(self.directory.group_name(old.group_id));
+                        news.push(self.directory.group_name(new_group));
+                        patch.group_id = Some(new_group);
+                    }
+                    if fields.is_empty() {
+                        continue;
+                    }
+                    activity.field = fields.join(", ");
+                    activity.old_value = olds.join(" / ");
+                    activity.new_value = news.join(" / ");
+                }
+                BulkAction::SetStatus(status) => {
+                    if old.status == *status {
+                        continue;
+                    }
+                    activity.field = "status".into();
+                    activity.old_value = old.status.label().into();
+                    activity.new_value = status.label().into();
+                    patch.status = Some(*status);
+                }
+                BulkAction::SetPriority(priority) => {
+                    if old.priority == *priority {
+                        continue;
+                    }
+                    activity.field = "priority".into();
+                    activity.old_value = old.priority.label().into();
+                    activity.new_value = priority.label().into();
+                    patch.priority = Some(*priority);
+                }
+            }
+            effect.activities.push(activity);
+            effect.mutations.push(Mutation::PatchRelease { id, patch });
+        }
+        Ok(())
+    }
+}

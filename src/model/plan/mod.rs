@@ -1,0 +1,178 @@
+//! `Model::plan`: a command validated against memory and turned into the mutations and activity
+//! rows that carry it out, without changing anything. One file per noun; the revert that undo and
+//! redo write is planned here.
+
+mod bulk;
+mod lifecycle;
+mod people;
+mod readiness;
+mod registry;
+mod release;
+mod settings;
+mod work;
+
+use std::collections::HashSet;
+
+pub(super) use settings::{KEY_CURRENT_AGENT, parse_settings};
+
+use crate::domain::lifecycle::MoveRequest;
+use crate::domain::release::validate_release;
+use crate::domain::{Activity, AgentId, DepartmentId, GroupId, Release, ReleaseId, Timestamp};
+use crate::model::{Command, CommandError, Model, NamedThing};
+use crate::store::Mutation;
+
+/// A command's planned effect, before it is written.
+pub(super) struct Effect {
+    pub(super) mutations: Vec<Mutation>,
+    pub(super) activities: Vec<Activity>,
+    pub(super) created: Option<ReleaseId>,
+}
+
+impl Model {
+    /// Validates a command and works out its mutations and activity rows. Changes nothing.
+    pub(super) fn plan(&self, command: Command, now: Timestamp) -> Result<Effect, CommandError> {
+        let mut effect = Effect { mutations: Vec::new(), activities: Vec::new(), created: None };
+        match command {
+            command
+            @ (Command::CreateRelease(_) | Command::EditRelease { .. } | Command::TrashRelease(_)) => {
+                self.plan_release(command, now, &mut effect)?;
+            }
+            command @ (Command::AddAgent { .. }
+            | Command::AddGroup { .. }
+            | Command::AddDepartment { .. }) => {
+                self.plan_people(command, now, &mut effect)?;
+            }
+            command @ (Command::SetCurrentAgent(_)
+            | Command::SetLanguage(_)
+            | Command::SetTheme(_)
+            | Command::SetKpiTargets(_)
+            | Command::SaveView { .. }
+            | Command::DeleteSavedView(_)) => self.plan_settings(command, now, &mut effect)?,
+            Command::LoadSample { data, force } => self.plan_sample_import(data, force, &mut effect)?,
+            command @ (Command::AddNote { .. }
+            | Command::EditNote { .. }
+            | Command::DeleteNote(_)
+            | Command::AddTask { .. }
+            | Command::EditTask { .. }
+            | Command::DeleteTask(_)
+            | Command::AddTime { .. }
+            | Command::StartTimer { .. }
+            | Command::StopTimer(_)
+            | Command::EditTimeEntry { .. }
+            | Command::DeleteTimeEntry(_)) => self.plan_work(command, now, &mut effect)?,
+            command @ (Command::CreateChange { .. }
+            | Command::UpdateChange(_)
+            | Command::CreateConfigItem { .. }
+            | Command::LinkChange { .. }
+            | Command::LinkConfigItem { .. }) => self.plan_registry(command, now, &mut effect)?,
+            Command::MoveStage { id, to, outcome, downtime_minutes, reason, override_reason } => {
+                let request = MoveRequest { to, outcome, downtime_minutes, reason, override_reason };
+                self.plan_move_stage(id, &request, now, &mut effect)?;
+            }
+            Command::EditReadiness { id, edits } => self.plan_readiness(id, edits, now, &mut effect)?,
+            Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
+            Command::Revert { label, mutations } => self.plan_revert(label, mutations, now, &mut effect)?,
+        }
+        Ok(effect)
+    }
+
+    /// Validates the mutations undo or redo writes back and logs them once per release touched.
+    fn plan_revert(
+        &self,
+        label: String,
+        mutations: Vec<Mutation>,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        // Releases this revert puts back before patching them count as present.
+        let mut put: HashSet<ReleaseId> = HashSet::new();
+        for m in &mutations {
+            match m {
+                Mutation::PutRelease(r) => {
+                    validate_release(r)?;
+                    put.insert(r.id);
+                }
+                Mutation::PatchRelease { id, patch } => {
+                    if self.index_of(*id).is_none() && !put.contains(id) {
+                        return Err(CommandError::NoSuchRelease(*id));
+                    }
+                    self.check_refs(patch.agent_id.flatten(), patch.group_id.flatten(), None)?;
+                }
+                _ => {}
+            }
+        }
+        let touched: HashSet<ReleaseId> = mutations
+            .iter()
+            .filter_map(|m| match m {
+                Mutation::PutRelease(r) => Some(r.id),
+                Mutation::RemoveRelease(id) | Mutation::PatchRelease { id, .. } => Some(*id),
+                Mutation::PutNote(n) => Some(n.release_id),
+                Mutation::PutTask(t) => Some(t.release_id),
+                Mutation::PutTimeEntry(e) => Some(e.release_id),
+                Mutation::RemoveNote(id) => self.note(*id).map(|n| n.release_id),
+                Mutation::RemoveTask(id) => self.task(*id).map(|t| t.release_id),
+                Mutation::RemoveTimeEntry(id) => self.time_entry(*id).map(|e| e.release_id),
+                _ => None,
+            })
+            .collect();
+        let mut touched: Vec<_> = touched.into_iter().collect();
+        touched.sort();
+        for id in touched {
+            let mut activity = self.activity(Some(id), now, "revert");
+            activity.new_value = label.clone();
+            effect.activities.push(activity);
+        }
+        if effect.activities.is_empty() {
+            let mut activity = self.activity(None, now, "revert");
+            activity.new_value = label;
+            effect.activities.push(activity);
+        }
+        effect.mutations = mutations;
+        Ok(())
+    }
+
+    pub(in crate::model) fn activity(
+        &self,
+        release: Option<ReleaseId>,
+        now: Timestamp,
+        kind: &str,
+    ) -> Activity {
+        Activity {
+            id: 0,
+            release_id: release,
+            actor: self.me(),
+            at: now,
+            kind: kind.to_owned(),
+            field: String::new(),
+            old_value: String::new(),
+            new_value: String::new(),
+        }
+    }
+
+    pub(in crate::model) fn check_refs(
+        &self,
+        agent: Option<AgentId>,
+        group: Option<GroupId>,
+        department: Option<DepartmentId>,
+    ) -> Result<(), CommandError> {
+        if let Some(a) = agent.filter(|a| self.directory.agent(*a).is_none()) {
+            return Err(CommandError::NoSuchAgent(a));
+        }
+        if let Some(g) = group.filter(|g| self.directory.group(*g).is_none()) {
+            return Err(CommandError::NoSuchGroup(g));
+        }
+        if let Some(d) = department.filter(|d| self.directory.department(*d).is_none()) {
+            return Err(CommandError::NoSuchDepartment(d));
+        }
+        Ok(())
+    }
+
+    pub(super) fn existing_release(&self, id: ReleaseId) -> Result<&Release, CommandError> {
+        self.release(id).ok_or(CommandError::NoSuchRelease(id))
+    }
+}
+
+fn nonempty(text: &str, thing: NamedThing) -> Result<String, CommandError> {
+    let text = text.trim();
+    if text.is_empty() { Err(CommandError::NameRequired(thing)) } else { Ok(text.to_owned()) }
+}

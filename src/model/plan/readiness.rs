@@ -1,0 +1,42 @@
+//! Planning of readiness edits: the release plan and mitigation checklists, the risk register and
+//! the deployment strategy.
+
+use super::Effect;
+use crate::domain::readiness::{apply_edit, readiness_changes};
+use crate::domain::{ReadinessEdit, ReleaseId, Timestamp};
+use crate::model::{CommandError, Model};
+use crate::store::Mutation;
+
+impl Model {
+    /// Validates edits of a release's readiness and works out their effect. Changes nothing.
+    pub(super) fn plan_readiness(
+        &self,
+        id: ReleaseId,
+        edits: Vec<ReadinessEdit>,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let release = self.existing_release(id)?;
+        let old = self.readiness(id);
+        let mut new = old.clone().into_owned();
+        for edit in edits {
+            if let ReadinessEdit::PutRisk(risk) = &edit {
+                self.check_refs(risk.owner, None, None)?;
+            }
+            apply_edit(&mut new, edit)?;
+        }
+        let changes = readiness_changes(&old, &new);
+        if changes.is_empty() {
+            return Ok(());
+        }
+        for change in changes {
+            let mut activity = self.activity(Some(release.id), now, "readiness");
+            activity.field = change.field.to_owned();
+            activity.old_value = change.old_value;
+            activity.new_value = change.new_value;
+            effect.activities.push(activity);
+        }
+        effect.mutations.push(Mutation::PutReadiness { release: id, readiness: new });
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+//! Planning of the commands on one release as a whole: create it, edit its fields, move it to
+//! Trash.
+
+use super::Effect;
+use crate::domain::changes::release_changes;
+use crate::domain::release::{validate_release, validate_subject};
+use crate::domain::{Release, ReleaseId, ReleasePatch, Stage, Timestamp};
+use crate::model::{Command, CommandError, Model, ReleaseEdit};
+use crate::store::Mutation;
+
+impl Model {
+    /// Validates one of the release commands and works out its effect. Changes nothing.
+    pub(super) fn plan_release(
+        &self,
+        command: Command,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        match command {
+            Command::CreateRelease(new) => {
+                validate_subject(&new.subject)?;
+                self.check_refs(new.agent_id, new.group_id, new.department_id)?;
+                let id = ReleaseId(self.release_high_water + 1);
+                let release = Release {
+                    id,
+                    subject: new.subject.trim().to_owned(),
+                    description: new.description,
+                    status: new.status,
+                    priority: new.priority,
+                    release_type: new.release_type,
+                    planned: new.planned,
+                    work_start: None,
+                    work_end: None,
+                    agent_id: new.agent_id,
+                    group_id: new.group_id,
+                    department_id: new.department_id,
+                    category: new.category.filter(|c| !c.trim().is_empty()),
+                    sub_category: None,
+                    item_category: None,
+                    assets: Vec::new(),
+                    associated_change_ids: Vec::new(),
+                    build_plan: None,
+                    test_plan: None,
+                    stage: Stage::Plan,
+                    outcome: None,
+                    closed_at: None,
+                    rollback_count: 0,
+                    downtime_minutes: 0,
+                    created_at: now,
+                    updated_at: now,
+                    deleted_at: None,
+                };
+                validate_release(&release)?;
+                let mut activity = self.activity(Some(id), now, "created");
+                activity.new_value = release.subject.clone();
+                effect.activities.push(activity);
+                effect.mutations.push(Mutation::PutRelease(release));
+                effect.created = Some(id);
+            }
+            Command::EditRelease { id, edits } => {
+                let old = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
+                let mut new = old.clone();
+                for edit in edits {
+                    apply_edit(&mut new, edit);
+                }
+                self.check_refs(new.agent_id, new.group_id, new.department_id)?;
+                validate_release(&new)?;
+                let changes = release_changes(old, &new, &self.directory);
+                if changes.is_empty() {
+                    return Ok(());
+                }
+                new.updated_at = now;
+                for change in changes {
+                    let mut activity = self.activity(Some(id), now, "field");
+                    activity.field = change.field.to_owned();
+                    activity.old_value = change.old_value;
+                    activity.new_value = change.new_value;
+                    effect.activities.push(activity);
+                }
+                effect.mutations.push(Mutation::PutRelease(new));
+            }
+            Command::TrashRelease(id) => {
+                let release = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
+                if release.is_deleted() {
+                    return Ok(());
+                }
+                let patch = ReleasePatch { deleted_at: Some(Some(now)), ..ReleasePatch::touching(now) };
+                let mut activity = self.activity(Some(id), now, "trash");
+                activity.field = "deleted_at".into();
+                activity.new_value = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                effect.activities.push(activity);
+                effect.mutations.push(Mutation::PatchRelease { id, patch });
+            }
+            other => {
+                return Err(CommandError::Refused(format!("{} is not a release command", other.label())));
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts `new` in place of the release it replaces, logging each changed field as `kind`.
+    pub(super) fn put_release_logged(
+        &self,
+        effect: &mut Effect,
+        old: &Release,
+        mut new: Release,
+        now: Timestamp,
+        kind: &str,
+    ) {
+        let changes = release_changes(old, &new, &self.directory);
+        if changes.is_empty() {
+            return;
+        }
+        new.updated_at = now;
+        for change in changes {
+            let mut activity = self.activity(Some(old.id), now, kind);
+            activity.field = change.field.to_owned();
+            activity.old_value = change.old_value;
+            activity.new_value = change.new_value;
+            effect.activities.push(activity);
+        }
+        effect.mutations.push(Mutation::PutRelease(new));
+    }
+}
+
+fn apply_edit(release: &mut Release, edit: ReleaseEdit) {
+    match edit {
+        ReleaseEdit::Subject(s) => release.subject = s.trim().to_owned(),
+        ReleaseEdit::Description(d) => release.description = d,
+        ReleaseEdit::Status(s) => release.status = s,
+        ReleaseEdit::Priority(p) => release.priority = p,
+        ReleaseEdit::ReleaseType(t) => release.release_type = t,
+        ReleaseEdit::Planned(w) => release.planned = w,
+        ReleaseEdit::WorkWindow { start, end } => {
+            release.work_start = start;
+            release.work_end = end;
+        }
+        ReleaseEdit::Agent(a) => release.agent_id = a,
+        ReleaseEdit::Group(g) => release.group_id = g,
+        ReleaseEdit::Department(d) => release.department_id = d,
+        ReleaseEdit::Category(c) => release.category = c.filter(|c| !c.trim().is_empty()),
+        ReleaseEdit::SubCategory(c) => release.sub_category = c.filter(|c| !c.trim().is_empty()),
+        ReleaseEdit::ItemCategory(c) => release.item_category = c.filter(|c| !c.trim().is_empty()),
+        ReleaseEdit::BuildPlan(p) => release.build_plan = p,
+        ReleaseEdit::TestPlan(p) => release.test_plan = p,
+        ReleaseEdit::Assets(a) => release.assets = a,
+        ReleaseEdit::AssociatedChanges(c) => release.associated_change_ids = c,
+    }
+}

@@ -1,0 +1,209 @@
+//! "Load sample data": the sample's people mapped onto this database's by name, and its releases,
+//! notes, tasks, time entries, Changes, CIs, readiness and stage histories moved past every id
+//! already used, all in one command.
+
+use std::collections::HashMap;
+
+use super::plan::{Effect, KEY_CURRENT_AGENT};
+use super::{CommandError, Model};
+use crate::domain::release::validate_release;
+use crate::domain::sample::SampleData;
+use crate::domain::sample::lifecycle::SampleLifecycle;
+use crate::domain::{
+    Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, ReleaseId, Task, TaskFields,
+    TimeEntry,
+};
+use crate::store::Mutation;
+
+/// Sample ids -> ids in this database.
+#[derive(Default)]
+struct PeopleRemap {
+    agents: HashMap<AgentId, AgentId>,
+    groups: HashMap<GroupId, GroupId>,
+    departments: HashMap<DepartmentId, DepartmentId>,
+}
+
+impl Model {
+    /// Validates loading `data` and works out its effect. Changes nothing.
+    pub(super) fn plan_sample_import(
+        &self,
+        data: SampleData,
+        force: bool,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        if !force && self.releases.iter().any(|r| !r.is_deleted()) {
+            return Err(CommandError::SampleNeedsEmptyDatabase);
+        }
+        let remap = self.sample_people(&data.directory, effect);
+        let offset = self.release_high_water;
+        self.plan_sample_work(&data, offset, &remap, effect);
+        let (change_offset, item_offset) = self.sample_registry_offsets();
+        for mut release in data.releases {
+            release.id = ReleaseId(release.id.0 + offset);
+            release.associated_change_ids.iter_mut().for_each(|c| *c += change_offset);
+            release.assets.iter_mut().for_each(|c| *c += item_offset);
+            release.agent_id = release.agent_id.and_then(|a| remap.agents.get(&a).copied());
+            release.group_id = release.group_id.and_then(|g| remap.groups.get(&g).copied());
+            release.department_id = release.department_id.and_then(|d| remap.departments.get(&d).copied());
+            validate_release(&release)?;
+            let mut activity = self.activity(Some(release.id), release.created_at, "created");
+            activity.actor = release.agent_id;
+            activity.new_value = release.subject.clone();
+            effect.activities.push(activity);
+            effect.mutations.push(Mutation::PutRelease(release));
+        }
+        self.plan_sample_lifecycle(data.lifecycle, offset, &remap.agents, effect);
+        let me = data.current_agent.and_then(|a| remap.agents.get(&a).copied());
+        if let (None, Some(me)) = (self.settings.current_agent, me) {
+            effect
+                .mutations
+                .push(Mutation::PutSetting { key: KEY_CURRENT_AGENT.into(), value: me.0.to_string() });
+        }
+        Ok(())
+    }
+
+    /// Maps the sample's agents, groups and departments onto existing ones with the same name,
+    /// adding the rest with fresh ids.
+    fn sample_people(&self, sample: &Directory, effect: &mut Effect) -> PeopleRemap {
+        let here = &self.directory;
+        PeopleRemap {
+            agents: remap_by_name(
+                &here.agents,
+                &sample.agents,
+                |a| (a.id.0, a.name.as_str()),
+                |a, id| Mutation::PutAgent(Agent { id: AgentId(id), ..a.clone() }),
+                &mut effect.mutations,
+            )
+            .into_iter()
+            .map(|(from, to)| (AgentId(from), AgentId(to)))
+            .collect(),
+            groups: remap_by_name(
+                &here.groups,
+                &sample.groups,
+                |g| (g.id.0, g.name.as_str()),
+                |g, id| Mutation::PutGroup(Group { id: GroupId(id), name: g.name.clone() }),
+                &mut effect.mutations,
+            )
+            .into_iter()
+            .map(|(from, to)| (GroupId(from), GroupId(to)))
+            .collect(),
+            departments: remap_by_name(
+                &here.departments,
+                &sample.departments,
+                |d| (d.id.0, d.name.as_str()),
+                |d, id| Mutation::PutDepartment(Department { id: DepartmentId(id), name: d.name.clone() }),
+                &mut effect.mutations,
+            )
+            .into_iter()
+            .map(|(from, to)| (DepartmentId(from), DepartmentId(to)))
+            .collect(),
+        }
+    }
+
+    /// The sample's notes, tasks and time entries, moved onto the ids the sample gets here.
+    fn plan_sample_work(&self, data: &SampleData, offset: i64, remap: &PeopleRemap, effect: &mut Effect) {
+        let release = |id: ReleaseId| ReleaseId(id.0 + offset);
+        let agent = |a: Option<crate::domain::AgentId>| a.and_then(|a| remap.agents.get(&a).copied());
+        let group = |g: Option<crate::domain::GroupId>| g.and_then(|g| remap.groups.get(&g).copied());
+        let note_base = self.notes.last().map_or(0, |n| n.id);
+        for n in &data.notes {
+            effect.mutations.push(Mutation::PutNote(Note {
+                id: n.id + note_base,
+                release_id: release(n.release_id),
+                author: agent(n.author),
+                ..n.clone()
+            }));
+        }
+        let task_base = self.tasks.last().map_or(0, |t| t.id);
+        for t in &data.tasks {
+            let fields = TaskFields {
+                agent_id: agent(t.fields.agent_id),
+                group_id: group(t.fields.group_id),
+                ..t.fields.clone()
+            };
+            effect.mutations.push(Mutation::PutTask(Task {
+                id: t.id + task_base,
+                release_id: release(t.release_id),
+                fields,
+                ..t.clone()
+            }));
+        }
+        let entry_base = self.time_entries.last().map_or(0, |e| e.id);
+        for e in &data.time_entries {
+            effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
+                id: e.id + entry_base,
+                release_id: release(e.release_id),
+                agent_id: agent(e.agent_id),
+                ..e.clone()
+            }));
+        }
+    }
+
+    /// How far the sample's Change and CI ids are shifted: past every id already used.
+    fn sample_registry_offsets(&self) -> (i64, i64) {
+        (self.registry.next_change_id() - 1, self.registry.next_config_item_id() - 1)
+    }
+
+    /// Adds the sample's Changes, CIs, readiness and stage histories, with ids shifted like the
+    /// releases' (`release_offset`) and agents mapped to this database's.
+    fn plan_sample_lifecycle(
+        &self,
+        lifecycle: SampleLifecycle,
+        release_offset: i64,
+        agents: &HashMap<AgentId, AgentId>,
+        effect: &mut Effect,
+    ) {
+        let (change_offset, item_offset) = self.sample_registry_offsets();
+        let SampleLifecycle { registry, readiness, stage_history } = lifecycle;
+        for mut change in registry.changes {
+            change.id += change_offset;
+            effect.mutations.push(Mutation::PutChange(change));
+        }
+        for mut item in registry.config_items {
+            item.id += item_offset;
+            effect.mutations.push(Mutation::PutConfigItem(item));
+        }
+        for (id, mut readiness) in readiness {
+            for risk in &mut readiness.risks {
+                risk.owner = risk.owner.and_then(|a| agents.get(&a).copied());
+            }
+            effect
+                .mutations
+                .push(Mutation::PutReadiness { release: ReleaseId(id.0 + release_offset), readiness });
+        }
+        let entry_offset = self.stage_history.last().map_or(0, |e| e.id);
+        for mut entry in stage_history {
+            entry.id += entry_offset;
+            entry.release_id = ReleaseId(entry.release_id.0 + release_offset);
+            entry.actor = entry.actor.and_then(|a| agents.get(&a).copied());
+            effect.mutations.push(Mutation::PutStageEntry(entry));
+        }
+    }
+}
+
+/// Maps each incoming entry onto an existing one with the same name, or adds it (pushing its
+/// `Put…` mutation) under a fresh id after the highest in use. Returns incoming id -> id here.
+fn remap_by_name<T>(
+    existing: &[T],
+    incoming: &[T],
+    key: impl Fn(&T) -> (i64, &str),
+    put: impl Fn(&T, i64) -> Mutation,
+    mutations: &mut Vec<Mutation>,
+) -> Vec<(i64, i64)> {
+    let mut next = existing.iter().map(|x| key(x).0).max().unwrap_or(0);
+    incoming
+        .iter()
+        .map(|item| {
+            let (from, name) = key(item);
+            let to = match existing.iter().find(|x| key(x).1 == name) {
+                Some(found) => key(found).0,
+                None => {
+                    next += 1;
+                    mutations.push(put(item, next));
+                    next
+                }
+            };
+            (from, to)
+        })
+        .collect()
+}
