@@ -1,0 +1,87 @@
+//! The window's own dialogs: New release, People, Backups, About, the KPI help, and the "delete
+//! forever" confirmation of the bulk bar. Each is drawn over whatever screen is shown.
+
+use super::ReleaseDeskApp;
+use crate::i18n::tr;
+use crate::model::{BulkAction, Command, Model, PurgeBackup};
+use crate::ui::backups::{BackupsAction, BackupsDialog};
+use crate::ui::new_release::NewReleaseModal;
+use crate::ui::people_dialog::PeopleDialog;
+
+/// Which of the window's dialogs are open, with their edits.
+#[derive(Default)]
+pub(super) struct Dialogs {
+    pub(super) new_release: NewReleaseModal,
+    pub(super) people: PeopleDialog,
+    pub(super) backups: BackupsDialog,
+    pub(super) show_about: bool,
+    pub(super) show_kpi_help: bool,
+}
+
+impl ReleaseDeskApp {
+    /// Draws every open dialog of the window.
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(model) = &self.session.model {
+            self.dialogs.new_release.modal_ui(ctx, model.directory(), &mut self.queued.new_release);
+            self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.queued.other);
+        }
+        if self.dialogs.show_about {
+            self.about_ui(ctx);
+        }
+        if self.dialogs.show_kpi_help {
+            self.kpi_help_ui(ctx);
+        }
+        let read_only = self.session.model.as_ref().is_some_and(Model::is_read_only);
+        match self.dialogs.backups.dialog_ui(ctx, read_only) {
+            Some(BackupsAction::BackUpNow) => self.back_up_now(),
+            Some(BackupsAction::Restore(path)) => self.restore_from_backup(path),
+            None => {}
+        }
+        if self.list.bulk_bar.is_confirming() {
+            let backup = self.session.model.as_mut().map_or(PurgeBackup::Ready, Model::prepare_purge_backup);
+            if backup == PurgeBackup::Running {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            if let Some(ids) = self.list.bulk_bar.confirm_ui(ctx, &backup) {
+                self.queued.bulk.push(Command::Bulk { ids, action: BulkAction::Purge });
+            }
+        }
+    }
+
+    pub(super) fn open_new_release(&mut self) {
+        let me = self.session.model.as_ref().and_then(|m| m.settings().current_agent);
+        self.dialogs.new_release.open(me);
+    }
+
+    fn kpi_help_ui(&mut self, ctx: &egui::Context) {
+        let targets = self.session.model.as_ref().map(|m| m.settings().kpi_targets).unwrap_or_default();
+        let modal = egui::Modal::new(egui::Id::unique("kpi_help_modal")).show(ctx, |ui| {
+            ui.set_width(620.0);
+            ui.heading(tr("kpi-help-title"));
+            ui.add_space(6.0);
+            crate::ui::dashboard::kpi_help_ui(ui, &targets);
+            ui.add_space(8.0);
+            if ui.button(tr("action-close")).clicked() {
+                self.dialogs.show_kpi_help = false;
+            }
+        });
+        if modal.should_close() {
+            self.dialogs.show_kpi_help = false;
+        }
+    }
+
+    fn about_ui(&mut self, ctx: &egui::Context) {
+        let modal = egui::Modal::new(egui::Id::unique("about_modal")).show(ctx, |ui| {
+            ui.heading("Release Desk");
+            ui.label(crate::version_line());
+            ui.label(tr("about-tagline"));
+            ui.label(tr("about-font"));
+            if ui.button(tr("action-close")).clicked() {
+                self.dialogs.show_about = false;
+            }
+        });
+        if modal.should_close() {
+            self.dialogs.show_about = false;
+        }
+    }
+}

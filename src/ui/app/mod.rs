@@ -1,0 +1,214 @@
+//! The main window: top bar, a tab strip (the Releases list and any open release pages), filter
+//! side panel, release table, status bar and modals.
+//!
+//! Panels never change the model directly: they push [`Command`](crate::model::Command)s, which
+//! are drained once per frame through [`Model::apply`]; each result is routed back to the panel
+//! that asked.
+//!
+//! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
+//! drops a page), `commands` (the queues and their drain), `shortcuts`, `menus` (the top bar),
+//! `dialogs`, `tabs`, `list_tab`, `status_bar`; `test_access` holds what the kittests steer.
+
+mod close_guard;
+mod commands;
+mod dialogs;
+mod list_tab;
+mod menus;
+mod session;
+mod shortcuts;
+mod status_bar;
+mod tabs;
+mod test_access;
+
+use std::path::PathBuf;
+
+use self::close_guard::CloseGuard;
+use self::commands::Queued;
+use self::dialogs::Dialogs;
+use self::list_tab::ListTab;
+use self::session::{OpenFailure, Session};
+use self::status_bar::StatusLine;
+use self::tabs::Tabs;
+use crate::domain::{Language, Theme};
+use crate::i18n;
+use crate::model::Model;
+use crate::store::StoreError;
+use crate::ui::dashboard::{Dashboard, DashboardAction};
+use crate::ui::list_state::ListState;
+use crate::ui::release_page::PageAction;
+
+/// What the Releases tab shows: the release list or the KPI dashboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MainView {
+    #[default]
+    Releases,
+    Dashboard,
+}
+
+/// The screens the first tab can show, and which one it shows.
+#[derive(Default)]
+struct Screens {
+    shown: MainView,
+    dashboard: Dashboard,
+}
+
+/// What was last pushed to the OS window, and the language used until the user picks one.
+struct WindowState {
+    applied_theme: Option<Theme>,
+    title: String,
+    /// The OS locale's language, used until the user picks one.
+    system_language: Language,
+}
+
+/// The Release Desk window.
+pub struct ReleaseDeskApp {
+    session: Session,
+    list: ListTab,
+    tabs: Tabs,
+    guard: CloseGuard,
+    dialogs: Dialogs,
+    screens: Screens,
+    queued: Queued,
+    status: Option<StatusLine>,
+    window: WindowState,
+}
+
+/// eframe storage key of the list state.
+const LIST_STATE_KEY: &str = "list_state";
+
+impl ReleaseDeskApp {
+    fn with_model(db_path: PathBuf, model: Option<Model>, open_error: Option<StoreError>) -> Self {
+        Self {
+            session: Session { db_path, model, open_error, open_failure: OpenFailure::Other },
+            list: ListTab::default(),
+            tabs: Tabs::default(),
+            guard: CloseGuard::default(),
+            dialogs: Dialogs::default(),
+            screens: Screens::default(),
+            queued: Queued::default(),
+            status: None,
+            window: WindowState {
+                applied_theme: None,
+                title: String::new(),
+                system_language: i18n::system_language(),
+            },
+        }
+    }
+
+    /// Restores the remembered list state from eframe storage.
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(list) = storage.and_then(|s| eframe::get_value::<ListState>(s, LIST_STATE_KEY)) {
+            self.list.state = list;
+        }
+    }
+
+    /// Shows the release list or the KPI dashboard (in the first tab).
+    pub fn set_main_view(&mut self, view: MainView) {
+        self.screens.shown = view;
+        self.tabs.active = None;
+    }
+
+    /// The whole window, inside `ui`.
+    pub fn root_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_settings(&ctx);
+        let Some(model) = &self.session.model else {
+            self.open_error_ui(ui);
+            return;
+        };
+        self.list.follow(model);
+        self.shortcuts(&ctx);
+
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if !self.tabs.pages.is_empty() {
+            egui::Panel::top("tabs").show(ui, |ui| self.tabs_ui(ui));
+        }
+        if let Some(index) = self.tabs.active {
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let (Some(model), Some(page)) = (&self.session.model, self.tabs.pages.get_mut(index))
+                    && page.page_ui(ui, model) == Some(PageAction::Close)
+                {
+                    self.request_close_page(index);
+                }
+            });
+        } else if self.screens.shown == MainView::Dashboard {
+            egui::CentralPanel::default().show(ui, |ui| self.dashboard_ui(ui));
+        } else {
+            self.list_ui(ui);
+        }
+
+        self.dialogs_ui(&ctx);
+        // Last, so that they show above a page's own dialog (a plan editor open when the window
+        // is asked to close).
+        self.confirm_close_ui(&ctx);
+        self.confirm_discard_ui(&ctx);
+        if self.drain_commands() {
+            // The list and the counts are computed before the commands ran: show the result now.
+            ctx.request_repaint();
+        }
+        self.settle_close_requests(&ctx);
+    }
+
+    fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(model) = &self.session.model else { return };
+        match self.screens.dashboard.dashboard_ui(ui, model, &mut self.queued.dashboard) {
+            Some(DashboardAction::OpenRelease(id)) => self.open_page(id),
+            None => {}
+        }
+    }
+
+    fn apply_settings(&mut self, ctx: &egui::Context) {
+        i18n::set_language(self.language());
+        let theme = self.session.model.as_ref().map_or(Theme::System, |m| m.settings().theme);
+        if self.window.applied_theme != Some(theme) {
+            ctx.set_theme(match theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+            });
+            self.window.applied_theme = Some(theme);
+        }
+        let file =
+            self.session.db_path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+        let title = format!("Release Desk — {file}");
+        if title != self.window.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window.title = title;
+        }
+    }
+
+    /// The language the window speaks: the user's choice, else the OS locale's.
+    pub fn language(&self) -> Language {
+        self.session.model.as_ref().and_then(|m| m.settings().language).unwrap_or(self.window.system_language)
+    }
+
+    /// Uses `language` until the user picks one (tests; the OS locale otherwise).
+    pub fn set_system_language(&mut self, language: Language) {
+        self.window.system_language = language;
+    }
+}
+
+impl eframe::App for ReleaseDeskApp {
+    /// Runs before every `ui`, and alone while the window is hidden: a close request is answered
+    /// here so that one arriving while the window is minimised is cancelled too.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.on_close_request(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.root_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, LIST_STATE_KEY, &self.list.state);
+    }
+
+    /// Every command was committed when applied; closing checkpoints the WAL and marks the
+    /// clean shutdown.
+    fn on_exit(&mut self) {
+        if let Some(model) = self.session.model.take() {
+            drop(model.close());
+        }
+    }
+}

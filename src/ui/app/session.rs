@@ -1,0 +1,283 @@
+//! The database the window shows: opening it (or read-only, when another window holds it), the
+//! open-error screen, switching to another file, backups made by hand and restoring one.
+//!
+//! Anything that replaces the database drops the open pages, so it goes through
+//! `ReleaseDeskApp::request_replacement` (in `close_guard.rs`), which asks first about unsaved edits.
+
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use super::ReleaseDeskApp;
+use crate::domain::sample;
+use crate::i18n::{self, tr, tr_args};
+use crate::model::{Command, Model};
+use crate::store::backup::{self, BackupInfo, Replaced};
+use crate::store::lock::DbLock;
+use crate::store::{Store, StoreError};
+use crate::ui::list_state::ListRows;
+
+/// The file shown, its model once open, and why it could not be opened.
+pub(super) struct Session {
+    pub(super) db_path: PathBuf,
+    pub(super) model: Option<Model>,
+    pub(super) open_error: Option<StoreError>,
+    pub(super) open_failure: OpenFailure,
+}
+
+/// Why the file could not be opened, which decides what the error screen offers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) enum OpenFailure {
+    #[default]
+    Other,
+    /// Another window holds the file: offer to open it read-only.
+    Locked,
+    /// The file is damaged: offer the newest good backup (and how many releases it holds).
+    Damaged { newest: Option<(BackupInfo, i64)> },
+}
+
+impl OpenFailure {
+    pub(super) fn of(err: &StoreError, db: &Path) -> Self {
+        match err {
+            StoreError::Locked { .. } => Self::Locked,
+            StoreError::Damaged { .. } | StoreError::NotSqlite { .. } | StoreError::Corrupt(_) => {
+                let newest = backup::newest_good_backup(db)
+                    .and_then(|b| backup::verify(&b.path).ok().map(|count| (b, count)));
+                // Some other file with no backups of ours was never a Release Desk database.
+                if newest.is_none() && matches!(err, StoreError::NotSqlite { .. }) {
+                    return Self::Other;
+                }
+                Self::Damaged { newest }
+            }
+            _ => Self::Other,
+        }
+    }
+}
+
+/// How the database shown is replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Replacement {
+    /// Open another file (File > Open database…, or the error screen's "Open another").
+    Open(PathBuf),
+    /// Replace the file with a backup (File > Backups…, or the damaged-file screen).
+    Restore(PathBuf),
+}
+
+impl ReleaseDeskApp {
+    /// Opens the database at `db_path`; a refused or broken file is shown as an error screen.
+    pub fn open(db_path: PathBuf) -> Self {
+        match Model::open(&db_path) {
+            Ok(model) => Self::opened(db_path, model),
+            Err(err) => {
+                let failure = OpenFailure::of(&err, &db_path);
+                let mut app = Self::with_model(db_path, None, Some(err));
+                app.session.open_failure = failure;
+                app
+            }
+        }
+    }
+
+    /// A window on a freshly opened model; says so when the last session had crashed.
+    fn opened(db_path: PathBuf, model: Model) -> Self {
+        let unclean = model.store().open_report().unclean_shutdown;
+        let mut app = Self::with_model(db_path, Some(model), None);
+        if unclean {
+            app.set_status(tr("status-unclean-checked"), false);
+        }
+        app
+    }
+
+    /// Opens the database at `path` in place of the one shown (File > Open database… hands the
+    /// file it picked here). Open pages go with the old database: when some hold unsaved edits the
+    /// user is first asked, at the end of the frame, whether to discard them.
+    pub fn open_database(&mut self, path: PathBuf) {
+        if self.session.model.is_some() && path == self.session.db_path {
+            return; // Already open: nothing to replace, nothing to ask.
+        }
+        self.request_replacement(Replacement::Open(path));
+    }
+
+    /// Replaces the file with the backup at `backup`, asking first as [`Self::open_database`] does.
+    pub fn restore_from_backup(&mut self, backup: PathBuf) {
+        self.request_replacement(Replacement::Restore(backup));
+    }
+
+    pub(super) fn replace_now(&mut self, replacement: Replacement) {
+        match replacement {
+            Replacement::Open(path) => self.switch_database(&path),
+            Replacement::Restore(backup) => self.restore_backup(&backup),
+        }
+    }
+
+    pub(super) fn open_error_ui(&mut self, ui: &mut egui::Ui) {
+        let message = self.session.open_error.as_ref().map(i18n::store_error).unwrap_or_default();
+        let failure = self.session.open_failure.clone();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 4.0);
+                ui.heading(tr(match failure {
+                    OpenFailure::Locked => "open-locked-title",
+                    OpenFailure::Damaged { .. } => "open-damaged-title",
+                    OpenFailure::Other => "open-failed-title",
+                }));
+                ui.add_space(8.0);
+                ui.label(RichText::new(message).color(ui.visuals().error_fg_color));
+                if let Some(status) = &self.status {
+                    ui.label(&status.text);
+                }
+                ui.add_space(12.0);
+                match &failure {
+                    OpenFailure::Locked => {
+                        if ui.button(tr("open-read-only")).clicked() {
+                            self.open_read_only();
+                        }
+                    }
+                    OpenFailure::Damaged { newest } => {
+                        ui.label(tr("open-damaged-body"));
+                        ui.add_space(8.0);
+                        match newest {
+                            Some((info, count)) => {
+                                let text = tr_args(
+                                    "restore-newest-backup",
+                                    &[
+                                        ("date", i18n::datetime(info.made_at).into()),
+                                        ("count", (*count).into()),
+                                    ],
+                                );
+                                if ui.button(text).clicked() {
+                                    self.restore_from_backup(info.path.clone());
+                                }
+                            }
+                            None => {
+                                ui.label(tr("no-good-backup"));
+                            }
+                        }
+                    }
+                    OpenFailure::Other => {}
+                }
+                if ui.button(tr("open-another")).clicked() {
+                    self.pick_database();
+                }
+            });
+        });
+    }
+
+    /// Becomes `next` (another file, or the same one reopened), keeping the window's language.
+    fn replace_with(&mut self, next: Self) {
+        let system_language = self.window.system_language;
+        *self = next;
+        self.window.system_language = system_language;
+    }
+
+    fn open_read_only(&mut self) {
+        match Model::open_read_only(&self.session.db_path) {
+            Ok(model) => self.replace_with(Self::with_model(self.session.db_path.clone(), Some(model), None)),
+            Err(err) => self.session.open_error = Some(err),
+        }
+    }
+
+    pub(super) fn back_up_now(&mut self) {
+        let Some(model) = &self.session.model else { return };
+        match model.backup_now("manual") {
+            Ok(path) => {
+                self.set_status(
+                    tr_args("status-backup-made", &[("path", path.display().to_string().into())]),
+                    false,
+                );
+            }
+            Err(err) => self.set_status(i18n::store_error(&err), true),
+        }
+        self.dialogs.backups.refresh(&self.session.db_path);
+    }
+
+    /// Replaces the file with `backup`: closes the model (keeping the writer's lock), restores
+    /// (the current file is backed up first, or moved aside when damaged), and reopens.
+    fn restore_backup(&mut self, backup_path: &Path) {
+        let lock = match self.session.model.take().map(Model::close) {
+            Some(Some(lock)) => Some(lock),
+            _ => match DbLock::acquire(&self.session.db_path) {
+                Ok(lock) => lock,
+                Err(err) => {
+                    self.set_status(i18n::store_error(&err), true);
+                    return;
+                }
+            },
+        };
+        let date = backup::list_backups(&self.session.db_path)
+            .ok()
+            .and_then(|list| list.into_iter().find(|b| b.path == backup_path))
+            .map_or_else(|| backup_path.display().to_string(), |b| i18n::datetime(b.made_at));
+        let restored = backup::restore(&self.session.db_path, backup_path, lock.as_ref());
+        let reopened = Store::open_with_lock(&self.session.db_path, lock).and_then(Model::from_store);
+        match (restored, reopened) {
+            (Ok(replaced), Ok(model)) => {
+                let list = std::mem::take(&mut self.list.state);
+                self.replace_with(Self::with_model(self.session.db_path.clone(), Some(model), None));
+                self.list.state = list;
+                let mut text = tr_args("status-restored", &[("date", date.into())]);
+                match replaced {
+                    Replaced::Nothing => {}
+                    Replaced::BackedUp(kept) => {
+                        text += " ";
+                        text +=
+                            &tr_args("status-previous-kept", &[("path", kept.display().to_string().into())]);
+                    }
+                    Replaced::MovedAside(aside) => {
+                        text += " ";
+                        text +=
+                            &tr_args("status-damaged-aside", &[("path", aside.display().to_string().into())]);
+                    }
+                }
+                self.set_status(text, false);
+            }
+            (Err(err), Ok(model)) => {
+                self.session.model = Some(model);
+                self.list.rows = ListRows::default();
+                self.set_status(i18n::store_error(&err), true);
+            }
+            (_, Err(err)) => {
+                self.session.model = None;
+                self.session.open_failure = OpenFailure::of(&err, &self.session.db_path);
+                self.session.open_error = Some(err);
+            }
+        }
+        self.dialogs.backups.refresh(&self.session.db_path);
+    }
+
+    pub(super) fn pick_database(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Release Desk database", &["sqlite3", "db", "sqlite"])
+            .set_title("Open a Release Desk database")
+            .pick_file();
+        if let Some(path) = picked {
+            self.open_database(path);
+        }
+    }
+
+    fn switch_database(&mut self, path: &Path) {
+        if self.session.model.is_some() && path == self.session.db_path {
+            return;
+        }
+        match Model::open(path) {
+            Ok(model) => self.replace_with(Self::opened(path.to_owned(), model)),
+            Err(err) => {
+                let failure = OpenFailure::of(&err, path);
+                if self.session.model.is_none() || failure != OpenFailure::Other {
+                    // Locked or damaged: the error screen offers read-only or a backup.
+                    let mut failed = Self::with_model(path.to_owned(), None, Some(err));
+                    failed.session.open_failure = failure;
+                    self.replace_with(failed);
+                } else {
+                    self.set_status(i18n::store_error(&err), true);
+                }
+            }
+        }
+    }
+
+    pub(super) fn load_sample(&mut self) {
+        if let Some(model) = &self.session.model {
+            let data = sample::scenarios(model.now());
+            self.queued.other.push(Command::LoadSample { data, force: false });
+        }
+    }
+}

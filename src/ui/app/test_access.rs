@@ -1,0 +1,101 @@
+//! What the window's kittests (`tests/`) read and steer directly. Test-only: nothing in the app
+//! calls these, and they are hidden from the docs.
+
+use std::path::PathBuf;
+
+use super::{MainView, ReleaseDeskApp};
+use crate::domain::ReleaseId;
+use crate::model::Model;
+use crate::ui::dashboard::Dashboard;
+use crate::ui::list_state::ListState;
+use crate::ui::new_release::NewReleaseModal;
+use crate::ui::release_page::ReleasePage;
+
+/// Test-only accessors.
+#[doc(hidden)]
+impl ReleaseDeskApp {
+    /// A window on an already loaded model.
+    pub fn from_model(model: Model) -> Self {
+        let path = model.store().path().to_owned();
+        Self::with_model(path, Some(model), None)
+    }
+
+    pub fn model(&self) -> Option<&Model> {
+        self.session.model.as_ref()
+    }
+
+    /// The model, to change its clock or storage limits.
+    pub fn model_mut(&mut self) -> Option<&mut Model> {
+        self.session.model.as_mut()
+    }
+
+    pub fn list_state_mut(&mut self) -> &mut ListState {
+        &mut self.list.state
+    }
+
+    pub fn new_release_modal_mut(&mut self) -> &mut NewReleaseModal {
+        &mut self.dialogs.new_release
+    }
+
+    /// The ids of the releases the table shows, in order.
+    pub fn visible_release_ids(&self) -> Vec<ReleaseId> {
+        self.session
+            .model
+            .as_ref()
+            .map_or_else(Vec::new, |m| self.list.rows.rows().iter().map(|&i| m.releases()[i].id).collect())
+    }
+
+    /// The row the keyboard is on (the last one clicked).
+    pub fn selected(&self) -> Option<ReleaseId> {
+        self.list.table.selection.cursor()
+    }
+
+    /// Every selected release, in id order.
+    pub fn selection(&self) -> Vec<ReleaseId> {
+        self.list.selected_ids()
+    }
+
+    /// Whether the "delete forever" confirmation is open.
+    pub fn confirming_purge(&self) -> bool {
+        self.list.bulk_bar.is_confirming()
+    }
+
+    /// The release whose page is shown, if a page tab is active.
+    pub fn active_page(&self) -> Option<ReleaseId> {
+        self.tabs.active_id()
+    }
+
+    /// The releases open as pages, in tab order.
+    pub fn open_pages(&self) -> Vec<ReleaseId> {
+        self.tabs.pages.iter().map(ReleasePage::release_id).collect()
+    }
+
+    /// The page of a release, if open.
+    pub fn page_mut(&mut self, id: ReleaseId) -> Option<&mut ReleasePage> {
+        self.tabs.pages.iter_mut().find(|p| p.release_id() == id)
+    }
+
+    /// Shows the Releases list tab.
+    pub fn show_list(&mut self) {
+        self.tabs.active = None;
+    }
+
+    pub fn main_view(&self) -> MainView {
+        self.screens.shown
+    }
+
+    pub fn dashboard(&self) -> &Dashboard {
+        &self.screens.dashboard
+    }
+
+    pub fn dashboard_mut(&mut self) -> &mut Dashboard {
+        &mut self.screens.dashboard
+    }
+
+    /// Starts exporting a KPI chart of the dashboard's period to `path`, as the save dialog does.
+    pub fn export_kpi_chart(&mut self, kind: crate::export::chart::ChartKind, path: PathBuf) {
+        if let Some(model) = &self.session.model {
+            self.screens.dashboard.start_chart_export(model, kind, path, self.language());
+        }
+    }
+}
