@@ -1,7 +1,7 @@
-//! Korean and English text: Fluent catalogues (`assets/i18n/{en,ko}.ftl`) and the current language
-//! (per thread, so the window, the CLI and parallel tests each keep their own). The names of the
-//! domain's coded values are in `labels.rs`, errors as sentences in `errors.rs`, dates, durations
-//! and KPI values in each language's own style in `format.rs`, commands in `commands.rs`.
+//! Korean and English text: Fluent catalogues (`assets/i18n/{en,ko}/<area>.ftl`) and the current
+//! language (per thread, so the window, the CLI and parallel tests each keep their own). The names
+//! of the domain's coded values are in `labels.rs`, errors as sentences in `errors.rs`, dates,
+//! durations and KPI values in each language's own style in `format.rs`, commands in `commands.rs`.
 //!
 //! Fluent (via `fluent-bundle`) was chosen over `rust-i18n` because its messages name their
 //! arguments (`{ $count }`), which lets a test check that both catalogues take the same ones, and
@@ -25,10 +25,32 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Language;
 
-/// The English catalogue.
-pub const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
-/// The Korean catalogue.
-pub const KO_FTL: &str = include_str!("../../assets/i18n/ko.ftl");
+/// The catalogues, split by area so that features written side by side do not all edit one file:
+/// `assets/i18n/en/<area>.ftl` and `assets/i18n/ko/<area>.ftl`, every area in both languages, all
+/// loaded into one bundle per language. A new area is a file in each language and a name here.
+macro_rules! catalogues {
+    ($($area:literal),* $(,)?) => {
+        /// The English catalogue: (area, Fluent source) for each file of `assets/i18n/en/`.
+        pub const EN_FTL: &[(&str, &str)] =
+            &[$(($area, include_str!(concat!("../../assets/i18n/en/", $area, ".ftl")))),*];
+        /// The Korean catalogue: (area, Fluent source) for each file of `assets/i18n/ko/`.
+        pub const KO_FTL: &[(&str, &str)] =
+            &[$(($area, include_str!(concat!("../../assets/i18n/ko/", $area, ".ftl")))),*];
+    };
+}
+catalogues!(
+    "release",
+    "list",
+    "window",
+    "release-page",
+    "activity",
+    "lifecycle",
+    "dashboard",
+    "commands",
+    "errors",
+    "durability",
+    "cli",
+);
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.
 pub const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
@@ -54,18 +76,22 @@ pub fn system_language() -> Language {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn build(lang: &str, source: &'static str) -> Bundle {
+fn build(lang: &str, areas: &[(&str, &'static str)]) -> Bundle {
     let id: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks: egui would draw them as boxes.
     bundle.set_use_isolating(false);
-    let resource = match FluentResource::try_new(source.to_owned()) {
-        Ok(resource) => resource,
-        // A catalogue with a syntax error still serves every message that parsed; the
-        // catalogue test fails on the error itself.
-        Err((resource, _errors)) => resource,
-    };
-    let _ = bundle.add_resource(resource);
+    for (_area, source) in areas {
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(resource) => resource,
+            // A catalogue with a syntax error still serves every message that parsed; the
+            // catalogue test fails on the error itself.
+            Err((resource, _errors)) => resource,
+        };
+        // The only error is a key already defined by an earlier file (the first one is kept);
+        // the catalogue test fails on a key defined in two files.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

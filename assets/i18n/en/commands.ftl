@@ -1,0 +1,98 @@
+# Commands, as the undo menu and the status bar name them.
+# Release Desk's English catalogue. Every key here is also in ../ko/commands.ftl, with the
+# same arguments, and in no other file.
+
+## Commands, as the undo menu and the status bar name them
+cmd-create-release = create release “{ $subject }”
+cmd-edit-field = edit the { $field } of #{ $id }
+cmd-edit-release = edit #{ $id }
+cmd-add-agent = add agent { $name }
+cmd-add-group = add group { $name }
+cmd-add-department = add department { $name }
+cmd-set-current-agent = sign in as { $name }
+cmd-set-language = change the language
+cmd-set-theme = change the theme
+cmd-set-kpi-targets = change the KPI targets
+cmd-save-view = save view “{ $name }”
+cmd-delete-view = delete a saved view
+cmd-load-sample = load { $count } sample releases
+cmd-revert = revert earlier changes
+cmd-create-change = create Change “{ $subject }”
+cmd-update-change = edit Change CHG-{ $change }
+cmd-create-ci = create CI “{ $name }”
+cmd-link-change = link CHG-{ $change } to #{ $id }
+cmd-unlink-change = unlink CHG-{ $change } from #{ $id }
+cmd-link-ci = link CI { $item } to #{ $id }
+cmd-unlink-ci = unlink CI { $item } from #{ $id }
+cmd-move-stage = move #{ $id } to { $stage }
+cmd-edit-readiness = edit the readiness of #{ $id }
+cmd-trash-release = move #{ $id } to Trash
+cmd-add-note = add a note to #{ $id }
+cmd-edit-note = edit a note
+cmd-delete-note = delete a note
+cmd-add-task = add task “{ $title }” to #{ $id }
+cmd-edit-task = edit task “{ $title }”
+cmd-delete-task = delete a task
+cmd-add-time = log time on #{ $id }
+cmd-start-timer = start a timer on #{ $id }
+cmd-stop-timer = stop the timer
+cmd-edit-time-entry = edit a time entry
+cmd-delete-time-entry = delete a time entry
+cmd-bulk-trash = move { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to Trash
+cmd-bulk-restore = restore { $count } { $count ->
+        [one] release
+       *[other] releases
+    } from Trash
+cmd-bulk-purge = delete { $count } { $count ->
+        [one] release
+       *[other] releases
+    } forever
+cmd-bulk-pick-up = pick up { $count } { $count ->
+        [one] release
+       *[other] releases
+    }
+cmd-bulk-assign-agent = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $agent }
+cmd-bulk-assign-group = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to the group { $group }
+cmd-bulk-assign-both = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $agent } ({ $group })
+cmd-bulk-assign-nothing = assign { $count } { $count ->
+        [one] release
+       *[other] releases
+    }
+cmd-bulk-status = set the status of { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $status }
+cmd-bulk-priority = set the priority of { $count } { $count ->
+        [one] release
+       *[other] releases
+    } to { $priority }
+edit-field-subject = subject
+edit-field-description = description
+edit-field-status = status
+edit-field-priority = priority
+edit-field-type = release type
+edit-field-planned = planned window
+edit-field-work-window = work window
+edit-field-agent = agent
+edit-field-group = group
+edit-field-department = department
+edit-field-category = category
+edit-field-sub-category = sub-category
+edit-field-item-category = item category
+edit-field-build-plan = build plan
+edit-field-test-plan = test plan
+edit-field-assets = linked CIs
+edit-field-changes = linked changes
+ids-and-more = { $ids } and { $more } more

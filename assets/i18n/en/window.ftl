@@ -1,0 +1,81 @@
+# The window: top bar and menus, agents and groups, the Edit menu, closing with unsaved edits.
+# Release Desk's English catalogue. Every key here is also in ../ko/window.ftl, with the
+# same arguments, and in no other file.
+
+## Top bar and menus
+menu-file = File
+menu-new-release = New release…
+menu-open-database = Open database…
+menu-quit = Quit
+menu-view = View
+menu-language = Language
+menu-help = Help
+menu-about = About Release Desk
+theme-system = Follow system theme
+theme-light = Light
+theme-dark = Dark
+search-label = Search
+search-hint = Search id, subject, description (Ctrl+F)
+search-clear = Clear the search
+signed-in-as = Signed in as
+rows-shown = { $shown } of { $total } releases
+
+## Agents and groups
+menu-people = Agents and groups…
+people-title = Agents, groups and departments
+people-agents = Agents
+people-groups = Groups
+people-departments = Departments
+people-none-yet = none yet
+people-new-agent = New agent
+people-email = email (optional)
+people-add-agent = Add agent
+people-new-group = New group
+people-add-group = Add group
+people-new-department = New department
+people-add-department = Add department
+
+## Edit menu and undo
+menu-edit = Edit
+menu-undo = Undo
+menu-redo = Redo
+menu-undo-what = Undo: { $what }
+menu-redo-what = Redo: { $what }
+menu-select-all = Select all in view
+menu-clear-selection = Clear selection
+menu-move-to-trash = Move selection to Trash
+status-undone = Undone: { $what }
+status-redone = Redone: { $what }
+status-nothing-changed = Nothing to change: { $what }
+
+## Closing a tab or the window with unsaved edits
+close-unsaved-title = Close #{ $id } with unsaved changes?
+close-unsaved-body = These edits are not saved and would be lost:
+close-unsaved-discard = Discard and close
+quit-unsaved-title = Quit with unsaved changes?
+quit-unsaved-body = { $count ->
+        [one] This release has
+       *[other] These { $count } releases have
+    } edits that are not saved. Quitting now loses them:
+quit-unsaved-discard = Discard all and quit
+open-unsaved-title = Open another database with unsaved changes?
+restore-unsaved-title = Restore a backup with unsaved changes?
+replace-unsaved-body = { $count ->
+        [one] This release has
+       *[other] These { $count } releases have
+    } edits that are not saved. Continuing closes every open release and loses them:
+replace-unsaved-discard = Discard and continue
+unsaved-keep-editing = Keep editing
+unsaved-part-subject = subject
+unsaved-part-category = category
+unsaved-part-description = description
+unsaved-part-planned-window = planned window
+unsaved-part-build-plan = build plan being edited
+unsaved-part-test-plan = test plan being edited
+unsaved-part-new-note = note draft
+unsaved-part-note-edit = note being edited
+unsaved-part-new-task = new task
+unsaved-part-task-edit = task being edited
+unsaved-part-new-time-entry = time entry being added
+unsaved-part-time-entry-edit = time entry being edited
+unsaved-part-timer-note = timer note

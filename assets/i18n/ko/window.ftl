@@ -1,0 +1,74 @@
+# 창: 상단 바와 메뉴, 담당자와 그룹, 편집 메뉴, 저장하지 않은 편집이 있을 때 닫기.
+# Release Desk 한국어 카탈로그. 모든 키는 ../en/window.ftl 에도 같은 인수로 있고, 다른 파일에는 없습니다.
+
+## 상단 바와 메뉴
+menu-file = 파일
+menu-new-release = 새 릴리스…
+menu-open-database = 데이터베이스 열기…
+menu-quit = 종료
+menu-view = 보기
+menu-language = 언어
+menu-help = 도움말
+menu-about = Release Desk 정보
+theme-system = 시스템 테마 따르기
+theme-light = 밝게
+theme-dark = 어둡게
+search-label = 검색
+search-hint = ID, 제목, 설명 검색 (Ctrl+F)
+search-clear = 검색 지우기
+signed-in-as = 로그인 사용자
+rows-shown = 릴리스 { $total }건 중 { $shown }건
+
+## 담당자와 그룹
+menu-people = 담당자와 그룹…
+people-title = 담당자, 그룹, 부서
+people-agents = 담당자
+people-groups = 그룹
+people-departments = 부서
+people-none-yet = 아직 없음
+people-new-agent = 새 담당자
+people-email = 이메일 (선택)
+people-add-agent = 담당자 추가
+people-new-group = 새 그룹
+people-add-group = 그룹 추가
+people-new-department = 새 부서
+people-add-department = 부서 추가
+
+## 편집 메뉴와 실행 취소
+menu-edit = 편집
+menu-undo = 실행 취소
+menu-redo = 다시 실행
+menu-undo-what = 실행 취소: { $what }
+menu-redo-what = 다시 실행: { $what }
+menu-select-all = 보기의 모든 릴리스 선택
+menu-clear-selection = 선택 해제
+menu-move-to-trash = 선택 항목을 휴지통으로 이동
+status-undone = 실행 취소함: { $what }
+status-redone = 다시 실행함: { $what }
+status-nothing-changed = 바뀐 것이 없습니다: { $what }
+
+## 저장하지 않은 편집이 있는 탭이나 창 닫기
+close-unsaved-title = #{ $id }에 저장하지 않은 변경 사항이 있습니다. 닫을까요?
+close-unsaved-body = 다음 편집 내용은 저장되지 않았으며 닫으면 사라집니다.
+close-unsaved-discard = 버리고 닫기
+quit-unsaved-title = 저장하지 않은 변경 사항이 있습니다. 종료할까요?
+quit-unsaved-body = 릴리스 { $count }건에 저장하지 않은 편집이 있습니다. 지금 종료하면 사라집니다.
+quit-unsaved-discard = 모두 버리고 종료
+open-unsaved-title = 저장하지 않은 변경 사항이 있습니다. 다른 데이터베이스를 열까요?
+restore-unsaved-title = 저장하지 않은 변경 사항이 있습니다. 백업을 복원할까요?
+replace-unsaved-body = 릴리스 { $count }건에 저장하지 않은 편집이 있습니다. 계속하면 열린 릴리스가 모두 닫히고 편집이 사라집니다.
+replace-unsaved-discard = 버리고 계속
+unsaved-keep-editing = 계속 편집
+unsaved-part-subject = 제목
+unsaved-part-category = 범주
+unsaved-part-description = 설명
+unsaved-part-planned-window = 계획 기간
+unsaved-part-build-plan = 편집 중인 빌드 계획
+unsaved-part-test-plan = 편집 중인 테스트 계획
+unsaved-part-new-note = 작성 중인 메모
+unsaved-part-note-edit = 편집 중인 메모
+unsaved-part-new-task = 새 작업
+unsaved-part-task-edit = 편집 중인 작업
+unsaved-part-new-time-entry = 추가 중인 시간 기록
+unsaved-part-time-entry-edit = 편집 중인 시간 기록
+unsaved-part-timer-note = 타이머 메모
