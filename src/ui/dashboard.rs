@@ -16,6 +16,7 @@ use crate::domain::{Directory, GroupId, Kpi, KpiTargets, Language, Release, Rele
 use crate::export::chart::{self, ChartKind, ChartSpec, ImageFormat};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model};
+use crate::ui::outbox::{Outbox, Sender};
 
 /// What the dashboard asks the window to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,7 +317,7 @@ impl Dashboard {
         &mut self,
         ui: &mut egui::Ui,
         model: &Model,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) -> Option<DashboardAction> {
         self.poll_export(ui.ctx());
         let mut action = None;
@@ -348,7 +349,7 @@ impl Dashboard {
         } else {
             self.overview_ui(ui, model);
         }
-        self.targets_modal_ui(ui.ctx(), commands);
+        self.targets_modal_ui(ui.ctx(), outbox);
         action
     }
 
@@ -648,7 +649,7 @@ impl Dashboard {
         action
     }
 
-    fn targets_modal_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    fn targets_modal_ui(&mut self, ctx: &egui::Context, outbox: &mut Outbox) {
         let Some(draft) = &mut self.targets else { return };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("kpi_targets_modal")).show(ctx, |ui| {
@@ -681,7 +682,7 @@ impl Dashboard {
                 if ui.add_enabled(!draft.pending, egui::Button::new(tr("kpi-targets-save"))).clicked() {
                     draft.pending = true;
                     draft.error = None;
-                    commands.push(Command::SetKpiTargets(draft.targets()));
+                    outbox.push(Sender::Dashboard, Command::SetKpiTargets(draft.targets()));
                 }
                 if ui.button(tr("kpi-targets-defaults")).clicked() {
                     let pending = draft.pending;

@@ -11,6 +11,7 @@ use crate::domain::{
 };
 use crate::i18n::{self, tr};
 use crate::model::Command;
+use crate::ui::outbox::{Outbox, Sender};
 
 /// The side panel's own state: the name being typed for a new saved view.
 #[derive(Default)]
@@ -28,7 +29,7 @@ impl FilterPanel {
         counts: &[usize; 9],
         saved_views: &[SavedView],
         directory: &Directory,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         // A solid scroll bar takes its own room: a floating one would cover the view counts.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -56,7 +57,7 @@ impl FilterPanel {
                         }
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui.small_button("✖").on_hover_text(tr("saved-view-delete")).clicked() {
-                                commands.push(Command::DeleteSavedView(view.id));
+                                outbox.push(Sender::Filters, Command::DeleteSavedView(view.id));
                                 if list.view == ViewRef::Saved(view.id) {
                                     list.select_predefined(view.base);
                                 }
@@ -66,7 +67,7 @@ impl FilterPanel {
                 }
             }
             ui.separator();
-            self.filter_ui(ui, list, directory, commands);
+            self.filter_ui(ui, list, directory, outbox);
         });
     }
 
@@ -75,7 +76,7 @@ impl FilterPanel {
         ui: &mut egui::Ui,
         list: &mut ListState,
         directory: &Directory,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         ui.horizontal(|ui| {
             ui.heading(tr("panel-filter"));
@@ -164,12 +165,15 @@ impl FilterPanel {
             ui.horizontal(|ui| {
                 let valid = !self.save_name.trim().is_empty();
                 if (ui.add_enabled(valid, egui::Button::new(tr("action-save"))).clicked() || enter) && valid {
-                    commands.push(Command::SaveView {
-                        name: self.save_name.trim().to_owned(),
-                        base: list.base_view(),
-                        filter: list.filter.clone(),
-                        sort: list.sort,
-                    });
+                    outbox.push(
+                        Sender::Filters,
+                        Command::SaveView {
+                            name: self.save_name.trim().to_owned(),
+                            base: list.base_view(),
+                            filter: list.filter.clone(),
+                            sort: list.sort,
+                        },
+                    );
                     self.saving = false;
                     self.save_name.clear();
                 }

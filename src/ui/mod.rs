@@ -8,6 +8,7 @@ pub mod filter_panel;
 pub mod fonts;
 pub mod list_state;
 pub mod new_release;
+pub mod outbox;
 pub mod people_dialog;
 pub mod release_page;
 pub mod release_table;

@@ -9,6 +9,7 @@ use crate::domain::release::{SUBJECT_MAX_CHARS, validate_subject, validate_windo
 use crate::domain::{AgentId, Directory, GroupId, PlannedWindow, Priority, ReleaseType, Status, Timestamp};
 use crate::i18n::{self, tr};
 use crate::model::{Command, NewRelease};
+use crate::ui::outbox::{Outbox, Sender};
 
 /// What the user is typing into the modal.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,7 +116,7 @@ impl NewReleaseModal {
         }
     }
 
-    pub fn modal_ui(&mut self, ctx: &egui::Context, directory: &Directory, commands: &mut Vec<Command>) {
+    pub fn modal_ui(&mut self, ctx: &egui::Context, directory: &Directory, outbox: &mut Outbox) {
         let Some(draft) = &mut self.draft else { return };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("new_release_modal")).show(ctx, |ui| {
@@ -198,7 +199,7 @@ impl NewReleaseModal {
                     .on_disabled_hover_text(tr("new-release-fix-first"));
                 let enter = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
                 if (create.clicked() || enter) && valid && !self.pending {
-                    commands.push(draft.to_command());
+                    outbox.push(Sender::NewRelease, draft.to_command());
                     self.pending = true;
                 }
                 if ui.button(tr("action-cancel")).clicked() {

@@ -6,6 +6,7 @@ use egui::RichText;
 use crate::domain::Directory;
 use crate::i18n::tr;
 use crate::model::Command;
+use crate::ui::outbox::{Outbox, Sender};
 
 /// The dialog's own state: the names being typed.
 #[derive(Default)]
@@ -26,7 +27,7 @@ impl PeopleDialog {
         self.open
     }
 
-    pub fn dialog_ui(&mut self, ctx: &egui::Context, directory: &Directory, commands: &mut Vec<Command>) {
+    pub fn dialog_ui(&mut self, ctx: &egui::Context, directory: &Directory, outbox: &mut Outbox) {
         if !self.open {
             return;
         }
@@ -70,10 +71,13 @@ impl PeopleDialog {
                     )
                     .clicked()
                 {
-                    commands.push(Command::AddAgent {
-                        name: std::mem::take(&mut self.agent_name),
-                        email: std::mem::take(&mut self.agent_email),
-                    });
+                    outbox.push(
+                        Sender::People,
+                        Command::AddAgent {
+                            name: std::mem::take(&mut self.agent_name),
+                            email: std::mem::take(&mut self.agent_email),
+                        },
+                    );
                 }
                 ui.end_row();
                 let label = ui.label(tr("people-new-group"));
@@ -86,7 +90,10 @@ impl PeopleDialog {
                     )
                     .clicked()
                 {
-                    commands.push(Command::AddGroup { name: std::mem::take(&mut self.group_name) });
+                    outbox.push(
+                        Sender::People,
+                        Command::AddGroup { name: std::mem::take(&mut self.group_name) },
+                    );
                 }
                 ui.end_row();
                 let label = ui.label(tr("people-new-department"));
@@ -99,7 +106,10 @@ impl PeopleDialog {
                     )
                     .clicked()
                 {
-                    commands.push(Command::AddDepartment { name: std::mem::take(&mut self.department_name) });
+                    outbox.push(
+                        Sender::People,
+                        Command::AddDepartment { name: std::mem::take(&mut self.department_name) },
+                    );
                 }
                 ui.end_row();
             });

@@ -6,6 +6,7 @@ use crate::i18n::tr;
 use crate::model::{BulkAction, Command, Model, PurgeBackup};
 use crate::ui::backups::{BackupsAction, BackupsDialog};
 use crate::ui::new_release::NewReleaseModal;
+use crate::ui::outbox::Sender;
 use crate::ui::people_dialog::PeopleDialog;
 
 /// Which of the window's dialogs are open, with their edits.
@@ -22,8 +23,8 @@ impl ReleaseDeskApp {
     /// Draws every open dialog of the window.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         if let Some(model) = &self.session.model {
-            self.dialogs.new_release.modal_ui(ctx, model.directory(), &mut self.queued.new_release);
-            self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.queued.other);
+            self.dialogs.new_release.modal_ui(ctx, model.directory(), &mut self.outbox);
+            self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.outbox);
         }
         if self.dialogs.show_about {
             self.about_ui(ctx);
@@ -43,7 +44,7 @@ impl ReleaseDeskApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
             if let Some(ids) = self.list.bulk_bar.confirm_ui(ctx, &backup) {
-                self.queued.bulk.push(Command::Bulk { ids, action: BulkAction::Purge });
+                self.outbox.push(Sender::Bulk, Command::Bulk { ids, action: BulkAction::Purge });
             }
         }
     }

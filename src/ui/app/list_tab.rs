@@ -7,6 +7,7 @@ use crate::model::{BulkAction, Command, Model};
 use crate::ui::bulk_bar::{BarAction, BarContext, BulkBar};
 use crate::ui::filter_panel::FilterPanel;
 use crate::ui::list_state::{ListRows, ListState};
+use crate::ui::outbox::Sender;
 use crate::ui::release_table::{ReleaseTable, TableAction};
 
 /// The list's view, filter and sort, the rows they give, the selection and the panels around it.
@@ -54,7 +55,7 @@ impl ReleaseDeskApp {
                     self.list.rows.counts(),
                     model.saved_views(),
                     model.directory(),
-                    &mut self.queued.other,
+                    &mut self.outbox,
                 );
             }
         });
@@ -77,7 +78,10 @@ impl ReleaseDeskApp {
         if self.list.state.base_view() == PredefinedView::Trash {
             self.list.bulk_bar.ask_purge(self.list.selected_ids());
         } else {
-            self.queued.bulk.push(Command::Bulk { ids: self.list.selected_ids(), action: BulkAction::Trash });
+            self.outbox.push(
+                Sender::Bulk,
+                Command::Bulk { ids: self.list.selected_ids(), action: BulkAction::Trash },
+            );
         }
     }
 
@@ -122,7 +126,7 @@ impl ReleaseDeskApp {
             ui.separator();
             match action {
                 Some(BarAction::Apply(action)) => {
-                    self.queued.bulk.push(Command::Bulk { ids: self.list.selected_ids(), action });
+                    self.outbox.push(Sender::Bulk, Command::Bulk { ids: self.list.selected_ids(), action });
                 }
                 Some(BarAction::ConfirmPurge) => self.list.bulk_bar.ask_purge(self.list.selected_ids()),
                 Some(BarAction::EmptyTrash) => {

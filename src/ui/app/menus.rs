@@ -3,12 +3,12 @@
 
 use egui::RichText;
 
-use super::commands::HistoryStep;
 use super::shortcuts::{SHORTCUT_REDO, SHORTCUT_SELECT_ALL, SHORTCUT_UNDO};
 use super::{MainView, ReleaseDeskApp};
 use crate::domain::{Language, PredefinedView, Theme};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Command;
+use crate::ui::outbox::{HistoryStep, Sender};
 
 impl ReleaseDeskApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -47,7 +47,7 @@ impl ReleaseDeskApp {
                 [(Theme::System, "theme-system"), (Theme::Light, "theme-light"), (Theme::Dark, "theme-dark")]
             {
                 if ui.radio(current == theme, tr(key)).clicked() {
-                    self.queued.other.push(Command::SetTheme(theme));
+                    self.outbox.push(Sender::Window, Command::SetTheme(theme));
                 }
             }
             ui.separator();
@@ -55,7 +55,7 @@ impl ReleaseDeskApp {
             let language = self.language();
             for candidate in Language::ALL {
                 if ui.radio(language == candidate, candidate.native_name()).clicked() {
-                    self.queued.other.push(Command::SetLanguage(Some(candidate)));
+                    self.outbox.push(Sender::Window, Command::SetLanguage(Some(candidate)));
                 }
             }
         });
@@ -118,7 +118,7 @@ impl ReleaseDeskApp {
                     .response
                     .on_hover_text(tr("signed-in-as"));
                 if me != before {
-                    self.queued.other.push(Command::SetCurrentAgent(me));
+                    self.outbox.push(Sender::Window, Command::SetCurrentAgent(me));
                 }
                 ui.label(tr("signed-in-as"));
             }
@@ -141,11 +141,11 @@ impl ReleaseDeskApp {
         let ctx = ui.ctx().clone();
         let undo = egui::Button::new(undo_text).shortcut_text(ctx.format_shortcut(&SHORTCUT_UNDO));
         if ui.add_enabled(can_undo, undo).clicked() {
-            self.queued.history.push(HistoryStep::Undo);
+            self.outbox.step(HistoryStep::Undo);
         }
         let redo = egui::Button::new(redo_text).shortcut_text(ctx.format_shortcut(&SHORTCUT_REDO));
         if ui.add_enabled(can_redo, redo).clicked() {
-            self.queued.history.push(HistoryStep::Redo);
+            self.outbox.step(HistoryStep::Redo);
         }
         ui.separator();
         let select_all =

@@ -23,7 +23,6 @@ mod test_access;
 use std::path::PathBuf;
 
 use self::close_guard::CloseGuard;
-use self::commands::Queued;
 use self::dialogs::Dialogs;
 use self::list_tab::ListTab;
 use self::session::{OpenFailure, Session};
@@ -35,6 +34,7 @@ use crate::model::Model;
 use crate::store::StoreError;
 use crate::ui::dashboard::{Dashboard, DashboardAction};
 use crate::ui::list_state::ListState;
+use crate::ui::outbox::Outbox;
 use crate::ui::release_page::PageAction;
 
 /// What the Releases tab shows: the release list or the KPI dashboard.
@@ -68,7 +68,7 @@ pub struct ReleaseDeskApp {
     guard: CloseGuard,
     dialogs: Dialogs,
     screens: Screens,
-    queued: Queued,
+    outbox: Outbox,
     status: Option<StatusLine>,
     window: WindowState,
 }
@@ -85,7 +85,7 @@ impl ReleaseDeskApp {
             guard: CloseGuard::default(),
             dialogs: Dialogs::default(),
             screens: Screens::default(),
-            queued: Queued::default(),
+            outbox: Outbox::default(),
             status: None,
             window: WindowState {
                 applied_theme: None,
@@ -143,7 +143,7 @@ impl ReleaseDeskApp {
         // is asked to close).
         self.confirm_close_ui(&ctx);
         self.confirm_discard_ui(&ctx);
-        if self.drain_commands() {
+        if self.drain_outbox() {
             // The list and the counts are computed before the commands ran: show the result now.
             ctx.request_repaint();
         }
@@ -152,7 +152,7 @@ impl ReleaseDeskApp {
 
     fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
         let Some(model) = &self.session.model else { return };
-        match self.screens.dashboard.dashboard_ui(ui, model, &mut self.queued.dashboard) {
+        match self.screens.dashboard.dashboard_ui(ui, model, &mut self.outbox) {
             Some(DashboardAction::OpenRelease(id)) => self.open_page(id),
             None => {}
         }

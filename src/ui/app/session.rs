@@ -16,6 +16,7 @@ use crate::store::backup::{self, BackupInfo, Replaced};
 use crate::store::lock::DbLock;
 use crate::store::{Store, StoreError};
 use crate::ui::list_state::ListRows;
+use crate::ui::outbox::Sender;
 
 /// The file shown, its model once open, and why it could not be opened.
 pub(super) struct Session {
@@ -277,7 +278,7 @@ impl ReleaseDeskApp {
     pub(super) fn load_sample(&mut self) {
         if let Some(model) = &self.session.model {
             let data = sample::scenarios(model.now());
-            self.queued.other.push(Command::LoadSample { data, force: false });
+            self.outbox.push(Sender::Window, Command::LoadSample { data, force: false });
         }
     }
 }

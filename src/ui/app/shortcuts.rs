@@ -2,9 +2,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::commands::HistoryStep;
 use super::{MainView, ReleaseDeskApp};
 use crate::domain::ReleaseId;
+use crate::ui::outbox::HistoryStep;
 use crate::ui::release_page::ReleasePage;
 
 pub(super) const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -50,10 +50,10 @@ impl ReleaseDeskApp {
         if !ctx.egui_wants_keyboard_input() {
             // Redo first: Ctrl+Z would also match Ctrl+Shift+Z.
             if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_REDO) || i.consume_shortcut(&SHORTCUT_REDO_Y)) {
-                self.queued.history.push(HistoryStep::Redo);
+                self.outbox.step(HistoryStep::Redo);
             }
             if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_UNDO)) {
-                self.queued.history.push(HistoryStep::Undo);
+                self.outbox.step(HistoryStep::Undo);
             }
         }
         if let Some(index) = self.tabs.active {

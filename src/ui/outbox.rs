@@ -1,0 +1,69 @@
+//! The window's one outbox. Panels, screens, dialogs and pages never change the model: they push
+//! a [`Command`] tagged with who they are (a [`Sender`]); the app drains the outbox once a frame,
+//! after drawing, applies each command through `Model::apply` and hands the result back to its
+//! sender (a dialog keeps the user's edits when the write fails). Undo and redo are queued here too,
+//! so everything that changes the model runs in the order it was asked for, in one place.
+
+use crate::domain::ReleaseId;
+use crate::model::Command;
+use crate::ui::release_page::Origin;
+
+/// Who gave a command, and so who hears how it went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sender {
+    /// The New release dialog: keeps its draft when the create fails.
+    NewRelease,
+    /// The Agents and groups dialog.
+    People,
+    /// The list's side panel (saved views).
+    Filters,
+    /// The bulk bar, the Delete key and the Edit menu, on the list's selection.
+    Bulk,
+    /// The KPI dashboard (its targets editor keeps its draft when the save fails).
+    Dashboard,
+    /// The window's own settings: theme, language, who is signed in, the sample data.
+    Window,
+    /// A part of a release page.
+    Page(ReleaseId, Origin),
+}
+
+/// A step through the session's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryStep {
+    Undo,
+    Redo,
+}
+
+/// One request waiting for the drain.
+#[derive(Debug)]
+pub enum Outgoing {
+    Apply(Sender, Command),
+    History(HistoryStep),
+}
+
+/// What was asked this frame, in order.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    items: Vec<Outgoing>,
+}
+
+impl Outbox {
+    /// Queues `command`; its result goes back to `from`.
+    pub fn push(&mut self, from: Sender, command: Command) {
+        self.items.push(Outgoing::Apply(from, command));
+    }
+
+    /// Queues an undo or a redo.
+    pub fn step(&mut self, step: HistoryStep) {
+        self.items.push(Outgoing::History(step));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Everything queued, oldest first, leaving the outbox empty.
+    pub fn take(&mut self) -> Vec<Outgoing> {
+        std::mem::take(&mut self.items)
+    }
+}
