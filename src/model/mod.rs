@@ -17,6 +17,7 @@ mod history;
 mod inverse;
 mod plan;
 mod sample_import;
+pub mod session;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -1,0 +1,145 @@
+//! The database *file* as the window and the CLI see it, rather than the data in it: opening it
+//! (as its one writer, or read-only), what the open found, backups (make one, list them with
+//! their release counts, the newest good one), restoring one (close, restore, reopen: written
+//! once, here), checks, and the checks and backups that run off the UI thread.
+//!
+//! The window and the CLI reach the file only through this module and [`Model`]; nothing above
+//! the model imports `crate::store`.
+
+use std::path::{Path, PathBuf};
+
+use super::Model;
+use crate::store::lock::DbLock;
+use crate::store::{Store, backup};
+
+pub use crate::store::backup::{BackupInfo, Replaced};
+pub use crate::store::{CheckKind, OpenReport, StoreError};
+
+/// Opens the database at `path` as its one writer (creating it when missing), checks it,
+/// migrates it and loads it. A file another window holds is refused with [`StoreError::Locked`].
+pub fn open(path: &Path) -> Result<Model, StoreError> {
+    Model::open(path)
+}
+
+/// Opens the database at `path` for reading only, without the writer's lock: every command is
+/// refused with a clear error.
+pub fn open_read_only(path: &Path) -> Result<Model, StoreError> {
+    Model::open_read_only(path)
+}
+
+/// Opens an existing file to read it (the CLI's read commands): read-only, so it works while a
+/// window holds the file. A file with an older schema is opened as a writer once, to upgrade it.
+pub fn open_for_reading(path: &Path) -> Result<Model, StoreError> {
+    match Model::open_read_only(path) {
+        Err(StoreError::BadData(_)) => Model::open(path),
+        other => other,
+    }
+}
+
+/// What happened when the model's file was opened (an unclean shutdown, the check that ran, a
+/// backup made).
+pub fn open_report(model: &Model) -> &OpenReport {
+    model.store().open_report()
+}
+
+/// The file the model has open.
+pub fn path(model: &Model) -> &Path {
+    model.store().path()
+}
+
+/// Makes a verified backup of the model's file in `backups/` beside it (then rotates).
+pub fn back_up_now(model: &Model) -> Result<PathBuf, StoreError> {
+    model.backup_now("manual")
+}
+
+/// Writes a verified copy of the model's file to `out`, which must not exist.
+pub fn back_up_to(model: &Model, out: &Path) -> Result<(), StoreError> {
+    model.store().backup_to(out)
+}
+
+/// Runs the full integrity check of the model's open file now.
+pub fn integrity_check(model: &Model) -> Result<(), StoreError> {
+    model.store().integrity_check()
+}
+
+/// Checks the file at `path` without writing to it (the CLI's `check`); returns how many
+/// releases it holds.
+pub fn check_file(path: &Path) -> Result<i64, StoreError> {
+    backup::verify(path)
+}
+
+/// The folder the backups of `db` are kept in.
+pub fn backups_dir(db: &Path) -> PathBuf {
+    backup::backups_dir(db)
+}
+
+/// One backup as the Backups dialog lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListedBackup {
+    pub info: BackupInfo,
+    /// How many releases it holds; `None` when it fails its check.
+    pub releases: Option<i64>,
+}
+
+/// The backups of `db`, newest first, each checked.
+pub fn list_backups(db: &Path) -> Result<Vec<ListedBackup>, StoreError> {
+    Ok(backup::list_backups(db)?
+        .into_iter()
+        .map(|info| {
+            let releases = backup::verify(&info.path).ok();
+            ListedBackup { info, releases }
+        })
+        .collect())
+}
+
+/// The backup of `db` at `path`, if it is one of its backups (for its date).
+pub fn find_backup(db: &Path, path: &Path) -> Option<BackupInfo> {
+    backup::list_backups(db).ok()?.into_iter().find(|b| b.path == path)
+}
+
+/// The newest backup of `db` that passes its check, and how many releases it holds.
+pub fn newest_good_backup(db: &Path) -> Option<(BackupInfo, i64)> {
+    backup::list_backups(db)
+        .ok()?
+        .into_iter()
+        .find_map(|info| backup::verify(&info.path).ok().map(|count| (info, count)))
+}
+
+/// What [`restore`] did.
+pub struct Restored {
+    /// What became of the file that was there; `Err`: nothing was restored, the file is as it was.
+    pub replaced: Result<Replaced, StoreError>,
+    /// The model on the file now: reopened after the restore (or after a restore that failed),
+    /// or the one given, untouched, when the restore could not start. `None` when no model was
+    /// given and the restore could not start.
+    pub model: Option<Result<Model, StoreError>>,
+}
+
+/// Replaces the file at `db` with a copy of `backup`: the current model (if any) is closed,
+/// keeping the writer's lock so nobody opens the file in between, the backup is restored (the
+/// current file is kept: backed up first, or moved aside when damaged) and the file reopened.
+///
+/// A model without the writer's lock (read-only) takes it first; when it cannot be taken (another
+/// window holds the file) nothing is closed or restored and the model is given back.
+pub fn restore(db: &Path, backup_path: &Path, current: Option<Model>) -> Restored {
+    let lock = match current {
+        Some(model) if !model.is_read_only() => match model.close() {
+            Some(lock) => Some(lock),
+            // A writer without a lock file (its folder could not take one): try once more.
+            None => match DbLock::acquire(db) {
+                Ok(lock) => lock,
+                Err(err) => return Restored { replaced: Err(err), model: Some(Model::open(db)) },
+            },
+        },
+        current => match DbLock::acquire(db) {
+            Ok(lock) => {
+                drop(current);
+                lock
+            }
+            Err(err) => return Restored { replaced: Err(err), model: current.map(Ok) },
+        },
+    };
+    let replaced = backup::restore(db, backup_path, lock.as_ref());
+    let model = Store::open_with_lock(db, lock).and_then(Model::from_store);
+    Restored { replaced, model: Some(model) }
+}
