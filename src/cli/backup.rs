@@ -4,15 +4,14 @@ use std::path::{Path, PathBuf};
 
 use super::open_existing;
 use crate::i18n::{self, tr_args};
-use crate::store::backup::{self, Replaced};
-use crate::store::lock::DbLock;
+use crate::model::session::{self, Replaced};
 
 /// `backup`: a verified backup, into `backups/` beside the file or to `out`.
 pub(super) fn backup(db: &Path, out: Option<PathBuf>) -> Result<String, String> {
     let model = open_existing(db)?;
     let made = match out {
-        Some(out) => model.store().backup_to(&out).map(|()| out),
-        None => model.backup_now("manual"),
+        Some(out) => session::back_up_to(&model, &out).map(|()| out),
+        None => session::back_up_now(&model),
     }
     .map_err(|e| i18n::store_error(&e))?;
     Ok(tr_args("cli-backup-made", &[("path", made.display().to_string().into())]) + "\n")
@@ -23,15 +22,19 @@ pub(super) fn check(db: &Path) -> Result<String, String> {
     if !db.exists() {
         return Err(format!("{} does not exist", db.display()));
     }
-    let releases = backup::verify(db).map_err(|e| i18n::store_error(&e))?;
+    let releases = session::check_file(db).map_err(|e| i18n::store_error(&e))?;
     Ok(tr_args("cli-check-ok", &[("path", db.display().to_string().into()), ("count", releases.into())])
         + "\n")
 }
 
 /// `restore`: replaces the file with a backup; the current file is kept as a backup first.
 pub(super) fn restore(db: &Path, from: &Path) -> Result<String, String> {
-    let lock = DbLock::acquire(db).map_err(|e| i18n::store_error(&e))?;
-    let replaced = backup::restore(db, from, lock.as_ref()).map_err(|e| i18n::store_error(&e))?;
+    let restored = session::restore(db, from, None);
+    let replaced = restored.replaced.map_err(|e| i18n::store_error(&e))?;
+    // The restored file was checked and opened once (migrated if it was older); it closes here.
+    if let Some(Err(err)) = restored.model {
+        return Err(i18n::store_error(&err));
+    }
     let mut text = tr_args(
         "cli-restored",
         &[("path", db.display().to_string().into()), ("backup", from.display().to_string().into())],

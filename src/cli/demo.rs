@@ -4,11 +4,11 @@ use std::path::Path;
 
 use crate::domain::{AgentId, sample};
 use crate::i18n;
-use crate::model::{Command, Model};
+use crate::model::{Command, session};
 
 /// `demo`: the sample, refused on a file that holds releases unless `force`.
 pub(super) fn demo(db: &Path, force: bool) -> Result<String, String> {
-    let mut model = Model::open(db).map_err(|e| i18n::store_error(&e))?;
+    let mut model = session::open(db).map_err(|e| i18n::store_error(&e))?;
     let data = sample::scenarios(model.now());
     let count = data.releases.len();
     model.apply(Command::LoadSample { data, force }).map_err(|e| i18n::command_error(&e))?;

@@ -20,8 +20,7 @@ use crate::domain::kpi::YearMonth;
 use crate::domain::{AgentId, Language, PredefinedView, ReleaseId, SortKey};
 use crate::export::chart::ChartKind;
 use crate::i18n::{self, tr_args};
-use crate::model::Model;
-use crate::store::StoreError;
+use crate::model::{Model, session};
 
 #[derive(Parser, Debug)]
 #[command(name = "release-desk", version, about = "Plan and run software releases offline")]
@@ -289,10 +288,7 @@ fn open_existing(db: &Path) -> Result<Model, String> {
     if !db.exists() {
         return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
-    match Model::open_read_only(db) {
-        Err(StoreError::BadData(_)) => Model::open(db).map_err(|e| i18n::store_error(&e)),
-        other => other.map_err(|e| i18n::store_error(&e)),
-    }
+    session::open_for_reading(db).map_err(|e| i18n::store_error(&e))
 }
 
 /// Opens an existing file to change it (a missing file is not created).
@@ -300,7 +296,7 @@ fn open_for_writing(db: &Path) -> Result<Model, String> {
     if !db.exists() {
         return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
-    Model::open(db).map_err(|e| i18n::store_error(&e))
+    session::open(db).map_err(|e| i18n::store_error(&e))
 }
 
 fn find_agent(model: &Model, text: &str) -> Result<AgentId, String> {
