@@ -29,12 +29,15 @@ pub(super) fn check(db: &Path) -> Result<String, String> {
 
 /// `restore`: replaces the file with a backup; the current file is kept as a backup first.
 pub(super) fn restore(db: &Path, from: &Path) -> Result<String, String> {
-    let restored = session::restore(db, from, None);
-    let replaced = restored.replaced.map_err(|e| i18n::store_error(&e))?;
-    // The restored file was checked and opened once (migrated if it was older); it closes here.
-    if let Some(Err(err)) = restored.model {
-        return Err(i18n::store_error(&err));
-    }
+    let replaced = match session::restore(db, from, None) {
+        session::Restored::NotStarted { error, .. } => return Err(i18n::store_error(&error)),
+        // The restored file was checked and opened once (migrated if it was older); it closes here.
+        session::Restored::Done { replaced, reopened } => {
+            let replaced = replaced.map_err(|e| i18n::store_error(&e))?;
+            reopened.map_err(|e| i18n::store_error(&e))?;
+            replaced
+        }
+    };
     let mut text = tr_args(
         "cli-restored",
         &[("path", db.display().to_string().into()), ("backup", from.display().to_string().into())],

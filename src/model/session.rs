@@ -106,13 +106,18 @@ pub fn newest_good_backup(db: &Path) -> Option<(BackupInfo, i64)> {
 }
 
 /// What [`restore`] did.
-pub struct Restored {
-    /// What became of the file that was there; `Err`: nothing was restored, the file is as it was.
-    pub replaced: Result<Replaced, StoreError>,
-    /// The model on the file now: reopened after the restore (or after a restore that failed),
-    /// or the one given, untouched, when the restore could not start. `None` when no model was
-    /// given and the restore could not start.
-    pub model: Option<Result<Model, StoreError>>,
+pub enum Restored {
+    /// Nothing was restored: the writer's lock could not be taken (another window holds the
+    /// file). The model given is handed back as it was.
+    NotStarted { error: StoreError, model: Option<Model> },
+    /// The restore ran, and the file was reopened whatever its outcome.
+    Done {
+        /// What became of the file that was there; `Err`: nothing was restored, the file is as
+        /// it was.
+        replaced: Result<Replaced, StoreError>,
+        /// The model on the file now.
+        reopened: Result<Model, StoreError>,
+    },
 }
 
 /// Replaces the file at `db` with a copy of `backup`: the current model (if any) is closed,
@@ -128,7 +133,7 @@ pub fn restore(db: &Path, backup_path: &Path, current: Option<Model>) -> Restore
             // A writer without a lock file (its folder could not take one): try once more.
             None => match DbLock::acquire(db) {
                 Ok(lock) => lock,
-                Err(err) => return Restored { replaced: Err(err), model: Some(Model::open(db)) },
+                Err(error) => return Restored::NotStarted { error, model: Model::open(db).ok() },
             },
         },
         current => match DbLock::acquire(db) {
@@ -136,10 +141,10 @@ pub fn restore(db: &Path, backup_path: &Path, current: Option<Model>) -> Restore
                 drop(current);
                 lock
             }
-            Err(err) => return Restored { replaced: Err(err), model: current.map(Ok) },
+            Err(error) => return Restored::NotStarted { error, model: current },
         },
     };
     let replaced = backup::restore(db, backup_path, lock.as_ref());
-    let model = Store::open_with_lock(db, lock).and_then(Model::from_store);
-    Restored { replaced, model: Some(model) }
+    let reopened = Store::open_with_lock(db, lock).and_then(Model::from_store);
+    Restored::Done { replaced, reopened }
 }

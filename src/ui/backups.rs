@@ -9,7 +9,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use crate::i18n::{self, tr, tr_args};
-use crate::store::backup::{self, BackupInfo};
+use crate::model::session::{self, ListedBackup};
 
 /// What the user asked for in the dialog.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,17 +18,11 @@ pub enum BackupsAction {
     Restore(PathBuf),
 }
 
-/// One listed backup; `releases` is `None` when the backup fails its check.
-struct BackupRow {
-    info: BackupInfo,
-    releases: Option<i64>,
-}
-
 /// The dialog's state.
 #[derive(Default)]
 pub struct BackupsDialog {
     open: bool,
-    rows: Vec<BackupRow>,
+    rows: Vec<ListedBackup>,
     folder: PathBuf,
     /// The backup the user asked to restore, awaiting confirmation.
     confirm: Option<PathBuf>,
@@ -54,17 +48,11 @@ impl BackupsDialog {
 
     /// Re-reads the folder (and checks every backup).
     pub fn refresh(&mut self, db: &Path) {
-        self.folder = backup::backups_dir(db);
-        match backup::list_backups(db) {
+        self.folder = session::backups_dir(db);
+        match session::list_backups(db) {
             Ok(list) => {
                 self.error = None;
-                self.rows = list
-                    .into_iter()
-                    .map(|info| {
-                        let releases = backup::verify(&info.path).ok();
-                        BackupRow { info, releases }
-                    })
-                    .collect();
+                self.rows = list;
             }
             Err(err) => {
                 self.rows.clear();

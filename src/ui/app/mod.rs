@@ -31,7 +31,7 @@ use self::tabs::Tabs;
 use crate::domain::{Language, Theme};
 use crate::i18n;
 use crate::model::Model;
-use crate::store::StoreError;
+use crate::model::session::StoreError;
 use crate::ui::dashboard::{Dashboard, DashboardAction};
 use crate::ui::list_state::ListState;
 use crate::ui::outbox::Outbox;

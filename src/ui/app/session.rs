@@ -11,10 +11,8 @@ use egui::RichText;
 use super::ReleaseDeskApp;
 use crate::domain::sample;
 use crate::i18n::{self, tr, tr_args};
+use crate::model::session::{self, BackupInfo, Replaced, Restored, StoreError};
 use crate::model::{Command, Model};
-use crate::store::backup::{self, BackupInfo, Replaced};
-use crate::store::lock::DbLock;
-use crate::store::{Store, StoreError};
 use crate::ui::list_state::ListRows;
 use crate::ui::outbox::Sender;
 
@@ -42,8 +40,7 @@ impl OpenFailure {
         match err {
             StoreError::Locked { .. } => Self::Locked,
             StoreError::Damaged { .. } | StoreError::NotSqlite { .. } | StoreError::Corrupt(_) => {
-                let newest = backup::newest_good_backup(db)
-                    .and_then(|b| backup::verify(&b.path).ok().map(|count| (b, count)));
+                let newest = session::newest_good_backup(db);
                 // Some other file with no backups of ours was never a Release Desk database.
                 if newest.is_none() && matches!(err, StoreError::NotSqlite { .. }) {
                     return Self::Other;
@@ -67,7 +64,7 @@ pub(super) enum Replacement {
 impl ReleaseDeskApp {
     /// Opens the database at `db_path`; a refused or broken file is shown as an error screen.
     pub fn open(db_path: PathBuf) -> Self {
-        match Model::open(&db_path) {
+        match session::open(&db_path) {
             Ok(model) => Self::opened(db_path, model),
             Err(err) => {
                 let failure = OpenFailure::of(&err, &db_path);
@@ -80,7 +77,7 @@ impl ReleaseDeskApp {
 
     /// A window on a freshly opened model; says so when the last session had crashed.
     fn opened(db_path: PathBuf, model: Model) -> Self {
-        let unclean = model.store().open_report().unclean_shutdown;
+        let unclean = session::open_report(&model).unclean_shutdown;
         let mut app = Self::with_model(db_path, Some(model), None);
         if unclean {
             app.set_status(tr("status-unclean-checked"), false);
@@ -171,7 +168,7 @@ impl ReleaseDeskApp {
     }
 
     fn open_read_only(&mut self) {
-        match Model::open_read_only(&self.session.db_path) {
+        match session::open_read_only(&self.session.db_path) {
             Ok(model) => self.replace_with(Self::with_model(self.session.db_path.clone(), Some(model), None)),
             Err(err) => self.session.open_error = Some(err),
         }
@@ -179,7 +176,7 @@ impl ReleaseDeskApp {
 
     pub(super) fn back_up_now(&mut self) {
         let Some(model) = &self.session.model else { return };
-        match model.backup_now("manual") {
+        match session::back_up_now(model) {
             Ok(path) => {
                 self.set_status(
                     tr_args("status-backup-made", &[("path", path.display().to_string().into())]),
@@ -194,26 +191,22 @@ impl ReleaseDeskApp {
     /// Replaces the file with `backup`: closes the model (keeping the writer's lock), restores
     /// (the current file is backed up first, or moved aside when damaged), and reopens.
     fn restore_backup(&mut self, backup_path: &Path) {
-        let lock = match self.session.model.take().map(Model::close) {
-            Some(Some(lock)) => Some(lock),
-            _ => match DbLock::acquire(&self.session.db_path) {
-                Ok(lock) => lock,
-                Err(err) => {
-                    self.set_status(i18n::store_error(&err), true);
-                    return;
-                }
-            },
-        };
-        let date = backup::list_backups(&self.session.db_path)
-            .ok()
-            .and_then(|list| list.into_iter().find(|b| b.path == backup_path))
+        let db = self.session.db_path.clone();
+        let date = session::find_backup(&db, backup_path)
             .map_or_else(|| backup_path.display().to_string(), |b| i18n::datetime(b.made_at));
-        let restored = backup::restore(&self.session.db_path, backup_path, lock.as_ref());
-        let reopened = Store::open_with_lock(&self.session.db_path, lock).and_then(Model::from_store);
-        match (restored, reopened) {
-            (Ok(replaced), Ok(model)) => {
+        match session::restore(&db, backup_path, self.session.model.take()) {
+            Restored::NotStarted { error, model } => {
+                if model.is_none() {
+                    self.session.open_failure = OpenFailure::of(&error, &db);
+                    self.session.open_error = Some(error);
+                } else {
+                    self.session.model = model;
+                    self.set_status(i18n::store_error(&error), true);
+                }
+            }
+            Restored::Done { replaced: Ok(replaced), reopened: Ok(model) } => {
                 let list = std::mem::take(&mut self.list.state);
-                self.replace_with(Self::with_model(self.session.db_path.clone(), Some(model), None));
+                self.replace_with(Self::with_model(db.clone(), Some(model), None));
                 self.list.state = list;
                 let mut text = tr_args("status-restored", &[("date", date.into())]);
                 match replaced {
@@ -231,18 +224,18 @@ impl ReleaseDeskApp {
                 }
                 self.set_status(text, false);
             }
-            (Err(err), Ok(model)) => {
+            Restored::Done { replaced: Err(err), reopened: Ok(model) } => {
                 self.session.model = Some(model);
                 self.list.rows = ListRows::default();
                 self.set_status(i18n::store_error(&err), true);
             }
-            (_, Err(err)) => {
+            Restored::Done { reopened: Err(err), .. } => {
                 self.session.model = None;
-                self.session.open_failure = OpenFailure::of(&err, &self.session.db_path);
+                self.session.open_failure = OpenFailure::of(&err, &db);
                 self.session.open_error = Some(err);
             }
         }
-        self.dialogs.backups.refresh(&self.session.db_path);
+        self.dialogs.backups.refresh(&db);
     }
 
     pub(super) fn pick_database(&mut self) {
@@ -259,7 +252,7 @@ impl ReleaseDeskApp {
         if self.session.model.is_some() && path == self.session.db_path {
             return;
         }
-        match Model::open(path) {
+        match session::open(path) {
             Ok(model) => self.replace_with(Self::opened(path.to_owned(), model)),
             Err(err) => {
                 let failure = OpenFailure::of(&err, path);

@@ -16,7 +16,7 @@ use crate::ui::release_page::ReleasePage;
 impl ReleaseDeskApp {
     /// A window on an already loaded model.
     pub fn from_model(model: Model) -> Self {
-        let path = model.store().path().to_owned();
+        let path = crate::model::session::path(&model).to_owned();
         Self::with_model(path, Some(model), None)
     }
 
