@@ -1,19 +1,32 @@
-//! The `release-desk` binary: a CLI command when one is given, else the window.
+//! The `release-desk` binary: a CLI command when one is given, else the window. The log is set up
+//! here, once, before either runs (`logfile.rs`).
+
+mod logfile;
 
 use std::process::ExitCode;
 
 use release_desk::{cli, i18n, ui};
 
 fn main() -> ExitCode {
-    match cli::main() {
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    let mode = if cli.opens_window() { logfile::Mode::Window } else { logfile::Mode::Command };
+    // Beside the window's settings (eframe's folder for the app id): `logs/release-desk.log`.
+    logfile::init(eframe::storage_dir(ui::APP_ID).map(|dir| dir.join("logs")), mode);
+    match cli::main(cli) {
         cli::Parsed::Exit(code) => code,
-        cli::Parsed::Window { db, lang } => match ui::run_window(db, lang) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                let message = i18n::tr_args("cli-error-window", &[("reason", e.to_string().into())]);
-                eprintln!("release-desk: {message}");
-                ExitCode::FAILURE
+        cli::Parsed::Window { db, lang } => {
+            log::info!("{}: opening the window on {}", release_desk::version_line(), db.display());
+            match ui::run_window(db, lang) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    let message = i18n::tr_args("cli-error-window", &[("reason", e.to_string().into())]);
+                    eprintln!("release-desk: {message}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
     }
 }

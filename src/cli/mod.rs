@@ -1,6 +1,7 @@
 //! The command line: `release-desk [--db PATH] [COMMAND]`. The clap types and the dispatch are here,
 //! each group of subcommands in its own file. Without a command there is nothing for the CLI to
-//! do: [`main`] says so with [`Parsed::Window`] and `src/main.rs` opens the window.
+//! do: [`main`] says so with [`Parsed::Window`] and `src/main.rs` opens the window. `src/main.rs`
+//! calls [`parse`] first, to set up the log for a window or for a command.
 //!
 //! Every failure prints one line on stderr and exits non-zero; nothing here panics.
 
@@ -203,7 +204,7 @@ pub fn default_db_path() -> Result<PathBuf, String> {
     Ok(dirs.data_dir().join("release-desk.sqlite3"))
 }
 
-/// What the command line asked for, once parsed (and run, if it named a command).
+/// What the command line asked for, once run.
 pub enum Parsed {
     /// A command ran, or the arguments were refused: exit with this code.
     Exit(ExitCode),
@@ -215,24 +216,34 @@ pub enum Parsed {
     },
 }
 
-/// Parses the process's arguments and runs the command they name; without one, tells the caller to
-/// open the window. Errors are printed here, one line on stderr.
-pub fn main() -> Parsed {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(err) => {
-            use clap::error::ErrorKind;
-            if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                let _ = err.print();
-                return Parsed::Exit(ExitCode::SUCCESS);
-            }
-            let text = err.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("release-desk: {first} (see release-desk --help)");
-            return Parsed::Exit(ExitCode::from(2));
+/// Parses the process's arguments. `Err` is the exit code once help or the version was printed,
+/// or the one line saying what is wrong with the arguments.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|err| {
+        use clap::error::ErrorKind;
+        if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            // Help or version on stdout: if stdout is closed there is no one to tell.
+            let _ = err.print();
+            return ExitCode::SUCCESS;
         }
-    };
+        let text = err.to_string();
+        let first = text.lines().next().unwrap_or("invalid arguments");
+        let first = first.strip_prefix("error: ").unwrap_or(first);
+        eprintln!("release-desk: {first} (see release-desk --help)");
+        ExitCode::from(2)
+    })
+}
+
+impl Cli {
+    /// True when no command is given: the window is to open.
+    pub fn opens_window(&self) -> bool {
+        self.command.is_none()
+    }
+}
+
+/// Runs the command `cli` names; without one, tells the caller to open the window. Errors are
+/// printed here, one line on stderr.
+pub fn main(cli: Cli) -> Parsed {
     let lang = cli.lang;
     match run(cli) {
         Ok(Some(db)) => Parsed::Window { db, lang },

@@ -19,6 +19,10 @@ use std::path::PathBuf;
 
 pub use app::ReleaseDeskApp;
 
+/// The app id: the window's class for the desktop, and the name of the folder eframe keeps its
+/// settings in (the log is written beside them).
+pub const APP_ID: &str = "release-desk";
+
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the main window on the database at `db_path` and runs until it is closed.
@@ -26,7 +30,7 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -> Result<(), eframe::Error> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Release Desk")
-        .with_app_id("release-desk")
+        .with_app_id(APP_ID)
         .with_inner_size([1280.0, 720.0])
         .with_min_inner_size([900.0, 560.0]);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
