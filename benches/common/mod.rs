@@ -28,7 +28,7 @@ pub fn database_with_log(count: usize, per_release: usize) -> (tempfile::TempDir
     let activities: Vec<Activity> = (0..per_release)
         .flat_map(|round| {
             data.releases.iter().map(move |r| Activity {
-                id: 0,
+                id: release_desk::domain::ActivityId(0),
                 release_id: Some(r.id),
                 actor: r.agent_id,
                 at: r.created_at,

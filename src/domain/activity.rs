@@ -2,12 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::release::{AgentId, ReleaseId, Timestamp};
+use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
 
 /// One logged change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
-    pub id: i64,
+    pub id: ActivityId,
     /// `None` for changes that are not about one release (settings, saved views).
     pub release_id: Option<ReleaseId>,
     /// The agent who made the change; `None` when no agent was signed in.

@@ -1,7 +1,8 @@
 //! Field-by-field differences between two versions of a release, as the activity log shows them.
 
 use super::directory::Directory;
-use super::release::{Plan, Release, Timestamp};
+use super::ids::Timestamp;
+use super::release::{Plan, Release};
 
 /// One field that changed, with old and new values as text a person reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +27,8 @@ fn plan(p: Option<&Plan>) -> String {
     }
 }
 
-fn ids(list: &[i64]) -> String {
-    list.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+fn ids<T: std::fmt::Display>(list: &[T]) -> String {
+    list.iter().map(T::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// Every field that differs between `old` and `new`, in Freshservice field order.

@@ -2,7 +2,29 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::release::{Agent, AgentId, Department, DepartmentId, Group, GroupId};
+use super::ids::{AgentId, DepartmentId, GroupId};
+
+/// An agent who owns releases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agent {
+    pub id: AgentId,
+    pub name: String,
+    pub email: String,
+}
+
+/// A team of agents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: String,
+}
+
+/// A department.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    pub id: DepartmentId,
+    pub name: String,
+}
 
 /// Agents, groups and departments, each kept in id order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,8 @@ use std::fmt;
 use chrono::{Datelike as _, NaiveDate, TimeZone};
 use serde::{Deserialize, Serialize};
 
-use super::release::{GroupId, Release, ReleaseType, Timestamp};
+use super::ids::{GroupId, Timestamp};
+use super::release::{Release, ReleaseType};
 
 /// A calendar month, `2026-11`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

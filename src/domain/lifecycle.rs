@@ -1,156 +1,10 @@
-//! The release lifecycle from the brief, beside the Freshservice status:
-//! Plan -> Build & Test -> Deployment prep -> Deploy -> Verify & Monitor -> Complete,
-//! or Deploy / Verify & Monitor -> Rollback -> Build & Test.
+//! The rules of a lifecycle move: which stage may follow which, the Deploy gate (CAB-approved
+//! Changes and a complete release plan, or a written override), and what each move does to the
+//! release. The stages themselves are in `stage.rs`.
 
-use serde::{Deserialize, Serialize};
-
-use super::release::{AgentId, Release, ReleaseId, Status, Timestamp};
-
-/// Where a release is in its lifecycle.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    #[default]
-    Plan,
-    BuildTest,
-    DeploymentPrep,
-    Deploy,
-    VerifyMonitor,
-    Complete,
-    Rollback,
-}
-
-impl Stage {
-    pub const ALL: [Self; 7] = [
-        Self::Plan,
-        Self::BuildTest,
-        Self::DeploymentPrep,
-        Self::Deploy,
-        Self::VerifyMonitor,
-        Self::Complete,
-        Self::Rollback,
-    ];
-
-    /// The stored and JSON name.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Plan => "plan",
-            Self::BuildTest => "build_test",
-            Self::DeploymentPrep => "deployment_prep",
-            Self::Deploy => "deploy",
-            Self::VerifyMonitor => "verify_monitor",
-            Self::Complete => "complete",
-            Self::Rollback => "rollback",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Plan => "Plan",
-            Self::BuildTest => "Build & Test",
-            Self::DeploymentPrep => "Deployment prep",
-            Self::Deploy => "Deploy",
-            Self::VerifyMonitor => "Verify & Monitor",
-            Self::Complete => "Complete",
-            Self::Rollback => "Rollback",
-        }
-    }
-}
-
-/// How a closed release ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    Successful,
-    Failed,
-}
-
-impl Outcome {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Successful => "successful",
-            Self::Failed => "failed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "successful" => Some(Self::Successful),
-            "failed" => Some(Self::Failed),
-            _ => None,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Successful => "Successful",
-            Self::Failed => "Failed",
-        }
-    }
-}
-
-impl Stage {
-    /// The stages a release in this stage may move to, in the order they are offered.
-    pub fn next_stages(self) -> &'static [Self] {
-        match self {
-            Self::Plan => &[Self::BuildTest],
-            Self::BuildTest => &[Self::DeploymentPrep],
-            Self::DeploymentPrep => &[Self::Deploy],
-            Self::Deploy => &[Self::VerifyMonitor, Self::Rollback],
-            Self::VerifyMonitor => &[Self::Complete, Self::Rollback],
-            Self::Rollback => &[Self::BuildTest],
-            Self::Complete => &[],
-        }
-    }
-
-    pub fn can_move_to(self, to: Self) -> bool {
-        self.next_stages().contains(&to)
-    }
-
-    /// The main line's position (Plan 0 .. Complete 5); Rollback sits beside Deploy.
-    pub fn position(self) -> usize {
-        match self {
-            Self::Plan => 0,
-            Self::BuildTest => 1,
-            Self::DeploymentPrep => 2,
-            Self::Deploy | Self::Rollback => 3,
-            Self::VerifyMonitor => 4,
-            Self::Complete => 5,
-        }
-    }
-
-    /// The six stages of the main line, in order.
-    pub const MAIN_LINE: [Self; 6] = [
-        Self::Plan,
-        Self::BuildTest,
-        Self::DeploymentPrep,
-        Self::Deploy,
-        Self::VerifyMonitor,
-        Self::Complete,
-    ];
-}
-
-/// One row of a release's stage history: which stage it entered, when, by whom and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StageEntry {
-    pub id: i64,
-    pub release_id: ReleaseId,
-    pub stage: Stage,
-    pub entered_at: Timestamp,
-    pub actor: Option<AgentId>,
-    /// The rollback reason, or any note given with the move.
-    pub note: String,
-    /// Set when the Deploy gate was overridden: the written reason.
-    pub override_reason: String,
-    /// The outcome recorded on Complete.
-    pub outcome: Option<Outcome>,
-    /// Service downtime reported with this move (Rollback, Complete).
-    pub downtime_minutes: u32,
-}
+use super::ids::{AgentId, ChangeId, StageEntryId, Timestamp};
+use super::release::{Release, Status};
+use super::stage::{Outcome, Stage, StageEntry};
 
 /// A requested move, as the user gives it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -170,7 +24,7 @@ pub struct MoveRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeployGate {
     /// Linked Changes that are not CAB-approved (pending, rejected or unknown).
-    pub unapproved_changes: Vec<i64>,
+    pub unapproved_changes: Vec<ChangeId>,
     /// Release plan checklist items not yet done.
     pub readiness_missing: usize,
 }
@@ -201,7 +55,7 @@ pub enum MoveRefused {
         "Deploy is blocked: {} linked Change(s) not CAB-approved and {} release plan item(s) not done; give a written reason to override",
         .unapproved_changes.len(), .readiness_missing
     )]
-    GateClosed { unapproved_changes: Vec<i64>, readiness_missing: usize },
+    GateClosed { unapproved_changes: Vec<ChangeId>, readiness_missing: usize },
 }
 
 /// The result of an allowed move: the release as it will be, and its history row.
@@ -241,7 +95,7 @@ pub fn transition(
     let mut next = release.clone();
     next.stage = to;
     let mut entry = StageEntry {
-        id: 0,
+        id: StageEntryId(0),
         release_id: release.id,
         stage: to,
         entered_at: now,

@@ -1,35 +1,37 @@
-//! Pure release-management types and rules: no egui, no SQL.
+//! Pure release-management types and rules: no egui, no SQL, nothing else of this crate.
 
 pub mod activity;
 pub mod changes;
 pub mod directory;
+pub mod ids;
 pub mod kpi;
 pub mod lifecycle;
-pub mod note;
 pub mod readiness;
 pub mod registry;
 pub mod release;
 pub mod sample;
 pub mod settings;
-pub mod task;
-pub mod time_entry;
+pub mod stage;
 pub mod view;
+pub mod work;
 
 pub use activity::Activity;
-pub use directory::Directory;
+pub use directory::{Agent, Department, Directory, Group};
+pub use ids::{
+    ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
+    StageEntryId, TaskId, TimeEntryId, Timestamp,
+};
 pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};
-pub use lifecycle::{DeployGate, MoveRefused, MoveRequest, Outcome, Stage, StageEntry};
-pub use note::Note;
+pub use lifecycle::{DeployGate, MoveRefused, MoveRequest};
 pub use readiness::{
     DeploymentPhase, MitigationItem, MitigationPhase, PhaseStatus, PlanCheck, Readiness, ReadinessEdit,
     ReadinessInvalid, Risk, RiskKind, RiskLevel, Strategy,
 };
 pub use registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry, RegistryInvalid};
 pub use release::{
-    Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Plan, PlannedWindow, Priority,
-    Release, ReleaseId, ReleaseInvalid, ReleasePatch, ReleaseType, Status, Timestamp,
+    ChecklistItem, Plan, PlannedWindow, Priority, Release, ReleaseInvalid, ReleasePatch, ReleaseType, Status,
 };
 pub use settings::{Language, Settings, Theme};
-pub use task::{Task, TaskFields, TaskStatus};
-pub use time_entry::TimeEntry;
+pub use stage::{Outcome, Stage, StageEntry};
 pub use view::{AgentFilter, Needle, PredefinedView, ReleaseFilter, SavedView, SortKey, SortSpec, ViewRef};
+pub use work::{Note, Task, TaskFields, TaskStatus, TimeEntry};

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::ids::{AgentId, Timestamp};
 use super::registry::string_coded;
-use super::release::{AgentId, Timestamp};
 
 string_coded!(
     /// The six things a release plan must cover (the brief's "릴리스 계획 필수 요소").

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ids::{ChangeId, ConfigItemId};
+
 /// The longest Change subject or CI name accepted.
 pub const NAME_MAX_CHARS: usize = 255;
 
@@ -68,7 +70,7 @@ string_coded!(
 /// A Change from change management, shown as `CHG-7`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
-    pub id: i64,
+    pub id: ChangeId,
     pub subject: String,
     pub approval: CabApproval,
     pub risk: ChangeRisk,
@@ -77,7 +79,7 @@ pub struct Change {
 /// A configuration item (CI) a release deploys to or changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfigItem {
-    pub id: i64,
+    pub id: ConfigItemId,
     pub name: String,
     pub kind: CiKind,
 }
@@ -90,26 +92,26 @@ pub struct Registry {
 }
 
 impl Registry {
-    pub fn change(&self, id: i64) -> Option<&Change> {
+    pub fn change(&self, id: ChangeId) -> Option<&Change> {
         self.changes.binary_search_by_key(&id, |c| c.id).ok().map(|i| &self.changes[i])
     }
 
-    pub fn config_item(&self, id: i64) -> Option<&ConfigItem> {
+    pub fn config_item(&self, id: ConfigItemId) -> Option<&ConfigItem> {
         self.config_items.binary_search_by_key(&id, |c| c.id).ok().map(|i| &self.config_items[i])
     }
 
     /// The id the next new Change gets.
-    pub fn next_change_id(&self) -> i64 {
-        self.changes.last().map_or(1, |c| c.id + 1)
+    pub fn next_change_id(&self) -> ChangeId {
+        ChangeId(self.changes.last().map_or(1, |c| c.id.0 + 1))
     }
 
     /// The id the next new CI gets.
-    pub fn next_config_item_id(&self) -> i64 {
-        self.config_items.last().map_or(1, |c| c.id + 1)
+    pub fn next_config_item_id(&self) -> ConfigItemId {
+        ConfigItemId(self.config_items.last().map_or(1, |c| c.id.0 + 1))
     }
 
     /// The linked Changes (of `ids`) that are not CAB-approved, unknown ones included.
-    pub fn unapproved(&self, ids: &[i64]) -> Vec<i64> {
+    pub fn unapproved(&self, ids: &[ChangeId]) -> Vec<ChangeId> {
         ids.iter()
             .copied()
             .filter(|id| self.change(*id).is_none_or(|c| c.approval != CabApproval::Approved))
@@ -152,14 +154,27 @@ mod tests {
         }
         let registry = Registry {
             changes: vec![
-                Change { id: 1, subject: "a".into(), approval: CabApproval::Approved, risk: ChangeRisk::Low },
-                Change { id: 4, subject: "b".into(), approval: CabApproval::Pending, risk: ChangeRisk::High },
+                Change {
+                    id: ChangeId(1),
+                    subject: "a".into(),
+                    approval: CabApproval::Approved,
+                    risk: ChangeRisk::Low,
+                },
+                Change {
+                    id: ChangeId(4),
+                    subject: "b".into(),
+                    approval: CabApproval::Pending,
+                    risk: ChangeRisk::High,
+                },
             ],
             config_items: vec![],
         };
-        assert_eq!(registry.unapproved(&[1, 4, 9]), vec![4, 9]);
-        assert_eq!(registry.next_change_id(), 5);
-        assert_eq!(registry.next_config_item_id(), 1);
+        assert_eq!(
+            registry.unapproved(&[ChangeId(1), ChangeId(4), ChangeId(9)]),
+            vec![ChangeId(4), ChangeId(9)]
+        );
+        assert_eq!(registry.next_change_id(), ChangeId(5));
+        assert_eq!(registry.next_config_item_id(), ConfigItemId(1));
         assert_eq!(validate_name("  "), Err(RegistryInvalid::NameEmpty));
     }
 }

@@ -1,42 +1,9 @@
 //! A release and its coded fields, with the exact Freshservice API v2 numeric codes.
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Time stamps are kept in UTC and shown in local time.
-pub type Timestamp = DateTime<Utc>;
-
-macro_rules! id_type {
-    ($(#[$meta:meta])* $name:ident) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub i64);
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-    };
-}
-
-id_type!(
-    /// The display id of a release, shown as `#12`.
-    ReleaseId
-);
-id_type!(
-    /// An agent: a person who owns releases.
-    AgentId
-);
-id_type!(
-    /// A team of agents.
-    GroupId
-);
-id_type!(
-    /// A department of the company.
-    DepartmentId
-);
+use super::ids::{AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, ReleaseId, Timestamp};
+use super::stage::{Outcome, Stage};
 
 /// Defines an enum with Freshservice numeric codes, an English label and `ALL`.
 macro_rules! coded_enum {
@@ -198,14 +165,14 @@ pub struct Release {
     pub sub_category: Option<String>,
     pub item_category: Option<String>,
     /// Linked configuration items (CIs).
-    pub assets: Vec<i64>,
-    pub associated_change_ids: Vec<i64>,
+    pub assets: Vec<ConfigItemId>,
+    pub associated_change_ids: Vec<ChangeId>,
     pub build_plan: Option<Plan>,
     pub test_plan: Option<Plan>,
     /// Where the release is in the lifecycle.
-    pub stage: super::lifecycle::Stage,
+    pub stage: Stage,
     /// How it ended, once closed.
-    pub outcome: Option<super::lifecycle::Outcome>,
+    pub outcome: Option<Outcome>,
     /// When the outcome was recorded.
     pub closed_at: Option<Timestamp>,
     /// How many times the release was rolled back.
@@ -219,6 +186,48 @@ pub struct Release {
 }
 
 impl Release {
+    /// A release with the fields Freshservice requires; every other field empty (no agent, no
+    /// plans, nothing linked), at the first lifecycle stage, created and last updated at `created_at`.
+    pub fn new(
+        id: ReleaseId,
+        subject: impl Into<String>,
+        status: Status,
+        priority: Priority,
+        release_type: ReleaseType,
+        planned: PlannedWindow,
+        created_at: Timestamp,
+    ) -> Self {
+        Self {
+            id,
+            subject: subject.into(),
+            description: String::new(),
+            status,
+            priority,
+            release_type,
+            planned,
+            work_start: None,
+            work_end: None,
+            agent_id: None,
+            group_id: None,
+            department_id: None,
+            category: None,
+            sub_category: None,
+            item_category: None,
+            assets: Vec::new(),
+            associated_change_ids: Vec::new(),
+            build_plan: None,
+            test_plan: None,
+            stage: Stage::Plan,
+            outcome: None,
+            closed_at: None,
+            rollback_count: 0,
+            downtime_minutes: 0,
+            created_at,
+            updated_at: created_at,
+            deleted_at: None,
+        }
+    }
+
     pub fn is_deleted(&self) -> bool {
         self.deleted_at.is_some()
     }
@@ -277,28 +286,6 @@ impl ReleasePatch {
             updated_at: before.updated_at,
         }
     }
-}
-
-/// An agent who owns releases.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Agent {
-    pub id: AgentId,
-    pub name: String,
-    pub email: String,
-}
-
-/// A team of agents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Group {
-    pub id: GroupId,
-    pub name: String,
-}
-
-/// A department.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Department {
-    pub id: DepartmentId,
-    pub name: String,
 }
 
 /// The longest subject Freshservice accepts.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::release::AgentId;
+use super::ids::AgentId;
 
 /// The two languages the app speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

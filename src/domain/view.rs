@@ -9,7 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::directory::Directory;
-use super::release::{AgentId, GroupId, Priority, Release, ReleaseType, Status, Timestamp};
+use super::ids::{AgentId, GroupId, ReleaseId, SavedViewId, Timestamp};
+use super::release::{Priority, Release, ReleaseType, Status};
 
 /// The nine predefined views of Freshservice's Releases list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -156,13 +157,13 @@ impl ReleaseFilter {
 #[derive(Clone, Debug)]
 pub struct Needle {
     lowered: String,
-    id: Option<i64>,
+    id: Option<ReleaseId>,
 }
 
 impl Needle {
     pub fn new(text: &str) -> Self {
         let trimmed = text.trim();
-        let id = trimmed.strip_prefix('#').unwrap_or(trimmed).parse::<i64>().ok();
+        let id = trimmed.strip_prefix('#').unwrap_or(trimmed).parse::<i64>().ok().map(ReleaseId);
         Self { lowered: trimmed.to_lowercase(), id }
     }
 
@@ -172,7 +173,7 @@ impl Needle {
 
     pub fn matches(&self, release: &Release) -> bool {
         self.is_empty()
-            || self.id == Some(release.id.0)
+            || self.id == Some(release.id)
             || contains_ignore_case(&release.subject, &self.lowered)
             || contains_ignore_case(&release.description, &self.lowered)
     }
@@ -345,13 +346,13 @@ fn name_ranks<'a, Id: std::hash::Hash + Eq + Copy>(
 #[serde(rename_all = "snake_case")]
 pub enum ViewRef {
     Predefined(PredefinedView),
-    Saved(i64),
+    Saved(SavedViewId),
 }
 
 /// A custom view the user saved: a base view, a filter and a sort, under a name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedView {
-    pub id: i64,
+    pub id: SavedViewId,
     pub name: String,
     pub base: PredefinedView,
     pub filter: ReleaseFilter,

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::time_entry::format_hhmm;
+use crate::domain::work::time_entry::format_hhmm;
 use crate::domain::{Directory, Note, Plan, Release, Task, TimeEntry, Timestamp};
 
 fn iso(t: Timestamp) -> String {

@@ -56,7 +56,7 @@ pub fn item_refused(err: &crate::model::ItemRefused) -> String {
         E::NoSuchTimeEntry(_) => tr("error-no-such-time-entry"),
         E::NoteEmpty => tr("error-note-empty"),
         E::NoteTooLong => {
-            tr_args("error-note-too-long", &[("max", crate::domain::note::NOTE_MAX_CHARS.into())])
+            tr_args("error-note-too-long", &[("max", crate::domain::work::note::NOTE_MAX_CHARS.into())])
         }
         E::TaskTitleRequired => tr("error-task-title-required"),
         E::TaskTitleTooLong => tr("error-task-title-too-long"),
@@ -68,8 +68,8 @@ pub fn item_refused(err: &crate::model::ItemRefused) -> String {
 }
 
 /// Why a time spent text is not hh:mm, in the current language.
-pub fn time_spent_invalid(err: &crate::domain::time_entry::TimeSpentInvalid) -> String {
-    use crate::domain::time_entry::TimeSpentInvalid as E;
+pub fn time_spent_invalid(err: &crate::domain::work::time_entry::TimeSpentInvalid) -> String {
+    use crate::domain::work::time_entry::TimeSpentInvalid as E;
     match err {
         E::Empty => tr("error-time-empty"),
         E::NotHhMm(text) => tr_args("error-time-not-hhmm", &[("text", text.as_str().into())]),

@@ -192,6 +192,32 @@ impl From<&str> for Arg {
     }
 }
 
+/// A typed id is shown as its number.
+macro_rules! id_arg {
+    ($($id:ident),+) => {$(
+        impl From<crate::domain::$id> for Arg {
+            fn from(id: crate::domain::$id) -> Self {
+                Self::from(id.0)
+            }
+        }
+    )+};
+}
+
+id_arg!(
+    ActivityId,
+    AgentId,
+    ChangeId,
+    ConfigItemId,
+    DepartmentId,
+    GroupId,
+    NoteId,
+    ReleaseId,
+    SavedViewId,
+    StageEntryId,
+    TaskId,
+    TimeEntryId
+);
+
 impl From<String> for Arg {
     fn from(s: String) -> Self {
         Self::Text(s)

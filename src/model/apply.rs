@@ -8,15 +8,63 @@ use crate::domain::ReleaseId;
 use crate::store::Mutation;
 use crate::store::backup::BackupJob;
 
-/// What a successful command did.
+/// What a successful command did. Only the model makes one; [`Model::revert`] takes it back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Applied {
-    /// What was done, for the undo menu ("create release …").
-    pub label: String,
+    /// The command that was applied.
+    command: Command,
     /// The mutations that put stored state back as it was before the command.
-    pub inverse: Vec<Mutation>,
+    inverse: Vec<Mutation>,
     /// The release the command created, if any.
-    pub created: Option<ReleaseId>,
+    created: Option<ReleaseId>,
+}
+
+impl Applied {
+    /// The release the command created, if any.
+    pub fn created(&self) -> Option<ReleaseId> {
+        self.created
+    }
+
+    /// Whether the command changed anything (a command that changes nothing is not undoable).
+    pub fn changed(&self) -> bool {
+        !self.inverse.is_empty()
+    }
+
+    /// The command that was applied.
+    pub fn command(&self) -> &Command {
+        &self.command
+    }
+}
+
+/// What [`Model::apply_unrecorded`] writes: a command, or stored state put back by undo or redo.
+pub(super) enum Write {
+    Command(Command),
+    Revert(Revert),
+}
+
+/// Stored state written back to an earlier version: the inverse of `of`, kept by undo or redo.
+pub(super) struct Revert {
+    pub(super) direction: Direction,
+    /// The command taken back (undo) or applied again (redo).
+    pub(super) of: Command,
+    pub(super) mutations: Vec<Mutation>,
+}
+
+/// Which way a revert goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Direction {
+    Undo,
+    Redo,
+}
+
+impl Direction {
+    /// The English verb of the activity row (until the log is typed).
+    pub(super) fn verb(self) -> &'static str {
+        match self {
+            Self::Undo => "undo",
+            Self::Redo => "redo",
+        }
+    }
 }
 
 /// A backup made on another thread of the file as it was at `revision`.
@@ -70,24 +118,37 @@ impl Model {
     /// A command that changed something goes on the undo stack (and empties the redo stack).
     pub fn apply(&mut self, command: Command) -> Result<Applied, CommandError> {
         let record = command.clone();
-        let applied = self.apply_unrecorded(command)?;
-        if !applied.inverse.is_empty() {
-            self.history.record(record, applied.inverse.clone());
+        let (inverse, created) = self.apply_unrecorded(Write::Command(command))?;
+        let applied = Applied { command: record, inverse, created };
+        if applied.changed() {
+            self.history.record(applied.command.clone(), applied.inverse.clone());
         }
         Ok(applied)
     }
 
-    fn apply_unrecorded(&mut self, command: Command) -> Result<Applied, CommandError> {
-        let label = command.label();
+    /// Takes back a command applied earlier, from what [`Model::apply`] returned: its exact
+    /// inverse, written and logged like an undo, also after the file was closed and opened again.
+    /// Returns what takes the revert back in turn. For callers that keep what they applied (tests
+    /// of undo across a reopen); the undo and redo stacks are left as they are.
+    pub fn revert(&mut self, applied: Applied) -> Result<Applied, CommandError> {
+        let Applied { command, inverse, created: _ } = applied;
+        let revert = Revert { direction: Direction::Undo, of: command.clone(), mutations: inverse };
+        let (inverse, _) = self.apply_unrecorded(Write::Revert(revert))?;
+        Ok(Applied { command, inverse, created: None })
+    }
+
+    /// Validates, backs up when the write adds or removes much, writes and absorbs; returns the
+    /// inverse of what was written and the release created.
+    fn apply_unrecorded(&mut self, write: Write) -> Result<(Vec<Mutation>, Option<ReleaseId>), CommandError> {
         let now = self.now();
         // An import adds many rows at once, a purge removes them for good: keep the file as it
         // was before either.
-        let backup = match &command {
-            Command::LoadSample { .. } => Some("import"),
-            Command::Bulk { action: BulkAction::Purge, .. } => Some("purge"),
-            _ => None,
+        let backup = match &write {
+            Write::Command(Command::Sample(_)) => Some("import"),
+            Write::Command(Command::Bulk { action: BulkAction::Purge, .. }) => Some("purge"),
+            Write::Command(_) | Write::Revert(_) => None,
         };
-        let effect = self.plan(command, now)?;
+        let effect = self.plan(write, now)?;
         if let Some(reason) = backup
             && !self.releases.is_empty()
             && !self.store.is_read_only()
@@ -103,7 +164,7 @@ impl Model {
         self.store.commit(&effect.mutations, &effect.activities)?;
         self.absorb(effect.mutations);
         self.revision += 1;
-        Ok(Applied { label, inverse, created: effect.created })
+        Ok((inverse, effect.created))
     }
 
     /// The session's undo and redo stacks.
@@ -111,12 +172,12 @@ impl Model {
         &self.history
     }
 
-    /// Undoes the last command by applying its inverse as a [`Command::Revert`] (written and
-    /// logged like any command). Returns the command that was undone, `None` when there is none.
-    /// If the revert fails, nothing changes and the command stays undoable.
+    /// Undoes the last command by writing its inverse (through the same path, and logged like any
+    /// command). Returns the command that was undone, `None` when there is none. If the write
+    /// fails, nothing changes and the command stays undoable.
     pub fn undo(&mut self) -> Result<Option<Command>, CommandError> {
         let Some(entry) = self.history.pop_undo() else { return Ok(None) };
-        match self.revert_to(&entry, "undo") {
+        match self.revert_to(&entry, Direction::Undo) {
             Ok(inverse) => {
                 self.history.push_redo(HistoryEntry { command: entry.command.clone(), inverse });
                 Ok(Some(entry.command))
@@ -132,7 +193,7 @@ impl Model {
     /// that was redone, `None` when there is none.
     pub fn redo(&mut self) -> Result<Option<Command>, CommandError> {
         let Some(entry) = self.history.pop_redo() else { return Ok(None) };
-        match self.revert_to(&entry, "redo") {
+        match self.revert_to(&entry, Direction::Redo) {
             Ok(inverse) => {
                 self.history.push_undo(HistoryEntry { command: entry.command.clone(), inverse });
                 Ok(Some(entry.command))
@@ -144,17 +205,21 @@ impl Model {
         }
     }
 
-    /// Applies `entry`'s inverse; returns the inverse of that.
-    fn revert_to(&mut self, entry: &HistoryEntry, verb: &str) -> Result<Vec<Mutation>, CommandError> {
-        let label = format!("{verb} {}", entry.command.label());
-        if verb == "redo"
+    /// Writes `entry`'s inverse; returns the inverse of that.
+    fn revert_to(
+        &mut self,
+        entry: &HistoryEntry,
+        direction: Direction,
+    ) -> Result<Vec<Mutation>, CommandError> {
+        if direction == Direction::Redo
             && matches!(entry.command, Command::Bulk { action: BulkAction::Purge, .. })
             && !self.store.is_read_only()
         {
             // Redoing "delete forever" deletes for good again: back up first, as the first time.
             self.store.backup_now("purge")?;
         }
-        let applied = self.apply_unrecorded(Command::Revert { label, mutations: entry.inverse.clone() })?;
-        Ok(applied.inverse)
+        let revert = Revert { direction, of: entry.command.clone(), mutations: entry.inverse.clone() };
+        let (inverse, _) = self.apply_unrecorded(Write::Revert(revert))?;
+        Ok(inverse)
     }
 }

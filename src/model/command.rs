@@ -1,11 +1,170 @@
-//! The commands a user (or the CLI) can give. Each one is applied by [`super::Model::apply`].
+//! The commands a user (or the CLI) can give, nested by noun: `Command::Release(ReleaseCommand::..)`,
+//! `Command::Work(WorkCommand::..)`, ... Each noun's commands are planned in its own file under
+//! `plan/` by one exhaustive match, so a new command that is not planned does not compile. Every one
+//! is applied by [`super::Model::apply`]; undo and redo write their own internal type through the
+//! same path, which nothing outside the model can make.
 
 use crate::domain::{
-    AgentId, CabApproval, Change, ChangeRisk, CiKind, DepartmentId, GroupId, KpiTargets, Language, Outcome,
-    Plan, PlannedWindow, PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType,
-    Stage, Status, TaskFields, Theme, Timestamp, sample::SampleData,
+    AgentId, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItemId, DepartmentId, GroupId,
+    KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow, PredefinedView, Priority, ReadinessEdit,
+    ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec, Stage, Status, TaskFields, TaskId, Theme,
+    TimeEntryId, Timestamp, sample::SampleData,
 };
-use crate::store::Mutation;
+
+/// Every change to stored state goes through one of these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// One release as a whole: create, edit its fields, move it to Trash.
+    Release(ReleaseCommand),
+    /// Agents, groups and departments.
+    People(PeopleCommand),
+    /// Stored preferences and saved views.
+    Settings(SettingsCommand),
+    /// The notes, tasks and time entries of a release.
+    Work(WorkCommand),
+    /// Moves through the release lifecycle.
+    Lifecycle(LifecycleCommand),
+    /// The Change and CI registries and their links to releases.
+    Registry(RegistryCommand),
+    /// A release's readiness checklists, risk register and deployment strategy.
+    Readiness(ReadinessCommand),
+    /// One action on many releases, in one transaction: all of them or none.
+    Bulk { ids: Vec<ReleaseId>, action: BulkAction },
+    /// The sample data.
+    Sample(SampleCommand),
+}
+
+/// Commands on one release as a whole.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReleaseCommand {
+    Create(NewRelease),
+    Edit {
+        id: ReleaseId,
+        edits: Vec<ReleaseEdit>,
+    },
+    /// Moves one release to Trash (sets `deleted_at`).
+    Trash(ReleaseId),
+}
+
+/// Commands that add people and teams.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PeopleCommand {
+    AddAgent { name: String, email: String },
+    AddGroup { name: String },
+    AddDepartment { name: String },
+}
+
+/// Commands that change the stored preferences and the saved views.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SettingsCommand {
+    SetCurrentAgent(Option<AgentId>),
+    SetLanguage(Option<Language>),
+    SetTheme(Theme),
+    /// Replaces the KPI targets (validated: finite, in range).
+    SetKpiTargets(KpiTargets),
+    SaveView {
+        name: String,
+        base: PredefinedView,
+        filter: ReleaseFilter,
+        sort: SortSpec,
+    },
+    DeleteSavedView(SavedViewId),
+}
+
+/// Commands on the work of a release: its notes, tasks and time entries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkCommand {
+    AddNote {
+        release: ReleaseId,
+        body: String,
+    },
+    EditNote {
+        id: NoteId,
+        body: String,
+    },
+    DeleteNote(NoteId),
+    AddTask {
+        release: ReleaseId,
+        fields: TaskFields,
+    },
+    EditTask {
+        id: TaskId,
+        fields: TaskFields,
+    },
+    DeleteTask(TaskId),
+    /// Logs time spent by hand.
+    AddTime {
+        release: ReleaseId,
+        entry: NewTimeEntry,
+    },
+    /// Starts a timer now, or (with `since_created`) from when the release was created.
+    StartTimer {
+        release: ReleaseId,
+        agent_id: Option<AgentId>,
+        note: String,
+        billable: bool,
+        since_created: bool,
+    },
+    /// Stops a running timer, adding the elapsed time to the entry.
+    StopTimer(TimeEntryId),
+    /// Corrects a stopped time entry: agent, time spent, note, billable, executed at. Validated as
+    /// `AddTime` is. Refused while the entry's timer runs (`ItemRefused::TimerRunning`): its time
+    /// spent is the stored minutes plus the live clock, so a fixed hh:mm from a form would either be
+    /// overtaken by the clock or have to stop it behind the user's back. Stop the timer, then edit.
+    EditTimeEntry {
+        id: TimeEntryId,
+        entry: NewTimeEntry,
+    },
+    DeleteTimeEntry(TimeEntryId),
+}
+
+/// Moves through the lifecycle.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LifecycleCommand {
+    /// Moves a release to another lifecycle stage (see `domain::lifecycle::transition`).
+    Move {
+        id: ReleaseId,
+        to: Stage,
+        /// Required for Complete.
+        outcome: Option<Outcome>,
+        /// Service downtime to add (Complete, Rollback).
+        downtime_minutes: u32,
+        /// Required for Rollback.
+        reason: String,
+        /// Lets Deploy through a closed gate; logged.
+        override_reason: String,
+    },
+}
+
+/// Commands on the Change and CI registries and their links to releases.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegistryCommand {
+    /// Adds a Change to the registry, and links it to `link_to` if given (the link picker's "create").
+    CreateChange { subject: String, approval: CabApproval, risk: ChangeRisk, link_to: Option<ReleaseId> },
+    /// Replaces a Change's subject, CAB approval and risk.
+    UpdateChange(Change),
+    /// Adds a configuration item, and links it to `link_to` if given.
+    CreateConfigItem { name: String, kind: CiKind, link_to: Option<ReleaseId> },
+    /// Links (or with `linked: false` unlinks) a Change and a release.
+    LinkChange { release: ReleaseId, change: ChangeId, linked: bool },
+    /// Links (or unlinks) a configuration item and a release.
+    LinkConfigItem { release: ReleaseId, item: ConfigItemId, linked: bool },
+}
+
+/// Commands on a release's readiness.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadinessCommand {
+    /// Edits a release's readiness checklists, risk register or deployment strategy.
+    Edit { id: ReleaseId, edits: Vec<ReadinessEdit> },
+}
+
+/// Commands on the sample data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SampleCommand {
+    /// Loads the sample scenarios (agents, groups, departments, releases and all they hold) in one
+    /// transaction. Refused when the database already holds releases, unless `force`.
+    Load { data: SampleData, force: bool },
+}
 
 /// The fields of a release the user fills in when creating it.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,8 +209,8 @@ pub enum ReleaseEdit {
     ItemCategory(Option<String>),
     BuildPlan(Option<Plan>),
     TestPlan(Option<Plan>),
-    Assets(Vec<i64>),
-    AssociatedChanges(Vec<i64>),
+    Assets(Vec<ConfigItemId>),
+    AssociatedChanges(Vec<ChangeId>),
 }
 
 /// What a bulk command does to each selected release.
@@ -75,7 +234,7 @@ pub enum BulkAction {
 }
 
 impl BulkAction {
-    /// The action's name on the command line and in the activity log.
+    /// The action's name on the command line.
     pub fn slug(&self) -> &'static str {
         match self {
             Self::Trash => "trash",
@@ -89,189 +248,115 @@ impl BulkAction {
     }
 }
 
-/// Every change to stored state goes through one of these.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    CreateRelease(NewRelease),
-    EditRelease {
-        id: ReleaseId,
-        edits: Vec<ReleaseEdit>,
-    },
-    AddAgent {
-        name: String,
-        email: String,
-    },
-    AddGroup {
-        name: String,
-    },
-    AddDepartment {
-        name: String,
-    },
-    SetCurrentAgent(Option<AgentId>),
-    SetLanguage(Option<Language>),
-    SetTheme(Theme),
-    /// Replaces the KPI targets (validated: finite, in range).
-    SetKpiTargets(KpiTargets),
-    SaveView {
-        name: String,
-        base: PredefinedView,
-        filter: ReleaseFilter,
-        sort: crate::domain::SortSpec,
-    },
-    DeleteSavedView(i64),
-    /// Loads the sample scenarios (agents, groups, departments, releases) in one transaction.
-    /// Refused when the database already holds releases, unless `force`.
-    LoadSample {
-        data: SampleData,
-        force: bool,
-    },
-    /// Moves one release to Trash (sets `deleted_at`).
-    TrashRelease(ReleaseId),
-    AddNote {
-        release: ReleaseId,
-        body: String,
-    },
-    EditNote {
-        id: i64,
-        body: String,
-    },
-    DeleteNote(i64),
-    AddTask {
-        release: ReleaseId,
-        fields: TaskFields,
-    },
-    EditTask {
-        id: i64,
-        fields: TaskFields,
-    },
-    DeleteTask(i64),
-    /// Logs time spent by hand.
-    AddTime {
-        release: ReleaseId,
-        entry: NewTimeEntry,
-    },
-    /// Starts a timer now, or (with `since_created`) from when the release was created.
-    StartTimer {
-        release: ReleaseId,
-        agent_id: Option<AgentId>,
-        note: String,
-        billable: bool,
-        since_created: bool,
-    },
-    /// Stops a running timer, adding the elapsed time to the entry.
-    StopTimer(i64),
-    /// Corrects a stopped time entry: agent, time spent, note, billable, executed at. Validated as
-    /// `AddTime` is. Refused while the entry's timer runs (`ItemRefused::TimerRunning`): its time
-    /// spent is the stored minutes plus the live clock, so a fixed hh:mm from a form would either be
-    /// overtaken by the clock or have to stop it behind the user's back. Stop the timer, then edit.
-    EditTimeEntry {
-        id: i64,
-        entry: NewTimeEntry,
-    },
-    DeleteTimeEntry(i64),
-    /// Adds a Change to the registry, and links it to `link_to` if given (the link picker's "create").
-    CreateChange {
-        subject: String,
-        approval: CabApproval,
-        risk: ChangeRisk,
-        link_to: Option<ReleaseId>,
-    },
-    /// Replaces a Change's subject, CAB approval and risk.
-    UpdateChange(Change),
-    /// Adds a configuration item, and links it to `link_to` if given.
-    CreateConfigItem {
-        name: String,
-        kind: CiKind,
-        link_to: Option<ReleaseId>,
-    },
-    /// Links (or with `linked: false` unlinks) a Change and a release.
-    LinkChange {
-        release: ReleaseId,
-        change: i64,
-        linked: bool,
-    },
-    /// Links (or unlinks) a configuration item and a release.
-    LinkConfigItem {
-        release: ReleaseId,
-        item: i64,
-        linked: bool,
-    },
-    /// Moves a release to another lifecycle stage (see `domain::lifecycle::transition`).
-    MoveStage {
-        id: ReleaseId,
-        to: Stage,
-        /// Required for Complete.
-        outcome: Option<Outcome>,
-        /// Service downtime to add (Complete, Rollback).
-        downtime_minutes: u32,
-        /// Required for Rollback.
-        reason: String,
-        /// Lets Deploy through a closed gate; logged.
-        override_reason: String,
-    },
-    /// Edits a release's readiness checklists, risk register or deployment strategy.
-    EditReadiness {
-        id: ReleaseId,
-        edits: Vec<ReadinessEdit>,
-    },
-    /// One action on many releases, in one transaction: all of them or none.
-    Bulk {
-        ids: Vec<ReleaseId>,
-        action: BulkAction,
-    },
-    /// Writes stored state back to an earlier version (undo and redo).
-    Revert {
-        label: String,
-        mutations: Vec<Mutation>,
-    },
+impl From<ReleaseCommand> for Command {
+    fn from(command: ReleaseCommand) -> Self {
+        Self::Release(command)
+    }
+}
+
+impl From<PeopleCommand> for Command {
+    fn from(command: PeopleCommand) -> Self {
+        Self::People(command)
+    }
+}
+
+impl From<SettingsCommand> for Command {
+    fn from(command: SettingsCommand) -> Self {
+        Self::Settings(command)
+    }
+}
+
+impl From<WorkCommand> for Command {
+    fn from(command: WorkCommand) -> Self {
+        Self::Work(command)
+    }
+}
+
+impl From<LifecycleCommand> for Command {
+    fn from(command: LifecycleCommand) -> Self {
+        Self::Lifecycle(command)
+    }
+}
+
+impl From<RegistryCommand> for Command {
+    fn from(command: RegistryCommand) -> Self {
+        Self::Registry(command)
+    }
+}
+
+impl From<ReadinessCommand> for Command {
+    fn from(command: ReadinessCommand) -> Self {
+        Self::Readiness(command)
+    }
+}
+
+impl From<SampleCommand> for Command {
+    fn from(command: SampleCommand) -> Self {
+        Self::Sample(command)
+    }
 }
 
 impl Command {
-    /// A short English description, used for the undo menu and the activity log.
-    pub fn label(&self) -> String {
+    /// A short English description, for the activity row an undo or redo writes.
+    pub(super) fn label(&self) -> String {
         match self {
-            Self::CreateRelease(new) => format!("create release \"{}\"", new.subject.trim()),
-            Self::EditRelease { id, edits } => match edits.as_slice() {
-                [edit] => format!("edit {} of #{id}", edit_field(edit)),
-                _ => format!("edit #{id}"),
+            Self::Release(command) => match command {
+                ReleaseCommand::Create(new) => format!("create release \"{}\"", new.subject.trim()),
+                ReleaseCommand::Edit { id, edits } => match edits.as_slice() {
+                    [edit] => format!("edit {} of #{id}", edit_field(edit)),
+                    _ => format!("edit #{id}"),
+                },
+                ReleaseCommand::Trash(id) => format!("move #{id} to Trash"),
             },
-            Self::AddAgent { name, .. } => format!("add agent {name}"),
-            Self::AddGroup { name } => format!("add group {name}"),
-            Self::AddDepartment { name } => format!("add department {name}"),
-            Self::SetCurrentAgent(_) => "change the current agent".into(),
-            Self::SetLanguage(_) => "change the language".into(),
-            Self::SetTheme(_) => "change the theme".into(),
-            Self::SetKpiTargets(_) => "change the KPI targets".into(),
-            Self::SaveView { name, .. } => format!("save view \"{name}\""),
-            Self::DeleteSavedView(_) => "delete a saved view".into(),
-            Self::LoadSample { data, .. } => format!("load {} sample releases", data.releases.len()),
-            Self::TrashRelease(id) => format!("move #{id} to Trash"),
-            Self::AddNote { release, .. } => format!("add a note to #{release}"),
-            Self::EditNote { .. } => "edit a note".into(),
-            Self::DeleteNote(_) => "delete a note".into(),
-            Self::AddTask { release, fields } => {
-                format!("add task \"{}\" to #{release}", fields.title.trim())
-            }
-            Self::EditTask { fields, .. } => format!("edit task \"{}\"", fields.title.trim()),
-            Self::DeleteTask(_) => "delete a task".into(),
-            Self::AddTime { release, .. } => format!("log time on #{release}"),
-            Self::StartTimer { release, .. } => format!("start a timer on #{release}"),
-            Self::StopTimer(_) => "stop the timer".into(),
-            Self::EditTimeEntry { .. } => "edit a time entry".into(),
-            Self::DeleteTimeEntry(_) => "delete a time entry".into(),
-            Self::CreateChange { subject, .. } => format!("create Change \"{}\"", subject.trim()),
-            Self::UpdateChange(change) => format!("edit Change CHG-{}", change.id),
-            Self::CreateConfigItem { name, .. } => format!("create CI \"{}\"", name.trim()),
-            Self::LinkChange { release, change, linked: true } => format!("link CHG-{change} to #{release}"),
-            Self::LinkChange { release, change, linked: false } => {
-                format!("unlink CHG-{change} from #{release}")
-            }
-            Self::LinkConfigItem { release, item, linked: true } => format!("link CI {item} to #{release}"),
-            Self::LinkConfigItem { release, item, linked: false } => {
-                format!("unlink CI {item} from #{release}")
-            }
-            Self::MoveStage { id, to, .. } => format!("move #{id} to {}", to.label()),
-            Self::EditReadiness { id, .. } => format!("edit the readiness of #{id}"),
+            Self::People(command) => match command {
+                PeopleCommand::AddAgent { name, .. } => format!("add agent {name}"),
+                PeopleCommand::AddGroup { name } => format!("add group {name}"),
+                PeopleCommand::AddDepartment { name } => format!("add department {name}"),
+            },
+            Self::Settings(command) => match command {
+                SettingsCommand::SetCurrentAgent(_) => "change the current agent".into(),
+                SettingsCommand::SetLanguage(_) => "change the language".into(),
+                SettingsCommand::SetTheme(_) => "change the theme".into(),
+                SettingsCommand::SetKpiTargets(_) => "change the KPI targets".into(),
+                SettingsCommand::SaveView { name, .. } => format!("save view \"{name}\""),
+                SettingsCommand::DeleteSavedView(_) => "delete a saved view".into(),
+            },
+            Self::Work(command) => match command {
+                WorkCommand::AddNote { release, .. } => format!("add a note to #{release}"),
+                WorkCommand::EditNote { .. } => "edit a note".into(),
+                WorkCommand::DeleteNote(_) => "delete a note".into(),
+                WorkCommand::AddTask { release, fields } => {
+                    format!("add task \"{}\" to #{release}", fields.title.trim())
+                }
+                WorkCommand::EditTask { fields, .. } => format!("edit task \"{}\"", fields.title.trim()),
+                WorkCommand::DeleteTask(_) => "delete a task".into(),
+                WorkCommand::AddTime { release, .. } => format!("log time on #{release}"),
+                WorkCommand::StartTimer { release, .. } => format!("start a timer on #{release}"),
+                WorkCommand::StopTimer(_) => "stop the timer".into(),
+                WorkCommand::EditTimeEntry { .. } => "edit a time entry".into(),
+                WorkCommand::DeleteTimeEntry(_) => "delete a time entry".into(),
+            },
+            Self::Lifecycle(LifecycleCommand::Move { id, to, .. }) => format!("move #{id} to {}", to.label()),
+            Self::Registry(command) => match command {
+                RegistryCommand::CreateChange { subject, .. } => {
+                    format!("create Change \"{}\"", subject.trim())
+                }
+                RegistryCommand::UpdateChange(change) => format!("edit Change CHG-{}", change.id),
+                RegistryCommand::CreateConfigItem { name, .. } => format!("create CI \"{}\"", name.trim()),
+                RegistryCommand::LinkChange { release, change, linked: true } => {
+                    format!("link CHG-{change} to #{release}")
+                }
+                RegistryCommand::LinkChange { release, change, linked: false } => {
+                    format!("unlink CHG-{change} from #{release}")
+                }
+                RegistryCommand::LinkConfigItem { release, item, linked: true } => {
+                    format!("link CI {item} to #{release}")
+                }
+                RegistryCommand::LinkConfigItem { release, item, linked: false } => {
+                    format!("unlink CI {item} from #{release}")
+                }
+            },
+            Self::Readiness(ReadinessCommand::Edit { id, .. }) => format!("edit the readiness of #{id}"),
             Self::Bulk { ids, action } => {
                 let n = ids.len();
                 match action {
@@ -295,13 +380,15 @@ impl Command {
                     }
                 }
             }
-            Self::Revert { label, .. } => label.clone(),
+            Self::Sample(SampleCommand::Load { data, .. }) => {
+                format!("load {} sample releases", data.releases.len())
+            }
         }
     }
 }
 
 /// The Freshservice field an edit changes.
-pub fn edit_field(edit: &ReleaseEdit) -> &'static str {
+fn edit_field(edit: &ReleaseEdit) -> &'static str {
     match edit {
         ReleaseEdit::Subject(_) => "subject",
         ReleaseEdit::Description(_) => "description",

@@ -1,8 +1,11 @@
 //! Why a command was not applied: [`CommandError`] and the refusals it wraps. Memory and file are
 //! unchanged in every case.
 
-use crate::domain::note::NOTE_MAX_CHARS;
-use crate::domain::{AgentId, DepartmentId, GroupId, ReleaseId, ReleaseInvalid};
+use crate::domain::work::note::NOTE_MAX_CHARS;
+use crate::domain::{
+    AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, ReleaseInvalid, SavedViewId,
+    TaskId, TimeEntryId,
+};
 use crate::store::StoreError;
 
 /// Why a command was not applied. Memory and file are unchanged in every case.
@@ -29,7 +32,7 @@ pub enum CommandError {
     #[error("department {0} does not exist")]
     NoSuchDepartment(DepartmentId),
     #[error("saved view {0} does not exist")]
-    NoSuchView(i64),
+    NoSuchView(SavedViewId),
     #[error("a view named \"{0}\" already exists")]
     DuplicateViewName(String),
     #[error("the {0} needs a name")]
@@ -51,9 +54,9 @@ pub enum CommandError {
     #[error("{0}")]
     Registry(#[from] crate::domain::RegistryInvalid),
     #[error("Change CHG-{0} does not exist")]
-    NoSuchChange(i64),
+    NoSuchChange(ChangeId),
     #[error("configuration item {0} does not exist")]
-    NoSuchConfigItem(i64),
+    NoSuchConfigItem(ConfigItemId),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }
@@ -106,11 +109,11 @@ pub enum ItemRefused {
     #[error("release #{0} is in Trash; restore it first")]
     InTrash(ReleaseId),
     #[error("note {0} does not exist")]
-    NoSuchNote(i64),
+    NoSuchNote(NoteId),
     #[error("task {0} does not exist")]
-    NoSuchTask(i64),
+    NoSuchTask(TaskId),
     #[error("time entry {0} does not exist")]
-    NoSuchTimeEntry(i64),
+    NoSuchTimeEntry(TimeEntryId),
     #[error("a note cannot be empty")]
     NoteEmpty,
     #[error("a note has at most {NOTE_MAX_CHARS} characters")]

@@ -1,8 +1,8 @@
 //! The session's undo and redo stacks.
 //!
 //! Each entry keeps the command that was applied (so the menu can name it in the UI's language)
-//! and the mutations that put stored state back as it was. Undo applies those mutations as a
-//! [`Command::Revert`](super::Command::Revert) and keeps the revert's own inverse for redo.
+//! and the mutations that put stored state back as it was. Undo writes those mutations through
+//! `Model::apply`'s path (as the model's internal revert) and keeps the revert's own inverse for redo.
 
 use std::collections::VecDeque;
 

@@ -221,7 +221,11 @@ impl Model {
 
 /// Applies puts (`Some`) and removals (`None`) by id to `list`, which is kept in id order:
 /// one binary search per change, then at most one `retain` and one sort.
-fn merge_by_id<T>(list: &mut Vec<T>, changes: BTreeMap<i64, Option<T>>, id: impl Fn(&T) -> i64) {
+fn merge_by_id<T, K: Ord + Copy + std::hash::Hash>(
+    list: &mut Vec<T>,
+    changes: BTreeMap<K, Option<T>>,
+    id: impl Fn(&T) -> K,
+) {
     if changes.is_empty() {
         return;
     }

@@ -24,13 +24,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 pub use apply::{Applied, PurgeBackup};
-pub use command::{BulkAction, Command, NewRelease, NewTimeEntry, ReleaseEdit, edit_field};
+pub use command::{
+    BulkAction, Command, LifecycleCommand, NewRelease, NewTimeEntry, PeopleCommand, ReadinessCommand,
+    RegistryCommand, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand, WorkCommand,
+};
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
 
 use crate::domain::{
-    Activity, AgentId, DeployGate, Directory, Note, Readiness, Registry, Release, ReleaseId, SavedView,
-    Settings, StageEntry, Task, TimeEntry, Timestamp,
+    Activity, AgentId, DeployGate, Directory, Note, NoteId, Readiness, Registry, Release, ReleaseId,
+    SavedView, SavedViewId, Settings, StageEntry, Task, TaskId, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -190,7 +193,7 @@ impl Model {
         &self.saved_views
     }
 
-    pub fn saved_view(&self, id: i64) -> Option<&SavedView> {
+    pub fn saved_view(&self, id: SavedViewId) -> Option<&SavedView> {
         self.saved_views.iter().find(|v| v.id == id)
     }
 
@@ -241,15 +244,15 @@ impl Model {
         self.acting_agent.or(self.settings.current_agent)
     }
 
-    pub fn note(&self, id: i64) -> Option<&Note> {
+    pub fn note(&self, id: NoteId) -> Option<&Note> {
         self.notes.binary_search_by_key(&id, |n| n.id).ok().map(|i| &self.notes[i])
     }
 
-    pub fn task(&self, id: i64) -> Option<&Task> {
+    pub fn task(&self, id: TaskId) -> Option<&Task> {
         self.tasks.binary_search_by_key(&id, |t| t.id).ok().map(|i| &self.tasks[i])
     }
 
-    pub fn time_entry(&self, id: i64) -> Option<&TimeEntry> {
+    pub fn time_entry(&self, id: TimeEntryId) -> Option<&TimeEntry> {
         self.time_entries.binary_search_by_key(&id, |e| e.id).ok().map(|i| &self.time_entries[i])
     }
 

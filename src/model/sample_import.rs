@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::plan::{Effect, KEY_CURRENT_AGENT};
-use super::{CommandError, Model};
+use super::{CommandError, Model, SampleCommand};
 use crate::domain::release::validate_release;
 use crate::domain::sample::SampleData;
 use crate::domain::sample::lifecycle::SampleLifecycle;
@@ -24,8 +24,19 @@ struct PeopleRemap {
 }
 
 impl Model {
+    /// Validates one of the sample commands and works out its effect. Changes nothing.
+    pub(super) fn plan_sample(
+        &self,
+        command: SampleCommand,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        match command {
+            SampleCommand::Load { data, force } => self.plan_sample_import(data, force, effect),
+        }
+    }
+
     /// Validates loading `data` and works out its effect. Changes nothing.
-    pub(super) fn plan_sample_import(
+    fn plan_sample_import(
         &self,
         data: SampleData,
         force: bool,
@@ -40,8 +51,8 @@ impl Model {
         let (change_offset, item_offset) = self.sample_registry_offsets();
         for mut release in data.releases {
             release.id = ReleaseId(release.id.0 + offset);
-            release.associated_change_ids.iter_mut().for_each(|c| *c += change_offset);
-            release.assets.iter_mut().for_each(|c| *c += item_offset);
+            release.associated_change_ids.iter_mut().for_each(|c| *c = c.offset(change_offset));
+            release.assets.iter_mut().for_each(|c| *c = c.offset(item_offset));
             release.agent_id = release.agent_id.and_then(|a| remap.agents.get(&a).copied());
             release.group_id = release.group_id.and_then(|g| remap.groups.get(&g).copied());
             release.department_id = release.department_id.and_then(|d| remap.departments.get(&d).copied());
@@ -105,16 +116,16 @@ impl Model {
         let release = |id: ReleaseId| ReleaseId(id.0 + offset);
         let agent = |a: Option<crate::domain::AgentId>| a.and_then(|a| remap.agents.get(&a).copied());
         let group = |g: Option<crate::domain::GroupId>| g.and_then(|g| remap.groups.get(&g).copied());
-        let note_base = self.notes.last().map_or(0, |n| n.id);
+        let note_base = self.notes.last().map_or(0, |n| n.id.0);
         for n in &data.notes {
             effect.mutations.push(Mutation::PutNote(Note {
-                id: n.id + note_base,
+                id: n.id.offset(note_base),
                 release_id: release(n.release_id),
                 author: agent(n.author),
                 ..n.clone()
             }));
         }
-        let task_base = self.tasks.last().map_or(0, |t| t.id);
+        let task_base = self.tasks.last().map_or(0, |t| t.id.0);
         for t in &data.tasks {
             let fields = TaskFields {
                 agent_id: agent(t.fields.agent_id),
@@ -122,16 +133,16 @@ impl Model {
                 ..t.fields.clone()
             };
             effect.mutations.push(Mutation::PutTask(Task {
-                id: t.id + task_base,
+                id: t.id.offset(task_base),
                 release_id: release(t.release_id),
                 fields,
                 ..t.clone()
             }));
         }
-        let entry_base = self.time_entries.last().map_or(0, |e| e.id);
+        let entry_base = self.time_entries.last().map_or(0, |e| e.id.0);
         for e in &data.time_entries {
             effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
-                id: e.id + entry_base,
+                id: e.id.offset(entry_base),
                 release_id: release(e.release_id),
                 agent_id: agent(e.agent_id),
                 ..e.clone()
@@ -141,7 +152,7 @@ impl Model {
 
     /// How far the sample's Change and CI ids are shifted: past every id already used.
     fn sample_registry_offsets(&self) -> (i64, i64) {
-        (self.registry.next_change_id() - 1, self.registry.next_config_item_id() - 1)
+        (self.registry.next_change_id().0 - 1, self.registry.next_config_item_id().0 - 1)
     }
 
     /// Adds the sample's Changes, CIs, readiness and stage histories, with ids shifted like the
@@ -156,11 +167,11 @@ impl Model {
         let (change_offset, item_offset) = self.sample_registry_offsets();
         let SampleLifecycle { registry, readiness, stage_history } = lifecycle;
         for mut change in registry.changes {
-            change.id += change_offset;
+            change.id = change.id.offset(change_offset);
             effect.mutations.push(Mutation::PutChange(change));
         }
         for mut item in registry.config_items {
-            item.id += item_offset;
+            item.id = item.id.offset(item_offset);
             effect.mutations.push(Mutation::PutConfigItem(item));
         }
         for (id, mut readiness) in readiness {
@@ -171,9 +182,9 @@ impl Model {
                 .mutations
                 .push(Mutation::PutReadiness { release: ReleaseId(id.0 + release_offset), readiness });
         }
-        let entry_offset = self.stage_history.last().map_or(0, |e| e.id);
+        let entry_offset = self.stage_history.last().map_or(0, |e| e.id.0);
         for mut entry in stage_history {
-            entry.id += entry_offset;
+            entry.id = entry.id.offset(entry_offset);
             entry.release_id = ReleaseId(entry.release_id.0 + release_offset);
             entry.actor = entry.actor.and_then(|a| agents.get(&a).copied());
             effect.mutations.push(Mutation::PutStageEntry(entry));

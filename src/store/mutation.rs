@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use crate::domain::{
-    Agent, AgentId, Change, ConfigItem, Department, DepartmentId, Directory, Group, GroupId, Note, Readiness,
-    Registry, Release, ReleaseId, ReleasePatch, SavedView, StageEntry, Task, TimeEntry,
+    Agent, AgentId, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId, Directory, Group,
+    GroupId, Note, NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, SavedView, SavedViewId,
+    StageEntry, StageEntryId, Task, TaskId, TimeEntry, TimeEntryId,
 };
 
 /// One change to stored state. A command turns into a list of these, written together.
@@ -34,22 +35,22 @@ pub enum Mutation {
     },
     RemoveSetting(String),
     PutSavedView(SavedView),
-    RemoveSavedView(i64),
+    RemoveSavedView(SavedViewId),
     /// Insert or replace a note of a release.
     PutNote(Note),
-    RemoveNote(i64),
+    RemoveNote(NoteId),
     /// Insert or replace a task of a release.
     PutTask(Task),
-    RemoveTask(i64),
+    RemoveTask(TaskId),
     /// Insert or replace a time entry (a running timer included).
     PutTimeEntry(TimeEntry),
-    RemoveTimeEntry(i64),
+    RemoveTimeEntry(TimeEntryId),
     /// Insert or replace a Change of the registry.
     PutChange(Change),
-    RemoveChange(i64),
+    RemoveChange(ChangeId),
     /// Insert or replace a configuration item of the registry.
     PutConfigItem(ConfigItem),
-    RemoveConfigItem(i64),
+    RemoveConfigItem(ConfigItemId),
     /// Insert or replace a release's readiness (checklists, risks, strategy).
     PutReadiness {
         release: ReleaseId,
@@ -58,7 +59,7 @@ pub enum Mutation {
     RemoveReadiness(ReleaseId),
     /// Insert or replace one row of a release's stage history.
     PutStageEntry(StageEntry),
-    RemoveStageEntry(i64),
+    RemoveStageEntry(StageEntryId),
 }
 
 /// Everything the in-memory model holds, as read from the file.

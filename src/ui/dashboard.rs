@@ -15,7 +15,7 @@ use crate::domain::kpi::{self, KpiFilter, KpiReport, MonthRange, YearMonth};
 use crate::domain::{Directory, GroupId, Kpi, KpiTargets, Language, Release, ReleaseId, ReleaseType};
 use crate::export::chart::{self, ChartKind, ChartSpec, ImageFormat};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, SettingsCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
 /// What the dashboard asks the window to do.
@@ -682,7 +682,10 @@ impl Dashboard {
                 if ui.add_enabled(!draft.pending, egui::Button::new(tr("kpi-targets-save"))).clicked() {
                     draft.pending = true;
                     draft.error = None;
-                    outbox.push(Sender::Dashboard, Command::SetKpiTargets(draft.targets()));
+                    outbox.push(
+                        Sender::Dashboard,
+                        Command::Settings(SettingsCommand::SetKpiTargets(draft.targets())),
+                    );
                 }
                 if ui.button(tr("kpi-targets-defaults")).clicked() {
                     let pending = draft.pending;

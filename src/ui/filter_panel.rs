@@ -10,7 +10,7 @@ use crate::domain::{
     ViewRef,
 };
 use crate::i18n::{self, tr};
-use crate::model::Command;
+use crate::model::{Command, SettingsCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
 /// The side panel's own state: the name being typed for a new saved view.
@@ -57,7 +57,10 @@ impl FilterPanel {
                         }
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if ui.small_button("✖").on_hover_text(tr("saved-view-delete")).clicked() {
-                                outbox.push(Sender::Filters, Command::DeleteSavedView(view.id));
+                                outbox.push(
+                                    Sender::Filters,
+                                    Command::Settings(SettingsCommand::DeleteSavedView(view.id)),
+                                );
                                 if list.view == ViewRef::Saved(view.id) {
                                     list.select_predefined(view.base);
                                 }
@@ -167,12 +170,12 @@ impl FilterPanel {
                 if (ui.add_enabled(valid, egui::Button::new(tr("action-save"))).clicked() || enter) && valid {
                     outbox.push(
                         Sender::Filters,
-                        Command::SaveView {
+                        Command::Settings(SettingsCommand::SaveView {
                             name: self.save_name.trim().to_owned(),
                             base: list.base_view(),
                             filter: list.filter.clone(),
                             sort: list.sort,
-                        },
+                        }),
                     );
                     self.saving = false;
                     self.save_name.clear();

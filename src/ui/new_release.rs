@@ -8,7 +8,7 @@ use super::widgets::datetime_edit_ui;
 use crate::domain::release::{SUBJECT_MAX_CHARS, validate_subject, validate_window};
 use crate::domain::{AgentId, Directory, GroupId, PlannedWindow, Priority, ReleaseType, Status, Timestamp};
 use crate::i18n::{self, tr};
-use crate::model::{Command, NewRelease};
+use crate::model::{Command, NewRelease, ReleaseCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
 /// What the user is typing into the modal.
@@ -64,7 +64,7 @@ impl Draft {
     }
 
     fn to_command(&self) -> Command {
-        Command::CreateRelease(NewRelease {
+        Command::Release(ReleaseCommand::Create(NewRelease {
             subject: self.subject.trim().to_owned(),
             description: self.description.clone(),
             status: self.status,
@@ -75,7 +75,7 @@ impl Draft {
             group_id: self.group,
             department_id: None,
             category: None,
-        })
+        }))
     }
 }
 

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::domain::Directory;
 use crate::i18n::tr;
-use crate::model::Command;
+use crate::model::{Command, PeopleCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
 /// The dialog's own state: the names being typed.
@@ -73,10 +73,10 @@ impl PeopleDialog {
                 {
                     outbox.push(
                         Sender::People,
-                        Command::AddAgent {
+                        Command::People(PeopleCommand::AddAgent {
                             name: std::mem::take(&mut self.agent_name),
                             email: std::mem::take(&mut self.agent_email),
-                        },
+                        }),
                     );
                 }
                 ui.end_row();
@@ -92,7 +92,9 @@ impl PeopleDialog {
                 {
                     outbox.push(
                         Sender::People,
-                        Command::AddGroup { name: std::mem::take(&mut self.group_name) },
+                        Command::People(PeopleCommand::AddGroup {
+                            name: std::mem::take(&mut self.group_name),
+                        }),
                     );
                 }
                 ui.end_row();
@@ -108,7 +110,9 @@ impl PeopleDialog {
                 {
                     outbox.push(
                         Sender::People,
-                        Command::AddDepartment { name: std::mem::take(&mut self.department_name) },
+                        Command::People(PeopleCommand::AddDepartment {
+                            name: std::mem::take(&mut self.department_name),
+                        }),
                     );
                 }
                 ui.end_row();

@@ -4,8 +4,8 @@
 
 use chrono::{Duration, TimeZone as _, Utc};
 use release_desk::domain::{
-    Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Outcome, Plan, PlannedWindow,
-    Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp,
+    Agent, AgentId, ChangeId, ChecklistItem, ConfigItemId, Department, DepartmentId, Group, GroupId, Outcome,
+    Plan, PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp,
 };
 use release_desk::model::{Model, NewRelease};
 use release_desk::store::{Mutation, Store};
@@ -22,46 +22,23 @@ pub fn at(hours: i64) -> Timestamp {
 /// A release with every optional field empty.
 pub fn plain(id: i64, subject: &str) -> Release {
     Release {
-        id: ReleaseId(id),
-        subject: subject.to_owned(),
-        description: String::new(),
-        status: Status::Open,
-        priority: Priority::Medium,
-        release_type: ReleaseType::Standard,
-        planned: PlannedWindow { start: at(24), end: at(28) },
-        work_start: None,
-        work_end: None,
-        agent_id: None,
-        group_id: None,
-        department_id: None,
-        category: None,
-        sub_category: None,
-        item_category: None,
-        assets: Vec::new(),
-        associated_change_ids: Vec::new(),
-        build_plan: None,
-        test_plan: None,
-        stage: Stage::Plan,
-        outcome: None,
-        closed_at: None,
-        rollback_count: 0,
-        downtime_minutes: 0,
-        created_at: at(-100 + id),
         updated_at: at(-50 + id),
-        deleted_at: None,
+        ..Release::new(
+            ReleaseId(id),
+            subject,
+            Status::Open,
+            Priority::Medium,
+            ReleaseType::Standard,
+            PlannedWindow { start: at(24), end: at(28) },
+            at(-100 + id),
+        )
     }
 }
 
 /// A release with every field set to something other than its default.
 pub fn full(id: i64) -> Release {
     Release {
-        id: ReleaseId(id),
-        subject: "롯데그룹 ERP 업그레이드 1단계: 본사 적용".into(),
         description: "Phased: HQ → affiliates → all.\n주말 야간.".into(),
-        status: Status::Completed,
-        priority: Priority::Urgent,
-        release_type: ReleaseType::Major,
-        planned: PlannedWindow { start: at(-48), end: at(-42) },
         work_start: Some(at(-47)),
         work_end: Some(at(-40)),
         agent_id: Some(AgentId(1)),
@@ -70,8 +47,8 @@ pub fn full(id: i64) -> Release {
         category: Some("Software".into()),
         sub_category: Some("ERP".into()),
         item_category: Some("SAP".into()),
-        assets: vec![3, 5],
-        associated_change_ids: vec![101, 102],
+        assets: vec![ConfigItemId(3), ConfigItemId(5)],
+        associated_change_ids: vec![ChangeId(101), ChangeId(102)],
         build_plan: Some(Plan {
             body: "소스 빌드 절차".into(),
             items: vec![ChecklistItem { text: "Dependencies".into(), done: true }],
@@ -82,9 +59,17 @@ pub fn full(id: i64) -> Release {
         closed_at: Some(at(-40)),
         rollback_count: 1,
         downtime_minutes: 95,
-        created_at: at(-200),
         updated_at: at(-40),
         deleted_at: Some(at(-1)),
+        ..Release::new(
+            ReleaseId(id),
+            "롯데그룹 ERP 업그레이드 1단계: 본사 적용",
+            Status::Completed,
+            Priority::Urgent,
+            ReleaseType::Major,
+            PlannedWindow { start: at(-48), end: at(-42) },
+            at(-200),
+        )
     }
 }
 

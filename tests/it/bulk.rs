@@ -3,7 +3,9 @@
 
 use crate::common::{at, model_with, plain, t0, temp_db};
 use release_desk::domain::{AgentId, GroupId, Language, Priority, ReleaseId, Status, Theme};
-use release_desk::model::{BulkAction, Command, CommandError, Model, PurgeBackup};
+use release_desk::model::{
+    BulkAction, Command, CommandError, Model, PurgeBackup, SettingsCommand, WorkCommand,
+};
 use release_desk::store::{Mutation, Store, StoreError};
 
 fn ids(list: &[i64]) -> Vec<ReleaseId> {
@@ -31,7 +33,7 @@ fn assert_persisted(model: &Model, activities_before: i64, expected: i64) {
 fn each_bulk_action_round_trips_through_the_store() {
     let (_dir, path) = temp_db();
     let mut model = fixture(&path);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2))))).unwrap();
     let mut count = model.store().activity_count().unwrap();
 
     model.apply(bulk(&[1, 2, 3], BulkAction::Trash)).unwrap();
@@ -187,7 +189,7 @@ fn undo_and_redo_of_a_bulk_action_and_of_a_purge() {
 
     // A new command forgets what could be redone.
     model.undo().unwrap();
-    model.apply(Command::SetTheme(Theme::Dark)).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetTheme(Theme::Dark))).unwrap();
     assert!(model.history().next_redo().is_none());
 }
 
@@ -257,10 +259,14 @@ fn a_purge_uses_the_backup_prepared_during_its_confirmation_only_if_nothing_chan
 fn delete_forever_takes_notes_tasks_and_time_along_and_undo_brings_them_back() {
     let (_dir, path) = temp_db();
     let mut model = fixture(&path);
-    model.apply(Command::AddNote { release: ReleaseId(1), body: "롤백 계획 확인".into() }).unwrap();
-    model.apply(Command::AddNote { release: ReleaseId(2), body: "stays".into() }).unwrap();
+    model
+        .apply(Command::Work(WorkCommand::AddNote {
+            release: ReleaseId(1), body: "롤백 계획 확인".into()
+        }))
+        .unwrap();
+    model.apply(Command::Work(WorkCommand::AddNote { release: ReleaseId(2), body: "stays".into() })).unwrap();
     let task = release_desk::domain::TaskFields { title: "UAT".into(), ..Default::default() };
-    model.apply(Command::AddTask { release: ReleaseId(1), fields: task }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTask { release: ReleaseId(1), fields: task })).unwrap();
     let entry = release_desk::model::NewTimeEntry {
         agent_id: Some(AgentId(1)),
         minutes: 90,
@@ -268,7 +274,7 @@ fn delete_forever_takes_notes_tasks_and_time_along_and_undo_brings_them_back() {
         billable: true,
         executed_at: t0(),
     };
-    model.apply(Command::AddTime { release: ReleaseId(1), entry }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTime { release: ReleaseId(1), entry })).unwrap();
     model.apply(bulk(&[1], BulkAction::Trash)).unwrap();
     let before = model.snapshot();
     model.apply(bulk(&[1, 6], BulkAction::Purge)).unwrap();

@@ -8,7 +8,9 @@ use release_desk::domain::{
     AgentId, GroupId, PlannedWindow, PredefinedView, Priority, ReleaseFilter, ReleaseId, ReleaseType,
     SortKey, SortSpec, Status,
 };
-use release_desk::model::{Command, CommandError, Model, NewRelease, ReleaseEdit};
+use release_desk::model::{
+    Command, CommandError, Model, NewRelease, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand,
+};
 use release_desk::store::backup::{self, Replaced};
 use release_desk::store::{CheckKind, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
@@ -85,7 +87,7 @@ fn crash_child() {
         let releases = model.releases();
         let command = if releases.is_empty() || rng.next().is_multiple_of(3) {
             let now = model.now();
-            Command::CreateRelease(NewRelease {
+            Command::Release(ReleaseCommand::Create(NewRelease {
                 subject: token.clone(),
                 description: "x".repeat((rng.next() % 2000) as usize),
                 status: Status::Open,
@@ -96,10 +98,10 @@ fn crash_child() {
                 group_id: None,
                 department_id: None,
                 category: None,
-            })
+            }))
         } else {
             let id = releases[(rng.next() as usize) % releases.len()].id;
-            Command::EditRelease { id, edits: vec![ReleaseEdit::Subject(token.clone())] }
+            Command::Release(ReleaseCommand::Edit { id, edits: vec![ReleaseEdit::Subject(token.clone())] })
         };
         model.apply(command).unwrap();
         writeln!(out, "ack {token}").and_then(|()| out.flush()).unwrap();
@@ -192,7 +194,7 @@ fn a_full_disk_fails_the_command_and_memory_equals_the_file() {
     for n in 0..500 {
         let mut new = new_release(&format!("릴리스 {n}"));
         new.description = "긴 설명 ".repeat(400);
-        match model.apply(Command::CreateRelease(new)) {
+        match model.apply(Command::Release(ReleaseCommand::Create(new))) {
             Ok(_) => {}
             Err(err) => {
                 failed = Some(err);
@@ -215,7 +217,7 @@ fn a_read_only_session_refuses_commands_and_memory_equals_the_file() {
     let mut reader = Model::open_read_only(&path).unwrap();
     assert!(reader.is_read_only());
     let before = reader.snapshot();
-    let err = reader.apply(Command::CreateRelease(new_release("x"))).err().unwrap();
+    let err = reader.apply(Command::Release(ReleaseCommand::Create(new_release("x")))).err().unwrap();
     assert!(matches!(err, CommandError::Store(StoreError::ReadOnlySession { .. })), "{err}");
     assert!(err.to_string().contains("read-only"), "{err}");
     assert_eq!(reader.snapshot(), before);
@@ -236,7 +238,7 @@ fn a_read_only_file_refuses_writes_and_memory_equals_the_file() {
     }
     let mut model = Model::open(&path).unwrap();
     let before = model.snapshot();
-    let err = model.apply(Command::CreateRelease(new_release("x"))).err().unwrap();
+    let err = model.apply(Command::Release(ReleaseCommand::Create(new_release("x")))).err().unwrap();
     assert!(matches!(err, CommandError::Store(StoreError::ReadOnly)), "{err}");
     assert_eq!(model.snapshot(), before);
     assert_eq!(model.reload_snapshot().unwrap(), before);
@@ -283,17 +285,17 @@ fn a_second_writer_is_refused_and_readers_still_read() {
 fn a_backup_is_restorable_and_equal_to_the_source() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "one"), plain(2, "two")]);
-    model.apply(Command::CreateRelease(new_release("백업 전 릴리스"))).unwrap();
+    model.apply(Command::Release(ReleaseCommand::Create(new_release("백업 전 릴리스")))).unwrap();
     let at_backup = model.snapshot();
     let made = model.backup_now("manual").unwrap();
     assert!(made.starts_with(backup::backups_dir(&path)));
     assert_eq!(backup::verify(&made).unwrap(), 3);
-    model.apply(Command::CreateRelease(new_release("백업 후 릴리스"))).unwrap();
+    model.apply(Command::Release(ReleaseCommand::Create(new_release("백업 후 릴리스")))).unwrap();
     model
-        .apply(Command::EditRelease {
+        .apply(Command::Release(ReleaseCommand::Edit {
             id: ReleaseId(1),
             edits: vec![ReleaseEdit::Priority(Priority::Urgent)],
-        })
+        }))
         .unwrap();
     let lock = model.close();
     let replaced = backup::restore(&path, &made, lock.as_ref()).unwrap();
@@ -324,7 +326,7 @@ fn cli_backup_check_and_restore() {
     assert!(String::from_utf8_lossy(&check.stdout).contains("passed the integrity check (1 releases)"));
     {
         let mut model = Model::open(&path).unwrap();
-        model.apply(Command::CreateRelease(new_release("later"))).unwrap();
+        model.apply(Command::Release(ReleaseCommand::Create(new_release("later")))).unwrap();
     }
     let restore = run(&["restore", out.to_str().unwrap()]);
     assert!(restore.status.success(), "{}", String::from_utf8_lossy(&restore.stderr));
@@ -342,7 +344,7 @@ fn an_import_is_preceded_by_a_backup_and_opening_makes_a_daily_one() {
     model = Model::open(&path).unwrap();
     assert_eq!(model.store().open_report().backup, None, "one a day is enough");
     let data = release_desk::domain::sample::scenarios(t0());
-    model.apply(Command::LoadSample { data, force: true }).unwrap();
+    model.apply(Command::Sample(SampleCommand::Load { data, force: true })).unwrap();
     let list = backup::list_backups(&path).unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].reason, "import");
@@ -488,38 +490,46 @@ proptest! {
                 Step::Create(subject, hours) => {
                     let mut new = new_release(&subject);
                     new.planned.end = new.planned.start + chrono::Duration::hours(hours);
-                    Command::CreateRelease(new)
+                    Command::Release(ReleaseCommand::Create(new))
                 }
                 Step::Subject(i, s) if !ids.is_empty() => {
-                    Command::EditRelease { id: pick(i), edits: vec![ReleaseEdit::Subject(s)] }
+                    Command::Release(ReleaseCommand::Edit { id: pick(i), edits: vec![ReleaseEdit::Subject(s)] })
                 }
-                Step::Priority(i, p) if !ids.is_empty() => Command::EditRelease {
+                Step::Priority(i, p) if !ids.is_empty() => Command::Release(ReleaseCommand::Edit {
                     id: pick(i),
                     edits: vec![ReleaseEdit::Priority(Priority::ALL[p as usize % Priority::ALL.len()])],
-                },
+                }),
                 Step::Agent(i, a) if !ids.is_empty() => {
-                    Command::EditRelease { id: pick(i), edits: vec![ReleaseEdit::Agent(a.map(AgentId))] }
+                    Command::Release(ReleaseCommand::Edit { id: pick(i), edits: vec![ReleaseEdit::Agent(a.map(AgentId))] })
                 }
-                Step::Me(a) => Command::SetCurrentAgent(a.map(AgentId)),
-                Step::SaveView(name) => Command::SaveView {
+                Step::Me(a) => Command::Settings(SettingsCommand::SetCurrentAgent(a.map(AgentId))),
+                Step::SaveView(name) => Command::Settings(SettingsCommand::SaveView {
                     name,
                     base: PredefinedView::All,
                     filter: ReleaseFilter::default(),
                     sort: SortSpec { key: SortKey::Priority, descending: true },
-                },
+                }),
                 Step::DeleteView(i) if !model.saved_views().is_empty() => {
-                    Command::DeleteSavedView(model.saved_views()[i % model.saved_views().len()].id)
+                    Command::Settings(SettingsCommand::DeleteSavedView(model.saved_views()[i % model.saved_views().len()].id))
                 }
-                Step::Undo => match undo.pop() {
-                    Some(mutations) => Command::Revert { label: "undo".into(), mutations },
-                    None => continue,
-                },
+                Step::Undo => {
+                    // The last command applied (or reverted) is taken back; its revert can be
+                    // taken back in turn.
+                    if let Some(applied) = undo.pop() {
+                        let before = model.snapshot();
+                        match model.revert(applied) {
+                            Ok(reverted) => undo.push(reverted),
+                            Err(_) => prop_assert_eq!(model.snapshot(), before),
+                        }
+                    }
+                    continue;
+                }
                 _ => continue,
             };
             // Invalid commands (an empty subject, an unknown agent) are refused; memory stays.
             let before = model.snapshot();
             match model.apply(command) {
-                Ok(applied) => undo.push(applied.inverse),
+                Ok(applied) => undo.push(applied),
                 Err(_) => prop_assert_eq!(model.snapshot(), before),
             }
         }

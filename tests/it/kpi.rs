@@ -2,7 +2,7 @@
 //! targets, and the `kpi` and `chart` commands.
 
 use crate::common::{model_with, temp_db};
-use release_desk::model::{Command, Model};
+use release_desk::model::{Command, Model, SettingsCommand};
 
 fn kst() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt(9 * 3600).unwrap()
@@ -115,18 +115,18 @@ fn kpi_targets_persist_validate_and_undo() {
         deploy_time_overrun: 0.05,
         downtime_hours: 2.5,
     };
-    let applied = model.apply(Command::SetKpiTargets(strict)).unwrap();
+    let applied = model.apply(Command::Settings(SettingsCommand::SetKpiTargets(strict))).unwrap();
     assert_eq!(model.settings().kpi_targets, strict);
     drop(model);
     let mut model = Model::open(&path).unwrap();
     assert_eq!(model.settings().kpi_targets, strict, "targets survive a reopen");
 
     let bad = KpiTargets { success_rate: 1.5, ..strict };
-    let err = model.apply(Command::SetKpiTargets(bad)).unwrap_err();
+    let err = model.apply(Command::Settings(SettingsCommand::SetKpiTargets(bad))).unwrap_err();
     assert!(err.to_string().contains("between 0 % and 100 %"), "{err}");
     assert_eq!(model.settings().kpi_targets, strict, "memory unchanged after a refusal");
 
-    model.apply(Command::Revert { label: "undo".into(), mutations: applied.inverse }).unwrap();
+    model.revert(applied).unwrap();
     assert_eq!(model.settings().kpi_targets, KpiTargets::default(), "undo restores the defaults");
     assert_eq!(model.snapshot(), model.reload_snapshot().unwrap());
 }

@@ -1,30 +1,33 @@
 //! The lifecycle: every allowed and refused stage move, the Deploy gate and its logged override,
 //! rollback and complete with their fields, and undoing a move.
 
-use crate::common::{at, model_with, plain, t0, temp_db};
+use crate::common::{at, model_with, new_release, plain, t0, temp_db};
 use release_desk::domain::lifecycle::{DeployGate, MoveRequest, transition};
 use release_desk::domain::{
-    AgentId, CabApproval, Change, ChangeRisk, MoveRefused, Outcome, PlanCheck, ReadinessEdit, ReleaseId,
-    Stage, Status,
+    AgentId, CabApproval, Change, ChangeId, ChangeRisk, MoveRefused, Outcome, PlanCheck, ReadinessEdit,
+    ReleaseId, Stage, Status,
 };
-use release_desk::model::{Command, CommandError, Model};
+use release_desk::model::{
+    Command, CommandError, LifecycleCommand, Model, ReadinessCommand, RegistryCommand, ReleaseCommand,
+    SettingsCommand,
+};
 
 const R: ReleaseId = ReleaseId(1);
 
 fn move_to(to: Stage) -> Command {
-    Command::MoveStage {
+    Command::Lifecycle(LifecycleCommand::Move {
         id: R,
         to,
         outcome: None,
         downtime_minutes: 0,
         reason: String::new(),
         override_reason: String::new(),
-    }
+    })
 }
 
 fn tick_plan(model: &mut Model) {
     let edits = PlanCheck::ALL.iter().map(|c| ReadinessEdit::PlanCheck { check: *c, done: true }).collect();
-    model.apply(Command::EditReadiness { id: R, edits }).unwrap();
+    model.apply(Command::Readiness(ReadinessCommand::Edit { id: R, edits })).unwrap();
 }
 
 fn stage(model: &Model) -> Stage {
@@ -99,14 +102,14 @@ fn moves_need_their_inputs() {
 fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_reason() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "ERP 본사 적용")]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(1)))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(1))))).unwrap();
     model
-        .apply(Command::CreateChange {
+        .apply(Command::Registry(RegistryCommand::CreateChange {
             subject: "SAP 패치 스택".into(),
             approval: CabApproval::Pending,
             risk: ChangeRisk::High,
             link_to: Some(R),
-        })
+        }))
         .unwrap();
     model.apply(move_to(Stage::BuildTest)).unwrap();
     model.apply(move_to(Stage::DeploymentPrep)).unwrap();
@@ -116,7 +119,7 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
     let err = model.apply(move_to(Stage::Deploy)).err().unwrap();
     match &err {
         CommandError::Move(MoveRefused::GateClosed { unapproved_changes, readiness_missing }) => {
-            assert_eq!(unapproved_changes, &vec![1]);
+            assert_eq!(unapproved_changes, &vec![ChangeId(1)]);
             assert_eq!(*readiness_missing, 6);
         }
         other => panic!("unexpected {other:?}"),
@@ -130,41 +133,50 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
 
     // Approved and ready: through.
     model
-        .apply(Command::UpdateChange(Change {
-            id: 1,
+        .apply(Command::Registry(RegistryCommand::UpdateChange(Change {
+            id: ChangeId(1),
             subject: "SAP 패치 스택".into(),
             approval: CabApproval::Approved,
             risk: ChangeRisk::High,
-        }))
+        })))
         .unwrap();
     assert!(model.deploy_gate(model.release(R).unwrap()).is_open());
     model.apply(move_to(Stage::Deploy)).unwrap();
     assert_eq!(stage(&model), Stage::Deploy);
 
     // A second release with a rejected Change goes through only on a written override.
-    let mut other = plain(2, "ERP 계열사 적용");
-    other.stage = Stage::DeploymentPrep;
+    let other =
+        model.apply(Command::Release(ReleaseCommand::Create(new_release("ERP 계열사 적용")))).unwrap();
+    assert_eq!(other.created(), Some(ReleaseId(2)));
+    for to in [Stage::BuildTest, Stage::DeploymentPrep] {
+        model
+            .apply(Command::Lifecycle(LifecycleCommand::Move {
+                id: ReleaseId(2),
+                to,
+                outcome: None,
+                downtime_minutes: 0,
+                reason: String::new(),
+                override_reason: String::new(),
+            }))
+            .unwrap();
+    }
     model
-        .apply(Command::Revert {
-            label: "add".into(),
-            mutations: vec![release_desk::store::Mutation::PutRelease(other)],
-        })
-        .unwrap();
-    model
-        .apply(Command::CreateChange {
+        .apply(Command::Registry(RegistryCommand::CreateChange {
             subject: "EDI 변경".into(),
             approval: CabApproval::Rejected,
             risk: ChangeRisk::Medium,
             link_to: Some(ReleaseId(2)),
-        })
+        }))
         .unwrap();
-    let deploy = |override_reason: &str| Command::MoveStage {
-        id: ReleaseId(2),
-        to: Stage::Deploy,
-        outcome: None,
-        downtime_minutes: 0,
-        reason: String::new(),
-        override_reason: override_reason.into(),
+    let deploy = |override_reason: &str| {
+        Command::Lifecycle(LifecycleCommand::Move {
+            id: ReleaseId(2),
+            to: Stage::Deploy,
+            outcome: None,
+            downtime_minutes: 0,
+            reason: String::new(),
+            override_reason: override_reason.into(),
+        })
     };
     assert!(model.apply(deploy("  ")).is_err(), "a blank reason is no reason");
     model.apply(deploy("CAB 긴급 승인 (전화), 회의록은 월요일 등록")).unwrap();
@@ -183,7 +195,7 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
 fn rollback_and_complete_set_their_fields_and_the_history_persists() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "KB 코어뱅킹 보안 패치")]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(3)))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(3))))).unwrap();
     tick_plan(&mut model);
     let set_now = |model: &mut Model, hours: i64| model.set_clock(Box::new(move || at(hours)));
 
@@ -200,14 +212,14 @@ fn rollback_and_complete_set_their_fields_and_the_history_persists() {
     set_now(&mut model, 2);
     assert!(model.apply(move_to(Stage::Rollback)).is_err());
     model
-        .apply(Command::MoveStage {
+        .apply(Command::Lifecycle(LifecycleCommand::Move {
             id: R,
             to: Stage::Rollback,
             outcome: None,
             downtime_minutes: 35,
             reason: "ATM 인증 실패".into(),
             override_reason: String::new(),
-        })
+        }))
         .unwrap();
     let r = model.release(R).unwrap().clone();
     assert_eq!(
@@ -232,14 +244,14 @@ fn rollback_and_complete_set_their_fields_and_the_history_persists() {
         CommandError::Move(MoveRefused::OutcomeRequired)
     ));
     model
-        .apply(Command::MoveStage {
+        .apply(Command::Lifecycle(LifecycleCommand::Move {
             id: R,
             to: Stage::Complete,
             outcome: Some(Outcome::Successful),
             downtime_minutes: 5,
             reason: String::new(),
             override_reason: String::new(),
-        })
+        }))
         .unwrap();
     let r = model.release(R).unwrap().clone();
     assert_eq!(r.stage, Stage::Complete);
@@ -314,14 +326,14 @@ fn completing_is_one_command_for_stage_status_outcome_and_closing_and_one_undo_t
 
     model.set_clock(Box::new(|| at(2)));
     model
-        .apply(Command::MoveStage {
+        .apply(Command::Lifecycle(LifecycleCommand::Move {
             id: R,
             to: Stage::Complete,
             outcome: Some(Outcome::Successful),
             downtime_minutes: 15,
             reason: "모니터링 이상 없음".into(),
             override_reason: String::new(),
-        })
+        }))
         .unwrap();
     let done = model.release(R).unwrap().clone();
     assert_eq!(
@@ -337,7 +349,10 @@ fn completing_is_one_command_for_stage_status_outcome_and_closing_and_one_undo_t
     let after = model.snapshot();
 
     // One undo takes back stage, status, outcome, closing time, work end and the history row.
-    assert!(matches!(model.history().next_undo(), Some(Command::MoveStage { to: Stage::Complete, .. })));
+    assert!(matches!(
+        model.history().next_undo(),
+        Some(Command::Lifecycle(LifecycleCommand::Move { to: Stage::Complete, .. }))
+    ));
     model.undo().unwrap().unwrap();
     assert_eq!(model.snapshot(), before);
     assert!(model.stage_history(R).is_empty());
@@ -352,7 +367,7 @@ fn undoing_a_move_restores_release_and_history() {
     let start = model.snapshot();
     let applied = model.apply(move_to(Stage::BuildTest)).unwrap();
     assert_eq!(model.stage_history(R).len(), 1);
-    model.apply(Command::Revert { label: "undo".into(), mutations: applied.inverse }).unwrap();
+    model.revert(applied).unwrap();
     assert_eq!(model.snapshot(), start);
     assert!(model.stage_history(R).is_empty());
 }

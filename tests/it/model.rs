@@ -4,27 +4,31 @@
 use crate::common::new_release;
 use crate::common::{at, model_with, plain, t0, temp_db};
 use release_desk::domain::{AgentId, PlannedWindow, ReleaseId, Status};
-use release_desk::model::{Command, CommandError, Model, ReleaseEdit};
+use release_desk::model::{Command, CommandError, Model, ReleaseCommand, ReleaseEdit, SettingsCommand};
 
 #[test]
 fn create_validates_and_logs() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![]);
     let before = model.snapshot();
-    let err = model.apply(Command::CreateRelease(new_release("   "))).err().unwrap();
+    let err = model.apply(Command::Release(ReleaseCommand::Create(new_release("   ")))).err().unwrap();
     assert_eq!(err.to_string(), "the subject is empty");
     let mut bad = new_release("end before start");
     bad.planned = PlannedWindow { start: at(2), end: at(1) };
-    let err = model.apply(Command::CreateRelease(bad)).err().unwrap();
+    let err = model.apply(Command::Release(ReleaseCommand::Create(bad))).err().unwrap();
     assert!(err.to_string().contains("planned end must be after"));
     let mut unknown = new_release("unknown agent");
     unknown.agent_id = Some(AgentId(99));
-    assert!(matches!(model.apply(Command::CreateRelease(unknown)), Err(CommandError::NoSuchAgent(_))));
+    assert!(matches!(
+        model.apply(Command::Release(ReleaseCommand::Create(unknown))),
+        Err(CommandError::NoSuchAgent(_))
+    ));
     assert_eq!(model.snapshot(), before);
     assert_eq!(model.store().activity_count().unwrap(), 0);
 
-    let applied = model.apply(Command::CreateRelease(new_release("긴급 보안 패치"))).unwrap();
-    let id = applied.created.unwrap();
+    let applied =
+        model.apply(Command::Release(ReleaseCommand::Create(new_release("긴급 보안 패치")))).unwrap();
+    let id = applied.created().unwrap();
     assert_eq!(id, ReleaseId(1));
     let release = model.release(id).unwrap();
     assert_eq!(release.created_at, t0());
@@ -37,12 +41,12 @@ fn create_validates_and_logs() {
 fn edits_log_old_and_new_values() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "one")]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2))))).unwrap();
     model
-        .apply(Command::EditRelease {
+        .apply(Command::Release(ReleaseCommand::Edit {
             id: ReleaseId(1),
             edits: vec![ReleaseEdit::Status(Status::InProgress), ReleaseEdit::Agent(Some(AgentId(1)))],
-        })
+        }))
         .unwrap();
     let log = model.activities_for(ReleaseId(1)).unwrap();
     let fields: Vec<_> =
@@ -54,10 +58,10 @@ fn edits_log_old_and_new_values() {
     // An edit that changes nothing writes nothing.
     let count = model.store().activity_count().unwrap();
     model
-        .apply(Command::EditRelease {
+        .apply(Command::Release(ReleaseCommand::Edit {
             id: ReleaseId(1),
             edits: vec![ReleaseEdit::Status(Status::InProgress)],
-        })
+        }))
         .unwrap();
     assert_eq!(model.store().activity_count().unwrap(), count);
 }
@@ -67,15 +71,16 @@ fn revert_restores_the_exact_previous_state() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "one")]);
     let start = model.snapshot();
-    let a = model.apply(Command::CreateRelease(new_release("new"))).unwrap();
+    let a = model.apply(Command::Release(ReleaseCommand::Create(new_release("new")))).unwrap();
     let b = model
-        .apply(Command::EditRelease { id: ReleaseId(1), edits: vec![ReleaseEdit::Subject("renamed".into())] })
+        .apply(Command::Release(ReleaseCommand::Edit {
+            id: ReleaseId(1),
+            edits: vec![ReleaseEdit::Subject("renamed".into())],
+        }))
         .unwrap();
-    let c = model.apply(Command::SetCurrentAgent(Some(AgentId(3)))).unwrap();
+    let c = model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(3))))).unwrap();
     for applied in [c, b, a] {
-        model
-            .apply(Command::Revert { label: format!("undo {}", applied.label), mutations: applied.inverse })
-            .unwrap();
+        model.revert(applied).unwrap();
     }
     let mut now = model.snapshot();
     // The id high-water mark stays: a purged id is never given out again.
@@ -89,12 +94,12 @@ fn revert_restores_the_exact_previous_state() {
 fn ids_are_never_reused() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![]);
-    let a = model.apply(Command::CreateRelease(new_release("a"))).unwrap();
-    model.apply(Command::Revert { label: "undo".into(), mutations: a.inverse }).unwrap();
-    let b = model.apply(Command::CreateRelease(new_release("b"))).unwrap();
-    assert_eq!(b.created, Some(ReleaseId(2)));
+    let a = model.apply(Command::Release(ReleaseCommand::Create(new_release("a")))).unwrap();
+    model.revert(a).unwrap();
+    let b = model.apply(Command::Release(ReleaseCommand::Create(new_release("b")))).unwrap();
+    assert_eq!(b.created(), Some(ReleaseId(2)));
     drop(model);
     let mut model = Model::open(&path).unwrap();
-    let c = model.apply(Command::CreateRelease(new_release("c"))).unwrap();
-    assert_eq!(c.created, Some(ReleaseId(3)));
+    let c = model.apply(Command::Release(ReleaseCommand::Create(new_release("c")))).unwrap();
+    assert_eq!(c.created(), Some(ReleaseId(3)));
 }

@@ -5,7 +5,7 @@ use release_desk::domain::{
     AgentId, DeploymentPhase, MitigationItem, PhaseStatus, PlanCheck, ReadinessEdit, ReleaseId, RiskKind,
     Strategy,
 };
-use release_desk::model::{Command, Model};
+use release_desk::model::{Command, Model, ReadinessCommand};
 
 const R: ReleaseId = ReleaseId(1);
 
@@ -36,12 +36,12 @@ fn readiness_risks_and_strategy_round_trip_and_undo_exactly() {
         ReadinessEdit::PutPhase { index: None, phase: phase("주요 계열사", PhaseStatus::InProgress) },
         ReadinessEdit::PutPhase { index: None, phase: phase("전체 계열사", PhaseStatus::Pending) },
     ];
-    let a = model.apply(Command::EditReadiness { id: R, edits }).unwrap();
+    let a = model.apply(Command::Readiness(ReadinessCommand::Edit { id: R, edits })).unwrap();
     let b = model
-        .apply(Command::EditReadiness {
+        .apply(Command::Readiness(ReadinessCommand::Edit {
             id: R,
             edits: vec![ReadinessEdit::MovePhase { index: 2, earlier: true }],
-        })
+        }))
         .unwrap();
     let readiness = model.readiness(R).into_owned();
     assert_eq!(readiness.plan_progress(), (1, 6));
@@ -59,10 +59,10 @@ fn readiness_risks_and_strategy_round_trip_and_undo_exactly() {
     let mut bad = risk.clone();
     bad.impact = 0;
     let err = model
-        .apply(Command::EditReadiness {
+        .apply(Command::Readiness(ReadinessCommand::Edit {
             id: R,
             edits: vec![ReadinessEdit::Strategy(Strategy::Rolling), ReadinessEdit::PutRisk(bad)],
-        })
+        }))
         .err()
         .unwrap();
     assert!(err.to_string().contains("between 1 and 5"), "{err}");
@@ -71,13 +71,21 @@ fn readiness_risks_and_strategy_round_trip_and_undo_exactly() {
     ghost.title = String::new();
     ghost.id = 0;
     assert!(
-        model.apply(Command::EditReadiness { id: R, edits: vec![ReadinessEdit::PutRisk(ghost)] }).is_err()
+        model
+            .apply(Command::Readiness(ReadinessCommand::Edit {
+                id: R,
+                edits: vec![ReadinessEdit::PutRisk(ghost)]
+            }))
+            .is_err()
     );
     let mut unknown_owner = risk.clone();
     unknown_owner.owner = Some(AgentId(77));
     assert!(
         model
-            .apply(Command::EditReadiness { id: R, edits: vec![ReadinessEdit::PutRisk(unknown_owner)] })
+            .apply(Command::Readiness(ReadinessCommand::Edit {
+                id: R,
+                edits: vec![ReadinessEdit::PutRisk(unknown_owner)]
+            }))
             .is_err()
     );
     assert_eq!(model.snapshot(), before);
@@ -87,7 +95,7 @@ fn readiness_risks_and_strategy_round_trip_and_undo_exactly() {
     let mut model = Model::open(&path).unwrap();
     assert_eq!(model.snapshot(), in_memory);
     for applied in [b, a] {
-        model.apply(Command::Revert { label: "undo".into(), mutations: applied.inverse }).unwrap();
+        model.revert(applied).unwrap();
     }
     assert_eq!(model.snapshot(), start);
 }

@@ -3,9 +3,14 @@
 
 use crate::common::{at, model_with, plain, t0, temp_db};
 use chrono::Duration;
-use release_desk::domain::time_entry::MAX_MINUTES;
-use release_desk::domain::{AgentId, ChecklistItem, GroupId, Plan, ReleaseId, TaskFields, TaskStatus};
-use release_desk::model::{Command, CommandError, ItemRefused, Model, NewTimeEntry, ReleaseEdit};
+use release_desk::domain::work::time_entry::MAX_MINUTES;
+use release_desk::domain::{
+    AgentId, ChecklistItem, GroupId, NoteId, Plan, ReleaseId, TaskFields, TaskId, TaskStatus, TimeEntryId,
+};
+use release_desk::model::{
+    Command, CommandError, ItemRefused, Model, NewTimeEntry, ReleaseCommand, ReleaseEdit, SettingsCommand,
+    WorkCommand,
+};
 
 const R: ReleaseId = ReleaseId(1);
 
@@ -31,15 +36,21 @@ fn task(title: &str) -> TaskFields {
 fn notes_round_trip_newest_first_with_author_and_log() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "ERP")]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
-    model.apply(Command::AddNote { release: R, body: "  CAB 승인 완료  ".into() }).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2))))).unwrap();
+    model
+        .apply(Command::Work(WorkCommand::AddNote { release: R, body: "  CAB 승인 완료  ".into() }))
+        .unwrap();
     model.set_clock(Box::new(|| t0() + Duration::minutes(5)));
-    model.apply(Command::AddNote { release: R, body: "second".into() }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddNote { release: R, body: "second".into() })).unwrap();
     let notes = model.notes_for(R);
     assert_eq!(notes.iter().map(|n| n.body.as_str()).collect::<Vec<_>>(), ["second", "CAB 승인 완료"]);
     assert_eq!(notes[1].author, Some(AgentId(2)));
     let first = notes[1].id;
-    model.apply(Command::EditNote { id: first, body: "CAB 승인 완료 (조건부)".into() }).unwrap();
+    model
+        .apply(Command::Work(WorkCommand::EditNote {
+            id: first, body: "CAB 승인 완료 (조건부)".into()
+        }))
+        .unwrap();
     let edited = model.note(first).unwrap();
     assert_eq!(edited.body, "CAB 승인 완료 (조건부)");
     assert!(edited.updated_at > edited.created_at);
@@ -50,7 +61,7 @@ fn notes_round_trip_newest_first_with_author_and_log() {
     assert_eq!(log[0].old_value, "CAB 승인 완료");
     assert_eq!(log[0].new_value, "CAB 승인 완료 (조건부)");
 
-    model.apply(Command::DeleteNote(first)).unwrap();
+    model.apply(Command::Work(WorkCommand::DeleteNote(first))).unwrap();
     assert_eq!(model.notes_for(R).len(), 1);
     assert_persisted(&model, &path);
 }
@@ -59,10 +70,10 @@ fn notes_round_trip_newest_first_with_author_and_log() {
 fn tasks_round_trip_and_overdue_is_by_due_date() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "ERP")]);
-    model.apply(Command::AddTask { release: R, fields: task("백업 리허설") }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTask { release: R, fields: task("백업 리허설") })).unwrap();
     let mut late = task("공지 발송");
     late.due = Some(at(-1));
-    model.apply(Command::AddTask { release: R, fields: late }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTask { release: R, fields: late })).unwrap();
     let tasks = model.tasks_for(R);
     assert_eq!(tasks.len(), 2);
     assert!(!tasks[0].is_overdue(model.now()));
@@ -70,10 +81,10 @@ fn tasks_round_trip_and_overdue_is_by_due_date() {
     let id = tasks[1].id;
     let mut done = tasks[1].fields.clone();
     done.status = TaskStatus::Completed;
-    model.apply(Command::EditTask { id, fields: done }).unwrap();
+    model.apply(Command::Work(WorkCommand::EditTask { id, fields: done })).unwrap();
     assert!(!model.task(id).unwrap().is_overdue(model.now()));
     assert_persisted(&model, &path);
-    model.apply(Command::DeleteTask(id)).unwrap();
+    model.apply(Command::Work(WorkCommand::DeleteTask(id))).unwrap();
     assert_eq!(model.tasks_for(R).len(), 1);
     assert_persisted(&model, &path);
 }
@@ -89,7 +100,7 @@ fn time_entries_and_plans_round_trip() {
         billable: false,
         executed_at: at(-3),
     };
-    model.apply(Command::AddTime { release: R, entry }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTime { release: R, entry })).unwrap();
     let build = Plan {
         body: "## 소스 코드 빌드 절차".into(),
         items: vec![
@@ -98,13 +109,13 @@ fn time_entries_and_plans_round_trip() {
         ],
     };
     model
-        .apply(Command::EditRelease {
+        .apply(Command::Release(ReleaseCommand::Edit {
             id: R,
             edits: vec![
                 ReleaseEdit::BuildPlan(Some(build.clone())),
                 ReleaseEdit::TestPlan(Some(Plan::default())),
             ],
-        })
+        }))
         .unwrap();
     assert_eq!(model.release(R).unwrap().build_plan.as_ref(), Some(&build));
     let entries = model.time_entries_for(R);
@@ -118,7 +129,7 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
     let mut trashed = plain(2, "in trash");
     trashed.deleted_at = Some(at(-1));
     let mut model = model_with(&path, vec![plain(1, "ERP"), trashed]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2))))).unwrap();
     let logged = NewTimeEntry {
         agent_id: Some(AgentId(3)),
         minutes: 90,
@@ -126,24 +137,28 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
         billable: true,
         executed_at: at(-3),
     };
-    model.apply(Command::AddTime { release: R, entry: logged.clone() }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTime { release: R, entry: logged.clone() })).unwrap();
     let id = model.time_entries_for(R)[0].id;
     let before = model.snapshot();
     let log_before = model.activities_for(R).unwrap().len();
 
     // Refused: out of range, an unknown agent or entry, a running timer, a release in Trash.
-    let edit = |entry: NewTimeEntry| Command::EditTimeEntry { id, entry };
+    let edit = |entry: NewTimeEntry| Command::Work(WorkCommand::EditTimeEntry { id, entry });
     for (command, why) in [
         (edit(NewTimeEntry { minutes: 0, ..logged.clone() }), "zero"),
         (edit(NewTimeEntry { minutes: MAX_MINUTES + 1, ..logged.clone() }), "too long"),
         (edit(NewTimeEntry { agent_id: Some(AgentId(99)), ..logged.clone() }), "unknown agent"),
-        (Command::EditTimeEntry { id: 404, entry: logged.clone() }, "unknown entry"),
+        (
+            Command::Work(WorkCommand::EditTimeEntry { id: TimeEntryId(404), entry: logged.clone() }),
+            "unknown entry",
+        ),
     ] {
         assert!(model.apply(command).is_err(), "{why} was accepted");
     }
     assert!(matches!(
-        model.apply(Command::EditTimeEntry { id: 404, entry: logged.clone() }),
-        Err(CommandError::Item(ItemRefused::NoSuchTimeEntry(404)))
+        model
+            .apply(Command::Work(WorkCommand::EditTimeEntry { id: TimeEntryId(404), entry: logged.clone() })),
+        Err(CommandError::Item(ItemRefused::NoSuchTimeEntry(TimeEntryId(404))))
     ));
     assert!(matches!(
         model.apply(edit(NewTimeEntry { minutes: 0, ..logged.clone() })),
@@ -167,9 +182,12 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
     assert_eq!((entry.minutes, entry.billable, entry.note.as_str()), (135, false, "리허설 (2회차)"));
     assert_eq!((entry.release_id, entry.agent_id, entry.executed_at), (R, Some(AgentId(3)), at(-3)));
     assert_eq!(entry.created_at, before.time_entries[0].created_at);
-    assert_eq!(release_desk::domain::time_entry::total_minutes(model.time_entries_for(R), model.now()), 135);
+    assert_eq!(
+        release_desk::domain::work::time_entry::total_minutes(model.time_entries_for(R), model.now()),
+        135
+    );
     assert_persisted(&model, &path);
-    assert_eq!(applied.label, "edit a time entry");
+    assert_eq!(release_desk::i18n::command_label(applied.command(), model.directory()), "edit a time entry");
     assert_eq!(model.history().undo_len(), undoable + 1);
 
     // One activity row naming what changed, by the current agent.
@@ -192,31 +210,33 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
 
     // A running timer is stopped first, then edited.
     model
-        .apply(Command::StartTimer {
+        .apply(Command::Work(WorkCommand::StartTimer {
             release: R,
             agent_id: Some(AgentId(2)),
             note: String::new(),
             billable: true,
             since_created: false,
-        })
+        }))
         .unwrap();
     let timer = model.running_timers().next().unwrap().id;
     let fix =
         NewTimeEntry { agent_id: None, minutes: 30, note: String::new(), billable: true, executed_at: at(0) };
-    let running = model.apply(Command::EditTimeEntry { id: timer, entry: fix.clone() });
+    let running = model.apply(Command::Work(WorkCommand::EditTimeEntry { id: timer, entry: fix.clone() }));
     assert!(matches!(running, Err(CommandError::Item(ItemRefused::TimerRunning))), "{running:?}");
-    model.apply(Command::StopTimer(timer)).unwrap();
+    model.apply(Command::Work(WorkCommand::StopTimer(timer))).unwrap();
     let stopped = model.time_entry(timer).unwrap().clone();
-    model.apply(Command::EditTimeEntry { id: timer, entry: fix.clone() }).unwrap();
+    model.apply(Command::Work(WorkCommand::EditTimeEntry { id: timer, entry: fix.clone() })).unwrap();
     let edited = model.time_entry(timer).unwrap();
     assert_eq!((edited.minutes, edited.agent_id, edited.executed_at), (30, None, at(0)));
     assert_eq!(edited.created_at, stopped.created_at);
     assert_eq!(model.activities_for(R).unwrap()[0].field, "agent_id, time_spent, executed_at");
 
     // Time on a release in Trash is not edited, as it is not added.
-    model.apply(Command::TrashRelease(R)).unwrap();
-    let in_trash =
-        model.apply(Command::EditTimeEntry { id: timer, entry: NewTimeEntry { minutes: 31, ..fix } });
+    model.apply(Command::Release(ReleaseCommand::Trash(R))).unwrap();
+    let in_trash = model.apply(Command::Work(WorkCommand::EditTimeEntry {
+        id: timer,
+        entry: NewTimeEntry { minutes: 31, ..fix },
+    }));
     assert!(matches!(in_trash, Err(CommandError::Item(ItemRefused::InTrash(_)))), "{in_trash:?}");
     assert_persisted(&model, &path);
 }
@@ -225,15 +245,15 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
 fn a_running_timer_survives_a_restart() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "긴급 보안 패치")]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(1)))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(1))))).unwrap();
     model
-        .apply(Command::StartTimer {
+        .apply(Command::Work(WorkCommand::StartTimer {
             release: R,
             agent_id: Some(AgentId(1)),
             note: "패치 적용".into(),
             billable: true,
             since_created: false,
-        })
+        }))
         .unwrap();
     drop(model);
 
@@ -244,22 +264,22 @@ fn a_running_timer_survives_a_restart() {
     assert!(entry.is_running());
     assert_eq!(entry.timer_start, Some(t0()));
     assert_eq!(entry.spent_minutes(model.now()), 90);
-    let refused = model.apply(Command::StartTimer {
+    let refused = model.apply(Command::Work(WorkCommand::StartTimer {
         release: R,
         agent_id: Some(AgentId(1)),
         note: String::new(),
         billable: true,
         since_created: false,
-    });
+    }));
     assert!(matches!(refused, Err(CommandError::Item(ItemRefused::TimerAlreadyRunning(_)))));
 
-    model.apply(Command::StopTimer(entry.id)).unwrap();
+    model.apply(Command::Work(WorkCommand::StopTimer(entry.id))).unwrap();
     let stopped = model.time_entry(entry.id).unwrap();
     assert!(!stopped.is_running());
     assert_eq!(stopped.minutes, 90);
     assert_persisted(&model, &path);
     assert!(matches!(
-        model.apply(Command::StopTimer(entry.id)),
+        model.apply(Command::Work(WorkCommand::StopTimer(entry.id))),
         Err(CommandError::Item(ItemRefused::TimerNotRunning))
     ));
 }
@@ -270,13 +290,13 @@ fn a_timer_can_start_from_when_the_release_was_created() {
     let mut model = model_with(&path, vec![plain(1, "ERP")]);
     let created = model.release(R).unwrap().created_at;
     model
-        .apply(Command::StartTimer {
+        .apply(Command::Work(WorkCommand::StartTimer {
             release: R,
             agent_id: None,
             note: String::new(),
             billable: true,
             since_created: true,
-        })
+        }))
         .unwrap();
     let entry = model.time_entries_for(R)[0];
     assert_eq!(entry.timer_start, Some(created));
@@ -293,18 +313,24 @@ fn bad_work_is_refused_and_changes_nothing() {
     let zero =
         NewTimeEntry { agent_id: None, minutes: 0, note: String::new(), billable: true, executed_at: t0() };
     let cases = [
-        Command::AddNote { release: R, body: "   ".into() },
-        Command::AddNote { release: ReleaseId(2), body: "note".into() },
-        Command::AddNote { release: ReleaseId(9), body: "note".into() },
-        Command::AddTask { release: R, fields: TaskFields { title: " ".into(), ..task("x") } },
-        Command::AddTask { release: R, fields: TaskFields { agent_id: Some(AgentId(99)), ..task("x") } },
-        Command::AddTime { release: R, entry: zero },
-        Command::EditNote { id: 42, body: "x".into() },
-        Command::DeleteTask(42),
-        Command::StopTimer(42),
+        Command::Work(WorkCommand::AddNote { release: R, body: "   ".into() }),
+        Command::Work(WorkCommand::AddNote { release: ReleaseId(2), body: "note".into() }),
+        Command::Work(WorkCommand::AddNote { release: ReleaseId(9), body: "note".into() }),
+        Command::Work(WorkCommand::AddTask {
+            release: R,
+            fields: TaskFields { title: " ".into(), ..task("x") },
+        }),
+        Command::Work(WorkCommand::AddTask {
+            release: R,
+            fields: TaskFields { agent_id: Some(AgentId(99)), ..task("x") },
+        }),
+        Command::Work(WorkCommand::AddTime { release: R, entry: zero }),
+        Command::Work(WorkCommand::EditNote { id: NoteId(42), body: "x".into() }),
+        Command::Work(WorkCommand::DeleteTask(TaskId(42))),
+        Command::Work(WorkCommand::StopTimer(TimeEntryId(42))),
     ];
     for command in cases {
-        let label = command.label();
+        let label = format!("{command:?}");
         assert!(model.apply(command).is_err(), "{label} was accepted");
     }
     assert_eq!(model.snapshot(), before);
@@ -317,20 +343,20 @@ fn undo_of_every_work_command_restores_the_exact_state() {
     let mut model = model_with(&path, vec![plain(1, "ERP")]);
     let start = model.snapshot();
     let commands = vec![
-        Command::AddNote { release: R, body: "a".into() },
-        Command::EditNote { id: 1, body: "b".into() },
-        Command::AddTask { release: R, fields: task("t") },
-        Command::DeleteTask(1),
-        Command::StartTimer {
+        Command::Work(WorkCommand::AddNote { release: R, body: "a".into() }),
+        Command::Work(WorkCommand::EditNote { id: NoteId(1), body: "b".into() }),
+        Command::Work(WorkCommand::AddTask { release: R, fields: task("t") }),
+        Command::Work(WorkCommand::DeleteTask(TaskId(1))),
+        Command::Work(WorkCommand::StartTimer {
             release: R,
             agent_id: None,
             note: String::new(),
             billable: true,
             since_created: true,
-        },
-        Command::StopTimer(1),
-        Command::EditTimeEntry {
-            id: 1,
+        }),
+        Command::Work(WorkCommand::StopTimer(TimeEntryId(1))),
+        Command::Work(WorkCommand::EditTimeEntry {
+            id: TimeEntryId(1),
             entry: NewTimeEntry {
                 agent_id: Some(AgentId(1)),
                 minutes: 45,
@@ -338,17 +364,15 @@ fn undo_of_every_work_command_restores_the_exact_state() {
                 billable: false,
                 executed_at: at(-2),
             },
-        },
-        Command::DeleteTimeEntry(1),
-        Command::DeleteNote(1),
-        Command::TrashRelease(R),
+        }),
+        Command::Work(WorkCommand::DeleteTimeEntry(TimeEntryId(1))),
+        Command::Work(WorkCommand::DeleteNote(NoteId(1))),
+        Command::Release(ReleaseCommand::Trash(R)),
     ];
     let undo: Vec<_> = commands.into_iter().map(|c| model.apply(c).unwrap()).collect();
     assert!(model.release(R).unwrap().is_deleted());
     for applied in undo.into_iter().rev() {
-        model
-            .apply(Command::Revert { label: format!("undo {}", applied.label), mutations: applied.inverse })
-            .unwrap();
+        model.revert(applied).unwrap();
     }
     assert_eq!(model.snapshot(), start);
     assert_persisted(&model, &path);
@@ -400,38 +424,41 @@ fn sample_work_loads_with_a_running_timer_and_the_cli_shows_it() {
 fn a_release_in_trash_is_read_only_but_its_timer_can_be_stopped() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "ERP")]);
-    model.apply(Command::AddNote { release: R, body: "note".into() }).unwrap();
-    model.apply(Command::AddTask { release: R, fields: task("UAT") }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddNote { release: R, body: "note".into() })).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTask { release: R, fields: task("UAT") })).unwrap();
     let entry =
         NewTimeEntry { agent_id: None, minutes: 30, note: String::new(), billable: true, executed_at: at(0) };
-    model.apply(Command::AddTime { release: R, entry: entry.clone() }).unwrap();
+    model.apply(Command::Work(WorkCommand::AddTime { release: R, entry: entry.clone() })).unwrap();
     model
-        .apply(Command::StartTimer {
+        .apply(Command::Work(WorkCommand::StartTimer {
             release: R,
             agent_id: None,
             note: String::new(),
             billable: false,
             since_created: false,
-        })
+        }))
         .unwrap();
     let (note, task_id) = (model.notes()[0].id, model.tasks()[0].id);
     let (stopped, running) = (model.time_entries()[0].id, model.time_entries()[1].id);
-    model.apply(Command::TrashRelease(R)).unwrap();
+    model.apply(Command::Release(ReleaseCommand::Trash(R))).unwrap();
     let before = model.snapshot();
     for command in [
-        Command::EditNote { id: note, body: "changed".into() },
-        Command::DeleteNote(note),
-        Command::EditTask { id: task_id, fields: task("changed") },
-        Command::DeleteTask(task_id),
-        Command::EditTimeEntry { id: stopped, entry: NewTimeEntry { minutes: 45, ..entry.clone() } },
-        Command::DeleteTimeEntry(stopped),
+        Command::Work(WorkCommand::EditNote { id: note, body: "changed".into() }),
+        Command::Work(WorkCommand::DeleteNote(note)),
+        Command::Work(WorkCommand::EditTask { id: task_id, fields: task("changed") }),
+        Command::Work(WorkCommand::DeleteTask(task_id)),
+        Command::Work(WorkCommand::EditTimeEntry {
+            id: stopped,
+            entry: NewTimeEntry { minutes: 45, ..entry.clone() },
+        }),
+        Command::Work(WorkCommand::DeleteTimeEntry(stopped)),
     ] {
-        let label = command.label();
+        let label = format!("{command:?}");
         let refused = model.apply(command);
         assert!(matches!(refused, Err(CommandError::Item(ItemRefused::InTrash(R)))), "{label}: {refused:?}");
     }
     assert_eq!(model.snapshot(), before, "nothing changed");
-    model.apply(Command::StopTimer(running)).unwrap();
+    model.apply(Command::Work(WorkCommand::StopTimer(running))).unwrap();
     assert!(model.running_timers().next().is_none(), "a timer is never left running");
     assert_persisted(&model, &path);
 }

@@ -3,7 +3,7 @@
 
 use crate::common::{t0, temp_db};
 use release_desk::domain::{Outcome, Stage, Strategy};
-use release_desk::model::{Command, Model};
+use release_desk::model::{Command, Model, SampleCommand};
 
 #[test]
 fn sample_data_loads_once_unless_forced() {
@@ -11,12 +11,13 @@ fn sample_data_loads_once_unless_forced() {
     let mut model = Model::open(&path).unwrap();
     let data = release_desk::domain::sample::scenarios(t0());
     let count = data.releases.len();
-    model.apply(Command::LoadSample { data: data.clone(), force: false }).unwrap();
+    model.apply(Command::Sample(SampleCommand::Load { data: data.clone(), force: false })).unwrap();
     assert_eq!(model.releases().len(), count);
     assert!(model.settings().current_agent.is_some());
-    let err = model.apply(Command::LoadSample { data: data.clone(), force: false }).err().unwrap();
+    let err =
+        model.apply(Command::Sample(SampleCommand::Load { data: data.clone(), force: false })).err().unwrap();
     assert!(err.to_string().contains("already holds releases"));
-    model.apply(Command::LoadSample { data, force: true }).unwrap();
+    model.apply(Command::Sample(SampleCommand::Load { data, force: true })).unwrap();
     assert_eq!(model.releases().len(), 2 * count);
     assert_eq!(model.directory().agents.len(), 8, "agents are matched by name, not duplicated");
 }
@@ -26,7 +27,10 @@ fn the_sample_has_linked_registries_histories_and_a_redeployed_rollback() {
     let (_dir, path) = temp_db();
     let mut model = Model::open(&path).unwrap();
     model
-        .apply(Command::LoadSample { data: release_desk::domain::sample::scenarios(t0()), force: false })
+        .apply(Command::Sample(SampleCommand::Load {
+            data: release_desk::domain::sample::scenarios(t0()),
+            force: false,
+        }))
         .unwrap();
     let registry = model.registry();
     assert!(registry.changes.len() >= 5 && registry.config_items.len() >= 5);

@@ -6,7 +6,9 @@ use crate::common::{at, full, model_with, plain, t0, temp_db};
 use release_desk::domain::{
     AgentId, PredefinedView, Priority, ReleaseFilter, ReleaseId, ReleasePatch, SortKey, SortSpec, Status,
 };
-use release_desk::model::{Command, CommandError, Model, ReleaseEdit};
+use release_desk::model::{
+    Command, CommandError, Model, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand,
+};
 use release_desk::store::{Mutation, Store, StoreError};
 
 #[test]
@@ -24,21 +26,21 @@ fn every_field_round_trips_through_the_file() {
 fn reopen_equals_the_model_after_commands() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![plain(1, "one")]);
-    model.apply(Command::SetCurrentAgent(Some(AgentId(2)))).unwrap();
-    model.apply(Command::CreateRelease(new_release("두 번째 릴리스"))).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2))))).unwrap();
+    model.apply(Command::Release(ReleaseCommand::Create(new_release("두 번째 릴리스")))).unwrap();
     model
-        .apply(Command::EditRelease {
+        .apply(Command::Release(ReleaseCommand::Edit {
             id: ReleaseId(1),
             edits: vec![ReleaseEdit::Priority(Priority::Urgent), ReleaseEdit::Agent(Some(AgentId(3)))],
-        })
+        }))
         .unwrap();
     model
-        .apply(Command::SaveView {
+        .apply(Command::Settings(SettingsCommand::SaveView {
             name: "Urgent ERP".into(),
             base: PredefinedView::All,
             filter: ReleaseFilter { text: "ERP".into(), ..Default::default() },
             sort: SortSpec { key: SortKey::Priority, descending: true },
-        })
+        }))
         .unwrap();
     let in_memory = model.snapshot();
     drop(model);
@@ -123,7 +125,7 @@ fn a_failed_write_leaves_memory_and_file_unchanged() {
     };
     model.store().set_max_page_count_for_tests(pages).unwrap();
     let data = release_desk::domain::sample::generate(2_000, 1, t0());
-    let err = model.apply(Command::LoadSample { data, force: true }).err().unwrap();
+    let err = model.apply(Command::Sample(SampleCommand::Load { data, force: true })).err().unwrap();
     assert!(matches!(err, CommandError::Store(StoreError::Full)), "{err}");
     assert!(err.to_string().contains("full"));
     assert_eq!(model.snapshot(), before);
@@ -141,7 +143,7 @@ fn a_read_only_file_refuses_writes_and_memory_stays() {
     // Root can write read-only files; the test is meaningful only for ordinary users.
     let Ok(mut model) = Model::open(&path) else { return };
     let before = model.snapshot();
-    if let Err(err) = model.apply(Command::CreateRelease(new_release("x"))) {
+    if let Err(err) = model.apply(Command::Release(ReleaseCommand::Create(new_release("x")))) {
         assert!(matches!(err, CommandError::Store(_)), "{err}");
         assert_eq!(model.snapshot(), before);
     }

@@ -169,8 +169,17 @@ fn main_window_in_korean_snapshot() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![]);
     let data = release_desk::domain::sample::scenarios(crate::common::t0());
-    model.apply(release_desk::model::Command::LoadSample { data, force: false }).unwrap();
-    model.apply(release_desk::model::Command::SetLanguage(Some(Language::Ko))).unwrap();
+    model
+        .apply(release_desk::model::Command::Sample(release_desk::model::SampleCommand::Load {
+            data,
+            force: false,
+        }))
+        .unwrap();
+    model
+        .apply(release_desk::model::Command::Settings(release_desk::model::SettingsCommand::SetLanguage(
+            Some(Language::Ko),
+        )))
+        .unwrap();
     let mut app = ReleaseDeskApp::from_model(model);
     app.list_state_mut().sort =
         release_desk::domain::SortSpec { key: release_desk::domain::SortKey::Id, descending: false };

@@ -20,7 +20,7 @@ use common::{at, model_with, plain, temp_db};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use release_desk::domain::{Language, Priority, ReleaseId, ReleaseType};
+use release_desk::domain::{Language, Priority, ReleaseId, ReleaseType, TimeEntryId};
 use release_desk::ui::{ReleaseDeskApp, fonts};
 
 pub(crate) fn harness(mut app: ReleaseDeskApp) -> Harness<'static, ReleaseDeskApp> {
@@ -111,7 +111,7 @@ pub(crate) fn release_3(harness: &Harness<'_, ReleaseDeskApp>) -> release_desk::
 }
 
 /// Release #3's page with one stopped entry of 01:30 logged on it (before the page is drawn).
-pub(crate) fn page_of_3_with_time() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>, i64) {
+pub(crate) fn page_of_3_with_time() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>, TimeEntryId) {
     let (dir, mut harness) = page_of_3();
     let entry = release_desk::model::NewTimeEntry {
         agent_id: None,
@@ -121,7 +121,12 @@ pub(crate) fn page_of_3_with_time() -> (tempfile::TempDir, Harness<'static, Rele
         executed_at: at(-2),
     };
     let model = harness.state_mut().model_mut().unwrap();
-    model.apply(release_desk::model::Command::AddTime { release: ReleaseId(3), entry }).unwrap();
+    model
+        .apply(release_desk::model::Command::Work(release_desk::model::WorkCommand::AddTime {
+            release: ReleaseId(3),
+            entry,
+        }))
+        .unwrap();
     let id = model.time_entries_for(ReleaseId(3))[0].id;
     harness.run();
     assert!(harness.query_by_label("Time tracking (total 1h 30m)").is_some());

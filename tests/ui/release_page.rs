@@ -231,7 +231,12 @@ fn release_page_snapshot() {
     let (_dir, path) = temp_db();
     let mut model = model_with(&path, vec![]);
     let data = release_desk::domain::sample::scenarios(crate::common::t0());
-    model.apply(release_desk::model::Command::LoadSample { data, force: false }).unwrap();
+    model
+        .apply(release_desk::model::Command::Sample(release_desk::model::SampleCommand::Load {
+            data,
+            force: false,
+        }))
+        .unwrap();
     let patch = model.running_timers().next().unwrap().release_id;
     let mut app = ReleaseDeskApp::from_model(model);
     app.open_page(patch);

@@ -1,15 +1,19 @@
-//! The release page's rollout sections (lifecycle with its dialogs, Changes and CIs, readiness,
+//! The release page's lifecycle sections (lifecycle with its dialogs, Changes and CIs, readiness,
 //! risks, strategy), driven headless with egui_kittest by calling the section functions directly.
 
 use crate::common::{model_with, plain, t0, temp_db};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use release_desk::domain::{CabApproval, ChangeRisk, Language, Outcome, PlanCheck, ReleaseId, Stage, Status};
+use release_desk::domain::{
+    CabApproval, ChangeRisk, ConfigItemId, Language, Outcome, PlanCheck, ReleaseId, Stage, Status,
+};
 use release_desk::i18n::{self, tr};
-use release_desk::model::{Command, Model};
+use release_desk::model::{
+    Command, LifecycleCommand, Model, RegistryCommand, ReleaseCommand, SampleCommand, SettingsCommand,
+};
 use release_desk::ui::fonts;
-use release_desk::ui::release_page::ROLLOUT_SECTIONS;
+use release_desk::ui::release_page::LIFECYCLE_SECTIONS;
 
 /// The sections of one release, as the page shows them, with commands applied each frame.
 struct Page {
@@ -25,7 +29,7 @@ fn page_ui(ui: &mut egui::Ui, page: &mut Page) {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(format!("#{} {}", release.id, release.subject));
-        for (key, section) in ROLLOUT_SECTIONS {
+        for (key, section) in LIFECYCLE_SECTIONS {
             ui.separator();
             ui.label(egui::RichText::new(tr(key)).heading());
             section(ui, &release, &page.model, &mut commands);
@@ -53,7 +57,9 @@ fn release_in(stage: Stage) -> (tempfile::TempDir, Model) {
     r.status = Status::InProgress;
     r.work_start = Some(t0());
     let mut model = model_with(&path, vec![r]);
-    model.apply(Command::SetCurrentAgent(Some(release_desk::domain::AgentId(1)))).unwrap();
+    model
+        .apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(release_desk::domain::AgentId(1)))))
+        .unwrap();
     (dir, model)
 }
 
@@ -96,12 +102,12 @@ fn the_rollback_dialog_needs_a_reason_then_rolls_back() {
 fn a_closed_gate_asks_for_a_written_override() {
     let (_dir, mut model) = release_in(Stage::DeploymentPrep);
     model
-        .apply(Command::CreateChange {
+        .apply(Command::Registry(RegistryCommand::CreateChange {
             subject: "인증 모듈 패치".into(),
             approval: CabApproval::Pending,
             risk: ChangeRisk::High,
             link_to: Some(ReleaseId(1)),
-        })
+        }))
         .unwrap();
     let mut harness = harness(model, 1, Language::En);
     harness.run();
@@ -160,8 +166,8 @@ fn the_link_picker_creates_and_links_a_ci_and_checklists_tick() {
     harness.get_by_label("Close").click();
     harness.run();
     let model = &harness.state().model;
-    assert_eq!(model.release(ReleaseId(1)).unwrap().assets, vec![1]);
-    assert_eq!(model.registry().config_item(1).unwrap().name, "코어뱅킹 DB (Oracle RAC)");
+    assert_eq!(model.release(ReleaseId(1)).unwrap().assets, vec![ConfigItemId(1)]);
+    assert_eq!(model.registry().config_item(ConfigItemId(1)).unwrap().name, "코어뱅킹 DB (Oracle RAC)");
     assert!(harness.query_by_label("코어뱅킹 DB (Oracle RAC)").is_some());
 
     harness.get_by_label("Goals and scope defined").click();
@@ -187,7 +193,7 @@ fn pictures_of_a_rolled_back_release() {
         let (_tmp, path) = temp_db();
         let mut model = model_with(&path, vec![]);
         let data = release_desk::domain::sample::scenarios(t0());
-        model.apply(Command::LoadSample { data, force: false }).unwrap();
+        model.apply(Command::Sample(SampleCommand::Load { data, force: false })).unwrap();
         let id = model.releases().iter().find(|r| r.subject.contains("코어뱅킹 보안 패치")).unwrap().id;
         let mut harness = harness(model, id.0, language);
         harness.run();
@@ -213,14 +219,14 @@ fn pictures_of_a_rolled_back_release() {
 fn the_sections_speak_korean() {
     let (_dir, mut model) = release_in(Stage::VerifyMonitor);
     model
-        .apply(Command::MoveStage {
+        .apply(Command::Lifecycle(LifecycleCommand::Move {
             id: ReleaseId(1),
             to: Stage::Rollback,
             outcome: None,
             downtime_minutes: 90,
             reason: "ATM 인증 실패".into(),
             override_reason: String::new(),
-        })
+        }))
         .unwrap();
     let mut harness = harness(model, 1, Language::Ko);
     harness.run();
@@ -234,7 +240,7 @@ fn the_sections_speak_korean() {
 }
 
 #[test]
-fn the_release_page_carries_the_rollout_sections() {
+fn the_release_page_carries_the_lifecycle_sections() {
     let (_dir, model) = release_in(Stage::Plan);
     let mut app = release_desk::ui::ReleaseDeskApp::from_model(model);
     app.set_system_language(Language::En);
@@ -260,10 +266,10 @@ fn the_release_page_carries_the_rollout_sections() {
 fn a_status_marked_completed_ahead_of_the_lifecycle_is_pointed_out() {
     let (_dir, mut model) = release_in(Stage::VerifyMonitor);
     model
-        .apply(Command::EditRelease {
+        .apply(Command::Release(ReleaseCommand::Edit {
             id: ReleaseId(1),
             edits: vec![release_desk::model::ReleaseEdit::Status(Status::Completed)],
-        })
+        }))
         .unwrap();
     let mut harness = harness(model, 1, Language::En);
     harness.run();

@@ -8,19 +8,21 @@ use release_desk::domain::{Priority, ReleaseId};
 #[test]
 fn undo_and_redo_refresh_the_page_buffers_that_hold_no_unsaved_edits() {
     use release_desk::domain::TaskFields;
-    use release_desk::model::Command;
+    use release_desk::model::{Command, WorkCommand};
     let (_dir, mut harness) = page_of_3();
     {
         // History, newest last: add task, add note, edit task, edit note.
         let model = harness.state_mut().model_mut().unwrap();
         let fields = TaskFields { title: "운영 DB 백업".into(), ..TaskFields::default() };
-        model.apply(Command::AddTask { release: ReleaseId(3), fields }).unwrap();
-        model.apply(Command::AddNote { release: ReleaseId(3), body: "첫 메모".into() }).unwrap();
+        model.apply(Command::Work(WorkCommand::AddTask { release: ReleaseId(3), fields })).unwrap();
+        model
+            .apply(Command::Work(WorkCommand::AddNote { release: ReleaseId(3), body: "첫 메모".into() }))
+            .unwrap();
         let task = model.tasks_for(ReleaseId(3))[0].clone();
         let fields = TaskFields { title: "운영 DB 백업 리허설".into(), ..task.fields.clone() };
-        model.apply(Command::EditTask { id: task.id, fields }).unwrap();
+        model.apply(Command::Work(WorkCommand::EditTask { id: task.id, fields })).unwrap();
         let note = model.notes_for(ReleaseId(3))[0].id;
-        model.apply(Command::EditNote { id: note, body: "고친 메모".into() }).unwrap();
+        model.apply(Command::Work(WorkCommand::EditNote { id: note, body: "고친 메모".into() })).unwrap();
     }
     harness.run();
     // Open the note and the task for editing, unchanged: both show what is stored.
@@ -66,7 +68,12 @@ fn undo_keeps_a_buffer_with_unsaved_edits() {
     {
         let model = harness.state_mut().model_mut().unwrap();
         let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
-        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+        model
+            .apply(release_desk::model::Command::Release(release_desk::model::ReleaseCommand::Edit {
+                id: ReleaseId(3),
+                edits,
+            }))
+            .unwrap();
     }
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -79,7 +86,12 @@ fn undo_keeps_a_buffer_with_unsaved_edits() {
     {
         let model = harness.state_mut().model_mut().unwrap();
         let fields = release_desk::domain::TaskFields { title: "리허설".into(), ..Default::default() };
-        model.apply(release_desk::model::Command::AddTask { release: ReleaseId(3), fields }).unwrap();
+        model
+            .apply(release_desk::model::Command::Work(release_desk::model::WorkCommand::AddTask {
+                release: ReleaseId(3),
+                fields,
+            }))
+            .unwrap();
     }
     harness.run();
     harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
@@ -115,7 +127,12 @@ fn the_time_entry_form_follows_undo_and_keeps_typing_whose_entry_is_gone() {
             billable: entry.billable,
             executed_at: entry.executed_at,
         };
-        model.apply(release_desk::model::Command::EditTimeEntry { id, entry }).unwrap();
+        model
+            .apply(release_desk::model::Command::Work(release_desk::model::WorkCommand::EditTimeEntry {
+                id,
+                entry,
+            }))
+            .unwrap();
     }
     harness.run();
     assert_eq!(field_text(&harness, Role::TextInput, "Time spent (hh:mm)"), "02:00", "refilled");

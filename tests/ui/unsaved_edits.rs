@@ -15,7 +15,12 @@ fn ctrl_w_does_not_close_the_tab_while_a_dialog_is_open() {
     {
         let model = harness.state_mut().model_mut().unwrap();
         let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
-        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+        model
+            .apply(release_desk::model::Command::Release(release_desk::model::ReleaseCommand::Edit {
+                id: ReleaseId(3),
+                edits,
+            }))
+            .unwrap();
     }
     harness.get_by_role_and_label(Role::Button, "Link a Change…").scroll_to_me();
     harness.run();
@@ -291,7 +296,12 @@ fn restoring_a_backup_over_unsaved_edits_asks_first() {
         let model = harness.state_mut().model_mut().unwrap();
         model.backup_now("manual").unwrap();
         let edits = vec![release_desk::model::ReleaseEdit::Priority(Priority::Urgent)];
-        model.apply(release_desk::model::Command::EditRelease { id: ReleaseId(3), edits }).unwrap();
+        model
+            .apply(release_desk::model::Command::Release(release_desk::model::ReleaseCommand::Edit {
+                id: ReleaseId(3),
+                edits,
+            }))
+            .unwrap();
     }
     harness.run();
     type_into(&mut harness, Role::MultilineTextInput, "Description", "복원 전에 쓰던 설명");

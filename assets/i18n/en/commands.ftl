@@ -16,7 +16,6 @@ cmd-set-kpi-targets = change the KPI targets
 cmd-save-view = save view “{ $name }”
 cmd-delete-view = delete a saved view
 cmd-load-sample = load { $count } sample releases
-cmd-revert = revert earlier changes
 cmd-create-change = create Change “{ $subject }”
 cmd-update-change = edit Change CHG-{ $change }
 cmd-create-ci = create CI “{ $name }”

@@ -15,7 +15,6 @@ cmd-set-kpi-targets = KPI 목표 변경
 cmd-save-view = 보기 “{ $name }” 저장
 cmd-delete-view = 저장된 보기 삭제
 cmd-load-sample = 샘플 릴리스 { $count }건 불러오기
-cmd-revert = 이전 상태로 되돌리기
 cmd-create-change = 변경 “{ $subject }” 만들기
 cmd-update-change = 변경 CHG-{ $change } 수정
 cmd-create-ci = 구성 항목 “{ $name }” 만들기

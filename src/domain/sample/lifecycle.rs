@@ -5,12 +5,11 @@
 
 use chrono::Duration;
 
-use crate::domain::lifecycle::{Outcome, Stage, StageEntry};
-use crate::domain::readiness::{
-    DeploymentPhase, MitigationItem, MitigationPhase, PhaseStatus, PlanCheck, Readiness, RiskKind, Strategy,
+use crate::domain::{
+    AgentId, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, DeploymentPhase,
+    MitigationItem, MitigationPhase, Outcome, PhaseStatus, PlanCheck, Readiness, Registry, Release,
+    ReleaseId, RiskKind, Stage, StageEntry, StageEntryId, Status, Strategy, Timestamp,
 };
-use crate::domain::registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry};
-use crate::domain::release::{AgentId, Release, ReleaseId, Status, Timestamp};
 
 /// What the lifecycle part of the sample adds.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -45,6 +44,16 @@ const CONFIG_ITEMS: &[(&str, CiKind)] = &[
     ("KB스타뱅킹 모바일 앱", CiKind::Application),
     ("인증 게이트웨이", CiKind::Service),
 ];
+
+/// Sample Change ids (1 to 8, as in `CHANGES`).
+fn changes(ids: &[i64]) -> Vec<ChangeId> {
+    ids.iter().copied().map(ChangeId).collect()
+}
+
+/// Sample CI ids (1 to 10, as in `CONFIG_ITEMS`).
+fn items(ids: &[i64]) -> Vec<ConfigItemId> {
+    ids.iter().copied().map(ConfigItemId).collect()
+}
 
 /// One release's stage path with times, before ids are given.
 struct Step {
@@ -218,7 +227,7 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
             .iter()
             .enumerate()
             .map(|(i, (subject, approval, risk))| Change {
-                id: i as i64 + 1,
+                id: ChangeId(i as i64 + 1),
                 subject: (*subject).to_owned(),
                 approval: *approval,
                 risk: *risk,
@@ -227,7 +236,11 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
         config_items: CONFIG_ITEMS
             .iter()
             .enumerate()
-            .map(|(i, (name, kind))| ConfigItem { id: i as i64 + 1, name: (*name).to_owned(), kind: *kind })
+            .map(|(i, (name, kind))| ConfigItem {
+                id: ConfigItemId(i as i64 + 1),
+                name: (*name).to_owned(),
+                kind: *kind,
+            })
             .collect(),
     };
     let mut out = SampleLifecycle { registry, ..SampleLifecycle::default() };
@@ -254,10 +267,10 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
             .collect();
         for (step_index, &i) in half.iter().enumerate() {
             let r = &mut releases[i];
-            r.associated_change_ids = vec![1, 2];
-            r.assets = vec![1, 2, 3];
+            r.associated_change_ids = changes(&[1, 2]);
+            r.assets = items(&[1, 2, 3]);
             if step_index == 2 && r.stage.position() < 3 {
-                r.associated_change_ids.push(8);
+                r.associated_change_ids.push(ChangeId(8));
             }
             let mut readiness = readiness_for(r, Strategy::Phased, phases.clone());
             rate(
@@ -287,8 +300,8 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
         let is_hotfix = r.subject.starts_with("Hotfix v8.");
         let is_bank = r.subject.contains("[긴급]");
         if is_mobile {
-            r.associated_change_ids = vec![3];
-            r.assets = vec![4, 5, 6];
+            r.associated_change_ids = changes(&[3]);
+            r.assets = items(&[4, 5, 6]);
             let start = r.planned.start;
             let status = |n: i64| match r.stage {
                 Stage::Complete => PhaseStatus::Done,
@@ -313,8 +326,8 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
             rate(&mut readiness, RiskKind::Compatibility, 2, 3, "구버전 앱 API 호환성 테스트", None);
             out.readiness.push((r.id, readiness));
         } else if is_hotfix {
-            r.associated_change_ids = vec![4];
-            r.assets = vec![4, 5, 6];
+            r.associated_change_ids = changes(&[4]);
+            r.assets = items(&[4, 5, 6]);
             out.readiness.push((r.id, readiness_for(r, Strategy::BigBang, Vec::new())));
         } else if is_bank {
             let (change, assets) = if r.subject.contains("인터넷뱅킹") {
@@ -325,8 +338,8 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
             } else {
                 (7, vec![9, 10])
             };
-            r.associated_change_ids = vec![change];
-            r.assets = assets;
+            r.associated_change_ids = changes(&[change]);
+            r.assets = items(&assets);
             let mut readiness = readiness_for(r, Strategy::BigBang, Vec::new());
             rate(
                 &mut readiness,
@@ -362,7 +375,7 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
     for (release_id, actor, steps) in histories {
         for s in steps {
             out.stage_history.push(StageEntry {
-                id: out.stage_history.len() as i64 + 1,
+                id: StageEntryId(out.stage_history.len() as i64 + 1),
                 release_id,
                 stage: s.stage,
                 entered_at: s.at,

@@ -6,15 +6,11 @@ pub mod lifecycle;
 
 use chrono::{Datelike as _, Duration, FixedOffset, NaiveTime, TimeZone as _, Weekday};
 
-use crate::domain::directory::Directory;
-use crate::domain::lifecycle::{Outcome, Stage};
-use crate::domain::note::Note;
-use crate::domain::release::{
-    Agent, AgentId, ChecklistItem, Department, DepartmentId, Group, GroupId, Plan, PlannedWindow, Priority,
-    Release, ReleaseId, ReleaseType, Status, Timestamp,
+use crate::domain::{
+    Agent, AgentId, ChecklistItem, Department, DepartmentId, Directory, Group, GroupId, Note, NoteId,
+    Outcome, Plan, PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Stage, Status, Task, TaskFields,
+    TaskId, TaskStatus, TimeEntry, TimeEntryId, Timestamp,
 };
-use crate::domain::task::{Task, TaskFields, TaskStatus};
-use crate::domain::time_entry::TimeEntry;
 
 /// What "Load sample data" adds.
 #[derive(Clone, Debug, PartialEq)]
@@ -239,33 +235,28 @@ impl Builder {
             None => created_at,
         };
         self.releases.push(Release {
-            id,
-            subject: subject.to_owned(),
             description: description.to_owned(),
-            status,
-            priority,
-            release_type,
-            planned: PlannedWindow { start, end },
             work_start,
             work_end,
             agent_id: agent.map(AgentId),
             group_id: group.map(GroupId),
             department_id: department.map(DepartmentId),
             category: Some(if group == Some(3) { "Security" } else { "Software" }.to_owned()),
-            sub_category: None,
-            item_category: None,
-            assets: Vec::new(),
-            associated_change_ids: Vec::new(),
-            build_plan: None,
-            test_plan: None,
             stage: lifecycle.stage,
             outcome: lifecycle.outcome,
             closed_at: lifecycle.closed_at,
             rollback_count: lifecycle.rollback_count,
             downtime_minutes: lifecycle.downtime_minutes,
-            created_at,
             updated_at,
-            deleted_at: None,
+            ..Release::new(
+                id,
+                subject,
+                status,
+                priority,
+                release_type,
+                PlannedWindow { start, end },
+                created_at,
+            )
         });
         self.releases.len() - 1
     }
@@ -601,7 +592,7 @@ impl Work<'_> {
     ) {
         let created = self.now - Duration::days(3);
         self.data.tasks.push(Task {
-            id: self.data.tasks.len() as i64 + 1,
+            id: TaskId(self.data.tasks.len() as i64 + 1),
             release_id: release,
             fields: TaskFields {
                 title: title.to_owned(),
@@ -619,7 +610,7 @@ impl Work<'_> {
     fn note(&mut self, release: ReleaseId, author: i64, at: Timestamp, body: &str) {
         let at = at.min(self.now);
         self.data.notes.push(Note {
-            id: self.data.notes.len() as i64 + 1,
+            id: NoteId(self.data.notes.len() as i64 + 1),
             release_id: release,
             body: body.to_owned(),
             author: Some(AgentId(author)),
@@ -639,7 +630,7 @@ impl Work<'_> {
     ) {
         let at = at.min(self.now);
         self.data.time_entries.push(TimeEntry {
-            id: self.data.time_entries.len() as i64 + 1,
+            id: TimeEntryId(self.data.time_entries.len() as i64 + 1),
             release_id: release,
             agent_id: Some(AgentId(agent)),
             note: note.to_owned(),
@@ -653,7 +644,7 @@ impl Work<'_> {
 
     fn timer(&mut self, release: ReleaseId, agent: i64, start: Timestamp, note: &str) {
         self.data.time_entries.push(TimeEntry {
-            id: self.data.time_entries.len() as i64 + 1,
+            id: TimeEntryId(self.data.time_entries.len() as i64 + 1),
             release_id: release,
             agent_id: Some(AgentId(agent)),
             note: note.to_owned(),
@@ -677,35 +668,34 @@ pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
         let end = start + Duration::minutes(rng.range(30, 600));
         let created_at = start - Duration::days(rng.range(1, 30));
         let status = *rng.pick(Status::ALL);
+        // Drawn in this order so a seed gives the same releases as it always did.
+        let description = *rng.pick(DESCRIPTIONS);
+        let priority = *rng.pick(Priority::ALL);
+        let release_type = if rng.chance(7) { ReleaseType::Emergency } else { release_type };
+        let planned = PlannedWindow { start, end };
+        let completed = status == Status::Completed;
         releases.push(Release {
-            id: ReleaseId(i as i64 + 1),
-            subject: format!("{subject} #{i}"),
-            description: (*rng.pick(DESCRIPTIONS)).to_owned(),
-            status,
-            priority: *rng.pick(Priority::ALL),
-            release_type: if rng.chance(7) { ReleaseType::Emergency } else { release_type },
-            planned: PlannedWindow { start, end },
+            description: description.to_owned(),
             work_start: (status != Status::Open).then_some(start),
-            work_end: (status == Status::Completed).then_some(end),
+            work_end: completed.then_some(end),
             agent_id: (!rng.chance(10)).then(|| AgentId(rng.range(1, AGENTS.len() as i64))),
             group_id: Some(GroupId(group as i64 + 1)),
             department_id: Some(DepartmentId(rng.range(1, DEPARTMENTS.len() as i64))),
-            category: None,
-            sub_category: None,
-            item_category: None,
-            assets: Vec::new(),
-            associated_change_ids: Vec::new(),
-            build_plan: None,
-            test_plan: None,
-            stage: if status == Status::Completed { Stage::Complete } else { Stage::Plan },
-            outcome: (status == Status::Completed)
-                .then(|| if rng.chance(4) { Outcome::Failed } else { Outcome::Successful }),
-            closed_at: (status == Status::Completed).then_some(end),
-            rollback_count: u32::from(status == Status::Completed && rng.chance(4)),
-            downtime_minutes: if status == Status::Completed { rng.range(0, 30) as u32 } else { 0 },
-            created_at,
-            updated_at: created_at,
+            stage: if completed { Stage::Complete } else { Stage::Plan },
+            outcome: completed.then(|| if rng.chance(4) { Outcome::Failed } else { Outcome::Successful }),
+            closed_at: completed.then_some(end),
+            rollback_count: u32::from(completed && rng.chance(4)),
+            downtime_minutes: if completed { rng.range(0, 30) as u32 } else { 0 },
             deleted_at: rng.chance(2).then_some(created_at),
+            ..Release::new(
+                ReleaseId(i as i64 + 1),
+                format!("{subject} #{i}"),
+                status,
+                priority,
+                release_type,
+                planned,
+                created_at,
+            )
         });
     }
     SampleData {

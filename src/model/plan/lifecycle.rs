@@ -2,13 +2,28 @@
 
 use super::Effect;
 use crate::domain::lifecycle::{MoveRequest, transition};
-use crate::domain::{ReleaseId, Timestamp};
-use crate::model::{CommandError, Model};
+use crate::domain::{ReleaseId, StageEntryId, Timestamp};
+use crate::model::{CommandError, LifecycleCommand, Model};
 use crate::store::Mutation;
 
 impl Model {
+    /// Validates one of the lifecycle commands and works out its effect. Changes nothing.
+    pub(super) fn plan_lifecycle(
+        &self,
+        command: LifecycleCommand,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        match command {
+            LifecycleCommand::Move { id, to, outcome, downtime_minutes, reason, override_reason } => {
+                let request = MoveRequest { to, outcome, downtime_minutes, reason, override_reason };
+                self.plan_move_stage(id, &request, now, effect)
+            }
+        }
+    }
+
     /// Validates a move of release `id` to another stage and works out its effect. Changes nothing.
-    pub(super) fn plan_move_stage(
+    fn plan_move_stage(
         &self,
         id: ReleaseId,
         request: &MoveRequest,
@@ -20,7 +35,7 @@ impl Model {
         let gate = self.deploy_gate(old);
         let moved = transition(old, request, &gate, self.settings.current_agent, now)?;
         let mut entry = moved.entry;
-        entry.id = self.stage_history.last().map_or(1, |e| e.id + 1);
+        entry.id = self.stage_history.last().map_or(StageEntryId(1), |e| e.id.next());
         if moved.overridden {
             let mut activity = self.activity(Some(id), now, "override");
             activity.field = "deploy_gate".into();

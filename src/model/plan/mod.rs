@@ -15,9 +15,9 @@ use std::collections::HashSet;
 
 pub(super) use settings::{KEY_CURRENT_AGENT, parse_settings};
 
-use crate::domain::lifecycle::MoveRequest;
+use super::apply::{Revert, Write};
 use crate::domain::release::validate_release;
-use crate::domain::{Activity, AgentId, DepartmentId, GroupId, Release, ReleaseId, Timestamp};
+use crate::domain::{Activity, ActivityId, AgentId, DepartmentId, GroupId, Release, ReleaseId, Timestamp};
 use crate::model::{Command, CommandError, Model, NamedThing};
 use crate::store::Mutation;
 
@@ -29,61 +29,31 @@ pub(super) struct Effect {
 }
 
 impl Model {
-    /// Validates a command and works out its mutations and activity rows. Changes nothing.
-    pub(super) fn plan(&self, command: Command, now: Timestamp) -> Result<Effect, CommandError> {
+    /// Validates a command (or a revert) and works out its mutations and activity rows. Changes
+    /// nothing. One exhaustive match per noun: a command that is not planned does not compile.
+    pub(super) fn plan(&self, write: Write, now: Timestamp) -> Result<Effect, CommandError> {
         let mut effect = Effect { mutations: Vec::new(), activities: Vec::new(), created: None };
-        match command {
-            command
-            @ (Command::CreateRelease(_) | Command::EditRelease { .. } | Command::TrashRelease(_)) => {
-                self.plan_release(command, now, &mut effect)?;
-            }
-            command @ (Command::AddAgent { .. }
-            | Command::AddGroup { .. }
-            | Command::AddDepartment { .. }) => {
-                self.plan_people(command, now, &mut effect)?;
-            }
-            command @ (Command::SetCurrentAgent(_)
-            | Command::SetLanguage(_)
-            | Command::SetTheme(_)
-            | Command::SetKpiTargets(_)
-            | Command::SaveView { .. }
-            | Command::DeleteSavedView(_)) => self.plan_settings(command, now, &mut effect)?,
-            Command::LoadSample { data, force } => self.plan_sample_import(data, force, &mut effect)?,
-            command @ (Command::AddNote { .. }
-            | Command::EditNote { .. }
-            | Command::DeleteNote(_)
-            | Command::AddTask { .. }
-            | Command::EditTask { .. }
-            | Command::DeleteTask(_)
-            | Command::AddTime { .. }
-            | Command::StartTimer { .. }
-            | Command::StopTimer(_)
-            | Command::EditTimeEntry { .. }
-            | Command::DeleteTimeEntry(_)) => self.plan_work(command, now, &mut effect)?,
-            command @ (Command::CreateChange { .. }
-            | Command::UpdateChange(_)
-            | Command::CreateConfigItem { .. }
-            | Command::LinkChange { .. }
-            | Command::LinkConfigItem { .. }) => self.plan_registry(command, now, &mut effect)?,
-            Command::MoveStage { id, to, outcome, downtime_minutes, reason, override_reason } => {
-                let request = MoveRequest { to, outcome, downtime_minutes, reason, override_reason };
-                self.plan_move_stage(id, &request, now, &mut effect)?;
-            }
-            Command::EditReadiness { id, edits } => self.plan_readiness(id, edits, now, &mut effect)?,
-            Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
-            Command::Revert { label, mutations } => self.plan_revert(label, mutations, now, &mut effect)?,
+        match write {
+            Write::Command(command) => match command {
+                Command::Release(command) => self.plan_release(command, now, &mut effect)?,
+                Command::People(command) => self.plan_people(command, now, &mut effect)?,
+                Command::Settings(command) => self.plan_settings(command, now, &mut effect)?,
+                Command::Work(command) => self.plan_work(command, now, &mut effect)?,
+                Command::Lifecycle(command) => self.plan_lifecycle(command, now, &mut effect)?,
+                Command::Registry(command) => self.plan_registry(command, now, &mut effect)?,
+                Command::Readiness(command) => self.plan_readiness(command, now, &mut effect)?,
+                Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
+                Command::Sample(command) => self.plan_sample(command, &mut effect)?,
+            },
+            Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }
         Ok(effect)
     }
 
     /// Validates the mutations undo or redo writes back and logs them once per release touched.
-    fn plan_revert(
-        &self,
-        label: String,
-        mutations: Vec<Mutation>,
-        now: Timestamp,
-        effect: &mut Effect,
-    ) -> Result<(), CommandError> {
+    fn plan_revert(&self, revert: Revert, now: Timestamp, effect: &mut Effect) -> Result<(), CommandError> {
+        let Revert { direction, of, mutations } = revert;
+        let label = format!("{} {}", direction.verb(), of.label());
         // Releases this revert puts back before patching them count as present.
         let mut put: HashSet<ReleaseId> = HashSet::new();
         for m in &mutations {
@@ -138,7 +108,7 @@ impl Model {
         kind: &str,
     ) -> Activity {
         Activity {
-            id: 0,
+            id: ActivityId(0),
             release_id: release,
             actor: self.me(),
             at: now,

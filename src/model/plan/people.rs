@@ -2,19 +2,19 @@
 
 use super::{Effect, nonempty};
 use crate::domain::{Agent, AgentId, Department, DepartmentId, Group, GroupId, Timestamp};
-use crate::model::{Command, CommandError, Model, NamedThing};
+use crate::model::{CommandError, Model, NamedThing, PeopleCommand};
 use crate::store::Mutation;
 
 impl Model {
     /// Validates one of the people commands and works out its effect. Changes nothing.
     pub(super) fn plan_people(
         &self,
-        command: Command,
+        command: PeopleCommand,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            Command::AddAgent { name, email } => {
+            PeopleCommand::AddAgent { name, email } => {
                 let name = nonempty(&name, NamedThing::Agent)?;
                 let id = AgentId(self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
                 let mut activity = self.activity(None, now, "agent");
@@ -22,7 +22,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutAgent(Agent { id, name, email: email.trim().to_owned() }));
             }
-            Command::AddGroup { name } => {
+            PeopleCommand::AddGroup { name } => {
                 let name = nonempty(&name, NamedThing::Group)?;
                 let id = GroupId(self.directory.groups.iter().map(|g| g.id.0).max().unwrap_or(0) + 1);
                 let mut activity = self.activity(None, now, "group");
@@ -30,7 +30,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutGroup(Group { id, name }));
             }
-            Command::AddDepartment { name } => {
+            PeopleCommand::AddDepartment { name } => {
                 let name = nonempty(&name, NamedThing::Department)?;
                 let id =
                     DepartmentId(self.directory.departments.iter().map(|d| d.id.0).max().unwrap_or(0) + 1);
@@ -38,9 +38,6 @@ impl Model {
                 activity.new_value = name.clone();
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutDepartment(Department { id, name }));
-            }
-            other => {
-                return Err(CommandError::Refused(format!("{} is not a people command", other.label())));
             }
         }
         Ok(())

@@ -4,12 +4,24 @@
 use super::Effect;
 use crate::domain::readiness::{apply_edit, readiness_changes};
 use crate::domain::{ReadinessEdit, ReleaseId, Timestamp};
-use crate::model::{CommandError, Model};
+use crate::model::{CommandError, Model, ReadinessCommand};
 use crate::store::Mutation;
 
 impl Model {
-    /// Validates edits of a release's readiness and works out their effect. Changes nothing.
+    /// Validates one of the readiness commands and works out its effect. Changes nothing.
     pub(super) fn plan_readiness(
+        &self,
+        command: ReadinessCommand,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        match command {
+            ReadinessCommand::Edit { id, edits } => self.plan_readiness_edits(id, edits, now, effect),
+        }
+    }
+
+    /// Validates edits of a release's readiness and works out their effect. Changes nothing.
+    fn plan_readiness_edits(
         &self,
         id: ReleaseId,
         edits: Vec<ReadinessEdit>,

@@ -3,7 +3,7 @@
 use super::Effect;
 use crate::domain::registry::validate_name;
 use crate::domain::{Change, ConfigItem, Release, ReleaseId, Timestamp};
-use crate::model::{Command, CommandError, Model};
+use crate::model::{CommandError, Model, RegistryCommand};
 use crate::store::Mutation;
 
 impl Model {
@@ -24,12 +24,12 @@ impl Model {
     /// Validates one of the registry commands and works out its effect. Changes nothing.
     pub(super) fn plan_registry(
         &self,
-        command: Command,
+        command: RegistryCommand,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            Command::CreateChange { subject, approval, risk, link_to } => {
+            RegistryCommand::CreateChange { subject, approval, risk, link_to } => {
                 validate_name(&subject)?;
                 if let Some(release) = link_to {
                     self.existing_release(release)?;
@@ -50,7 +50,7 @@ impl Model {
                     self.link(effect, release, now, |r| r.associated_change_ids.push(id))?;
                 }
             }
-            Command::UpdateChange(mut change) => {
+            RegistryCommand::UpdateChange(mut change) => {
                 let old = self.registry.change(change.id).ok_or(CommandError::NoSuchChange(change.id))?;
                 validate_name(&change.subject)?;
                 change.subject = change.subject.trim().to_owned();
@@ -66,7 +66,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutChange(change));
             }
-            Command::CreateConfigItem { name, kind, link_to } => {
+            RegistryCommand::CreateConfigItem { name, kind, link_to } => {
                 validate_name(&name)?;
                 if let Some(release) = link_to {
                     self.existing_release(release)?;
@@ -86,7 +86,7 @@ impl Model {
                     self.link(effect, release, now, |r| r.assets.push(id))?;
                 }
             }
-            Command::LinkChange { release, change, linked } => {
+            RegistryCommand::LinkChange { release, change, linked } => {
                 if linked && self.registry.change(change).is_none() {
                     return Err(CommandError::NoSuchChange(change));
                 }
@@ -97,7 +97,7 @@ impl Model {
                     }
                 })?;
             }
-            Command::LinkConfigItem { release, item, linked } => {
+            RegistryCommand::LinkConfigItem { release, item, linked } => {
                 if linked && self.registry.config_item(item).is_none() {
                     return Err(CommandError::NoSuchConfigItem(item));
                 }
@@ -107,9 +107,6 @@ impl Model {
                         r.assets.push(item);
                     }
                 })?;
-            }
-            other => {
-                return Err(CommandError::Refused(format!("{} is not a registry command", other.label())));
             }
         }
         Ok(())

@@ -4,51 +4,38 @@
 use super::Effect;
 use crate::domain::changes::release_changes;
 use crate::domain::release::{validate_release, validate_subject};
-use crate::domain::{Release, ReleaseId, ReleasePatch, Stage, Timestamp};
-use crate::model::{Command, CommandError, Model, ReleaseEdit};
+use crate::domain::{Release, ReleaseId, ReleasePatch, Timestamp};
+use crate::model::{CommandError, Model, ReleaseCommand, ReleaseEdit};
 use crate::store::Mutation;
 
 impl Model {
     /// Validates one of the release commands and works out its effect. Changes nothing.
     pub(super) fn plan_release(
         &self,
-        command: Command,
+        command: ReleaseCommand,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            Command::CreateRelease(new) => {
+            ReleaseCommand::Create(new) => {
                 validate_subject(&new.subject)?;
                 self.check_refs(new.agent_id, new.group_id, new.department_id)?;
                 let id = ReleaseId(self.release_high_water + 1);
                 let release = Release {
-                    id,
-                    subject: new.subject.trim().to_owned(),
                     description: new.description,
-                    status: new.status,
-                    priority: new.priority,
-                    release_type: new.release_type,
-                    planned: new.planned,
-                    work_start: None,
-                    work_end: None,
                     agent_id: new.agent_id,
                     group_id: new.group_id,
                     department_id: new.department_id,
                     category: new.category.filter(|c| !c.trim().is_empty()),
-                    sub_category: None,
-                    item_category: None,
-                    assets: Vec::new(),
-                    associated_change_ids: Vec::new(),
-                    build_plan: None,
-                    test_plan: None,
-                    stage: Stage::Plan,
-                    outcome: None,
-                    closed_at: None,
-                    rollback_count: 0,
-                    downtime_minutes: 0,
-                    created_at: now,
-                    updated_at: now,
-                    deleted_at: None,
+                    ..Release::new(
+                        id,
+                        new.subject.trim(),
+                        new.status,
+                        new.priority,
+                        new.release_type,
+                        new.planned,
+                        now,
+                    )
                 };
                 validate_release(&release)?;
                 let mut activity = self.activity(Some(id), now, "created");
@@ -57,7 +44,7 @@ impl Model {
                 effect.mutations.push(Mutation::PutRelease(release));
                 effect.created = Some(id);
             }
-            Command::EditRelease { id, edits } => {
+            ReleaseCommand::Edit { id, edits } => {
                 let old = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
                 let mut new = old.clone();
                 for edit in edits {
@@ -79,7 +66,7 @@ impl Model {
                 }
                 effect.mutations.push(Mutation::PutRelease(new));
             }
-            Command::TrashRelease(id) => {
+            ReleaseCommand::Trash(id) => {
                 let release = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
                 if release.is_deleted() {
                     return Ok(());
@@ -90,9 +77,6 @@ impl Model {
                 activity.new_value = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PatchRelease { id, patch });
-            }
-            other => {
-                return Err(CommandError::Refused(format!("{} is not a release command", other.label())));
             }
         }
         Ok(())

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{Effect, nonempty};
-use crate::domain::{AgentId, SavedView, Settings, Timestamp};
-use crate::model::{Command, CommandError, Model, NamedThing};
+use crate::domain::{AgentId, SavedView, SavedViewId, Settings, Timestamp};
+use crate::model::{CommandError, Model, NamedThing, SettingsCommand};
 use crate::store::Mutation;
 
 /// Settings keys in the `settings` table.
@@ -18,45 +18,42 @@ impl Model {
     /// Validates one of the settings commands and works out its effect. Changes nothing.
     pub(super) fn plan_settings(
         &self,
-        command: Command,
+        command: SettingsCommand,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            Command::SetCurrentAgent(agent) => {
+            SettingsCommand::SetCurrentAgent(agent) => {
                 self.check_refs(agent, None, None)?;
                 self.setting(effect, now, KEY_CURRENT_AGENT, agent.map(|a| a.0))?;
             }
-            Command::SetLanguage(language) => {
+            SettingsCommand::SetLanguage(language) => {
                 self.setting(effect, now, KEY_LANGUAGE, language)?;
             }
-            Command::SetTheme(theme) => {
+            SettingsCommand::SetTheme(theme) => {
                 self.setting(effect, now, KEY_THEME, Some(theme))?;
             }
-            Command::SetKpiTargets(targets) => {
+            SettingsCommand::SetKpiTargets(targets) => {
                 targets.validate()?;
                 self.setting(effect, now, KEY_KPI_TARGETS, Some(targets))?;
             }
-            Command::SaveView { name, base, filter, sort } => {
+            SettingsCommand::SaveView { name, base, filter, sort } => {
                 let name = nonempty(&name, NamedThing::SavedView)?;
                 if self.saved_views.iter().any(|v| v.name == name) {
                     return Err(CommandError::DuplicateViewName(name));
                 }
-                let id = self.saved_views.iter().map(|v| v.id).max().unwrap_or(0) + 1;
+                let id = self.saved_views.iter().map(|v| v.id).max().unwrap_or(SavedViewId(0)).next();
                 let mut activity = self.activity(None, now, "view");
                 activity.new_value = name.clone();
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutSavedView(SavedView { id, name, base, filter, sort }));
             }
-            Command::DeleteSavedView(id) => {
+            SettingsCommand::DeleteSavedView(id) => {
                 let view = self.saved_view(id).ok_or(CommandError::NoSuchView(id))?;
                 let mut activity = self.activity(None, now, "view");
                 activity.old_value = view.name.clone();
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::RemoveSavedView(id));
-            }
-            other => {
-                return Err(CommandError::Refused(format!("{} is not a settings command", other.label())));
             }
         }
         Ok(())

@@ -1,10 +1,10 @@
 //! Planning of the work commands on a release: its notes, tasks and time entries.
 
 use super::Effect;
-use crate::domain::note::NOTE_MAX_CHARS;
-use crate::domain::time_entry::{MAX_MINUTES, format_hhmm};
-use crate::domain::{Note, ReleaseId, Task, TaskFields, TimeEntry, Timestamp};
-use crate::model::{Command, CommandError, ItemRefused, Model, NewTimeEntry};
+use crate::domain::work::note::NOTE_MAX_CHARS;
+use crate::domain::work::time_entry::{MAX_MINUTES, format_hhmm};
+use crate::domain::{Note, NoteId, ReleaseId, Task, TaskFields, TaskId, TimeEntry, TimeEntryId, Timestamp};
+use crate::model::{CommandError, ItemRefused, Model, NewTimeEntry, WorkCommand};
 use crate::store::Mutation;
 
 /// The first line of a text, at most 80 characters, for the activity log.
@@ -62,10 +62,6 @@ impl Model {
         Ok(release)
     }
 
-    fn next_id<T>(items: &[T], id: impl Fn(&T) -> i64) -> i64 {
-        items.last().map_or(0, id) + 1
-    }
-
     fn check_task(&self, fields: &TaskFields) -> Result<TaskFields, CommandError> {
         let title = fields.title.trim().to_owned();
         if title.is_empty() {
@@ -100,16 +96,16 @@ impl Model {
     /// Validates one of the work commands and works out its effect. Changes nothing.
     pub(super) fn plan_work(
         &self,
-        command: Command,
+        command: WorkCommand,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            Command::AddNote { release, body } => {
+            WorkCommand::AddNote { release, body } => {
                 self.live_release(release)?;
                 let body = Self::check_note(&body)?;
                 let note = Note {
-                    id: Self::next_id(&self.notes, |n| n.id),
+                    id: self.notes.last().map_or(NoteId(1), |n| n.id.next()),
                     release_id: release,
                     body,
                     author: self.settings.current_agent,
@@ -122,7 +118,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutNote(note));
             }
-            Command::EditNote { id, body } => {
+            WorkCommand::EditNote { id, body } => {
                 let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
                 self.live_release(old.release_id)?;
                 let body = Self::check_note(&body)?;
@@ -136,7 +132,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutNote(Note { body, updated_at: now, ..old.clone() }));
             }
-            Command::DeleteNote(id) => {
+            WorkCommand::DeleteNote(id) => {
                 let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
                 self.live_release(old.release_id)?;
                 let mut activity = self.activity(Some(old.release_id), now, "note");
@@ -145,7 +141,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::RemoveNote(id));
             }
-            Command::AddTask { release, fields } => {
+            WorkCommand::AddTask { release, fields } => {
                 self.live_release(release)?;
                 let fields = self.check_task(&fields)?;
                 let mut activity = self.activity(Some(release), now, "task");
@@ -153,14 +149,14 @@ impl Model {
                 activity.new_value = task_summary(&fields);
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTask(Task {
-                    id: Self::next_id(&self.tasks, |t| t.id),
+                    id: self.tasks.last().map_or(TaskId(1), |t| t.id.next()),
                     release_id: release,
                     fields,
                     created_at: now,
                     updated_at: now,
                 }));
             }
-            Command::EditTask { id, fields } => {
+            WorkCommand::EditTask { id, fields } => {
                 let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
                 self.live_release(old.release_id)?;
                 let fields = self.check_task(&fields)?;
@@ -174,7 +170,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTask(Task { fields, updated_at: now, ..old.clone() }));
             }
-            Command::DeleteTask(id) => {
+            WorkCommand::DeleteTask(id) => {
                 let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
                 self.live_release(old.release_id)?;
                 let mut activity = self.activity(Some(old.release_id), now, "task");
@@ -183,7 +179,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::RemoveTask(id));
             }
-            Command::AddTime { release, entry } => {
+            WorkCommand::AddTime { release, entry } => {
                 self.live_release(release)?;
                 self.check_time(&entry)?;
                 let mut activity = self.activity(Some(release), now, "time");
@@ -191,7 +187,7 @@ impl Model {
                 activity.new_value = format_hhmm(i64::from(entry.minutes));
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
-                    id: Self::next_id(&self.time_entries, |e| e.id),
+                    id: self.time_entries.last().map_or(TimeEntryId(1), |e| e.id.next()),
                     release_id: release,
                     agent_id: entry.agent_id,
                     note: entry.note.trim().to_owned(),
@@ -202,7 +198,7 @@ impl Model {
                     created_at: now,
                 }));
             }
-            Command::StartTimer { release, agent_id, note, billable, since_created } => {
+            WorkCommand::StartTimer { release, agent_id, note, billable, since_created } => {
                 let created_at = self.live_release(release)?.created_at;
                 self.check_refs(agent_id, None, None)?;
                 if self.running_timers().any(|e| e.release_id == release && e.agent_id == agent_id) {
@@ -215,7 +211,7 @@ impl Model {
                     format!("started {}", start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
-                    id: Self::next_id(&self.time_entries, |e| e.id),
+                    id: self.time_entries.last().map_or(TimeEntryId(1), |e| e.id.next()),
                     release_id: release,
                     agent_id,
                     note: note.trim().to_owned(),
@@ -226,7 +222,7 @@ impl Model {
                     created_at: now,
                 }));
             }
-            Command::StopTimer(id) => {
+            WorkCommand::StopTimer(id) => {
                 let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;
                 if !old.is_running() {
                     return Err(ItemRefused::TimerNotRunning.into());
@@ -239,7 +235,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTimeEntry(stopped));
             }
-            Command::EditTimeEntry { id, entry } => {
+            WorkCommand::EditTimeEntry { id, entry } => {
                 let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;
                 self.live_release(old.release_id)?;
                 if old.is_running() {
@@ -265,7 +261,7 @@ impl Model {
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::PutTimeEntry(new));
             }
-            Command::DeleteTimeEntry(id) => {
+            WorkCommand::DeleteTimeEntry(id) => {
                 let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;
                 self.live_release(old.release_id)?;
                 let mut activity = self.activity(Some(old.release_id), now, "time");
@@ -273,9 +269,6 @@ impl Model {
                 activity.old_value = format_hhmm(i64::from(old.spent_minutes(now)));
                 effect.activities.push(activity);
                 effect.mutations.push(Mutation::RemoveTimeEntry(id));
-            }
-            other => {
-                return Err(CommandError::Refused(format!("{} is not a work command", other.label())));
             }
         }
         Ok(())

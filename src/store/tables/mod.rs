@@ -1,6 +1,6 @@
 //! Each table's SQL in one file: how its rows load into domain types, and how a [`Mutation`]
-//! puts or removes them. Shared here: timestamps as Unix milliseconds (UTC), codes as integers
-//! or text, lists and plans as JSON text.
+//! puts or removes them. Shared here: timestamps as Unix milliseconds (UTC), typed ids as their
+//! bare integer, codes as integers or text, lists and plans as JSON text.
 //!
 //! [`Mutation`]: super::Mutation
 
@@ -18,8 +18,45 @@ pub mod work;
 use chrono::{DateTime, TimeZone as _, Utc};
 use rusqlite::{Connection, Row};
 
+use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
 use super::{Mutation, StoreError};
-use crate::domain::Timestamp;
+use crate::domain::{
+    ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
+    StageEntryId, TaskId, TimeEntryId, Timestamp,
+};
+
+/// Every typed id is stored as its bare integer.
+macro_rules! integer_id {
+    ($($id:ident),+) => {$(
+        impl ToSql for $id {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.0))
+            }
+        }
+
+        impl FromSql for $id {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                i64::column_result(value).map($id)
+            }
+        }
+    )+};
+}
+
+integer_id!(
+    ActivityId,
+    AgentId,
+    ChangeId,
+    ConfigItemId,
+    DepartmentId,
+    GroupId,
+    NoteId,
+    ReleaseId,
+    SavedViewId,
+    StageEntryId,
+    TaskId,
+    TimeEntryId
+);
 
 pub fn to_millis(t: Timestamp) -> i64 {
     t.timestamp_millis()

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, Row, params};
 
 use super::{query_map, text_coded};
-use crate::domain::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry};
+use crate::domain::{CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, Registry};
 use crate::store::StoreError;
 
 fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
@@ -41,7 +41,7 @@ pub fn put_change(conn: &Connection, c: &Change) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn remove_change(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove_change(conn: &Connection, id: ChangeId) -> Result<(), StoreError> {
     conn.execute("DELETE FROM changes WHERE id = ?1", params![id])?;
     Ok(())
 }
@@ -54,7 +54,7 @@ pub fn put_config_item(conn: &Connection, c: &ConfigItem) -> Result<(), StoreErr
     Ok(())
 }
 
-pub fn remove_config_item(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove_config_item(conn: &Connection, id: ConfigItemId) -> Result<(), StoreError> {
     conn.execute("DELETE FROM config_items WHERE id = ?1", params![id])?;
     Ok(())
 }

@@ -15,7 +15,7 @@ const COLUMNS: &str = "id, subject, description, status, priority, release_type,
     category, sub_category, item_category, assets, associated_change_ids, build_plan, test_plan, \
     stage, outcome, closed_at, rollback_count, downtime_minutes, created_at, updated_at, deleted_at";
 
-fn json_list(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<i64>> {
+fn json_list<T: serde::de::DeserializeOwned>(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<T>> {
     let text: String = row.get(column)?;
     if text == "[]" {
         return Ok(Vec::new());

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, params};
 
 use super::{query_map, to_json};
-use crate::domain::SavedView;
+use crate::domain::{SavedView, SavedViewId};
 use crate::store::StoreError;
 
 /// The stored form of a saved view (all but its id and name).
@@ -19,7 +19,7 @@ fn to_definition(view: &SavedView) -> Result<String, StoreError> {
     to_json(&Definition { base: view.base, filter: view.filter.clone(), sort: view.sort })
 }
 
-fn from_definition(id: i64, name: String, json: &str) -> Result<SavedView, StoreError> {
+fn from_definition(id: SavedViewId, name: String, json: &str) -> Result<SavedView, StoreError> {
     let def: Definition =
         serde_json::from_str(json).map_err(|e| StoreError::BadData(format!("saved view {name:?}: {e}")))?;
     Ok(SavedView { id, name, base: def.base, filter: def.filter, sort: def.sort })
@@ -28,7 +28,7 @@ fn from_definition(id: i64, name: String, json: &str) -> Result<SavedView, Store
 /// Every saved view, in id order.
 pub fn load(conn: &Connection) -> Result<Vec<SavedView>, StoreError> {
     let rows = query_map(conn, "SELECT id, name, definition FROM saved_views ORDER BY id", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        Ok((r.get::<_, SavedViewId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
     })?;
     rows.into_iter().map(|(id, name, definition)| from_definition(id, name, &definition)).collect()
 }
@@ -41,7 +41,7 @@ pub fn put(conn: &Connection, view: &SavedView) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove(conn: &Connection, id: SavedViewId) -> Result<(), StoreError> {
     conn.execute("DELETE FROM saved_views WHERE id = ?1", params![id])?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, Row, params};
 
 use super::{bad, from_millis, query_map, text_coded, to_millis};
-use crate::domain::{AgentId, Outcome, ReleaseId, Stage, StageEntry};
+use crate::domain::{AgentId, Outcome, ReleaseId, Stage, StageEntry, StageEntryId};
 use crate::store::StoreError;
 
 const COLUMNS: &str =
@@ -52,7 +52,7 @@ pub fn put(conn: &Connection, e: &StageEntry) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn remove(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove(conn: &Connection, id: StageEntryId) -> Result<(), StoreError> {
     conn.execute("DELETE FROM stage_history WHERE id = ?1", params![id])?;
     Ok(())
 }

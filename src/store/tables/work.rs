@@ -3,7 +3,9 @@
 use rusqlite::{Connection, params};
 
 use super::{coded, from_millis, query_map, to_millis};
-use crate::domain::{AgentId, GroupId, Note, ReleaseId, Task, TaskFields, TaskStatus, TimeEntry};
+use crate::domain::{
+    AgentId, GroupId, Note, NoteId, ReleaseId, Task, TaskFields, TaskId, TaskStatus, TimeEntry, TimeEntryId,
+};
 use crate::store::StoreError;
 
 /// Notes of every release, in id order.
@@ -40,7 +42,7 @@ pub fn put_note(conn: &Connection, n: &Note) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn remove_note(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove_note(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM release_notes WHERE id = ?1")?.execute(params![id])?;
     Ok(())
 }
@@ -92,7 +94,7 @@ pub fn put_task(conn: &Connection, t: &Task) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn remove_task(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove_task(conn: &Connection, id: TaskId) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM release_tasks WHERE id = ?1")?.execute(params![id])?;
     Ok(())
 }
@@ -139,7 +141,7 @@ pub fn put_time_entry(conn: &Connection, e: &TimeEntry) -> Result<(), StoreError
     Ok(())
 }
 
-pub fn remove_time_entry(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn remove_time_entry(conn: &Connection, id: TimeEntryId) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM time_entries WHERE id = ?1")?.execute(params![id])?;
     Ok(())
 }

@@ -80,7 +80,7 @@ impl ReleaseDeskApp {
             Sender::NewRelease => {
                 let message = match &result {
                     Ok(applied) => {
-                        if let Some(id) = applied.created {
+                        if let Some(id) = applied.created() {
                             self.list.table.selection.select_only(id);
                         }
                         Some(done())
@@ -106,7 +106,7 @@ impl ReleaseDeskApp {
                 message
             }
             Sender::Bulk => Some(match result {
-                Ok(applied) if applied.inverse.is_empty() => {
+                Ok(applied) if !applied.changed() => {
                     (tr_args("status-nothing-changed", &[("what", label.into())]), false)
                 }
                 Ok(_) => {

@@ -7,7 +7,7 @@ use super::shortcuts::{SHORTCUT_REDO, SHORTCUT_SELECT_ALL, SHORTCUT_UNDO};
 use super::{MainView, ReleaseDeskApp};
 use crate::domain::{Language, PredefinedView, Theme};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::Command;
+use crate::model::{Command, SettingsCommand};
 use crate::ui::outbox::{HistoryStep, Sender};
 
 impl ReleaseDeskApp {
@@ -47,7 +47,7 @@ impl ReleaseDeskApp {
                 [(Theme::System, "theme-system"), (Theme::Light, "theme-light"), (Theme::Dark, "theme-dark")]
             {
                 if ui.radio(current == theme, tr(key)).clicked() {
-                    self.outbox.push(Sender::Window, Command::SetTheme(theme));
+                    self.outbox.push(Sender::Window, Command::Settings(SettingsCommand::SetTheme(theme)));
                 }
             }
             ui.separator();
@@ -55,7 +55,10 @@ impl ReleaseDeskApp {
             let language = self.language();
             for candidate in Language::ALL {
                 if ui.radio(language == candidate, candidate.native_name()).clicked() {
-                    self.outbox.push(Sender::Window, Command::SetLanguage(Some(candidate)));
+                    self.outbox.push(
+                        Sender::Window,
+                        Command::Settings(SettingsCommand::SetLanguage(Some(candidate))),
+                    );
                 }
             }
         });
@@ -118,7 +121,7 @@ impl ReleaseDeskApp {
                     .response
                     .on_hover_text(tr("signed-in-as"));
                 if me != before {
-                    self.outbox.push(Sender::Window, Command::SetCurrentAgent(me));
+                    self.outbox.push(Sender::Window, Command::Settings(SettingsCommand::SetCurrentAgent(me)));
                 }
                 ui.label(tr("signed-in-as"));
             }

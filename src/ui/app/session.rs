@@ -12,7 +12,7 @@ use super::ReleaseDeskApp;
 use crate::domain::sample;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::session::{self, BackupInfo, Replaced, Restored, StoreError};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, SampleCommand};
 use crate::ui::list_state::ListRows;
 use crate::ui::outbox::Sender;
 
@@ -271,7 +271,7 @@ impl ReleaseDeskApp {
     pub(super) fn load_sample(&mut self) {
         if let Some(model) = &self.session.model {
             let data = sample::scenarios(model.now());
-            self.outbox.push(Sender::Window, Command::LoadSample { data, force: false });
+            self.outbox.push(Sender::Window, Command::Sample(SampleCommand::Load { data, force: false }));
         }
     }
 }

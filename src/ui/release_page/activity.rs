@@ -253,7 +253,7 @@ mod tests {
 
     fn row(field: &str, old_value: &str, new_value: &str) -> Activity {
         Activity {
-            id: 1,
+            id: crate::domain::ActivityId(1),
             release_id: Some(ReleaseId(1)),
             actor: None,
             at: Timestamp::UNIX_EPOCH,

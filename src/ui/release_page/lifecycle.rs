@@ -9,7 +9,7 @@ use super::lifecycle_widgets::{error_color, load_state, store_state};
 use crate::domain::lifecycle::{MoveRequest, transition};
 use crate::domain::{Outcome, Release, Stage, Status};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, LifecycleCommand, Model};
 use crate::ui::widgets::chip_ui;
 
 /// Which dialog is open.
@@ -201,14 +201,14 @@ fn moves_ui(
 }
 
 fn move_command(release: &Release, request: &MoveRequest) -> Command {
-    Command::MoveStage {
+    Command::Lifecycle(LifecycleCommand::Move {
         id: release.id,
         to: request.to,
         outcome: request.outcome,
         downtime_minutes: request.downtime_minutes,
         reason: request.reason.clone(),
         override_reason: request.override_reason.clone(),
-    }
+    })
 }
 
 fn dialog_ui(

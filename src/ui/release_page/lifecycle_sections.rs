@@ -10,7 +10,7 @@ use crate::model::{Command, Model};
 pub type SectionUi = fn(&mut egui::Ui, &Release, &Model, &mut Vec<Command>);
 
 /// (title key, section), in page order.
-pub const ROLLOUT_SECTIONS: [(&str, SectionUi); 5] = [
+pub const LIFECYCLE_SECTIONS: [(&str, SectionUi); 5] = [
     ("section-lifecycle", lifecycle_ui),
     ("section-links", links_ui),
     ("section-readiness", readiness_ui),
@@ -20,7 +20,7 @@ pub const ROLLOUT_SECTIONS: [(&str, SectionUi); 5] = [
 
 /// One lifecycle section on the page, under a collapsing header titled by `title_key`; its commands
 /// go to the page's outbox tagged with the section, so a refusal is shown on the page.
-pub fn rollout_section_ui(
+pub fn lifecycle_section_ui(
     ui: &mut egui::Ui,
     cx: &mut super::SectionContext<'_>,
     title_key: &'static str,

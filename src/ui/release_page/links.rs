@@ -5,9 +5,9 @@
 use egui::RichText;
 
 use super::lifecycle_widgets::{approval_color, change_risk_color, load_state, store_state};
-use crate::domain::{CabApproval, Change, ChangeRisk, CiKind, Release};
+use crate::domain::{CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItemId, Release};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, RegistryCommand};
 use crate::ui::widgets::chip_ui;
 
 /// Which picker is open, and its fields.
@@ -62,7 +62,11 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                 }
             }
             if ui.small_button("✖").on_hover_text(tr("links-unlink")).clicked() {
-                commands.push(Command::LinkChange { release: release.id, change: id, linked: false });
+                commands.push(Command::Registry(RegistryCommand::LinkChange {
+                    release: release.id,
+                    change: id,
+                    linked: false,
+                }));
             }
             ui.end_row();
         }
@@ -92,7 +96,11 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                 }
             }
             if ui.small_button("✖").on_hover_text(tr("links-unlink")).clicked() {
-                commands.push(Command::LinkConfigItem { release: release.id, item: id, linked: false });
+                commands.push(Command::Registry(RegistryCommand::LinkConfigItem {
+                    release: release.id,
+                    item: id,
+                    linked: false,
+                }));
             }
             ui.end_row();
         }
@@ -118,7 +126,8 @@ fn approval_combo_ui(ui: &mut egui::Ui, change: &Change, commands: &mut Vec<Comm
         .response
         .on_hover_text(tr("field-cab-approval"));
     if approval != change.approval {
-        commands.push(Command::UpdateChange(Change { approval, ..change.clone() }));
+        commands
+            .push(Command::Registry(RegistryCommand::UpdateChange(Change { approval, ..change.clone() })));
     }
 }
 
@@ -158,15 +167,15 @@ fn picker_ui(
                 .changes
                 .iter()
                 .filter(|c| !release.associated_change_ids.contains(&c.id))
-                .filter(|c| matches(&state.search, c.id, &c.subject, "chg-"))
-                .map(|c| (c.id, format!("CHG-{}  {}", c.id, c.subject), i18n::cab_approval(c.approval)))
+                .filter(|c| matches(&state.search, c.id.0, &c.subject, "chg-"))
+                .map(|c| (c.id.0, format!("CHG-{}  {}", c.id, c.subject), i18n::cab_approval(c.approval)))
                 .collect(),
             PickerKind::ConfigItem => registry
                 .config_items
                 .iter()
                 .filter(|c| !release.assets.contains(&c.id))
-                .filter(|c| matches(&state.search, c.id, &c.name, "ci-"))
-                .map(|c| (c.id, format!("CI-{}  {}", c.id, c.name), i18n::ci_kind(c.kind)))
+                .filter(|c| matches(&state.search, c.id.0, &c.name, "ci-"))
+                .map(|c| (c.id.0, format!("CI-{}  {}", c.id, c.name), i18n::ci_kind(c.kind)))
                 .collect(),
         };
         egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
@@ -177,12 +186,16 @@ fn picker_ui(
                 ui.horizontal(|ui| {
                     if ui.small_button(tr("picker-link")).on_hover_text(name).clicked() {
                         commands.push(match kind {
-                            PickerKind::Change => {
-                                Command::LinkChange { release: release.id, change: *id, linked: true }
-                            }
-                            PickerKind::ConfigItem => {
-                                Command::LinkConfigItem { release: release.id, item: *id, linked: true }
-                            }
+                            PickerKind::Change => Command::Registry(RegistryCommand::LinkChange {
+                                release: release.id,
+                                change: ChangeId(*id),
+                                linked: true,
+                            }),
+                            PickerKind::ConfigItem => Command::Registry(RegistryCommand::LinkConfigItem {
+                                release: release.id,
+                                item: ConfigItemId(*id),
+                                linked: true,
+                            }),
                         });
                     }
                     ui.label(name);
@@ -251,17 +264,17 @@ fn picker_ui(
         ui.horizontal(|ui| {
             if ui.add_enabled(name_ok, egui::Button::new(tr("picker-create-link"))).clicked() {
                 commands.push(match kind {
-                    PickerKind::Change => Command::CreateChange {
+                    PickerKind::Change => Command::Registry(RegistryCommand::CreateChange {
                         subject: state.new_name.clone(),
                         approval: state.approval.unwrap_or(CabApproval::Pending),
                         risk: state.risk.unwrap_or(ChangeRisk::Medium),
                         link_to: Some(release.id),
-                    },
-                    PickerKind::ConfigItem => Command::CreateConfigItem {
+                    }),
+                    PickerKind::ConfigItem => Command::Registry(RegistryCommand::CreateConfigItem {
                         name: state.new_name.clone(),
                         kind: state.kind.unwrap_or(CiKind::Server),
                         link_to: Some(release.id),
-                    },
+                    }),
                 });
                 state.new_name.clear();
             }

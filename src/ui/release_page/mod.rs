@@ -31,7 +31,7 @@ mod tasks;
 mod time;
 
 pub use lifecycle::lifecycle_ui;
-pub use lifecycle_sections::{ROLLOUT_SECTIONS, SectionUi};
+pub use lifecycle_sections::{LIFECYCLE_SECTIONS, SectionUi};
 pub use links::links_ui;
 pub use readiness::readiness_ui;
 pub use risks::risks_ui;
@@ -44,7 +44,7 @@ use super::widgets::{chip_ui, datetime_edit_ui, priority_color, status_color, ty
 use crate::domain::release::{validate_subject, validate_window};
 use crate::domain::{PlannedWindow, Priority, Release, ReleaseId, ReleaseType, Stage, Status, Timestamp};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model, ReleaseEdit};
+use crate::model::{Command, Model, ReleaseCommand, ReleaseEdit};
 
 /// Which part of the page gave a command, so that its result goes back there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,7 +294,7 @@ impl ReleasePage {
     }
 
     fn edit(&mut self, origin: Origin, edits: Vec<ReleaseEdit>) {
-        self.outbox.push((origin, Command::EditRelease { id: self.id, edits }));
+        self.outbox.push((origin, Command::Release(ReleaseCommand::Edit { id: self.id, edits })));
     }
 
     /// The tab's title: `#12 subject`, shortened.
@@ -365,7 +365,8 @@ impl ReleasePage {
                 if !release.is_deleted() {
                     if self.confirm_trash {
                         if ui.button(RichText::new(tr("page-trash-confirm")).color(ERROR_RED)).clicked() {
-                            self.outbox.push((Origin::Header, Command::TrashRelease(release.id)));
+                            self.outbox
+                                .push((Origin::Header, Command::Release(ReleaseCommand::Trash(release.id))));
                             self.confirm_trash = false;
                         }
                         if ui.button(tr("action-cancel")).clicked() {
@@ -591,17 +592,17 @@ pub struct Sections {
 
 /// The sections of the page, top to bottom: one line each.
 /// Issue 4B's sections (`lifecycle_ui`, `links_ui`, `readiness_ui`, `risks_ui`, `strategy_ui`) each
-/// sit under a collapsing header through [`lifecycle_sections::rollout_section_ui`].
+/// sit under a collapsing header through [`lifecycle_sections::lifecycle_section_ui`].
 fn sections_ui(ui: &mut egui::Ui, s: &mut Sections, cx: &mut SectionContext<'_>) {
-    use lifecycle_sections::rollout_section_ui;
+    use lifecycle_sections::lifecycle_section_ui;
     plans::plans_ui(ui, &mut s.plans, cx);
     tasks::tasks_ui(ui, &mut s.tasks, cx);
     time::time_ui(ui, &mut s.time, cx);
     notes::notes_ui(ui, &mut s.notes, cx);
-    rollout_section_ui(ui, cx, "section-lifecycle", lifecycle_ui);
-    rollout_section_ui(ui, cx, "section-links", links_ui);
-    rollout_section_ui(ui, cx, "section-readiness", readiness_ui);
-    rollout_section_ui(ui, cx, "section-risks", risks_ui);
-    rollout_section_ui(ui, cx, "section-strategy", strategy_ui);
+    lifecycle_section_ui(ui, cx, "section-lifecycle", lifecycle_ui);
+    lifecycle_section_ui(ui, cx, "section-links", links_ui);
+    lifecycle_section_ui(ui, cx, "section-readiness", readiness_ui);
+    lifecycle_section_ui(ui, cx, "section-risks", risks_ui);
+    lifecycle_section_ui(ui, cx, "section-strategy", strategy_ui);
     activity::activity_ui(ui, &mut s.activity, cx);
 }

@@ -4,8 +4,9 @@
 use egui::RichText;
 
 use super::{ERROR_RED, Origin, SectionContext};
+use crate::domain::NoteId;
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, WorkCommand};
 
 /// Which note command is waiting for its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,14 +23,14 @@ pub struct NotesSection {
     pub new_body: String,
     /// The note being edited in place.
     editing: Option<NoteDraft>,
-    confirm_delete: Option<i64>,
+    confirm_delete: Option<NoteId>,
     pending: Option<Pending>,
     error: Option<String>,
 }
 
 /// A note being edited in place: its id, its body as stored when the editing began, and the text.
 struct NoteDraft {
-    id: i64,
+    id: NoteId,
     original: String,
     text: String,
 }
@@ -115,7 +116,10 @@ pub fn notes_ui(ui: &mut egui::Ui, state: &mut NotesSection, cx: &mut SectionCon
             if ui.add_enabled(can_add, egui::Button::new(tr("note-add"))).clicked() {
                 cx.push(
                     Origin::Notes,
-                    Command::AddNote { release: cx.release.id, body: state.new_body.clone() },
+                    Command::Work(WorkCommand::AddNote {
+                        release: cx.release.id,
+                        body: state.new_body.clone(),
+                    }),
                 );
                 state.pending = Some(Pending::Add);
             }
@@ -150,7 +154,10 @@ pub fn notes_ui(ui: &mut egui::Ui, state: &mut NotesSection, cx: &mut SectionCon
                                         .button(RichText::new(tr("note-delete-confirm")).color(ERROR_RED))
                                         .clicked()
                                     {
-                                        cx.push(Origin::Notes, Command::DeleteNote(note.id));
+                                        cx.push(
+                                            Origin::Notes,
+                                            Command::Work(WorkCommand::DeleteNote(note.id)),
+                                        );
                                         state.pending = Some(Pending::Delete);
                                     }
                                     if ui.button(tr("action-cancel")).clicked() {
@@ -187,7 +194,10 @@ pub fn notes_ui(ui: &mut egui::Ui, state: &mut NotesSection, cx: &mut SectionCon
                                     })
                                     .inner;
                                 if save {
-                                    cx.push(Origin::Notes, Command::EditNote { id: note.id, body });
+                                    cx.push(
+                                        Origin::Notes,
+                                        Command::Work(WorkCommand::EditNote { id: note.id, body }),
+                                    );
                                     state.pending = Some(Pending::Edit);
                                 } else if cancel {
                                     state.editing = None;

@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::{ERROR_RED, Origin, SectionContext};
 use crate::domain::{ChecklistItem, Plan, Release};
 use crate::i18n::{tr, tr_args};
-use crate::model::{Command, ReleaseEdit};
+use crate::model::{Command, ReleaseCommand, ReleaseEdit};
 
 const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
@@ -317,7 +317,10 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
         plan.items.retain(|i| !i.text.trim().is_empty());
         cx.push(
             Origin::Plans,
-            Command::EditRelease { id: cx.release.id, edits: vec![editor.kind.edit(Some(plan))] },
+            Command::Release(ReleaseCommand::Edit {
+                id: cx.release.id,
+                edits: vec![editor.kind.edit(Some(plan))],
+            }),
         );
         editor.pending = true;
         editor.error = None;

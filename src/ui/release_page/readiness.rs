@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::domain::{MitigationItem, MitigationPhase, PlanCheck, ReadinessEdit, Release};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, ReadinessCommand};
 
 fn progress_ui(ui: &mut egui::Ui, (done, total): (usize, usize)) {
     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
@@ -53,6 +53,6 @@ pub fn readiness_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
         }
     });
     if !edits.is_empty() {
-        commands.push(Command::EditReadiness { id: release.id, edits });
+        commands.push(Command::Readiness(ReadinessCommand::Edit { id: release.id, edits }));
     }
 }

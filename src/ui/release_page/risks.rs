@@ -8,7 +8,7 @@ use super::lifecycle_widgets::{committed_text_ui, error_color, load_state, risk_
 use crate::domain::readiness::{RATING_MAX, apply_edit};
 use crate::domain::{ReadinessEdit, Release, Risk, RiskKind};
 use crate::i18n::{self, tr};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, ReadinessCommand};
 use crate::ui::widgets::chip_ui;
 
 /// The "add risk" field and its last refusal.
@@ -177,6 +177,6 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
     });
     store_state(ui, STATE_KEY, release.id, state);
     if !edits.is_empty() {
-        commands.push(Command::EditReadiness { id: release.id, edits });
+        commands.push(Command::Readiness(ReadinessCommand::Edit { id: release.id, edits }));
     }
 }

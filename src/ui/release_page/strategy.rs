@@ -9,7 +9,7 @@ use super::lifecycle_widgets::{error_color, load_state, phase_color, store_state
 use crate::domain::readiness::apply_edit;
 use crate::domain::{DeploymentPhase, PhaseStatus, ReadinessEdit, Release, Strategy};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, ReadinessCommand};
 use crate::ui::widgets::{chip_ui, datetime_edit_ui};
 
 /// The phase being edited (`index` None: a new phase) and its form.
@@ -148,7 +148,7 @@ pub fn strategy_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands
     }
     store_state(ui, STATE_KEY, release.id, form);
     if !edits.is_empty() {
-        commands.push(Command::EditReadiness { id: release.id, edits });
+        commands.push(Command::Readiness(ReadinessCommand::Edit { id: release.id, edits }));
     }
 }
 

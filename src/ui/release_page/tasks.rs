@@ -6,17 +6,17 @@ use chrono::Duration;
 use egui::RichText;
 
 use super::{ERROR_RED, Origin, SectionContext};
-use crate::domain::task::open_and_total;
-use crate::domain::{TaskFields, TaskStatus, Timestamp};
+use crate::domain::work::task::open_and_total;
+use crate::domain::{TaskFields, TaskId, TaskStatus, Timestamp};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model};
+use crate::model::{Command, Model, WorkCommand};
 use crate::ui::new_release::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use crate::ui::widgets::{chip_ui, datetime_edit_ui};
 
 /// The add / edit form of a task.
 pub struct TaskForm {
     /// The task being edited; `None` adds a new one.
-    editing: Option<i64>,
+    editing: Option<TaskId>,
     /// The task's fields as stored when the form was filled from it (`None` for a new task).
     original: Option<TaskFields>,
     pub fields: TaskFields,
@@ -29,7 +29,7 @@ pub struct TaskForm {
 
 impl TaskForm {
     /// A form filled from a stored task.
-    fn edit(id: i64, fields: &TaskFields, now: Timestamp) -> Self {
+    fn edit(id: TaskId, fields: &TaskFields, now: Timestamp) -> Self {
         Self {
             editing: Some(id),
             original: Some(fields.clone()),
@@ -66,7 +66,7 @@ impl TaskForm {
 #[derive(Default)]
 pub struct TasksSection {
     pub form: Option<TaskForm>,
-    confirm_delete: Option<i64>,
+    confirm_delete: Option<TaskId>,
     pending: bool,
     error: Option<String>,
 }
@@ -176,7 +176,10 @@ pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionCon
                             status_heading,
                         ) {
                             let fields = TaskFields { status, ..task.fields.clone() };
-                            cx.push(Origin::Tasks, Command::EditTask { id: task.id, fields });
+                            cx.push(
+                                Origin::Tasks,
+                                Command::Work(WorkCommand::EditTask { id: task.id, fields }),
+                            );
                         }
                     });
                     let overdue = task.is_overdue(cx.now);
@@ -208,7 +211,7 @@ pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionCon
                                     .small_button(RichText::new(tr("task-delete-confirm")).color(ERROR_RED))
                                     .clicked()
                                 {
-                                    cx.push(Origin::Tasks, Command::DeleteTask(task.id));
+                                    cx.push(Origin::Tasks, Command::Work(WorkCommand::DeleteTask(task.id)));
                                 }
                             } else if ui.small_button(tr("action-delete")).clicked() {
                                 state.confirm_delete = Some(task.id);
@@ -276,8 +279,8 @@ fn form_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<
     if submit {
         let fields = form.current();
         let command = match form.editing {
-            Some(id) => Command::EditTask { id, fields },
-            None => Command::AddTask { release: cx.release.id, fields },
+            Some(id) => Command::Work(WorkCommand::EditTask { id, fields }),
+            None => Command::Work(WorkCommand::AddTask { release: cx.release.id, fields }),
         };
         cx.push(Origin::Tasks, command);
         state.pending = true;

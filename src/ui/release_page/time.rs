@@ -7,10 +7,10 @@
 use egui::RichText;
 
 use super::{ERROR_RED, Origin, SectionContext};
-use crate::domain::time_entry::{TimeEntry, format_clock, format_hhmm, parse_hhmm, total_minutes};
-use crate::domain::{AgentId, Timestamp};
+use crate::domain::work::time_entry::{TimeEntry, format_clock, format_hhmm, parse_hhmm, total_minutes};
+use crate::domain::{AgentId, TimeEntryId, Timestamp};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, Model, NewTimeEntry};
+use crate::model::{Command, Model, NewTimeEntry, WorkCommand};
 use crate::ui::new_release::agent_combo_ui;
 use crate::ui::widgets::datetime_edit_ui;
 
@@ -18,7 +18,7 @@ use crate::ui::widgets::datetime_edit_ui;
 #[derive(Clone, PartialEq)]
 pub struct TimeForm {
     /// The entry being edited; `None` adds a new one.
-    pub editing: Option<i64>,
+    pub editing: Option<TimeEntryId>,
     /// hh:mm as typed.
     pub spent: String,
     pub note: String,
@@ -49,7 +49,7 @@ pub struct TimeSection {
     baseline: Option<TimeForm>,
     /// The note of the next timer.
     pub timer_note: String,
-    confirm_delete: Option<i64>,
+    confirm_delete: Option<TimeEntryId>,
     pending_form: bool,
     /// A timer start is waiting for its result: only that success empties `timer_note`.
     pending_timer: bool,
@@ -167,7 +167,7 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                     }
                     ui.push_id(entry.id, |ui| {
                         if ui.button(tr("time-stop")).clicked() {
-                            cx.push(Origin::Time, Command::StopTimer(entry.id));
+                            cx.push(Origin::Time, Command::Work(WorkCommand::StopTimer(entry.id)));
                         }
                     });
                 });
@@ -180,12 +180,14 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                         .desired_width(220.0),
                 )
                 .on_hover_text(tr("time-timer-note"));
-                let start = |since_created: bool, note: &str| Command::StartTimer {
-                    release: cx.release.id,
-                    agent_id: me,
-                    note: note.to_owned(),
-                    billable: true,
-                    since_created,
+                let start = |since_created: bool, note: &str| {
+                    Command::Work(WorkCommand::StartTimer {
+                        release: cx.release.id,
+                        agent_id: me,
+                        note: note.to_owned(),
+                        billable: true,
+                        since_created,
+                    })
                 };
                 if ui.add_enabled(!my_timer_runs, egui::Button::new(tr("time-start"))).clicked() {
                     cx.push(Origin::Time, start(false, &state.timer_note));
@@ -261,7 +263,10 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                                     .small_button(RichText::new(tr("time-delete-confirm")).color(ERROR_RED))
                                     .clicked()
                                 {
-                                    cx.push(Origin::Time, Command::DeleteTimeEntry(entry.id));
+                                    cx.push(
+                                        Origin::Time,
+                                        Command::Work(WorkCommand::DeleteTimeEntry(entry.id)),
+                                    );
                                 }
                             } else if ui.small_button(tr("action-delete")).clicked() {
                                 state.confirm_delete = Some(entry.id);
@@ -329,8 +334,8 @@ fn form_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionContext<'
             executed_at: form.executed_at,
         };
         let command = match form.editing {
-            Some(id) => Command::EditTimeEntry { id, entry },
-            None => Command::AddTime { release: cx.release.id, entry },
+            Some(id) => Command::Work(WorkCommand::EditTimeEntry { id, entry }),
+            None => Command::Work(WorkCommand::AddTime { release: cx.release.id, entry }),
         };
         cx.push(Origin::Time, command);
         state.pending_form = true;

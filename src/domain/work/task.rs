@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::release::{AgentId, GroupId, ReleaseId, Timestamp};
+use crate::domain::ids::{AgentId, GroupId, ReleaseId, TaskId, Timestamp};
 
 /// Freshservice task status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,7 +64,7 @@ pub struct TaskFields {
 /// One task of a release.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
-    pub id: i64,
+    pub id: TaskId,
     pub release_id: ReleaseId,
     pub fields: TaskFields,
     pub created_at: Timestamp,
@@ -96,7 +96,7 @@ mod tests {
     fn overdue_only_when_open_and_past_due() {
         let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().expect("date");
         let mut task = Task {
-            id: 1,
+            id: TaskId(1),
             release_id: ReleaseId(1),
             fields: TaskFields {
                 title: "빌드".into(),

@@ -4,13 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::release::{AgentId, ReleaseId, Timestamp};
+use crate::domain::ids::{AgentId, ReleaseId, TimeEntryId, Timestamp};
 
 /// One time entry. While `timer_start` is set the timer runs, and the time spent is `minutes`
 /// plus the time since `timer_start`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeEntry {
-    pub id: i64,
+    pub id: TimeEntryId,
     pub release_id: ReleaseId,
     pub agent_id: Option<AgentId>,
     pub note: String,
@@ -150,7 +150,7 @@ mod tests {
     fn a_running_timer_counts_from_its_start() {
         let t0 = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().expect("date");
         let entry = TimeEntry {
-            id: 1,
+            id: TimeEntryId(1),
             release_id: ReleaseId(1),
             agent_id: None,
             note: String::new(),

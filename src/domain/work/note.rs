@@ -2,12 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::release::{AgentId, ReleaseId, Timestamp};
+use crate::domain::ids::{AgentId, NoteId, ReleaseId, Timestamp};
 
 /// One note on a release.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
-    pub id: i64,
+    pub id: NoteId,
     pub release_id: ReleaseId,
     pub body: String,
     /// The agent who wrote it; `None` when nobody was signed in.
