@@ -59,7 +59,7 @@ pub(super) fn chart(
 ) -> Result<String, String> {
     if export::chart::ImageFormat::from_path(&out).is_none() {
         let err = export::chart::ChartError::UnknownFormat(out);
-        return Err(i18n::chart_error_in(i18n::language(), &err));
+        return Err(export::chart::error_in(i18n::language(), &err));
     }
     let model = open_existing(db)?;
     let report = kpi_report(&model, from, to)?;
@@ -67,7 +67,7 @@ pub(super) fn chart(
     spec.width = width.unwrap_or(spec.width);
     spec.height = height.unwrap_or(spec.height);
     export::chart::write_chart(&report, &spec, &out, &mut |_| {})
-        .map_err(|e| i18n::chart_error_in(spec.language, &e))?;
+        .map_err(|e| export::chart::error_in(spec.language, &e))?;
     let line = crate::i18n::tr_args(
         "cli-chart-written",
         &[

@@ -55,7 +55,7 @@ pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String
             };
             let mut json =
                 export::json::release_with_work_json(release, model.directory(), &work, model.now());
-            export::rollout_json::add_rollout_fields(
+            export::lifecycle_json::add_lifecycle_fields(
                 &mut json,
                 release,
                 &model.readiness(release.id),
@@ -121,7 +121,7 @@ fn format_releases<'a>(
                         let history = histories.get(&r.id).map_or(&[][..], Vec::as_slice);
                         map.insert(
                             "stage_history".into(),
-                            export::rollout_json::stage_history_json(history, directory),
+                            export::lifecycle_json::stage_history_json(history, directory),
                         );
                     }
                     json

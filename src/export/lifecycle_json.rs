@@ -1,6 +1,6 @@
-//! The rollout part of a release as JSON: stage history, readiness checklists, risk register,
-//! deployment strategy, and the linked Changes and CIs spelled out. Codes are the stored
-//! snake_case names; times are ISO 8601 UTC.
+//! The lifecycle part of a release as JSON, beside its Freshservice fields: stage history, the
+//! Deploy gate's inputs (readiness checklists, risk register, deployment strategy) and the linked
+//! Changes and CIs spelled out. Codes are the stored snake_case names; times are ISO 8601 UTC.
 
 use serde_json::{Map, Value, json};
 
@@ -83,8 +83,8 @@ pub fn readiness_json(readiness: &Readiness) -> (Value, Value, Value) {
     (readiness_value, Value::Array(risks), strategy)
 }
 
-/// Adds the rollout fields of `release` to its JSON object (`show --format json`).
-pub fn add_rollout_fields(
+/// Adds the lifecycle fields of `release` to its JSON object (`show --format json`).
+pub fn add_lifecycle_fields(
     object: &mut Value,
     release: &Release,
     readiness: &Readiness,
