@@ -3,7 +3,6 @@
 pub mod app;
 pub mod backups;
 pub mod bulk_bar;
-pub mod dashboard;
 pub mod filter_panel;
 pub mod fonts;
 pub mod list_state;
@@ -12,6 +11,7 @@ pub mod outbox;
 pub mod people_dialog;
 pub mod release_page;
 pub mod release_table;
+pub mod screens;
 pub mod selection;
 pub mod widgets;
 

@@ -19,8 +19,8 @@ pub enum Sender {
     Filters,
     /// The bulk bar, the Delete key and the Edit menu, on the list's selection.
     Bulk,
-    /// The KPI dashboard (its targets editor keeps its draft when the save fails).
-    Dashboard,
+    /// A screen, by its id (the dashboard's targets editor keeps its draft when the save fails).
+    Screen(&'static str),
     /// The window's own settings: theme, language, who is signed in, the sample data.
     Window,
     /// A part of a release page.

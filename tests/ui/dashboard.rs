@@ -3,7 +3,7 @@
 
 use crate::common::{model_with, temp_db};
 use crate::{fixture, harness};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use release_desk::domain::ReleaseId;
 use release_desk::ui::ReleaseDeskApp;
 
@@ -37,7 +37,7 @@ fn the_dashboard_shows_four_cards_and_a_clicked_month_lists_its_releases() {
     harness.run();
     harness.get_by_label("Dashboard").click();
     harness.run();
-    assert_eq!(harness.state().main_view(), release_desk::ui::app::MainView::Dashboard);
+    assert_eq!(harness.state().shown_screen(), release_desk::ui::screens::dashboard::ID);
     for name in ["Success rate", "Rollback rate", "Deployment time overrun", "Downtime"] {
         assert!(harness.query_all_by_label(name).count() >= 2, "{name}: a card and a chart");
     }
@@ -62,7 +62,7 @@ fn the_dashboard_shows_four_cards_and_a_clicked_month_lists_its_releases() {
 
 #[test]
 fn the_dashboard_period_selector_and_custom_months() {
-    use release_desk::ui::dashboard::PeriodChoice;
+    use release_desk::ui::screens::dashboard::PeriodChoice;
     let (_dir, app) = dashboard_fixture();
     let mut harness = harness(app);
     harness.run();
@@ -70,14 +70,18 @@ fn the_dashboard_period_selector_and_custom_months() {
     harness.run();
     harness.get_by_label("Last 3 months").click();
     harness.run();
-    assert_eq!(harness.state().dashboard().period, PeriodChoice::Last(3));
+    assert_eq!(harness.state().dashboard().unwrap().period, PeriodChoice::Last(3));
     assert!(harness.query_by_label_contains("Sep 2026 – Nov 2026").is_some());
     harness.get_by_label("Custom").click();
     harness.run();
-    assert_eq!(harness.state().dashboard().period, PeriodChoice::Custom);
-    assert_eq!(harness.state().dashboard().custom_from.map(|m| m.to_string()).as_deref(), Some("2026-09"));
+    assert_eq!(harness.state().dashboard().unwrap().period, PeriodChoice::Custom);
+    assert_eq!(
+        harness.state().dashboard().unwrap().custom_from.map(|m| m.to_string()).as_deref(),
+        Some("2026-09")
+    );
     // A reversed range is refused with a message (the dashboard falls back to the last month).
-    harness.state_mut().dashboard_mut().custom_from = release_desk::domain::YearMonth::parse("2027-01");
+    harness.state_mut().dashboard_mut().unwrap().custom_from =
+        release_desk::domain::YearMonth::parse("2027-01");
     harness.run();
     assert!(harness.query_by_label_contains("is after the last month").is_some());
 }
@@ -100,12 +104,12 @@ fn kpi_targets_edit_in_the_dashboard_and_exports_run_off_the_ui_thread() {
     harness.state_mut().export_kpi_chart(release_desk::export::chart::ChartKind::Summary, out.clone());
     for _ in 0..600 {
         harness.run();
-        if !harness.state().dashboard().exporting() {
+        if !harness.state().dashboard().unwrap().exporting() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    let (message, failed) = harness.state().dashboard().export_status().cloned().unwrap();
+    let (message, failed) = harness.state().dashboard().unwrap().export_status().cloned().unwrap();
     assert!(!failed, "{message}");
     assert!(message.contains("kpi-2026-11.png"), "{message}");
     assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
@@ -125,4 +129,23 @@ fn help_explains_the_kpis_in_korean() {
     harness.get_by_label("KPI 정의").click();
     harness.run();
     assert!(harness.query_by_label_contains("한 번 이상 롤백된 종료 릴리스").is_some());
+}
+
+#[test]
+fn the_view_menu_lists_every_screen_and_switches_to_it() {
+    let (_dir, app) = dashboard_fixture();
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    // The registry's screens, in its order, as radio buttons (the release list is shown).
+    let radios: Vec<String> = harness
+        .query_all_by_role(egui::accesskit::Role::RadioButton)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(radios[..2], ["Release list".to_owned(), "Dashboard".to_owned()], "{radios:?}");
+    harness.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Dashboard").click();
+    harness.run();
+    assert_eq!(harness.state().shown_screen(), release_desk::ui::screens::dashboard::ID);
+    assert!(harness.query_all_by_label("Success rate").count() >= 2, "the dashboard is drawn");
 }

@@ -81,7 +81,7 @@ impl ReleaseDeskApp {
                 let message = match &result {
                     Ok(applied) => {
                         if let Some(id) = applied.created() {
-                            self.list.table.selection.select_only(id);
+                            self.screens.list.table.selection.select_only(id);
                         }
                         Some(done())
                     }
@@ -100,9 +100,11 @@ impl ReleaseDeskApp {
                 }
                 Some(message)
             }
-            Sender::Dashboard => {
+            Sender::Screen(id) => {
                 let message = result.is_ok().then(done);
-                self.screens.dashboard.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
+                if let Some(screen) = self.screens.by_id_mut(id) {
+                    screen.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
+                }
                 message
             }
             Sender::Bulk => Some(match result {
@@ -111,7 +113,7 @@ impl ReleaseDeskApp {
                 }
                 Ok(_) => {
                     if leaves_view {
-                        self.list.table.selection.clear();
+                        self.screens.list.table.selection.clear();
                     }
                     done()
                 }

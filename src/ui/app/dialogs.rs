@@ -38,12 +38,12 @@ impl ReleaseDeskApp {
             Some(BackupsAction::Restore(path)) => self.restore_from_backup(path),
             None => {}
         }
-        if self.list.bulk_bar.is_confirming() {
+        if self.screens.list.bulk_bar.is_confirming() {
             let backup = self.session.model.as_mut().map_or(PurgeBackup::Ready, Model::prepare_purge_backup);
             if backup == PurgeBackup::Running {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
-            if let Some(ids) = self.list.bulk_bar.confirm_ui(ctx, &backup) {
+            if let Some(ids) = self.screens.list.bulk_bar.confirm_ui(ctx, &backup) {
                 self.outbox.push(Sender::Bulk, Command::Bulk { ids, action: BulkAction::Purge });
             }
         }
@@ -60,7 +60,7 @@ impl ReleaseDeskApp {
             ui.set_width(620.0);
             ui.heading(tr("kpi-help-title"));
             ui.add_space(6.0);
-            crate::ui::dashboard::kpi_help_ui(ui, &targets);
+            crate::ui::screens::dashboard::kpi_help_ui(ui, &targets);
             ui.add_space(8.0);
             if ui.button(tr("action-close")).clicked() {
                 self.dialogs.show_kpi_help = false;

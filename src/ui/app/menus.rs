@@ -3,12 +3,13 @@
 
 use egui::RichText;
 
-use super::shortcuts::{SHORTCUT_REDO, SHORTCUT_SELECT_ALL, SHORTCUT_UNDO};
-use super::{MainView, ReleaseDeskApp};
+use super::ReleaseDeskApp;
+use super::shortcuts::{SHORTCUT_REDO, SHORTCUT_UNDO};
 use crate::domain::{Language, PredefinedView, Theme};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, SettingsCommand};
 use crate::ui::outbox::{HistoryStep, Sender};
+use crate::ui::screens::release_list::SHORTCUT_SELECT_ALL;
 
 impl ReleaseDeskApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -42,6 +43,14 @@ impl ReleaseDeskApp {
         });
         ui.menu_button(tr("menu-edit"), |ui| self.edit_menu_ui(ui));
         ui.menu_button(tr("menu-view"), |ui| {
+            let screens: Vec<_> = self.screens.iter().map(|s| (s.id(), s.title_key())).collect();
+            for (id, key) in screens {
+                let shown = self.screens.shown() == id && self.tabs.active.is_none();
+                if ui.radio(shown, tr(key)).clicked() {
+                    self.show_screen(id);
+                }
+            }
+            ui.separator();
             let current = self.session.model.as_ref().map_or(Theme::System, |m| m.settings().theme);
             for (theme, key) in
                 [(Theme::System, "theme-system"), (Theme::Light, "theme-light"), (Theme::Dark, "theme-dark")]
@@ -74,12 +83,11 @@ impl ReleaseDeskApp {
 
     /// Under the menus: the screen switch, New release, the search field and who is signed in.
     fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
-        for (view, key) in
-            [(MainView::Releases, "view-switch-releases"), (MainView::Dashboard, "view-switch-dashboard")]
-        {
-            let shown = self.screens.shown == view && self.tabs.active.is_none();
+        let screens: Vec<_> = self.screens.iter().map(|s| (s.id(), s.title_key())).collect();
+        for (id, key) in screens {
+            let shown = self.screens.shown() == id && self.tabs.active.is_none();
             if ui.selectable_label(shown, RichText::new(tr(key)).strong()).clicked() {
-                self.set_main_view(view);
+                self.show_screen(id);
             }
         }
         ui.separator();
@@ -89,19 +97,19 @@ impl ReleaseDeskApp {
         ui.add_space(8.0);
         let search = ui
             .add(
-                egui::TextEdit::singleline(&mut self.list.state.filter.text)
+                egui::TextEdit::singleline(&mut self.screens.list.state.filter.text)
                     .hint_text(tr("search-hint"))
                     .desired_width(320.0),
             )
             .on_hover_text(tr("search-label"));
-        if self.list.focus_search {
+        if self.screens.list.focus_search {
             search.request_focus();
-            self.list.focus_search = false;
+            self.screens.list.focus_search = false;
         }
-        if !self.list.state.filter.text.is_empty()
+        if !self.screens.list.state.filter.text.is_empty()
             && ui.small_button("✖").on_hover_text(tr("search-clear")).clicked()
         {
-            self.list.state.filter.text.clear();
+            self.screens.list.state.filter.text.clear();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(model) = &self.session.model {
@@ -154,16 +162,16 @@ impl ReleaseDeskApp {
         let select_all =
             egui::Button::new(tr("menu-select-all")).shortcut_text(ctx.format_shortcut(&SHORTCUT_SELECT_ALL));
         if ui.add(select_all).clicked() {
-            self.select_all();
+            self.screens.list.select_all(model);
         }
-        let any = !self.list.table.selection.is_empty();
+        let any = !self.screens.list.table.selection.is_empty();
         if ui.add_enabled(any, egui::Button::new(tr("menu-clear-selection")).shortcut_text("Esc")).clicked() {
-            self.list.table.selection.clear();
+            self.screens.list.table.selection.clear();
         }
-        let in_trash = self.list.state.base_view() == PredefinedView::Trash;
+        let in_trash = self.screens.list.state.base_view() == PredefinedView::Trash;
         let trash = egui::Button::new(tr("menu-move-to-trash")).shortcut_text("Delete");
         if ui.add_enabled(any && !in_trash, trash).clicked() {
-            self.delete_selection();
+            self.screens.list.delete_selection(&mut self.outbox);
         }
     }
 }

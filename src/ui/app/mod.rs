@@ -6,13 +6,13 @@
 //! that asked.
 //!
 //! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
-//! drops a page), `commands` (the queues and their drain), `shortcuts`, `menus` (the top bar),
-//! `dialogs`, `tabs`, `list_tab`, `status_bar`; `test_access` holds what the kittests steer.
+//! drops a page), `commands` (the outbox's drain), `shortcuts`, `menus` (the top bar), `dialogs`,
+//! `tabs`, `status_bar`; `test_access` holds what the kittests steer. The first tab shows one of
+//! the [`screens`](crate::ui::screens), which draw themselves from a context the app lends them.
 
 mod close_guard;
 mod commands;
 mod dialogs;
-mod list_tab;
 mod menus;
 mod session;
 mod shortcuts;
@@ -24,33 +24,16 @@ use std::path::PathBuf;
 
 use self::close_guard::CloseGuard;
 use self::dialogs::Dialogs;
-use self::list_tab::ListTab;
 use self::session::{OpenFailure, Session};
-use self::status_bar::StatusLine;
 use self::tabs::Tabs;
 use crate::domain::{Language, Theme};
 use crate::i18n;
 use crate::model::Model;
 use crate::model::session::StoreError;
-use crate::ui::dashboard::{Dashboard, DashboardAction};
 use crate::ui::list_state::ListState;
 use crate::ui::outbox::Outbox;
 use crate::ui::release_page::PageAction;
-
-/// What the Releases tab shows: the release list or the KPI dashboard.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum MainView {
-    #[default]
-    Releases,
-    Dashboard,
-}
-
-/// The screens the first tab can show, and which one it shows.
-#[derive(Default)]
-struct Screens {
-    shown: MainView,
-    dashboard: Dashboard,
-}
+use crate::ui::screens::{ScreenAction, ScreenContext, Screens, StatusLine};
 
 /// What was last pushed to the OS window, and the language used until the user picks one.
 struct WindowState {
@@ -63,7 +46,6 @@ struct WindowState {
 /// The Release Desk window.
 pub struct ReleaseDeskApp {
     session: Session,
-    list: ListTab,
     tabs: Tabs,
     guard: CloseGuard,
     dialogs: Dialogs,
@@ -80,7 +62,6 @@ impl ReleaseDeskApp {
     fn with_model(db_path: PathBuf, model: Option<Model>, open_error: Option<StoreError>) -> Self {
         Self {
             session: Session { db_path, model, open_error, open_failure: OpenFailure::Other },
-            list: ListTab::default(),
             tabs: Tabs::default(),
             guard: CloseGuard::default(),
             dialogs: Dialogs::default(),
@@ -98,14 +79,35 @@ impl ReleaseDeskApp {
     /// Restores the remembered list state from eframe storage.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
         if let Some(list) = storage.and_then(|s| eframe::get_value::<ListState>(s, LIST_STATE_KEY)) {
-            self.list.state = list;
+            self.screens.list.state = list;
         }
     }
 
-    /// Shows the release list or the KPI dashboard (in the first tab).
-    pub fn set_main_view(&mut self, view: MainView) {
-        self.screens.shown = view;
+    /// Shows the screen with `id` in the first tab, and that tab.
+    pub fn show_screen(&mut self, id: &str) {
+        self.screens.show(id);
         self.tabs.active = None;
+    }
+
+    /// Lends the screens the model, the outbox, the language and the status line; `None`
+    /// without a database.
+    fn with_screen_context<R>(
+        &mut self,
+        f: impl FnOnce(&mut Screens, &mut ScreenContext<'_>) -> Option<R>,
+    ) -> Option<R> {
+        let language = self.language();
+        let model = self.session.model.as_ref()?;
+        let mut cx = ScreenContext { model, outbox: &mut self.outbox, language, status: &mut self.status };
+        f(&mut self.screens, &mut cx)
+    }
+
+    /// Does what a screen asked of the window.
+    fn on_screen_action(&mut self, action: ScreenAction) {
+        match action {
+            ScreenAction::OpenRelease(id) => self.open_page(id),
+            ScreenAction::NewRelease => self.open_new_release(),
+            ScreenAction::LoadSample => self.load_sample(),
+        }
     }
 
     /// The whole window, inside `ui`.
@@ -116,7 +118,7 @@ impl ReleaseDeskApp {
             self.open_error_ui(ui);
             return;
         };
-        self.list.follow(model);
+        self.screens.list.follow(model);
         self.shortcuts(&ctx);
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
@@ -132,10 +134,8 @@ impl ReleaseDeskApp {
                     self.request_close_page(index);
                 }
             });
-        } else if self.screens.shown == MainView::Dashboard {
-            egui::CentralPanel::default().show(ui, |ui| self.dashboard_ui(ui));
-        } else {
-            self.list_ui(ui);
+        } else if let Some(action) = self.with_screen_context(|screens, cx| screens.shown_mut().ui(ui, cx)) {
+            self.on_screen_action(action);
         }
 
         self.dialogs_ui(&ctx);
@@ -148,14 +148,6 @@ impl ReleaseDeskApp {
             ctx.request_repaint();
         }
         self.settle_close_requests(&ctx);
-    }
-
-    fn dashboard_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(model) = &self.session.model else { return };
-        match self.screens.dashboard.dashboard_ui(ui, model, &mut self.outbox) {
-            Some(DashboardAction::OpenRelease(id)) => self.open_page(id),
-            None => {}
-        }
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
@@ -201,7 +193,7 @@ impl eframe::App for ReleaseDeskApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, LIST_STATE_KEY, &self.list.state);
+        eframe::set_value(storage, LIST_STATE_KEY, &self.screens.list.state);
     }
 
     /// Every command was committed when applied; closing checkpoints the WAL and marks the

@@ -205,9 +205,9 @@ impl ReleaseDeskApp {
                 }
             }
             Restored::Done { replaced: Ok(replaced), reopened: Ok(model) } => {
-                let list = std::mem::take(&mut self.list.state);
+                let list = std::mem::take(&mut self.screens.list.state);
                 self.replace_with(Self::with_model(db.clone(), Some(model), None));
-                self.list.state = list;
+                self.screens.list.state = list;
                 let mut text = tr_args("status-restored", &[("date", date.into())]);
                 match replaced {
                     Replaced::Nothing => {}
@@ -226,7 +226,7 @@ impl ReleaseDeskApp {
             }
             Restored::Done { replaced: Err(err), reopened: Ok(model) } => {
                 self.session.model = Some(model);
-                self.list.rows = ListRows::default();
+                self.screens.list.rows = ListRows::default();
                 self.set_status(i18n::store_error(&err), true);
             }
             Restored::Done { reopened: Err(err), .. } => {

@@ -2,8 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{MainView, ReleaseDeskApp};
-use crate::domain::ReleaseId;
+use super::ReleaseDeskApp;
 use crate::ui::outbox::HistoryStep;
 use crate::ui::release_page::ReleasePage;
 
@@ -14,7 +13,6 @@ pub(super) const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifie
 pub(super) const SHORTCUT_REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub(super) const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-pub(super) const SHORTCUT_SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
 
 impl ReleaseDeskApp {
     /// Whether a dialog is open: one the app knows by its own state, or any `egui::Modal` shown
@@ -26,9 +24,8 @@ impl ReleaseDeskApp {
             || self.dialogs.people.is_open()
             || self.dialogs.backups.is_open()
             || self.dialogs.show_kpi_help
-            || self.screens.dashboard.targets_open()
+            || self.screens.any_modal()
             || self.tabs.active.and_then(|i| self.tabs.pages.get(i)).is_some_and(ReleasePage::has_modal)
-            || self.list.bulk_bar.is_confirming()
             || self.asking_to_discard()
             || ctx.memory(|m| m.top_modal_layer().is_some())
     }
@@ -43,7 +40,7 @@ impl ReleaseDeskApp {
             self.open_new_release();
         }
         if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
-            self.list.focus_search = true;
+            self.screens.list.focus_search = true;
         }
         // Undo and redo work on the list and on pages, but not while typing (a text field has its
         // own undo).
@@ -62,60 +59,11 @@ impl ReleaseDeskApp {
             }
             return;
         }
-        if ctx.egui_wants_keyboard_input() || self.screens.shown != MainView::Releases {
+        if ctx.egui_wants_keyboard_input() {
             return;
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SELECT_ALL)) {
-            self.select_all();
-        }
-        self.list_keys(ctx);
-    }
-
-    /// The list's keys: arrows (with Shift to extend), Enter to open, Esc to clear, Delete.
-    fn list_keys(&mut self, ctx: &egui::Context) {
-        let Some(model) = &self.session.model else { return };
-        let rows = self.list.rows.rows();
-        let position = self
-            .list
-            .table
-            .selection
-            .cursor()
-            .and_then(|id| rows.iter().position(|&i| model.releases()[i].id == id));
-        let (down, up, enter, escape, delete, shift) = ctx.input(|i| {
-            (
-                i.key_pressed(Key::ArrowDown),
-                i.key_pressed(Key::ArrowUp),
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::Escape),
-                i.key_pressed(Key::Delete),
-                i.modifiers.shift,
-            )
-        });
-        let target = if down {
-            Some(position.map_or(0, |p| (p + 1).min(rows.len().saturating_sub(1))))
-        } else if up {
-            Some(position.map_or(0, |p| p.saturating_sub(1)))
-        } else {
-            None
-        };
-        if let Some(target) = target.filter(|&t| t < rows.len()) {
-            let id = model.releases()[rows[target]].id;
-            if shift {
-                let ids: Vec<ReleaseId> = rows.iter().map(|&i| model.releases()[i].id).collect();
-                self.list.table.selection.extend_to(id, &ids, false);
-            } else {
-                self.list.table.selection.select_only(id);
-            }
-            self.list.table.scroll_to_row(target);
-        }
-        if enter && let Some(id) = self.list.table.selection.cursor() {
-            self.open_page(id);
-        }
-        if escape {
-            self.list.table.selection.clear();
-        }
-        if delete {
-            self.delete_selection();
+        if let Some(action) = self.with_screen_context(|screens, cx| screens.shown_mut().keys(ctx, cx)) {
+            self.on_screen_action(action);
         }
     }
 }

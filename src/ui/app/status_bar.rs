@@ -5,12 +5,7 @@ use egui::RichText;
 use super::ReleaseDeskApp;
 use crate::i18n::{tr, tr_args};
 use crate::model::Model;
-
-/// A message in the status bar.
-pub(super) struct StatusLine {
-    pub(super) text: String,
-    pub(super) is_error: bool,
-}
+use crate::ui::screens::StatusLine;
 
 impl ReleaseDeskApp {
     pub(super) fn set_status(&mut self, text: String, is_error: bool) {
@@ -22,7 +17,7 @@ impl ReleaseDeskApp {
             let total = self.session.model.as_ref().map_or(0, |m| m.releases().len());
             ui.label(tr_args(
                 "rows-shown",
-                &[("shown", self.list.rows.rows().len().into()), ("total", total.into())],
+                &[("shown", self.screens.list.rows.rows().len().into()), ("total", total.into())],
             ));
             ui.separator();
             ui.label(RichText::new(self.session.db_path.display().to_string()).weak());

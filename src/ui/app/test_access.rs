@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use super::{MainView, ReleaseDeskApp};
+use super::ReleaseDeskApp;
 use crate::domain::ReleaseId;
 use crate::model::Model;
-use crate::ui::dashboard::Dashboard;
 use crate::ui::list_state::ListState;
 use crate::ui::new_release::NewReleaseModal;
 use crate::ui::release_page::ReleasePage;
+use crate::ui::screens::dashboard::Dashboard;
 
 /// Test-only accessors.
 #[doc(hidden)]
@@ -30,7 +30,7 @@ impl ReleaseDeskApp {
     }
 
     pub fn list_state_mut(&mut self) -> &mut ListState {
-        &mut self.list.state
+        &mut self.screens.list.state
     }
 
     pub fn new_release_modal_mut(&mut self) -> &mut NewReleaseModal {
@@ -39,25 +39,24 @@ impl ReleaseDeskApp {
 
     /// The ids of the releases the table shows, in order.
     pub fn visible_release_ids(&self) -> Vec<ReleaseId> {
-        self.session
-            .model
-            .as_ref()
-            .map_or_else(Vec::new, |m| self.list.rows.rows().iter().map(|&i| m.releases()[i].id).collect())
+        self.session.model.as_ref().map_or_else(Vec::new, |m| {
+            self.screens.list.rows.rows().iter().map(|&i| m.releases()[i].id).collect()
+        })
     }
 
     /// The row the keyboard is on (the last one clicked).
     pub fn selected(&self) -> Option<ReleaseId> {
-        self.list.table.selection.cursor()
+        self.screens.list.table.selection.cursor()
     }
 
     /// Every selected release, in id order.
     pub fn selection(&self) -> Vec<ReleaseId> {
-        self.list.selected_ids()
+        self.screens.list.selected_ids()
     }
 
     /// Whether the "delete forever" confirmation is open.
     pub fn confirming_purge(&self) -> bool {
-        self.list.bulk_bar.is_confirming()
+        self.screens.list.bulk_bar.is_confirming()
     }
 
     /// The release whose page is shown, if a page tab is active.
@@ -80,22 +79,25 @@ impl ReleaseDeskApp {
         self.tabs.active = None;
     }
 
-    pub fn main_view(&self) -> MainView {
-        self.screens.shown
+    /// The id of the screen the first tab shows (`"releases"`, `"dashboard"`).
+    pub fn shown_screen(&self) -> &'static str {
+        self.screens.shown()
     }
 
-    pub fn dashboard(&self) -> &Dashboard {
-        &self.screens.dashboard
+    /// The dashboard screen, if registered.
+    pub fn dashboard(&self) -> Option<&Dashboard> {
+        self.screens.get::<Dashboard>()
     }
 
-    pub fn dashboard_mut(&mut self) -> &mut Dashboard {
-        &mut self.screens.dashboard
+    pub fn dashboard_mut(&mut self) -> Option<&mut Dashboard> {
+        self.screens.get_mut::<Dashboard>()
     }
 
     /// Starts exporting a KPI chart of the dashboard's period to `path`, as the save dialog does.
     pub fn export_kpi_chart(&mut self, kind: crate::export::chart::ChartKind, path: PathBuf) {
-        if let Some(model) = &self.session.model {
-            self.screens.dashboard.start_chart_export(model, kind, path, self.language());
+        let language = self.language();
+        if let (Some(model), Some(dashboard)) = (&self.session.model, self.screens.get_mut::<Dashboard>()) {
+            dashboard.start_chart_export(model, kind, path, language);
         }
     }
 }
