@@ -1,7 +1,7 @@
-//! Errors as sentences in the current language (or a given one, for exports on their own thread).
+//! Errors as sentences in the current language. (A chart's errors are put in words by `export::chart`.)
 
-use super::{Arg, id_list, tr, tr_args, tr_args_in, tr_in};
-use crate::domain::{Language, MoveRefused, ReadinessInvalid, RegistryInvalid};
+use super::{Arg, id_list, tr, tr_args};
+use crate::domain::{MoveRefused, ReadinessInvalid, RegistryInvalid};
 
 /// Why a command was refused, as a sentence in the current language.
 pub fn command_error(err: &crate::model::CommandError) -> String {
@@ -87,30 +87,6 @@ pub fn range_invalid(err: &crate::domain::kpi::RangeInvalid) -> String {
             tr_args("kpi-range-reversed", &[("from", from.to_string().into()), ("to", to.to_string().into())])
         }
         R::TooLong(months) => tr_args("kpi-range-too-long", &[("months", (*months).into())]),
-    }
-}
-
-/// Why a chart could not be made, in `language` (exports run on their own thread).
-pub fn chart_error_in(language: Language, err: &crate::export::chart::ChartError) -> String {
-    use crate::export::chart::ChartError as E;
-    match err {
-        E::UnknownFormat(path) => {
-            tr_args_in(language, "error-chart-format", &[("path", path.display().to_string().into())])
-        }
-        E::BadSize(width, height) => tr_args_in(
-            language,
-            "error-chart-size",
-            &[("width", (*width).into()), ("height", (*height).into())],
-        ),
-        E::Font => tr_in(language, "error-chart-font"),
-        E::Draw(detail) | E::Encode(detail) => {
-            tr_args_in(language, "error-chart-draw", &[("detail", detail.as_str().into())])
-        }
-        E::Io { path, source } => tr_args_in(
-            language,
-            "error-chart-write",
-            &[("path", path.display().to_string().into()), ("reason", source.to_string().into())],
-        ),
     }
 }
 

@@ -12,6 +12,7 @@ mod catalogues;
 mod cli;
 mod durability;
 mod kpi;
+mod layers;
 mod lifecycle;
 mod model;
 mod readiness;

@@ -46,7 +46,7 @@ impl Dashboard {
             path,
             Box::new(move |progress| {
                 chart::write_chart(&report, &spec, &target, progress)
-                    .map_err(|e| i18n::chart_error_in(language, &e))
+                    .map_err(|e| chart::error_in(language, &e))
             }),
         );
     }
