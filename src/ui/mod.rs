@@ -3,6 +3,7 @@
 pub mod app;
 pub mod backups;
 pub mod bulk_bar;
+pub mod command;
 pub mod filter_panel;
 pub mod fonts;
 pub mod list_state;

@@ -1,11 +1,13 @@
 //! The window's one outbox. Panels, screens, dialogs and pages never change the model: they push
 //! a [`Command`] tagged with who they are (a [`Sender`]); the app drains the outbox once a frame,
 //! after drawing, applies each command through `Model::apply` and hands the result back to its
-//! sender (a dialog keeps the user's edits when the write fails). Undo and redo are queued here too,
-//! so everything that changes the model runs in the order it was asked for, in one place.
+//! sender (a dialog keeps the user's edits when the write fails). The window's own commands
+//! ([`AppCommand`]: undo, redo, New release, Close tab, ...) are queued here too, so everything a
+//! frame asked for runs in the order it was asked, in one place.
 
 use crate::domain::ReleaseId;
 use crate::model::Command;
+use crate::ui::command::AppCommand;
 use crate::ui::release_page::Origin;
 
 /// Who gave a command, and so who hears how it went.
@@ -27,18 +29,11 @@ pub enum Sender {
     Page(ReleaseId, Origin),
 }
 
-/// A step through the session's history.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HistoryStep {
-    Undo,
-    Redo,
-}
-
 /// One request waiting for the drain.
 #[derive(Debug)]
 pub enum Outgoing {
     Apply(Sender, Command),
-    History(HistoryStep),
+    App(AppCommand),
 }
 
 /// What was asked this frame, in order.
@@ -53,9 +48,9 @@ impl Outbox {
         self.items.push(Outgoing::Apply(from, command));
     }
 
-    /// Queues an undo or a redo.
-    pub fn step(&mut self, step: HistoryStep) {
-        self.items.push(Outgoing::History(step));
+    /// Queues a window command (a menu item or a shortcut).
+    pub fn send(&mut self, command: AppCommand) {
+        self.items.push(Outgoing::App(command));
     }
 
     pub fn is_empty(&self) -> bool {

@@ -13,6 +13,7 @@ mod list;
 mod release_page;
 mod release_page_sections;
 mod selection;
+mod shortcuts;
 mod undo;
 mod unsaved_edits;
 

@@ -79,3 +79,21 @@ unsaved-part-task-edit = task being edited
 unsaved-part-new-time-entry = time entry being added
 unsaved-part-time-entry-edit = time entry being edited
 unsaved-part-timer-note = timer note
+
+## Window commands and Help > Keyboard shortcuts
+menu-close-tab = Close tab
+menu-find = Find
+menu-keyboard-shortcuts = Keyboard shortcuts
+keys-title = Keyboard shortcuts
+keys-commands = Commands
+keys-other = In lists and dialogs
+keys-escape = Close a dialog (a plan editor with unsaved edits asks first)
+keys-create = Create, in the New release dialog
+keys-save = Save the plan or phase being edited
+keys-move = Move the selection in the list
+keys-extend = Extend the selection
+keys-open = Open the selected release as a page
+keys-click-names = click / Ctrl+click / Shift+click
+keys-click = Select a release / add or remove one / select a range
+keys-delete-in-trash = In Trash: delete the selection forever, after a confirmation
+keys-dialog-note = While a dialog is open only its own keys work; the window's shortcuts wait until it is closed.

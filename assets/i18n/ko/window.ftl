@@ -72,3 +72,21 @@ unsaved-part-task-edit = 편집 중인 작업
 unsaved-part-new-time-entry = 추가 중인 시간 기록
 unsaved-part-time-entry-edit = 편집 중인 시간 기록
 unsaved-part-timer-note = 타이머 메모
+
+## 창 명령과 도움말 > 키보드 단축키
+menu-close-tab = 탭 닫기
+menu-find = 찾기
+menu-keyboard-shortcuts = 키보드 단축키
+keys-title = 키보드 단축키
+keys-commands = 명령
+keys-other = 목록과 대화 상자에서
+keys-escape = 대화 상자 닫기 (저장하지 않은 계획 편집이 있으면 먼저 묻습니다)
+keys-create = 새 릴리스 대화 상자에서 만들기
+keys-save = 편집 중인 계획이나 단계 저장
+keys-move = 목록에서 선택 이동
+keys-extend = 선택 범위 넓히기
+keys-open = 선택한 릴리스를 페이지로 열기
+keys-click-names = 클릭 / Ctrl+클릭 / Shift+클릭
+keys-click = 릴리스 선택 / 하나씩 추가·제거 / 범위 선택
+keys-delete-in-trash = 휴지통에서: 확인 후 선택한 릴리스를 영구 삭제
+keys-dialog-note = 대화 상자가 열려 있는 동안에는 그 대화 상자의 키만 동작하고, 창 단축키는 대화 상자를 닫은 뒤에 동작합니다.

@@ -1,68 +1,146 @@
 //! The drain of the window's [`Outbox`](crate::ui::outbox::Outbox): once a frame, after drawing,
-//! every queued command is applied in the order it was asked for and its result goes back to its
-//! [`Sender`]; the status bar names the last thing done, or why it failed.
+//! every queued model command is applied and every window command ([`AppCommand`]) run, in the
+//! order they were asked for; each model command's result goes back to its [`Sender`], and the
+//! status bar names the last thing done, or why it failed.
 
 use super::ReleaseDeskApp;
-use crate::i18n::{self, tr_args};
+use crate::domain::PredefinedView;
+use crate::i18n::{self, tr, tr_args};
 use crate::model::{Applied, BulkAction, Command, CommandError, Model};
-use crate::ui::outbox::{HistoryStep, Outgoing, Sender};
+use crate::ui::command::AppCommand;
+use crate::ui::outbox::{Outgoing, Sender};
 
 /// A line for the status bar: the text and whether it tells of a failure.
 type Message = (String, bool);
 
+/// How many times one drain takes what was queued meanwhile (a command run may queue more: Close
+/// tab saves the page's fields, Move to Trash queues the bulk command); the rest waits a frame.
+const ROUNDS: usize = 4;
+
 impl ReleaseDeskApp {
-    /// Applies everything in the outbox (the pages' commands joining it first), oldest first, and
-    /// hands each result back to its sender. Returns whether there was anything to apply.
-    pub(super) fn drain_outbox(&mut self) -> bool {
-        for page in &mut self.tabs.pages {
-            let id = page.release_id();
-            for (origin, command) in page.take_commands() {
-                self.outbox.push(Sender::Page(id, origin), command);
-            }
-        }
-        let items = self.outbox.take();
-        let Some(revision) = self.session.model.as_ref().map(Model::revision) else { return false };
+    /// Runs everything in the outbox (the pages' commands joining it), oldest first, and hands
+    /// each result back to its sender. Returns whether anything ran.
+    pub(super) fn drain_outbox(&mut self, ctx: &egui::Context) -> bool {
+        let revision = self.session.model.as_ref().map(Model::revision);
         let mut last = None;
-        for item in items {
-            let Some(model) = &mut self.session.model else { break };
-            let message = match item {
-                Outgoing::Apply(sender, command) => {
-                    let label = i18n::command_label(&command, model.directory());
-                    let leaves_view = matches!(
-                        &command,
-                        Command::Bulk {
-                            action: BulkAction::Trash | BulkAction::Restore | BulkAction::Purge,
-                            ..
-                        }
-                    );
-                    let result = model.apply(command);
-                    self.deliver(sender, &label, leaves_view, result)
+        let mut ran = false;
+        for _ in 0..ROUNDS {
+            for page in &mut self.tabs.pages {
+                let id = page.release_id();
+                for (origin, command) in page.take_commands() {
+                    self.outbox.push(Sender::Page(id, origin), command);
                 }
-                Outgoing::History(step) => {
-                    let (result, key) = match step {
-                        HistoryStep::Undo => (model.undo(), "status-undone"),
-                        HistoryStep::Redo => (model.redo(), "status-redone"),
-                    };
-                    match result {
-                        Ok(Some(command)) => {
-                            let label = i18n::command_label(&command, model.directory());
-                            Some((tr_args(key, &[("what", label.into())]), false))
-                        }
-                        Ok(None) => None,
-                        Err(err) => Some((i18n::command_error(&err), true)),
-                    }
+            }
+            let items = self.outbox.take();
+            if items.is_empty() {
+                break;
+            }
+            ran = true;
+            for item in items {
+                let message = match item {
+                    Outgoing::Apply(sender, command) => self.apply(sender, command),
+                    Outgoing::App(command) => self.run_command(command, ctx),
+                };
+                if message.is_some() {
+                    last = message;
                 }
-            };
-            if message.is_some() {
-                last = message;
             }
         }
-        let changed = self.session.model.as_ref().is_some_and(|m| m.revision() != revision);
-        let any = last.is_some();
+        let changed = self.session.model.as_ref().map(Model::revision) != revision;
         if let Some((text, is_error)) = last {
             self.set_status(text, is_error);
         }
-        changed || any
+        changed || ran
+    }
+
+    /// Applies `command` and hands the result to `sender` (nothing without a database).
+    fn apply(&mut self, sender: Sender, command: Command) -> Option<Message> {
+        let model = self.session.model.as_mut()?;
+        let label = i18n::command_label(&command, model.directory());
+        let leaves_view = matches!(
+            &command,
+            Command::Bulk { action: BulkAction::Trash | BulkAction::Restore | BulkAction::Purge, .. }
+        );
+        let result = model.apply(command);
+        self.deliver(sender, &label, leaves_view, result)
+    }
+
+    /// Does what a window command says; returns the status line it calls for.
+    fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) -> Option<Message> {
+        match command {
+            AppCommand::NewRelease => self.open_new_release(),
+            AppCommand::OpenDatabase => self.pick_database(),
+            AppCommand::People => self.dialogs.people.open(),
+            AppCommand::LoadSample => self.load_sample(),
+            AppCommand::Backups => self.dialogs.backups.open(&self.session.db_path),
+            AppCommand::CloseTab => {
+                if let Some(index) = self.tabs.active {
+                    self.request_close_page(index);
+                }
+            }
+            AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::Undo | AppCommand::Redo => return self.step_history(command == AppCommand::Undo),
+            AppCommand::SelectAll => {
+                if let Some(model) = &self.session.model {
+                    self.screens.list.select_all(model);
+                }
+            }
+            AppCommand::ClearSelection => self.screens.list.table.selection.clear(),
+            AppCommand::MoveToTrash => self.screens.list.delete_selection(&mut self.outbox),
+            AppCommand::Find => self.screens.list.focus_search = true,
+            AppCommand::KeyboardShortcuts => self.dialogs.show_shortcuts = true,
+            AppCommand::KpiHelp => self.dialogs.show_kpi_help = true,
+            AppCommand::About => self.dialogs.show_about = true,
+        }
+        None
+    }
+
+    /// Undoes (or redoes) the last command, naming it in the status bar.
+    fn step_history(&mut self, undo: bool) -> Option<Message> {
+        let model = self.session.model.as_mut()?;
+        let (result, key) =
+            if undo { (model.undo(), "status-undone") } else { (model.redo(), "status-redone") };
+        match result {
+            Ok(Some(command)) => {
+                let label = i18n::command_label(&command, model.directory());
+                Some((tr_args(key, &[("what", label.into())]), false))
+            }
+            Ok(None) => None,
+            Err(err) => Some((i18n::command_error(&err), true)),
+        }
+    }
+
+    /// Whether the menu offers `command` now (its shortcut may still act: Delete in Trash asks to
+    /// delete forever, which the menu's Move to Trash does not offer).
+    pub(super) fn command_enabled(&self, command: AppCommand) -> bool {
+        let model = self.session.model.as_ref();
+        let list = &self.screens.list;
+        match command {
+            AppCommand::LoadSample => model.is_some_and(|m| m.releases().is_empty()),
+            AppCommand::Undo => model.is_some_and(|m| m.history().next_undo().is_some()),
+            AppCommand::Redo => model.is_some_and(|m| m.history().next_redo().is_some()),
+            AppCommand::CloseTab => self.tabs.active.is_some(),
+            AppCommand::ClearSelection => !list.table.selection.is_empty(),
+            AppCommand::MoveToTrash => {
+                !list.table.selection.is_empty() && list.state.base_view() != PredefinedView::Trash
+            }
+            _ => true,
+        }
+    }
+
+    /// The menu's text for `command`: its label, and what Undo and Redo would undo or redo.
+    pub(super) fn command_text(&self, command: AppCommand) -> String {
+        let Some(model) = &self.session.model else { return tr(command.label_key()) };
+        let history = model.history();
+        let (next, key) = match command {
+            AppCommand::Undo => (history.next_undo(), "menu-undo-what"),
+            AppCommand::Redo => (history.next_redo(), "menu-redo-what"),
+            _ => (None, ""),
+        };
+        match next {
+            Some(c) => tr_args(key, &[("what", i18n::command_label(c, model.directory()).into())]),
+            None => tr(command.label_key()),
+        }
     }
 
     /// Hands the result of a command labelled `label` back to `sender`; returns the status line

@@ -1,4 +1,5 @@
-//! The window's own dialogs: New release, People, Backups, About, the KPI help, and the "delete
+//! The window's own dialogs: New release, People, Backups, About, the KPI help, Keyboard
+//! shortcuts (in `keyboard_help.rs`), and the "delete
 //! forever" confirmation of the bulk bar. Each is drawn over whatever screen is shown.
 
 use super::ReleaseDeskApp;
@@ -17,6 +18,7 @@ pub(super) struct Dialogs {
     pub(super) backups: BackupsDialog,
     pub(super) show_about: bool,
     pub(super) show_kpi_help: bool,
+    pub(super) show_shortcuts: bool,
 }
 
 impl ReleaseDeskApp {
@@ -31,6 +33,9 @@ impl ReleaseDeskApp {
         }
         if self.dialogs.show_kpi_help {
             self.kpi_help_ui(ctx);
+        }
+        if self.dialogs.show_shortcuts {
+            self.keyboard_help_ui(ctx);
         }
         let read_only = self.session.model.as_ref().is_some_and(Model::is_read_only);
         match self.dialogs.backups.dialog_ui(ctx, read_only) {

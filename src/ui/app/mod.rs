@@ -13,6 +13,7 @@
 mod close_guard;
 mod commands;
 mod dialogs;
+mod keyboard_help;
 mod menus;
 mod session;
 mod shortcuts;
@@ -143,7 +144,7 @@ impl ReleaseDeskApp {
         // is asked to close).
         self.confirm_close_ui(&ctx);
         self.confirm_discard_ui(&ctx);
-        if self.drain_outbox() {
+        if self.drain_outbox(&ctx) {
             // The list and the counts are computed before the commands ran: show the result now.
             ctx.request_repaint();
         }

@@ -1,18 +1,10 @@
-//! The window's keyboard shortcuts, and the rule that none of them acts while a dialog is open.
-
-use egui::{Key, KeyboardShortcut, Modifiers};
+//! The window's keyboard shortcuts: each [`AppCommand`]'s, where its [`Scope`] says, and the keys of
+//! the screen shown; none of them while a dialog is open.
 
 use super::ReleaseDeskApp;
-use crate::ui::outbox::HistoryStep;
+use crate::ui::command::{AppCommand, Scope};
 use crate::ui::release_page::ReleasePage;
-
-pub(super) const SHORTCUT_NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub(super) const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-pub(super) const SHORTCUT_CLOSE_TAB: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
-pub(super) const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub(super) const SHORTCUT_REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-pub(super) const SHORTCUT_REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+use crate::ui::screens::RELEASE_LIST;
 
 impl ReleaseDeskApp {
     /// Whether a dialog is open: one the app knows by its own state, or any `egui::Modal` shown
@@ -21,6 +13,7 @@ impl ReleaseDeskApp {
     fn any_modal_open(&self, ctx: &egui::Context) -> bool {
         self.dialogs.new_release.is_open()
             || self.dialogs.show_about
+            || self.dialogs.show_shortcuts
             || self.dialogs.people.is_open()
             || self.dialogs.backups.is_open()
             || self.dialogs.show_kpi_help
@@ -30,36 +23,38 @@ impl ReleaseDeskApp {
             || ctx.memory(|m| m.top_modal_layer().is_some())
     }
 
+    /// Queues the command of every shortcut pressed, then lets the screen shown read its keys.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         // While a dialog is open the keyboard belongs to it (Esc closes it, Ctrl+S saves a plan):
         // none of the window's or the page's shortcuts act behind it.
         if self.any_modal_open(ctx) {
             return;
         }
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_NEW)) {
-            self.open_new_release();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_FIND)) {
-            self.screens.list.focus_search = true;
-        }
-        // Undo and redo work on the list and on pages, but not while typing (a text field has its
-        // own undo).
-        if !ctx.egui_wants_keyboard_input() {
-            // Redo first: Ctrl+Z would also match Ctrl+Shift+Z.
-            if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_REDO) || i.consume_shortcut(&SHORTCUT_REDO_Y)) {
-                self.outbox.step(HistoryStep::Redo);
+        let typing = ctx.egui_wants_keyboard_input();
+        let on_page = self.tabs.active.is_some();
+        let on_list = !on_page && self.screens.shown() == RELEASE_LIST;
+        for (command, shortcut) in AppCommand::shortcut_order() {
+            let acts = match command.scope() {
+                Scope::Window => true,
+                Scope::NotTyping => !typing,
+                Scope::Page => on_page,
+                Scope::List => on_list && !typing,
+            };
+            if !acts {
+                continue; // Left to whoever else reads it (a text field's own undo, Ctrl+A).
             }
-            if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_UNDO)) {
-                self.outbox.step(HistoryStep::Undo);
+            // A key without modifiers (Esc, Delete) is read, not consumed: an open menu or popup
+            // still closes on Esc.
+            let pressed = if shortcut.modifiers.is_none() {
+                ctx.input(|i| i.key_pressed(shortcut.logical_key))
+            } else {
+                ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            };
+            if pressed {
+                self.outbox.send(command);
             }
         }
-        if let Some(index) = self.tabs.active {
-            if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_CLOSE_TAB)) {
-                self.request_close_page(index);
-            }
-            return;
-        }
-        if ctx.egui_wants_keyboard_input() {
+        if typing || on_page {
             return;
         }
         if let Some(action) = self.with_screen_context(|screens, cx| screens.shown_mut().keys(ctx, cx)) {

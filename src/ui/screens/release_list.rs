@@ -1,11 +1,11 @@
 //! The release list, the screen shown first: the filter side panel (views, saved views, the custom
 //! filter), the bulk bar over the selection and the release table, with the list's keys (arrows,
-//! Shift to extend, Enter to open, Esc to clear, Delete, Ctrl+A).
+//! Shift to extend, Enter to open; Ctrl+A, Esc and Delete are window commands that act on it).
 //!
 //! Its view, filter, sort and selection are the window's: the top bar's search, the Edit menu, the
 //! status bar and the "delete forever" confirmation use them too.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::Key;
 
 use super::{Screen, ScreenAction, ScreenContext};
 use crate::domain::{PredefinedView, ReleaseId, view::Needle};
@@ -16,9 +16,6 @@ use crate::ui::filter_panel::FilterPanel;
 use crate::ui::list_state::{ListRows, ListState};
 use crate::ui::outbox::{Outbox, Sender};
 use crate::ui::release_table::{ReleaseTable, TableAction};
-
-/// Selects every row of the view.
-pub const SHORTCUT_SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
 
 /// The list's view, filter and sort, the rows they give, the selection and the panels around it.
 #[derive(Default)]
@@ -62,9 +59,6 @@ impl Screen for ReleaseList {
     }
 
     fn keys(&mut self, ctx: &egui::Context, cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
-        if ctx.input_mut(|i| i.consume_shortcut(&SHORTCUT_SELECT_ALL)) {
-            self.select_all(cx.model);
-        }
         let model = cx.model;
         let rows = self.rows.rows();
         let position = self
@@ -72,13 +66,11 @@ impl Screen for ReleaseList {
             .selection
             .cursor()
             .and_then(|id| rows.iter().position(|&i| model.releases()[i].id == id));
-        let (down, up, enter, escape, delete, shift) = ctx.input(|i| {
+        let (down, up, enter, shift) = ctx.input(|i| {
             (
                 i.key_pressed(Key::ArrowDown),
                 i.key_pressed(Key::ArrowUp),
                 i.key_pressed(Key::Enter),
-                i.key_pressed(Key::Escape),
-                i.key_pressed(Key::Delete),
                 i.modifiers.shift,
             )
         });
@@ -99,14 +91,7 @@ impl Screen for ReleaseList {
             }
             self.table.scroll_to_row(target);
         }
-        let open = if enter { self.table.selection.cursor().map(ScreenAction::OpenRelease) } else { None };
-        if escape {
-            self.table.selection.clear();
-        }
-        if delete {
-            self.delete_selection(cx.outbox);
-        }
-        open
+        if enter { self.table.selection.cursor().map(ScreenAction::OpenRelease) } else { None }
     }
 
     fn has_modal(&self) -> bool {
