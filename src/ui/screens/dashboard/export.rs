@@ -71,10 +71,16 @@ impl Dashboard {
         let spawned = std::thread::Builder::new().name("kpi-export".into()).spawn(move || {
             let progress_sender = sender.clone();
             let mut progress = move |share: f32| {
+                // Fails only once the dashboard dropped the job: nobody is waiting for progress.
                 let _ = progress_sender.send(ExportMessage::Progress(share));
             };
             let result = work(&mut progress).map(|()| path);
-            let _ = sender.send(ExportMessage::Done(result));
+            // The dashboard stopped waiting (the window closed): the log is left to tell.
+            if let Err(mpsc::SendError(ExportMessage::Done(Err(reason)))) =
+                sender.send(ExportMessage::Done(result))
+            {
+                log::warn!("a KPI export nobody waited for failed: {reason}");
+            }
         });
         match spawned {
             Ok(_) => {
