@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, dead_code)]
 
 use chrono::TimeZone as _;
-use release_desk::domain::{Activity, sample};
+use release_desk::domain::{Activity, ActivityKind, Field, FieldChange, Status, Value, sample};
 use release_desk::store::{Mutation, Store};
 
 /// A temporary database holding `count` generated releases (seed 7, anchored 2026-11-26 12:00 UTC)
@@ -32,10 +32,16 @@ pub fn database_with_log(count: usize, per_release: usize) -> (tempfile::TempDir
                 release_id: Some(r.id),
                 actor: r.agent_id,
                 at: r.created_at,
-                kind: if round == 0 { "created" } else { "field" }.to_owned(),
-                field: if round == 0 { String::new() } else { "status".to_owned() },
-                old_value: if round == 0 { String::new() } else { "Open".to_owned() },
-                new_value: if round == 0 { r.subject.clone() } else { "In Progress".to_owned() },
+                kind: if round == 0 { ActivityKind::Created } else { ActivityKind::Field },
+                changes: vec![if round == 0 {
+                    FieldChange::added(Field::Subject, Value::text(r.subject.clone()))
+                } else {
+                    FieldChange::new(
+                        Field::Status,
+                        Value::Status(Status::Open),
+                        Value::Status(Status::InProgress),
+                    )
+                }],
             })
         })
         .collect();

@@ -1,7 +1,6 @@
 //! Pure release-management types and rules: no egui, no SQL, nothing else of this crate.
 
 pub mod activity;
-pub mod changes;
 pub mod directory;
 pub mod ids;
 pub mod kpi;
@@ -15,7 +14,7 @@ pub mod stage;
 pub mod view;
 pub mod work;
 
-pub use activity::Activity;
+pub use activity::{Activity, ActivityKind, Field, FieldChange, Value};
 pub use directory::{Agent, Department, Directory, Group};
 pub use ids::{
     ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,

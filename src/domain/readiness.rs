@@ -363,67 +363,6 @@ pub fn apply_edit(readiness: &mut Readiness, edit: ReadinessEdit) -> Result<(), 
     Ok(())
 }
 
-fn codes<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    items.into_iter().collect::<Vec<_>>().join(", ")
-}
-
-fn risk_summary(r: &Risk) -> String {
-    let title = if r.title.is_empty() { r.kind.code() } else { r.title.as_str() };
-    format!("{title}: {}x{}", r.likelihood, r.impact)
-}
-
-fn phase_summary(p: &DeploymentPhase) -> String {
-    format!("{} ({})", p.name, p.status.code())
-}
-
-/// Every part of a release's readiness that differs between `old` and `new`, for the activity log.
-pub fn readiness_changes(old: &Readiness, new: &Readiness) -> Vec<super::changes::FieldChange> {
-    use super::changes::FieldChange;
-    let mut out = Vec::new();
-    if old.plan_done != new.plan_done {
-        out.push(FieldChange {
-            field: "readiness",
-            old_value: codes(old.plan_done.iter().map(|c| c.code())),
-            new_value: codes(new.plan_done.iter().map(|c| c.code())),
-        });
-    }
-    if old.mitigation_done != new.mitigation_done {
-        out.push(FieldChange {
-            field: "mitigation",
-            old_value: codes(old.mitigation_done.iter().map(|c| c.code())),
-            new_value: codes(new.mitigation_done.iter().map(|c| c.code())),
-        });
-    }
-    for risk in &new.risks {
-        match old.risk(risk.id) {
-            Some(before) if before == risk => {}
-            before => out.push(FieldChange {
-                field: "risk",
-                old_value: before.map(risk_summary).unwrap_or_default(),
-                new_value: risk_summary(risk),
-            }),
-        }
-    }
-    for risk in old.risks.iter().filter(|r| new.risk(r.id).is_none()) {
-        out.push(FieldChange { field: "risk", old_value: risk_summary(risk), new_value: String::new() });
-    }
-    if old.strategy != new.strategy {
-        out.push(FieldChange {
-            field: "strategy",
-            old_value: old.strategy.code().to_owned(),
-            new_value: new.strategy.code().to_owned(),
-        });
-    }
-    if old.phases != new.phases {
-        out.push(FieldChange {
-            field: "deployment_phases",
-            old_value: old.phases.iter().map(phase_summary).collect::<Vec<_>>().join(" -> "),
-            new_value: new.phases.iter().map(phase_summary).collect::<Vec<_>>().join(" -> "),
-        });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

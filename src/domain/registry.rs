@@ -10,12 +10,12 @@ pub const NAME_MAX_CHARS: usize = 255;
 
 /// Defines a string-coded enum with `ALL`, `code()` and `from_code()`.
 macro_rules! string_coded {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal,)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal,)+ }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $($variant,)+
+            $($(#[$vmeta])* $variant,)+
         }
 
         impl $name {

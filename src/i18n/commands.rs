@@ -1,134 +1,103 @@
 //! Commands in the UI's language: what the undo menu and the status bar say
-//! ("Undo: assign 37 releases to 김민준" / "실행 취소: 릴리스 37건을 김민준에게 할당"). One function
-//! per noun, each an exhaustive match over that noun's commands.
+//! ("Undo: assign 37 releases to 김민준" / "실행 취소: 릴리스 37건을 김민준에게 할당했습니다"),
+//! and the command an undo or redo row of the activity log names. Both come from the command's
+//! typed summary (`Command::summary`), so they say the same thing.
 
-use super::{tr, tr_args};
-use crate::domain::{AgentId, Directory, GroupId, ReleaseId};
-use crate::model::{
-    BulkAction, Command, IDS_NAMED, LifecycleCommand, PeopleCommand, ReadinessCommand, RegistryCommand,
-    ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand, WorkCommand,
-};
+use super::{Arg, tr, tr_args};
+use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
+use crate::domain::{Directory, ReleaseId};
+use crate::model::{Command, IDS_NAMED};
 
-/// What `command` does, as a phrase in the current language.
+/// What `command` does, in the current language.
 pub fn command_label(command: &Command, directory: &Directory) -> String {
-    match command {
-        Command::Release(command) => release_label(command),
-        Command::People(command) => people_label(command),
-        Command::Settings(command) => settings_label(command, directory),
-        Command::Work(command) => work_label(command),
-        Command::Lifecycle(LifecycleCommand::Move { id, to, .. }) => {
-            tr_args("cmd-move-stage", &[("id", id.0.into()), ("stage", super::stage(*to).into())])
-        }
-        Command::Registry(command) => registry_label(command),
-        Command::Readiness(ReadinessCommand::Edit { id, .. }) => {
-            tr_args("cmd-edit-readiness", &[("id", id.0.into())])
-        }
-        Command::Bulk { ids, action } => bulk_label(ids.len(), action, directory),
-        Command::Sample(SampleCommand::Load { data, .. }) => {
-            tr_args("cmd-load-sample", &[("count", data.releases.len().into())])
-        }
+    summary_label(&command.summary(directory))
+}
+
+/// An agent, group or department as it was named; `#id` if it had no name.
+pub(super) fn named<Id: std::fmt::Display>(named: &Named<Id>) -> String {
+    match (&named.id, named.name.is_empty()) {
+        (Some(id), true) => format!("#{id}"),
+        _ => named.name.clone(),
     }
 }
 
-fn release_label(command: &ReleaseCommand) -> String {
-    match command {
-        ReleaseCommand::Create(new) => {
-            tr_args("cmd-create-release", &[("subject", new.subject.trim().into())])
+/// What a command did (from its summary), in the current language.
+pub fn summary_label(summary: &CommandSummary) -> String {
+    use CommandSummary as S;
+    let id = |release: &ReleaseId| ("id", Arg::from(*release));
+    match summary {
+        S::CreateRelease { subject } => {
+            tr_args("cmd-create-release", &[("subject", subject.as_str().into())])
         }
-        ReleaseCommand::Edit { id, edits } => match edits.as_slice() {
-            [edit] => tr_args("cmd-edit-field", &[("field", edit_field(edit).into()), ("id", id.0.into())]),
-            _ => tr_args("cmd-edit-release", &[("id", id.0.into())]),
-        },
-        ReleaseCommand::Trash(id) => tr_args("cmd-trash-release", &[("id", id.0.into())]),
-    }
-}
-
-fn people_label(command: &PeopleCommand) -> String {
-    match command {
-        PeopleCommand::AddAgent { name, .. } => tr_args("cmd-add-agent", &[("name", name.trim().into())]),
-        PeopleCommand::AddGroup { name } => tr_args("cmd-add-group", &[("name", name.trim().into())]),
-        PeopleCommand::AddDepartment { name } => {
-            tr_args("cmd-add-department", &[("name", name.trim().into())])
+        S::EditRelease { release, field: Some(field) } => {
+            tr_args("cmd-edit-field", &[("field", edit_field(*field).into()), id(release)])
         }
-    }
-}
-
-fn settings_label(command: &SettingsCommand, directory: &Directory) -> String {
-    match command {
-        SettingsCommand::SetCurrentAgent(agent) => {
-            let name = agent.map_or_else(|| tr("agent-nobody"), |a| agent_name(directory, a));
+        S::EditRelease { release, field: None } => tr_args("cmd-edit-release", &[id(release)]),
+        S::TrashRelease { release } => tr_args("cmd-trash-release", &[id(release)]),
+        S::AddAgent { name } => tr_args("cmd-add-agent", &[("name", name.as_str().into())]),
+        S::AddGroup { name } => tr_args("cmd-add-group", &[("name", name.as_str().into())]),
+        S::AddDepartment { name } => tr_args("cmd-add-department", &[("name", name.as_str().into())]),
+        S::SetCurrentAgent { agent } => {
+            let name = agent.as_ref().map_or_else(|| tr("agent-nobody"), named);
             tr_args("cmd-set-current-agent", &[("name", name.into())])
         }
-        SettingsCommand::SetLanguage(_) => tr("cmd-set-language"),
-        SettingsCommand::SetTheme(_) => tr("cmd-set-theme"),
-        SettingsCommand::SetKpiTargets(_) => tr("cmd-set-kpi-targets"),
-        SettingsCommand::SaveView { name, .. } => tr_args("cmd-save-view", &[("name", name.trim().into())]),
-        SettingsCommand::DeleteSavedView(_) => tr("cmd-delete-view"),
-    }
-}
-
-fn work_label(command: &WorkCommand) -> String {
-    match command {
-        WorkCommand::AddNote { release, .. } => tr_args("cmd-add-note", &[("id", release.0.into())]),
-        WorkCommand::EditNote { .. } => tr("cmd-edit-note"),
-        WorkCommand::DeleteNote(_) => tr("cmd-delete-note"),
-        WorkCommand::AddTask { release, fields } => {
-            tr_args("cmd-add-task", &[("title", fields.title.trim().into()), ("id", release.0.into())])
+        S::ChangeCurrentAgent => tr("cmd-change-current-agent"),
+        S::SetLanguage => tr("cmd-set-language"),
+        S::SetTheme => tr("cmd-set-theme"),
+        S::SetKpiTargets => tr("cmd-set-kpi-targets"),
+        S::SaveView { name } => tr_args("cmd-save-view", &[("name", name.as_str().into())]),
+        S::DeleteSavedView => tr("cmd-delete-view"),
+        S::LoadSample { count } => tr_args("cmd-load-sample", &[("count", (*count).into())]),
+        S::AddNote { release } => tr_args("cmd-add-note", &[id(release)]),
+        S::EditNote => tr("cmd-edit-note"),
+        S::DeleteNote => tr("cmd-delete-note"),
+        S::AddTask { release, title } => {
+            tr_args("cmd-add-task", &[("title", title.as_str().into()), id(release)])
         }
-        WorkCommand::EditTask { fields, .. } => {
-            tr_args("cmd-edit-task", &[("title", fields.title.trim().into())])
-        }
-        WorkCommand::DeleteTask(_) => tr("cmd-delete-task"),
-        WorkCommand::AddTime { release, .. } => tr_args("cmd-add-time", &[("id", release.0.into())]),
-        WorkCommand::StartTimer { release, .. } => tr_args("cmd-start-timer", &[("id", release.0.into())]),
-        WorkCommand::StopTimer(_) => tr("cmd-stop-timer"),
-        WorkCommand::EditTimeEntry { .. } => tr("cmd-edit-time-entry"),
-        WorkCommand::DeleteTimeEntry(_) => tr("cmd-delete-time-entry"),
-    }
-}
-
-fn registry_label(command: &RegistryCommand) -> String {
-    match command {
-        RegistryCommand::CreateChange { subject, .. } => {
-            tr_args("cmd-create-change", &[("subject", subject.trim().into())])
-        }
-        RegistryCommand::UpdateChange(change) => {
-            tr_args("cmd-update-change", &[("change", change.id.0.into())])
-        }
-        RegistryCommand::CreateConfigItem { name, .. } => {
-            tr_args("cmd-create-ci", &[("name", name.trim().into())])
-        }
-        RegistryCommand::LinkChange { release, change, linked } => tr_args(
+        S::EditTask { title } => tr_args("cmd-edit-task", &[("title", title.as_str().into())]),
+        S::DeleteTask => tr("cmd-delete-task"),
+        S::AddTime { release } => tr_args("cmd-add-time", &[id(release)]),
+        S::StartTimer { release } => tr_args("cmd-start-timer", &[id(release)]),
+        S::StopTimer => tr("cmd-stop-timer"),
+        S::EditTimeEntry => tr("cmd-edit-time-entry"),
+        S::DeleteTimeEntry => tr("cmd-delete-time-entry"),
+        S::CreateChange { subject } => tr_args("cmd-create-change", &[("subject", subject.as_str().into())]),
+        S::UpdateChange { change } => tr_args("cmd-update-change", &[("change", (*change).into())]),
+        S::CreateConfigItem { name } => tr_args("cmd-create-ci", &[("name", name.as_str().into())]),
+        S::LinkChange { release, change, linked } => tr_args(
             if *linked { "cmd-link-change" } else { "cmd-unlink-change" },
-            &[("change", change.0.into()), ("id", release.0.into())],
+            &[("change", (*change).into()), id(release)],
         ),
-        RegistryCommand::LinkConfigItem { release, item, linked } => tr_args(
+        S::LinkConfigItem { release, item, linked } => tr_args(
             if *linked { "cmd-link-ci" } else { "cmd-unlink-ci" },
-            &[("item", item.0.into()), ("id", release.0.into())],
+            &[("item", (*item).into()), id(release)],
         ),
+        S::MoveStage { release, to } => {
+            tr_args("cmd-move-stage", &[id(release), ("stage", super::stage(*to).into())])
+        }
+        S::EditReadiness { release } => tr_args("cmd-edit-readiness", &[id(release)]),
+        S::Bulk { count, action } => bulk_label(*count, action),
     }
 }
 
-fn agent_name(directory: &Directory, id: AgentId) -> String {
-    let name = directory.agent_name(Some(id));
-    if name.is_empty() { format!("#{id}") } else { name.to_owned() }
-}
-
-fn group_name(directory: &Directory, id: GroupId) -> String {
-    let name = directory.group_name(Some(id));
-    if name.is_empty() { format!("#{id}") } else { name.to_owned() }
-}
-
-fn bulk_label(count: usize, action: &BulkAction, directory: &Directory) -> String {
+fn bulk_label(count: u32, action: &BulkSummary) -> String {
     let count = ("count", count.into());
     match action {
-        BulkAction::Trash => tr_args("cmd-bulk-trash", &[count]),
-        BulkAction::Restore => tr_args("cmd-bulk-restore", &[count]),
-        BulkAction::Purge => tr_args("cmd-bulk-purge", &[count]),
-        BulkAction::PickUp => tr_args("cmd-bulk-pick-up", &[count]),
-        BulkAction::Assign { agent, group } => {
-            let agent = agent.map(|a| a.map_or_else(|| tr("agent-unassigned"), |a| agent_name(directory, a)));
-            let group = group.map(|g| g.map_or_else(|| tr("group-none"), |g| group_name(directory, g)));
+        BulkSummary::Trash => tr_args("cmd-bulk-trash", &[count]),
+        BulkSummary::Restore => tr_args("cmd-bulk-restore", &[count]),
+        BulkSummary::Purge => tr_args("cmd-bulk-purge", &[count]),
+        BulkSummary::PickUp => tr_args("cmd-bulk-pick-up", &[count]),
+        BulkSummary::Assign { agent, group } => {
+            let agent = match agent {
+                Assigned::Unchanged => None,
+                Assigned::Nobody => Some(tr("agent-unassigned")),
+                Assigned::To(agent) => Some(named(agent)),
+            };
+            let group = match group {
+                Assigned::Unchanged => None,
+                Assigned::Nobody => Some(tr("group-none")),
+                Assigned::To(group) => Some(named(group)),
+            };
             match (agent, group) {
                 (Some(agent), Some(group)) => tr_args(
                     "cmd-bulk-assign-both",
@@ -139,35 +108,35 @@ fn bulk_label(count: usize, action: &BulkAction, directory: &Directory) -> Strin
                 (None, None) => tr_args("cmd-bulk-assign-nothing", &[count]),
             }
         }
-        BulkAction::SetStatus(s) => {
+        BulkSummary::SetStatus(s) => {
             tr_args("cmd-bulk-status", &[count, ("status", super::status(*s).into())])
         }
-        BulkAction::SetPriority(p) => {
+        BulkSummary::SetPriority(p) => {
             tr_args("cmd-bulk-priority", &[count, ("priority", super::priority(*p).into())])
         }
     }
 }
 
 /// The field an edit changes, as a noun in the current language.
-fn edit_field(edit: &ReleaseEdit) -> String {
-    tr(match edit {
-        ReleaseEdit::Subject(_) => "edit-field-subject",
-        ReleaseEdit::Description(_) => "edit-field-description",
-        ReleaseEdit::Status(_) => "edit-field-status",
-        ReleaseEdit::Priority(_) => "edit-field-priority",
-        ReleaseEdit::ReleaseType(_) => "edit-field-type",
-        ReleaseEdit::Planned(_) => "edit-field-planned",
-        ReleaseEdit::WorkWindow { .. } => "edit-field-work-window",
-        ReleaseEdit::Agent(_) => "edit-field-agent",
-        ReleaseEdit::Group(_) => "edit-field-group",
-        ReleaseEdit::Department(_) => "edit-field-department",
-        ReleaseEdit::Category(_) => "edit-field-category",
-        ReleaseEdit::SubCategory(_) => "edit-field-sub-category",
-        ReleaseEdit::ItemCategory(_) => "edit-field-item-category",
-        ReleaseEdit::BuildPlan(_) => "edit-field-build-plan",
-        ReleaseEdit::TestPlan(_) => "edit-field-test-plan",
-        ReleaseEdit::Assets(_) => "edit-field-assets",
-        ReleaseEdit::AssociatedChanges(_) => "edit-field-changes",
+fn edit_field(field: EditedField) -> String {
+    tr(match field {
+        EditedField::Subject => "edit-field-subject",
+        EditedField::Description => "edit-field-description",
+        EditedField::Status => "edit-field-status",
+        EditedField::Priority => "edit-field-priority",
+        EditedField::ReleaseType => "edit-field-type",
+        EditedField::Planned => "edit-field-planned",
+        EditedField::WorkWindow => "edit-field-work-window",
+        EditedField::Agent => "edit-field-agent",
+        EditedField::Group => "edit-field-group",
+        EditedField::Department => "edit-field-department",
+        EditedField::Category => "edit-field-category",
+        EditedField::SubCategory => "edit-field-sub-category",
+        EditedField::ItemCategory => "edit-field-item-category",
+        EditedField::BuildPlan => "edit-field-build-plan",
+        EditedField::TestPlan => "edit-field-test-plan",
+        EditedField::Assets => "edit-field-assets",
+        EditedField::Changes => "edit-field-changes",
     })
 }
 

@@ -36,7 +36,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
                 T::DowntimeOutOfRange => "error-target-downtime",
             })
         }
-        E::Refused(reason) => reason.clone(),
+        E::NothingToAssign => tr("error-nothing-to-assign"),
         E::Move(refused) => move_refused(refused),
         E::Readiness(invalid) => readiness_invalid(invalid),
         E::Registry(invalid) => registry_invalid(invalid),
@@ -123,6 +123,7 @@ pub fn store_error(err: &crate::store::StoreError) -> String {
         E::ReadOnlySession { path: p } => tr_args("error-read-only-session", &[("path", path(p))]),
         E::Sqlite(e) => tr_args("error-sqlite", &[("detail", e.to_string().into())]),
         E::BadData(detail) => tr_args("error-bad-data", &[("detail", detail.as_str().into())]),
+        E::BackupStopped => tr("error-backup-stopped"),
     }
 }
 

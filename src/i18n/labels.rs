@@ -6,7 +6,8 @@ use super::{language, tr, tr_in};
 use crate::domain::readiness::RiskLevel;
 use crate::domain::{
     CabApproval, ChangeRisk, CiKind, Kpi, Language, MitigationItem, MitigationPhase, Outcome, PhaseStatus,
-    PlanCheck, PredefinedView, Priority, ReleaseType, RiskKind, SortKey, Stage, Status, Strategy,
+    PlanCheck, PredefinedView, Priority, ReleaseType, RiskKind, SortKey, Stage, Status, Strategy, TaskStatus,
+    Theme,
 };
 
 pub fn status(s: Status) -> String {
@@ -46,6 +47,22 @@ pub fn stage(s: Stage) -> String {
         Stage::VerifyMonitor => "stage-verify-monitor",
         Stage::Complete => "stage-complete",
         Stage::Rollback => "stage-rollback",
+    })
+}
+
+pub fn task_status(s: TaskStatus) -> String {
+    tr(match s {
+        TaskStatus::Open => "task-status-open",
+        TaskStatus::InProgress => "task-status-in-progress",
+        TaskStatus::Completed => "task-status-completed",
+    })
+}
+
+pub fn theme(t: Theme) -> String {
+    tr(match t {
+        Theme::System => "theme-system",
+        Theme::Light => "theme-light",
+        Theme::Dark => "theme-dark",
     })
 }
 

@@ -7,12 +7,14 @@
 //! arguments (`{ $count }`), which lets a test check that both catalogues take the same ones, and
 //! because the catalogues stay plain text files a translator can edit.
 
+mod activity;
 mod commands;
 mod errors;
 mod format;
 mod labels;
 
-pub use commands::{command_label, id_list};
+pub use activity::{activity_cells, activity_field, activity_kind, activity_value};
+pub use commands::{command_label, id_list, summary_label};
 pub use errors::*;
 pub use format::*;
 pub use labels::*;

@@ -2,11 +2,13 @@
 //! verified backup that "Delete forever" makes first (prepared on another thread while its
 //! confirmation is open).
 
+use std::sync::Arc;
+
 use super::command::BulkAction;
 use super::{Command, CommandError, History, HistoryEntry, Model};
 use crate::domain::ReleaseId;
-use crate::store::Mutation;
 use crate::store::backup::BackupJob;
+use crate::store::{Mutation, StoreError};
 
 /// What a successful command did. Only the model makes one; [`Model::revert`] takes it back.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,16 +59,6 @@ pub(super) enum Direction {
     Redo,
 }
 
-impl Direction {
-    /// The English verb of the activity row (until the log is typed).
-    pub(super) fn verb(self) -> &'static str {
-        match self {
-            Self::Undo => "undo",
-            Self::Redo => "redo",
-        }
-    }
-}
-
 /// A backup made on another thread of the file as it was at `revision`.
 pub(super) struct PreparedBackup {
     revision: u64,
@@ -74,15 +66,28 @@ pub(super) struct PreparedBackup {
 }
 
 /// Where the backup that "Delete forever" makes first stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum PurgeBackup {
     /// Being made on another thread.
     Running,
     /// Made and checked (or not needed: an empty or read-only file); a purge now need not wait.
     Ready,
     /// It failed; a purge will try again, and say why if it fails again.
-    Failed(String),
+    Failed(Arc<StoreError>),
 }
+
+impl PartialEq for PurgeBackup {
+    /// Two failures are equal when they are the same failure.
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Running, Self::Running) | (Self::Ready, Self::Ready) => true,
+            (Self::Failed(a), Self::Failed(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for PurgeBackup {}
 
 impl Model {
     /// Starts (once per state of the file) the verified backup that deleting forever makes first,
@@ -95,13 +100,13 @@ impl Model {
         if self.prepared_backup.as_ref().is_none_or(|p| p.revision != self.revision) {
             match self.store.spawn_backup("purge") {
                 Ok(job) => self.prepared_backup = Some(PreparedBackup { revision: self.revision, job }),
-                Err(err) => return PurgeBackup::Failed(err.to_string()),
+                Err(err) => return PurgeBackup::Failed(Arc::new(err)),
             }
         }
         match self.prepared_backup.as_mut().and_then(|p| p.job.poll()) {
             None => PurgeBackup::Running,
             Some(Ok(_)) => PurgeBackup::Ready,
-            Some(Err(why)) => PurgeBackup::Failed(why.to_owned()),
+            Some(Err(why)) => PurgeBackup::Failed(why),
         }
     }
 

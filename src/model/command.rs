@@ -4,6 +4,8 @@
 //! is applied by [`super::Model::apply`]; undo and redo write their own internal type through the
 //! same path, which nothing outside the model can make.
 
+use crate::domain::Directory;
+use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
 use crate::domain::{
     AgentId, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItemId, DepartmentId, GroupId,
     KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow, PredefinedView, Priority, ReadinessEdit,
@@ -297,115 +299,147 @@ impl From<SampleCommand> for Command {
 }
 
 impl Command {
-    /// A short English description, for the activity row an undo or redo writes.
-    pub(super) fn label(&self) -> String {
+    /// What the command does, as a typed summary (ids, counts, the names the user typed; agents
+    /// and groups with their names as `directory` has them): the undo and redo rows of the
+    /// activity log keep it, and `i18n::command_label` puts it into words.
+    pub fn summary(&self, directory: &Directory) -> CommandSummary {
         match self {
-            Self::Release(command) => match command {
-                ReleaseCommand::Create(new) => format!("create release \"{}\"", new.subject.trim()),
-                ReleaseCommand::Edit { id, edits } => match edits.as_slice() {
-                    [edit] => format!("edit {} of #{id}", edit_field(edit)),
-                    _ => format!("edit #{id}"),
-                },
-                ReleaseCommand::Trash(id) => format!("move #{id} to Trash"),
-            },
+            Self::Release(command) => release_summary(command),
             Self::People(command) => match command {
-                PeopleCommand::AddAgent { name, .. } => format!("add agent {name}"),
-                PeopleCommand::AddGroup { name } => format!("add group {name}"),
-                PeopleCommand::AddDepartment { name } => format!("add department {name}"),
+                PeopleCommand::AddAgent { name, .. } => {
+                    CommandSummary::AddAgent { name: name.trim().to_owned() }
+                }
+                PeopleCommand::AddGroup { name } => CommandSummary::AddGroup { name: name.trim().to_owned() },
+                PeopleCommand::AddDepartment { name } => {
+                    CommandSummary::AddDepartment { name: name.trim().to_owned() }
+                }
             },
             Self::Settings(command) => match command {
-                SettingsCommand::SetCurrentAgent(_) => "change the current agent".into(),
-                SettingsCommand::SetLanguage(_) => "change the language".into(),
-                SettingsCommand::SetTheme(_) => "change the theme".into(),
-                SettingsCommand::SetKpiTargets(_) => "change the KPI targets".into(),
-                SettingsCommand::SaveView { name, .. } => format!("save view \"{name}\""),
-                SettingsCommand::DeleteSavedView(_) => "delete a saved view".into(),
+                SettingsCommand::SetCurrentAgent(agent) => CommandSummary::SetCurrentAgent {
+                    agent: agent.map(|id| Named::new(id, directory.agent_name(Some(id)))),
+                },
+                SettingsCommand::SetLanguage(_) => CommandSummary::SetLanguage,
+                SettingsCommand::SetTheme(_) => CommandSummary::SetTheme,
+                SettingsCommand::SetKpiTargets(_) => CommandSummary::SetKpiTargets,
+                SettingsCommand::SaveView { name, .. } => {
+                    CommandSummary::SaveView { name: name.trim().to_owned() }
+                }
+                SettingsCommand::DeleteSavedView(_) => CommandSummary::DeleteSavedView,
             },
-            Self::Work(command) => match command {
-                WorkCommand::AddNote { release, .. } => format!("add a note to #{release}"),
-                WorkCommand::EditNote { .. } => "edit a note".into(),
-                WorkCommand::DeleteNote(_) => "delete a note".into(),
-                WorkCommand::AddTask { release, fields } => {
-                    format!("add task \"{}\" to #{release}", fields.title.trim())
-                }
-                WorkCommand::EditTask { fields, .. } => format!("edit task \"{}\"", fields.title.trim()),
-                WorkCommand::DeleteTask(_) => "delete a task".into(),
-                WorkCommand::AddTime { release, .. } => format!("log time on #{release}"),
-                WorkCommand::StartTimer { release, .. } => format!("start a timer on #{release}"),
-                WorkCommand::StopTimer(_) => "stop the timer".into(),
-                WorkCommand::EditTimeEntry { .. } => "edit a time entry".into(),
-                WorkCommand::DeleteTimeEntry(_) => "delete a time entry".into(),
-            },
-            Self::Lifecycle(LifecycleCommand::Move { id, to, .. }) => format!("move #{id} to {}", to.label()),
-            Self::Registry(command) => match command {
-                RegistryCommand::CreateChange { subject, .. } => {
-                    format!("create Change \"{}\"", subject.trim())
-                }
-                RegistryCommand::UpdateChange(change) => format!("edit Change CHG-{}", change.id),
-                RegistryCommand::CreateConfigItem { name, .. } => format!("create CI \"{}\"", name.trim()),
-                RegistryCommand::LinkChange { release, change, linked: true } => {
-                    format!("link CHG-{change} to #{release}")
-                }
-                RegistryCommand::LinkChange { release, change, linked: false } => {
-                    format!("unlink CHG-{change} from #{release}")
-                }
-                RegistryCommand::LinkConfigItem { release, item, linked: true } => {
-                    format!("link CI {item} to #{release}")
-                }
-                RegistryCommand::LinkConfigItem { release, item, linked: false } => {
-                    format!("unlink CI {item} from #{release}")
-                }
-            },
-            Self::Readiness(ReadinessCommand::Edit { id, .. }) => format!("edit the readiness of #{id}"),
+            Self::Work(command) => work_summary(command),
+            Self::Lifecycle(LifecycleCommand::Move { id, to, .. }) => {
+                CommandSummary::MoveStage { release: *id, to: *to }
+            }
+            Self::Registry(command) => registry_summary(command),
+            Self::Readiness(ReadinessCommand::Edit { id, .. }) => {
+                CommandSummary::EditReadiness { release: *id }
+            }
             Self::Bulk { ids, action } => {
-                let n = ids.len();
-                match action {
-                    BulkAction::Trash => format!("move {n} releases to Trash"),
-                    BulkAction::Restore => format!("restore {n} releases from Trash"),
-                    BulkAction::Purge => format!("delete {n} releases forever"),
-                    BulkAction::PickUp => format!("pick up {n} releases"),
-                    BulkAction::Assign { agent, group } => {
-                        let mut parts = Vec::new();
-                        if let Some(agent) = agent {
-                            parts.push(agent.map_or_else(|| "no agent".to_owned(), |a| format!("agent {a}")));
-                        }
-                        if let Some(group) = group {
-                            parts.push(group.map_or_else(|| "no group".to_owned(), |g| format!("group {g}")));
-                        }
-                        format!("assign {n} releases to {}", parts.join(" and "))
-                    }
-                    BulkAction::SetStatus(s) => format!("set the status of {n} releases to {}", s.label()),
-                    BulkAction::SetPriority(p) => {
-                        format!("set the priority of {n} releases to {}", p.label())
-                    }
-                }
+                CommandSummary::Bulk { count: ids.len() as u32, action: bulk_summary(action, directory) }
             }
             Self::Sample(SampleCommand::Load { data, .. }) => {
-                format!("load {} sample releases", data.releases.len())
+                CommandSummary::LoadSample { count: data.releases.len() as u32 }
             }
         }
     }
 }
 
-/// The Freshservice field an edit changes.
-fn edit_field(edit: &ReleaseEdit) -> &'static str {
+fn release_summary(command: &ReleaseCommand) -> CommandSummary {
+    match command {
+        ReleaseCommand::Create(new) => {
+            CommandSummary::CreateRelease { subject: new.subject.trim().to_owned() }
+        }
+        ReleaseCommand::Edit { id, edits } => CommandSummary::EditRelease {
+            release: *id,
+            field: match edits.as_slice() {
+                [edit] => Some(edited_field(edit)),
+                _ => None,
+            },
+        },
+        ReleaseCommand::Trash(id) => CommandSummary::TrashRelease { release: *id },
+    }
+}
+
+fn work_summary(command: &WorkCommand) -> CommandSummary {
+    match command {
+        WorkCommand::AddNote { release, .. } => CommandSummary::AddNote { release: *release },
+        WorkCommand::EditNote { .. } => CommandSummary::EditNote,
+        WorkCommand::DeleteNote(_) => CommandSummary::DeleteNote,
+        WorkCommand::AddTask { release, fields } => {
+            CommandSummary::AddTask { release: *release, title: fields.title.trim().to_owned() }
+        }
+        WorkCommand::EditTask { fields, .. } => {
+            CommandSummary::EditTask { title: fields.title.trim().to_owned() }
+        }
+        WorkCommand::DeleteTask(_) => CommandSummary::DeleteTask,
+        WorkCommand::AddTime { release, .. } => CommandSummary::AddTime { release: *release },
+        WorkCommand::StartTimer { release, .. } => CommandSummary::StartTimer { release: *release },
+        WorkCommand::StopTimer(_) => CommandSummary::StopTimer,
+        WorkCommand::EditTimeEntry { .. } => CommandSummary::EditTimeEntry,
+        WorkCommand::DeleteTimeEntry(_) => CommandSummary::DeleteTimeEntry,
+    }
+}
+
+fn registry_summary(command: &RegistryCommand) -> CommandSummary {
+    match command {
+        RegistryCommand::CreateChange { subject, .. } => {
+            CommandSummary::CreateChange { subject: subject.trim().to_owned() }
+        }
+        RegistryCommand::UpdateChange(change) => CommandSummary::UpdateChange { change: change.id },
+        RegistryCommand::CreateConfigItem { name, .. } => {
+            CommandSummary::CreateConfigItem { name: name.trim().to_owned() }
+        }
+        RegistryCommand::LinkChange { release, change, linked } => {
+            CommandSummary::LinkChange { release: *release, change: *change, linked: *linked }
+        }
+        RegistryCommand::LinkConfigItem { release, item, linked } => {
+            CommandSummary::LinkConfigItem { release: *release, item: *item, linked: *linked }
+        }
+    }
+}
+
+fn bulk_summary(action: &BulkAction, directory: &Directory) -> BulkSummary {
+    match action {
+        BulkAction::Trash => BulkSummary::Trash,
+        BulkAction::Restore => BulkSummary::Restore,
+        BulkAction::Purge => BulkSummary::Purge,
+        BulkAction::PickUp => BulkSummary::PickUp,
+        BulkAction::Assign { agent, group } => BulkSummary::Assign {
+            agent: match agent {
+                None => Assigned::Unchanged,
+                Some(None) => Assigned::Nobody,
+                Some(Some(id)) => Assigned::To(Named::new(*id, directory.agent_name(Some(*id)))),
+            },
+            group: match group {
+                None => Assigned::Unchanged,
+                Some(None) => Assigned::Nobody,
+                Some(Some(id)) => Assigned::To(Named::new(*id, directory.group_name(Some(*id)))),
+            },
+        },
+        BulkAction::SetStatus(status) => BulkSummary::SetStatus(*status),
+        BulkAction::SetPriority(priority) => BulkSummary::SetPriority(*priority),
+    }
+}
+
+/// The field an edit changes.
+fn edited_field(edit: &ReleaseEdit) -> EditedField {
     match edit {
-        ReleaseEdit::Subject(_) => "subject",
-        ReleaseEdit::Description(_) => "description",
-        ReleaseEdit::Status(_) => "status",
-        ReleaseEdit::Priority(_) => "priority",
-        ReleaseEdit::ReleaseType(_) => "release_type",
-        ReleaseEdit::Planned(_) => "planned window",
-        ReleaseEdit::WorkWindow { .. } => "work window",
-        ReleaseEdit::Agent(_) => "agent",
-        ReleaseEdit::Group(_) => "group",
-        ReleaseEdit::Department(_) => "department",
-        ReleaseEdit::Category(_) => "category",
-        ReleaseEdit::SubCategory(_) => "sub_category",
-        ReleaseEdit::ItemCategory(_) => "item_category",
-        ReleaseEdit::BuildPlan(_) => "build plan",
-        ReleaseEdit::TestPlan(_) => "test plan",
-        ReleaseEdit::Assets(_) => "CIs",
-        ReleaseEdit::AssociatedChanges(_) => "changes",
+        ReleaseEdit::Subject(_) => EditedField::Subject,
+        ReleaseEdit::Description(_) => EditedField::Description,
+        ReleaseEdit::Status(_) => EditedField::Status,
+        ReleaseEdit::Priority(_) => EditedField::Priority,
+        ReleaseEdit::ReleaseType(_) => EditedField::ReleaseType,
+        ReleaseEdit::Planned(_) => EditedField::Planned,
+        ReleaseEdit::WorkWindow { .. } => EditedField::WorkWindow,
+        ReleaseEdit::Agent(_) => EditedField::Agent,
+        ReleaseEdit::Group(_) => EditedField::Group,
+        ReleaseEdit::Department(_) => EditedField::Department,
+        ReleaseEdit::Category(_) => EditedField::Category,
+        ReleaseEdit::SubCategory(_) => EditedField::SubCategory,
+        ReleaseEdit::ItemCategory(_) => EditedField::ItemCategory,
+        ReleaseEdit::BuildPlan(_) => EditedField::BuildPlan,
+        ReleaseEdit::TestPlan(_) => EditedField::TestPlan,
+        ReleaseEdit::Assets(_) => EditedField::Assets,
+        ReleaseEdit::AssociatedChanges(_) => EditedField::Changes,
     }
 }

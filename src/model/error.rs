@@ -45,8 +45,8 @@ pub enum CommandError {
     Item(#[from] ItemRefused),
     #[error("{0}")]
     KpiTarget(#[from] crate::domain::kpi::TargetInvalid),
-    #[error("{0}")]
-    Refused(String),
+    #[error("give an agent or a group to assign")]
+    NothingToAssign,
     #[error("{0}")]
     Move(#[from] crate::domain::MoveRefused),
     #[error("{0}")]

@@ -10,8 +10,8 @@ use crate::domain::release::validate_release;
 use crate::domain::sample::SampleData;
 use crate::domain::sample::lifecycle::SampleLifecycle;
 use crate::domain::{
-    Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId, Note, ReleaseId, Task, TaskFields,
-    TimeEntry,
+    ActivityKind, Agent, AgentId, Department, DepartmentId, Directory, Field, FieldChange, Group, GroupId,
+    Note, ReleaseId, Task, TaskFields, TimeEntry, Value,
 };
 use crate::store::Mutation;
 
@@ -57,9 +57,10 @@ impl Model {
             release.group_id = release.group_id.and_then(|g| remap.groups.get(&g).copied());
             release.department_id = release.department_id.and_then(|d| remap.departments.get(&d).copied());
             validate_release(&release)?;
-            let mut activity = self.activity(Some(release.id), release.created_at, "created");
+            let subject = FieldChange::added(Field::Subject, Value::text(release.subject.clone()));
+            let mut activity =
+                self.activity(Some(release.id), release.created_at, ActivityKind::Created, vec![subject]);
             activity.actor = release.agent_id;
-            activity.new_value = release.subject.clone();
             effect.activities.push(activity);
             effect.mutations.push(Mutation::PutRelease(release));
         }

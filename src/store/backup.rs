@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{Datelike as _, NaiveDateTime, Utc};
 use rusqlite::Connection;
@@ -185,7 +186,7 @@ pub struct BackupJob {
 #[derive(Debug)]
 enum JobState {
     Running(std::thread::JoinHandle<Result<PathBuf, StoreError>>),
-    Done(Result<PathBuf, String>),
+    Done(Result<PathBuf, Arc<StoreError>>),
     Claimed,
 }
 
@@ -204,11 +205,11 @@ impl BackupJob {
 
     /// A job that is already done (nothing to back up, e.g. an in-memory database).
     pub fn done(result: Result<PathBuf, StoreError>) -> Self {
-        Self { db: PathBuf::new(), state: JobState::Done(result.map_err(|e| e.to_string())), interrupt: None }
+        Self { db: PathBuf::new(), state: JobState::Done(result.map_err(Arc::new)), interrupt: None }
     }
 
-    /// `None` while running; then the backup's path or why it failed (as the user should read it).
-    pub fn poll(&mut self) -> Option<Result<&Path, &str>> {
+    /// `None` while running; then the backup's path or why it failed.
+    pub fn poll(&mut self) -> Option<Result<&Path, Arc<StoreError>>> {
         if let JobState::Running(handle) = &self.state {
             if !handle.is_finished() {
                 return None;
@@ -216,24 +217,24 @@ impl BackupJob {
             self.finish();
         }
         match &self.state {
-            JobState::Done(result) => Some(result.as_ref().map(PathBuf::as_path).map_err(String::as_str)),
+            JobState::Done(result) => Some(result.as_ref().map(PathBuf::as_path).map_err(Arc::clone)),
             JobState::Running(_) | JobState::Claimed => None,
         }
     }
 
     /// Waits for the copy and keeps it: the folder is rotated as after any backup. Returns the
     /// backup's path, or why it failed.
-    pub fn claim(mut self) -> Result<PathBuf, String> {
+    pub fn claim(mut self) -> Result<PathBuf, Arc<StoreError>> {
         self.finish();
         match std::mem::replace(&mut self.state, JobState::Claimed) {
             JobState::Done(Ok(path)) => {
                 if !self.db.as_os_str().is_empty() {
-                    rotate(&self.db, &path).map_err(|e| e.to_string())?;
+                    rotate(&self.db, &path).map_err(Arc::new)?;
                 }
                 Ok(path)
             }
             JobState::Done(Err(why)) => Err(why),
-            JobState::Running(_) | JobState::Claimed => Err("the backup did not finish".to_owned()),
+            JobState::Running(_) | JobState::Claimed => Err(Arc::new(StoreError::BackupStopped)),
         }
     }
 
@@ -241,8 +242,8 @@ impl BackupJob {
         let state = std::mem::replace(&mut self.state, JobState::Claimed);
         self.state = match state {
             JobState::Running(handle) => JobState::Done(match handle.join() {
-                Ok(result) => result.map_err(|e| e.to_string()),
-                Err(_) => Err("the backup thread stopped unexpectedly".to_owned()),
+                Ok(result) => result.map_err(Arc::new),
+                Err(_) => Err(Arc::new(StoreError::BackupStopped)),
             }),
             other => other,
         };

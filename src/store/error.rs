@@ -34,6 +34,8 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("stored data is not valid: {0}")]
     BadData(String),
+    #[error("the backup stopped before it was finished")]
+    BackupStopped,
 }
 
 impl From<rusqlite::Error> for StoreError {

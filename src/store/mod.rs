@@ -295,8 +295,11 @@ impl Store {
             return Ok(());
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
-            tx.execute_batch(sql)?;
+        for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            match step {
+                schema::Migration::Sql(sql) => tx.execute_batch(sql)?,
+                schema::Migration::Rust(run) => run(&tx)?,
+            }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
         }
         tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
@@ -356,6 +359,11 @@ impl Store {
     /// The activity log of one release, newest first.
     pub fn activities_for(&self, release: ReleaseId) -> Result<Vec<Activity>, StoreError> {
         tables::activities::for_release(&self.conn, release)
+    }
+
+    /// The whole activity log, about releases or not, newest first (tests and diagnostics).
+    pub fn all_activities(&self) -> Result<Vec<Activity>, StoreError> {
+        tables::activities::all(&self.conn)
     }
 
     /// How many activity rows the file holds (tests and diagnostics).

@@ -1,15 +1,30 @@
 //! The SQLite schema and its forward migrations, versioned by `PRAGMA user_version`.
 //!
 //! A migration is appended, never edited: a file at version N runs migrations N+1..=LATEST
-//! in one transaction.
+//! in one transaction. Most are SQL; one that must read old rows and write them in a new form (the
+//! typed activity log) is Rust code run inside the same transaction.
+
+use rusqlite::Transaction;
+
+use super::StoreError;
+use super::tables::activities;
+
+/// One step of the schema.
+pub enum Migration {
+    /// Statements run as they are.
+    Sql(&'static str),
+    /// Rows rewritten by code (old formats read and written in a new one).
+    Rust(fn(&Transaction<'_>) -> Result<(), StoreError>),
+}
 
 /// `PRAGMA application_id` of a Release Desk database: "RLDK".
 pub const APPLICATION_ID: i32 = 0x524C_444B;
 
 /// Each entry migrates from version `index` to `index + 1`.
-pub const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[Migration] = &[
     // 0 -> 1: releases, people, settings, saved views, the activity log.
-    r"
+    Migration::Sql(
+        r"
     CREATE TABLE agents (
         id    INTEGER PRIMARY KEY,
         name  TEXT NOT NULL,
@@ -78,9 +93,11 @@ pub const MIGRATIONS: &[&str] = &[
         value INTEGER NOT NULL
     );
     ",
+    ),
     // 1 -> 2: notes, tasks and time entries of a release (issue 4). No foreign key to `releases`:
     // undo puts a purged release back with its children through ordinary mutations.
-    r"
+    Migration::Sql(
+        r"
     CREATE TABLE release_notes (
         id          INTEGER PRIMARY KEY,
         release_id  INTEGER NOT NULL,
@@ -116,8 +133,10 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX time_entries_by_release ON time_entries(release_id);
     ",
+    ),
     // 2 -> 3: Changes and CIs, each release's readiness (JSON), the stage history.
-    r"
+    Migration::Sql(
+        r"
     CREATE TABLE changes (
         id       INTEGER PRIMARY KEY,
         subject  TEXT NOT NULL,
@@ -146,6 +165,9 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX stage_history_by_release ON stage_history(release_id, id);
     ",
+    ),
+    // 3 -> 4: the activity log typed: kinds and fields as codes, values as typed JSON, no English.
+    Migration::Rust(activities::migrate_to_typed),
 ];
 
 /// The schema version this build writes.

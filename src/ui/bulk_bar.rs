@@ -188,7 +188,7 @@ impl BulkBar {
                 PurgeBackup::Failed(why) => {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,
-                        tr_args("purge-backup-failed", &[("reason", why.as_str().into())]),
+                        tr_args("purge-backup-failed", &[("reason", i18n::store_error(why).into())]),
                     );
                 }
             }

@@ -2,7 +2,10 @@
 //! purge with its backups.
 
 use crate::common::{at, model_with, plain, t0, temp_db};
-use release_desk::domain::{AgentId, GroupId, Language, Priority, ReleaseId, Status, Theme};
+use release_desk::domain::activity::Named;
+use release_desk::domain::{
+    ActivityKind, AgentId, Field, GroupId, Language, Priority, ReleaseId, Status, Theme, Value,
+};
 use release_desk::model::{
     BulkAction, Command, CommandError, Model, PurgeBackup, SettingsCommand, WorkCommand,
 };
@@ -40,7 +43,7 @@ fn each_bulk_action_round_trips_through_the_store() {
     for id in [1, 2, 3] {
         assert_eq!(model.release(ReleaseId(id)).unwrap().deleted_at, Some(t0()));
         let log = model.activities_for(ReleaseId(id)).unwrap();
-        assert_eq!(log[0].kind, "trash");
+        assert_eq!(log[0].kind, ActivityKind::Trash);
         assert_eq!(log[0].actor, Some(AgentId(2)));
     }
     assert_persisted(&model, count, 3);
@@ -54,14 +57,18 @@ fn each_bulk_action_round_trips_through_the_store() {
 
     model.apply(bulk(&[1, 3], BulkAction::Purge)).unwrap();
     assert!(model.release(ReleaseId(1)).is_none() && model.release(ReleaseId(3)).is_none());
-    assert_eq!(model.activities_for(ReleaseId(1)).unwrap()[0].kind, "purge");
+    assert_eq!(model.activities_for(ReleaseId(1)).unwrap()[0].kind, ActivityKind::Purge);
     assert_persisted(&model, count, 2);
     count += 2;
 
     model.apply(bulk(&[2, 4], BulkAction::PickUp)).unwrap();
     assert_eq!(model.release(ReleaseId(4)).unwrap().agent_id, Some(AgentId(2)));
     let log = model.activities_for(ReleaseId(4)).unwrap();
-    assert_eq!((log[0].field.as_str(), log[0].new_value.as_str()), ("agent_id", "Emily Carter"));
+    assert_eq!(log[0].changes.len(), 1);
+    assert_eq!(
+        (&log[0].changes[0].field, &log[0].changes[0].new),
+        (&Field::Agent, &Value::Agent(Named::new(AgentId(2), "Emily Carter")))
+    );
     assert_persisted(&model, count, 2);
     count += 2;
 
@@ -74,7 +81,9 @@ fn each_bulk_action_round_trips_through_the_store() {
     for id in [2, 4, 5] {
         let r = model.release(ReleaseId(id)).unwrap();
         assert_eq!((r.agent_id, r.group_id), (Some(AgentId(1)), Some(GroupId(2))));
-        assert_eq!(model.activities_for(ReleaseId(id)).unwrap()[0].field, "agent_id, group_id");
+        let fields: Vec<Field> =
+            model.activities_for(ReleaseId(id)).unwrap()[0].changes.iter().map(|c| c.field.clone()).collect();
+        assert_eq!(fields, [Field::Agent, Field::Group]);
     }
     assert_persisted(&model, count, 3);
     count += 3;
@@ -180,7 +189,7 @@ fn undo_and_redo_of_a_bulk_action_and_of_a_purge() {
     assert_eq!(model.snapshot(), start);
     assert_eq!(model.reload_snapshot().unwrap(), start, "undo is written to the file");
     assert_eq!(model.undo().unwrap(), None);
-    assert_eq!(model.activities_for(ReleaseId(2)).unwrap()[0].kind, "revert", "undo is logged");
+    assert_eq!(model.activities_for(ReleaseId(2)).unwrap()[0].kind, ActivityKind::Undo, "undo is logged");
     model.redo().unwrap().unwrap();
     model.redo().unwrap().unwrap();
     assert_eq!(model.snapshot(), end);

@@ -142,8 +142,13 @@ fn crash_runs(kills: usize) -> CrashFigures {
         assert_eq!(integrity(&path), "ok", "run {run}: integrity_check after the kill");
         let stored: HashSet<String> = {
             let conn = read_only_conn(&path);
-            let mut stmt = conn.prepare("SELECT new_value FROM activities").unwrap();
-            stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+            // The subject each command wrote, the first typed value of its row's new values.
+            let mut stmt = conn
+                .prepare("SELECT CAST(json_extract(new_value, '$[0].v') AS TEXT) FROM activities")
+                .unwrap();
+            let values: Vec<Option<String>> =
+                stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+            values.into_iter().flatten().collect()
         };
         acknowledged.extend(acks);
         lost = acknowledged.iter().filter(|token| !stored.contains(*token)).count();

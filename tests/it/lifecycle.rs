@@ -4,8 +4,8 @@
 use crate::common::{at, model_with, new_release, plain, t0, temp_db};
 use release_desk::domain::lifecycle::{DeployGate, MoveRequest, transition};
 use release_desk::domain::{
-    AgentId, CabApproval, Change, ChangeId, ChangeRisk, MoveRefused, Outcome, PlanCheck, ReadinessEdit,
-    ReleaseId, Stage, Status,
+    ActivityKind, AgentId, CabApproval, Change, ChangeId, ChangeRisk, Field, MoveRefused, Outcome, PlanCheck,
+    ReadinessEdit, ReleaseId, Stage, Status, Value, activity::GateReasons,
 };
 use release_desk::model::{
     Command, CommandError, LifecycleCommand, Model, ReadinessCommand, RegistryCommand, ReleaseCommand,
@@ -185,9 +185,10 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
     let history = model.stage_history(ReleaseId(2));
     assert_eq!(history.last().unwrap().override_reason, "CAB 긴급 승인 (전화), 회의록은 월요일 등록");
     let log = model.activities_for(ReleaseId(2)).unwrap();
-    let logged = log.iter().find(|a| a.kind == "override").expect("the override is logged");
-    assert_eq!(logged.new_value, "CAB 긴급 승인 (전화), 회의록은 월요일 등록");
-    assert!(logged.old_value.contains("1 unapproved"), "{}", logged.old_value);
+    let logged = log.iter().find(|a| a.kind == ActivityKind::Override).expect("the override is logged");
+    let gate = logged.change(&Field::DeployGate).expect("the gate is logged");
+    assert_eq!(gate.new, Value::text("CAB 긴급 승인 (전화), 회의록은 월요일 등록"));
+    assert!(matches!(gate.old, Value::Gate(GateReasons { unapproved_changes: 1, .. })), "{:?}", gate.old);
     assert_eq!(logged.actor, Some(AgentId(1)));
 }
 
@@ -285,8 +286,10 @@ fn rollback_and_complete_set_their_fields_and_the_history_persists() {
     assert_eq!(rollback.entered_at, at(2));
     assert_eq!(rollback.actor, Some(AgentId(3)));
     let log = model.activities_for(R).unwrap();
-    assert!(log.iter().any(|a| a.kind == "stage_note" && a.new_value == "ATM 인증 실패"));
-    assert!(log.iter().any(|a| a.kind == "stage" && a.field == "rollback_count" && a.new_value == "1"));
+    assert!(log.iter().any(|a| a.kind == ActivityKind::StageNote
+        && a.change(&Field::Note).map(|c| &c.new) == Some(&Value::text("ATM 인증 실패"))));
+    assert!(log.iter().any(|a| a.kind == ActivityKind::Stage
+        && a.change(&Field::RollbackCount).map(|c| &c.new) == Some(&Value::Count(1))));
 
     let in_memory = model.snapshot();
     drop(model);
@@ -343,8 +346,11 @@ fn completing_is_one_command_for_stage_status_outcome_and_closing_and_one_undo_t
     assert_eq!((done.closed_at, done.work_start, done.work_end), (Some(at(2)), Some(at(-3)), Some(at(2))));
     assert_eq!(done.downtime_minutes, 15);
     let log = model.activities_for(R).unwrap();
-    for field in ["status", "stage"] {
-        assert!(log.iter().any(|a| a.kind == "stage" && a.field == field), "{field} is logged");
+    for field in [Field::Status, Field::Stage] {
+        assert!(
+            log.iter().any(|a| a.kind == ActivityKind::Stage && a.change(&field).is_some()),
+            "{field:?} is logged"
+        );
     }
     let after = model.snapshot();
 

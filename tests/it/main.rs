@@ -14,6 +14,7 @@ mod durability;
 mod kpi;
 mod layers;
 mod lifecycle;
+mod migration;
 mod model;
 mod readiness;
 mod registry;

@@ -3,7 +3,10 @@
 
 use crate::common::new_release;
 use crate::common::{at, model_with, plain, t0, temp_db};
-use release_desk::domain::{AgentId, PlannedWindow, ReleaseId, Status};
+use release_desk::domain::activity::Named;
+use release_desk::domain::{
+    ActivityKind, AgentId, Field, FieldChange, PlannedWindow, ReleaseId, Status, Value,
+};
 use release_desk::model::{Command, CommandError, Model, ReleaseCommand, ReleaseEdit, SettingsCommand};
 
 #[test]
@@ -34,7 +37,7 @@ fn create_validates_and_logs() {
     assert_eq!(release.created_at, t0());
     let log = model.activities_for(id).unwrap();
     assert_eq!(log.len(), 1);
-    assert_eq!(log[0].kind, "created");
+    assert_eq!(log[0].kind, ActivityKind::Created);
 }
 
 #[test]
@@ -49,10 +52,15 @@ fn edits_log_old_and_new_values() {
         }))
         .unwrap();
     let log = model.activities_for(ReleaseId(1)).unwrap();
-    let fields: Vec<_> =
-        log.iter().map(|a| (a.field.as_str(), a.old_value.as_str(), a.new_value.as_str())).collect();
-    assert!(fields.contains(&("status", "Open", "In Progress")));
-    assert!(fields.contains(&("agent_id", "", "김민준")));
+    let fields: Vec<&FieldChange> = log.iter().flat_map(|a| &a.changes).collect();
+    assert!(fields.contains(&&FieldChange::new(
+        Field::Status,
+        Value::Status(Status::Open),
+        Value::Status(Status::InProgress)
+    )));
+    assert!(
+        fields.contains(&&FieldChange::added(Field::Agent, Value::Agent(Named::new(AgentId(1), "김민준"))))
+    );
     assert!(log.iter().all(|a| a.actor == Some(AgentId(2)) && a.at == t0()));
     assert_eq!(model.release(ReleaseId(1)).unwrap().updated_at, t0());
     // An edit that changes nothing writes nothing.

@@ -2,8 +2,8 @@
 
 use crate::common::{at, model_with, plain, temp_db};
 use release_desk::domain::{
-    AgentId, DeploymentPhase, MitigationItem, PhaseStatus, PlanCheck, ReadinessEdit, ReleaseId, RiskKind,
-    Strategy,
+    ActivityKind, AgentId, DeploymentPhase, Field, MitigationItem, PhaseStatus, PlanCheck, ReadinessEdit,
+    ReleaseId, RiskKind, Strategy, Value,
 };
 use release_desk::model::{Command, Model, ReadinessCommand};
 
@@ -52,7 +52,8 @@ fn readiness_risks_and_strategy_round_trip_and_undo_exactly() {
     let names: Vec<_> = readiness.phases.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["본사", "전체 계열사", "주요 계열사"]);
     let log = model.activities_for(R).unwrap();
-    assert!(log.iter().any(|a| a.kind == "readiness" && a.field == "strategy" && a.new_value == "phased"));
+    assert!(log.iter().any(|a| a.kind == ActivityKind::Readiness
+        && a.change(&Field::Strategy).map(|c| &c.new) == Some(&Value::Strategy(Strategy::Phased))));
 
     // A bad edit in a batch refuses the whole batch.
     let before = model.snapshot();

@@ -1,7 +1,9 @@
 //! The Change and CI registries and the links of a release to them: round trip and exact undo.
 
 use crate::common::{model_with, plain, temp_db};
-use release_desk::domain::{CabApproval, ChangeId, ChangeRisk, CiKind, ConfigItemId, ReleaseId};
+use release_desk::domain::{
+    ActivityKind, CabApproval, ChangeId, ChangeRisk, CiKind, ConfigItemId, Field, ReleaseId, Value,
+};
 use release_desk::model::{Command, CommandError, Model, RegistryCommand};
 
 const R: ReleaseId = ReleaseId(1);
@@ -119,7 +121,8 @@ fn registries_and_links_round_trip_and_undo_exactly() {
     assert_eq!(model.snapshot(), before);
 
     let log = model.activities_for(R).unwrap();
-    assert!(log.iter().any(|a| a.kind == "link" && a.field == "assets" && a.new_value == "2"));
+    assert!(log.iter().any(|a| a.kind == ActivityKind::Link
+        && a.change(&Field::Assets).map(|c| &c.new) == Some(&Value::ConfigItems(vec![ConfigItemId(2)]))));
 
     let in_memory = model.snapshot();
     drop(model);

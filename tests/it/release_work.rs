@@ -5,7 +5,8 @@ use crate::common::{at, model_with, plain, t0, temp_db};
 use chrono::Duration;
 use release_desk::domain::work::time_entry::MAX_MINUTES;
 use release_desk::domain::{
-    AgentId, ChecklistItem, GroupId, NoteId, Plan, ReleaseId, TaskFields, TaskId, TaskStatus, TimeEntryId,
+    ActivityKind, AgentId, ChecklistItem, Field, FieldChange, GroupId, NoteId, Plan, ReleaseId, TaskFields,
+    TaskId, TaskStatus, TimeEntryId, Value,
 };
 use release_desk::model::{
     Command, CommandError, ItemRefused, Model, NewTimeEntry, ReleaseCommand, ReleaseEdit, SettingsCommand,
@@ -57,9 +58,9 @@ fn notes_round_trip_newest_first_with_author_and_log() {
     assert_persisted(&model, &path);
 
     let log = model.activities_for(R).unwrap();
-    assert_eq!(log[0].kind, "note");
-    assert_eq!(log[0].old_value, "CAB 승인 완료");
-    assert_eq!(log[0].new_value, "CAB 승인 완료 (조건부)");
+    assert_eq!(log[0].kind, ActivityKind::Note);
+    assert_eq!(log[0].changes[0].old, Value::text("CAB 승인 완료"));
+    assert_eq!(log[0].changes[0].new, Value::text("CAB 승인 완료 (조건부)"));
 
     model.apply(Command::Work(WorkCommand::DeleteNote(first))).unwrap();
     assert_eq!(model.notes_for(R).len(), 1);
@@ -193,11 +194,16 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
     // One activity row naming what changed, by the current agent.
     let log = model.activities_for(R).unwrap();
     assert_eq!(log.len(), log_before + 1);
-    assert_eq!(log[0].kind, "time");
+    assert_eq!(log[0].kind, ActivityKind::Time);
     assert_eq!(log[0].actor, Some(AgentId(2)));
-    assert_eq!(log[0].field, "time_spent, billable, note");
-    assert_eq!(log[0].old_value, "01:30 / billable / 리허설");
-    assert_eq!(log[0].new_value, "02:15 / not billable / 리허설 (2회차)");
+    assert_eq!(
+        log[0].changes,
+        [
+            FieldChange::new(Field::TimeSpent, Value::Minutes(90), Value::Minutes(135)),
+            FieldChange::new(Field::Billable, Value::Bool(true), Value::Bool(false)),
+            FieldChange::new(Field::Note, Value::text("리허설"), Value::text("리허설 (2회차)")),
+        ]
+    );
 
     // Undo puts the entry back exactly; redo corrects it again.
     model.undo().unwrap().unwrap();
@@ -229,7 +235,9 @@ fn a_time_entry_is_edited_validated_logged_and_undone() {
     let edited = model.time_entry(timer).unwrap();
     assert_eq!((edited.minutes, edited.agent_id, edited.executed_at), (30, None, at(0)));
     assert_eq!(edited.created_at, stopped.created_at);
-    assert_eq!(model.activities_for(R).unwrap()[0].field, "agent_id, time_spent, executed_at");
+    let fields: Vec<Field> =
+        model.activities_for(R).unwrap()[0].changes.iter().map(|c| c.field.clone()).collect();
+    assert_eq!(fields, [Field::Agent, Field::TimeSpent, Field::ExecutedAt]);
 
     // Time on a release in Trash is not edited, as it is not added.
     model.apply(Command::Release(ReleaseCommand::Trash(R))).unwrap();

@@ -27,7 +27,7 @@ fn the_undo_menu_names_the_command_in_the_ui_language() {
     set_language(Language::En);
     assert_eq!(command_label(&command, model.directory()), "assign 37 releases to 김민준");
     set_language(Language::Ko);
-    assert_eq!(command_label(&command, model.directory()), "릴리스 37건을 김민준에게 할당");
+    assert_eq!(command_label(&command, model.directory()), "릴리스 37건을 김민준에게 할당했습니다");
     set_language(Language::En);
     let one = bulk(&[1], BulkAction::Trash);
     assert_eq!(command_label(&one, model.directory()), "move 1 release to Trash");
@@ -46,7 +46,7 @@ fn the_undo_menu_names_the_command_in_the_ui_language() {
     });
     assert_eq!(command_label(&edit, model.directory()), "edit a time entry");
     set_language(Language::Ko);
-    assert_eq!(command_label(&edit, model.directory()), "시간 기록 수정");
+    assert_eq!(command_label(&edit, model.directory()), "시간 기록을 수정했습니다");
     set_language(Language::En);
 }
 

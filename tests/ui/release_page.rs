@@ -279,7 +279,7 @@ fn the_page_edits_the_subject_in_place_and_moves_to_trash() {
     assert_eq!(release_3(&harness).deleted_at, Some(crate::common::t0()));
     assert!(harness.query_by_label("In Trash").is_some());
     let log = harness.state().model().unwrap().activities_for(ReleaseId(3)).unwrap();
-    assert_eq!(log[0].kind, "trash");
+    assert_eq!(log[0].kind, release_desk::domain::ActivityKind::Trash);
     assert!(harness.query_by_label("Moved to Trash").is_some(), "the activity log on the page shows it");
 }
 

@@ -127,7 +127,11 @@ fn a_closed_gate_asks_for_a_written_override() {
     let model = &harness.state().model;
     assert_eq!(model.release(ReleaseId(1)).unwrap().stage, Stage::Deploy);
     let log = model.activities_for(ReleaseId(1)).unwrap();
-    assert!(log.iter().any(|a| a.kind == "override" && a.new_value == "CAB 의장 전화 승인"));
+    assert!(log.iter().any(|a| {
+        a.kind == release_desk::domain::ActivityKind::Override
+            && a.change(&release_desk::domain::Field::DeployGate).map(|c| &c.new)
+                == Some(&release_desk::domain::Value::text("CAB 의장 전화 승인"))
+    }));
 }
 
 #[test]

@@ -13,6 +13,7 @@ cmd-set-current-agent = sign in as { $name }
 cmd-set-language = change the language
 cmd-set-theme = change the theme
 cmd-set-kpi-targets = change the KPI targets
+cmd-change-current-agent = change the current agent
 cmd-save-view = save view “{ $name }”
 cmd-delete-view = delete a saved view
 cmd-load-sample = load { $count } sample releases

@@ -49,3 +49,5 @@ error-nothing-selected = No releases are selected.
 error-no-current-agent = Nobody is signed in: choose who you are (top right) first.
 error-no-such-agent = Agent { $id } does not exist.
 error-no-such-group = Group { $id } does not exist.
+error-nothing-to-assign = Choose an agent or a group to assign.
+error-backup-stopped = The backup stopped before it was finished.

@@ -105,5 +105,4 @@ time-billable-yes = Billable
 time-billable-no = Not billable
 time-note = Note
 time-delete-confirm = Delete this entry
-time-timer = Timer
 page-save-window = Save planned window

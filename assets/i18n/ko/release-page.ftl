@@ -104,5 +104,4 @@ time-billable-yes = 청구 가능
 time-billable-no = 청구 불가
 time-note = 메모
 time-delete-confirm = 이 기록 삭제
-time-timer = 타이머
 page-save-window = 계획 기간 저장

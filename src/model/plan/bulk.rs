@@ -3,7 +3,10 @@
 use std::collections::HashSet;
 
 use super::Effect;
-use crate::domain::{ReleaseId, ReleasePatch, Timestamp};
+use crate::domain::activity::Named;
+use crate::domain::{
+    ActivityKind, AgentId, Field, FieldChange, GroupId, ReleaseId, ReleasePatch, Timestamp, Value,
+};
 use crate::model::{BulkAction, CommandError, Model};
 use crate::store::Mutation;
 
@@ -51,11 +54,15 @@ impl Model {
             }
             BulkAction::Assign { agent, group } => {
                 if agent.is_none() && group.is_none() {
-                    return Err(CommandError::Refused("give an agent or a group to assign".into()));
+                    return Err(CommandError::NothingToAssign);
                 }
                 (*agent, *group)
             }
-            _ => (None, None),
+            BulkAction::Trash
+            | BulkAction::Restore
+            | BulkAction::Purge
+            | BulkAction::SetStatus(_)
+            | BulkAction::SetPriority(_) => (None, None),
         };
         self.check_refs(agent.flatten(), group.flatten(), None)?;
         if matches!(action, BulkAction::Purge) {
@@ -90,65 +97,78 @@ impl Model {
         for old in releases {
             let id = old.id;
             let mut patch = ReleasePatch::touching(now);
-            let mut activity = self.activity(Some(id), now, "field");
+            let mut kind = ActivityKind::Field;
+            let mut changes = Vec::new();
             match action {
                 BulkAction::Purge => {
-                    activity.kind = "purge".to_owned();
-                    activity.old_value = old.subject.clone();
-                    effect.activities.push(activity);
+                    let subject = FieldChange::removed(Field::Subject, Value::text(old.subject.clone()));
+                    effect.activities.push(self.activity(Some(id), now, ActivityKind::Purge, vec![subject]));
                     effect.mutations.push(Mutation::RemoveRelease(id));
                     continue;
                 }
                 BulkAction::Trash | BulkAction::Restore => {
                     let trash = matches!(action, BulkAction::Trash);
                     patch.deleted_at = Some(trash.then_some(now));
-                    activity.kind = if trash { "trash" } else { "restore" }.to_owned();
+                    kind = if trash { ActivityKind::Trash } else { ActivityKind::Restore };
                 }
                 BulkAction::PickUp | BulkAction::Assign { .. } => {
                     let new_agent = agent.unwrap_or(old.agent_id);
                     let new_group = group.unwrap_or(old.group_id);
-                    let mut fields = Vec::new();
-                    let mut olds = Vec::new();
-                    let mut news = Vec::new();
+                    let directory = &self.directory;
+                    let agent_value = |id: Option<AgentId>| {
+                        id.map_or(Value::None, |id| {
+                            Value::Agent(Named::new(id, directory.agent_name(Some(id))))
+                        })
+                    };
+                    let group_value = |id: Option<GroupId>| {
+                        id.map_or(Value::None, |id| {
+                            Value::Group(Named::new(id, directory.group_name(Some(id))))
+                        })
+                    };
                     if new_agent != old.agent_id {
-                        fields.push("agent_id");
-                        olds.push(self.directory.agent_name(old.agent_id));
-                        news.push(self.directory.agent_name(new_agent));
+                        changes.push(FieldChange::new(
+                            Field::Agent,
+                            agent_value(old.agent_id),
+                            agent_value(new_agent),
+                        ));
                         patch.agent_id = Some(new_agent);
                     }
                     if new_group != old.group_id {
-                        fields.push("group_id");
-                        olds.push(self.directory.group_name(old.group_id));
-                        news.push(self.directory.group_name(new_group));
+                        changes.push(FieldChange::new(
+                            Field::Group,
+                            group_value(old.group_id),
+                            group_value(new_group),
+                        ));
                         patch.group_id = Some(new_group);
                     }
-                    if fields.is_empty() {
+                    if changes.is_empty() {
                         continue;
                     }
-                    activity.field = fields.join(", ");
-                    activity.old_value = olds.join(" / ");
-                    activity.new_value = news.join(" / ");
                 }
                 BulkAction::SetStatus(status) => {
                     if old.status == *status {
                         continue;
                     }
-                    activity.field = "status".into();
-                    activity.old_value = old.status.label().into();
-                    activity.new_value = status.label().into();
+                    changes.push(FieldChange::new(
+                        Field::Status,
+                        Value::Status(old.status),
+                        Value::Status(*status),
+                    ));
                     patch.status = Some(*status);
                 }
                 BulkAction::SetPriority(priority) => {
                     if old.priority == *priority {
                         continue;
                     }
-                    activity.field = "priority".into();
-                    activity.old_value = old.priority.label().into();
-                    activity.new_value = priority.label().into();
+                    changes.push(FieldChange::new(
+                        Field::Priority,
+                        Value::Priority(old.priority),
+                        Value::Priority(*priority),
+                    ));
                     patch.priority = Some(*priority);
                 }
             }
-            effect.activities.push(activity);
+            effect.activities.push(self.activity(Some(id), now, kind, changes));
             effect.mutations.push(Mutation::PatchRelease { id, patch });
         }
         Ok(())

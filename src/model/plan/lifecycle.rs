@@ -1,8 +1,9 @@
 //! Planning of a lifecycle move, with the Deploy gate and its logged override.
 
 use super::Effect;
+use crate::domain::activity::GateReasons;
 use crate::domain::lifecycle::{MoveRequest, transition};
-use crate::domain::{ReleaseId, StageEntryId, Timestamp};
+use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, StageEntryId, Timestamp, Value};
 use crate::model::{CommandError, LifecycleCommand, Model};
 use crate::store::Mutation;
 
@@ -37,23 +38,25 @@ impl Model {
         let mut entry = moved.entry;
         entry.id = self.stage_history.last().map_or(StageEntryId(1), |e| e.id.next());
         if moved.overridden {
-            let mut activity = self.activity(Some(id), now, "override");
-            activity.field = "deploy_gate".into();
-            activity.old_value = format!(
-                "{} unapproved Change(s), {} plan item(s) not done",
-                gate.unapproved_changes.len(),
-                gate.readiness_missing
+            let reasons = GateReasons {
+                unapproved_changes: gate.unapproved_changes.len() as u32,
+                plan_items_missing: gate.readiness_missing as u32,
+            };
+            let change = FieldChange::new(
+                Field::DeployGate,
+                Value::Gate(reasons),
+                Value::text(entry.override_reason.clone()),
             );
-            activity.new_value = entry.override_reason.clone();
-            effect.activities.push(activity);
+            effect.activities.push(self.activity(Some(id), now, ActivityKind::Override, vec![change]));
         }
         if !entry.note.is_empty() {
-            let mut activity = self.activity(Some(id), now, "stage_note");
-            activity.field = to.code().into();
-            activity.new_value = entry.note.clone();
-            effect.activities.push(activity);
+            let changes = vec![
+                FieldChange::added(Field::Stage, Value::Stage(to)),
+                FieldChange::added(Field::Note, Value::text(entry.note.clone())),
+            ];
+            effect.activities.push(self.activity(Some(id), now, ActivityKind::StageNote, changes));
         }
-        self.put_release_logged(effect, old, moved.release, now, "stage");
+        self.put_release_logged(effect, old, moved.release, now, ActivityKind::Stage);
         effect.mutations.push(Mutation::PutStageEntry(entry));
         Ok(())
     }

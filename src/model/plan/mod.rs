@@ -15,9 +15,12 @@ use std::collections::HashSet;
 
 pub(super) use settings::{KEY_CURRENT_AGENT, parse_settings};
 
-use super::apply::{Revert, Write};
+use super::apply::{Direction, Revert, Write};
 use crate::domain::release::validate_release;
-use crate::domain::{Activity, ActivityId, AgentId, DepartmentId, GroupId, Release, ReleaseId, Timestamp};
+use crate::domain::{
+    Activity, ActivityId, ActivityKind, AgentId, DepartmentId, Field, FieldChange, GroupId, Release,
+    ReleaseId, Timestamp, Value,
+};
 use crate::model::{Command, CommandError, Model, NamedThing};
 use crate::store::Mutation;
 
@@ -53,7 +56,11 @@ impl Model {
     /// Validates the mutations undo or redo writes back and logs them once per release touched.
     fn plan_revert(&self, revert: Revert, now: Timestamp, effect: &mut Effect) -> Result<(), CommandError> {
         let Revert { direction, of, mutations } = revert;
-        let label = format!("{} {}", direction.verb(), of.label());
+        let kind = match direction {
+            Direction::Undo => ActivityKind::Undo,
+            Direction::Redo => ActivityKind::Redo,
+        };
+        let summary = Value::Command(of.summary(&self.directory));
         // Releases this revert puts back before patching them count as present.
         let mut put: HashSet<ReleaseId> = HashSet::new();
         for m in &mutations {
@@ -85,38 +92,28 @@ impl Model {
                 _ => None,
             })
             .collect();
-        let mut touched: Vec<_> = touched.into_iter().collect();
+        let mut touched: Vec<Option<ReleaseId>> = touched.into_iter().map(Some).collect();
         touched.sort();
-        for id in touched {
-            let mut activity = self.activity(Some(id), now, "revert");
-            activity.new_value = label.clone();
-            effect.activities.push(activity);
+        if touched.is_empty() {
+            touched.push(None);
         }
-        if effect.activities.is_empty() {
-            let mut activity = self.activity(None, now, "revert");
-            activity.new_value = label;
-            effect.activities.push(activity);
+        for id in touched {
+            let change = FieldChange::added(Field::Command, summary.clone());
+            effect.activities.push(self.activity(id, now, kind, vec![change]));
         }
         effect.mutations = mutations;
         Ok(())
     }
 
+    /// A row of the activity log by whoever acts now.
     pub(in crate::model) fn activity(
         &self,
         release: Option<ReleaseId>,
         now: Timestamp,
-        kind: &str,
+        kind: ActivityKind,
+        changes: Vec<FieldChange>,
     ) -> Activity {
-        Activity {
-            id: ActivityId(0),
-            release_id: release,
-            actor: self.me(),
-            at: now,
-            kind: kind.to_owned(),
-            field: String::new(),
-            old_value: String::new(),
-            new_value: String::new(),
-        }
+        Activity { id: ActivityId(0), release_id: release, actor: self.me(), at: now, kind, changes }
     }
 
     pub(in crate::model) fn check_refs(

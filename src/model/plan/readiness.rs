@@ -2,8 +2,9 @@
 //! the deployment strategy.
 
 use super::Effect;
-use crate::domain::readiness::{apply_edit, readiness_changes};
-use crate::domain::{ReadinessEdit, ReleaseId, Timestamp};
+use crate::domain::activity::readiness_changes;
+use crate::domain::readiness::apply_edit;
+use crate::domain::{ActivityKind, ReadinessEdit, ReleaseId, Timestamp};
 use crate::model::{CommandError, Model, ReadinessCommand};
 use crate::store::Mutation;
 
@@ -42,11 +43,12 @@ impl Model {
             return Ok(());
         }
         for change in changes {
-            let mut activity = self.activity(Some(release.id), now, "readiness");
-            activity.field = change.field.to_owned();
-            activity.old_value = change.old_value;
-            activity.new_value = change.new_value;
-            effect.activities.push(activity);
+            effect.activities.push(self.activity(
+                Some(release.id),
+                now,
+                ActivityKind::Readiness,
+                vec![change],
+            ));
         }
         effect.mutations.push(Mutation::PutReadiness { release: id, readiness: new });
         Ok(())

@@ -1,8 +1,11 @@
 //! Planning of the Change and CI registry commands and of the links between them and releases.
 
 use super::Effect;
+use crate::domain::activity::{ChangeRef, ConfigItemRef};
 use crate::domain::registry::validate_name;
-use crate::domain::{Change, ConfigItem, Release, ReleaseId, Timestamp};
+use crate::domain::{
+    ActivityKind, Change, ConfigItem, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
+};
 use crate::model::{CommandError, Model, RegistryCommand};
 use crate::store::Mutation;
 
@@ -17,7 +20,7 @@ impl Model {
         let old = self.existing_release(release)?;
         let mut new = old.clone();
         edit(&mut new);
-        self.put_release_logged(effect, old, new, now, "link");
+        self.put_release_logged(effect, old, new, now, ActivityKind::Link);
         Ok(())
     }
 
@@ -40,10 +43,8 @@ impl Model {
                     approval,
                     risk,
                 };
-                let mut activity = self.activity(link_to, now, "change");
-                activity.field = format!("CHG-{}", change.id);
-                activity.new_value = change.subject.clone();
-                effect.activities.push(activity);
+                let added = FieldChange::added(Field::Change, Value::Change(change_ref(&change)));
+                effect.activities.push(self.activity(link_to, now, ActivityKind::Change, vec![added]));
                 let id = change.id;
                 effect.mutations.push(Mutation::PutChange(change));
                 if let Some(release) = link_to {
@@ -57,13 +58,12 @@ impl Model {
                 if *old == change {
                     return Ok(());
                 }
-                let mut activity = self.activity(None, now, "change");
-                activity.field = format!("CHG-{}", change.id);
-                activity.old_value =
-                    format!("{} ({}, {})", old.subject, old.approval.code(), old.risk.code());
-                activity.new_value =
-                    format!("{} ({}, {})", change.subject, change.approval.code(), change.risk.code());
-                effect.activities.push(activity);
+                let edited = FieldChange::new(
+                    Field::Change,
+                    Value::Change(change_ref(old)),
+                    Value::Change(change_ref(&change)),
+                );
+                effect.activities.push(self.activity(None, now, ActivityKind::Change, vec![edited]));
                 effect.mutations.push(Mutation::PutChange(change));
             }
             RegistryCommand::CreateConfigItem { name, kind, link_to } => {
@@ -76,10 +76,15 @@ impl Model {
                     name: name.trim().to_owned(),
                     kind,
                 };
-                let mut activity = self.activity(link_to, now, "ci");
-                activity.field = format!("CI-{}", item.id);
-                activity.new_value = item.name.clone();
-                effect.activities.push(activity);
+                let added = FieldChange::added(
+                    Field::ConfigItem,
+                    Value::ConfigItem(ConfigItemRef {
+                        id: item.id,
+                        name: item.name.clone(),
+                        kind: Some(item.kind),
+                    }),
+                );
+                effect.activities.push(self.activity(link_to, now, ActivityKind::ConfigItem, vec![added]));
                 let id = item.id;
                 effect.mutations.push(Mutation::PutConfigItem(item));
                 if let Some(release) = link_to {
@@ -110,5 +115,15 @@ impl Model {
             }
         }
         Ok(())
+    }
+}
+
+/// A Change as the log keeps it.
+fn change_ref(change: &Change) -> ChangeRef {
+    ChangeRef {
+        id: change.id,
+        subject: change.subject.clone(),
+        approval: Some(change.approval),
+        risk: Some(change.risk),
     }
 }

@@ -2,9 +2,9 @@
 //! Trash.
 
 use super::Effect;
-use crate::domain::changes::release_changes;
+use crate::domain::activity::release_changes;
 use crate::domain::release::{validate_release, validate_subject};
-use crate::domain::{Release, ReleaseId, ReleasePatch, Timestamp};
+use crate::domain::{ActivityKind, Field, FieldChange, Release, ReleaseId, ReleasePatch, Timestamp, Value};
 use crate::model::{CommandError, Model, ReleaseCommand, ReleaseEdit};
 use crate::store::Mutation;
 
@@ -38,9 +38,8 @@ impl Model {
                     )
                 };
                 validate_release(&release)?;
-                let mut activity = self.activity(Some(id), now, "created");
-                activity.new_value = release.subject.clone();
-                effect.activities.push(activity);
+                let subject = FieldChange::added(Field::Subject, Value::text(release.subject.clone()));
+                effect.activities.push(self.activity(Some(id), now, ActivityKind::Created, vec![subject]));
                 effect.mutations.push(Mutation::PutRelease(release));
                 effect.created = Some(id);
             }
@@ -58,11 +57,7 @@ impl Model {
                 }
                 new.updated_at = now;
                 for change in changes {
-                    let mut activity = self.activity(Some(id), now, "field");
-                    activity.field = change.field.to_owned();
-                    activity.old_value = change.old_value;
-                    activity.new_value = change.new_value;
-                    effect.activities.push(activity);
+                    effect.activities.push(self.activity(Some(id), now, ActivityKind::Field, vec![change]));
                 }
                 effect.mutations.push(Mutation::PutRelease(new));
             }
@@ -72,10 +67,8 @@ impl Model {
                     return Ok(());
                 }
                 let patch = ReleasePatch { deleted_at: Some(Some(now)), ..ReleasePatch::touching(now) };
-                let mut activity = self.activity(Some(id), now, "trash");
-                activity.field = "deleted_at".into();
-                activity.new_value = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                effect.activities.push(activity);
+                let deleted = FieldChange::added(Field::DeletedAt, Value::Time(now));
+                effect.activities.push(self.activity(Some(id), now, ActivityKind::Trash, vec![deleted]));
                 effect.mutations.push(Mutation::PatchRelease { id, patch });
             }
         }
@@ -89,7 +82,7 @@ impl Model {
         old: &Release,
         mut new: Release,
         now: Timestamp,
-        kind: &str,
+        kind: ActivityKind,
     ) {
         let changes = release_changes(old, &new, &self.directory);
         if changes.is_empty() {
@@ -97,11 +90,7 @@ impl Model {
         }
         new.updated_at = now;
         for change in changes {
-            let mut activity = self.activity(Some(old.id), now, kind);
-            activity.field = change.field.to_owned();
-            activity.old_value = change.old_value;
-            activity.new_value = change.new_value;
-            effect.activities.push(activity);
+            effect.activities.push(self.activity(Some(old.id), now, kind, vec![change]));
         }
         effect.mutations.push(Mutation::PutRelease(new));
     }

@@ -4,9 +4,13 @@
 use std::collections::BTreeMap;
 
 use super::{Effect, nonempty};
-use crate::domain::{AgentId, SavedView, SavedViewId, Settings, Timestamp};
+use crate::domain::activity::Named;
+use crate::domain::{
+    ActivityKind, AgentId, Field, FieldChange, SavedView, SavedViewId, Settings, Timestamp, Value,
+};
 use crate::model::{CommandError, Model, NamedThing, SettingsCommand};
 use crate::store::Mutation;
+use crate::store::StoreError;
 
 /// Settings keys in the `settings` table.
 pub(in crate::model) const KEY_CURRENT_AGENT: &str = "current_agent";
@@ -25,17 +29,29 @@ impl Model {
         match command {
             SettingsCommand::SetCurrentAgent(agent) => {
                 self.check_refs(agent, None, None)?;
-                self.setting(effect, now, KEY_CURRENT_AGENT, agent.map(|a| a.0))?;
+                let named = |id: Option<AgentId>| {
+                    id.map_or(Value::None, |id| {
+                        Value::Agent(Named::new(id, self.directory.agent_name(Some(id))))
+                    })
+                };
+                let logged = (named(self.settings.current_agent), named(agent));
+                self.setting(effect, now, Field::CurrentAgent, agent.map(|a| a.0), logged)?;
             }
             SettingsCommand::SetLanguage(language) => {
-                self.setting(effect, now, KEY_LANGUAGE, language)?;
+                let logged = (
+                    self.settings.language.map_or(Value::None, Value::Language),
+                    language.map_or(Value::None, Value::Language),
+                );
+                self.setting(effect, now, Field::Language, language, logged)?;
             }
             SettingsCommand::SetTheme(theme) => {
-                self.setting(effect, now, KEY_THEME, Some(theme))?;
+                let logged = (Value::Theme(self.settings.theme), Value::Theme(theme));
+                self.setting(effect, now, Field::Theme, Some(theme), logged)?;
             }
             SettingsCommand::SetKpiTargets(targets) => {
                 targets.validate()?;
-                self.setting(effect, now, KEY_KPI_TARGETS, Some(targets))?;
+                let logged = (Value::KpiTargets(self.settings.kpi_targets), Value::KpiTargets(targets));
+                self.setting(effect, now, Field::KpiTargets, Some(targets), logged)?;
             }
             SettingsCommand::SaveView { name, base, filter, sort } => {
                 let name = nonempty(&name, NamedThing::SavedView)?;
@@ -43,45 +59,45 @@ impl Model {
                     return Err(CommandError::DuplicateViewName(name));
                 }
                 let id = self.saved_views.iter().map(|v| v.id).max().unwrap_or(SavedViewId(0)).next();
-                let mut activity = self.activity(None, now, "view");
-                activity.new_value = name.clone();
-                effect.activities.push(activity);
+                let added = FieldChange::added(Field::Name, Value::text(name.clone()));
+                effect.activities.push(self.activity(None, now, ActivityKind::View, vec![added]));
                 effect.mutations.push(Mutation::PutSavedView(SavedView { id, name, base, filter, sort }));
             }
             SettingsCommand::DeleteSavedView(id) => {
                 let view = self.saved_view(id).ok_or(CommandError::NoSuchView(id))?;
-                let mut activity = self.activity(None, now, "view");
-                activity.old_value = view.name.clone();
-                effect.activities.push(activity);
+                let removed = FieldChange::removed(Field::Name, Value::text(view.name.clone()));
+                effect.activities.push(self.activity(None, now, ActivityKind::View, vec![removed]));
                 effect.mutations.push(Mutation::RemoveSavedView(id));
             }
         }
         Ok(())
     }
 
+    /// Plans writing the setting of `field` as `value` (JSON), logged as the typed `logged`
+    /// (old, new); nothing when the stored value is already that.
     fn setting<T: serde::Serialize>(
         &self,
         effect: &mut Effect,
         now: Timestamp,
-        key: &str,
+        field: Field,
         value: Option<T>,
+        logged: (Value, Value),
     ) -> Result<(), CommandError> {
+        let key = field.code().to_owned();
         let new = value
             .map(|v| serde_json::to_string(&v))
             .transpose()
-            .map_err(|e| CommandError::Refused(e.to_string()))?;
-        let old = self.raw_settings.get(key).cloned();
+            .map_err(|e| CommandError::Store(StoreError::BadData(e.to_string())))?;
+        let old = self.raw_settings.get(&key).cloned();
         if old == new {
             return Ok(());
         }
-        let mut activity = self.activity(None, now, "setting");
-        activity.field = key.to_owned();
-        activity.old_value = old.unwrap_or_default();
-        activity.new_value = new.clone().unwrap_or_default();
-        effect.activities.push(activity);
+        let (old_value, new_value) = logged;
+        let change = FieldChange::new(field, old_value, new_value);
+        effect.activities.push(self.activity(None, now, ActivityKind::Setting, vec![change]));
         effect.mutations.push(match new {
-            Some(value) => Mutation::PutSetting { key: key.to_owned(), value },
-            None => Mutation::RemoveSetting(key.to_owned()),
+            Some(value) => Mutation::PutSetting { key, value },
+            None => Mutation::RemoveSetting(key),
         });
         Ok(())
     }

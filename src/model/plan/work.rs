@@ -1,9 +1,13 @@
 //! Planning of the work commands on a release: its notes, tasks and time entries.
 
 use super::Effect;
+use crate::domain::activity::{Named, TaskRef};
 use crate::domain::work::note::NOTE_MAX_CHARS;
-use crate::domain::work::time_entry::{MAX_MINUTES, format_hhmm};
-use crate::domain::{Note, NoteId, ReleaseId, Task, TaskFields, TaskId, TimeEntry, TimeEntryId, Timestamp};
+use crate::domain::work::time_entry::MAX_MINUTES;
+use crate::domain::{
+    ActivityKind, Field, FieldChange, Note, NoteId, ReleaseId, Task, TaskFields, TaskId, TimeEntry,
+    TimeEntryId, Timestamp, Value,
+};
 use crate::model::{CommandError, ItemRefused, Model, NewTimeEntry, WorkCommand};
 use crate::store::Mutation;
 
@@ -17,37 +21,49 @@ fn gist(text: &str) -> String {
     out
 }
 
-fn task_summary(fields: &TaskFields) -> String {
-    format!("{} [{}]", fields.title, fields.status.label())
+fn task_ref(fields: &TaskFields) -> Value {
+    Value::Task(TaskRef { title: fields.title.clone(), status: fields.status })
 }
 
-/// What an edit of a time entry changed, for its one activity row: the Freshservice field names
-/// (`"time_spent, billable"`) and the old and new values in the same order (`"01:30 / billable"`).
+fn note_value(text: &str) -> Value {
+    Value::text(gist(text))
+}
+
+/// What an edit of a time entry changed, for its one activity row: agent, time spent, executed
+/// at, billable and note, each only when it changed.
 fn time_entry_changes(
     old: &TimeEntry,
     new: &TimeEntry,
     directory: &crate::domain::Directory,
-) -> (String, String, String) {
-    let or_dash = |s: String| if s.is_empty() { "—".to_owned() } else { s };
-    let describe = |field: &str, e: &TimeEntry| match field {
-        "agent_id" => or_dash(directory.agent_name(e.agent_id).to_owned()),
-        "time_spent" => format_hhmm(i64::from(e.minutes)),
-        "executed_at" => e.executed_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "billable" => if e.billable { "billable" } else { "not billable" }.to_owned(),
-        _ => or_dash(gist(&e.note)),
+) -> Vec<FieldChange> {
+    let agent = |e: &TimeEntry| {
+        e.agent_id.map_or(Value::None, |id| Value::Agent(Named::new(id, directory.agent_name(Some(id)))))
     };
-    let fields: Vec<&str> = [
-        ("agent_id", old.agent_id != new.agent_id),
-        ("time_spent", old.minutes != new.minutes),
-        ("executed_at", old.executed_at != new.executed_at),
-        ("billable", old.billable != new.billable),
-        ("note", old.note != new.note),
-    ]
-    .into_iter()
-    .filter_map(|(field, changed)| changed.then_some(field))
-    .collect();
-    let values = |e: &TimeEntry| fields.iter().map(|f| describe(f, e)).collect::<Vec<_>>().join(" / ");
-    (fields.join(", "), values(old), values(new))
+    let mut changes = Vec::new();
+    if old.agent_id != new.agent_id {
+        changes.push(FieldChange::new(Field::Agent, agent(old), agent(new)));
+    }
+    if old.minutes != new.minutes {
+        changes.push(FieldChange::new(
+            Field::TimeSpent,
+            Value::Minutes(old.minutes),
+            Value::Minutes(new.minutes),
+        ));
+    }
+    if old.executed_at != new.executed_at {
+        changes.push(FieldChange::new(
+            Field::ExecutedAt,
+            Value::Time(old.executed_at),
+            Value::Time(new.executed_at),
+        ));
+    }
+    if old.billable != new.billable {
+        changes.push(FieldChange::new(Field::Billable, Value::Bool(old.billable), Value::Bool(new.billable)));
+    }
+    if old.note != new.note {
+        changes.push(FieldChange::new(Field::Note, note_value(&old.note), note_value(&new.note)));
+    }
+    changes
 }
 
 impl Model {
@@ -112,10 +128,8 @@ impl Model {
                     created_at: now,
                     updated_at: now,
                 };
-                let mut activity = self.activity(Some(release), now, "note");
-                activity.field = "note".into();
-                activity.new_value = gist(&note.body);
-                effect.activities.push(activity);
+                let added = FieldChange::added(Field::Note, note_value(&note.body));
+                effect.activities.push(self.activity(Some(release), now, ActivityKind::Note, vec![added]));
                 effect.mutations.push(Mutation::PutNote(note));
             }
             WorkCommand::EditNote { id, body } => {
@@ -125,29 +139,32 @@ impl Model {
                 if body == old.body {
                     return Ok(());
                 }
-                let mut activity = self.activity(Some(old.release_id), now, "note");
-                activity.field = "note".into();
-                activity.old_value = gist(&old.body);
-                activity.new_value = gist(&body);
-                effect.activities.push(activity);
+                let edited = FieldChange::new(Field::Note, note_value(&old.body), note_value(&body));
+                effect.activities.push(self.activity(
+                    Some(old.release_id),
+                    now,
+                    ActivityKind::Note,
+                    vec![edited],
+                ));
                 effect.mutations.push(Mutation::PutNote(Note { body, updated_at: now, ..old.clone() }));
             }
             WorkCommand::DeleteNote(id) => {
                 let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
                 self.live_release(old.release_id)?;
-                let mut activity = self.activity(Some(old.release_id), now, "note");
-                activity.field = "note".into();
-                activity.old_value = gist(&old.body);
-                effect.activities.push(activity);
+                let removed = FieldChange::removed(Field::Note, note_value(&old.body));
+                effect.activities.push(self.activity(
+                    Some(old.release_id),
+                    now,
+                    ActivityKind::Note,
+                    vec![removed],
+                ));
                 effect.mutations.push(Mutation::RemoveNote(id));
             }
             WorkCommand::AddTask { release, fields } => {
                 self.live_release(release)?;
                 let fields = self.check_task(&fields)?;
-                let mut activity = self.activity(Some(release), now, "task");
-                activity.field = "task".into();
-                activity.new_value = task_summary(&fields);
-                effect.activities.push(activity);
+                let added = FieldChange::added(Field::Task, task_ref(&fields));
+                effect.activities.push(self.activity(Some(release), now, ActivityKind::Task, vec![added]));
                 effect.mutations.push(Mutation::PutTask(Task {
                     id: self.tasks.last().map_or(TaskId(1), |t| t.id.next()),
                     release_id: release,
@@ -163,29 +180,32 @@ impl Model {
                 if fields == old.fields {
                     return Ok(());
                 }
-                let mut activity = self.activity(Some(old.release_id), now, "task");
-                activity.field = "task".into();
-                activity.old_value = task_summary(&old.fields);
-                activity.new_value = task_summary(&fields);
-                effect.activities.push(activity);
+                let edited = FieldChange::new(Field::Task, task_ref(&old.fields), task_ref(&fields));
+                effect.activities.push(self.activity(
+                    Some(old.release_id),
+                    now,
+                    ActivityKind::Task,
+                    vec![edited],
+                ));
                 effect.mutations.push(Mutation::PutTask(Task { fields, updated_at: now, ..old.clone() }));
             }
             WorkCommand::DeleteTask(id) => {
                 let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
                 self.live_release(old.release_id)?;
-                let mut activity = self.activity(Some(old.release_id), now, "task");
-                activity.field = "task".into();
-                activity.old_value = task_summary(&old.fields);
-                effect.activities.push(activity);
+                let removed = FieldChange::removed(Field::Task, task_ref(&old.fields));
+                effect.activities.push(self.activity(
+                    Some(old.release_id),
+                    now,
+                    ActivityKind::Task,
+                    vec![removed],
+                ));
                 effect.mutations.push(Mutation::RemoveTask(id));
             }
             WorkCommand::AddTime { release, entry } => {
                 self.live_release(release)?;
                 self.check_time(&entry)?;
-                let mut activity = self.activity(Some(release), now, "time");
-                activity.field = "time_spent".into();
-                activity.new_value = format_hhmm(i64::from(entry.minutes));
-                effect.activities.push(activity);
+                let added = FieldChange::added(Field::TimeSpent, Value::Minutes(entry.minutes));
+                effect.activities.push(self.activity(Some(release), now, ActivityKind::Time, vec![added]));
                 effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
                     id: self.time_entries.last().map_or(TimeEntryId(1), |e| e.id.next()),
                     release_id: release,
@@ -205,11 +225,8 @@ impl Model {
                     return Err(ItemRefused::TimerAlreadyRunning(release).into());
                 }
                 let start = if since_created { created_at.min(now) } else { now };
-                let mut activity = self.activity(Some(release), now, "time");
-                activity.field = "timer".into();
-                activity.new_value =
-                    format!("started {}", start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-                effect.activities.push(activity);
+                let started = FieldChange::added(Field::Timer, Value::TimerStarted(start));
+                effect.activities.push(self.activity(Some(release), now, ActivityKind::Time, vec![started]));
                 effect.mutations.push(Mutation::PutTimeEntry(TimeEntry {
                     id: self.time_entries.last().map_or(TimeEntryId(1), |e| e.id.next()),
                     release_id: release,
@@ -228,11 +245,17 @@ impl Model {
                     return Err(ItemRefused::TimerNotRunning.into());
                 }
                 let stopped = old.stopped(now);
-                let mut activity = self.activity(Some(old.release_id), now, "time");
-                activity.field = "timer".into();
-                activity.old_value = format_hhmm(i64::from(old.minutes));
-                activity.new_value = format!("stopped at {}", format_hhmm(i64::from(stopped.minutes)));
-                effect.activities.push(activity);
+                let change = FieldChange::new(
+                    Field::Timer,
+                    Value::Minutes(old.minutes),
+                    Value::TimerStopped(stopped.minutes),
+                );
+                effect.activities.push(self.activity(
+                    Some(old.release_id),
+                    now,
+                    ActivityKind::Time,
+                    vec![change],
+                ));
                 effect.mutations.push(Mutation::PutTimeEntry(stopped));
             }
             WorkCommand::EditTimeEntry { id, entry } => {
@@ -253,21 +276,20 @@ impl Model {
                 if new == *old {
                     return Ok(());
                 }
-                let (field, old_value, new_value) = time_entry_changes(old, &new, &self.directory);
-                let mut activity = self.activity(Some(old.release_id), now, "time");
-                activity.field = field;
-                activity.old_value = old_value;
-                activity.new_value = new_value;
-                effect.activities.push(activity);
+                let changes = time_entry_changes(old, &new, &self.directory);
+                effect.activities.push(self.activity(Some(old.release_id), now, ActivityKind::Time, changes));
                 effect.mutations.push(Mutation::PutTimeEntry(new));
             }
             WorkCommand::DeleteTimeEntry(id) => {
                 let old = self.time_entry(id).ok_or(ItemRefused::NoSuchTimeEntry(id))?;
                 self.live_release(old.release_id)?;
-                let mut activity = self.activity(Some(old.release_id), now, "time");
-                activity.field = "time_spent".into();
-                activity.old_value = format_hhmm(i64::from(old.spent_minutes(now)));
-                effect.activities.push(activity);
+                let removed = FieldChange::removed(Field::TimeSpent, Value::Minutes(old.spent_minutes(now)));
+                effect.activities.push(self.activity(
+                    Some(old.release_id),
+                    now,
+                    ActivityKind::Time,
+                    vec![removed],
+                ));
                 effect.mutations.push(Mutation::RemoveTimeEntry(id));
             }
         }

@@ -7,154 +7,16 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::{ERROR_RED, SectionContext};
-use crate::domain::{Activity, Outcome, Priority, ReleaseId, ReleaseType, Stage, Status, Strategy};
+use crate::domain::{Activity, ActivityKind, ReleaseId};
 use crate::i18n::{self, tr, tr_args};
 
 /// The log as last read, and the kind shown.
 #[derive(Default)]
 pub struct ActivitySection {
     /// `None` shows every kind.
-    pub kind: Option<String>,
+    pub kind: Option<ActivityKind>,
     /// (model revision, release, rows or the read error).
     cache: Option<(u64, ReleaseId, Result<Vec<Activity>, String>)>,
-}
-
-/// The label of an activity kind; unknown kinds show as stored.
-fn kind_label(kind: &str) -> String {
-    let key = match kind {
-        "created" => "activity-created",
-        "field" => "activity-field",
-        "trash" => "activity-trash",
-        "restore" => "activity-restore",
-        "note" => "activity-note",
-        "task" => "activity-task",
-        "time" => "activity-time",
-        "revert" => "activity-revert",
-        "purge" => "activity-purge",
-        "change" => "activity-change-link",
-        "ci" => "activity-ci",
-        "override" => "activity-override",
-        "stage_note" => "activity-stage-note",
-        "readiness" => "activity-readiness",
-        _ => return kind.to_owned(),
-    };
-    tr(key)
-}
-
-/// The label of the changed fields (one, or several as `"time_spent, billable"`); unknown fields
-/// show their Freshservice name.
-fn field_label(fields: &str) -> String {
-    fields.split(", ").map(one_field_label).collect::<Vec<_>>().join(", ")
-}
-
-fn one_field_label(field: &str) -> String {
-    let key = match field {
-        "subject" => "field-subject",
-        "description" => "field-description",
-        "status" => "field-status",
-        "priority" => "field-priority",
-        "release_type" => "field-type",
-        "planned_start_date" => "field-planned-start",
-        "planned_end_date" => "field-planned-end",
-        "agent_id" => "field-agent",
-        "group_id" => "field-group",
-        "department_id" => "field-department",
-        "category" => "field-category",
-        "stage" => "field-stage",
-        "work_start_date" | "work_end_date" => "field-work-window",
-        "build_plan" => "plan-build",
-        "test_plan" => "plan-test",
-        "time_spent" => "time-spent",
-        "executed_at" => "time-executed-at",
-        "billable" => "time-billable",
-        "timer" => "time-timer",
-        "note" => "activity-note",
-        "task" => "activity-task",
-        "readiness" => "readiness-plan",
-        "mitigation" => "risk-col-mitigation",
-        "risk" => "risk-col-risk",
-        "strategy" => "section-strategy",
-        "deployment_phases" => "activity-phases",
-        "deploy_gate" => "activity-deploy-gate",
-        "outcome" => "activity-outcome",
-        "closed_at" => "activity-closed-at",
-        "deleted_at" => "activity-deleted-at",
-        _ => return Stage::from_code(field).map_or_else(|| field.to_owned(), i18n::stage),
-    };
-    tr(key)
-}
-
-/// A stored value in the UI's language. The log keeps language-free values (Freshservice's English
-/// labels, RFC 3339 times, "N chars"), so it reads the same whichever language wrote it; they are
-/// translated here. Anything else (names, subjects) shows as stored.
-fn value_text(field: &str, value: &str) -> String {
-    let translated = match field {
-        "status" => Status::parse(value).map(i18n::status),
-        "priority" => Priority::parse(value).map(i18n::priority),
-        "release_type" => ReleaseType::parse(value).map(i18n::release_type),
-        "stage" => Stage::ALL.into_iter().find(|s| s.label() == value).map(i18n::stage),
-        "outcome" => {
-            [Outcome::Successful, Outcome::Failed].into_iter().find(|o| o.label() == value).map(i18n::outcome)
-        }
-        "planned_start_date" | "planned_end_date" | "work_start_date" | "work_end_date" | "closed_at"
-        | "deleted_at" | "executed_at" => chrono::DateTime::parse_from_rfc3339(value)
-            .ok()
-            .map(|t| i18n::datetime_short(t.with_timezone(&chrono::Utc))),
-        "description" => value
-            .strip_suffix(" chars")
-            .and_then(|n| n.parse::<i64>().ok())
-            .map(|n| tr_args("activity-chars", &[("count", n.into())])),
-        "build_plan" | "test_plan" => plan_summary(value),
-        "strategy" => Strategy::from_code(value).map(i18n::strategy),
-        "billable" => match value {
-            "billable" => Some(tr("time-billable-yes")),
-            "not billable" => Some(tr("time-billable-no")),
-            _ => None,
-        },
-        _ => None,
-    };
-    translated.unwrap_or_else(|| value.to_owned())
-}
-
-/// "120 chars, 2/5 done" -> the same in the UI's language.
-fn plan_summary(value: &str) -> Option<String> {
-    let (chars, progress) = value.split_once(" chars, ")?;
-    let (done, total) = progress.strip_suffix(" done")?.split_once('/')?;
-    let number = |s: &str| s.parse::<i64>().ok();
-    Some(tr_args(
-        "activity-plan-summary",
-        &[("chars", number(chars)?.into()), ("done", number(done)?.into()), ("total", number(total)?.into())],
-    ))
-}
-
-/// The "What" and "Change" cells of a row. A bulk assignment logs two fields in one row
-/// (`agent_id, group_id`, values `old agent / old group`): each part is translated on its own.
-fn what_and_change(a: &Activity) -> (String, String) {
-    let fields: Vec<&str> = a.field.split(", ").collect();
-    let split = |v: &str| -> Vec<String> {
-        if fields.len() > 1 { v.split(" / ").map(str::to_owned).collect() } else { vec![v.to_owned()] }
-    };
-    let (olds, news) = (split(&a.old_value), split(&a.new_value));
-    if olds.len() != fields.len() || news.len() != fields.len() {
-        return (field_label(&a.field), change_text(&a.old_value, &a.new_value));
-    }
-    let what = fields.iter().map(|f| field_label(f)).collect::<Vec<_>>().join(" / ");
-    let change = fields
-        .iter()
-        .zip(olds.iter().zip(&news))
-        .map(|(f, (o, n))| change_text(&value_text(f, o), &value_text(f, n)))
-        .collect::<Vec<_>>()
-        .join(" / ");
-    (what, change)
-}
-
-fn change_text(old: &str, new: &str) -> String {
-    match (old.is_empty(), new.is_empty()) {
-        (true, true) => String::new(),
-        (true, false) => new.to_owned(),
-        (false, true) => format!("{old} -> {}", tr("activity-removed")),
-        (false, false) => format!("{old} -> {new}"),
-    }
 }
 
 pub fn activity_ui(ui: &mut egui::Ui, state: &mut ActivitySection, cx: &mut SectionContext<'_>) {
@@ -178,25 +40,25 @@ pub fn activity_ui(ui: &mut egui::Ui, state: &mut ActivitySection, cx: &mut Sect
                     return;
                 }
             };
-            let mut kinds: Vec<&str> = rows.iter().map(|a| a.kind.as_str()).collect();
+            let mut kinds: Vec<ActivityKind> = rows.iter().map(|a| a.kind).collect();
             kinds.sort_unstable();
             kinds.dedup();
             ui.horizontal(|ui| {
                 let label = ui.label(tr("activity-filter"));
-                let selected = state.kind.as_deref().map_or_else(|| tr("activity-all"), kind_label);
+                let selected = state.kind.map_or_else(|| tr("activity-all"), i18n::activity_kind);
                 egui::ComboBox::from_id_salt("activity_kind")
                     .selected_text(selected)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut state.kind, None, tr("activity-all"));
                         for kind in &kinds {
-                            ui.selectable_value(&mut state.kind, Some((*kind).to_owned()), kind_label(kind));
+                            ui.selectable_value(&mut state.kind, Some(*kind), i18n::activity_kind(*kind));
                         }
                     })
                     .response
                     .labelled_by(label.id);
             });
             let shown: Vec<&Activity> =
-                rows.iter().filter(|a| state.kind.as_deref().is_none_or(|k| a.kind == k)).collect();
+                rows.iter().filter(|a| state.kind.is_none_or(|k| a.kind == k)).collect();
             let directory = cx.model.directory();
             TableBuilder::new(ui)
                 .id_salt("activity_table")
@@ -232,9 +94,9 @@ pub fn activity_ui(ui: &mut egui::Ui, state: &mut ActivitySection, cx: &mut Sect
                             ui.label(who);
                         });
                         row.col(|ui| {
-                            ui.label(kind_label(&a.kind));
+                            ui.label(i18n::activity_kind(a.kind));
                         });
-                        let (what, change) = what_and_change(a);
+                        let (what, change) = i18n::activity_cells(a);
                         row.col(|ui| {
                             ui.label(what);
                         });
@@ -249,48 +111,74 @@ pub fn activity_ui(ui: &mut egui::Ui, state: &mut ActivitySection, cx: &mut Sect
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Language, Timestamp};
+    use crate::domain::activity::{Named, PlanProgress};
+    use crate::domain::{
+        ActivityId, AgentId, Field, FieldChange, GroupId, Language, Priority, Status, Strategy, Timestamp,
+        Value,
+    };
 
-    fn row(field: &str, old_value: &str, new_value: &str) -> Activity {
+    fn row(changes: Vec<FieldChange>) -> Activity {
         Activity {
-            id: crate::domain::ActivityId(1),
+            id: ActivityId(1),
             release_id: Some(ReleaseId(1)),
             actor: None,
             at: Timestamp::UNIX_EPOCH,
-            kind: "field".into(),
-            field: field.into(),
-            old_value: old_value.into(),
-            new_value: new_value.into(),
+            kind: ActivityKind::Field,
+            changes,
         }
+    }
+
+    fn one(field: Field, old: Value, new: Value) -> Activity {
+        row(vec![FieldChange::new(field, old, new)])
     }
 
     #[test]
     fn stored_values_show_in_the_ui_language() {
         i18n::set_language(Language::Ko);
+        let status = one(Field::Status, Value::Status(Status::Open), Value::Status(Status::InProgress));
+        assert_eq!(i18n::activity_cells(&status), ("상태".into(), "열림 -> 진행 중".into()));
+        let priority =
+            one(Field::Priority, Value::Priority(Priority::Low), Value::Priority(Priority::Urgent));
+        assert_eq!(i18n::activity_cells(&priority).1, "낮음 -> 긴급");
         assert_eq!(
-            what_and_change(&row("status", "Open", "In Progress")),
-            ("상태".into(), "열림 -> 진행 중".into())
+            i18n::activity_cells(&one(Field::Description, Value::Chars(0), Value::Chars(12))).1,
+            "0자 -> 12자"
         );
-        assert_eq!(what_and_change(&row("priority", "Low", "Urgent")).1, "낮음 -> 긴급");
-        assert_eq!(what_and_change(&row("description", "0 chars", "12 chars")).1, "0자 -> 12자");
-        assert_eq!(what_and_change(&row("build_plan", "", "120 chars, 2/5 done")).1, "120자, 2/5 완료");
-        assert_eq!(what_and_change(&row("strategy", "big_bang", "phased")).1, "빅뱅 배포 -> 단계적 배포");
+        let plan = Value::Plan(PlanProgress { chars: 120, done: 2, total: 5 });
+        assert_eq!(i18n::activity_cells(&one(Field::BuildPlan, Value::None, plan)).1, "120자, 2/5 완료");
+        let strategy =
+            one(Field::Strategy, Value::Strategy(Strategy::BigBang), Value::Strategy(Strategy::Phased));
+        assert_eq!(i18n::activity_cells(&strategy).1, "빅뱅 배포 -> 단계적 배포");
         // A bulk assignment: two fields in one row, each translated; names stay as they are.
+        let assign = row(vec![
+            FieldChange::new(
+                Field::Agent,
+                Value::Agent(Named::new(AgentId(1), "김민준")),
+                Value::Agent(Named::new(AgentId(3), "박지훈")),
+            ),
+            FieldChange::added(Field::Group, Value::Group(Named::new(GroupId(2), "인프라팀"))),
+        ]);
         assert_eq!(
-            what_and_change(&row("agent_id, group_id", "김민준 / ", "박지훈 / 인프라팀")),
+            i18n::activity_cells(&assign),
             ("담당자 / 그룹".into(), "김민준 -> 박지훈 / 인프라팀".into())
         );
         // Times are shown in the local time zone and the language's format, not as RFC 3339.
-        let (_, change) = what_and_change(&row("planned_start_date", "", "2026-11-28T15:00:00Z"));
+        let start = "2026-11-28T15:00:00Z".parse().unwrap_or(Timestamp::UNIX_EPOCH);
+        let (_, change) = i18n::activity_cells(&one(Field::PlannedStart, Value::None, Value::Time(start)));
         assert!(!change.contains('T') && change.contains("2026"), "{change}");
-        // A time entry edit: three fields in one row.
+        // A time entry edit: several fields in one row.
+        let time = row(vec![
+            FieldChange::new(Field::TimeSpent, Value::Minutes(90), Value::Minutes(135)),
+            FieldChange::new(Field::Billable, Value::Bool(true), Value::Bool(false)),
+        ]);
+        assert_eq!(i18n::activity_cells(&time).1, "1시간 30분 -> 2시간 15분 / 청구 가능 -> 청구 불가");
+        // Text an older log could not be read back from shows as stored.
         assert_eq!(
-            what_and_change(&row("time_spent, billable", "01:30 / billable", "02:15 / not billable")).1,
-            "01:30 -> 02:15 / 청구 가능 -> 청구 불가"
+            i18n::activity_cells(&one(Field::Status, Value::text("Bogus"), Value::None)).1,
+            "Bogus -> (삭제됨)"
         );
-        // What it does not know shows as stored.
-        assert_eq!(what_and_change(&row("status", "Bogus", "")).1, "Bogus -> (삭제됨)");
         i18n::set_language(Language::En);
-        assert_eq!(what_and_change(&row("status", "Open", "On hold")).1, "Open -> On hold");
+        let on_hold = one(Field::Status, Value::Status(Status::Open), Value::Status(Status::OnHold));
+        assert_eq!(i18n::activity_cells(&on_hold).1, "Open -> On hold");
     }
 }

@@ -127,14 +127,6 @@ impl TasksSection {
     }
 }
 
-pub fn task_status_label(status: TaskStatus) -> String {
-    tr(match status {
-        TaskStatus::Open => "task-status-open",
-        TaskStatus::InProgress => "task-status-in-progress",
-        TaskStatus::Completed => "task-status-completed",
-    })
-}
-
 pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<'_>) {
     let tasks = cx.model.tasks_for(cx.release.id);
     let (open, total) = open_and_total(tasks.iter().copied());
@@ -172,7 +164,7 @@ pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionCon
                             "task_status",
                             &mut status,
                             &TaskStatus::ALL,
-                            task_status_label,
+                            i18n::task_status,
                             status_heading,
                         ) {
                             let fields = TaskFields { status, ..task.fields.clone() };
@@ -249,7 +241,7 @@ fn form_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<
                 "task_form_status",
                 &mut form.fields.status,
                 &TaskStatus::ALL,
-                task_status_label,
+                i18n::task_status,
                 label.id,
             );
             ui.end_row();

@@ -1,0 +1,153 @@
+//! A typed summary of a command, for the rows undo and redo write (which command they took back
+//! or applied again) and for naming commands in the Edit menu: ids, counts and the names the user
+//! typed, never an English label. The model makes one from its command; `i18n` puts it into words.
+
+use serde::{Deserialize, Serialize};
+
+use super::value::Named;
+use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, GroupId, ReleaseId};
+use crate::domain::registry::string_coded;
+use crate::domain::release::{Priority, Status};
+use crate::domain::stage::Stage;
+
+string_coded!(
+    /// The field one edit of a release changes.
+    EditedField {
+        Subject = "subject",
+        Description = "description",
+        Status = "status",
+        Priority = "priority",
+        ReleaseType = "release_type",
+        Planned = "planned",
+        WorkWindow = "work_window",
+        Agent = "agent",
+        Group = "group",
+        Department = "department",
+        Category = "category",
+        SubCategory = "sub_category",
+        ItemCategory = "item_category",
+        BuildPlan = "build_plan",
+        TestPlan = "test_plan",
+        Assets = "assets",
+        Changes = "changes",
+    }
+);
+
+/// What a command did, in words-free form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum CommandSummary {
+    CreateRelease {
+        subject: String,
+    },
+    /// One field of a release edited (`field`), or several at once (`None`).
+    EditRelease {
+        release: ReleaseId,
+        field: Option<EditedField>,
+    },
+    TrashRelease {
+        release: ReleaseId,
+    },
+    AddAgent {
+        name: String,
+    },
+    AddGroup {
+        name: String,
+    },
+    AddDepartment {
+        name: String,
+    },
+    /// Signed in as `agent` (`None`: nobody).
+    SetCurrentAgent {
+        agent: Option<Named<AgentId>>,
+    },
+    /// The current agent changed, to whom an older log did not say.
+    ChangeCurrentAgent,
+    SetLanguage,
+    SetTheme,
+    SetKpiTargets,
+    SaveView {
+        name: String,
+    },
+    DeleteSavedView,
+    LoadSample {
+        count: u32,
+    },
+    AddNote {
+        release: ReleaseId,
+    },
+    EditNote,
+    DeleteNote,
+    AddTask {
+        release: ReleaseId,
+        title: String,
+    },
+    EditTask {
+        title: String,
+    },
+    DeleteTask,
+    AddTime {
+        release: ReleaseId,
+    },
+    StartTimer {
+        release: ReleaseId,
+    },
+    StopTimer,
+    EditTimeEntry,
+    DeleteTimeEntry,
+    CreateChange {
+        subject: String,
+    },
+    UpdateChange {
+        change: ChangeId,
+    },
+    CreateConfigItem {
+        name: String,
+    },
+    LinkChange {
+        release: ReleaseId,
+        change: ChangeId,
+        linked: bool,
+    },
+    LinkConfigItem {
+        release: ReleaseId,
+        item: ConfigItemId,
+        linked: bool,
+    },
+    MoveStage {
+        release: ReleaseId,
+        to: Stage,
+    },
+    EditReadiness {
+        release: ReleaseId,
+    },
+    /// One action on `count` releases.
+    Bulk {
+        count: u32,
+        action: BulkSummary,
+    },
+}
+
+/// What a bulk command did to each release.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum BulkSummary {
+    Trash,
+    Restore,
+    Purge,
+    PickUp,
+    Assign { agent: Assigned<AgentId>, group: Assigned<GroupId> },
+    SetStatus(Status),
+    SetPriority(Priority),
+}
+
+/// What a bulk assignment did to one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum Assigned<Id> {
+    /// Left as it was.
+    Unchanged,
+    /// Cleared.
+    Nobody,
+    To(Named<Id>),
+}

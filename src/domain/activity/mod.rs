@@ -1,0 +1,189 @@
+//! The activity log: every change to a release (and to the settings, people and views), who made
+//! it, when, and its old and new values. Kinds and fields are stored as codes and values as typed
+//! [`Value`]s, never as English; they are put into words in the UI language only when shown
+//! (`i18n::activity`), so a log reads the same in Korean whichever language wrote it.
+
+mod command;
+mod diff;
+mod value;
+
+pub use command::{Assigned, BulkSummary, CommandSummary, EditedField};
+pub use diff::{readiness_changes, release_changes};
+pub use value::{
+    ChangeRef, ConfigItemRef, GateReasons, Named, PhaseRef, PlanProgress, RiskRef, TaskRef, Value,
+};
+
+use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
+use super::registry::string_coded;
+
+string_coded!(
+    /// What kind of change a row records.
+    ActivityKind {
+        /// A release was created (by hand or by the sample import).
+        Created = "created",
+        /// Fields of a release were edited (one at a time, or by a bulk action).
+        Field = "field",
+        Trash = "trash",
+        Restore = "restore",
+        /// Deleted from the file for good.
+        Purge = "purge",
+        Note = "note",
+        Task = "task",
+        Time = "time",
+        /// A Change or CI was linked to the release, or unlinked.
+        Link = "link",
+        /// A Change was added to the registry or edited.
+        Change = "change",
+        /// A configuration item was added to the registry.
+        ConfigItem = "ci",
+        /// A lifecycle move: the release fields it changed.
+        Stage = "stage",
+        /// The note given with a lifecycle move.
+        StageNote = "stage_note",
+        /// Deploy went through a closed gate on a written reason.
+        Override = "override",
+        Readiness = "readiness",
+        Setting = "setting",
+        View = "view",
+        Agent = "agent",
+        Group = "group",
+        Department = "department",
+        Undo = "undo",
+        Redo = "redo",
+    }
+);
+
+/// Defines [`Field`]: codes, plus `Other` for a code this build does not know.
+macro_rules! fields {
+    ($($(#[$meta:meta])* $variant:ident = $code:literal,)+) => {
+        /// What changed. The codes of release fields are Freshservice's field names.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $($(#[$meta])* $variant,)+
+            /// A field code this build does not know (kept from an older log as it was written).
+            Other(String),
+        }
+
+        impl Field {
+            /// Every known field.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// The stored code.
+            pub fn code(&self) -> &str {
+                match self {
+                    $(Self::$variant => $code,)+
+                    Self::Other(code) => code,
+                }
+            }
+
+            /// The field of a stored code; an unknown code is kept as [`Field::Other`].
+            pub fn from_code(code: &str) -> Self {
+                match code {
+                    $($code => Self::$variant,)+
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+    };
+}
+
+fields!(
+    Subject = "subject",
+    Description = "description",
+    Status = "status",
+    Priority = "priority",
+    ReleaseType = "release_type",
+    PlannedStart = "planned_start_date",
+    PlannedEnd = "planned_end_date",
+    WorkStart = "work_start_date",
+    WorkEnd = "work_end_date",
+    Agent = "agent_id",
+    Group = "group_id",
+    Department = "department_id",
+    Category = "category",
+    SubCategory = "sub_category",
+    ItemCategory = "item_category",
+    /// Linked configuration items.
+    Assets = "assets",
+    AssociatedChanges = "associated_change_ids",
+    BuildPlan = "build_plan",
+    TestPlan = "test_plan",
+    Stage = "stage",
+    Outcome = "outcome",
+    ClosedAt = "closed_at",
+    RollbackCount = "rollback_count",
+    DowntimeMinutes = "downtime_minutes",
+    DeletedAt = "deleted_at",
+    /// A note's text (of a release, or of a time entry).
+    Note = "note",
+    Task = "task",
+    TimeSpent = "time_spent",
+    Timer = "timer",
+    ExecutedAt = "executed_at",
+    Billable = "billable",
+    /// A Change of the registry.
+    Change = "change",
+    /// A configuration item of the registry.
+    ConfigItem = "ci",
+    /// The release plan checklist.
+    PlanChecklist = "readiness",
+    Mitigation = "mitigation",
+    Risk = "risk",
+    Strategy = "strategy",
+    DeploymentPhases = "deployment_phases",
+    DeployGate = "deploy_gate",
+    CurrentAgent = "current_agent",
+    Language = "language",
+    Theme = "theme",
+    KpiTargets = "kpi_targets",
+    /// The name of what was added or removed (an agent, a group, a department, a saved view).
+    Name = "name",
+    /// The command an undo took back or a redo applied again.
+    Command = "command",
+);
+
+/// One field of a row, old and new.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    pub field: Field,
+    pub old: Value,
+    pub new: Value,
+}
+
+impl FieldChange {
+    pub fn new(field: Field, old: Value, new: Value) -> Self {
+        Self { field, old, new }
+    }
+
+    /// A value that appeared (`old` is [`Value::None`]).
+    pub fn added(field: Field, new: Value) -> Self {
+        Self { field, old: Value::None, new }
+    }
+
+    /// A value that went away (`new` is [`Value::None`]).
+    pub fn removed(field: Field, old: Value) -> Self {
+        Self { field, old, new: Value::None }
+    }
+}
+
+/// One logged change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity {
+    pub id: ActivityId,
+    /// `None` for changes that are not about one release (settings, saved views, people).
+    pub release_id: Option<ReleaseId>,
+    /// The agent who made the change; `None` when no agent was signed in.
+    pub actor: Option<AgentId>,
+    pub at: Timestamp,
+    pub kind: ActivityKind,
+    /// What changed: one field (most rows), several (a bulk assignment, a time entry's edit), or
+    /// none (a release moved to Trash by a bulk action).
+    pub changes: Vec<FieldChange>,
+}
+
+impl Activity {
+    /// The change of `field`, if the row has one.
+    pub fn change(&self, field: &Field) -> Option<&FieldChange> {
+        self.changes.iter().find(|c| &c.field == field)
+    }
+}

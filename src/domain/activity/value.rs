@@ -1,0 +1,154 @@
+//! The typed values of the activity log: codes, ids with the name as it was, times, durations,
+//! counts and small summaries, stored as JSON and put into words only when shown.
+
+use serde::{Deserialize, Serialize};
+
+use super::command::CommandSummary;
+use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
+use crate::domain::kpi::KpiTargets;
+use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
+use crate::domain::registry::{CabApproval, ChangeRisk, CiKind};
+use crate::domain::release::{Priority, ReleaseType, Status};
+use crate::domain::settings::{Language, Theme};
+use crate::domain::stage::{Outcome, Stage};
+use crate::domain::work::TaskStatus;
+
+/// An old or new value of a logged field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
+pub enum Value {
+    /// Nothing: the field was empty, or the thing did not exist yet (or any more).
+    None,
+    /// Text as the user typed it (a subject, a note, a reason), or an older log's value this build
+    /// could not read otherwise.
+    Text(String),
+    Status(Status),
+    Priority(Priority),
+    ReleaseType(ReleaseType),
+    Stage(Stage),
+    Outcome(Outcome),
+    Strategy(Strategy),
+    Agent(Named<AgentId>),
+    Group(Named<GroupId>),
+    Department(Named<DepartmentId>),
+    Time(Timestamp),
+    /// A duration (time spent, downtime).
+    Minutes(u32),
+    /// How many times (rollbacks).
+    Count(u32),
+    /// The length of a text that is not logged itself (a description).
+    Chars(u64),
+    /// A Build or Test plan.
+    Plan(PlanProgress),
+    Bool(bool),
+    /// The linked Changes of a release.
+    Changes(Vec<ChangeId>),
+    /// The linked configuration items of a release.
+    ConfigItems(Vec<ConfigItemId>),
+    Change(ChangeRef),
+    ConfigItem(ConfigItemRef),
+    Task(TaskRef),
+    /// A timer started at this time.
+    TimerStarted(Timestamp),
+    /// A timer stopped with this much time spent.
+    TimerStopped(u32),
+    /// Why the Deploy gate was closed.
+    Gate(GateReasons),
+    PlanChecks(Vec<PlanCheck>),
+    Mitigations(Vec<MitigationItem>),
+    Risk(RiskRef),
+    Phases(Vec<PhaseRef>),
+    Language(Language),
+    Theme(Theme),
+    KpiTargets(KpiTargets),
+    /// The command an undo took back or a redo applied again.
+    Command(CommandSummary),
+}
+
+/// An agent, group or department as it was named when the row was written (`id` is `None` in
+/// rows migrated from older logs, which kept only the name).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named<Id> {
+    pub id: Option<Id>,
+    pub name: String,
+}
+
+impl<Id> Named<Id> {
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Self { id: Some(id), name: name.into() }
+    }
+}
+
+/// How far a Build or Test plan is: its text's length and its checklist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanProgress {
+    pub chars: u64,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// A Change as it was: subject, CAB approval and risk (the latter two unknown in rows migrated
+/// from the log of a new Change, which kept only its subject).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRef {
+    pub id: ChangeId,
+    pub subject: String,
+    pub approval: Option<CabApproval>,
+    pub risk: Option<ChangeRisk>,
+}
+
+/// A configuration item as it was.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfigItemRef {
+    pub id: ConfigItemId,
+    pub name: String,
+    pub kind: Option<CiKind>,
+}
+
+/// A task as it was: title and status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskRef {
+    pub title: String,
+    pub status: TaskStatus,
+}
+
+/// Why the Deploy gate was closed when it was overridden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateReasons {
+    pub unapproved_changes: u32,
+    pub plan_items_missing: u32,
+}
+
+/// One entry of the risk register as it was: its kind (for the four standard risks) or the
+/// user's title, and likelihood x impact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskRef {
+    pub kind: Option<RiskKind>,
+    pub title: String,
+    pub likelihood: u8,
+    pub impact: u8,
+}
+
+/// One deployment phase as it was.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseRef {
+    pub name: String,
+    pub status: PhaseStatus,
+}
+
+impl Value {
+    /// Text, or [`Value::None`] when it is empty.
+    pub fn text(text: impl Into<String>) -> Self {
+        let text = text.into();
+        if text.is_empty() { Self::None } else { Self::Text(text) }
+    }
+
+    /// A time, or [`Value::None`].
+    pub fn time(t: Option<Timestamp>) -> Self {
+        t.map_or(Self::None, Self::Time)
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Self::None)
+    }
+}

@@ -1,0 +1,211 @@
+//! The forward migration of a file written by an older build: `tests/fixtures/schema-v3-with-history.sqlite3`
+//! (schema 3, an activity log of every kind in the old English mini-formats) is opened from a
+//! copy, migrated, and its log reads in Korean with no English left but what the users typed.
+
+use std::collections::BTreeMap;
+
+use release_desk::domain::activity::CommandSummary;
+use release_desk::domain::{Activity, ActivityKind, Field, FieldChange, Language, Value};
+use release_desk::i18n;
+use release_desk::model::Model;
+use release_desk::store::Store;
+use release_desk::store::schema::latest_version;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v3-with-history.sqlite3");
+
+/// A copy of the fixture in a temporary folder (the fixture itself is never opened for writing).
+fn fixture_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    std::fs::copy(FIXTURE, &path).unwrap();
+    (dir, path)
+}
+
+/// (kind, field, old, new) of every row, as the old build wrote them.
+fn raw_rows(path: &std::path::Path) -> Vec<(i64, String, String, String, String)> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut stmt =
+        conn.prepare("SELECT id, kind, field, old_value, new_value FROM activities ORDER BY id").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// What the users typed in a value (subjects, names, notes, reasons): allowed to be in any script.
+fn typed_by_users(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Text(text) => out.push(text.clone()),
+        Value::Agent(n) => out.push(n.name.clone()),
+        Value::Group(n) => out.push(n.name.clone()),
+        Value::Department(n) => out.push(n.name.clone()),
+        Value::Change(c) => out.push(c.subject.clone()),
+        Value::ConfigItem(c) => out.push(c.name.clone()),
+        Value::Task(t) => out.push(t.title.clone()),
+        Value::Risk(r) => out.push(r.title.clone()),
+        Value::Phases(phases) => out.extend(phases.iter().map(|p| p.name.clone())),
+        // A language is named in its own script, as in the language picker ("English", "한국어").
+        Value::Language(language) => out.push(language.native_name().to_owned()),
+        Value::Command(summary) => match summary {
+            CommandSummary::CreateRelease { subject } | CommandSummary::CreateChange { subject } => {
+                out.push(subject.clone());
+            }
+            CommandSummary::AddAgent { name }
+            | CommandSummary::AddGroup { name }
+            | CommandSummary::AddDepartment { name }
+            | CommandSummary::SaveView { name }
+            | CommandSummary::CreateConfigItem { name } => out.push(name.clone()),
+            CommandSummary::AddTask { title, .. } | CommandSummary::EditTask { title } => {
+                out.push(title.clone());
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// The row in Korean, with what the users typed and the id prefixes (`CHG-`, `CI-`, `KPI`) taken
+/// out: what remains must hold no Latin letter.
+fn untyped_korean(activity: &Activity) -> (String, String) {
+    let (what, change) = i18n::activity_cells(activity);
+    let shown = format!("{} | {what} | {change}", i18n::activity_kind(activity.kind));
+    let mut typed = Vec::new();
+    for c in &activity.changes {
+        typed_by_users(&c.old, &mut typed);
+        typed_by_users(&c.new, &mut typed);
+    }
+    typed.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let mut rest = shown.clone();
+    for t in typed.iter().filter(|t| !t.is_empty()) {
+        rest = rest.replace(t.as_str(), "");
+    }
+    for prefix in ["CHG-", "CI-", "KPI"] {
+        rest = rest.replace(prefix, "");
+    }
+    (shown, rest)
+}
+
+/// Fields whose values are text the users typed (everything else must have been read into a typed
+/// value).
+fn text_allowed(change: &FieldChange) -> bool {
+    matches!(
+        change.field,
+        Field::Subject
+            | Field::Note
+            | Field::DeployGate
+            | Field::Name
+            | Field::Category
+            | Field::SubCategory
+            | Field::ItemCategory
+    )
+}
+
+#[test]
+fn the_schema_3_log_is_migrated_to_codes_and_reads_in_korean() {
+    let (_dir, path) = fixture_copy();
+    let before = raw_rows(&path);
+    assert!(before.len() > 1000, "the fixture holds a long log");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    let log = store.all_activities().unwrap();
+    assert_eq!(log.len(), before.len(), "no row is dropped");
+    assert!(store.open_report().backup.is_some(), "a backup was made before the migration");
+
+    i18n::set_language(Language::Ko);
+    let mut examples: BTreeMap<(String, String), (String, String, String)> = BTreeMap::new();
+    let raw: BTreeMap<i64, &(i64, String, String, String, String)> =
+        before.iter().map(|r| (r.0, r)).collect();
+    for activity in &log {
+        let old = raw[&activity.id.0];
+        for change in &activity.changes {
+            assert!(
+                !matches!(change.field, Field::Other(_)),
+                "row {}: field {:?} not read",
+                old.0,
+                change.field
+            );
+            for value in [&change.old, &change.new] {
+                assert!(
+                    !matches!(value, Value::Text(_)) || text_allowed(change),
+                    "row {} ({} / {} / {:?} / {:?}): {value:?} was not read into a typed value",
+                    old.0,
+                    old.1,
+                    old.2,
+                    old.3,
+                    old.4
+                );
+            }
+        }
+        if matches!(activity.kind, ActivityKind::Undo | ActivityKind::Redo) {
+            assert!(
+                matches!(activity.changes.as_slice(), [FieldChange { new: Value::Command(_), .. }]),
+                "row {}: the command of {:?} was not read",
+                old.0,
+                old.4
+            );
+        }
+        let (shown, rest) = untyped_korean(activity);
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_alphabetic()),
+            "row {}: English left in \"{shown}\" (from {old:?})",
+            old.0
+        );
+        let fields = activity.changes.iter().map(|c| c.field.code().to_owned()).collect::<Vec<_>>().join(",");
+        examples.entry((activity.kind.code().to_owned(), fields)).or_insert_with(|| {
+            (format!("{} | {} | {} | {}", old.1, old.2, old.3, old.4), shown, String::new())
+        });
+    }
+    // Every kind the old build wrote is there, read and shown (run with --nocapture to see them).
+    let kinds: std::collections::BTreeSet<&str> = examples.keys().map(|(k, _)| k.as_str()).collect();
+    for kind in [
+        "created",
+        "field",
+        "trash",
+        "restore",
+        "purge",
+        "note",
+        "task",
+        "time",
+        "link",
+        "change",
+        "ci",
+        "stage",
+        "stage_note",
+        "override",
+        "readiness",
+        "setting",
+        "view",
+        "agent",
+        "group",
+        "department",
+        "undo",
+        "redo",
+    ] {
+        assert!(kinds.contains(kind), "no {kind} row in the migrated log");
+    }
+    for ((kind, fields), (old, shown, _)) in &examples {
+        println!("{kind:>10} [{fields}]\n    before: {old}\n    after:  {shown}");
+    }
+    i18n::set_language(Language::En);
+
+    // The migrated file is a file of today: a model opens on it and writes typed rows.
+    drop(store);
+    let mut model = Model::open(&path).unwrap();
+    let id = model.releases().iter().find(|r| !r.is_deleted()).unwrap().id;
+    model
+        .apply(release_desk::model::Command::Release(release_desk::model::ReleaseCommand::Edit {
+            id,
+            edits: vec![release_desk::model::ReleaseEdit::Subject("이관 후 수정".into())],
+        }))
+        .unwrap();
+    assert_eq!(model.activities_for(id).unwrap()[0].changes[0].new, Value::text("이관 후 수정"));
+}
+
+#[test]
+fn the_fixture_itself_is_left_as_it_was() {
+    let conn =
+        rusqlite::Connection::open_with_flags(FIXTURE, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 3, "tests open copies of the fixture, never the fixture");
+}
