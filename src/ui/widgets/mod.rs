@@ -1,9 +1,12 @@
-//! Small shared widgets: coloured chips for status, priority and type; a local date-and-time editor;
-//! local time formatting.
+//! Small shared widgets: coloured chips for status, priority and type; a local date-and-time editor
+//! over our own localized [`date_picker`]; local time formatting.
 
-use chrono::{Datelike as _, Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
+pub mod date_picker;
+
+use chrono::{Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
 use egui::{Color32, RichText};
 
+use self::date_picker::DatePicker;
 use crate::domain::{Priority, ReleaseType, Status, Timestamp};
 
 /// A rounded, filled label.
@@ -51,25 +54,10 @@ pub fn local_time(t: Timestamp) -> String {
     crate::i18n::datetime(t)
 }
 
-/// A calendar date picker (egui_extras, which speaks `jiff`) over a chrono date.
-/// Returns true when the date changed.
+/// A date picked on a calendar in the UI language (see [`date_picker`]). Returns true when the date
+/// changed.
 pub fn date_picker_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
-    let mut date = jiff::civil::Date::new(value.year() as i16, value.month() as i8, value.day() as i8)
-        .unwrap_or_default();
-    let before = date;
-    ui.add(
-        egui_extras::DatePickerButton::new(&mut date).id_salt(id_salt).calendar_week(false).show_icon(false),
-    );
-    if date == before {
-        return false;
-    }
-    match NaiveDate::from_ymd_opt(i32::from(date.year()), date.month() as u32, date.day() as u32) {
-        Some(picked) => {
-            *value = picked;
-            true
-        }
-        None => false,
-    }
+    DatePicker::new(id_salt, value).show(ui)
 }
 
 /// Edits a timestamp as a local date (calendar popup) and hour and minute.
