@@ -234,7 +234,12 @@ mod tests {
     fn language_is_per_thread() {
         set_language(Language::Ko);
         assert_eq!(tr("view-trash"), "휴지통");
-        let other = std::thread::spawn(|| tr("view-trash")).join().expect("thread");
+        let other = std::thread::Builder::new()
+            .name("another-language".into())
+            .spawn(|| tr("view-trash"))
+            .expect("spawn")
+            .join()
+            .expect("thread");
         assert_eq!(other, "Trash");
         set_language(Language::En);
         assert_eq!(tr("view-trash"), "Trash");

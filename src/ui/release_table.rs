@@ -136,53 +136,7 @@ impl ReleaseTable {
                             checkbox_clicked = true;
                         }
                     });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(format!("#{}", release.id)).selectable(false));
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&release.subject).truncate().selectable(false));
-                    });
-                    row.col(|ui| {
-                        chip_ui(ui, &i18n::status(release.status), status_color(release.status));
-                    });
-                    row.col(|ui| {
-                        chip_ui(ui, &i18n::priority(release.priority), priority_color(release.priority));
-                    });
-                    row.col(|ui| {
-                        chip_ui(
-                            ui,
-                            &i18n::release_type(release.release_type),
-                            type_color(release.release_type),
-                        );
-                    });
-                    for time in [release.planned.start, release.planned.end] {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(local_time(time)).selectable(false));
-                        });
-                    }
-                    let agent = directory.agent_name(release.agent_id);
-                    row.col(|ui| {
-                        if agent.is_empty() {
-                            ui.add(
-                                egui::Label::new(RichText::new(tr("agent-unassigned")).weak().italics())
-                                    .selectable(false),
-                            );
-                        } else {
-                            ui.add(egui::Label::new(agent).truncate().selectable(false));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(directory.group_name(release.group_id))
-                                .truncate()
-                                .selectable(false),
-                        );
-                    });
-                    for time in [release.created_at, release.updated_at] {
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(local_time(time)).selectable(false));
-                        });
-                    }
+                    cells_ui(&mut row, release, directory);
                     let response = row.response();
                     if checkbox_clicked {
                         // The checkbox has done its work.
@@ -238,4 +192,47 @@ fn sort_header_ui(ui: &mut egui::Ui, label: &str, key: SortKey, sort: SortSpec) 
         ui.painter().add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
     }
     response
+}
+
+/// The cells of one row after its checkbox: id, subject, status, priority, type, planned window,
+/// agent, group, created and updated.
+fn cells_ui(row: &mut egui_extras::TableRow<'_, '_>, release: &Release, directory: &Directory) {
+    row.col(|ui| {
+        ui.add(egui::Label::new(format!("#{}", release.id)).selectable(false));
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(&release.subject).truncate().selectable(false));
+    });
+    row.col(|ui| {
+        chip_ui(ui, &i18n::status(release.status), status_color(release.status));
+    });
+    row.col(|ui| {
+        chip_ui(ui, &i18n::priority(release.priority), priority_color(release.priority));
+    });
+    row.col(|ui| {
+        chip_ui(ui, &i18n::release_type(release.release_type), type_color(release.release_type));
+    });
+    for time in [release.planned.start, release.planned.end] {
+        row.col(|ui| {
+            ui.add(egui::Label::new(local_time(time)).selectable(false));
+        });
+    }
+    let agent = directory.agent_name(release.agent_id);
+    row.col(|ui| {
+        if agent.is_empty() {
+            ui.add(
+                egui::Label::new(RichText::new(tr("agent-unassigned")).weak().italics()).selectable(false),
+            );
+        } else {
+            ui.add(egui::Label::new(agent).truncate().selectable(false));
+        }
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(directory.group_name(release.group_id)).truncate().selectable(false));
+    });
+    for time in [release.created_at, release.updated_at] {
+        row.col(|ui| {
+            ui.add(egui::Label::new(local_time(time)).selectable(false));
+        });
+    }
 }

@@ -221,6 +221,7 @@ fn bank_patch_history(r: &Release) -> Vec<Step> {
 }
 
 /// Adds the lifecycle records to the sample releases (already in their final id order).
+#[expect(clippy::too_many_lines, reason = "being split into one file per scenario")]
 pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
     let registry = Registry {
         changes: CHANGES

@@ -425,6 +425,7 @@ fn checklist(items: &[(&str, bool)]) -> Vec<ChecklistItem> {
 /// Adds plans, tasks, notes and time (Korean, as the teams write them) to the scenarios' current
 /// releases: the next ERP phase, the current mobile sprint and today's emergency bank patch
 /// (with a timer running since two hours ago).
+#[expect(clippy::too_many_lines, reason = "being split into one file per scenario")]
 fn scenario_work(data: &mut SampleData, now: Timestamp) {
     let find = |data: &SampleData, pred: &dyn Fn(&Release) -> bool| data.releases.iter().position(pred);
     let erp = find(data, &|r| r.subject.contains("하반기") && r.subject.contains("1단계"));

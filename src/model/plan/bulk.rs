@@ -26,27 +26,7 @@ impl Model {
         if ids.is_empty() {
             return Err(CommandError::NothingSelected);
         }
-        let mut missing = Vec::new();
-        let mut releases = Vec::with_capacity(ids.len());
-        for &id in &ids {
-            match self.index_of(id) {
-                Some(i) => releases.push(&self.releases[i]),
-                None => missing.push(id),
-            }
-        }
-        if !missing.is_empty() {
-            return Err(CommandError::NoSuchReleases(missing));
-        }
-        let wants_trash = matches!(action, BulkAction::Restore | BulkAction::Purge);
-        let wrong: Vec<ReleaseId> =
-            releases.iter().filter(|r| r.is_deleted() != wants_trash).map(|r| r.id).collect();
-        if !wrong.is_empty() {
-            return Err(if wants_trash {
-                CommandError::NotInTrash(wrong)
-            } else {
-                CommandError::InTrash(wrong)
-            });
-        }
+        let releases = self.bulk_targets(&ids, action)?;
         let (agent, group) = match action {
             BulkAction::PickUp => {
                 let me = self.me().ok_or(CommandError::NoCurrentAgent)?;
@@ -66,31 +46,7 @@ impl Model {
         };
         self.check_refs(agent.flatten(), group.flatten(), None)?;
         if matches!(action, BulkAction::Purge) {
-            // Notes, tasks, time entries, stage history and readiness go with their release (undo
-            // brings them back).
-            let purged: HashSet<ReleaseId> = ids.iter().copied().collect();
-            let gone = |release: &ReleaseId| purged.contains(release);
-            effect.mutations.extend(
-                self.notes.iter().filter(|n| gone(&n.release_id)).map(|n| Mutation::RemoveNote(n.id)),
-            );
-            effect.mutations.extend(
-                self.tasks.iter().filter(|t| gone(&t.release_id)).map(|t| Mutation::RemoveTask(t.id)),
-            );
-            effect.mutations.extend(
-                self.time_entries
-                    .iter()
-                    .filter(|e| gone(&e.release_id))
-                    .map(|e| Mutation::RemoveTimeEntry(e.id)),
-            );
-            effect.mutations.extend(
-                self.stage_history
-                    .iter()
-                    .filter(|e| gone(&e.release_id))
-                    .map(|e| Mutation::RemoveStageEntry(e.id)),
-            );
-            effect
-                .mutations
-                .extend(self.readiness.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReadiness(*r)));
+            self.plan_purge_of_dependents(&ids, effect);
         }
         effect.mutations.reserve(releases.len());
         effect.activities.reserve(releases.len());
@@ -172,5 +128,61 @@ impl Model {
             effect.mutations.push(Mutation::PatchRelease { id, patch });
         }
         Ok(())
+    }
+
+    /// The releases of a bulk command, each checked first: all exist, and all are in Trash for a
+    /// restore or a purge, none for anything else.
+    fn bulk_targets(
+        &self,
+        ids: &[ReleaseId],
+        action: &BulkAction,
+    ) -> Result<Vec<&crate::domain::Release>, CommandError> {
+        let mut missing = Vec::new();
+        let mut releases = Vec::with_capacity(ids.len());
+        for &id in ids {
+            match self.index_of(id) {
+                Some(i) => releases.push(&self.releases[i]),
+                None => missing.push(id),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(CommandError::NoSuchReleases(missing));
+        }
+        let wants_trash = matches!(action, BulkAction::Restore | BulkAction::Purge);
+        let wrong: Vec<ReleaseId> =
+            releases.iter().filter(|r| r.is_deleted() != wants_trash).map(|r| r.id).collect();
+        if !wrong.is_empty() {
+            return Err(if wants_trash {
+                CommandError::NotInTrash(wrong)
+            } else {
+                CommandError::InTrash(wrong)
+            });
+        }
+        Ok(releases)
+    }
+
+    /// What goes with purged releases: their notes, tasks, time entries, stage history and
+    /// readiness (undo brings them back).
+    fn plan_purge_of_dependents(&self, ids: &[ReleaseId], effect: &mut Effect) {
+        let purged: HashSet<ReleaseId> = ids.iter().copied().collect();
+        let gone = |release: &ReleaseId| purged.contains(release);
+        effect
+            .mutations
+            .extend(self.notes.iter().filter(|n| gone(&n.release_id)).map(|n| Mutation::RemoveNote(n.id)));
+        effect
+            .mutations
+            .extend(self.tasks.iter().filter(|t| gone(&t.release_id)).map(|t| Mutation::RemoveTask(t.id)));
+        effect.mutations.extend(
+            self.time_entries.iter().filter(|e| gone(&e.release_id)).map(|e| Mutation::RemoveTimeEntry(e.id)),
+        );
+        effect.mutations.extend(
+            self.stage_history
+                .iter()
+                .filter(|e| gone(&e.release_id))
+                .map(|e| Mutation::RemoveStageEntry(e.id)),
+        );
+        effect
+            .mutations
+            .extend(self.readiness.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReadiness(*r)));
     }
 }

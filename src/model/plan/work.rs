@@ -117,90 +117,12 @@ impl Model {
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            WorkCommand::AddNote { release, body } => {
-                self.live_release(release)?;
-                let body = Self::check_note(&body)?;
-                let note = Note {
-                    id: self.notes.last().map_or(NoteId(1), |n| n.id.next()),
-                    release_id: release,
-                    body,
-                    author: self.settings.current_agent,
-                    created_at: now,
-                    updated_at: now,
-                };
-                let added = FieldChange::added(Field::Note, note_value(&note.body));
-                effect.activities.push(self.activity(Some(release), now, ActivityKind::Note, vec![added]));
-                effect.mutations.push(Mutation::PutNote(note));
-            }
-            WorkCommand::EditNote { id, body } => {
-                let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
-                self.live_release(old.release_id)?;
-                let body = Self::check_note(&body)?;
-                if body == old.body {
-                    return Ok(());
-                }
-                let edited = FieldChange::new(Field::Note, note_value(&old.body), note_value(&body));
-                effect.activities.push(self.activity(
-                    Some(old.release_id),
-                    now,
-                    ActivityKind::Note,
-                    vec![edited],
-                ));
-                effect.mutations.push(Mutation::PutNote(Note { body, updated_at: now, ..old.clone() }));
-            }
-            WorkCommand::DeleteNote(id) => {
-                let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
-                self.live_release(old.release_id)?;
-                let removed = FieldChange::removed(Field::Note, note_value(&old.body));
-                effect.activities.push(self.activity(
-                    Some(old.release_id),
-                    now,
-                    ActivityKind::Note,
-                    vec![removed],
-                ));
-                effect.mutations.push(Mutation::RemoveNote(id));
-            }
-            WorkCommand::AddTask { release, fields } => {
-                self.live_release(release)?;
-                let fields = self.check_task(&fields)?;
-                let added = FieldChange::added(Field::Task, task_ref(&fields));
-                effect.activities.push(self.activity(Some(release), now, ActivityKind::Task, vec![added]));
-                effect.mutations.push(Mutation::PutTask(Task {
-                    id: self.tasks.last().map_or(TaskId(1), |t| t.id.next()),
-                    release_id: release,
-                    fields,
-                    created_at: now,
-                    updated_at: now,
-                }));
-            }
-            WorkCommand::EditTask { id, fields } => {
-                let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
-                self.live_release(old.release_id)?;
-                let fields = self.check_task(&fields)?;
-                if fields == old.fields {
-                    return Ok(());
-                }
-                let edited = FieldChange::new(Field::Task, task_ref(&old.fields), task_ref(&fields));
-                effect.activities.push(self.activity(
-                    Some(old.release_id),
-                    now,
-                    ActivityKind::Task,
-                    vec![edited],
-                ));
-                effect.mutations.push(Mutation::PutTask(Task { fields, updated_at: now, ..old.clone() }));
-            }
-            WorkCommand::DeleteTask(id) => {
-                let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
-                self.live_release(old.release_id)?;
-                let removed = FieldChange::removed(Field::Task, task_ref(&old.fields));
-                effect.activities.push(self.activity(
-                    Some(old.release_id),
-                    now,
-                    ActivityKind::Task,
-                    vec![removed],
-                ));
-                effect.mutations.push(Mutation::RemoveTask(id));
-            }
+            WorkCommand::AddNote { release, body } => self.plan_add_note(release, &body, now, effect)?,
+            WorkCommand::EditNote { id, body } => self.plan_edit_note(id, &body, now, effect)?,
+            WorkCommand::DeleteNote(id) => self.plan_delete_note(id, now, effect)?,
+            WorkCommand::AddTask { release, fields } => self.plan_add_task(release, &fields, now, effect)?,
+            WorkCommand::EditTask { id, fields } => self.plan_edit_task(id, &fields, now, effect)?,
+            WorkCommand::DeleteTask(id) => self.plan_delete_task(id, now, effect)?,
             WorkCommand::AddTime { release, entry } => {
                 self.live_release(release)?;
                 self.check_time(&entry)?;
@@ -293,6 +215,112 @@ impl Model {
                 effect.mutations.push(Mutation::RemoveTimeEntry(id));
             }
         }
+        Ok(())
+    }
+
+    /// A new note on a live release, by the current agent.
+    fn plan_add_note(
+        &self,
+        release: ReleaseId,
+        body: &str,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        self.live_release(release)?;
+        let body = Self::check_note(body)?;
+        let note = Note {
+            id: self.notes.last().map_or(NoteId(1), |n| n.id.next()),
+            release_id: release,
+            body,
+            author: self.settings.current_agent,
+            created_at: now,
+            updated_at: now,
+        };
+        let added = FieldChange::added(Field::Note, note_value(&note.body));
+        effect.activities.push(self.activity(Some(release), now, ActivityKind::Note, vec![added]));
+        effect.mutations.push(Mutation::PutNote(note));
+        Ok(())
+    }
+
+    /// A note's new text (nothing when it is unchanged).
+    fn plan_edit_note(
+        &self,
+        id: NoteId,
+        body: &str,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
+        self.live_release(old.release_id)?;
+        let body = Self::check_note(body)?;
+        if body == old.body {
+            return Ok(());
+        }
+        let edited = FieldChange::new(Field::Note, note_value(&old.body), note_value(&body));
+        effect.activities.push(self.activity(Some(old.release_id), now, ActivityKind::Note, vec![edited]));
+        effect.mutations.push(Mutation::PutNote(Note { body, updated_at: now, ..old.clone() }));
+        Ok(())
+    }
+
+    /// A note removed.
+    fn plan_delete_note(&self, id: NoteId, now: Timestamp, effect: &mut Effect) -> Result<(), CommandError> {
+        let old = self.note(id).ok_or(ItemRefused::NoSuchNote(id))?;
+        self.live_release(old.release_id)?;
+        let removed = FieldChange::removed(Field::Note, note_value(&old.body));
+        effect.activities.push(self.activity(Some(old.release_id), now, ActivityKind::Note, vec![removed]));
+        effect.mutations.push(Mutation::RemoveNote(id));
+        Ok(())
+    }
+
+    /// A new task on a live release.
+    fn plan_add_task(
+        &self,
+        release: ReleaseId,
+        fields: &TaskFields,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        self.live_release(release)?;
+        let fields = self.check_task(fields)?;
+        let added = FieldChange::added(Field::Task, task_ref(&fields));
+        effect.activities.push(self.activity(Some(release), now, ActivityKind::Task, vec![added]));
+        effect.mutations.push(Mutation::PutTask(Task {
+            id: self.tasks.last().map_or(TaskId(1), |t| t.id.next()),
+            release_id: release,
+            fields,
+            created_at: now,
+            updated_at: now,
+        }));
+        Ok(())
+    }
+
+    /// A task's new fields (nothing when they are unchanged).
+    fn plan_edit_task(
+        &self,
+        id: TaskId,
+        fields: &TaskFields,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
+        self.live_release(old.release_id)?;
+        let fields = self.check_task(fields)?;
+        if fields == old.fields {
+            return Ok(());
+        }
+        let edited = FieldChange::new(Field::Task, task_ref(&old.fields), task_ref(&fields));
+        effect.activities.push(self.activity(Some(old.release_id), now, ActivityKind::Task, vec![edited]));
+        effect.mutations.push(Mutation::PutTask(Task { fields, updated_at: now, ..old.clone() }));
+        Ok(())
+    }
+
+    /// A task removed.
+    fn plan_delete_task(&self, id: TaskId, now: Timestamp, effect: &mut Effect) -> Result<(), CommandError> {
+        let old = self.task(id).ok_or(ItemRefused::NoSuchTask(id))?;
+        self.live_release(old.release_id)?;
+        let removed = FieldChange::removed(Field::Task, task_ref(&old.fields));
+        effect.activities.push(self.activity(Some(old.release_id), now, ActivityKind::Task, vec![removed]));
+        effect.mutations.push(Mutation::RemoveTask(id));
         Ok(())
     }
 }

@@ -221,45 +221,7 @@ fn picker_ui(
                 .desired_width(f32::INFINITY),
         )
         .on_hover_text(&name_label);
-        ui.horizontal(|ui| match kind {
-            PickerKind::Change => {
-                let mut approval = state.approval.unwrap_or(CabApproval::Pending);
-                egui::ComboBox::from_id_salt("new_change_approval")
-                    .selected_text(i18n::cab_approval(approval))
-                    .show_ui(ui, |ui| {
-                        for a in CabApproval::ALL {
-                            ui.selectable_value(&mut approval, *a, i18n::cab_approval(*a));
-                        }
-                    })
-                    .response
-                    .on_hover_text(tr("field-cab-approval"));
-                state.approval = Some(approval);
-                let mut risk = state.risk.unwrap_or(ChangeRisk::Medium);
-                egui::ComboBox::from_id_salt("new_change_risk")
-                    .selected_text(i18n::change_risk(risk))
-                    .show_ui(ui, |ui| {
-                        for r in ChangeRisk::ALL {
-                            ui.selectable_value(&mut risk, *r, i18n::change_risk(*r));
-                        }
-                    })
-                    .response
-                    .on_hover_text(tr("field-change-risk"));
-                state.risk = Some(risk);
-            }
-            PickerKind::ConfigItem => {
-                let mut ci_kind = state.kind.unwrap_or(CiKind::Server);
-                egui::ComboBox::from_id_salt("new_ci_kind")
-                    .selected_text(i18n::ci_kind(ci_kind))
-                    .show_ui(ui, |ui| {
-                        for k in CiKind::ALL {
-                            ui.selectable_value(&mut ci_kind, *k, i18n::ci_kind(*k));
-                        }
-                    })
-                    .response
-                    .on_hover_text(tr("field-ci-kind"));
-                state.kind = Some(ci_kind);
-            }
-        });
+        new_entry_fields_ui(ui, kind, state);
         let name_ok = crate::domain::registry::validate_name(&state.new_name).is_ok();
         ui.horizontal(|ui| {
             if ui.add_enabled(name_ok, egui::Button::new(tr("picker-create-link"))).clicked() {
@@ -286,4 +248,47 @@ fn picker_ui(
     if close || modal.should_close() {
         *state = PickerState::default();
     }
+}
+
+/// The fields of a new Change (CAB approval, risk) or CI (kind) beside its name.
+fn new_entry_fields_ui(ui: &mut egui::Ui, kind: PickerKind, state: &mut PickerState) {
+    ui.horizontal(|ui| match kind {
+        PickerKind::Change => {
+            let mut approval = state.approval.unwrap_or(CabApproval::Pending);
+            egui::ComboBox::from_id_salt("new_change_approval")
+                .selected_text(i18n::cab_approval(approval))
+                .show_ui(ui, |ui| {
+                    for a in CabApproval::ALL {
+                        ui.selectable_value(&mut approval, *a, i18n::cab_approval(*a));
+                    }
+                })
+                .response
+                .on_hover_text(tr("field-cab-approval"));
+            state.approval = Some(approval);
+            let mut risk = state.risk.unwrap_or(ChangeRisk::Medium);
+            egui::ComboBox::from_id_salt("new_change_risk")
+                .selected_text(i18n::change_risk(risk))
+                .show_ui(ui, |ui| {
+                    for r in ChangeRisk::ALL {
+                        ui.selectable_value(&mut risk, *r, i18n::change_risk(*r));
+                    }
+                })
+                .response
+                .on_hover_text(tr("field-change-risk"));
+            state.risk = Some(risk);
+        }
+        PickerKind::ConfigItem => {
+            let mut ci_kind = state.kind.unwrap_or(CiKind::Server);
+            egui::ComboBox::from_id_salt("new_ci_kind")
+                .selected_text(i18n::ci_kind(ci_kind))
+                .show_ui(ui, |ui| {
+                    for k in CiKind::ALL {
+                        ui.selectable_value(&mut ci_kind, *k, i18n::ci_kind(*k));
+                    }
+                })
+                .response
+                .on_hover_text(tr("field-ci-kind"));
+            state.kind = Some(ci_kind);
+        }
+    });
 }

@@ -244,27 +244,7 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
             .strong(),
         );
         checklist_ui(ui, editor);
-        ui.horizontal(|ui| {
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut editor.new_item)
-                        .hint_text(tr("plan-new-item-hint"))
-                        .desired_width(420.0),
-                )
-                .on_hover_text(tr("plan-new-item"));
-            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            let can_add = !editor.new_item.trim().is_empty();
-            if (ui.add_enabled(can_add, egui::Button::new(tr("plan-add-item"))).clicked() || entered)
-                && can_add
-            {
-                editor
-                    .draft
-                    .items
-                    .push(ChecklistItem { text: editor.new_item.trim().to_owned(), done: false });
-                editor.new_item.clear();
-                response.request_focus();
-            }
-        });
+        new_item_ui(ui, editor);
         if let Some(error) = &editor.error {
             ui.label(RichText::new(error).color(ERROR_RED));
         }
@@ -328,6 +308,26 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
     if close {
         state.editor = None;
     }
+}
+
+/// The new checklist item's text and Add (Enter adds too, and keeps the focus for the next one).
+fn new_item_ui(ui: &mut egui::Ui, editor: &mut PlanEditor) {
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut editor.new_item)
+                    .hint_text(tr("plan-new-item-hint"))
+                    .desired_width(420.0),
+            )
+            .on_hover_text(tr("plan-new-item"));
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let can_add = !editor.new_item.trim().is_empty();
+        if (ui.add_enabled(can_add, egui::Button::new(tr("plan-add-item"))).clicked() || entered) && can_add {
+            editor.draft.items.push(ChecklistItem { text: editor.new_item.trim().to_owned(), done: false });
+            editor.new_item.clear();
+            response.request_focus();
+        }
+    });
 }
 
 /// The checklist: a done box, the text, and move up / move down / remove per item.

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::lifecycle_widgets::{committed_text_ui, error_color, load_state, risk_level_color, store_state};
 use crate::domain::readiness::{RATING_MAX, apply_edit};
-use crate::domain::{ReadinessEdit, Release, Risk, RiskKind};
+use crate::domain::{Readiness, ReadinessEdit, Release, Risk, RiskKind};
 use crate::i18n::{self, tr};
 use crate::model::{Command, Model, ReadinessCommand};
 use crate::ui::widgets::chip_ui;
@@ -145,6 +145,15 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
             });
     });
 
+    add_risk_ui(ui, release, &readiness, &mut edits);
+    if !edits.is_empty() {
+        commands.push(Command::Readiness(ReadinessCommand::Edit { id: release.id, edits }));
+    }
+}
+
+/// A new risk's title and Add: checked with the model's rule first, so a refusal shows here and
+/// keeps the text.
+fn add_risk_ui(ui: &mut egui::Ui, release: &Release, readiness: &Readiness, edits: &mut Vec<ReadinessEdit>) {
     let mut state: AddRiskState = load_state(ui, STATE_KEY, release.id);
     ui.horizontal(|ui| {
         ui.add(
@@ -161,8 +170,7 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                 mitigation: String::new(),
                 owner: None,
             };
-            // Checked with the model's rule first, so a refusal shows here and keeps the text.
-            let mut preview = readiness.clone().into_owned();
+            let mut preview = readiness.clone();
             match apply_edit(&mut preview, ReadinessEdit::PutRisk(risk.clone())) {
                 Ok(()) => {
                     edits.push(ReadinessEdit::PutRisk(risk));
@@ -176,7 +184,4 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
         }
     });
     store_state(ui, STATE_KEY, release.id, state);
-    if !edits.is_empty() {
-        commands.push(Command::Readiness(ReadinessCommand::Edit { id: release.id, edits }));
-    }
 }

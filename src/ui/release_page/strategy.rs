@@ -64,84 +64,7 @@ pub fn strategy_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands
         if readiness.phases.is_empty() {
             ui.label(RichText::new(tr("strategy-no-phases")).weak());
         }
-        let count = readiness.phases.len();
-        egui::Grid::new(("deployment_phases", release.id.0))
-            .num_columns(5)
-            .spacing([10.0, 4.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for (i, phase) in readiness.phases.iter().enumerate() {
-                    ui.label(RichText::new(format!("{}.", i + 1)).weak());
-                    ui.label(RichText::new(&phase.name).strong());
-                    ui.label(match (phase.planned_start, phase.planned_end) {
-                        (Some(s), Some(e)) => {
-                            format!("{} → {}", i18n::datetime_short(s), i18n::datetime_short(e))
-                        }
-                        (Some(s), None) => format!("{} →", i18n::datetime_short(s)),
-                        (None, Some(e)) => format!("→ {}", i18n::datetime_short(e)),
-                        (None, None) => tr("phase-no-window"),
-                    });
-                    let mut status = phase.status;
-                    egui::ComboBox::from_id_salt(("phase_status", release.id.0, i))
-                        .selected_text(RichText::new(i18n::phase_status(status)).color(phase_color(status)))
-                        .width(100.0)
-                        .show_ui(ui, |ui| {
-                            for s in PhaseStatus::ALL {
-                                ui.selectable_value(&mut status, *s, i18n::phase_status(*s));
-                            }
-                        })
-                        .response
-                        .on_hover_text(tr("phase-status"));
-                    if status != phase.status {
-                        edits.push(ReadinessEdit::PutPhase {
-                            index: Some(i),
-                            phase: DeploymentPhase { status, ..phase.clone() },
-                        });
-                    }
-                    ui.horizontal(|ui| {
-                        if ui.small_button(tr("phase-edit")).clicked() {
-                            form = PhaseForm {
-                                open: true,
-                                index: Some(i),
-                                name: phase.name.clone(),
-                                has_window: phase.planned_start.is_some() || phase.planned_end.is_some(),
-                                start: phase.planned_start.or(Some(release.planned.start)),
-                                end: phase.planned_end.or(Some(release.planned.end)),
-                                status: Some(phase.status),
-                                error: None,
-                            };
-                        }
-                        if ui
-                            .add_enabled(i > 0, egui::Button::new("▲").small())
-                            .on_hover_text(tr("phase-earlier"))
-                            .clicked()
-                        {
-                            edits.push(ReadinessEdit::MovePhase { index: i, earlier: true });
-                        }
-                        if ui
-                            .add_enabled(i + 1 < count, egui::Button::new("▼").small())
-                            .on_hover_text(tr("phase-later"))
-                            .clicked()
-                        {
-                            edits.push(ReadinessEdit::MovePhase { index: i, earlier: false });
-                        }
-                        if ui.small_button("✖").on_hover_text(tr("phase-remove")).clicked() {
-                            edits.push(ReadinessEdit::RemovePhase(i));
-                        }
-                    });
-                    ui.end_row();
-                }
-            });
-        if count > 0 {
-            ui.horizontal_wrapped(|ui| {
-                for (i, phase) in readiness.phases.iter().enumerate() {
-                    if i > 0 {
-                        ui.label(RichText::new("→").weak());
-                    }
-                    chip_ui(ui, &phase.name, phase_color(phase.status));
-                }
-            });
-        }
+        phases_ui(ui, release, &readiness, &mut form, &mut edits);
     }
     if form.open {
         phase_dialog_ui(ui, release, &readiness, &mut form, &mut edits);
@@ -149,6 +72,95 @@ pub fn strategy_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands
     store_state(ui, STATE_KEY, release.id, form);
     if !edits.is_empty() {
         commands.push(Command::Readiness(ReadinessCommand::Edit { id: release.id, edits }));
+    }
+}
+
+/// The phases in order: each with its window, status, edit, move and remove, then the chain of
+/// chips.
+fn phases_ui(
+    ui: &mut egui::Ui,
+    release: &Release,
+    readiness: &crate::domain::Readiness,
+    form: &mut PhaseForm,
+    edits: &mut Vec<ReadinessEdit>,
+) {
+    let count = readiness.phases.len();
+    egui::Grid::new(("deployment_phases", release.id.0))
+        .num_columns(5)
+        .spacing([10.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for (i, phase) in readiness.phases.iter().enumerate() {
+                ui.label(RichText::new(format!("{}.", i + 1)).weak());
+                ui.label(RichText::new(&phase.name).strong());
+                ui.label(match (phase.planned_start, phase.planned_end) {
+                    (Some(s), Some(e)) => {
+                        format!("{} → {}", i18n::datetime_short(s), i18n::datetime_short(e))
+                    }
+                    (Some(s), None) => format!("{} →", i18n::datetime_short(s)),
+                    (None, Some(e)) => format!("→ {}", i18n::datetime_short(e)),
+                    (None, None) => tr("phase-no-window"),
+                });
+                let mut status = phase.status;
+                egui::ComboBox::from_id_salt(("phase_status", release.id.0, i))
+                    .selected_text(RichText::new(i18n::phase_status(status)).color(phase_color(status)))
+                    .width(100.0)
+                    .show_ui(ui, |ui| {
+                        for s in PhaseStatus::ALL {
+                            ui.selectable_value(&mut status, *s, i18n::phase_status(*s));
+                        }
+                    })
+                    .response
+                    .on_hover_text(tr("phase-status"));
+                if status != phase.status {
+                    edits.push(ReadinessEdit::PutPhase {
+                        index: Some(i),
+                        phase: DeploymentPhase { status, ..phase.clone() },
+                    });
+                }
+                ui.horizontal(|ui| {
+                    if ui.small_button(tr("phase-edit")).clicked() {
+                        *form = PhaseForm {
+                            open: true,
+                            index: Some(i),
+                            name: phase.name.clone(),
+                            has_window: phase.planned_start.is_some() || phase.planned_end.is_some(),
+                            start: phase.planned_start.or(Some(release.planned.start)),
+                            end: phase.planned_end.or(Some(release.planned.end)),
+                            status: Some(phase.status),
+                            error: None,
+                        };
+                    }
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("▲").small())
+                        .on_hover_text(tr("phase-earlier"))
+                        .clicked()
+                    {
+                        edits.push(ReadinessEdit::MovePhase { index: i, earlier: true });
+                    }
+                    if ui
+                        .add_enabled(i + 1 < count, egui::Button::new("▼").small())
+                        .on_hover_text(tr("phase-later"))
+                        .clicked()
+                    {
+                        edits.push(ReadinessEdit::MovePhase { index: i, earlier: false });
+                    }
+                    if ui.small_button("✖").on_hover_text(tr("phase-remove")).clicked() {
+                        edits.push(ReadinessEdit::RemovePhase(i));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if count > 0 {
+        ui.horizontal_wrapped(|ui| {
+            for (i, phase) in readiness.phases.iter().enumerate() {
+                if i > 0 {
+                    ui.label(RichText::new("→").weak());
+                }
+                chip_ui(ui, &phase.name, phase_color(phase.status));
+            }
+        });
     }
 }
 

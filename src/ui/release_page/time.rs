@@ -226,57 +226,58 @@ pub fn time_ui(ui: &mut egui::Ui, state: &mut TimeSection, cx: &mut SectionConte
                 ui.label(RichText::new(tr("time-empty")).weak().italics());
                 return;
             }
-            let directory = cx.model.directory();
-            egui::Grid::new("time_grid").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-                for heading in ["field-agent", "time-executed-at", "time-spent", "time-billable", "time-note"]
-                {
-                    ui.label(RichText::new(tr(heading)).strong());
-                }
-                ui.label("");
-                ui.end_row();
-                for entry in &entries {
-                    ui.label(directory.agent_name(entry.agent_id));
-                    ui.label(i18n::datetime_short(entry.executed_at));
-                    if entry.is_running() {
-                        ui.label(
-                            RichText::new(format_clock(entry.spent_seconds(cx.now))).monospace().strong(),
-                        );
-                    } else {
-                        ui.label(RichText::new(format_hhmm(i64::from(entry.minutes))).monospace());
-                    }
-                    ui.label(tr(if entry.billable { "time-billable-yes" } else { "time-billable-no" }));
-                    ui.label(&entry.note);
-                    ui.horizontal(|ui| {
-                        ui.push_id(entry.id, |ui| {
-                            let edit = ui
-                                .add_enabled(
-                                    !entry.is_running(),
-                                    egui::Button::new(tr("action-edit")).small(),
-                                )
-                                .on_disabled_hover_text(tr("time-edit-running"));
-                            if edit.clicked() {
-                                state.error = None;
-                                state.open(TimeForm::edit(entry));
-                            }
-                            if state.confirm_delete == Some(entry.id) {
-                                if ui
-                                    .small_button(RichText::new(tr("time-delete-confirm")).color(ERROR_RED))
-                                    .clicked()
-                                {
-                                    cx.push(
-                                        Origin::Time,
-                                        Command::Work(WorkCommand::DeleteTimeEntry(entry.id)),
-                                    );
-                                }
-                            } else if ui.small_button(tr("action-delete")).clicked() {
-                                state.confirm_delete = Some(entry.id);
-                            }
-                        });
-                    });
-                    ui.end_row();
-                }
-            });
+            entries_grid_ui(ui, state, cx, &entries);
         });
+}
+
+/// The logged entries, newest first: who, when, how long, billable, note, Edit and Delete.
+fn entries_grid_ui(
+    ui: &mut egui::Ui,
+    state: &mut TimeSection,
+    cx: &mut SectionContext<'_>,
+    entries: &[&TimeEntry],
+) {
+    let directory = cx.model.directory();
+    egui::Grid::new("time_grid").num_columns(6).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for heading in ["field-agent", "time-executed-at", "time-spent", "time-billable", "time-note"] {
+            ui.label(RichText::new(tr(heading)).strong());
+        }
+        ui.label("");
+        ui.end_row();
+        for entry in entries {
+            ui.label(directory.agent_name(entry.agent_id));
+            ui.label(i18n::datetime_short(entry.executed_at));
+            if entry.is_running() {
+                ui.label(RichText::new(format_clock(entry.spent_seconds(cx.now))).monospace().strong());
+            } else {
+                ui.label(RichText::new(format_hhmm(i64::from(entry.minutes))).monospace());
+            }
+            ui.label(tr(if entry.billable { "time-billable-yes" } else { "time-billable-no" }));
+            ui.label(&entry.note);
+            ui.horizontal(|ui| {
+                ui.push_id(entry.id, |ui| {
+                    let edit = ui
+                        .add_enabled(!entry.is_running(), egui::Button::new(tr("action-edit")).small())
+                        .on_disabled_hover_text(tr("time-edit-running"));
+                    if edit.clicked() {
+                        state.error = None;
+                        state.open(TimeForm::edit(entry));
+                    }
+                    if state.confirm_delete == Some(entry.id) {
+                        if ui
+                            .small_button(RichText::new(tr("time-delete-confirm")).color(ERROR_RED))
+                            .clicked()
+                        {
+                            cx.push(Origin::Time, Command::Work(WorkCommand::DeleteTimeEntry(entry.id)));
+                        }
+                    } else if ui.small_button(tr("action-delete")).clicked() {
+                        state.confirm_delete = Some(entry.id);
+                    }
+                });
+            });
+            ui.end_row();
+        }
+    });
 }
 
 /// The "Add time" / edit form; the time spent is checked as it is typed.
