@@ -55,10 +55,14 @@ impl Checkpointer {
                     });
                     // (busy, pages in the log, pages copied): all copied means the next commit
                     // starts the log over. A failed or partial one is retried at the next nudge.
-                    if let Ok((0, log, copied)) = result
-                        && log == copied
-                    {
-                        counter.fetch_add(1, Ordering::Relaxed);
+                    match result {
+                        Ok((0, log, copied)) if log == copied => {
+                            counter.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(_) => {}
+                        Err(err) => {
+                            log::warn!("a WAL checkpoint failed (retried after the next commit): {err}");
+                        }
                     }
                 }
             })
@@ -69,6 +73,8 @@ impl Checkpointer {
     /// Asks for a checkpoint soon (after a commit).
     pub fn nudge(&self) {
         if let Some(nudge) = &self.nudge {
+            // Fails only once the thread has ended (a panic, which `stop` logs): the writer's
+            // automatic checkpoint is the backstop.
             let _ = nudge.send(());
         }
     }
@@ -81,8 +87,10 @@ impl Checkpointer {
     /// Stops the thread once the checkpoint it is running (if any) is done.
     pub fn stop(&mut self) {
         self.nudge = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+        if let Some(thread) = self.thread.take()
+            && thread.join().is_err()
+        {
+            log::error!("the WAL checkpoint thread panicked; the writer's own checkpoints took over");
         }
     }
 }
