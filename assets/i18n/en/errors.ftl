@@ -47,7 +47,5 @@ error-not-in-trash = { $count ->
     } not in Trash; nothing was changed.
 error-nothing-selected = No releases are selected.
 error-no-current-agent = Nobody is signed in: choose who you are (top right) first.
-error-no-such-agent = Agent { $id } does not exist.
-error-no-such-group = Group { $id } does not exist.
 error-nothing-to-assign = Choose an agent or a group to assign.
 error-backup-stopped = The backup stopped before it was finished.

@@ -37,7 +37,5 @@ error-in-trash = 릴리스 { $count }건({ $ids })이 휴지통에 있습니다(
 error-not-in-trash = 릴리스 { $count }건({ $ids })이 휴지통에 없습니다. 아무것도 바뀌지 않았습니다.
 error-nothing-selected = 선택한 릴리스가 없습니다.
 error-no-current-agent = 로그인한 담당자가 없습니다. 먼저 오른쪽 위에서 본인을 선택하세요.
-error-no-such-agent = 담당자 { $id }이(가) 없습니다.
-error-no-such-group = 그룹 { $id }이(가) 없습니다.
 error-nothing-to-assign = 할당할 담당자나 그룹을 선택하세요.
 error-backup-stopped = 백업이 끝나기 전에 중단되었습니다.

@@ -1,14 +1,13 @@
-//! Sample lifecycle records for the brief's three scenarios: Changes (CAB-approved) and CIs linked to
-//! the releases, readiness ticks, risk registers, deployment strategies with phases
-//! (ERP: 본사 -> 주요 계열사 -> 전체 계열사), stage histories for every release, and the bank's
-//! core-banking patch that was rolled back and redeployed the next night.
+//! What the sample's lifecycle records are made of: the registry of Changes (CAB-approved) and
+//! CIs the scenarios link to, a plausible stage history for a release, its readiness by the stage
+//! it reached, deployment phases and risk ratings. Each scenario's file uses them.
 
 use chrono::Duration;
 
 use crate::domain::{
     AgentId, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, DeploymentPhase,
     MitigationItem, MitigationPhase, Outcome, PhaseStatus, PlanCheck, Readiness, Registry, Release,
-    ReleaseId, RiskKind, Stage, StageEntry, StageEntryId, Status, Strategy, Timestamp,
+    ReleaseId, RiskKind, Stage, StageEntry, StageEntryId, Strategy, Timestamp,
 };
 
 /// What the lifecycle part of the sample adds.
@@ -46,30 +45,30 @@ const CONFIG_ITEMS: &[(&str, CiKind)] = &[
 ];
 
 /// Sample Change ids (1 to 8, as in `CHANGES`).
-fn changes(ids: &[i64]) -> Vec<ChangeId> {
+pub(super) fn changes(ids: &[i64]) -> Vec<ChangeId> {
     ids.iter().copied().map(ChangeId).collect()
 }
 
 /// Sample CI ids (1 to 10, as in `CONFIG_ITEMS`).
-fn items(ids: &[i64]) -> Vec<ConfigItemId> {
+pub(super) fn items(ids: &[i64]) -> Vec<ConfigItemId> {
     ids.iter().copied().map(ConfigItemId).collect()
 }
 
 /// One release's stage path with times, before ids are given.
-struct Step {
-    stage: Stage,
-    at: Timestamp,
-    note: &'static str,
-    outcome: Option<Outcome>,
-    downtime: u32,
+pub(super) struct Step {
+    pub(super) stage: Stage,
+    pub(super) at: Timestamp,
+    pub(super) note: &'static str,
+    pub(super) outcome: Option<Outcome>,
+    pub(super) downtime: u32,
 }
 
-fn step(stage: Stage, at: Timestamp) -> Step {
+pub(super) fn step(stage: Stage, at: Timestamp) -> Step {
     Step { stage, at, note: "", outcome: None, downtime: 0 }
 }
 
 /// A plausible history for a release, ending at its current stage.
-fn path_of(r: &Release, now: Timestamp) -> Vec<Step> {
+pub(super) fn path_of(r: &Release, now: Timestamp) -> Vec<Step> {
     let created = r.created_at;
     let lead = (r.planned.start - created).max(Duration::hours(2));
     let build_at = (created + lead / 10).min(now);
@@ -132,7 +131,7 @@ fn path_of(r: &Release, now: Timestamp) -> Vec<Step> {
     steps
 }
 
-fn readiness_for(r: &Release, strategy: Strategy, phases: Vec<DeploymentPhase>) -> Readiness {
+pub(super) fn readiness_for(r: &Release, strategy: Strategy, phases: Vec<DeploymentPhase>) -> Readiness {
     let mut readiness = Readiness { strategy, phases, ..Readiness::default() };
     let reached = r.stage.position();
     let plan_items = match reached {
@@ -155,7 +154,7 @@ fn readiness_for(r: &Release, strategy: Strategy, phases: Vec<DeploymentPhase>) 
     readiness
 }
 
-fn phase(name: &str, start: Timestamp, hours: i64, status: PhaseStatus) -> DeploymentPhase {
+pub(super) fn phase(name: &str, start: Timestamp, hours: i64, status: PhaseStatus) -> DeploymentPhase {
     DeploymentPhase {
         name: name.to_owned(),
         planned_start: Some(start),
@@ -164,7 +163,7 @@ fn phase(name: &str, start: Timestamp, hours: i64, status: PhaseStatus) -> Deplo
     }
 }
 
-fn rate(
+pub(super) fn rate(
     readiness: &mut Readiness,
     kind: RiskKind,
     likelihood: u8,
@@ -180,50 +179,9 @@ fn rate(
     }
 }
 
-/// Forces the bank's core-banking patch into a rolled-back-and-redeployed release.
-fn roll_back_and_redeploy(r: &mut Release) {
-    let start = r.planned.start + Duration::minutes(5);
-    r.status = Status::Completed;
-    r.stage = Stage::Complete;
-    r.work_start = Some(start);
-    r.work_end = Some(start + Duration::hours(27));
-    r.closed_at = r.work_end;
-    r.outcome = Some(Outcome::Successful);
-    r.rollback_count = 1;
-    r.downtime_minutes = 35;
-    r.updated_at = r.updated_at.max(start + Duration::hours(27));
-}
-
-fn bank_patch_history(r: &Release) -> Vec<Step> {
-    let start = r.work_start.unwrap_or(r.planned.start);
-    vec![
-        step(Stage::Plan, r.created_at),
-        step(Stage::BuildTest, r.created_at + Duration::minutes(20)),
-        step(Stage::DeploymentPrep, start - Duration::hours(3)),
-        step(Stage::Deploy, start),
-        step(Stage::VerifyMonitor, start + Duration::minutes(50)),
-        Step {
-            note: "패치 후 일부 ATM 거래에서 인증 실패 발생; 4시간 내 원복 절차에 따라 롤백 \
-                   (ATM authentication failures after the patch; rolled back per the 4-hour procedure)",
-            downtime: 35,
-            ..step(Stage::Rollback, start + Duration::minutes(75))
-        },
-        step(Stage::BuildTest, start + Duration::hours(3)),
-        step(Stage::DeploymentPrep, start + Duration::hours(20)),
-        step(Stage::Deploy, start + Duration::hours(24)),
-        step(Stage::VerifyMonitor, start + Duration::hours(25)),
-        Step {
-            note: "전 거래 기능 정상 확인, 금감원 보고 완료",
-            outcome: Some(Outcome::Successful),
-            ..step(Stage::Complete, start + Duration::hours(27))
-        },
-    ]
-}
-
-/// Adds the lifecycle records to the sample releases (already in their final id order).
-#[expect(clippy::too_many_lines, reason = "being split into one file per scenario")]
-pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
-    let registry = Registry {
+/// The registry of the scenarios: the Changes and CIs, with ids from 1.
+pub(super) fn registry() -> Registry {
+    Registry {
         changes: CHANGES
             .iter()
             .enumerate()
@@ -243,140 +201,16 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
                 kind: *kind,
             })
             .collect(),
-    };
-    let mut out = SampleLifecycle { registry, ..SampleLifecycle::default() };
-    let mut histories: Vec<(ReleaseId, Option<AgentId>, Vec<Step>)> = Vec::new();
-
-    // The ERP upgrade: each half year's three releases share one phased plan.
-    let erp: Vec<usize> = releases
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.subject.contains("롯데그룹 ERP"))
-        .map(|(i, _)| i)
-        .collect();
-    for half in erp.chunks(3) {
-        let phase_status = |i: usize| match releases[i].stage {
-            Stage::Complete => PhaseStatus::Done,
-            Stage::Deploy | Stage::VerifyMonitor | Stage::Rollback => PhaseStatus::InProgress,
-            _ => PhaseStatus::Pending,
-        };
-        let names = ["본사", "주요 계열사", "전체 계열사"];
-        let phases: Vec<DeploymentPhase> = half
-            .iter()
-            .zip(names)
-            .map(|(&i, name)| phase(name, releases[i].planned.start, 6, phase_status(i)))
-            .collect();
-        for (step_index, &i) in half.iter().enumerate() {
-            let r = &mut releases[i];
-            r.associated_change_ids = changes(&[1, 2]);
-            r.assets = items(&[1, 2, 3]);
-            if step_index == 2 && r.stage.position() < 3 {
-                r.associated_change_ids.push(ChangeId(8));
-            }
-            let mut readiness = readiness_for(r, Strategy::Phased, phases.clone());
-            rate(
-                &mut readiness,
-                RiskKind::ServiceOutage,
-                3,
-                5,
-                "주말 야간 배포 윈도우, 4시간 내 원복 절차 리허설",
-                r.agent_id,
-            );
-            rate(
-                &mut readiness,
-                RiskKind::DataIntegrity,
-                3,
-                5,
-                "이관 전후 건수/금액 대사, 백업 후 진행",
-                r.agent_id,
-            );
-            rate(&mut readiness, RiskKind::Performance, 2, 4, "본사 적용 후 1주간 응답시간 모니터링", None);
-            rate(&mut readiness, RiskKind::Compatibility, 3, 3, "계열사 EDI 인터페이스 회귀 테스트", None);
-            out.readiness.push((r.id, readiness));
-        }
     }
+}
 
-    for r in releases.iter_mut() {
-        let is_mobile = r.subject.contains("배달의민족 앱");
-        let is_hotfix = r.subject.starts_with("Hotfix v8.");
-        let is_bank = r.subject.contains("[긴급]");
-        if is_mobile {
-            r.associated_change_ids = changes(&[3]);
-            r.assets = items(&[4, 5, 6]);
-            let start = r.planned.start;
-            let status = |n: i64| match r.stage {
-                Stage::Complete => PhaseStatus::Done,
-                Stage::Deploy | Stage::VerifyMonitor if n == 0 => PhaseStatus::Done,
-                Stage::Deploy | Stage::VerifyMonitor if n == 1 => PhaseStatus::InProgress,
-                _ => PhaseStatus::Pending,
-            };
-            let phases = vec![
-                phase("사용자 1% (카나리)", start, 2, status(0)),
-                phase("사용자 10% (A/B 테스트)", start + Duration::hours(24), 24, status(1)),
-                phase("전체 사용자", start + Duration::hours(72), 24, status(2)),
-            ];
-            let mut readiness = readiness_for(r, Strategy::Rolling, phases);
-            rate(
-                &mut readiness,
-                RiskKind::Performance,
-                3,
-                3,
-                "배포 후 실시간 오류율/지연시간 대시보드 감시",
-                r.agent_id,
-            );
-            rate(&mut readiness, RiskKind::Compatibility, 2, 3, "구버전 앱 API 호환성 테스트", None);
-            out.readiness.push((r.id, readiness));
-        } else if is_hotfix {
-            r.associated_change_ids = changes(&[4]);
-            r.assets = items(&[4, 5, 6]);
-            out.readiness.push((r.id, readiness_for(r, Strategy::BigBang, Vec::new())));
-        } else if is_bank {
-            let (change, assets) = if r.subject.contains("인터넷뱅킹") {
-                (5, vec![7])
-            } else if r.subject.contains("코어뱅킹") {
-                roll_back_and_redeploy(r);
-                (6, vec![8, 10])
-            } else {
-                (7, vec![9, 10])
-            };
-            r.associated_change_ids = changes(&[change]);
-            r.assets = items(&assets);
-            let mut readiness = readiness_for(r, Strategy::BigBang, Vec::new());
-            rate(
-                &mut readiness,
-                RiskKind::ServiceOutage,
-                2,
-                5,
-                "영향도 분석 후 심야 배포, 4시간 내 원복",
-                r.agent_id,
-            );
-            rate(
-                &mut readiness,
-                RiskKind::DataIntegrity,
-                2,
-                5,
-                "전 거래 기능 검증 테스트 (이체, 조회, ATM)",
-                r.agent_id,
-            );
-            rate(&mut readiness, RiskKind::Compatibility, 3, 4, "인증 게이트웨이 연동 회귀 테스트", None);
-            out.readiness.push((r.id, readiness));
-        } else if r.stage.position() >= 3 && !out.readiness.iter().any(|(id, _)| *id == r.id) {
-            // Ordinary history: a release past the Deploy gate had its plan checklist done.
-            out.readiness.push((r.id, readiness_for(r, Strategy::BigBang, Vec::new())));
-        }
-        let steps = if is_bank && r.subject.contains("코어뱅킹") {
-            bank_patch_history(r)
-        } else {
-            path_of(r, now)
-        };
-        histories.push((r.id, r.agent_id, steps));
-    }
-
-    out.readiness.sort_by_key(|(id, _)| *id);
+/// Every release's stage path as history rows, with ids from 1 in order.
+pub(super) fn stage_entries(histories: Vec<(ReleaseId, Option<AgentId>, Vec<Step>)>) -> Vec<StageEntry> {
+    let mut entries = Vec::new();
     for (release_id, actor, steps) in histories {
         for s in steps {
-            out.stage_history.push(StageEntry {
-                id: StageEntryId(out.stage_history.len() as i64 + 1),
+            entries.push(StageEntry {
+                id: StageEntryId(entries.len() as i64 + 1),
                 release_id,
                 stage: s.stage,
                 entered_at: s.at,
@@ -388,5 +222,5 @@ pub fn enrich(releases: &mut [Release], now: Timestamp) -> SampleLifecycle {
             });
         }
     }
-    out
+    entries
 }
