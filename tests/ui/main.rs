@@ -9,6 +9,7 @@ mod common;
 
 mod dashboard;
 mod durability;
+mod korean;
 mod list;
 mod release_page;
 mod release_page_sections;

@@ -6,6 +6,8 @@
 menu-file = File
 menu-new-release = New release…
 menu-open-database = Open database…
+open-database-dialog-title = Open a Release Desk database
+open-database-filter = Release Desk database
 menu-quit = Quit
 menu-view = View
 menu-language = Language
@@ -19,6 +21,7 @@ search-hint = Search id, subject, description (Ctrl+F)
 search-clear = Clear the search
 signed-in-as = Signed in as
 rows-shown = { $shown } of { $total } releases
+panel-resize = Resize the panel
 
 ## Agents and groups
 menu-people = Agents and groups…

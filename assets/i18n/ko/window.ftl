@@ -5,6 +5,8 @@
 menu-file = 파일
 menu-new-release = 새 릴리스…
 menu-open-database = 데이터베이스 열기…
+open-database-dialog-title = Release Desk 데이터베이스 열기
+open-database-filter = Release Desk 데이터베이스
 menu-quit = 종료
 menu-view = 보기
 menu-language = 언어
@@ -18,6 +20,7 @@ search-hint = ID, 제목, 설명 검색 (Ctrl+F)
 search-clear = 검색 지우기
 signed-in-as = 로그인 사용자
 rows-shown = 릴리스 { $total }건 중 { $shown }건
+panel-resize = 패널 크기 조절
 
 ## 담당자와 그룹
 menu-people = 담당자와 그룹…

@@ -240,8 +240,8 @@ impl ReleaseDeskApp {
 
     pub(super) fn pick_database(&mut self) {
         let picked = rfd::FileDialog::new()
-            .add_filter("Release Desk database", &["sqlite3", "db", "sqlite"])
-            .set_title("Open a Release Desk database")
+            .add_filter(tr("open-database-filter"), &["sqlite3", "db", "sqlite"])
+            .set_title(tr("open-database-dialog-title"))
             .pick_file();
         if let Some(path) = picked {
             self.open_database(path);

@@ -45,7 +45,8 @@ impl Screen for ReleaseList {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
-        egui::Panel::left("filters").resizable(true).default_size(250.0).min_size(200.0).show(ui, |ui| {
+        let panel = egui::Panel::left("filters").resizable(true).default_size(250.0).min_size(200.0);
+        let panel = panel.show(ui, |ui| {
             self.filters.panel_ui(
                 ui,
                 &mut self.state,
@@ -55,6 +56,9 @@ impl Screen for ReleaseList {
                 cx.outbox,
             );
         });
+        // egui names the panel's resize handle in English for screen readers: name it in ours.
+        let handle = panel.response.id.with("__resize");
+        ui.ctx().accesskit_node_builder(handle, |node| node.set_label(tr("panel-resize")));
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, cx)).inner
     }
 

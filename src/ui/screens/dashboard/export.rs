@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use super::Dashboard;
 use crate::domain::Language;
 use crate::export::chart::{self, ChartKind, ChartSpec, ImageFormat};
-use crate::i18n::{self, tr, tr_args};
+use crate::i18n::{self, tr, tr_args, tr_args_in};
 use crate::model::Model;
 
 /// Progress messages from the export thread.
@@ -55,12 +55,23 @@ impl Dashboard {
     pub fn start_csv_export(&mut self, model: &Model, path: PathBuf) {
         let report = self.report(model).clone();
         let target = path.clone();
+        // The thread has its own (default) language: it is handed the window's.
+        let language = i18n::language();
         self.start_export(
             path,
             Box::new(move |progress| {
-                let text = crate::export::kpi::report_csv(&report).map_err(|e| e.to_string())?;
+                let text = crate::export::kpi::report_csv(&report).map_err(|e| {
+                    tr_args_in(language, "kpi-export-csv-encode", &[("reason", e.to_string().into())])
+                })?;
                 progress(0.5);
-                std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))
+                std::fs::write(&target, text).map_err(|e| {
+                    let path = target.display().to_string();
+                    tr_args_in(
+                        language,
+                        "kpi-export-write-failed",
+                        &[("path", path.into()), ("reason", e.to_string().into())],
+                    )
+                })
             }),
         );
     }
@@ -87,7 +98,10 @@ impl Dashboard {
                 self.export_status = None;
                 self.export = Some(ExportJob { receiver, file_name, progress: 0.0 });
             }
-            Err(err) => self.export_status = Some((err.to_string(), true)),
+            Err(err) => {
+                let text = tr_args("kpi-export-no-thread", &[("reason", err.to_string().into())]);
+                self.export_status = Some((text, true));
+            }
         }
     }
 
