@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::value::Named;
+use super::named::Named;
 use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, GroupId, ReleaseId};
 use crate::domain::registry::string_coded;
 use crate::domain::release::{Priority, Status};

@@ -1,7 +1,8 @@
 //! Field-by-field differences between two versions of a release, or of its readiness, as typed
 //! activity values.
 
-use super::value::{Named, PhaseRef, PlanProgress, RiskRef, Value};
+use super::named::Named;
+use super::value::{PhaseRef, PlanProgress, RiskRef, Value};
 use super::{Field, FieldChange};
 use crate::domain::directory::Directory;
 use crate::domain::readiness::{Readiness, Risk};

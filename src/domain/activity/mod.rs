@@ -5,13 +5,13 @@
 
 mod command;
 mod diff;
+mod named;
 mod value;
 
 pub use command::{Assigned, BulkSummary, CommandSummary, EditedField};
 pub use diff::{readiness_changes, release_changes};
-pub use value::{
-    ChangeRef, ConfigItemRef, GateReasons, Named, PhaseRef, PlanProgress, RiskRef, TaskRef, Value,
-};
+pub use named::Named;
+pub use value::{ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RiskRef, TaskRef, Value};
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
 use super::registry::string_coded;

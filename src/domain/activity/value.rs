@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::CommandSummary;
+use super::named::Named;
 use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
 use crate::domain::kpi::KpiTargets;
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
@@ -63,20 +64,6 @@ pub enum Value {
     KpiTargets(KpiTargets),
     /// The command an undo took back or a redo applied again.
     Command(CommandSummary),
-}
-
-/// An agent, group or department as it was named when the row was written (`id` is `None` in
-/// rows migrated from older logs, which kept only the name).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Named<Id> {
-    pub id: Option<Id>,
-    pub name: String,
-}
-
-impl<Id> Named<Id> {
-    pub fn new(id: Id, name: impl Into<String>) -> Self {
-        Self { id: Some(id), name: name.into() }
-    }
 }
 
 /// How far a Build or Test plan is: its text's length and its checklist.
