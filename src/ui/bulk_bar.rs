@@ -65,7 +65,14 @@ impl BulkBar {
             }
             if shown.selected > 0 {
                 ui.separator();
-                if ui.button(tr("bulk-clear")).on_hover_text("Esc").clicked() {
+                if ui
+                    .button(tr("bulk-clear"))
+                    .on_hover_text(crate::ui::command::shortcut_text(
+                        ui.ctx(),
+                        &crate::ui::command::DIALOG_CANCEL,
+                    ))
+                    .clicked()
+                {
                     action = Some(BarAction::Clear);
                 }
             }

@@ -191,12 +191,25 @@ pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String
     text + key
 }
 
+/// The hint a button of `command` shows: its primary shortcut as written here ("Ctrl+W"), or
+/// nothing when it has none.
+pub fn command_hint(ctx: &egui::Context, command: AppCommand) -> String {
+    command.shortcuts().first().map(|s| shortcut_text(ctx, s)).unwrap_or_default()
+}
+
+/// Esc: closes a dialog (one with unsaved edits asks first) or clears the list's selection.
+pub const DIALOG_CANCEL: KeyboardShortcut = plain(Key::Escape);
+/// Ctrl+Enter: confirms a dialog (New release, Rollback, Complete, the gate's override).
+pub const DIALOG_CONFIRM: KeyboardShortcut = command(Key::Enter);
+/// Ctrl+S: saves the plan being edited.
+pub const DIALOG_SAVE: KeyboardShortcut = command(Key::S);
+
 /// Keys that act inside a dialog or on the list rather than as window commands, for the Keyboard
 /// shortcuts window: how the keys are written, and the i18n key of what they do.
 pub const OTHER_KEYS: &[(OtherKeys, &str)] = &[
-    (OtherKeys::Shortcut(plain(Key::Escape)), "keys-escape"),
-    (OtherKeys::Shortcut(command(Key::Enter)), "keys-create"),
-    (OtherKeys::Shortcut(command(Key::S)), "keys-save"),
+    (OtherKeys::Shortcut(DIALOG_CANCEL), "keys-escape"),
+    (OtherKeys::Shortcut(DIALOG_CONFIRM), "keys-create"),
+    (OtherKeys::Shortcut(DIALOG_SAVE), "keys-save"),
     (OtherKeys::Pair(plain(Key::ArrowUp), plain(Key::ArrowDown)), "keys-move"),
     (
         OtherKeys::Pair(

@@ -4,6 +4,7 @@
 use chrono::{Duration, Local, Timelike as _};
 use egui::{Color32, RichText};
 
+use super::widgets::combo::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use super::widgets::datetime_edit_ui;
 use crate::domain::release::{SUBJECT_MAX_CHARS, validate_subject, validate_window};
 use crate::domain::{AgentId, Directory, GroupId, PlannedWindow, Priority, ReleaseType, Status, Timestamp};
@@ -212,74 +213,4 @@ impl NewReleaseModal {
             self.error = None;
         }
     }
-}
-
-/// A combo box over an enum's values.
-pub fn enum_combo_ui<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    id_salt: &str,
-    value: &mut T,
-    all: &[T],
-    label: impl Fn(T) -> String,
-    labelled_by: egui::Id,
-) -> bool {
-    let before = *value;
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(label(*value))
-        .show_ui(ui, |ui| {
-            for v in all {
-                ui.selectable_value(value, *v, label(*v));
-            }
-        })
-        .response
-        .labelled_by(labelled_by);
-    *value != before
-}
-
-/// A combo box of agents with "Unassigned".
-pub fn agent_combo_ui(
-    ui: &mut egui::Ui,
-    id_salt: &str,
-    value: &mut Option<AgentId>,
-    directory: &Directory,
-    labelled_by: egui::Id,
-) -> bool {
-    let before = *value;
-    let text = value.map_or_else(|| tr("agent-unassigned"), |a| directory.agent_name(Some(a)).to_owned());
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(text)
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, tr("agent-unassigned"));
-            for a in &directory.agents {
-                ui.selectable_value(value, Some(a.id), &a.name);
-            }
-        })
-        .response
-        .labelled_by(labelled_by);
-    *value != before
-}
-
-/// A combo box of groups with "None".
-pub fn group_combo_ui(
-    ui: &mut egui::Ui,
-    id_salt: &str,
-    value: &mut Option<GroupId>,
-    directory: &Directory,
-    labelled_by: egui::Id,
-) -> bool {
-    let before = *value;
-    let text = value.map_or_else(|| tr("group-none"), |g| directory.group_name(Some(g)).to_owned());
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(text)
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, tr("group-none"));
-            for g in &directory.groups {
-                ui.selectable_value(value, Some(g.id), &g.name);
-            }
-        })
-        .response
-        .labelled_by(labelled_by);
-    *value != before
 }

@@ -8,7 +8,6 @@
 use crate::domain::ReleaseId;
 use crate::model::Command;
 use crate::ui::command::AppCommand;
-use crate::ui::release_page::Origin;
 
 /// Who gave a command, and so who hears how it went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +26,20 @@ pub enum Sender {
     Window,
     /// A part of a release page.
     Page(ReleaseId, Origin),
+}
+
+/// Which part of a release page gave a command, so that its result goes back there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Header,
+    Properties,
+    Description,
+    Plans,
+    Notes,
+    Tasks,
+    Time,
+    /// Another section, by the key of its title (`"section-lifecycle"`, `"section-links"`, ...).
+    Section(&'static str),
 }
 
 /// One request waiting for the drain.

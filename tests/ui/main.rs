@@ -80,6 +80,12 @@ pub(crate) fn row_y(harness: &Harness<'_, ReleaseDeskApp>, id: i64) -> f64 {
     harness.get_by_label(&label).accesskit_node().bounding_box().unwrap().y0
 }
 
+/// Shows the release page's in-page tab named `name` (the tab strip is drawn before any section).
+pub(crate) fn show_tab(harness: &mut Harness<'_, ReleaseDeskApp>, name: &str) {
+    harness.get_all_by_label(name).next().unwrap().click();
+    harness.run();
+}
+
 /// Focuses the text field `label` and types `text` into it.
 pub(crate) fn type_into(harness: &mut Harness<'_, ReleaseDeskApp>, role: Role, label: &str, text: &str) {
     harness.get_by_role_and_label(role, label).focus();
@@ -131,6 +137,7 @@ pub(crate) fn page_of_3_with_time() -> (tempfile::TempDir, Harness<'static, Rele
         .unwrap();
     let id = model.time_entries_for(ReleaseId(3))[0].id;
     harness.run();
+    crate::show_tab(&mut harness, "Work");
     assert!(harness.query_by_label("Time tracking (total 1h 30m)").is_some());
     (dir, harness, id)
 }

@@ -12,6 +12,7 @@ use release_desk::ui::ReleaseDeskApp;
 #[test]
 fn the_build_plan_is_edited_in_its_modal_and_saved_with_ctrl_s() {
     let (_dir, mut harness) = page_of_3();
+    crate::show_tab(&mut harness, "Plans");
     assert_eq!(harness.query_all_by_label("Not yet added").count(), 2);
     harness.get_all_by_role_and_label(Role::Button, "Add").next().unwrap().click();
     harness.run();
@@ -49,6 +50,7 @@ fn the_build_plan_is_edited_in_its_modal_and_saved_with_ctrl_s() {
 #[test]
 fn escape_with_unsaved_plan_edits_asks_and_a_failed_save_keeps_them() {
     let (_dir, mut harness) = page_of_3();
+    crate::show_tab(&mut harness, "Plans");
     harness.get_all_by_role_and_label(Role::Button, "Add").nth(1).unwrap().click();
     harness.run();
     type_into(&mut harness, Role::MultilineTextInput, "Plan", "UAT: 본사 회계팀");
@@ -95,6 +97,7 @@ fn escape_with_unsaved_plan_edits_asks_and_a_failed_save_keeps_them() {
 #[test]
 fn a_task_is_added_from_the_page() {
     let (_dir, mut harness) = page_of_3();
+    crate::show_tab(&mut harness, "Work");
     assert!(harness.query_by_label("Tasks (0 open of 0)").is_some());
     harness.get_by_role_and_label(Role::Button, "Add task").click();
     harness.run();
@@ -115,6 +118,7 @@ fn a_task_is_added_from_the_page() {
 #[test]
 fn the_timer_starts_runs_and_stops() {
     let (_dir, mut harness) = page_of_3();
+    crate::show_tab(&mut harness, "Work");
     harness.get_by_role_and_label(Role::Button, "Start timer").click();
     harness.run();
     let entry = harness.state().model().unwrap().time_entries_for(ReleaseId(3))[0].clone();
@@ -151,6 +155,7 @@ fn the_next_timers_note_is_kept_when_another_time_command_succeeds() {
     let typed = |h: &Harness<'static, ReleaseDeskApp>| {
         h.query_by(|n| n.role() == Role::TextInput && n.value().as_deref() == Some("배포 검증")).is_some()
     };
+    crate::show_tab(&mut harness, "Work");
     harness.get_by_role_and_label(Role::Button, "Start timer").click();
     harness.run();
     let timer = harness.state().model().unwrap().running_timers().next().unwrap().id;
@@ -243,6 +248,7 @@ fn release_page_snapshot() {
     let mut harness = harness(app);
     harness.set_size(egui::vec2(1280.0, 720.0));
     harness.run();
+    crate::show_tab(&mut harness, "Work");
     assert!(harness.query_by_label("Timer running").is_some());
     assert!(harness.query_by_label("Overdue").is_none(), "nothing overdue on the patch yet");
     let path = harness.get_by_label_contains("desk.sqlite3").accesskit_node().bounding_box().unwrap();
@@ -280,6 +286,7 @@ fn the_page_edits_the_subject_in_place_and_moves_to_trash() {
     assert!(harness.query_by_label("In Trash").is_some());
     let log = harness.state().model().unwrap().activities_for(ReleaseId(3)).unwrap();
     assert_eq!(log[0].kind, release_desk::domain::ActivityKind::Trash);
+    crate::show_tab(&mut harness, "Activity");
     assert!(harness.query_by_label("Moved to Trash").is_some(), "the activity log on the page shows it");
 }
 
@@ -297,10 +304,11 @@ fn mark_completed_closes_the_lifecycle_with_an_outcome_and_one_undo_takes_it_bac
     let before = release_3(&harness);
     // With the Lifecycle section folded away, "Mark completed" unfolds it and opens its Complete
     // dialog (outcome, downtime, note).
-    harness.get_by_label("Lifecycle").scroll_to_me();
+    crate::show_tab(&mut harness, "Lifecycle");
+    // The tab comes first, the section's header second.
+    harness.get_all_by_label("Lifecycle").nth(1).unwrap().click();
     harness.run();
-    harness.get_by_label("Lifecycle").click();
-    harness.run();
+    crate::show_tab(&mut harness, "Overview");
     assert!(harness.query_by_label("Move to Complete").is_none(), "the section is folded");
     harness.get_by_role_and_label(Role::Button, "Mark completed").click();
     harness.run();

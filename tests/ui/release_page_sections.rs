@@ -13,7 +13,7 @@ use release_desk::model::{
     Command, LifecycleCommand, Model, RegistryCommand, ReleaseCommand, SampleCommand, SettingsCommand,
 };
 use release_desk::ui::fonts;
-use release_desk::ui::release_page::LIFECYCLE_SECTIONS;
+use release_desk::ui::release_page::plain_sections;
 
 /// The sections of one release, as the page shows them, with commands applied each frame.
 struct Page {
@@ -29,7 +29,7 @@ fn page_ui(ui: &mut egui::Ui, page: &mut Page) {
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(format!("#{} {}", release.id, release.subject));
-        for (key, section) in LIFECYCLE_SECTIONS {
+        for (key, section) in plain_sections() {
             ui.separator();
             ui.label(egui::RichText::new(tr(key)).heading());
             section(ui, &release, &page.model, &mut commands);
@@ -257,8 +257,15 @@ fn the_release_page_carries_the_lifecycle_sections() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    for title in ["Lifecycle", "Changes and CIs", "Readiness", "Risk register", "Deployment strategy"] {
-        assert!(harness.query_by_label_contains(title).is_some(), "{title} is not on the page");
+    for (tab, title) in [
+        ("Overview", "Changes and CIs"),
+        ("Plans", "Deployment strategy"),
+        ("Risks", "Risk register"),
+        ("Lifecycle", "Readiness"),
+    ] {
+        harness.get_all_by_label(tab).next().unwrap().click();
+        harness.run();
+        assert!(harness.query_by_label_contains(title).is_some(), "{title} is not on the {tab} tab");
     }
     harness.get_by_label("Move to Build & Test").click();
     harness.run();

@@ -25,6 +25,7 @@ fn undo_and_redo_refresh_the_page_buffers_that_hold_no_unsaved_edits() {
         model.apply(Command::Work(WorkCommand::EditNote { id: note, body: "고친 메모".into() })).unwrap();
     }
     harness.run();
+    crate::show_tab(&mut harness, "Work");
     // Open the note and the task for editing, unchanged: both show what is stored.
     // The last "Edit" is the note's (below the tasks); once it is open, the task's is the last.
     harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
@@ -94,6 +95,7 @@ fn undo_keeps_a_buffer_with_unsaved_edits() {
             .unwrap();
     }
     harness.run();
+    crate::show_tab(&mut harness, "Work");
     harness.get_all_by_role_and_label(Role::Button, "Edit").last().unwrap().click();
     harness.run();
     type_into(&mut harness, Role::TextInput, "Title", " 2차");

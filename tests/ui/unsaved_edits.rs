@@ -137,6 +137,7 @@ fn closing_a_tab_leaves_the_subject_field_which_saves_it_and_an_invalid_one_asks
 #[test]
 fn the_page_close_button_asks_too() {
     let (_dir, mut harness) = page_of_3();
+    crate::show_tab(&mut harness, "Work");
     type_into(&mut harness, Role::MultilineTextInput, "New note", "리허설 결과 공유");
     harness.get_by_role_and_label(Role::Button, "Close").click();
     harness.run();
@@ -152,6 +153,7 @@ fn the_page_close_button_asks_too() {
 fn a_tab_without_edits_closes_at_once() {
     let (_dir, mut harness) = page_of_3();
     // An untouched new-plan editor, an untouched New task form and an empty note box hold nothing.
+    crate::show_tab(&mut harness, "Plans");
     harness.get_all_by_role_and_label(Role::Button, "Add").next().unwrap().click();
     harness.run();
     assert!(harness.query_by_label_contains("Build plan — #3").is_some());
@@ -159,6 +161,7 @@ fn a_tab_without_edits_closes_at_once() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(harness.query_by_label_contains("Build plan — #3").is_none(), "Esc closes it without asking");
+    crate::show_tab(&mut harness, "Work");
     harness.get_by_role_and_label(Role::Button, "Add task").click();
     harness.run();
     assert!(harness.query_by_label("New task").is_some());
@@ -200,6 +203,7 @@ fn closing_the_window_with_unsaved_edits_is_cancelled_and_asks() {
     harness.run();
 
     // A note draft on #3, and #5 open without edits, shown.
+    crate::show_tab(&mut harness, "Work");
     type_into(&mut harness, Role::MultilineTextInput, "New note", "배포 전 회계팀 확인 필요");
     harness.state_mut().open_page(ReleaseId(5));
     harness.run();
@@ -257,6 +261,7 @@ fn closing_the_window_saves_a_subject_being_typed_then_closes() {
 #[test]
 fn closing_the_window_while_a_plan_is_being_edited_asks_above_the_editor() {
     let (_dir, mut harness) = page_of_3();
+    crate::show_tab(&mut harness, "Plans");
     harness.get_all_by_role_and_label(Role::Button, "Add").next().unwrap().click();
     harness.run();
     type_into(&mut harness, Role::MultilineTextInput, "Plan", "빌드 서버: jenkins-01");
@@ -345,6 +350,7 @@ fn opening_another_database_over_unsaved_edits_asks_first() {
     let here = dir.path().join("desk.sqlite3");
     let shown =
         |harness: &Harness<'_, ReleaseDeskApp>| harness.state().model().unwrap().store().path().to_owned();
+    crate::show_tab(&mut harness, "Work");
     type_into(&mut harness, Role::MultilineTextInput, "New note", "다른 파일 열기 전 메모");
 
     harness.state_mut().open_database(other.clone());

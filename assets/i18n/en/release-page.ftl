@@ -4,8 +4,14 @@
 
 ## Release page
 tab-releases = Releases
-tab-close = Close this tab (Ctrl+W)
+tab-close = Close this tab ({ $keys })
 page-release-gone = This release no longer exists.
+page-tab-overview = Overview
+page-tab-plans = Plans
+page-tab-work = Work
+page-tab-lifecycle = Lifecycle
+page-tab-risks = Risks
+page-tab-activity = Activity
 page-properties = Properties
 page-trash = Delete
 page-trash-confirm = Move to Trash

@@ -3,8 +3,14 @@
 
 ## 릴리스 페이지
 tab-releases = 릴리스
-tab-close = 이 탭 닫기 (Ctrl+W)
+tab-close = 이 탭 닫기 ({ $keys })
 page-release-gone = 이 릴리스는 더 이상 없습니다.
+page-tab-overview = 개요
+page-tab-plans = 계획
+page-tab-work = 업무
+page-tab-lifecycle = 생명주기
+page-tab-risks = 위험
+page-tab-activity = 활동
 page-properties = 속성
 page-trash = 삭제
 page-trash-confirm = 휴지통으로 이동

@@ -10,6 +10,7 @@ use super::ReleaseDeskApp;
 use super::session::Replacement;
 use crate::domain::ReleaseId;
 use crate::i18n::{tr, tr_args};
+use crate::ui::command::{DIALOG_CANCEL, shortcut_text};
 use crate::ui::release_page::{ERROR_RED, UnsavedPart};
 
 /// Where the window stands with close and replace requests.
@@ -67,7 +68,11 @@ fn discard_question_ui(
             if ui.button(RichText::new(discard_label).color(ERROR_RED)).clicked() {
                 answer = Some(Discard::Discard);
             }
-            if ui.button(tr("unsaved-keep-editing")).on_hover_text("Esc").clicked() {
+            if ui
+                .button(tr("unsaved-keep-editing"))
+                .on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CANCEL))
+                .clicked()
+            {
                 answer = Some(Discard::Keep);
             }
         });
@@ -84,7 +89,7 @@ impl ReleaseDeskApp {
         let (Some(model), Some(page)) = (&self.session.model, self.tabs.pages.get_mut(index)) else {
             return;
         };
-        page.leave_fields(model);
+        page.leave_fields(model, &mut self.outbox);
         self.guard.closing_page = Some(page.release_id());
     }
 
@@ -135,7 +140,7 @@ impl ReleaseDeskApp {
     fn leave_all_fields(&mut self) {
         if let Some(model) = &self.session.model {
             for page in &mut self.tabs.pages {
-                page.leave_fields(model);
+                page.leave_fields(model, &mut self.outbox);
             }
         }
     }

@@ -18,19 +18,13 @@ type Message = (String, bool);
 const ROUNDS: usize = 4;
 
 impl ReleaseDeskApp {
-    /// Runs everything in the outbox (the pages' commands joining it), oldest first, and hands
+    /// Runs everything in the outbox, oldest first, and hands
     /// each result back to its sender. Returns whether anything ran.
     pub(super) fn drain_outbox(&mut self, ctx: &egui::Context) -> bool {
         let revision = self.session.model.as_ref().map(Model::revision);
         let mut last = None;
         let mut ran = false;
         for _ in 0..ROUNDS {
-            for page in &mut self.tabs.pages {
-                let id = page.release_id();
-                for (origin, command) in page.take_commands() {
-                    self.outbox.push(Sender::Page(id, origin), command);
-                }
-            }
             let items = self.outbox.take();
             if items.is_empty() {
                 break;

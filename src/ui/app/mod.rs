@@ -130,7 +130,7 @@ impl ReleaseDeskApp {
         if let Some(index) = self.tabs.active {
             egui::CentralPanel::default().show(ui, |ui| {
                 if let (Some(model), Some(page)) = (&self.session.model, self.tabs.pages.get_mut(index))
-                    && page.page_ui(ui, model) == Some(PageAction::Close)
+                    && page.page_ui(ui, model, &mut self.outbox) == Some(PageAction::Close)
                 {
                     self.request_close_page(index);
                 }

@@ -2,7 +2,8 @@
 
 use super::ReleaseDeskApp;
 use crate::domain::ReleaseId;
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
+use crate::ui::command::{AppCommand, command_hint};
 use crate::ui::release_page::ReleasePage;
 
 /// The releases open as pages and which tab is shown.
@@ -36,7 +37,12 @@ impl ReleaseDeskApp {
                 if ui.selectable_label(self.tabs.active == Some(index), title).clicked() {
                     self.tabs.active = Some(index);
                 }
-                if ui.small_button("✖").on_hover_text(tr("tab-close")).clicked() {
+                let keys = command_hint(ui.ctx(), AppCommand::CloseTab);
+                if ui
+                    .small_button("✖")
+                    .on_hover_text(tr_args("tab-close", &[("keys", keys.into())]))
+                    .clicked()
+                {
                     close = Some(index);
                 }
             }

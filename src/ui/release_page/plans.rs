@@ -4,14 +4,15 @@
 //! language. Ctrl+S saves; Esc with unsaved edits asks before discarding; a failed save keeps the
 //! edits and says why.
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, KeyboardShortcut, RichText};
 
 use super::{ERROR_RED, Origin, SectionContext};
 use crate::domain::{ChecklistItem, Plan, Release};
 use crate::i18n::{tr, tr_args};
 use crate::model::{Command, ReleaseCommand, ReleaseEdit};
+use crate::ui::command::{DIALOG_CANCEL, DIALOG_SAVE, shortcut_text};
 
-const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SHORTCUT_SAVE: KeyboardShortcut = DIALOG_SAVE;
 
 /// Which of the two plans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -264,12 +265,16 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
                 let can_save = editor.is_dirty() && !editor.pending;
                 if ui
                     .add_enabled(can_save, egui::Button::new(tr("action-save")))
-                    .on_hover_text("Ctrl+S")
+                    .on_hover_text(shortcut_text(ui.ctx(), &DIALOG_SAVE))
                     .clicked()
                 {
                     save = true;
                 }
-                if ui.button(tr("action-cancel")).on_hover_text("Esc").clicked() {
+                if ui
+                    .button(tr("action-cancel"))
+                    .on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CANCEL))
+                    .clicked()
+                {
                     if editor.has_edits() {
                         editor.confirm_discard = true;
                     } else {

@@ -10,7 +10,7 @@ use crate::domain::work::task::open_and_total;
 use crate::domain::{TaskFields, TaskId, TaskStatus, Timestamp};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model, WorkCommand};
-use crate::ui::new_release::{agent_combo_ui, enum_combo_ui, group_combo_ui};
+use crate::ui::widgets::combo::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use crate::ui::widgets::{chip_ui, datetime_edit_ui};
 
 /// The add / edit form of a task.

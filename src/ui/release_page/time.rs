@@ -11,7 +11,7 @@ use crate::domain::work::time_entry::{TimeEntry, format_clock, format_hhmm, pars
 use crate::domain::{AgentId, TimeEntryId, Timestamp};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, Model, NewTimeEntry, WorkCommand};
-use crate::ui::new_release::agent_combo_ui;
+use crate::ui::widgets::combo::agent_combo_ui;
 use crate::ui::widgets::datetime_edit_ui;
 
 /// The "Add time" form, also used to edit an entry.

@@ -1,6 +1,7 @@
 //! Small shared widgets: coloured chips for status, priority and type; a local date-and-time editor
 //! over our own localized [`date_picker`]; local time formatting.
 
+pub mod combo;
 pub mod date_picker;
 
 use chrono::{Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
