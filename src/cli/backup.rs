@@ -1,4 +1,4 @@
-//! `backup`, `check` and `restore`: the file's safety commands.
+//! `init`, `backup`, `check` and `restore`: the commands about the file itself.
 
 use std::path::{Path, PathBuf};
 
@@ -28,7 +28,13 @@ pub(super) fn check(db: &Path) -> Result<String, String> {
 }
 
 /// `restore`: replaces the file with a backup; the current file is kept as a backup first.
-pub(super) fn restore(db: &Path, from: &Path) -> Result<String, String> {
+pub(super) fn restore(db: &Path, from: &Path, other_database: bool) -> Result<String, String> {
+    if !other_database && session::is_other_database(db, from) {
+        return Err(tr_args(
+            "cli-error-other-database",
+            &[("path", db.display().to_string().into()), ("backup", from.display().to_string().into())],
+        ));
+    }
     let replaced = match session::restore(db, from, None) {
         session::Restored::NotStarted { error, .. } => return Err(i18n::store_error(&error)),
         // The restored file was checked and opened once (migrated if it was older); it closes here.
@@ -55,4 +61,15 @@ pub(super) fn restore(db: &Path, from: &Path) -> Result<String, String> {
         }
     }
     Ok(text)
+}
+
+/// `init`: a new, empty database (a missing or empty file); a database is left as it is.
+pub(super) fn init(db: &Path) -> Result<String, String> {
+    let path = ("path", db.display().to_string().into());
+    Ok(match session::init(db).map_err(|e| i18n::store_error(&e))? {
+        session::Initialised::Created => tr_args("cli-init-created", &[path]),
+        session::Initialised::AlreadyDatabase(count) => {
+            tr_args("cli-init-exists", &[path, ("count", count.into())])
+        }
+    } + "\n")
 }

@@ -38,6 +38,9 @@ pub(super) fn bulk(
             BulkAction::Assign { agent, group }
         }
     };
+    // An id given twice is one release: it is acted on, and counted, once.
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<ReleaseId> = ids.into_iter().filter(|id| seen.insert(*id)).collect();
     let command = Command::Bulk { ids, action };
     let label = i18n::command_label(&command, model.directory());
     model.apply(command).map_err(|e| i18n::command_error(&e))?;

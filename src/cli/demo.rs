@@ -8,7 +8,7 @@ use crate::model::{Command, SampleCommand, session};
 
 /// `demo`: the sample, refused on a file that holds releases unless `force`.
 pub(super) fn demo(db: &Path, force: bool) -> Result<String, String> {
-    let mut model = session::open(db).map_err(|e| i18n::store_error(&e))?;
+    let mut model = session::create(db, session::Holder::Command).map_err(|e| i18n::store_error(&e))?;
     let data = sample::scenarios(model.now());
     let count = data.releases.len();
     model.apply(Command::Sample(SampleCommand::Load { data, force })).map_err(|e| i18n::command_error(&e))?;

@@ -10,6 +10,7 @@ mod bulk;
 mod demo;
 mod kpi;
 mod releases;
+mod terminal;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -143,7 +144,13 @@ pub enum CliCommand {
     Restore {
         /// The backup file to restore.
         backup: PathBuf,
+        /// Restore it even though it is a copy of another database than the one at --db.
+        #[arg(long)]
+        other_database: bool,
     },
+    /// Make a new, empty database at --db (a missing file, or an empty one: 0 bytes, or an SQLite
+    /// file without tables). Nothing else initialises an empty file.
+    Init,
 }
 
 /// The bulk actions of the command line.
@@ -229,7 +236,7 @@ pub fn parse() -> Result<Cli, ExitCode> {
         let text = err.to_string();
         let first = text.lines().next().unwrap_or("invalid arguments");
         let first = first.strip_prefix("error: ").unwrap_or(first);
-        eprintln!("release-desk: {first} (see release-desk --help)");
+        eprintln!("release-desk: {} (see release-desk --help)", terminal::error_line(first));
         ExitCode::from(2)
     })
 }
@@ -249,7 +256,7 @@ pub fn main(cli: Cli) -> Parsed {
         Ok(Some(db)) => Parsed::Window { db, lang },
         Ok(None) => Parsed::Exit(ExitCode::SUCCESS),
         Err(message) => {
-            eprintln!("release-desk: {message}");
+            eprintln!("release-desk: {}", terminal::error_line(&message));
             Parsed::Exit(ExitCode::FAILURE)
         }
     }
@@ -281,7 +288,8 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         CliCommand::Show { id, format } => releases::show(db, &id, format),
         CliCommand::Backup { out } => backup::backup(db, out),
         CliCommand::Check => backup::check(db),
-        CliCommand::Restore { backup: from } => backup::restore(db, &from),
+        CliCommand::Restore { backup: from, other_database } => backup::restore(db, &from, other_database),
+        CliCommand::Init => backup::init(db),
         CliCommand::Kpi { from, to, format } => kpi::kpi(db, from, to, format),
         CliCommand::Chart { out, kpi, from, to, width, height } => {
             kpi::chart(db, out, kpi, from, to, width, height)
@@ -302,12 +310,13 @@ fn open_existing(db: &Path) -> Result<Model, String> {
     session::open_for_reading(db).map_err(|e| i18n::store_error(&e))
 }
 
-/// Opens an existing file to change it (a missing file is not created).
+/// Opens an existing file to change it (a missing file is not created); waits a few seconds
+/// for a window or another command that holds it.
 fn open_for_writing(db: &Path) -> Result<Model, String> {
     if !db.exists() {
         return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
-    session::open(db).map_err(|e| i18n::store_error(&e))
+    session::open_for_writing(db).map_err(|e| i18n::store_error(&e))
 }
 
 fn find_agent(model: &Model, text: &str) -> Result<AgentId, String> {

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::terminal::visible;
 use super::{Format, find_agent, open_existing};
 use crate::domain::{PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, view};
 use crate::export;
@@ -70,10 +71,10 @@ pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String
             let cells = export::table::cells(release, model.directory(), false);
             let mut text = String::new();
             for (header, value) in export::table::localized_headers().iter().zip(cells) {
-                text.push_str(&format!("{header:>14}  {value}\n"));
+                text.push_str(&format!("{header:>14}  {}\n", visible(&value, false)));
             }
             if !release.description.is_empty() {
-                text.push_str(&format!("\n{}\n", release.description));
+                text.push_str(&format!("\n{}\n", visible(&release.description, true)));
             }
             Ok(text)
         }
@@ -131,8 +132,15 @@ fn format_releases<'a>(
         }
         Format::Csv => export::table::to_csv(releases, directory).map_err(|e| e.to_string()),
         Format::Table => {
-            let rows: Vec<Vec<String>> =
-                releases.into_iter().map(|r| export::table::cells(r, directory, false).to_vec()).collect();
+            let rows: Vec<Vec<String>> = releases
+                .into_iter()
+                .map(|r| {
+                    export::table::cells(r, directory, false)
+                        .iter()
+                        .map(|c| visible(c, false).into_owned())
+                        .collect()
+                })
+                .collect();
             let count = rows.len();
             let mut text = export::table::to_text_table(&export::table::localized_headers(), &rows);
             text.push_str(&crate::i18n::tr_args("cli-count", &[("count", count.into())]));

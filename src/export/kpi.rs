@@ -145,15 +145,12 @@ pub fn report_csv(report: &KpiReport) -> Result<String, csv::Error> {
     writer.write_record(CSV_HEADERS)?;
     for month in &report.months {
         let off = off_target_kpis(report, month);
-        writer.write_record(csv_row(
-            month.month.to_string(),
-            &month.counts,
-            Some(month.open_at_end),
-            &off,
-        ))?;
+        let row = csv_row(month.month.to_string(), &month.counts, Some(month.open_at_end), &off);
+        writer.write_record(row.iter().map(|c| super::table::csv_cell(c).into_owned()))?;
     }
     let off: Vec<Kpi> = Kpi::ALL.into_iter().filter(|k| report.period_meets(*k) == Some(false)).collect();
-    writer.write_record(csv_row("total".into(), &report.total, None, &off))?;
+    let row = csv_row("total".into(), &report.total, None, &off);
+    writer.write_record(row.iter().map(|c| super::table::csv_cell(c).into_owned()))?;
     let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

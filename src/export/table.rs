@@ -58,7 +58,20 @@ pub fn cells(r: &Release, directory: &Directory, machine: bool) -> [String; 11] 
     ]
 }
 
-/// CSV with a header row and ISO 8601 timestamps.
+/// A cell as CSV writes it, safe to open in a spreadsheet: a text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return (after any spaces) would run as a formula, so it gets a
+/// leading `'` (OWASP's CSV injection advice). Numbers (`-5`, `+1.5`) stay numbers.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let starts_formula = text.starts_with(['\t', '\r'])
+        || text.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if starts_formula && text.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// CSV with a header row and ISO 8601 timestamps; every cell through [`csv_cell`].
 pub fn to_csv<'a>(
     releases: impl IntoIterator<Item = &'a Release>,
     directory: &Directory,
@@ -66,7 +79,7 @@ pub fn to_csv<'a>(
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(HEADERS)?;
     for r in releases {
-        writer.write_record(cells(r, directory, true))?;
+        writer.write_record(cells(r, directory, true).iter().map(|c| csv_cell(c).into_owned()))?;
     }
     let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

@@ -116,15 +116,80 @@ pub fn store_error(err: &crate::store::StoreError) -> String {
         E::Damaged { path: p, details } => {
             tr_args("error-damaged", &[("path", path(p)), ("detail", details.as_str().into())])
         }
-        E::Locked { path: p, pid: Some(pid) } => {
-            tr_args("error-locked-pid", &[("path", path(p)), ("pid", pid.to_string().into())])
+        E::Locked { path: p, pid, holder } => {
+            let pid_arg = Arg::from(pid.map_or_else(|| "?".to_owned(), |pid| pid.to_string()));
+            match (holder, pid) {
+                (Some(crate::store::Holder::Window), _) => {
+                    tr_args("error-locked-window", &[("path", path(p)), ("pid", pid_arg)])
+                }
+                (Some(crate::store::Holder::Command), _) => {
+                    tr_args("error-locked-command", &[("path", path(p)), ("pid", pid_arg)])
+                }
+                (None, Some(_)) => tr_args("error-locked-pid", &[("path", path(p)), ("pid", pid_arg)]),
+                (None, None) => tr_args("error-locked", &[("path", path(p))]),
+            }
         }
-        E::Locked { path: p, pid: None } => tr_args("error-locked", &[("path", path(p))]),
         E::ReadOnlySession { path: p } => tr_args("error-read-only-session", &[("path", path(p))]),
         E::Sqlite(e) => tr_args("error-sqlite", &[("detail", e.to_string().into())]),
         E::BadData(detail) => tr_args("error-bad-data", &[("detail", detail.as_str().into())]),
         E::BackupStopped => tr("error-backup-stopped"),
+        E::OlderSchema { path: p, found } => {
+            tr_args("error-older-schema", &[("path", path(p)), ("found", found.to_string().into())])
+        }
+        E::NotAFile { path: p } => tr_args("error-not-a-file", &[("path", path(p))]),
+        E::HardLinked { path: p, links } => {
+            tr_args("error-hard-linked", &[("path", path(p)), ("links", links.to_string().into())])
+        }
+        E::LinkedSideFile { path: p } => tr_args("error-linked-side-file", &[("path", path(p))]),
+        E::NoSpace { path: p, needed, available } => tr_args(
+            "error-no-space",
+            &[
+                ("path", path(p)),
+                ("needed", megabytes(*needed).into()),
+                ("available", megabytes(*available).into()),
+            ],
+        ),
+        E::UnexpectedSchema { path: p, found, more } => tr_args(
+            "error-unexpected-schema",
+            &[("path", path(p)), ("found", schema_objects(found, *more).into())],
+        ),
+        E::Empty { path: p } => tr_args("error-empty-file", &[("path", path(p))]),
+        E::BadRow { table, row, column, detail } => tr_args(
+            "error-bad-row",
+            &[
+                ("table", (*table).into()),
+                ("row", row.as_str().into()),
+                ("column", column.as_str().into()),
+                ("detail", detail.as_str().into()),
+            ],
+        ),
+        E::WriteProtected { path: p } => tr_args("error-write-protected", &[("path", path(p))]),
     }
+}
+
+/// "trigger wipe, table releases (changed)" in the current language.
+fn schema_objects(found: &[crate::store::SchemaDifference], more: usize) -> String {
+    use crate::store::SchemaChange as C;
+    let mut named: Vec<String> = found
+        .iter()
+        .map(|d| {
+            let key = match d.change {
+                C::Unknown => "schema-object-unknown",
+                C::Changed => "schema-object-changed",
+                C::Missing => "schema-object-missing",
+            };
+            tr_args(key, &[("kind", d.kind.as_str().into()), ("name", d.name.as_str().into())])
+        })
+        .collect();
+    if more > 0 {
+        named.push(tr_args("schema-objects-more", &[("count", more.into())]));
+    }
+    named.join(", ")
+}
+
+/// `12.3 MB` (decimal megabytes, one decimal), for free-space messages.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
 /// A validation problem, as a sentence.

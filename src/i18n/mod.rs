@@ -164,9 +164,12 @@ pub enum Arg {
     Text(String),
 }
 
+/// Above this a number is passed as text: a float would print it rounded (ids above 2^53).
+const EXACT_IN_FLOAT: u64 = 1 << 53;
+
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
-        Self::Num(n as f64)
+        if n as u64 > EXACT_IN_FLOAT { Self::Text(n.to_string()) } else { Self::Num(n as f64) }
     }
 }
 
@@ -178,7 +181,7 @@ impl From<u32> for Arg {
 
 impl From<i64> for Arg {
     fn from(n: i64) -> Self {
-        Self::Num(n as f64)
+        if n.unsigned_abs() > EXACT_IN_FLOAT { Self::Text(n.to_string()) } else { Self::Num(n as f64) }
     }
 }
 

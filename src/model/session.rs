@@ -9,16 +9,34 @@
 use std::path::{Path, PathBuf};
 
 use super::Model;
-use crate::store::lock::DbLock;
-use crate::store::{Store, backup};
+use crate::store::lock::{self, DbLock};
+use crate::store::{Create, OpenMode, Store, backup, restore};
 
-pub use crate::store::backup::{BackupInfo, Replaced};
-pub use crate::store::{CheckKind, OpenReport, StoreError};
+pub use crate::store::backup::BackupInfo;
+pub use crate::store::restore::Replaced;
+pub use crate::store::{CheckKind, Holder, OpenReport, StoreError};
 
 /// Opens the database at `path` as its one writer (creating it when missing), checks it,
 /// migrates it and loads it. A file another window holds is refused with [`StoreError::Locked`].
 pub fn open(path: &Path) -> Result<Model, StoreError> {
     Model::open(path)
+}
+
+/// Opens an existing database at `path` to change it from the command line: waits a few
+/// seconds when a window or another command holds it (then says which), never creates a file.
+pub fn open_for_writing(path: &Path) -> Result<Model, StoreError> {
+    Model::from_store(Store::open_as(path, OpenMode::COMMAND)?)
+}
+
+/// Opens the database at `path`, making a new one of a missing file, a file of zero bytes or an
+/// SQLite file without tables: `demo`, `init` and the window's "new database" (`holder`), the
+/// only ways such a file is initialised.
+pub fn create(path: &Path, holder: Holder) -> Result<Model, StoreError> {
+    let wait = match holder {
+        Holder::Window => lock::WINDOW_WAIT,
+        Holder::Command => lock::COMMAND_WAIT,
+    };
+    Model::from_store(Store::open_as(path, OpenMode { holder, wait, create: Create::AlsoEmpty })?)
 }
 
 /// Opens the database at `path` for reading only, without the writer's lock: every command is
@@ -31,7 +49,7 @@ pub fn open_read_only(path: &Path) -> Result<Model, StoreError> {
 /// window holds the file. A file with an older schema is opened as a writer once, to upgrade it.
 pub fn open_for_reading(path: &Path) -> Result<Model, StoreError> {
     match Model::open_read_only(path) {
-        Err(StoreError::BadData(_)) => Model::open(path),
+        Err(StoreError::OlderSchema { .. }) => Model::open(path),
         other => other,
     }
 }
@@ -65,7 +83,7 @@ pub fn integrity_check(model: &Model) -> Result<(), StoreError> {
 /// Checks the file at `path` without writing to it (the CLI's `check`); returns how many
 /// releases it holds.
 pub fn check_file(path: &Path) -> Result<i64, StoreError> {
-    backup::verify(path)
+    backup::verify_all(path)
 }
 
 /// The folder the backups of `db` are kept in.
@@ -103,6 +121,37 @@ pub fn newest_good_backup(db: &Path) -> Option<(BackupInfo, i64)> {
         .ok()?
         .into_iter()
         .find_map(|info| backup::verify(&info.path).ok().map(|count| (info, count)))
+}
+
+/// Whether `backup` is a copy of another database than the one at `db` (each database has an
+/// identity, kept by its backups): restoring it would replace one database with another, so the
+/// window and the command line ask first. `false` when either has no identity (older files) or
+/// there is no database at `db`.
+pub fn is_other_database(db: &Path, backup_path: &Path) -> bool {
+    match (backup::identity(db), backup::identity(backup_path)) {
+        (Some(ours), Some(theirs)) => ours != theirs,
+        _ => false,
+    }
+}
+
+/// What `init` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Initialised {
+    /// A new, empty database was made.
+    Created,
+    /// The file already was a database (holding this many releases); nothing was changed.
+    AlreadyDatabase(usize),
+}
+
+/// Makes a new, empty database at `path` (the command line's `init`): a missing file, or an
+/// empty one. A file that already is a database is opened and left as it is.
+pub fn init(path: &Path) -> Result<Initialised, StoreError> {
+    let model = create(path, Holder::Command)?;
+    Ok(if open_report(&model).created {
+        Initialised::Created
+    } else {
+        Initialised::AlreadyDatabase(model.releases().len())
+    })
 }
 
 /// What [`restore`] did.
@@ -144,7 +193,7 @@ pub fn restore(db: &Path, backup_path: &Path, current: Option<Model>) -> Restore
             Err(error) => return Restored::NotStarted { error, model: current },
         },
     };
-    let replaced = backup::restore(db, backup_path, lock.as_ref());
+    let replaced = restore::restore(db, backup_path, lock.as_ref());
     let reopened = Store::open_with_lock(db, lock).and_then(Model::from_store);
     Restored::Done { replaced, reopened }
 }

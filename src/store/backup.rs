@@ -13,8 +13,7 @@ use chrono::{Datelike as _, NaiveDateTime, Utc};
 use rusqlite::Connection;
 
 use super::connection::{Mode, open_connection};
-use super::lock::DbLock;
-use super::{StoreError, schema};
+use super::{StoreError, file, inspect, schema, tables};
 
 /// One backup file.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,71 +76,90 @@ pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>, StoreError> {
     Ok(list)
 }
 
-/// Checks a database file without writing to it: it must be ours, pass `integrity_check`
-/// and be no newer than this build. Returns how many releases it holds.
+/// Checks a database file without writing to it: it must be a regular file with one name, be
+/// ours, have exactly the schema this build makes for its version, pass `integrity_check`, and
+/// (at the latest version) everything the model loads must load. Returns how many releases it
+/// holds. Works on a read-only folder or medium. Backups, restores and the newest good backup are
+/// verified so.
 pub fn verify(path: &Path) -> Result<i64, StoreError> {
-    let conn = open_connection(path, Mode::ReadOnly).map_err(|e| match e {
-        StoreError::Sqlite(e) => damaged(path, &e.to_string()),
-        other => damaged(path, &other.to_string()),
-    })?;
-    let app_id: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| damaged(path, &e.to_string()))?;
-    if app_id != schema::APPLICATION_ID {
-        return Err(StoreError::ForeignDatabase { path: path.to_owned() });
-    }
-    super::run_check(&conn, path, true)?;
-    let version = super::inspect::schema_version(&conn)?;
-    if version > schema::latest_version() {
-        return Err(StoreError::NewerSchema {
-            path: path.to_owned(),
-            found: version,
-            supported: schema::latest_version(),
-        });
-    }
-    super::tables::releases::count(&conn)
+    verify_with(path, false)
 }
 
-fn damaged(path: &Path, details: &str) -> StoreError {
-    StoreError::Damaged { path: path.to_owned(), details: details.to_owned() }
+/// [`verify`], and every row of the activity log too (which the model reads a release at a time,
+/// when it is shown): the command line's `check`.
+pub fn verify_all(path: &Path) -> Result<i64, StoreError> {
+    verify_with(path, true)
+}
+
+fn verify_with(path: &Path, activities: bool) -> Result<i64, StoreError> {
+    let path = &file::resolve(path)?;
+    if file::check_database_file(path)?.is_none() {
+        return Err(StoreError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        });
+    }
+    if !inspect::check_header(path)? {
+        return Err(StoreError::Empty { path: path.to_owned() });
+    }
+    let (conn, version) = inspect::open_read_only(path)?;
+    inspect::run_check(&conn, path, true)?;
+    if version == schema::latest_version() {
+        tables::load_snapshot(&conn)?;
+        if activities {
+            tables::activities::check_all(&conn)?;
+        }
+    }
+    tables::releases::count(&conn)
+}
+
+/// About how many bytes a copy of the database `conn` has open takes (its pages in use).
+fn copy_size(conn: &Connection) -> u64 {
+    let pragma =
+        |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0)).unwrap_or(0);
+    let pages = pragma("page_count").saturating_sub(pragma("freelist_count"));
+    u64::try_from(pages.saturating_mul(pragma("page_size"))).unwrap_or(0)
 }
 
 /// Writes a checked copy of the database `conn` has open to `out` (which must not exist):
-/// `VACUUM INTO` a temporary name beside it, clear the copy's open-session marker, check it,
-/// sync it, rename it.
-pub(super) fn write_verified_copy(conn: &Connection, out: &Path) -> Result<(), StoreError> {
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
+/// `VACUUM INTO` a new temporary file beside it (never through a link), clear the copy's
+/// open-session marker, check it, give it the permissions of `db` (the database copied), sync
+/// it, rename it. Fails early when the folder has no room for it; leaves nothing behind when it
+/// fails.
+pub(super) fn write_verified_copy(
+    conn: &Connection,
+    db: Option<&Path>,
+    out: &Path,
+) -> Result<(), StoreError> {
+    let dir = file::folder_of(out);
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let file_name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_file(&temp);
+    file::ensure_space(dir, copy_size(conn))?;
+    let temp = file::temp_name(out);
+    let journal = file::sidecar(&temp, "-journal");
+    // Ours, from an attempt of this process that could not clean up.
+    file::remove_if_present(&temp)?;
+    file::remove_if_present(&journal)?;
     let result = (|| {
+        drop(file::create_new_side_file(&temp)?);
         conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
         {
             let copy = open_connection(&temp, Mode::ReadWrite)?;
-            super::tables::meta::clear_session_marker(&copy)?;
+            tables::meta::clear_session_marker(&copy)?;
         }
         verify(&temp)?;
-        std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io(&temp))?;
+        if let Some(meta) = db.and_then(|db| std::fs::metadata(db).ok()) {
+            file::copy_permissions(&meta, &temp)?;
+        }
+        file::sync_file(&temp)?;
         std::fs::rename(&temp, out).map_err(io(out))?;
-        sync_dir(dir);
+        file::sync_dir(dir);
         Ok(())
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-        let _ = std::fs::remove_file(temp.with_extension("tmp-journal"));
+        file::discard(&temp);
+        file::discard(&journal);
     }
     result
-}
-
-/// Makes the directory entry of a rename durable (Unix; a no-op elsewhere).
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Makes a backup of the database `conn` has open into `backups/`, then rotates.
@@ -164,7 +182,7 @@ fn write_into_folder(conn: &Connection, db: &Path, reason: &str) -> Result<PathB
         }
         now += chrono::Duration::milliseconds(1);
     }
-    write_verified_copy(conn, &out)?;
+    write_verified_copy(conn, Some(db), &out)?;
     Ok(out)
 }
 
@@ -261,7 +279,7 @@ impl Drop for BackupJob {
         if let JobState::Done(Ok(path)) = &self.state
             && !path.as_os_str().is_empty()
         {
-            let _ = std::fs::remove_file(path);
+            file::discard(path);
         }
     }
 }
@@ -292,116 +310,41 @@ pub fn rotate(db: &Path, just_made: &Path) -> Result<(), StoreError> {
         }
     }
     for backup in list.iter().filter(|b| !keep.contains(&b.path)) {
-        let _ = std::fs::remove_file(&backup.path);
+        file::discard(&backup.path);
     }
-    // Temporary files left by a backup that was interrupted (a crash) more than an hour ago.
-    if let Ok(entries) = std::fs::read_dir(backups_dir(db)) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let stale = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 3600);
-            if name.starts_with('.') && name.ends_with(".tmp") && stale {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+    // Temporary files of backups whose process was killed.
+    file::remove_stale_temps_in(&backups_dir(db));
     Ok(())
 }
 
-/// The name a damaged file is moved to: `NAME.damaged-YYYYMMDD-HHMMSS`.
-fn damaged_name(db: &Path) -> PathBuf {
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(format!(".damaged-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
-    let mut path = db.with_file_name(&name);
-    let mut n = 1;
-    while path.exists() {
-        n += 1;
-        let mut numbered = name.clone();
-        numbered.push(format!("-{n}"));
-        path = db.with_file_name(numbered);
-    }
-    path
-}
+/// How far ahead of the clock a backup's time may be and still count (clocks of machines that
+/// shared the folder differ a little).
+const CLOCK_SLACK: chrono::Duration = chrono::Duration::minutes(5);
 
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-/// Moves a damaged database (and its `-wal`/`-shm`) aside, untouched; returns the new name.
-pub fn move_aside_damaged(db: &Path) -> Result<PathBuf, StoreError> {
-    let target = damaged_name(db);
-    std::fs::rename(db, &target).map_err(io(db))?;
-    for suffix in ["-wal", "-shm"] {
-        let from = sidecar(db, suffix);
-        if from.exists() {
-            std::fs::rename(&from, sidecar(&target, suffix)).map_err(io(&from))?;
-        }
-    }
-    if let Some(dir) = db.parent() {
-        sync_dir(dir);
-    }
-    Ok(target)
-}
-
-/// What a restore did with the file it replaced.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Replaced {
-    /// There was no file.
-    Nothing,
-    /// The current file was good: it was backed up here first.
-    BackedUp(PathBuf),
-    /// The current file was damaged: it was moved aside here, untouched.
-    MovedAside(PathBuf),
-}
-
-/// Replaces the database at `db` with a copy of `backup`. The caller holds `db`'s writer lock
-/// and has closed its store. The current file is kept: backed up first when it is good, moved
-/// aside when it is damaged.
-pub fn restore(db: &Path, backup: &Path, _lock: Option<&DbLock>) -> Result<Replaced, StoreError> {
-    verify(backup)?;
-    let replaced = if db.exists() {
-        let good = verify(db).is_ok();
-        if good {
-            let conn = open_connection(db, Mode::ReadOnly)?;
-            let kept = backup_into_folder(&conn, db, "restore")?;
-            drop(conn);
-            Replaced::BackedUp(kept)
-        } else {
-            Replaced::MovedAside(move_aside_damaged(db)?)
-        }
-    } else {
-        Replaced::Nothing
-    };
-    let dir = db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
-    let temp = sidecar(db, ".restoring");
-    std::fs::copy(backup, &temp).map_err(io(&temp))?;
-    std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io(&temp))?;
-    // The old file's log belongs to the old file (checkpointed, or moved aside with it). One that
-    // cannot be removed (still open elsewhere, on Windows) would be replayed into the restored
-    // file: stop before replacing anything.
-    for suffix in ["-wal", "-shm"] {
-        let log = sidecar(db, suffix);
-        match std::fs::remove_file(&log) {
-            Ok(()) => {}
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(source) => {
-                let _ = std::fs::remove_file(&temp);
-                return Err(StoreError::Io { path: log, source });
-            }
-        }
-    }
-    std::fs::rename(&temp, db).map_err(io(db))?;
-    sync_dir(dir);
-    Ok(replaced)
+/// Whether the daily backup of `db` is due: no backup was made in the last day. A backup dated
+/// in the future (a clock that was wrong) does not count, or it would stop daily backups until
+/// its date.
+pub fn daily_backup_due(db: &Path) -> bool {
+    let now = Utc::now();
+    let newest = list_backups(db)
+        .ok()
+        .and_then(|list| list.into_iter().map(|b| b.made_at).find(|&t| t <= now + CLOCK_SLACK));
+    newest.is_none_or(|t| now - t > chrono::Duration::hours(24))
 }
 
 /// The newest backup of `db` that passes [`verify`].
 pub fn newest_good_backup(db: &Path) -> Option<BackupInfo> {
     list_backups(db).ok()?.into_iter().find(|b| verify(&b.path).is_ok())
+}
+
+/// The identity of the database at `path` (its `database_id`), read without writing; `None` when
+/// it has none (older than version 4) or cannot be read.
+pub fn identity(path: &Path) -> Option<i64> {
+    let path = file::resolve(path).ok()?;
+    file::check_database_file(&path).ok()??;
+    if !inspect::check_header(&path).ok()? {
+        return None;
+    }
+    let (conn, _) = inspect::open_read_only(&path).ok()?;
+    tables::meta::database_id(&conn)
 }

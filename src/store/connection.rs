@@ -24,27 +24,53 @@ pub enum Mode {
     /// Read-write on a file that exists, its journal mode left as it is, `synchronous=FULL`:
     /// the checkpoint thread, and a fresh backup copy being finished.
     ReadWrite,
+    /// Reading a file nothing can change (SQLite's `immutable`: no locks, no shared memory): a
+    /// file on a read-only folder or medium, whose log is empty.
+    Immutable,
 }
 
 /// Opens `path` for `mode`, hardened.
 pub fn open_connection(path: &Path, mode: Mode) -> Result<Connection, StoreError> {
-    let flags = match mode {
-        Mode::Writer => {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        }
-        Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        Mode::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    let base = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match mode {
+        Mode::Writer => Connection::open_with_flags(
+            path,
+            base | OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )?,
+        Mode::ReadOnly => Connection::open_with_flags(path, base | OpenFlags::SQLITE_OPEN_READ_ONLY)?,
+        Mode::ReadWrite => Connection::open_with_flags(path, base | OpenFlags::SQLITE_OPEN_READ_WRITE)?,
+        Mode::Immutable => Connection::open_with_flags(
+            immutable_uri(path),
+            base | OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )?,
     };
-    let conn = Connection::open_with_flags(path, flags)?;
     harden(&conn)?;
     match mode {
         Mode::Writer => configure_writer(&conn)?,
         Mode::ReadWrite => conn.execute_batch("PRAGMA synchronous = FULL;")?,
-        Mode::ReadOnly => {}
+        // Sorting for a check or a query never needs a temporary file: reading works on a full
+        // disk too.
+        Mode::ReadOnly | Mode::Immutable => conn.execute_batch("PRAGMA temp_store = MEMORY;")?,
     }
     Ok(conn)
+}
+
+/// `file:/a%20b/desk.sqlite3?immutable=1`: the path percent-encoded for SQLite's URI names.
+fn immutable_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        uri.push('/');
+    }
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~:".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// An in-memory database (tests and benchmarks), configured as a writer.

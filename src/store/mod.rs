@@ -14,9 +14,12 @@ pub mod backup;
 mod checkpoint;
 pub mod connection;
 mod error;
+mod file;
 mod inspect;
 pub mod lock;
 mod mutation;
+mod open;
+pub mod restore;
 pub mod schema;
 mod tables;
 
@@ -25,11 +28,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::domain::{Activity, ReleaseId};
-use connection::{Mode, open_connection};
 
-pub use error::StoreError;
+pub use error::{Holder, SchemaChange, SchemaDifference, StoreError};
 pub(crate) use inspect::run_check;
 pub use mutation::{Mutation, Snapshot};
+pub use open::{Create, OpenMode};
 pub use tables::{from_millis, to_millis};
 
 /// Which check ran when the file was opened.
@@ -53,11 +56,16 @@ pub struct OpenReport {
     pub check: CheckKind,
     /// The backup made while opening (daily, or before a migration).
     pub backup: Option<PathBuf>,
+    /// The file was made a new database by this open (it was missing, or empty).
+    pub created: bool,
 }
 
 /// An open Release Desk database.
 pub struct Store {
     conn: Connection,
+    /// What the checks at open read before anything was written (a file at the latest
+    /// version): the first [`Store::load`] hands it out instead of reading everything again.
+    preloaded: std::sync::Mutex<Option<Snapshot>>,
     path: PathBuf,
     /// The writer's lock; `None` for a read-only store (or a folder that cannot be written).
     lock: Option<lock::DbLock>,
@@ -70,130 +78,7 @@ pub struct Store {
     checkpointer: Option<checkpoint::Checkpointer>,
 }
 
-/// A backup is made at open when the newest one is older than this.
-const DAILY_BACKUP_AGE: chrono::Duration = chrono::Duration::hours(24);
-
 impl Store {
-    /// Opens (or creates) the database at `path` as its one writer, checks it and migrates it to
-    /// the latest schema.
-    ///
-    /// A file another window holds is refused ([`StoreError::Locked`]). A file that is not SQLite,
-    /// belongs to another program, was written by a newer version, or fails its check is refused
-    /// and left byte-for-byte untouched.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let lock = lock::DbLock::acquire(path)?;
-        Self::open_with_lock(path, lock)
-    }
-
-    /// [`Store::open`] with a lock the caller already holds (after a restore).
-    pub fn open_with_lock(path: &Path, lock: Option<lock::DbLock>) -> Result<Self, StoreError> {
-        let io_err = |source| StoreError::Io { path: path.to_owned(), source };
-        let mut report = OpenReport::default();
-        let mut existing_version = None;
-        if path.exists() {
-            if inspect::check_header(path)? {
-                // Inspect through a read-only connection first, so a refused file is never written.
-                let conn = open_connection(path, Mode::ReadOnly)?;
-                existing_version = Some(inspect::check_compatible(&conn, path)?);
-                report.unclean_shutdown = tables::meta::session_marker_set(&conn);
-                report.check = if report.unclean_shutdown { CheckKind::Full } else { CheckKind::Quick };
-                run_check(&conn, path, report.unclean_shutdown)?;
-            }
-        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(io_err)?;
-        }
-
-        let conn = open_connection(path, Mode::Writer)?;
-        let mut store = Self {
-            conn,
-            path: path.to_owned(),
-            lock,
-            read_only: false,
-            session_open: false,
-            report,
-            checkpointer: None,
-        };
-        if let Some(version) = existing_version.filter(|&v| v > 0) {
-            store.backup_at_open(version)?;
-        }
-        store.migrate()?;
-        store.mark_session_open();
-        store.start_checkpointer();
-        Ok(store)
-    }
-
-    /// The backup made while opening a file at schema `version`: before a migration, or the
-    /// daily one when the newest is more than a day old.
-    fn backup_at_open(&mut self, version: i64) -> Result<(), StoreError> {
-        let reason = if version < schema::latest_version() {
-            Some("migration")
-        } else {
-            let newest = backup::list_backups(&self.path).ok().and_then(|l| l.first().map(|b| b.made_at));
-            newest.is_none_or(|t| chrono::Utc::now() - t > DAILY_BACKUP_AGE).then_some("daily")
-        };
-        if let Some(reason) = reason {
-            match self.backup_now(reason) {
-                Ok(made) => self.report.backup = Some(made),
-                // A failed pre-migration backup stops the migration; a failed daily one does
-                // not stop the user from working (a read-only folder, a full disk).
-                Err(err) if reason == "migration" => return Err(err),
-                Err(_) => {}
-            }
-        }
-        Ok(())
-    }
-
-    /// Opens the file for reading only, without the writer's lock (the CLI's read commands, and
-    /// a second window on a file another window holds). Every write is refused with
-    /// [`StoreError::ReadOnlySession`].
-    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::Io {
-                path: path.to_owned(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            });
-        }
-        let conn = open_connection(path, Mode::ReadOnly)?;
-        let mut report = OpenReport::default();
-        if inspect::check_header(path)? {
-            inspect::check_compatible(&conn, path)?;
-            report.unclean_shutdown = tables::meta::session_marker_set(&conn);
-            run_check(&conn, path, false)?;
-            report.check = CheckKind::Quick;
-        }
-        let version = inspect::schema_version(&conn)?;
-        if version < schema::latest_version() {
-            return Err(StoreError::BadData(format!(
-                "{} has an older schema (version {version}); open it once in the window to upgrade it",
-                path.display()
-            )));
-        }
-        Ok(Self {
-            conn,
-            path: path.to_owned(),
-            lock: None,
-            read_only: true,
-            session_open: false,
-            report,
-            checkpointer: None,
-        })
-    }
-
-    /// Opens an in-memory database (tests and benchmarks).
-    pub fn open_in_memory() -> Result<Self, StoreError> {
-        let mut store = Self {
-            conn: connection::open_memory()?,
-            path: PathBuf::from(":memory:"),
-            lock: None,
-            read_only: false,
-            session_open: false,
-            report: OpenReport::default(),
-            checkpointer: None,
-        };
-        store.migrate()?;
-        Ok(store)
-    }
-
     fn mark_session_open(&mut self) {
         // Best effort: a read-only file cannot take the marker, and refuses writes anyway.
         self.session_open = tables::meta::set_session_marker(&self.conn).is_ok();
@@ -281,7 +166,7 @@ impl Store {
                 source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
             });
         }
-        backup::write_verified_copy(&self.conn, out)
+        backup::write_verified_copy(&self.conn, Some(&self.path), out)
     }
 
     /// Runs the full `integrity_check` now.
@@ -291,20 +176,7 @@ impl Store {
 
     fn migrate(&mut self) -> Result<(), StoreError> {
         let version = inspect::schema_version(&self.conn)?;
-        if version >= schema::latest_version() {
-            return Ok(());
-        }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (index, step) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
-            match step {
-                schema::Migration::Sql(sql) => tx.execute_batch(sql)?,
-                schema::Migration::Rust(run) => run(&tx)?,
-            }
-            tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        }
-        tx.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
-        tx.commit()?;
-        Ok(())
+        schema::migrate(&mut self.conn, version)
     }
 
     /// The schema version of the open file.
@@ -314,28 +186,25 @@ impl Store {
 
     /// Reads everything the model holds.
     pub fn load(&self) -> Result<Snapshot, StoreError> {
-        let conn = &self.conn;
-        let releases = tables::releases::load(conn)?;
-        let max_id = releases.last().map_or(0, |r| r.id.0);
-        Ok(Snapshot {
-            directory: tables::people::load(conn)?,
-            settings: tables::settings::load(conn)?,
-            saved_views: tables::saved_views::load(conn)?,
-            registry: tables::registry::load(conn)?,
-            readiness: tables::readiness::load(conn)?,
-            stage_history: tables::stage_history::load(conn)?,
-            release_high_water: tables::meta::release_high_water(conn)?.max(max_id),
-            notes: tables::work::load_notes(conn)?,
-            tasks: tables::work::load_tasks(conn)?,
-            time_entries: tables::work::load_time_entries(conn)?,
-            releases,
-        })
+        let preloaded = self
+            .preloaded
+            .lock()
+            .map(|mut p| p.take())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().take());
+        match preloaded {
+            Some(snapshot) => Ok(snapshot),
+            None => tables::load_snapshot(&self.conn),
+        }
     }
 
     /// Writes `mutations` and appends `activities` in one IMMEDIATE transaction: all or nothing.
     pub fn commit(&mut self, mutations: &[Mutation], activities: &[Activity]) -> Result<(), StoreError> {
         if self.read_only {
             return Err(StoreError::ReadOnlySession { path: self.path.clone() });
+        }
+        // What was read at open is not what the file holds after this.
+        if let Ok(mut preloaded) = self.preloaded.lock() {
+            *preloaded = None;
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut high_water: Option<i64> = None;

@@ -1,12 +1,16 @@
 //! The SQLite schema and its forward migrations, versioned by `PRAGMA user_version`.
 //!
 //! A migration is appended, never edited: a file at version N runs migrations N+1..=LATEST
-//! in one transaction. Most are SQL; one that must read old rows and write them in a new form (the
-//! typed activity log) is Rust code run inside the same transaction.
+//! in one transaction ([`migrate`]). Most are SQL; one that must read old rows and write them in a
+//! new form (the typed activity log) is Rust code run inside the same transaction. The same
+//! migrations, run on an empty in-memory database, give the schema a file of any version must have
+//! ([`expected_objects`]): a file holding anything else (a trigger, a view, a changed table) is
+//! refused before it is written.
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::StoreError;
+use super::error::{SchemaChange, SchemaDifference};
 use super::tables::activities;
 
 /// One step of the schema.
@@ -168,9 +172,123 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // 3 -> 4: the activity log typed: kinds and fields as codes, values as typed JSON, no English.
     Migration::Rust(activities::migrate_to_typed),
+    // 4 -> 5: the database's identity, a random number: its backups and copies share it, another
+    // database has its own, so restoring a backup of another database asks first.
+    Migration::Sql(
+        r"
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', random());
+    ",
+    ),
 ];
 
 /// The schema version this build writes.
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
+}
+
+/// Runs migration `index` (from version `index` to `index + 1`) inside the caller's transaction.
+fn apply(tx: &Transaction<'_>, index: usize) -> Result<(), StoreError> {
+    match MIGRATIONS.get(index) {
+        Some(Migration::Sql(sql)) => tx.execute_batch(sql)?,
+        Some(Migration::Rust(run)) => run(tx)?,
+        None => {}
+    }
+    Ok(())
+}
+
+/// Migrates the file `conn` has open from `version` to the latest, in one IMMEDIATE transaction.
+pub fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
+    if version >= latest_version() {
+        return Ok(());
+    }
+    let from = usize::try_from(version).unwrap_or(0);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for index in from..MIGRATIONS.len() {
+        apply(&tx, index)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// One row of `sqlite_schema`: a table, index, view or trigger.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SchemaObject {
+    pub kind: String,
+    pub name: String,
+    pub table: String,
+    pub sql: Option<String>,
+}
+
+/// The objects of `sqlite_schema` of the file `conn` has open.
+pub fn objects(conn: &Connection) -> Result<Vec<SchemaObject>, StoreError> {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(SchemaObject { kind: r.get(0)?, name: r.get(1)?, table: r.get(2)?, sql: r.get(3)? })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// The objects a file at schema `version` holds when this build (or an older one) made it; worked
+/// out once per version.
+pub fn expected_objects(version: i64) -> Result<Vec<SchemaObject>, StoreError> {
+    static KNOWN: std::sync::Mutex<Vec<(i64, Vec<SchemaObject>)>> = std::sync::Mutex::new(Vec::new());
+    let cached = |known: &[(i64, Vec<SchemaObject>)]| {
+        known.iter().find(|(v, _)| *v == version).map(|(_, o)| o.clone())
+    };
+    if let Some(objects) = KNOWN.lock().ok().and_then(|known| cached(&known)) {
+        return Ok(objects);
+    }
+    let objects = build_expected_objects(version)?;
+    if let Ok(mut known) = KNOWN.lock() {
+        known.push((version, objects.clone()));
+    }
+    Ok(objects)
+}
+
+fn build_expected_objects(version: i64) -> Result<Vec<SchemaObject>, StoreError> {
+    let mut conn = Connection::open_in_memory()?;
+    let to = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+    let tx = conn.transaction()?;
+    for index in 0..to {
+        apply(&tx, index)?;
+    }
+    let found = objects(&tx)?;
+    tx.rollback()?;
+    Ok(found)
+}
+
+/// What differs between the schema of the file `conn` has open and the one a file at `version`
+/// must have. Statistics tables of `ANALYZE` are allowed: they hold no code.
+pub fn unexpected_objects(conn: &Connection, version: i64) -> Result<Vec<SchemaDifference>, StoreError> {
+    let expected = expected_objects(version)?;
+    let found = objects(conn)?;
+    let mut differences = Vec::new();
+    for object in &found {
+        if object.kind == "table" && object.name.starts_with("sqlite_stat") {
+            continue;
+        }
+        if !expected.contains(object) {
+            let changed = expected.iter().any(|e| e.name == object.name && e.kind == object.kind);
+            let change = if changed { SchemaChange::Changed } else { SchemaChange::Unknown };
+            differences.push(SchemaDifference {
+                kind: object.kind.clone(),
+                name: object.name.clone(),
+                change,
+            });
+        }
+    }
+    for object in &expected {
+        if !found.iter().any(|f| f.name == object.name) {
+            differences.push(SchemaDifference {
+                kind: object.kind.clone(),
+                name: object.name.clone(),
+                change: SchemaChange::Missing,
+            });
+        }
+    }
+    Ok(differences)
 }

@@ -26,6 +26,10 @@ pub struct BackupsDialog {
     folder: PathBuf,
     /// The backup the user asked to restore, awaiting confirmation.
     confirm: Option<PathBuf>,
+    /// It is a backup of another database than the one open (each database has an identity).
+    confirm_other: bool,
+    /// The database whose backups are listed.
+    db: PathBuf,
     error: Option<String>,
 }
 
@@ -49,6 +53,7 @@ impl BackupsDialog {
     /// Re-reads the folder (and checks every backup).
     pub fn refresh(&mut self, db: &Path) {
         self.folder = session::backups_dir(db);
+        db.clone_into(&mut self.db);
         match session::list_backups(db) {
             Ok(list) => {
                 self.error = None;
@@ -95,6 +100,9 @@ impl BackupsDialog {
                     .map(|r| i18n::datetime(r.info.made_at))
                     .unwrap_or_default();
                 ui.label(tr_args("backups-confirm", &[("date", date.into())]));
+                if self.confirm_other {
+                    ui.colored_label(ui.visuals().warn_fg_color, tr("backups-confirm-other-database"));
+                }
                 ui.horizontal(|ui| {
                     if ui.button(tr("action-restore")).clicked() {
                         action = Some(BackupsAction::Restore(path.clone()));
@@ -122,7 +130,7 @@ impl BackupsDialog {
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, read_only: bool) {
-        let Self { rows, confirm, .. } = self;
+        let Self { rows, confirm, confirm_other, db, .. } = self;
         TableBuilder::new(ui)
             .striped(true)
             .column(Column::auto().at_least(170.0))
@@ -161,6 +169,7 @@ impl BackupsDialog {
                             let enabled = !read_only && row.releases.is_some();
                             if ui.add_enabled(enabled, egui::Button::new(tr("action-restore"))).clicked() {
                                 *confirm = Some(row.info.path.clone());
+                                *confirm_other = session::is_other_database(db, &row.info.path);
                             }
                         });
                     });

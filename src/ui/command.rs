@@ -35,6 +35,7 @@ pub enum Scope {
 pub enum AppCommand {
     NewRelease,
     OpenDatabase,
+    NewDatabase,
     People,
     LoadSample,
     Backups,
@@ -61,9 +62,10 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::NewRelease,
         Self::OpenDatabase,
+        Self::NewDatabase,
         Self::People,
         Self::LoadSample,
         Self::Backups,
@@ -85,6 +87,7 @@ impl AppCommand {
         match self {
             Self::NewRelease => "menu-new-release",
             Self::OpenDatabase => "menu-open-database",
+            Self::NewDatabase => "menu-new-database",
             Self::People => "menu-people",
             Self::LoadSample => "action-load-sample",
             Self::Backups => "menu-backups",
@@ -117,6 +120,7 @@ impl AppCommand {
             Self::Find => const { &[command(Key::F)] },
             Self::KeyboardShortcuts => const { &[plain(Key::F1)] },
             Self::OpenDatabase
+            | Self::NewDatabase
             | Self::People
             | Self::LoadSample
             | Self::Backups
@@ -141,6 +145,7 @@ impl AppCommand {
         Some(match self {
             Self::NewRelease
             | Self::OpenDatabase
+            | Self::NewDatabase
             | Self::People
             | Self::LoadSample
             | Self::Backups

@@ -11,7 +11,8 @@ use release_desk::domain::{
 use release_desk::model::{
     Command, CommandError, Model, NewRelease, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand,
 };
-use release_desk::store::backup::{self, Replaced};
+use release_desk::store::backup;
+use release_desk::store::restore::{self, Replaced};
 use release_desk::store::{CheckKind, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::HashSet;
@@ -257,9 +258,10 @@ fn a_second_writer_is_refused_and_readers_still_read() {
     let writer = model_with(&path, vec![plain(1, "one")]);
     let err = Model::open(&path).err().unwrap();
     match &err {
-        StoreError::Locked { path: locked, pid } => {
+        StoreError::Locked { path: locked, pid, holder } => {
             assert_eq!(locked, &path);
             assert_eq!(*pid, Some(std::process::id()));
+            assert_eq!(*holder, Some(release_desk::store::Holder::Window));
         }
         other => panic!("expected Locked, got {other}"),
     }
@@ -303,7 +305,7 @@ fn a_backup_is_restorable_and_equal_to_the_source() {
         }))
         .unwrap();
     let lock = model.close();
-    let replaced = backup::restore(&path, &made, lock.as_ref()).unwrap();
+    let replaced = restore::restore(&path, &made, lock.as_ref()).unwrap();
     let Replaced::BackedUp(kept) = replaced else { panic!("the current file is kept as a backup") };
     let restored = Model::from_store(Store::open_with_lock(&path, lock).unwrap()).unwrap();
     assert_eq!(restored.snapshot(), at_backup);
@@ -444,7 +446,7 @@ fn a_damaged_file_is_moved_aside_and_the_newest_good_backup_restored() {
     assert!(matches!(Model::open(&path).err().unwrap(), StoreError::Damaged { .. }));
     let newest = backup::newest_good_backup(&path).unwrap();
     assert_eq!(newest.path, backup_path);
-    let replaced = backup::restore(&path, &newest.path, None).unwrap();
+    let replaced = restore::restore(&path, &newest.path, None).unwrap();
     let Replaced::MovedAside(aside) = replaced else { panic!("a damaged file is moved aside") };
     assert!(aside.file_name().unwrap().to_string_lossy().starts_with("desk.sqlite3.damaged-"));
     assert_eq!(aside.parent(), Some(dir.path()));

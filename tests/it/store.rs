@@ -9,7 +9,7 @@ use release_desk::domain::{
 use release_desk::model::{
     Command, CommandError, Model, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand,
 };
-use release_desk::store::{Mutation, Store, StoreError};
+use release_desk::store::{Create, Mutation, OpenMode, Store, StoreError};
 
 #[test]
 fn every_field_round_trips_through_the_file() {
@@ -50,10 +50,13 @@ fn reopen_equals_the_model_after_commands() {
 }
 
 #[test]
-fn an_empty_file_is_migrated_to_the_latest_schema() {
+fn an_empty_file_is_migrated_to_the_latest_schema_only_when_asked() {
     let (_dir, path) = temp_db();
     std::fs::write(&path, b"").unwrap();
-    let store = Store::open(&path).unwrap();
+    // A zero-byte file is what a crash leaves: opening it is refused, and it stays as it was.
+    assert!(matches!(Store::open(&path), Err(StoreError::Empty { .. })));
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
+    let store = Store::open_as(&path, OpenMode { create: Create::AlsoEmpty, ..OpenMode::WINDOW }).unwrap();
     assert_eq!(store.schema_version().unwrap(), release_desk::store::schema::latest_version());
     assert!(store.load().unwrap().releases.is_empty());
 }

@@ -23,6 +23,11 @@ pub fn raise_release_high_water(conn: &Connection, high_water: i64) -> Result<()
     Ok(())
 }
 
+/// The database's identity (see the migration to version 4); `None` in a file older than that.
+pub fn database_id(conn: &Connection) -> Option<i64> {
+    conn.query_row("SELECT value FROM meta WHERE key = 'database_id'", [], |r| r.get(0)).ok()
+}
+
 /// Whether the last writing session left its open marker set (it did not close cleanly).
 pub fn session_marker_set(conn: &Connection) -> bool {
     conn.query_row("SELECT value FROM meta WHERE key = 'session_open'", [], |r| r.get::<_, i64>(0))

@@ -20,7 +20,7 @@ use rusqlite::{Connection, Row};
 
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use super::{Mutation, StoreError};
+use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
     ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
     StageEntryId, TaskId, TimeEntryId, Timestamp,
@@ -102,15 +102,63 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreErr
     serde_json::to_string(value).map_err(|e| StoreError::BadData(e.to_string()))
 }
 
-/// Runs `sql` (no parameters) and collects its rows through `f`.
-pub(super) fn query_map<T>(
+/// Runs `sql` (no parameters) over `table` and collects its rows through `f`. A row that does
+/// not convert is [`StoreError::BadRow`], naming the table, the row (its first column: the id
+/// or key) and the column.
+pub(super) fn load_rows<T>(
     conn: &Connection,
+    table: &'static str,
     sql: &str,
-    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    mut f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>, StoreError> {
     let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], f)?.collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
+    let mut rows = stmt.query([])?;
+    let mut loaded = Vec::new();
+    while let Some(row) = rows.next()? {
+        match f(row) {
+            Ok(value) => loaded.push(value),
+            Err(err) => return Err(bad_row(table, row, err)),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Says which row and column of `table` failed to convert (other errors pass on as they are).
+fn bad_row(table: &'static str, row: &Row<'_>, err: rusqlite::Error) -> StoreError {
+    use rusqlite::Error as E;
+    let (column, detail) = match &err {
+        E::FromSqlConversionFailure(column, _, source) => (*column, source.to_string()),
+        E::InvalidColumnType(column, _, found) => (*column, format!("a {found} value is not expected here")),
+        E::IntegralValueOutOfRange(column, value) => (*column, format!("{value} is out of range")),
+        E::Utf8Error(column, source) => (*column, format!("text that is not UTF-8 ({source})")),
+        _ => return StoreError::from(err),
+    };
+    let key = match row.get_ref(0) {
+        Ok(ValueRef::Integer(id)) => id.to_string(),
+        Ok(ValueRef::Text(text)) => String::from_utf8_lossy(text).chars().take(60).collect(),
+        _ => "?".to_owned(),
+    };
+    let column = row.as_ref().column_name(column).map_or_else(|_| column.to_string(), str::to_owned);
+    StoreError::BadRow { table, row: key, column, detail }
+}
+
+/// Everything the model holds, read through `conn`.
+pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
+    let releases = releases::load(conn)?;
+    let max_id = releases.last().map_or(0, |r| r.id.0);
+    Ok(Snapshot {
+        directory: people::load(conn)?,
+        settings: settings::load(conn)?,
+        saved_views: saved_views::load(conn)?,
+        registry: registry::load(conn)?,
+        readiness: readiness::load(conn)?,
+        stage_history: stage_history::load(conn)?,
+        release_high_water: meta::release_high_water(conn)?.max(max_id),
+        notes: work::load_notes(conn)?,
+        tasks: work::load_tasks(conn)?,
+        time_entries: work::load_time_entries(conn)?,
+        releases,
+    })
 }
 
 /// Writes one mutation through its table.

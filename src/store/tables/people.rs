@@ -2,19 +2,19 @@
 
 use rusqlite::{Connection, params};
 
-use super::query_map;
+use super::load_rows;
 use crate::domain::{Agent, AgentId, Department, DepartmentId, Directory, Group, GroupId};
 use crate::store::StoreError;
 
 /// Agents, groups and departments, each in id order.
 pub fn load(conn: &Connection) -> Result<Directory, StoreError> {
-    let agents = query_map(conn, "SELECT id, name, email FROM agents ORDER BY id", |r| {
+    let agents = load_rows(conn, "agents", "SELECT id, name, email FROM agents ORDER BY id", |r| {
         Ok(Agent { id: AgentId(r.get(0)?), name: r.get(1)?, email: r.get(2)? })
     })?;
-    let groups = query_map(conn, "SELECT id, name FROM agent_groups ORDER BY id", |r| {
+    let groups = load_rows(conn, "agent_groups", "SELECT id, name FROM agent_groups ORDER BY id", |r| {
         Ok(Group { id: GroupId(r.get(0)?), name: r.get(1)? })
     })?;
-    let departments = query_map(conn, "SELECT id, name FROM departments ORDER BY id", |r| {
+    let departments = load_rows(conn, "departments", "SELECT id, name FROM departments ORDER BY id", |r| {
         Ok(Department { id: DepartmentId(r.get(0)?), name: r.get(1)? })
     })?;
     Ok(Directory { agents, groups, departments })

@@ -5,22 +5,19 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, params};
 
-use super::{query_map, to_json};
+use super::{bad, load_rows, to_json};
 use crate::domain::{Readiness, ReleaseId};
 use crate::store::StoreError;
 
 /// The readiness of every release that has one stored.
 pub fn load(conn: &Connection) -> Result<BTreeMap<ReleaseId, Readiness>, StoreError> {
-    let rows = query_map(conn, "SELECT release_id, readiness FROM release_readiness", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })?;
-    let mut readiness = BTreeMap::new();
-    for (id, json) in rows {
-        let value: Readiness = serde_json::from_str(&json)
-            .map_err(|e| StoreError::BadData(format!("readiness of release #{id}: {e}")))?;
-        readiness.insert(ReleaseId(id), value);
-    }
-    Ok(readiness)
+    let rows =
+        load_rows(conn, "release_readiness", "SELECT release_id, readiness FROM release_readiness", |r| {
+            let json: String = r.get(1)?;
+            let readiness: Readiness = serde_json::from_str(&json).map_err(|e| bad(1, e.to_string()))?;
+            Ok((ReleaseId(r.get(0)?), readiness))
+        })?;
+    Ok(rows.into_iter().collect::<BTreeMap<_, _>>())
 }
 
 pub fn put(conn: &Connection, release: ReleaseId, readiness: &Readiness) -> Result<(), StoreError> {

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, Row, params};
 
-use super::{query_map, text_coded};
+use super::{load_rows, text_coded};
 use crate::domain::{CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, Registry};
 use crate::store::StoreError;
 
@@ -26,10 +26,18 @@ fn config_item_from_row(row: &Row<'_>) -> rusqlite::Result<ConfigItem> {
 
 /// Changes and configuration items, each in id order.
 pub fn load(conn: &Connection) -> Result<Registry, StoreError> {
-    let changes =
-        query_map(conn, "SELECT id, subject, approval, risk FROM changes ORDER BY id", change_from_row)?;
-    let config_items =
-        query_map(conn, "SELECT id, name, kind FROM config_items ORDER BY id", config_item_from_row)?;
+    let changes = load_rows(
+        conn,
+        "changes",
+        "SELECT id, subject, approval, risk FROM changes ORDER BY id",
+        change_from_row,
+    )?;
+    let config_items = load_rows(
+        conn,
+        "config_items",
+        "SELECT id, name, kind FROM config_items ORDER BY id",
+        config_item_from_row,
+    )?;
     Ok(Registry { changes, config_items })
 }
 

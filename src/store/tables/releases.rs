@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, Row, params};
 
-use super::{bad, coded, from_millis, to_json, to_millis};
+use super::{bad, coded, from_millis, load_rows, to_json, to_millis};
 use crate::domain::{
     AgentId, DepartmentId, GroupId, Outcome, Plan, PlannedWindow, Priority, Release, ReleaseId, ReleasePatch,
     ReleaseType, Stage, Status,
@@ -70,9 +70,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Release> {
 
 /// Every release, in id order.
 pub fn load(conn: &Connection) -> Result<Vec<Release>, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM releases ORDER BY id"))?;
-    let releases = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
-    Ok(releases)
+    load_rows(conn, "releases", &format!("SELECT {COLUMNS} FROM releases ORDER BY id"), from_row)
 }
 
 /// Inserts a release or updates it in place (an upsert: cheaper than `INSERT OR REPLACE`, which

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, params};
 
-use super::{query_map, to_json};
+use super::{bad, load_rows, to_json};
 use crate::domain::{SavedView, SavedViewId};
 use crate::store::StoreError;
 
@@ -19,18 +19,13 @@ fn to_definition(view: &SavedView) -> Result<String, StoreError> {
     to_json(&Definition { base: view.base, filter: view.filter.clone(), sort: view.sort })
 }
 
-fn from_definition(id: SavedViewId, name: String, json: &str) -> Result<SavedView, StoreError> {
-    let def: Definition =
-        serde_json::from_str(json).map_err(|e| StoreError::BadData(format!("saved view {name:?}: {e}")))?;
-    Ok(SavedView { id, name, base: def.base, filter: def.filter, sort: def.sort })
-}
-
 /// Every saved view, in id order.
 pub fn load(conn: &Connection) -> Result<Vec<SavedView>, StoreError> {
-    let rows = query_map(conn, "SELECT id, name, definition FROM saved_views ORDER BY id", |r| {
-        Ok((r.get::<_, SavedViewId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-    })?;
-    rows.into_iter().map(|(id, name, definition)| from_definition(id, name, &definition)).collect()
+    load_rows(conn, "saved_views", "SELECT id, name, definition FROM saved_views ORDER BY id", |r| {
+        let json: String = r.get(2)?;
+        let def: Definition = serde_json::from_str(&json).map_err(|e| bad(2, e.to_string()))?;
+        Ok(SavedView { id: r.get(0)?, name: r.get(1)?, base: def.base, filter: def.filter, sort: def.sort })
+    })
 }
 
 pub fn put(conn: &Connection, view: &SavedView) -> Result<(), StoreError> {

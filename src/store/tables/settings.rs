@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, params};
 
-use super::query_map;
+use super::load_rows;
 use crate::store::StoreError;
 
 /// Every setting, key -> JSON text.
 pub fn load(conn: &Connection) -> Result<BTreeMap<String, String>, StoreError> {
-    Ok(query_map(conn, "SELECT key, value FROM settings ORDER BY key", |r| {
+    Ok(load_rows(conn, "settings", "SELECT key, value FROM settings ORDER BY key", |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
     })?
     .into_iter()

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, Row, params};
 
-use super::{bad, from_millis, query_map, text_coded, to_millis};
+use super::{bad, from_millis, load_rows, text_coded, to_millis};
 use crate::domain::{AgentId, Outcome, ReleaseId, Stage, StageEntry, StageEntryId};
 use crate::store::StoreError;
 
@@ -31,7 +31,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StageEntry> {
 
 /// Every release's stage history, in id order.
 pub fn load(conn: &Connection) -> Result<Vec<StageEntry>, StoreError> {
-    query_map(conn, &format!("SELECT {COLUMNS} FROM stage_history ORDER BY id"), from_row)
+    load_rows(conn, "stage_history", &format!("SELECT {COLUMNS} FROM stage_history ORDER BY id"), from_row)
 }
 
 pub fn put(conn: &Connection, e: &StageEntry) -> Result<(), StoreError> {

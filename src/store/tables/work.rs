@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, params};
 
-use super::{coded, from_millis, query_map, to_millis};
+use super::{coded, from_millis, load_rows, to_millis};
 use crate::domain::{
     AgentId, GroupId, Note, NoteId, ReleaseId, Task, TaskFields, TaskId, TaskStatus, TimeEntry, TimeEntryId,
 };
@@ -10,8 +10,9 @@ use crate::store::StoreError;
 
 /// Notes of every release, in id order.
 pub fn load_notes(conn: &Connection) -> Result<Vec<Note>, StoreError> {
-    query_map(
+    load_rows(
         conn,
+        "release_notes",
         "SELECT id, release_id, body, author, created_at, updated_at FROM release_notes ORDER BY id",
         |r| {
             Ok(Note {
@@ -49,8 +50,9 @@ pub fn remove_note(conn: &Connection, id: NoteId) -> Result<(), StoreError> {
 
 /// Tasks of every release, in id order.
 pub fn load_tasks(conn: &Connection) -> Result<Vec<Task>, StoreError> {
-    query_map(
+    load_rows(
         conn,
+        "release_tasks",
         "SELECT id, release_id, title, description, status, due_at, agent_id, group_id, created_at, updated_at
          FROM release_tasks ORDER BY id",
         |r| {
@@ -101,8 +103,9 @@ pub fn remove_task(conn: &Connection, id: TaskId) -> Result<(), StoreError> {
 
 /// Time entries of every release (running timers included), in id order.
 pub fn load_time_entries(conn: &Connection) -> Result<Vec<TimeEntry>, StoreError> {
-    query_map(
+    load_rows(
         conn,
+        "time_entries",
         "SELECT id, release_id, agent_id, note, minutes, executed_at, billable, timer_start, created_at
          FROM time_entries ORDER BY id",
         |r| {

@@ -254,7 +254,7 @@ impl ReleaseDeskApp {
         let Some(model) = &self.session.model else { return };
         let (title, body, discard_key) = match &then {
             AfterDiscard::Quit => ("quit-unsaved-title", "quit-unsaved-body", "quit-unsaved-discard"),
-            AfterDiscard::Replace(Replacement::Open(_)) => {
+            AfterDiscard::Replace(Replacement::Open(_) | Replacement::Create(_)) => {
                 ("open-unsaved-title", "replace-unsaved-body", "replace-unsaved-discard")
             }
             AfterDiscard::Replace(Replacement::Restore(_)) => {

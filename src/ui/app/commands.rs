@@ -64,6 +64,7 @@ impl ReleaseDeskApp {
         match command {
             AppCommand::NewRelease => self.open_new_release(),
             AppCommand::OpenDatabase => self.pick_database(),
+            AppCommand::NewDatabase => self.pick_new_database(),
             AppCommand::People => self.dialogs.people.open(),
             AppCommand::LoadSample => self.load_sample(),
             AppCommand::Backups => self.dialogs.backups.open(&self.session.db_path),

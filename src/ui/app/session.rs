@@ -33,13 +33,17 @@ pub(super) enum OpenFailure {
     Locked,
     /// The file is damaged: offer the newest good backup (and how many releases it holds).
     Damaged { newest: Option<(BackupInfo, i64)> },
+    /// The file holds no data (a crash can leave one): offer the newest good backup, or to make
+    /// it a new, empty database.
+    Empty { newest: Option<(BackupInfo, i64)> },
 }
 
 impl OpenFailure {
     pub(super) fn of(err: &StoreError, db: &Path) -> Self {
         match err {
             StoreError::Locked { .. } => Self::Locked,
-            StoreError::Damaged { .. } | StoreError::NotSqlite { .. } | StoreError::Corrupt(_) => {
+            StoreError::Empty { .. } => Self::Empty { newest: session::newest_good_backup(db) },
+            err if err.is_damage() => {
                 let newest = session::newest_good_backup(db);
                 // Some other file with no backups of ours was never a Release Desk database.
                 if newest.is_none() && matches!(err, StoreError::NotSqlite { .. }) {
@@ -59,6 +63,9 @@ pub(super) enum Replacement {
     Open(PathBuf),
     /// Replace the file with a backup (File > Backups…, or the damaged-file screen).
     Restore(PathBuf),
+    /// Make a new, empty database of a missing or empty file and open it (File > New
+    /// database…, or the empty-file screen).
+    Create(PathBuf),
 }
 
 impl ReleaseDeskApp {
@@ -104,6 +111,7 @@ impl ReleaseDeskApp {
         match replacement {
             Replacement::Open(path) => self.switch_database(&path),
             Replacement::Restore(backup) => self.restore_backup(&backup),
+            Replacement::Create(path) => self.create_database(&path),
         }
     }
 
@@ -116,6 +124,7 @@ impl ReleaseDeskApp {
                 ui.heading(tr(match failure {
                     OpenFailure::Locked => "open-locked-title",
                     OpenFailure::Damaged { .. } => "open-damaged-title",
+                    OpenFailure::Empty { .. } => "open-empty-title",
                     OpenFailure::Other => "open-failed-title",
                 }));
                 ui.add_space(8.0);
@@ -133,22 +142,14 @@ impl ReleaseDeskApp {
                     OpenFailure::Damaged { newest } => {
                         ui.label(tr("open-damaged-body"));
                         ui.add_space(8.0);
-                        match newest {
-                            Some((info, count)) => {
-                                let text = tr_args(
-                                    "restore-newest-backup",
-                                    &[
-                                        ("date", i18n::datetime(info.made_at).into()),
-                                        ("count", (*count).into()),
-                                    ],
-                                );
-                                if ui.button(text).clicked() {
-                                    self.restore_from_backup(info.path.clone());
-                                }
-                            }
-                            None => {
-                                ui.label(tr("no-good-backup"));
-                            }
+                        self.newest_backup_ui(ui, newest.as_ref());
+                    }
+                    OpenFailure::Empty { newest } => {
+                        ui.label(tr("open-empty-body"));
+                        ui.add_space(8.0);
+                        self.newest_backup_ui(ui, newest.as_ref());
+                        if ui.button(tr("open-empty-create")).clicked() {
+                            self.request_replacement(Replacement::Create(self.session.db_path.clone()));
                         }
                     }
                     OpenFailure::Other => {}
@@ -158,6 +159,54 @@ impl ReleaseDeskApp {
                 }
             });
         });
+    }
+
+    /// The error screen's offer of the newest good backup (or that there is none).
+    fn newest_backup_ui(&mut self, ui: &mut egui::Ui, newest: Option<&(BackupInfo, i64)>) {
+        match newest {
+            Some((info, count)) => {
+                let text = tr_args(
+                    "restore-newest-backup",
+                    &[("date", i18n::datetime(info.made_at).into()), ("count", (*count).into())],
+                );
+                if ui.button(text).clicked() {
+                    self.restore_from_backup(info.path.clone());
+                }
+            }
+            None => {
+                ui.label(tr("no-good-backup"));
+            }
+        }
+    }
+
+    /// File > New database…: a file to make a new, empty database of.
+    pub(super) fn pick_new_database(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter(tr("open-database-filter"), &["sqlite3"])
+            .set_file_name("release-desk.sqlite3")
+            .set_title(tr("menu-new-database"))
+            .save_file();
+        if let Some(path) = picked {
+            self.request_replacement(Replacement::Create(path));
+        }
+    }
+
+    /// Makes `path` a new, empty database (a missing or empty file) and opens it; a file that
+    /// already is a database is opened as it is.
+    fn create_database(&mut self, path: &Path) {
+        if self.session.model.is_some() && path == self.session.db_path {
+            return;
+        }
+        match session::create(path, session::Holder::Window) {
+            Ok(model) => self.replace_with(Self::opened(path.to_owned(), model)),
+            Err(err) if self.session.model.is_some() => self.set_status(i18n::store_error(&err), true),
+            Err(err) => {
+                let mut failed = Self::with_model(path.to_owned(), None, None);
+                failed.session.open_failure = OpenFailure::of(&err, path);
+                failed.session.open_error = Some(err);
+                self.replace_with(failed);
+            }
+        }
     }
 
     /// Becomes `next` (another file, or the same one reopened), keeping the window's language.

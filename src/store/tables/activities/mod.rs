@@ -7,7 +7,7 @@ mod legacy;
 
 use rusqlite::{Connection, Row, Transaction, params};
 
-use super::{bad, from_millis, to_millis};
+use super::{bad, from_millis, load_rows, to_millis};
 use crate::domain::{Activity, ActivityKind, Field, FieldChange, ReleaseId, Value};
 use crate::store::StoreError;
 
@@ -84,6 +84,14 @@ pub fn all(conn: &Connection) -> Result<Vec<Activity>, StoreError> {
     )?;
     let rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// Reads every row of the log, as [`for_release`] would (verification: a row that does not
+/// load is named).
+pub fn check_all(conn: &Connection) -> Result<(), StoreError> {
+    let sql = "SELECT id, release_id, actor, at, kind, field, old_value, new_value FROM activities";
+    load_rows(conn, "activities", sql, |r| from_row(r).map(drop))?;
+    Ok(())
 }
 
 /// How many activity rows the file holds.
