@@ -64,6 +64,7 @@ pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String
                 model.registry(),
                 model.directory(),
             );
+            export::backout_json::add_backout_fields(&mut json, release.id, &model);
             serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         Format::Csv => format_releases(&model, [release], Format::Csv),

@@ -1,7 +1,9 @@
 //! The rules of a lifecycle move: which stage may follow which, the Deploy gate (CAB-approved
-//! Changes and a complete release plan, or a written override), and what each move does to the
-//! release. The stages themselves are in `stage.rs`.
+//! Changes and a complete release plan, or a written override; warnings about the back-out plan,
+//! which do not block), and what each move does to the release. The stages themselves are in
+//! `stage.rs`.
 
+use super::backout::BackoutWarning;
 use super::ids::{AgentId, ChangeId, StageEntryId, Timestamp};
 use super::release::{Release, Status};
 use super::stage::{Outcome, Stage, StageEntry};
@@ -18,6 +20,8 @@ pub struct MoveRequest {
     pub reason: String,
     /// Lets Deploy through a closed gate; must be written out.
     pub override_reason: String,
+    /// A Rollback: how long the restore took.
+    pub restore_minutes: Option<u32>,
 }
 
 /// What the Deploy gate looks at.
@@ -27,6 +31,8 @@ pub struct DeployGate {
     pub unapproved_changes: Vec<ChangeId>,
     /// Release plan checklist items not yet done.
     pub readiness_missing: usize,
+    /// What is wrong with the back-out plan: shown beside the gate, never blocking it.
+    pub backout_warnings: Vec<BackoutWarning>,
 }
 
 impl DeployGate {
@@ -51,6 +57,8 @@ pub enum MoveRefused {
     ReasonRequired,
     #[error("{} minutes of downtime is more than a year", .0)]
     DowntimeTooLong(u32),
+    #[error("{} minutes to restore is more than a year", .0)]
+    RestoreTooLong(u32),
     #[error(
         "Deploy is blocked: {} linked Change(s) not CAB-approved and {} release plan item(s) not done; give a written reason to override",
         .unapproved_changes.len(), .readiness_missing
@@ -69,9 +77,10 @@ pub struct Transition {
 
 /// The pure lifecycle rule: checks `request` against `release` and the Deploy `gate`, and
 /// works out the release after the move. Entering Deploy fills the work start if empty and sets
-/// In Progress; Rollback adds one to the rollback count and the downtime and marks the release
-/// Incomplete; Complete records the outcome, closing time and downtime, fills the work end and
-/// sets Completed. The returned entry's `id` is 0 (the store gives it one).
+/// In Progress; Rollback adds one to the rollback count and the downtime, records the restore
+/// time given and marks the release Incomplete; Complete records the outcome, closing time and
+/// downtime, fills the work end and sets Completed. The returned entry's `id` is 0 (the store
+/// gives it one), and a Rollback's restore target is the caller's to fill in.
 pub fn transition(
     release: &Release,
     request: &MoveRequest,
@@ -90,6 +99,9 @@ pub fn transition(
     if request.downtime_minutes > DOWNTIME_MAX_MINUTES {
         return Err(MoveRefused::DowntimeTooLong(request.downtime_minutes));
     }
+    if let Some(minutes) = request.restore_minutes.filter(|m| *m > DOWNTIME_MAX_MINUTES) {
+        return Err(MoveRefused::RestoreTooLong(minutes));
+    }
     let reason = request.reason.trim().to_owned();
     let override_reason = request.override_reason.trim().to_owned();
     let mut next = release.clone();
@@ -104,6 +116,8 @@ pub fn transition(
         override_reason: String::new(),
         outcome: None,
         downtime_minutes: 0,
+        restore_minutes: None,
+        restore_target_minutes: None,
     };
     let mut overridden = false;
     match to {
@@ -131,6 +145,7 @@ pub fn transition(
             next.downtime_minutes = next.downtime_minutes.saturating_add(request.downtime_minutes);
             next.status = Status::Incomplete;
             entry.downtime_minutes = request.downtime_minutes;
+            entry.restore_minutes = request.restore_minutes;
         }
         Stage::Complete => {
             let outcome = request.outcome.ok_or(MoveRefused::OutcomeRequired)?;

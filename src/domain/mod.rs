@@ -1,13 +1,16 @@
 //! Pure release-management types and rules: no egui, no SQL, nothing else of this crate.
 
 pub mod activity;
+pub mod backout;
 pub mod directory;
 pub mod ids;
+pub mod impact;
 pub mod kpi;
 pub mod lifecycle;
 pub mod readiness;
 pub mod registry;
 pub mod release;
+pub mod review;
 pub mod sample;
 pub mod settings;
 pub mod stage;
@@ -15,21 +18,26 @@ pub mod view;
 pub mod work;
 
 pub use activity::{Activity, ActivityKind, Field, FieldChange, Value};
+pub use backout::{BackoutEdit, BackoutInvalid, BackoutPlan, BackoutWarning, Rehearsal, RehearsalResult};
 pub use directory::{Agent, Department, Directory, Group};
 pub use ids::{
     ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
     StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
+pub use impact::{AffectedItem, ImpactAnalysis, ImpactInvalid};
 pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};
 pub use lifecycle::{DeployGate, MoveRefused, MoveRequest};
 pub use readiness::{
     DeploymentPhase, MitigationItem, MitigationPhase, PhaseStatus, PlanCheck, Readiness, ReadinessEdit,
     ReadinessInvalid, Risk, RiskKind, RiskLevel, Strategy,
 };
-pub use registry::{CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Registry, RegistryInvalid};
+pub use registry::{
+    CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Criticality, Registry, RegistryInvalid,
+};
 pub use release::{
     ChecklistItem, Plan, PlannedWindow, Priority, Release, ReleaseInvalid, ReleasePatch, ReleaseType, Status,
 };
+pub use review::{Review, ReviewRefused};
 pub use settings::{Language, Settings, Theme};
 pub use stage::{Outcome, Stage, StageEntry};
 pub use view::{AgentFilter, Needle, PredefinedView, ReleaseFilter, SavedView, SortKey, SortSpec, ViewRef};

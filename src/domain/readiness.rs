@@ -134,6 +134,17 @@ pub enum RiskLevel {
     High,
 }
 
+impl RiskLevel {
+    /// The JSON name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+}
+
 impl Risk {
     /// Likelihood x impact, 1..=25.
     pub fn score(&self) -> u8 {

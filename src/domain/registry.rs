@@ -1,5 +1,6 @@
 //! The two small registries a release links to: Changes (with their CAB approval and risk) and
-//! configuration items (CIs: servers, applications, databases, services, ...).
+//! configuration items (CIs: servers, applications, databases, services, ...), each CI with its
+//! criticality and the CIs it depends on (no cycles: [`check_depends_on`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +68,23 @@ string_coded!(
     }
 );
 
+string_coded!(
+    /// How critical a configuration item is to the business.
+    Criticality {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+        Critical = "critical",
+    }
+);
+
+impl Default for Criticality {
+    /// A CI nobody rated yet.
+    fn default() -> Self {
+        Self::Medium
+    }
+}
+
 /// A Change from change management, shown as `CHG-7`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
@@ -82,6 +100,18 @@ pub struct ConfigItem {
     pub id: ConfigItemId,
     pub name: String,
     pub kind: CiKind,
+    #[serde(default)]
+    pub criticality: Criticality,
+    /// The CIs this one needs to work (a service depends on its database); in id order.
+    #[serde(default)]
+    pub depends_on: Vec<ConfigItemId>,
+}
+
+impl ConfigItem {
+    /// A CI of medium criticality that depends on nothing.
+    pub fn new(id: ConfigItemId, name: impl Into<String>, kind: CiKind) -> Self {
+        Self { id, name: name.into(), kind, criticality: Criticality::default(), depends_on: Vec::new() }
+    }
 }
 
 /// Every Change and CI, each kept in id order.
@@ -126,6 +156,38 @@ pub enum RegistryInvalid {
     NameEmpty,
     #[error("the name has {0} characters; at most 255 are allowed")]
     NameTooLong(usize),
+    #[error("a configuration item cannot depend on itself")]
+    SelfDependency,
+    #[error("CI-{0} already depends on this one; a dependency cycle is not allowed")]
+    DependencyCycle(ConfigItemId),
+}
+
+/// Checks that `item` may depend on `depends_on`: not on itself, and on nothing that (directly or
+/// through others) depends on `item` already. Unknown ids are the caller's to refuse.
+pub fn check_depends_on(
+    registry: &Registry,
+    item: ConfigItemId,
+    depends_on: &[ConfigItemId],
+) -> Result<(), RegistryInvalid> {
+    if depends_on.contains(&item) {
+        return Err(RegistryInvalid::SelfDependency);
+    }
+    for &start in depends_on {
+        // Walk what `start` needs; reaching `item` closes a cycle.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack = vec![start];
+        while let Some(id) = stack.pop() {
+            if id == item {
+                return Err(RegistryInvalid::DependencyCycle(start));
+            }
+            if seen.insert(id)
+                && let Some(ci) = registry.config_item(id)
+            {
+                stack.extend(ci.depends_on.iter().copied());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Checks a Change subject or CI name: 1..=255 characters after trimming.
@@ -152,6 +214,9 @@ mod tests {
         for k in CiKind::ALL {
             assert_eq!(CiKind::from_code(k.code()), Some(*k));
         }
+        for c in Criticality::ALL {
+            assert_eq!(Criticality::from_code(c.code()), Some(*c));
+        }
         let registry = Registry {
             changes: vec![
                 Change {
@@ -176,5 +241,24 @@ mod tests {
         assert_eq!(registry.next_change_id(), ChangeId(5));
         assert_eq!(registry.next_config_item_id(), ConfigItemId(1));
         assert_eq!(validate_name("  "), Err(RegistryInvalid::NameEmpty));
+    }
+
+    #[test]
+    fn dependencies_have_no_cycles() {
+        let ci = |id: i64, depends_on: &[i64]| ConfigItem {
+            depends_on: depends_on.iter().copied().map(ConfigItemId).collect(),
+            ..ConfigItem::new(ConfigItemId(id), format!("ci {id}"), CiKind::Service)
+        };
+        // 3 (service) -> 2 (app) -> 1 (database).
+        let registry = Registry { changes: vec![], config_items: vec![ci(1, &[]), ci(2, &[1]), ci(3, &[2])] };
+        assert_eq!(
+            check_depends_on(&registry, ConfigItemId(1), &[ConfigItemId(1)]),
+            Err(RegistryInvalid::SelfDependency)
+        );
+        assert_eq!(
+            check_depends_on(&registry, ConfigItemId(1), &[ConfigItemId(3)]),
+            Err(RegistryInvalid::DependencyCycle(ConfigItemId(3)))
+        );
+        assert_eq!(check_depends_on(&registry, ConfigItemId(3), &[ConfigItemId(1)]), Ok(()));
     }
 }

@@ -152,4 +152,17 @@ pub struct StageEntry {
     pub outcome: Option<Outcome>,
     /// Service downtime reported with this move (Rollback, Complete).
     pub downtime_minutes: u32,
+    /// A Rollback: how long the restore took, as reported.
+    #[serde(default)]
+    pub restore_minutes: Option<u32>,
+    /// A Rollback: the back-out plan's time-to-restore target when it happened.
+    #[serde(default)]
+    pub restore_target_minutes: Option<u32>,
+}
+
+impl StageEntry {
+    /// A Rollback's restore time over its target (`None` when either is not known).
+    pub fn restore_missed(&self) -> Option<bool> {
+        Some(self.restore_minutes? > self.restore_target_minutes?)
+    }
 }

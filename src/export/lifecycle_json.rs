@@ -28,6 +28,8 @@ pub fn stage_history_json(history: &[&StageEntry], directory: &Directory) -> Val
                     "override_reason": (!e.override_reason.is_empty()).then_some(&e.override_reason),
                     "outcome": e.outcome.map(|o| o.code()),
                     "downtime_minutes": e.downtime_minutes,
+                    "restore_minutes": e.restore_minutes,
+                    "restore_target_minutes": e.restore_target_minutes,
                 })
             })
             .collect(),

@@ -3,6 +3,7 @@
 //! meetings. Uses `domain`, `model` and `i18n` (the words in the user's language); never `ui` or
 //! `cli`.
 
+pub mod backout_json;
 pub mod chart;
 pub mod json;
 pub mod kpi;

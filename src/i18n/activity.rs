@@ -4,7 +4,7 @@
 
 use super::commands::{named, summary_label};
 use super::{Arg, tr, tr_args};
-use crate::domain::activity::{ChangeRef, ConfigItemRef, GateReasons, PlanProgress, RiskRef};
+use crate::domain::activity::{ChangeRef, ConfigItemRef, GateReasons, PlanProgress, RehearsalRef, RiskRef};
 use crate::domain::{Activity, ActivityKind, ChangeId, ConfigItemId, Field, FieldChange, Kpi, Value};
 
 /// The name of a kind of row.
@@ -25,6 +25,9 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::StageNote => "activity-kind-stage-note",
         ActivityKind::Override => "activity-kind-override",
         ActivityKind::Readiness => "activity-kind-readiness",
+        ActivityKind::Backout => "activity-kind-backout",
+        ActivityKind::Impact => "activity-kind-impact",
+        ActivityKind::Review => "activity-kind-review",
         ActivityKind::Setting => "activity-kind-setting",
         ActivityKind::View => "activity-kind-view",
         ActivityKind::Agent => "activity-kind-agent",
@@ -77,6 +80,21 @@ pub fn activity_field(field: &Field) -> String {
         Field::Strategy => "activity-field-strategy",
         Field::DeploymentPhases => "activity-field-phases",
         Field::DeployGate => "activity-field-deploy-gate",
+        Field::BackoutPlan => "activity-field-backout-plan",
+        Field::GoNoGo => "activity-field-go-no-go",
+        Field::DecisionPoint => "activity-field-decision-point",
+        Field::RestoreTarget => "activity-field-restore-target",
+        Field::Rehearsal => "activity-field-rehearsal",
+        Field::RestoreTime => "activity-field-restore-time",
+        Field::Criticality => "activity-field-criticality",
+        Field::DependsOn => "activity-field-depends-on",
+        Field::UsersAffected => "activity-field-users-affected",
+        Field::ExpectedDowntime => "activity-field-expected-downtime",
+        Field::ImpactSummary => "activity-field-impact-summary",
+        Field::WentWell => "activity-field-went-well",
+        Field::WentWrong => "activity-field-went-wrong",
+        Field::Lessons => "activity-field-lessons",
+        Field::FollowUp => "activity-field-follow-up",
         Field::CurrentAgent => "activity-field-current-agent",
         Field::Language => "activity-field-language",
         Field::Theme => "activity-field-theme",
@@ -146,7 +164,20 @@ pub fn activity_value(value: &Value) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Value::Command(summary) => summary_label(summary),
+        Value::Criticality(c) => super::criticality(*c),
+        Value::Rehearsal(r) => rehearsal_text(r),
     }
+}
+
+fn rehearsal_text(r: &RehearsalRef) -> String {
+    tr_args(
+        "activity-rehearsal-value",
+        &[
+            ("date", super::format_date_in(super::language(), &r.date.with_timezone(&chrono::Local)).into()),
+            ("duration", super::duration(i64::from(r.restore_minutes)).into()),
+            ("result", super::rehearsal_result(r.result).into()),
+        ],
+    )
 }
 
 fn plan_text(plan: &PlanProgress) -> String {

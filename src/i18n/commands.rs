@@ -76,6 +76,13 @@ pub fn summary_label(summary: &CommandSummary) -> String {
             tr_args("cmd-move-stage", &[id(release), ("stage", super::stage(*to).into())])
         }
         S::EditReadiness { release } => tr_args("cmd-edit-readiness", &[id(release)]),
+        S::UpdateConfigItem { item } => tr_args("cmd-update-ci", &[("item", (*item).into())]),
+        S::EditBackout { release } => tr_args("cmd-edit-backout", &[id(release)]),
+        S::RemoveBackout { release } => tr_args("cmd-remove-backout", &[id(release)]),
+        S::SetImpact { release } => tr_args("cmd-set-impact", &[id(release)]),
+        S::SaveReview { release, follow_ups } => {
+            tr_args("cmd-save-review", &[id(release), ("count", (*follow_ups).into())])
+        }
         S::Bulk { count, action } => bulk_label(*count, action),
     }
 }

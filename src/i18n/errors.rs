@@ -1,7 +1,9 @@
 //! Errors as sentences in the current language. (A chart's errors are put in words by `export::chart`.)
 
 use super::{Arg, id_list, tr, tr_args};
-use crate::domain::{MoveRefused, ReadinessInvalid, RegistryInvalid};
+use crate::domain::{
+    BackoutInvalid, ImpactInvalid, MoveRefused, ReadinessInvalid, RegistryInvalid, ReviewRefused,
+};
 
 /// Why a command was refused, as a sentence in the current language.
 pub fn command_error(err: &crate::model::CommandError) -> String {
@@ -40,6 +42,9 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::Move(refused) => move_refused(refused),
         E::Readiness(invalid) => readiness_invalid(invalid),
         E::Registry(invalid) => registry_invalid(invalid),
+        E::Backout(invalid) => backout_invalid(invalid),
+        E::Impact(invalid) => impact_invalid(invalid),
+        E::Review(refused) => review_refused(refused),
         E::NoSuchChange(id) => tr_args("error-no-such-change", &[("id", (*id).into())]),
         E::NoSuchConfigItem(id) => tr_args("error-no-such-ci", &[("id", (*id).into())]),
         E::Store(store) => store_error(store),
@@ -214,6 +219,7 @@ pub fn move_refused(err: &MoveRefused) -> String {
         MoveRefused::OutcomeRequired => tr("move-refused-outcome"),
         MoveRefused::ReasonRequired => tr("move-refused-reason"),
         MoveRefused::DowntimeTooLong(_) => tr("move-refused-downtime"),
+        MoveRefused::RestoreTooLong(_) => tr("move-refused-restore"),
         MoveRefused::GateClosed { .. } => tr("move-refused-gate"),
     }
 }
@@ -236,6 +242,44 @@ pub fn registry_invalid(err: &RegistryInvalid) -> String {
         RegistryInvalid::NameEmpty => tr("registry-invalid-name-empty"),
         RegistryInvalid::NameTooLong(count) => {
             tr_args("registry-invalid-name-too-long", &[("count", (*count).into())])
+        }
+        RegistryInvalid::SelfDependency => tr("registry-invalid-self-dependency"),
+        RegistryInvalid::DependencyCycle(id) => {
+            tr_args("registry-invalid-dependency-cycle", &[("item", (*id).into())])
+        }
+    }
+}
+
+/// Why a back-out plan edit is refused, as a sentence.
+pub fn backout_invalid(err: &BackoutInvalid) -> String {
+    match err {
+        BackoutInvalid::RestoreTargetOutOfRange => tr("backout-invalid-target"),
+        BackoutInvalid::DecisionPointOutOfRange => tr("backout-invalid-decision-point"),
+        BackoutInvalid::RehearsalTimeOutOfRange => tr("backout-invalid-rehearsal-time"),
+        BackoutInvalid::NoSuchRehearsal(_) => tr("backout-invalid-no-rehearsal"),
+        BackoutInvalid::TextTooLong => {
+            tr_args("error-text-too-long", &[("max", crate::domain::backout::TEXT_MAX_CHARS.into())])
+        }
+    }
+}
+
+/// Why an impact analysis is refused, as a sentence.
+pub fn impact_invalid(err: &ImpactInvalid) -> String {
+    match err {
+        ImpactInvalid::TextTooLong => {
+            tr_args("error-text-too-long", &[("max", crate::domain::impact::TEXT_MAX_CHARS.into())])
+        }
+        ImpactInvalid::DowntimeTooLong => tr("impact-invalid-downtime"),
+    }
+}
+
+/// Why a review is refused, as a sentence.
+pub fn review_refused(err: &ReviewRefused) -> String {
+    match err {
+        ReviewRefused::NotYet => tr("review-refused-not-yet"),
+        ReviewRefused::Empty => tr("review-refused-empty"),
+        ReviewRefused::TextTooLong => {
+            tr_args("error-text-too-long", &[("max", crate::domain::review::TEXT_MAX_CHARS.into())])
         }
     }
 }

@@ -5,9 +5,9 @@
 use super::{language, tr, tr_in};
 use crate::domain::readiness::RiskLevel;
 use crate::domain::{
-    CabApproval, ChangeRisk, CiKind, Kpi, Language, MitigationItem, MitigationPhase, Outcome, PhaseStatus,
-    PlanCheck, PredefinedView, Priority, ReleaseType, RiskKind, SortKey, Stage, Status, Strategy, TaskStatus,
-    Theme,
+    CabApproval, ChangeRisk, CiKind, Criticality, Kpi, Language, MitigationItem, MitigationPhase, Outcome,
+    PhaseStatus, PlanCheck, PredefinedView, Priority, RehearsalResult, ReleaseType, RiskKind, SortKey, Stage,
+    Status, Strategy, TaskStatus, Theme,
 };
 
 pub fn status(s: Status) -> String {
@@ -146,6 +146,22 @@ pub fn ci_kind(k: CiKind) -> String {
         CiKind::Service => "ci-kind-service",
         CiKind::Network => "ci-kind-network",
         CiKind::Other => "ci-kind-other",
+    })
+}
+
+pub fn criticality(c: Criticality) -> String {
+    tr(match c {
+        Criticality::Low => "criticality-low",
+        Criticality::Medium => "criticality-medium",
+        Criticality::High => "criticality-high",
+        Criticality::Critical => "criticality-critical",
+    })
+}
+
+pub fn rehearsal_result(r: RehearsalResult) -> String {
+    tr(match r {
+        RehearsalResult::Pass => "rehearsal-pass",
+        RehearsalResult::Fail => "rehearsal-fail",
     })
 }
 

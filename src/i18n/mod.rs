@@ -52,6 +52,9 @@ catalogues!(
     "errors",
     "durability",
     "cli",
+    "backout",
+    "impact",
+    "review",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

@@ -7,10 +7,10 @@
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
 use crate::domain::{
-    AgentId, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItemId, DepartmentId, GroupId,
-    KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow, PredefinedView, Priority, ReadinessEdit,
-    ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec, Stage, Status, TaskFields, TaskId, Theme,
-    TimeEntryId, Timestamp, sample::SampleData,
+    AgentId, BackoutEdit, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId,
+    DepartmentId, GroupId, ImpactAnalysis, KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow,
+    PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec,
+    Stage, Status, TaskFields, TaskId, Theme, TimeEntryId, Timestamp, sample::SampleData,
 };
 
 /// Every change to stored state goes through one of these.
@@ -30,6 +30,12 @@ pub enum Command {
     Registry(RegistryCommand),
     /// A release's readiness checklists, risk register and deployment strategy.
     Readiness(ReadinessCommand),
+    /// A release's back-out plan and its rehearsals.
+    Backout(BackoutCommand),
+    /// A release's impact analysis.
+    Impact(ImpactCommand),
+    /// A release's post-implementation review.
+    Review(ReviewCommand),
     /// One action on many releases, in one transaction: all of them or none.
     Bulk { ids: Vec<ReleaseId>, action: BulkAction },
     /// The sample data.
@@ -135,6 +141,8 @@ pub enum LifecycleCommand {
         reason: String,
         /// Lets Deploy through a closed gate; logged.
         override_reason: String,
+        /// A Rollback: how long the restore took (recorded against the back-out plan's target).
+        restore_minutes: Option<u32>,
     },
 }
 
@@ -147,6 +155,8 @@ pub enum RegistryCommand {
     UpdateChange(Change),
     /// Adds a configuration item, and links it to `link_to` if given.
     CreateConfigItem { name: String, kind: CiKind, link_to: Option<ReleaseId> },
+    /// Replaces a CI's name, kind, criticality and what it depends on (no cycles).
+    UpdateConfigItem(ConfigItem),
     /// Links (or with `linked: false` unlinks) a Change and a release.
     LinkChange { release: ReleaseId, change: ChangeId, linked: bool },
     /// Links (or unlinks) a configuration item and a release.
@@ -158,6 +168,36 @@ pub enum RegistryCommand {
 pub enum ReadinessCommand {
     /// Edits a release's readiness checklists, risk register or deployment strategy.
     Edit { id: ReleaseId, edits: Vec<ReadinessEdit> },
+}
+
+/// Commands on a release's back-out plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BackoutCommand {
+    /// Edits the plan; a release without one gets one first (with its type's restore target).
+    Edit { release: ReleaseId, edits: Vec<BackoutEdit> },
+    /// Removes the plan and its rehearsals.
+    Remove(ReleaseId),
+}
+
+/// Commands on a release's impact analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImpactCommand {
+    /// Replaces the analysis (`None`, or one with nothing in it, removes it).
+    Set { release: ReleaseId, impact: Option<ImpactAnalysis> },
+}
+
+/// Commands on a release's post-implementation review.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewCommand {
+    /// Saves the review's texts and adds each follow-up action as a task of the release, in one
+    /// command (one undo takes the review and its new tasks back).
+    Save {
+        release: ReleaseId,
+        went_well: String,
+        went_wrong: String,
+        lessons: String,
+        follow_ups: Vec<TaskFields>,
+    },
 }
 
 /// Commands on the sample data.
@@ -292,6 +332,24 @@ impl From<ReadinessCommand> for Command {
     }
 }
 
+impl From<BackoutCommand> for Command {
+    fn from(command: BackoutCommand) -> Self {
+        Self::Backout(command)
+    }
+}
+
+impl From<ImpactCommand> for Command {
+    fn from(command: ImpactCommand) -> Self {
+        Self::Impact(command)
+    }
+}
+
+impl From<ReviewCommand> for Command {
+    fn from(command: ReviewCommand) -> Self {
+        Self::Review(command)
+    }
+}
+
 impl From<SampleCommand> for Command {
     fn from(command: SampleCommand) -> Self {
         Self::Sample(command)
@@ -333,6 +391,18 @@ impl Command {
             Self::Registry(command) => registry_summary(command),
             Self::Readiness(ReadinessCommand::Edit { id, .. }) => {
                 CommandSummary::EditReadiness { release: *id }
+            }
+            Self::Backout(BackoutCommand::Edit { release, .. }) => {
+                CommandSummary::EditBackout { release: *release }
+            }
+            Self::Backout(BackoutCommand::Remove(release)) => {
+                CommandSummary::RemoveBackout { release: *release }
+            }
+            Self::Impact(ImpactCommand::Set { release, .. }) => {
+                CommandSummary::SetImpact { release: *release }
+            }
+            Self::Review(ReviewCommand::Save { release, follow_ups, .. }) => {
+                CommandSummary::SaveReview { release: *release, follow_ups: follow_ups.len() as u32 }
             }
             Self::Bulk { ids, action } => {
                 CommandSummary::Bulk { count: ids.len() as u32, action: bulk_summary(action, directory) }
@@ -389,6 +459,7 @@ fn registry_summary(command: &RegistryCommand) -> CommandSummary {
         RegistryCommand::CreateConfigItem { name, .. } => {
             CommandSummary::CreateConfigItem { name: name.trim().to_owned() }
         }
+        RegistryCommand::UpdateConfigItem(item) => CommandSummary::UpdateConfigItem { item: item.id },
         RegistryCommand::LinkChange { release, change, linked } => {
             CommandSummary::LinkChange { release: *release, change: *change, linked: *linked }
         }

@@ -53,6 +53,12 @@ pub enum CommandError {
     Readiness(#[from] crate::domain::ReadinessInvalid),
     #[error("{0}")]
     Registry(#[from] crate::domain::RegistryInvalid),
+    #[error("{0}")]
+    Backout(#[from] crate::domain::BackoutInvalid),
+    #[error("{0}")]
+    Impact(#[from] crate::domain::ImpactInvalid),
+    #[error("{0}")]
+    Review(#[from] crate::domain::ReviewRefused),
     #[error("Change CHG-{0} does not exist")]
     NoSuchChange(ChangeId),
     #[error("configuration item {0} does not exist")]

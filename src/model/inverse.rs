@@ -105,6 +105,24 @@ impl Model {
                         Err(_) => Mutation::RemoveStageEntry(*id),
                     }
                 }
+                Mutation::PutBackout { release, .. } | Mutation::RemoveBackout(release) => {
+                    match self.backout.get(release) {
+                        Some(old) => Mutation::PutBackout { release: *release, plan: old.clone() },
+                        None => Mutation::RemoveBackout(*release),
+                    }
+                }
+                Mutation::PutImpact { release, .. } | Mutation::RemoveImpact(release) => {
+                    match self.impact.get(release) {
+                        Some(old) => Mutation::PutImpact { release: *release, impact: old.clone() },
+                        None => Mutation::RemoveImpact(*release),
+                    }
+                }
+                Mutation::PutReview { release, .. } | Mutation::RemoveReview(release) => {
+                    match self.reviews.get(release) {
+                        Some(old) => Mutation::PutReview { release: *release, review: old.clone() },
+                        None => Mutation::RemoveReview(*release),
+                    }
+                }
             })
             .collect();
         inverse.reverse();
@@ -199,6 +217,24 @@ impl Model {
                 }
                 Mutation::RemoveStageEntry(id) => {
                     stage_history.insert(id, None);
+                }
+                Mutation::PutBackout { release, plan } => {
+                    self.backout.insert(release, plan);
+                }
+                Mutation::RemoveBackout(release) => {
+                    self.backout.remove(&release);
+                }
+                Mutation::PutImpact { release, impact } => {
+                    self.impact.insert(release, impact);
+                }
+                Mutation::RemoveImpact(release) => {
+                    self.impact.remove(&release);
+                }
+                Mutation::PutReview { release, review } => {
+                    self.reviews.insert(release, review);
+                }
+                Mutation::RemoveReview(release) => {
+                    self.reviews.remove(&release);
                 }
             }
         }

@@ -25,15 +25,18 @@ use std::path::Path;
 
 pub use apply::{Applied, PurgeBackup};
 pub use command::{
-    BulkAction, Command, LifecycleCommand, NewRelease, NewTimeEntry, PeopleCommand, ReadinessCommand,
-    RegistryCommand, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand, WorkCommand,
+    BackoutCommand, BulkAction, Command, ImpactCommand, LifecycleCommand, NewRelease, NewTimeEntry,
+    PeopleCommand, ReadinessCommand, RegistryCommand, ReleaseCommand, ReleaseEdit, ReviewCommand,
+    SampleCommand, SettingsCommand, WorkCommand,
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
 
+use crate::domain::readiness::RiskLevel;
 use crate::domain::{
-    Activity, AgentId, DeployGate, Directory, Note, NoteId, Readiness, Registry, Release, ReleaseId,
-    SavedView, SavedViewId, Settings, StageEntry, Task, TaskId, TimeEntry, TimeEntryId, Timestamp,
+    Activity, AffectedItem, AgentId, BackoutPlan, DeployGate, Directory, ImpactAnalysis, Note, NoteId,
+    Readiness, Registry, Release, ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry, Task,
+    TaskId, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -68,6 +71,9 @@ pub struct Model {
     readiness: BTreeMap<ReleaseId, Readiness>,
     /// Every release's stage history, in id order.
     stage_history: Vec<StageEntry>,
+    backout: BTreeMap<ReleaseId, BackoutPlan>,
+    impact: BTreeMap<ReleaseId, ImpactAnalysis>,
+    reviews: BTreeMap<ReleaseId, Review>,
     clock: Clock,
     revision: u64,
     /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
@@ -121,6 +127,9 @@ impl Model {
             registry: Registry::default(),
             readiness: BTreeMap::new(),
             stage_history: Vec::new(),
+            backout: BTreeMap::new(),
+            impact: BTreeMap::new(),
+            reviews: BTreeMap::new(),
             clock: Box::new(system_now),
             revision: 0,
             acting_agent: None,
@@ -143,7 +152,13 @@ impl Model {
             registry,
             readiness,
             stage_history,
+            backout,
+            impact,
+            reviews,
         } = snapshot;
+        self.backout = backout;
+        self.impact = impact;
+        self.reviews = reviews;
         self.notes = notes;
         self.tasks = tasks;
         self.time_entries = time_entries;
@@ -230,6 +245,9 @@ impl Model {
             registry: self.registry.clone(),
             readiness: self.readiness.clone(),
             stage_history: self.stage_history.clone(),
+            backout: self.backout.clone(),
+            impact: self.impact.clone(),
+            reviews: self.reviews.clone(),
         }
     }
 
@@ -323,13 +341,53 @@ impl Model {
         by_release
     }
 
-    /// What the Deploy gate of a release looks at: unapproved linked Changes, undone plan items.
+    /// What the Deploy gate of a release looks at: unapproved linked Changes, undone plan items,
+    /// and (as warnings that do not block) the back-out plan.
     pub fn deploy_gate(&self, release: &Release) -> DeployGate {
         let readiness = self.readiness(release.id);
         let (done, total) = readiness.plan_progress();
         DeployGate {
             unapproved_changes: self.registry.unapproved(&release.associated_change_ids),
             readiness_missing: total - done,
+            backout_warnings: self.backout_warnings(release),
         }
+    }
+
+    /// What the Deploy gate says about a release's back-out plan (see `domain::backout`).
+    pub fn backout_warnings(&self, release: &Release) -> Vec<crate::domain::BackoutWarning> {
+        crate::domain::backout::gate_warnings(release, self.backout(release.id))
+    }
+
+    /// A release's back-out plan, if it has one.
+    pub fn backout(&self, id: ReleaseId) -> Option<&BackoutPlan> {
+        self.backout.get(&id)
+    }
+
+    /// A release's impact analysis, if one was written.
+    pub fn impact(&self, id: ReleaseId) -> Option<&ImpactAnalysis> {
+        self.impact.get(&id)
+    }
+
+    /// A release's post-implementation review, if it has one.
+    pub fn review(&self, id: ReleaseId) -> Option<&Review> {
+        self.reviews.get(&id)
+    }
+
+    /// The CIs a release affects: its linked CIs and what depends on them.
+    pub fn affected_items(&self, release: &Release) -> Vec<AffectedItem> {
+        crate::domain::impact::affected_items(&self.registry, &release.assets)
+    }
+
+    /// A release's risk level (the rule is in `domain::impact`).
+    pub fn risk_level(&self, release: &Release) -> RiskLevel {
+        crate::domain::impact::risk_level(&self.readiness(release.id), &self.affected_items(release))
+    }
+
+    /// How many releases are closed (complete, not in Trash) without a review.
+    pub fn closed_without_review(&self) -> usize {
+        self.releases
+            .iter()
+            .filter(|r| crate::domain::review::missing_review(r, self.reviews.get(&r.id)))
+            .count()
     }
 }

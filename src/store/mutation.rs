@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use crate::domain::{
-    Agent, AgentId, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId, Directory, Group,
-    GroupId, Note, NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, SavedView, SavedViewId,
-    StageEntry, StageEntryId, Task, TaskId, TimeEntry, TimeEntryId,
+    Agent, AgentId, BackoutPlan, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId,
+    Directory, Group, GroupId, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId,
+    ReleasePatch, Review, SavedView, SavedViewId, StageEntry, StageEntryId, Task, TaskId, TimeEntry,
+    TimeEntryId,
 };
 
 /// One change to stored state. A command turns into a list of these, written together.
@@ -60,6 +61,24 @@ pub enum Mutation {
     /// Insert or replace one row of a release's stage history.
     PutStageEntry(StageEntry),
     RemoveStageEntry(StageEntryId),
+    /// Insert or replace a release's back-out plan.
+    PutBackout {
+        release: ReleaseId,
+        plan: BackoutPlan,
+    },
+    RemoveBackout(ReleaseId),
+    /// Insert or replace a release's impact analysis.
+    PutImpact {
+        release: ReleaseId,
+        impact: ImpactAnalysis,
+    },
+    RemoveImpact(ReleaseId),
+    /// Insert or replace a release's post-implementation review.
+    PutReview {
+        release: ReleaseId,
+        review: Review,
+    },
+    RemoveReview(ReleaseId),
 }
 
 /// Everything the in-memory model holds, as read from the file.
@@ -85,4 +104,8 @@ pub struct Snapshot {
     pub readiness: BTreeMap<ReleaseId, Readiness>,
     /// Every release's stage history, in id order.
     pub stage_history: Vec<StageEntry>,
+    /// Back-out plans, impact analyses and reviews of the releases that have one.
+    pub backout: BTreeMap<ReleaseId, BackoutPlan>,
+    pub impact: BTreeMap<ReleaseId, ImpactAnalysis>,
+    pub reviews: BTreeMap<ReleaseId, Review>,
 }

@@ -179,6 +179,42 @@ pub const MIGRATIONS: &[Migration] = &[
     INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', random());
     ",
     ),
+    // 5 -> 6: back-out plans, impact analyses, reviews; CI criticality and dependencies; a
+    // rollback's restore time against its target (issue 15).
+    Migration::Sql(
+        r"
+    CREATE TABLE backout_plans (
+        release_id             INTEGER PRIMARY KEY,
+        description            TEXT NOT NULL DEFAULT '',
+        checklist              TEXT NOT NULL DEFAULT '[]',
+        go_no_go               TEXT NOT NULL DEFAULT '',
+        decision_point_minutes INTEGER CHECK (decision_point_minutes >= 0),
+        restore_target_minutes INTEGER NOT NULL CHECK (restore_target_minutes > 0),
+        rehearsals             TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE release_impact (
+        release_id                INTEGER PRIMARY KEY,
+        users_affected            TEXT NOT NULL DEFAULT '',
+        expected_downtime_minutes INTEGER NOT NULL DEFAULT 0 CHECK (expected_downtime_minutes >= 0),
+        summary                   TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE release_reviews (
+        release_id  INTEGER PRIMARY KEY,
+        went_well   TEXT NOT NULL DEFAULT '',
+        went_wrong  TEXT NOT NULL DEFAULT '',
+        lessons     TEXT NOT NULL DEFAULT '',
+        follow_ups  TEXT NOT NULL DEFAULT '[]',
+        reviewer    INTEGER,
+        reviewed_at INTEGER
+    );
+    ALTER TABLE config_items ADD COLUMN criticality TEXT NOT NULL DEFAULT 'medium'
+        CHECK (criticality IN ('low', 'medium', 'high', 'critical'));
+    ALTER TABLE config_items ADD COLUMN depends_on TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE stage_history ADD COLUMN restore_minutes INTEGER CHECK (restore_minutes >= 0);
+    ALTER TABLE stage_history ADD COLUMN restore_target_minutes INTEGER
+        CHECK (restore_target_minutes >= 0);
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

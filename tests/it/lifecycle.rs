@@ -22,6 +22,7 @@ fn move_to(to: Stage) -> Command {
         downtime_minutes: 0,
         reason: String::new(),
         override_reason: String::new(),
+        restore_minutes: None,
     })
 }
 
@@ -59,6 +60,7 @@ fn every_allowed_and_every_refused_move() {
                 downtime_minutes: 0,
                 reason: "why".into(),
                 override_reason: String::new(),
+                restore_minutes: None,
             };
             let result = transition(&release, &request, &open, None, t0());
             if allowed.contains(&(from, to)) {
@@ -157,6 +159,7 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
                 downtime_minutes: 0,
                 reason: String::new(),
                 override_reason: String::new(),
+                restore_minutes: None,
             }))
             .unwrap();
     }
@@ -176,6 +179,7 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
             downtime_minutes: 0,
             reason: String::new(),
             override_reason: override_reason.into(),
+            restore_minutes: None,
         })
     };
     assert!(model.apply(deploy("  ")).is_err(), "a blank reason is no reason");
@@ -220,6 +224,7 @@ fn rollback_and_complete_set_their_fields_and_the_history_persists() {
             downtime_minutes: 35,
             reason: "ATM 인증 실패".into(),
             override_reason: String::new(),
+            restore_minutes: None,
         }))
         .unwrap();
     let r = model.release(R).unwrap().clone();
@@ -252,6 +257,7 @@ fn rollback_and_complete_set_their_fields_and_the_history_persists() {
             downtime_minutes: 5,
             reason: String::new(),
             override_reason: String::new(),
+            restore_minutes: None,
         }))
         .unwrap();
     let r = model.release(R).unwrap().clone();
@@ -336,6 +342,7 @@ fn completing_is_one_command_for_stage_status_outcome_and_closing_and_one_undo_t
             downtime_minutes: 15,
             reason: "모니터링 이상 없음".into(),
             override_reason: String::new(),
+            restore_minutes: None,
         }))
         .unwrap();
     let done = model.release(R).unwrap().clone();

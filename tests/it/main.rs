@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod backout;
 mod bulk;
 mod catalogues;
 mod cli;

@@ -209,3 +209,36 @@ fn the_fixture_itself_is_left_as_it_was() {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, 3, "tests open copies of the fixture, never the fixture");
 }
+
+#[test]
+fn a_schema_3_file_gains_back_out_plans_impact_reviews_and_ci_dependencies() {
+    use release_desk::domain::{BackoutEdit, Criticality, Stage};
+    use release_desk::model::{BackoutCommand, Command, RegistryCommand};
+    let (_dir, path) = fixture_copy();
+    let mut model = Model::open(&path).unwrap();
+    assert!(!model.registry().config_items.is_empty(), "the fixture has CIs");
+    for item in &model.registry().config_items {
+        assert_eq!((item.criticality, item.depends_on.len()), (Criticality::Medium, 0), "CI-{}", item.id);
+    }
+    assert!(model.stage_history(model.releases()[0].id).iter().all(|e| e.restore_minutes.is_none()));
+    assert!(model.releases().iter().all(|r| model.backout(r.id).is_none() && model.review(r.id).is_none()));
+    // The migrated file takes the new records.
+    let id = model.releases().iter().find(|r| !r.is_deleted()).unwrap().id;
+    model
+        .apply(Command::Backout(BackoutCommand::Edit {
+            release: id,
+            edits: vec![BackoutEdit::RestoreTarget(240)],
+        }))
+        .unwrap();
+    let mut item = model.registry().config_items[0].clone();
+    item.criticality = Criticality::Critical;
+    model.apply(Command::Registry(RegistryCommand::UpdateConfigItem(item))).unwrap();
+    let rolled_back = model.releases().iter().find(|r| r.stage == Stage::Rollback).map(|r| r.id);
+    drop(model);
+    let model = Model::open(&path).unwrap();
+    assert_eq!(model.backout(id).map(|p| p.restore_target_minutes), Some(240));
+    assert_eq!(model.registry().config_items[0].criticality, Criticality::Critical);
+    if let Some(id) = rolled_back {
+        assert!(model.stage_history(id).iter().any(|e| e.stage == Stage::Rollback));
+    }
+}

@@ -70,6 +70,8 @@ enum Step {
     /// A lifecycle move or what its Deploy gate reads (issue 5: Changes, CIs, links, readiness),
     /// or the KPI targets: (kind, which, a, b).
     Lifecycle(u8, u8, u8, u8),
+    /// A back-out plan, impact analysis, review or CI edit (issue 15): (kind, which, a, b).
+    Backout(u8, u8, u8, u8),
     Undo,
     Redo,
 }
@@ -95,6 +97,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
             .prop_map(|(a, b, c)| Step::Bulk(a, b, c)),
         5 => (byte(), byte(), byte()).prop_map(|(a, b, c)| Step::Work(a, b, c)),
         8 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Lifecycle(k, w, a, b)),
+        3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Backout(k, w, a, b)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -185,6 +188,7 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         }
         Step::Work(kind, which, value) => work(model, *kind, *which, *value, &releases, &agents),
         Step::Lifecycle(kind, which, a, b) => lifecycle(model, *kind, *which, *a, *b, &releases, &agents),
+        Step::Backout(kind, which, a, b) => backout(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Undo | Step::Redo => return None,
     })
 }
@@ -370,6 +374,7 @@ fn lifecycle(
                 downtime_minutes: if a == 255 { DOWNTIME_MAX_MINUTES + 1 } else { u32::from(a) * 3 },
                 reason: if b.is_multiple_of(7) { String::new() } else { format!("reason {b}") },
                 override_reason: if a.is_multiple_of(3) { String::new() } else { format!("override {a}") },
+                restore_minutes: b.is_multiple_of(3).then_some(u32::from(a) * 2),
             })
         }
         6 if b.is_multiple_of(4) => Command::Readiness(ReadinessCommand::Edit {
@@ -400,6 +405,98 @@ fn lifecycle(
                 _ => {}
             }
             Command::Settings(SettingsCommand::SetKpiTargets(targets))
+        }
+    }
+}
+
+/// The back-out plan, impact analysis, review and CI commands (issue 15); some invalid on purpose
+/// (a zero restore target, a missing rehearsal, an empty review, a dependency cycle).
+fn backout(
+    model: &Model,
+    kind: u8,
+    which: u8,
+    a: u8,
+    b: u8,
+    releases: &[ReleaseId],
+    agents: &[AgentId],
+) -> Command {
+    use release_desk::domain::{
+        BackoutEdit, ChecklistItem, ConfigItem, Criticality, ImpactAnalysis, Plan, Rehearsal,
+        RehearsalResult, TaskFields,
+    };
+    use release_desk::model::{BackoutCommand, ImpactCommand, ReviewCommand};
+    let release = pick(releases, which).unwrap_or(ReleaseId(999));
+    let reviewable: Vec<ReleaseId> = model
+        .releases()
+        .iter()
+        .filter(|r| release_desk::domain::review::can_review(r))
+        .map(|r| r.id)
+        .collect();
+    let items: Vec<ConfigItemId> = model.registry().config_items.iter().map(|c| c.id).collect();
+    match kind % 7 {
+        0 => Command::Backout(BackoutCommand::Edit {
+            release,
+            edits: vec![
+                BackoutEdit::Steps(Plan {
+                    body: format!("restore {a}"),
+                    items: vec![ChecklistItem { text: format!("step {b}"), done: b.is_multiple_of(2) }],
+                }),
+                BackoutEdit::GoNoGo(format!("error rate over {a}")),
+                BackoutEdit::DecisionPoint((!a.is_multiple_of(3)).then_some(u32::from(a))),
+                BackoutEdit::RestoreTarget(u32::from(b) * 2),
+            ],
+        }),
+        1 => Command::Backout(BackoutCommand::Edit {
+            release,
+            edits: vec![BackoutEdit::PutRehearsal(Rehearsal {
+                id: u32::from(b % 3),
+                date: t0() - chrono::Duration::days(i64::from(a)),
+                restore_minutes: u32::from(a) * 2,
+                result: if b.is_multiple_of(4) { RehearsalResult::Fail } else { RehearsalResult::Pass },
+                note: format!("rehearsal {b}"),
+            })],
+        }),
+        2 if a.is_multiple_of(2) => Command::Backout(BackoutCommand::Edit {
+            release,
+            edits: vec![BackoutEdit::RemoveRehearsal(u32::from(b % 3))],
+        }),
+        2 => {
+            let planned: Vec<ReleaseId> =
+                releases.iter().copied().filter(|id| model.backout(*id).is_some()).collect();
+            Command::Backout(BackoutCommand::Remove(pick(&planned, b).unwrap_or(release)))
+        }
+        3 => Command::Impact(ImpactCommand::Set {
+            release,
+            impact: (!a.is_multiple_of(5)).then(|| ImpactAnalysis {
+                users_affected: if b.is_multiple_of(3) { String::new() } else { format!("branches {b}") },
+                expected_downtime_minutes: u32::from(a),
+                summary: format!("summary {a}"),
+            }),
+        }),
+        4 | 5 => Command::Review(ReviewCommand::Save {
+            release: if a.is_multiple_of(5) { release } else { pick(&reviewable, which).unwrap_or(release) },
+            went_well: if b.is_multiple_of(5) { String::new() } else { format!("well {a}") },
+            went_wrong: format!("wrong {b}"),
+            lessons: if a.is_multiple_of(2) { String::new() } else { format!("lesson {b}") },
+            follow_ups: (0..b % 3)
+                .map(|i| TaskFields {
+                    title: if b == 1 { String::new() } else { format!("follow-up {i}") },
+                    agent_id: pick(agents, a.wrapping_add(i)),
+                    ..TaskFields::default()
+                })
+                .collect(),
+        }),
+        _ => {
+            let id = pick(&items, which).unwrap_or(ConfigItemId(404));
+            let old = model.registry().config_item(id);
+            let depends_on = pick(&items, b).into_iter().filter(|_| !a.is_multiple_of(3)).collect();
+            Command::Registry(RegistryCommand::UpdateConfigItem(ConfigItem {
+                criticality: Criticality::ALL[a as usize % Criticality::ALL.len()],
+                depends_on,
+                ..old
+                    .cloned()
+                    .unwrap_or_else(|| ConfigItem::new(id, "gone", release_desk::domain::CiKind::Other))
+            }))
         }
     }
 }
@@ -488,11 +585,7 @@ fn session_start() -> Model {
     };
     fixture.push(Mutation::PutChange(approved));
     fixture.push(Mutation::PutChange(pending));
-    fixture.push(Mutation::PutConfigItem(ConfigItem {
-        id: ConfigItemId(1),
-        name: "erp-db".into(),
-        kind: CiKind::Database,
-    }));
+    fixture.push(Mutation::PutConfigItem(ConfigItem::new(ConfigItemId(1), "erp-db", CiKind::Database)));
     let ready = Readiness { plan_done: PlanCheck::ALL.iter().copied().collect(), ..Readiness::default() };
     fixture.push(Mutation::PutReadiness { release: ReleaseId(3), readiness: ready });
     store.commit(&fixture, &[]).unwrap();
@@ -542,6 +635,7 @@ fn command_kind(model: &Model, command: &Command) -> String {
             RegistryCommand::CreateChange { .. } => "CreateChange",
             RegistryCommand::UpdateChange(_) => "UpdateChange",
             RegistryCommand::CreateConfigItem { .. } => "CreateConfigItem",
+            RegistryCommand::UpdateConfigItem(_) => "UpdateConfigItem",
             RegistryCommand::LinkChange { .. } => "LinkChange",
             RegistryCommand::LinkConfigItem { .. } => "LinkConfigItem",
         },
@@ -551,6 +645,12 @@ fn command_kind(model: &Model, command: &Command) -> String {
             return format!("MoveStage to {}{through}", to.label());
         }
         Command::Readiness(ReadinessCommand::Edit { .. }) => "EditReadiness",
+        Command::Backout(command) => match command {
+            release_desk::model::BackoutCommand::Edit { .. } => "EditBackout",
+            release_desk::model::BackoutCommand::Remove(_) => "RemoveBackout",
+        },
+        Command::Impact(release_desk::model::ImpactCommand::Set { .. }) => "SetImpact",
+        Command::Review(release_desk::model::ReviewCommand::Save { .. }) => "SaveReview",
         Command::Bulk { action, .. } => match action {
             BulkAction::Trash
             | BulkAction::Restore
@@ -622,6 +722,11 @@ fn the_undo_property_applies_every_command_kind() {
         "LinkChange",
         "LinkConfigItem",
         "EditReadiness",
+        "EditBackout",
+        "RemoveBackout",
+        "SetImpact",
+        "SaveReview",
+        "UpdateConfigItem",
     ]
     .into_iter()
     .map(String::from)

@@ -77,6 +77,7 @@ fn give_3_a_history(harness: &mut Harness<'_, ReleaseDeskApp>) {
         downtime_minutes: 0,
         reason: String::new(),
         override_reason: String::new(),
+        restore_minutes: None,
     };
     let model = harness.state_mut().model_mut().unwrap();
     for command in [

@@ -230,6 +230,7 @@ fn the_sections_speak_korean() {
             downtime_minutes: 90,
             reason: "ATM 인증 실패".into(),
             override_reason: String::new(),
+            restore_minutes: None,
         }))
         .unwrap();
     let mut harness = harness(model, 1, Language::Ko);

@@ -95,3 +95,24 @@ activity-timer-stopped = stopped after { $spent }
 activity-gate-reasons = { $changes } unapproved Change(s), { $items } plan item(s) not done
 activity-risk-value = { $title } (likelihood { $likelihood } x impact { $impact })
 activity-phase-value = { $name } ({ $status })
+
+## Back-out plans, impact analyses and reviews
+activity-kind-backout = Back-out plan
+activity-kind-impact = Impact analysis
+activity-kind-review = Review
+activity-field-backout-plan = Back-out steps
+activity-field-go-no-go = Go/no-go criterion
+activity-field-decision-point = Decision point
+activity-field-restore-target = Restore target
+activity-field-rehearsal = Rehearsal
+activity-field-restore-time = Time to restore
+activity-field-criticality = Criticality
+activity-field-depends-on = Depends on
+activity-field-users-affected = Users affected
+activity-field-expected-downtime = Expected downtime
+activity-field-impact-summary = Impact summary
+activity-field-went-well = What went well
+activity-field-went-wrong = What went wrong
+activity-field-lessons = Lessons learned
+activity-field-follow-up = Follow-up action
+activity-rehearsal-value = { $date }: restored in { $duration } ({ $result })

@@ -96,3 +96,14 @@ edit-field-test-plan = test plan
 edit-field-assets = linked CIs
 edit-field-changes = linked changes
 ids-and-more = { $ids } and { $more } more
+
+## Back-out plans, impact analyses, reviews, configuration items
+cmd-update-ci = edit CI-{ $item }
+cmd-edit-backout = edit the back-out plan of #{ $id }
+cmd-remove-backout = remove the back-out plan of #{ $id }
+cmd-set-impact = edit the impact analysis of #{ $id }
+cmd-save-review = { $count ->
+        [0] save the review of #{ $id }
+        [one] save the review of #{ $id } with 1 follow-up task
+       *[other] save the review of #{ $id } with { $count } follow-up tasks
+    }

@@ -49,3 +49,4 @@ error-nothing-selected = No releases are selected.
 error-no-current-agent = Nobody is signed in: choose who you are (top right) first.
 error-nothing-to-assign = Choose an agent or a group to assign.
 error-backup-stopped = The backup stopped before it was finished.
+error-text-too-long = The text is too long: at most { $max } characters.

@@ -91,3 +91,24 @@ activity-timer-stopped = { $spent } 후 중지
 activity-gate-reasons = 승인되지 않은 변경 { $changes }건, 완료되지 않은 계획 항목 { $items }건
 activity-risk-value = { $title } (발생 가능성 { $likelihood } × 영향도 { $impact })
 activity-phase-value = { $name } ({ $status })
+
+## 백아웃 계획, 영향도 분석, 사후 검토
+activity-kind-backout = 백아웃 계획
+activity-kind-impact = 영향도 분석
+activity-kind-review = 사후 검토
+activity-field-backout-plan = 백아웃 절차
+activity-field-go-no-go = 진행/중단 기준
+activity-field-decision-point = 결정 시점
+activity-field-restore-target = 원복 목표 시간
+activity-field-rehearsal = 리허설
+activity-field-restore-time = 원복 소요 시간
+activity-field-criticality = 중요도
+activity-field-depends-on = 의존 대상
+activity-field-users-affected = 영향받는 사용자
+activity-field-expected-downtime = 예상 중단 시간
+activity-field-impact-summary = 영향도 요약
+activity-field-went-well = 잘된 점
+activity-field-went-wrong = 문제점
+activity-field-lessons = 교훈
+activity-field-follow-up = 후속 조치
+activity-rehearsal-value = { $date }: { $duration } 만에 원복 ({ $result })

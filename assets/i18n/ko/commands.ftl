@@ -65,3 +65,13 @@ edit-field-test-plan = 테스트 계획
 edit-field-assets = 연결된 구성 항목
 edit-field-changes = 연결된 변경
 ids-and-more = { $ids } 외 { $more }건
+
+## 백아웃 계획, 영향도 분석, 사후 검토, 구성 항목
+cmd-update-ci = 구성 항목 CI-{ $item }을(를) 수정했습니다
+cmd-edit-backout = #{ $id }의 백아웃 계획을 수정했습니다
+cmd-remove-backout = #{ $id }의 백아웃 계획을 삭제했습니다
+cmd-set-impact = #{ $id }의 영향도 분석을 수정했습니다
+cmd-save-review = { $count ->
+        [0] #{ $id }의 사후 검토를 저장했습니다
+       *[other] #{ $id }의 사후 검토를 저장하고 후속 작업 { $count }건을 추가했습니다
+    }

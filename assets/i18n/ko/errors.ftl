@@ -39,3 +39,4 @@ error-nothing-selected = 선택한 릴리스가 없습니다.
 error-no-current-agent = 로그인한 담당자가 없습니다. 먼저 오른쪽 위에서 본인을 선택하세요.
 error-nothing-to-assign = 할당할 담당자나 그룹을 선택하세요.
 error-backup-stopped = 백업이 끝나기 전에 중단되었습니다.
+error-text-too-long = 글이 너무 깁니다. 최대 { $max }자까지 입력할 수 있습니다.

@@ -114,12 +114,29 @@ pub enum CommandSummary {
         item: ConfigItemId,
         linked: bool,
     },
+    UpdateConfigItem {
+        item: ConfigItemId,
+    },
     MoveStage {
         release: ReleaseId,
         to: Stage,
     },
     EditReadiness {
         release: ReleaseId,
+    },
+    EditBackout {
+        release: ReleaseId,
+    },
+    RemoveBackout {
+        release: ReleaseId,
+    },
+    SetImpact {
+        release: ReleaseId,
+    },
+    /// A review saved with `follow_ups` new follow-up tasks.
+    SaveReview {
+        release: ReleaseId,
+        follow_ups: u32,
     },
     /// One action on `count` releases.
     Bulk {

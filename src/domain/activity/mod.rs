@@ -6,12 +6,18 @@
 mod command;
 mod diff;
 mod named;
+mod release_records;
 mod value;
 
 pub use command::{Assigned, BulkSummary, CommandSummary, EditedField};
 pub use diff::{readiness_changes, release_changes};
 pub use named::Named;
-pub use value::{ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RiskRef, TaskRef, Value};
+pub use release_records::{
+    backout_changes, config_item_changes, impact_changes, plan_progress, review_changes,
+};
+pub use value::{
+    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RehearsalRef, RiskRef, TaskRef, Value,
+};
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
 use super::registry::string_coded;
@@ -43,6 +49,12 @@ string_coded!(
         /// Deploy went through a closed gate on a written reason.
         Override = "override",
         Readiness = "readiness",
+        /// The back-out plan: its steps, go/no-go, decision point, restore target, rehearsals.
+        Backout = "backout",
+        /// The impact analysis.
+        Impact = "impact",
+        /// The post-implementation review and its follow-up actions.
+        Review = "review",
         Setting = "setting",
         View = "view",
         Agent = "agent",
@@ -132,6 +144,26 @@ fields!(
     Strategy = "strategy",
     DeploymentPhases = "deployment_phases",
     DeployGate = "deploy_gate",
+    /// The back-out plan's steps.
+    BackoutPlan = "backout_plan",
+    GoNoGo = "go_no_go",
+    DecisionPoint = "decision_point_minutes",
+    RestoreTarget = "restore_target_minutes",
+    Rehearsal = "rehearsal",
+    /// How long a rollback's restore took.
+    RestoreTime = "restore_minutes",
+    /// A configuration item's criticality.
+    Criticality = "criticality",
+    /// The CIs a configuration item depends on.
+    DependsOn = "depends_on",
+    UsersAffected = "users_affected",
+    ExpectedDowntime = "expected_downtime_minutes",
+    ImpactSummary = "impact_summary",
+    WentWell = "went_well",
+    WentWrong = "went_wrong",
+    Lessons = "lessons",
+    /// A follow-up action of a review (a task).
+    FollowUp = "follow_up",
     CurrentAgent = "current_agent",
     Language = "language",
     Theme = "theme",

@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::command::CommandSummary;
 use super::named::Named;
+use crate::domain::backout::RehearsalResult;
 use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
 use crate::domain::kpi::KpiTargets;
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
-use crate::domain::registry::{CabApproval, ChangeRisk, CiKind};
+use crate::domain::registry::{CabApproval, ChangeRisk, CiKind, Criticality};
 use crate::domain::release::{Priority, ReleaseType, Status};
 use crate::domain::settings::{Language, Theme};
 use crate::domain::stage::{Outcome, Stage};
@@ -64,6 +65,9 @@ pub enum Value {
     KpiTargets(KpiTargets),
     /// The command an undo took back or a redo applied again.
     Command(CommandSummary),
+    Criticality(Criticality),
+    /// A rehearsal of the back-out plan.
+    Rehearsal(RehearsalRef),
 }
 
 /// How far a Build or Test plan is: its text's length and its checklist.
@@ -114,6 +118,14 @@ pub struct RiskRef {
     pub title: String,
     pub likelihood: u8,
     pub impact: u8,
+}
+
+/// A rehearsal of the back-out plan as it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RehearsalRef {
+    pub date: Timestamp,
+    pub restore_minutes: u32,
+    pub result: RehearsalResult,
 }
 
 /// One deployment phase as it was.

@@ -195,11 +195,7 @@ pub(super) fn registry() -> Registry {
         config_items: CONFIG_ITEMS
             .iter()
             .enumerate()
-            .map(|(i, (name, kind))| ConfigItem {
-                id: ConfigItemId(i as i64 + 1),
-                name: (*name).to_owned(),
-                kind: *kind,
-            })
+            .map(|(i, (name, kind))| ConfigItem::new(ConfigItemId(i as i64 + 1), *name, *kind))
             .collect(),
     }
 }
@@ -219,6 +215,8 @@ pub(super) fn stage_entries(histories: Vec<(ReleaseId, Option<AgentId>, Vec<Step
                 override_reason: String::new(),
                 outcome: s.outcome,
                 downtime_minutes: s.downtime,
+                restore_minutes: None,
+                restore_target_minutes: None,
             });
         }
     }

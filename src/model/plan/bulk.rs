@@ -161,8 +161,8 @@ impl Model {
         Ok(releases)
     }
 
-    /// What goes with purged releases: their notes, tasks, time entries, stage history and
-    /// readiness (undo brings them back).
+    /// What goes with purged releases: their notes, tasks, time entries, stage history,
+    /// readiness, back-out plan, impact analysis and review (undo brings them back).
     fn plan_purge_of_dependents(&self, ids: &[ReleaseId], effect: &mut Effect) {
         let purged: HashSet<ReleaseId> = ids.iter().copied().collect();
         let gone = |release: &ReleaseId| purged.contains(release);
@@ -184,5 +184,8 @@ impl Model {
         effect
             .mutations
             .extend(self.readiness.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReadiness(*r)));
+        effect.mutations.extend(self.backout.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveBackout(*r)));
+        effect.mutations.extend(self.impact.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveImpact(*r)));
+        effect.mutations.extend(self.reviews.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReview(*r)));
     }
 }

@@ -3,7 +3,7 @@
 use super::Effect;
 use crate::domain::activity::GateReasons;
 use crate::domain::lifecycle::{MoveRequest, transition};
-use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, StageEntryId, Timestamp, Value};
+use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, Stage, StageEntryId, Timestamp, Value};
 use crate::model::{CommandError, LifecycleCommand, Model};
 use crate::store::Mutation;
 
@@ -16,8 +16,17 @@ impl Model {
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
         match command {
-            LifecycleCommand::Move { id, to, outcome, downtime_minutes, reason, override_reason } => {
-                let request = MoveRequest { to, outcome, downtime_minutes, reason, override_reason };
+            LifecycleCommand::Move {
+                id,
+                to,
+                outcome,
+                downtime_minutes,
+                reason,
+                override_reason,
+                restore_minutes,
+            } => {
+                let request =
+                    MoveRequest { to, outcome, downtime_minutes, reason, override_reason, restore_minutes };
                 self.plan_move_stage(id, &request, now, effect)
             }
         }
@@ -37,6 +46,10 @@ impl Model {
         let moved = transition(old, request, &gate, self.settings.current_agent, now)?;
         let mut entry = moved.entry;
         entry.id = self.stage_history.last().map_or(StageEntryId(1), |e| e.id.next());
+        if to == Stage::Rollback {
+            // Recorded against the back-out plan's target as it stands now.
+            entry.restore_target_minutes = self.backout(id).map(|p| p.restore_target_minutes);
+        }
         if moved.overridden {
             let reasons = GateReasons {
                 unapproved_changes: gate.unapproved_changes.len() as u32,
@@ -50,10 +63,13 @@ impl Model {
             effect.activities.push(self.activity(Some(id), now, ActivityKind::Override, vec![change]));
         }
         if !entry.note.is_empty() {
-            let changes = vec![
+            let mut changes = vec![
                 FieldChange::added(Field::Stage, Value::Stage(to)),
                 FieldChange::added(Field::Note, Value::text(entry.note.clone())),
             ];
+            if let Some(minutes) = entry.restore_minutes {
+                changes.push(FieldChange::added(Field::RestoreTime, Value::Minutes(minutes)));
+            }
             effect.activities.push(self.activity(Some(id), now, ActivityKind::StageNote, changes));
         }
         self.put_release_logged(effect, old, moved.release, now, ActivityKind::Stage);

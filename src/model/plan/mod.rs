@@ -2,12 +2,14 @@
 //! rows that carry it out, without changing anything. One file per noun; the revert that undo and
 //! redo write is planned here.
 
+mod backout;
 mod bulk;
 mod lifecycle;
 mod people;
 mod readiness;
 mod registry;
 mod release;
+mod review;
 mod settings;
 mod work;
 
@@ -45,6 +47,9 @@ impl Model {
                 Command::Lifecycle(command) => self.plan_lifecycle(command, now, &mut effect)?,
                 Command::Registry(command) => self.plan_registry(command, now, &mut effect)?,
                 Command::Readiness(command) => self.plan_readiness(command, now, &mut effect)?,
+                Command::Backout(command) => self.plan_backout(command, now, &mut effect)?,
+                Command::Impact(command) => self.plan_impact(command, now, &mut effect)?,
+                Command::Review(command) => self.plan_review(command, now, &mut effect)?,
                 Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
                 Command::Sample(command) => self.plan_sample(command, &mut effect)?,
             },
@@ -89,6 +94,12 @@ impl Model {
                 Mutation::RemoveNote(id) => self.note(*id).map(|n| n.release_id),
                 Mutation::RemoveTask(id) => self.task(*id).map(|t| t.release_id),
                 Mutation::RemoveTimeEntry(id) => self.time_entry(*id).map(|e| e.release_id),
+                Mutation::PutBackout { release, .. }
+                | Mutation::RemoveBackout(release)
+                | Mutation::PutImpact { release, .. }
+                | Mutation::RemoveImpact(release)
+                | Mutation::PutReview { release, .. }
+                | Mutation::RemoveReview(release) => Some(*release),
                 _ => None,
             })
             .collect();

@@ -1,8 +1,8 @@
 //! Planning of the Change and CI registry commands and of the links between them and releases.
 
 use super::Effect;
-use crate::domain::activity::{ChangeRef, ConfigItemRef};
-use crate::domain::registry::validate_name;
+use crate::domain::activity::{ChangeRef, ConfigItemRef, config_item_changes};
+use crate::domain::registry::{check_depends_on, validate_name};
 use crate::domain::{
     ActivityKind, Change, ConfigItem, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
 };
@@ -71,11 +71,7 @@ impl Model {
                 if let Some(release) = link_to {
                     self.existing_release(release)?;
                 }
-                let item = ConfigItem {
-                    id: self.registry.next_config_item_id(),
-                    name: name.trim().to_owned(),
-                    kind,
-                };
+                let item = ConfigItem::new(self.registry.next_config_item_id(), name.trim(), kind);
                 let added = FieldChange::added(
                     Field::ConfigItem,
                     Value::ConfigItem(ConfigItemRef {
@@ -91,6 +87,7 @@ impl Model {
                     self.link(effect, release, now, |r| r.assets.push(id))?;
                 }
             }
+            RegistryCommand::UpdateConfigItem(item) => self.plan_update_config_item(item, now, effect)?,
             RegistryCommand::LinkChange { release, change, linked } => {
                 if linked && self.registry.change(change).is_none() {
                     return Err(CommandError::NoSuchChange(change));
@@ -114,6 +111,33 @@ impl Model {
                 })?;
             }
         }
+        Ok(())
+    }
+}
+
+impl Model {
+    /// A CI's new name, kind, criticality and dependencies: every id it depends on known, no cycle.
+    fn plan_update_config_item(
+        &self,
+        mut item: ConfigItem,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let old = self.registry.config_item(item.id).ok_or(CommandError::NoSuchConfigItem(item.id))?;
+        validate_name(&item.name)?;
+        item.name = item.name.trim().to_owned();
+        item.depends_on.sort();
+        item.depends_on.dedup();
+        if let Some(unknown) = item.depends_on.iter().find(|id| self.registry.config_item(**id).is_none()) {
+            return Err(CommandError::NoSuchConfigItem(*unknown));
+        }
+        check_depends_on(&self.registry, item.id, &item.depends_on)?;
+        let changes = config_item_changes(old, &item);
+        if changes.is_empty() {
+            return Ok(());
+        }
+        effect.activities.push(self.activity(None, now, ActivityKind::ConfigItem, changes));
+        effect.mutations.push(Mutation::PutConfigItem(item));
         Ok(())
     }
 }

@@ -5,11 +5,14 @@
 //! [`Mutation`]: super::Mutation
 
 pub mod activities;
+pub mod backout;
+pub mod impact;
 pub mod meta;
 pub mod people;
 pub mod readiness;
 pub mod registry;
 pub mod releases;
+pub mod reviews;
 pub mod saved_views;
 pub mod settings;
 pub mod stage_history;
@@ -153,6 +156,9 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         registry: registry::load(conn)?,
         readiness: readiness::load(conn)?,
         stage_history: stage_history::load(conn)?,
+        backout: backout::load(conn)?,
+        impact: impact::load(conn)?,
+        reviews: reviews::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -191,5 +197,11 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::RemoveReadiness(release) => readiness::remove(conn, *release),
         Mutation::PutStageEntry(entry) => stage_history::put(conn, entry),
         Mutation::RemoveStageEntry(id) => stage_history::remove(conn, *id),
+        Mutation::PutBackout { release, plan } => backout::put(conn, *release, plan),
+        Mutation::RemoveBackout(release) => backout::remove(conn, *release),
+        Mutation::PutImpact { release, impact } => impact::put(conn, *release, impact),
+        Mutation::RemoveImpact(release) => impact::remove(conn, *release),
+        Mutation::PutReview { release, review } => reviews::put(conn, *release, review),
+        Mutation::RemoveReview(release) => reviews::remove(conn, *release),
     }
 }

@@ -1,9 +1,12 @@
-//! The `changes` and `config_items` tables: the registry of Changes and configuration items.
+//! The `changes` and `config_items` tables: the registry of Changes and configuration items
+//! (each CI with its criticality and what it depends on, a JSON list of CI ids).
 
 use rusqlite::{Connection, Row, params};
 
-use super::{load_rows, text_coded};
-use crate::domain::{CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, Registry};
+use super::{bad, load_rows, text_coded, to_json};
+use crate::domain::{
+    CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, Criticality, Registry,
+};
 use crate::store::StoreError;
 
 fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
@@ -21,6 +24,11 @@ fn config_item_from_row(row: &Row<'_>) -> rusqlite::Result<ConfigItem> {
         name: row.get(1)?,
         // A kind written by a newer version reads as Other rather than failing the load.
         kind: CiKind::from_code(&row.get::<_, String>(2)?).unwrap_or(CiKind::Other),
+        criticality: text_coded(row, 3, Criticality::from_code, "criticality")?,
+        depends_on: {
+            let text: String = row.get(4)?;
+            serde_json::from_str(&text).map_err(|e| bad(4, e.to_string()))?
+        },
     })
 }
 
@@ -35,7 +43,7 @@ pub fn load(conn: &Connection) -> Result<Registry, StoreError> {
     let config_items = load_rows(
         conn,
         "config_items",
-        "SELECT id, name, kind FROM config_items ORDER BY id",
+        "SELECT id, name, kind, criticality, depends_on FROM config_items ORDER BY id",
         config_item_from_row,
     )?;
     Ok(Registry { changes, config_items })
@@ -56,8 +64,9 @@ pub fn remove_change(conn: &Connection, id: ChangeId) -> Result<(), StoreError> 
 
 pub fn put_config_item(conn: &Connection, c: &ConfigItem) -> Result<(), StoreError> {
     conn.execute(
-        "INSERT OR REPLACE INTO config_items (id, name, kind) VALUES (?1, ?2, ?3)",
-        params![c.id, c.name, c.kind.code()],
+        "INSERT OR REPLACE INTO config_items (id, name, kind, criticality, depends_on) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![c.id, c.name, c.kind.code(), c.criticality.code(), to_json(&c.depends_on)?],
     )?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The `stage_history` table: one row per stage a release entered (who, when, why, and the
-//! outcome and downtime of a closing move).
+//! outcome and downtime of a closing move, a rollback's restore time against its target).
 
 use rusqlite::{Connection, Row, params};
 
@@ -7,8 +7,8 @@ use super::{bad, from_millis, load_rows, text_coded, to_millis};
 use crate::domain::{AgentId, Outcome, ReleaseId, Stage, StageEntry, StageEntryId};
 use crate::store::StoreError;
 
-const COLUMNS: &str =
-    "id, release_id, stage, entered_at, actor, note, override_reason, outcome, downtime_minutes";
+const COLUMNS: &str = "id, release_id, stage, entered_at, actor, note, override_reason, outcome, \
+    downtime_minutes, restore_minutes, restore_target_minutes";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<StageEntry> {
     Ok(StageEntry {
@@ -26,6 +26,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<StageEntry> {
             ),
         },
         downtime_minutes: row.get(8)?,
+        restore_minutes: row.get(9)?,
+        restore_target_minutes: row.get(10)?,
     })
 }
 
@@ -36,7 +38,7 @@ pub fn load(conn: &Connection) -> Result<Vec<StageEntry>, StoreError> {
 
 pub fn put(conn: &Connection, e: &StageEntry) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO stage_history ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        "INSERT OR REPLACE INTO stage_history ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     ))?;
     stmt.execute(params![
         e.id,
@@ -48,6 +50,8 @@ pub fn put(conn: &Connection, e: &StageEntry) -> Result<(), StoreError> {
         e.override_reason,
         e.outcome.map(Outcome::code),
         e.downtime_minutes,
+        e.restore_minutes,
+        e.restore_target_minutes,
     ])?;
     Ok(())
 }

@@ -28,6 +28,8 @@ struct DialogState {
     dialog: MoveDialog,
     outcome: Option<Outcome>,
     downtime_minutes: u32,
+    /// A Rollback's time to restore; 0 when not given.
+    restore_minutes: u32,
     reason: String,
     override_reason: String,
     error: Option<String>,
@@ -143,6 +145,7 @@ fn gate_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
     let gate = model.deploy_gate(release);
     if gate.is_open() {
         ui.label(RichText::new(tr("gate-open")).color(egui::Color32::from_rgb(0x2e, 0x7d, 0x4f)));
+        super::backout::gate_warnings_ui(ui, &gate.backout_warnings);
         return;
     }
     ui.label(RichText::new(tr("gate-closed")).strong().color(error_color(ui)));
@@ -159,6 +162,7 @@ fn gate_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
     if gate.readiness_missing > 0 {
         ui.label(format!("  • {}", tr_args("gate-readiness", &[("count", gate.readiness_missing.into())])));
     }
+    super::backout::gate_warnings_ui(ui, &gate.backout_warnings);
 }
 
 fn moves_ui(
@@ -208,6 +212,7 @@ fn move_command(release: &Release, request: &MoveRequest) -> Command {
         downtime_minutes: request.downtime_minutes,
         reason: request.reason.clone(),
         override_reason: request.override_reason.clone(),
+        restore_minutes: request.restore_minutes,
     })
 }
 
@@ -265,6 +270,11 @@ fn dialog_ui(
                     field.request_focus();
                 }
                 downtime_ui(ui, &mut state.downtime_minutes);
+                restore_ui(
+                    ui,
+                    &mut state.restore_minutes,
+                    model.backout(release.id).map(|p| p.restore_target_minutes),
+                );
             }
             MoveDialog::Override => {
                 gate_ui(ui, release, model);
@@ -296,6 +306,8 @@ fn dialog_ui(
                     downtime_minutes: state.downtime_minutes,
                     reason: state.reason.clone(),
                     override_reason: state.override_reason.clone(),
+                    restore_minutes: (to == Stage::Rollback && state.restore_minutes > 0)
+                        .then_some(state.restore_minutes),
                 };
                 // The same rule the model applies: refusals are shown here and the dialog stays.
                 let gate = model.deploy_gate(release);
@@ -330,6 +342,40 @@ fn downtime_ui(ui: &mut egui::Ui, minutes: &mut u32) {
     });
 }
 
+/// A Rollback's time to restore, beside the back-out plan's target.
+fn restore_ui(ui: &mut egui::Ui, minutes: &mut u32, target: Option<u32>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(tr("dialog-restore-time"));
+        ui.add(
+            egui::DragValue::new(minutes)
+                .range(0..=crate::domain::lifecycle::DOWNTIME_MAX_MINUTES)
+                .speed(1.0),
+        )
+        .labelled_by(label.id);
+        ui.label(RichText::new(i18n::duration(i64::from(*minutes))).weak());
+    });
+    let text = match target {
+        Some(target) => {
+            tr_args("dialog-restore-target", &[("target", i18n::duration(i64::from(target)).into())])
+        }
+        None => tr("dialog-restore-no-plan"),
+    };
+    ui.label(RichText::new(text).weak());
+}
+
+/// A Rollback's restore time against its target, for the stage history.
+pub fn restore_detail(entry: &crate::domain::StageEntry) -> Option<String> {
+    let minutes = entry.restore_minutes?;
+    let duration = ("duration", i18n::duration(i64::from(minutes)).into());
+    Some(match entry.restore_target_minutes {
+        Some(target) => tr_args(
+            if minutes > target { "history-restore-missed" } else { "history-restore-met" },
+            &[duration, ("target", i18n::duration(i64::from(target)).into())],
+        ),
+        None => tr_args("history-restore", &[duration]),
+    })
+}
+
 fn history_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
     ui.label(RichText::new(tr("history-title")).strong());
     let history = model.stage_history(release.id);
@@ -354,6 +400,7 @@ fn history_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
                     &[("duration", i18n::duration(i64::from(e.downtime_minutes)).into())],
                 ));
             }
+            parts.extend(restore_detail(e));
             if !e.override_reason.is_empty() {
                 parts.push(tr_args("history-override", &[("reason", e.override_reason.clone().into())]));
             }

@@ -22,6 +22,7 @@
 //! typing in is never replaced.
 
 mod activity;
+pub mod backout;
 mod header;
 pub mod lifecycle;
 pub mod lifecycle_widgets;
