@@ -33,9 +33,20 @@ const KEEP_WEEKLY: usize = 4;
 const STAMP: &str = "%Y%m%d-%H%M%S-%3f";
 const STAMP_LEN: usize = 19;
 
-/// `…/desk.sqlite3` -> `…/backups`.
+/// `…/desk.sqlite3` -> `…/backups`, beside the real file when `db` is a link (where the store
+/// writes them).
 pub fn backups_dir(db: &Path) -> PathBuf {
+    let db = real(db);
     db.parent().unwrap_or_else(|| Path::new("")).join("backups")
+}
+
+/// The real file `db` names (links resolved); `db` itself when it cannot be told (the error shows
+/// when the file is opened).
+fn real(db: &Path) -> PathBuf {
+    file::resolve(db).unwrap_or_else(|err| {
+        log::debug!("could not resolve {}: {err}", db.display());
+        db.to_owned()
+    })
 }
 
 fn stem(db: &Path) -> String {
@@ -46,8 +57,9 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> StoreError + '_ {
     move |source| StoreError::Io { path: path.to_owned(), source }
 }
 
-/// The backups of `db`, newest first.
+/// The backups of `db` (the real file's, when `db` is a link), newest first.
 pub fn list_backups(db: &Path) -> Result<Vec<BackupInfo>, StoreError> {
+    let db = &real(db);
     let dir = backups_dir(db);
     let prefix = format!("{}-", stem(db));
     let entries = match std::fs::read_dir(&dir) {

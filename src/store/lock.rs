@@ -1,8 +1,8 @@
 //! One writer per database: an advisory OS lock on `NAME.lock` beside the file, holding the
 //! writer's process id and what it is (a window or a command).
 //!
-//! The lock is keyed on the real file: the caller passes the resolved path (symbolic links
-//! followed), so every name of one file takes the same lock, and a file with more than one hard
+//! The lock is keyed on the real file: the path is resolved first (symbolic links followed),
+//! so every name of one file takes the same lock, and a file with more than one hard
 //! link is refused before it gets here. The lock file itself is opened without following links: a
 //! link planted at `NAME.lock` is refused and its target left alone.
 //!
@@ -41,7 +41,7 @@ pub fn lock_path(db: &Path) -> PathBuf {
 }
 
 impl DbLock {
-    /// Takes the writer's lock of `db` (a resolved path) for a window, or says who holds it.
+    /// Takes the writer's lock of `db` for a window, or says who holds it.
     ///
     /// `Ok(None)`: the folder cannot be written (a read-only disk), so there is nothing to
     /// protect; writes will fail on their own with a clear error.
@@ -52,6 +52,9 @@ impl DbLock {
     /// Takes the writer's lock of `db` for `holder`, waiting up to `wait` for the one who holds
     /// it to let go.
     pub fn acquire_as(db: &Path, holder: Holder, wait: Duration) -> Result<Option<Self>, StoreError> {
+        // Every name of the file takes the lock beside the real file (a restore given a link
+        // must wait for the window that opened the file itself).
+        let db = &file::resolve(db)?;
         let path = lock_path(db);
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && let Err(err) = std::fs::create_dir_all(parent)

@@ -96,6 +96,47 @@ fn restore_through_a_symlink_replaces_the_real_file() {
     assert!(!dir.path().join("alias.sqlite3.restoring").exists());
 }
 
+#[test]
+fn a_restore_through_a_link_waits_for_the_window_holding_the_real_file() {
+    let (dir, path) = temp_db();
+    let window = model_with(&path, vec![plain(1, "one"), plain(2, "two")]);
+    let made = window.backup_now("manual").unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let link = elsewhere.join("alias.sqlite3");
+    symlink(&path, &link);
+    let before = std::fs::read(&path).unwrap();
+    match session::restore(&link, &made, None) {
+        session::Restored::NotStarted { error: StoreError::Locked { path: locked, .. }, model: None } => {
+            assert_eq!(locked, std::fs::canonicalize(&path).unwrap());
+        }
+        session::Restored::NotStarted { error, .. } => panic!("expected Locked, got {error}"),
+        session::Restored::Done { .. } => panic!("restored under the window's feet"),
+    }
+    let out = cli(&["--db", link.to_str().unwrap(), "--lang", "en", "restore", made.to_str().unwrap()]);
+    assert!(!out.status.success(), "the command line's restore waits, then refuses");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another Release Desk window"));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the real file was not replaced");
+    assert!(!elsewhere.join("alias.sqlite3.lock").exists(), "no lock of its own beside the link");
+    assert_eq!(window.releases().len(), 2);
+}
+
+#[test]
+fn the_backups_of_a_linked_database_are_found_through_the_link() {
+    let (dir, path) = temp_db();
+    let made = model_with(&path, vec![plain(1, "one")]).backup_now("manual").unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let link = elsewhere.join("alias.sqlite3");
+    symlink(&path, &link);
+    assert_eq!(session::backups_dir(&link), backup::backups_dir(&path), "the real file's folder");
+    let listed = session::list_backups(&link).unwrap();
+    assert_eq!(listed.iter().map(|b| &b.info.path).collect::<Vec<_>>(), vec![&made]);
+    assert_eq!(listed[0].releases, Some(1));
+    assert_eq!(session::newest_good_backup(&link).unwrap().0.path, made, "the damaged-file screen's offer");
+    assert!(session::find_backup(&link, &made).is_some());
+}
+
 // ---------------------------------------------------------------- 2. schema objects
 
 #[test]
@@ -313,6 +354,68 @@ fn a_backup_that_does_not_load_is_never_the_newest_good_one_nor_restored() {
     assert_eq!(session::newest_good_backup(&path).unwrap().0.path, good);
     assert!(matches!(restore::restore(&path, &newest, None), Err(StoreError::BadRow { .. })));
     assert_eq!(Model::open_read_only(&path).unwrap().releases().len(), 1);
+}
+
+// ---------------------------------------------------------------- 11. refused files are not written
+
+/// Files every open refuses, each in a folder of its own: (what it is, its folder, its path).
+fn refused_files() -> Vec<(&'static str, tempfile::TempDir, PathBuf)> {
+    let mut files = Vec::new();
+    for (name, sql) in [
+        ("newer", "PRAGMA user_version = 99;"),
+        ("negative", "PRAGMA user_version = -1;"),
+        ("foreign", "PRAGMA application_id = 7;"),
+        ("trigger", "CREATE TRIGGER t AFTER UPDATE ON meta BEGIN DELETE FROM releases; END;"),
+    ] {
+        let (dir, path) = crafted(sql);
+        files.push((name, dir, path));
+    }
+    let (dir, path) = crafted("");
+    let mut bytes = std::fs::read(&path).unwrap();
+    for byte in &mut bytes[4096..4096 + 12] {
+        *byte ^= 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    files.push(("damaged page", dir, path));
+    let (dir, path) = flipped_subject();
+    files.push(("bad row", dir, path));
+    let (dir, path) = temp_db();
+    std::fs::write(&path, b"").unwrap();
+    files.push(("zero bytes", dir, path));
+    let (dir, path) = temp_db();
+    std::fs::write(&path, b"notes, not a database ".repeat(20)).unwrap();
+    files.push(("not sqlite", dir, path));
+    files
+}
+
+#[test]
+fn a_refused_file_is_never_written_nor_backed_up_whoever_opens_it() {
+    for (name, _dir, path) in refused_files() {
+        let before = fingerprint(&path);
+        assert!(Store::open(&path).is_err(), "{name}: the window refuses it");
+        assert!(session::open_for_writing(&path).is_err(), "{name}: a command refuses it");
+        assert!(Model::open_read_only(&path).is_err(), "{name}: read-only too");
+        let db = path.to_str().unwrap();
+        for args in [
+            vec!["list"],
+            vec!["show", "1"],
+            vec!["check"],
+            vec!["backup"],
+            vec!["bulk", "delete", "--ids", "1"],
+            vec!["demo"],
+        ] {
+            if name == "zero bytes" && args == ["demo"] {
+                continue; // demo is one of the three that make a database of an empty file
+            }
+            let out = cli(&[&["--db", db, "--lang", "en"][..], &args].concat());
+            assert!(!out.status.success(), "{name}: {args:?} refuses it");
+            assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1, "{name}: {args:?}: one line");
+        }
+        let (bytes, names) = fingerprint(&path);
+        assert_eq!(bytes, before.0, "{name}: not written (no WAL switch, no migration, no marker)");
+        assert_eq!(names, before.1, "{name}: no backup, log or side file was made");
+        assert!(!backup::backups_dir(&path).exists(), "{name}: no daily backup of it");
+    }
 }
 
 // ---------------------------------------------------------------- 13. small cases

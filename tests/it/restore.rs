@@ -59,6 +59,37 @@ fn restore_on_a_full_disk_never_loses_the_live_file() {
     assert_eq!(releases(&path), 300);
 }
 
+/// Where no tmpfs can be mounted, a failure after the replacement is complete (the live file's
+/// own backup cannot be written: `backups` is a file) shows the same order of steps: the live
+/// file is untouched and the half-done replacement is gone.
+#[test]
+fn a_restore_that_fails_after_its_copy_leaves_the_live_file_as_it_was() {
+    let (dir, path) = temp_db();
+    let model = model_with(&path, vec![plain(1, "one")]);
+    let made = model.backup_now("manual").unwrap();
+    drop(model);
+    drop(model_with(&path, vec![plain(2, "two"), plain(3, "three")]));
+    let kept = dir.path().join("kept.sqlite3");
+    std::fs::rename(&made, &kept).unwrap();
+    std::fs::remove_dir_all(backup::backups_dir(&path)).unwrap();
+    std::fs::write(backup::backups_dir(&path), b"a file where the backups folder goes").unwrap();
+    let live = std::fs::read(&path).unwrap();
+    let err = restore::restore(&path, &kept, None).expect_err("the live file cannot be kept");
+    assert!(matches!(err, StoreError::Io { .. }), "{err}");
+    assert!(!err.is_damage());
+    assert_eq!(std::fs::read(&path).unwrap(), live, "the live file is as it was");
+    assert_eq!(releases(&path), 3);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("restoring") || n.contains("damaged") || n.ends_with(".tmp")),
+        "{names:?}"
+    );
+}
+
 #[test]
 fn only_a_damaged_file_is_moved_aside() {
     for err in [StoreError::Full, StoreError::ReadOnly, StoreError::Busy] {

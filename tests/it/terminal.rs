@@ -32,6 +32,33 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised() {
 }
 
 #[test]
+fn csv_names_of_agents_and_groups_are_neutralised_too() {
+    use release_desk::domain::{Agent, AgentId, Group, GroupId};
+    use release_desk::store::{Mutation, Store};
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut release = plain(1, "plain subject");
+    release.agent_id = Some(AgentId(1));
+    release.group_id = Some(GroupId(1));
+    let people = vec![
+        Mutation::PutAgent(Agent { id: AgentId(1), name: "=cmd|' /C calc'!A0".into(), email: String::new() }),
+        Mutation::PutGroup(Group { id: GroupId(1), name: "@SUM(1+1)".into() }),
+        Mutation::PutRelease(release),
+    ];
+    store.commit(&people, &[]).unwrap();
+    drop(store);
+    let out = cli(&["--db", path.to_str().unwrap(), "--lang", "en", "list", "--format", "csv"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row[headers.iter().position(|h| h == name).unwrap()].to_owned();
+    assert_eq!(cell("Agent"), "'=cmd|' /C calc'!A0");
+    assert_eq!(cell("Group"), "'@SUM(1+1)");
+    assert_eq!(cell("Subject"), "plain subject", "other text is left as it is");
+}
+
+#[test]
 fn table_output_and_error_lines_show_controls_as_visible_escapes() {
     let (_dir, path) = temp_db();
     let mut release = plain(1, "\u{1b}]0;pwned\u{7}\r\n1  fake row");
@@ -129,4 +156,19 @@ fn a_command_waits_for_a_busy_file_and_says_who_holds_it() {
     drop(window);
     let out = command.join().unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_command_names_another_command_holding_the_file() {
+    let (_dir, path) = temp_db();
+    drop(model_with(&path, vec![plain(1, "one")]));
+    // As a `bulk` or `restore` of the command line holds it.
+    let other_command = release_desk::model::session::open_for_writing(&path).unwrap();
+    let out = cli(&["--db", path.to_str().unwrap(), "--lang", "en", "bulk", "delete", "--ids", "1"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("in use by a Release Desk command"), "{err}");
+    assert!(err.contains(&std::process::id().to_string()), "the holder's process: {err}");
+    drop(other_command);
+    assert!(Model::open_read_only(&path).unwrap().releases()[0].deleted_at.is_none(), "nothing was changed");
 }

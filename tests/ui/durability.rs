@@ -148,3 +148,63 @@ fn the_backups_dialog_lists_and_restores_a_backup() {
     assert_eq!(list[0].reason, "restore");
     assert_eq!(release_desk::store::backup::verify(&list[0].path).unwrap(), 6);
 }
+
+#[test]
+fn an_empty_file_offers_the_newest_good_backup_or_a_new_database() {
+    let (dir, path) = temp_db();
+    let model = model_with(&path, (1..=7).map(|id| plain(id, "릴리스")).collect());
+    model.backup_now("manual").unwrap();
+    drop(model);
+    // What a crash can leave: a file of zero bytes.
+    for side in ["desk.sqlite3-wal", "desk.sqlite3-shm"] {
+        std::fs::remove_file(dir.path().join(side)).ok();
+    }
+    std::fs::write(&path, b"").unwrap();
+    let mut window = harness(ReleaseDeskApp::open(path.clone()));
+    window.run();
+    assert!(window.query_by_label("This database file is empty").is_some());
+    assert!(window.query_by_label("Make it a new, empty database").is_some());
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "not made a database on its own");
+    window.get_by_label_contains("Restore the backup of").click();
+    window.run();
+    assert_eq!(window.state().model().unwrap().releases().len(), 7, "the backup is back");
+
+    // No backup to offer: the user makes it a new, empty database.
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, b"").unwrap();
+    let mut window = harness(ReleaseDeskApp::open(path.clone()));
+    window.run();
+    assert!(window.query_by_label("There is no good backup of this file in the backups folder.").is_some());
+    window.get_by_label("Make it a new, empty database").click();
+    window.run();
+    let model = window.state().model().unwrap();
+    assert!(model.releases().is_empty() && !model.is_read_only());
+    assert!(std::fs::metadata(&path).unwrap().len() > 0);
+}
+
+#[test]
+fn the_backups_dialog_warns_before_restoring_another_databases_backup() {
+    let (dir, app) = fixture();
+    let (_other_dir, other) = temp_db();
+    let foreign = model_with(&other, vec![plain(9, "다른 데이터베이스")]).backup_now("manual").unwrap();
+    let folder = dir.path().join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    // Both files are named desk.sqlite3, so the copy is listed as one of this database's.
+    std::fs::copy(&foreign, folder.join(foreign.file_name().unwrap())).unwrap();
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Backups…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Restore").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("This is a backup of another database than the one open").is_some(),
+        "the warning is shown before anything is restored"
+    );
+    assert_eq!(harness.state().model().unwrap().releases().len(), 5);
+    harness.get_all_by_role_and_label(Role::Button, "Restore").last().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().releases()[0].subject, "다른 데이터베이스");
+}
