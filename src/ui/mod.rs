@@ -38,6 +38,7 @@ pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
+    widgets::file_dialog::configure_from_env();
     eframe::run_native(
         "Release Desk",
         options,

@@ -9,6 +9,7 @@ mod common;
 
 mod dashboard;
 mod durability;
+mod file_dialog;
 mod korean;
 mod list;
 mod release_page;
@@ -27,6 +28,8 @@ use release_desk::ui::{ReleaseDeskApp, fonts};
 
 pub(crate) fn harness(mut app: ReleaseDeskApp) -> Harness<'static, ReleaseDeskApp> {
     app.set_system_language(Language::En);
+    // No system file dialog under test: the window's own path dialog always answers.
+    release_desk::ui::widgets::file_dialog::use_system_dialog(false);
     Harness::builder()
         .with_size([1360.0, 820.0])
         .with_max_steps(24)

@@ -63,8 +63,8 @@ impl ReleaseDeskApp {
     fn run_command(&mut self, command: AppCommand, ctx: &egui::Context) -> Option<Message> {
         match command {
             AppCommand::NewRelease => self.open_new_release(),
-            AppCommand::OpenDatabase => self.pick_database(),
-            AppCommand::NewDatabase => self.pick_new_database(),
+            AppCommand::OpenDatabase => self.pick_database(ctx),
+            AppCommand::NewDatabase => self.pick_new_database(ctx),
             AppCommand::People => self.dialogs.people.open(),
             AppCommand::LoadSample => self.load_sample(),
             AppCommand::Backups => self.dialogs.backups.open(&self.session.db_path),

@@ -3,12 +3,14 @@
 //! forever" confirmation of the bulk bar. Each is drawn over whatever screen is shown.
 
 use super::ReleaseDeskApp;
+use super::session::DatabaseFile;
 use crate::i18n::tr;
 use crate::model::{BulkAction, Command, Model, PurgeBackup};
 use crate::ui::backups::{BackupsAction, BackupsDialog};
 use crate::ui::new_release::NewReleaseModal;
 use crate::ui::outbox::Sender;
 use crate::ui::people_dialog::PeopleDialog;
+use crate::ui::widgets::file_dialog::FileChooser;
 
 /// Which of the window's dialogs are open, with their edits.
 #[derive(Default)]
@@ -19,6 +21,8 @@ pub(super) struct Dialogs {
     pub(super) show_about: bool,
     pub(super) show_kpi_help: bool,
     pub(super) show_shortcuts: bool,
+    /// File > Open database and New database.
+    pub(super) database_file: FileChooser<DatabaseFile>,
 }
 
 impl ReleaseDeskApp {
@@ -37,6 +41,7 @@ impl ReleaseDeskApp {
         if self.dialogs.show_shortcuts {
             self.keyboard_help_ui(ctx);
         }
+        self.database_file_ui(ctx);
         let read_only = self.session.model.as_ref().is_some_and(Model::is_read_only);
         match self.dialogs.backups.dialog_ui(ctx, read_only) {
             Some(BackupsAction::BackUpNow) => self.back_up_now(),

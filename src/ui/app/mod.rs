@@ -117,6 +117,7 @@ impl ReleaseDeskApp {
         self.apply_settings(&ctx);
         let Some(model) = &self.session.model else {
             self.open_error_ui(ui);
+            self.database_file_ui(&ctx);
             return;
         };
         self.screens.list.follow(model);

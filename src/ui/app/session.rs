@@ -15,6 +15,16 @@ use crate::model::session::{self, BackupInfo, Replaced, Restored, StoreError};
 use crate::model::{Command, Model, SampleCommand};
 use crate::ui::list_state::ListRows;
 use crate::ui::outbox::Sender;
+use crate::ui::widgets::file_dialog::FileRequest;
+
+/// What a file picked from the File menu is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DatabaseFile {
+    /// File > Open database.
+    Open,
+    /// File > New database.
+    New,
+}
 
 /// The file shown, its model once open, and why it could not be opened.
 pub(super) struct Session {
@@ -155,7 +165,7 @@ impl ReleaseDeskApp {
                     OpenFailure::Other => {}
                 }
                 if ui.button(tr("open-another")).clicked() {
-                    self.pick_database();
+                    self.pick_database(ui.ctx());
                 }
             });
         });
@@ -180,15 +190,10 @@ impl ReleaseDeskApp {
     }
 
     /// File > New database…: a file to make a new, empty database of.
-    pub(super) fn pick_new_database(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter(tr("open-database-filter"), &["sqlite3"])
-            .set_file_name("release-desk.sqlite3")
-            .set_title(tr("menu-new-database"))
-            .save_file();
-        if let Some(path) = picked {
-            self.request_replacement(Replacement::Create(path));
-        }
+    pub(super) fn pick_new_database(&mut self, ctx: &egui::Context) {
+        let request = FileRequest::save(tr("menu-new-database"), "release-desk.sqlite3")
+            .filter(tr("open-database-filter"), &["sqlite3"]);
+        self.dialogs.database_file.ask(ctx, DatabaseFile::New, request);
     }
 
     /// Makes `path` a new, empty database (a missing or empty file) and opens it; a file that
@@ -287,13 +292,19 @@ impl ReleaseDeskApp {
         self.dialogs.backups.refresh(&db);
     }
 
-    pub(super) fn pick_database(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter(tr("open-database-filter"), &["sqlite3", "db", "sqlite"])
-            .set_title(tr("open-database-dialog-title"))
-            .pick_file();
-        if let Some(path) = picked {
-            self.open_database(path);
+    pub(super) fn pick_database(&mut self, ctx: &egui::Context) {
+        let request = FileRequest::open(tr("open-database-dialog-title"))
+            .filter(tr("open-database-filter"), &["sqlite3", "db", "sqlite"]);
+        self.dialogs.database_file.ask(ctx, DatabaseFile::Open, request);
+    }
+
+    /// The path dialog of File > Open database and New database, when the system has none, and
+    /// what to do with the file picked in either.
+    pub(super) fn database_file_ui(&mut self, ctx: &egui::Context) {
+        match self.dialogs.database_file.ui(ctx) {
+            Some((DatabaseFile::Open, path)) => self.open_database(path),
+            Some((DatabaseFile::New, path)) => self.request_replacement(Replacement::Create(path)),
+            None => {}
         }
     }
 

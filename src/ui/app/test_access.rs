@@ -100,4 +100,9 @@ impl ReleaseDeskApp {
             dashboard.start_chart_export(model, kind, path, language);
         }
     }
+
+    /// The status bar's message, if any.
+    pub fn status_text(&self) -> Option<String> {
+        self.status.as_ref().map(|s| s.text.clone())
+    }
 }

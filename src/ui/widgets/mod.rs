@@ -1,8 +1,10 @@
-//! Small shared widgets: coloured chips for status, priority and type; a local date-and-time editor
+//! Small shared widgets: coloured chips for status, priority and type; the file chooser with its
+//! fallback path dialog ([`file_dialog`]); a local date-and-time editor
 //! over our own localized [`date_picker`]; local time formatting.
 
 pub mod combo;
 pub mod date_picker;
+pub mod file_dialog;
 
 use chrono::{Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
 use egui::{Color32, RichText};

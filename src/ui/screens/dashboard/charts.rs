@@ -48,7 +48,7 @@ impl Dashboard {
             }
         });
         if let Some(kpi) = export {
-            self.save_chart_dialog(model, ChartKind::One(kpi));
+            self.save_chart_dialog(ui.ctx(), model, ChartKind::One(kpi));
         }
     }
 }

@@ -48,10 +48,10 @@ impl Dashboard {
             }
             let idle = self.export.is_none();
             if ui.add_enabled(idle, egui::Button::new(tr("kpi-export-summary"))).clicked() {
-                self.save_chart_dialog(model, ChartKind::Summary);
+                self.save_chart_dialog(ui.ctx(), model, ChartKind::Summary);
             }
             if ui.add_enabled(idle, egui::Button::new(tr("kpi-export-csv"))).clicked() {
-                self.save_csv_dialog(model);
+                self.save_csv_dialog(ui.ctx(), model);
             }
         });
         if let Some(job) = &self.export {

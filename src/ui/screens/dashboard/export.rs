@@ -1,5 +1,6 @@
 //! Exports of the dashboard: a chart (SVG or PNG) or the monthly table (CSV), written on a thread
-//! of their own while a progress bar shows; the save dialogs that pick the file.
+//! of their own while a progress bar shows; the save dialogs that pick the file. The outcome shows
+//! under the controls and in the status bar, with the path written.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -9,6 +10,14 @@ use crate::domain::Language;
 use crate::export::chart::{self, ChartKind, ChartSpec, ImageFormat};
 use crate::i18n::{self, tr, tr_args, tr_args_in};
 use crate::model::Model;
+use crate::ui::widgets::file_dialog::FileRequest;
+
+/// What a file picked on the dashboard is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DashboardFile {
+    Chart(ChartKind),
+    Csv,
+}
 
 /// Progress messages from the export thread.
 pub(super) enum ExportMessage {
@@ -128,41 +137,46 @@ impl Dashboard {
                 self.export_status =
                     Some((tr_args("kpi-export-done", &[("path", path.display().to_string().into())]), false));
                 self.export = None;
+                self.announce = true;
             }
             Some(Err(message)) => {
                 self.export_status = Some((tr_args("kpi-export-failed", &[("error", message.into())]), true));
                 self.export = None;
+                self.announce = true;
             }
             None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
         }
     }
 
-    /// Asks where to save a chart (rfd) and starts the export.
-    pub(super) fn save_chart_dialog(&mut self, model: &Model, kind: ChartKind) {
+    /// Asks where to save a chart (SVG or PNG); the export starts once a file is picked.
+    pub(super) fn save_chart_dialog(&mut self, ctx: &egui::Context, model: &Model, kind: ChartKind) {
         let last = self.range(model).to;
-        let picked = rfd::FileDialog::new()
-            .set_title(tr("kpi-export-title"))
-            .set_file_name(chart::default_file_name(kind, last, ImageFormat::Svg))
-            .add_filter("SVG", &["svg"])
-            .add_filter("PNG", &["png"])
-            .save_file();
-        if let Some(mut path) = picked {
-            if ImageFormat::from_path(&path).is_none() {
-                path.set_extension("svg");
-            }
-            self.start_chart_export(model, kind, path, i18n::language());
-        }
+        let request =
+            FileRequest::save(tr("kpi-export-title"), chart::default_file_name(kind, last, ImageFormat::Svg))
+                .filter("SVG", &["svg"])
+                .filter("PNG", &["png"]);
+        self.files.ask(ctx, DashboardFile::Chart(kind), request);
     }
 
-    pub(super) fn save_csv_dialog(&mut self, model: &Model) {
+    /// Asks where to save the monthly table as CSV.
+    pub(super) fn save_csv_dialog(&mut self, ctx: &egui::Context, model: &Model) {
         let last = self.range(model).to;
-        let picked = rfd::FileDialog::new()
-            .set_title(tr("kpi-export-csv"))
-            .set_file_name(format!("kpi-{last}.csv"))
-            .add_filter("CSV", &["csv"])
-            .save_file();
-        if let Some(path) = picked {
-            self.start_csv_export(model, path);
+        let request =
+            FileRequest::save(tr("kpi-export-csv"), format!("kpi-{last}.csv")).filter("CSV", &["csv"]);
+        self.files.ask(ctx, DashboardFile::Csv, request);
+    }
+
+    /// The path dialog when the system has none, and the export of a file picked in either.
+    pub(super) fn files_ui(&mut self, ctx: &egui::Context, model: &Model) {
+        match self.files.ui(ctx) {
+            Some((DashboardFile::Chart(kind), mut path)) => {
+                if ImageFormat::from_path(&path).is_none() {
+                    path.set_extension("svg");
+                }
+                self.start_chart_export(model, kind, path, i18n::language());
+            }
+            Some((DashboardFile::Csv, path)) => self.start_csv_export(model, path),
+            None => {}
         }
     }
 }

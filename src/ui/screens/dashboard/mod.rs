@@ -22,14 +22,15 @@ pub const ID: &str = "dashboard";
 
 use egui::Color32;
 
-use self::export::ExportJob;
+use self::export::{DashboardFile, ExportJob};
 use self::targets::TargetsDraft;
-use super::{Screen, ScreenAction, ScreenContext};
+use super::{Screen, ScreenAction, ScreenContext, StatusLine};
 use crate::domain::Kpi;
 use crate::domain::kpi::{self, KpiFilter, KpiReport, MonthRange, YearMonth};
 use crate::i18n::tr;
 use crate::model::Model;
 use crate::ui::outbox::Outbox;
+use crate::ui::widgets::file_dialog::FileChooser;
 
 /// Which months the dashboard shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +66,10 @@ pub struct Dashboard {
     export: Option<ExportJob>,
     /// The last export's outcome: text and whether it failed.
     export_status: Option<(String, bool)>,
+    /// An export ended since the last frame: the status bar says how.
+    announce: bool,
+    /// Where an export is saved.
+    files: FileChooser<DashboardFile>,
 }
 
 impl Default for Dashboard {
@@ -79,6 +84,8 @@ impl Default for Dashboard {
             targets: None,
             export: None,
             export_status: None,
+            announce: false,
+            files: FileChooser::default(),
         }
     }
 }
@@ -189,6 +196,7 @@ impl Dashboard {
             self.overview_ui(ui, model);
         }
         self.targets_modal_ui(ui.ctx(), outbox);
+        self.files_ui(ui.ctx(), model);
         action
     }
 
@@ -228,11 +236,18 @@ impl Screen for Dashboard {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
-        egui::CentralPanel::default().show(ui, |ui| self.dashboard_ui(ui, cx.model, cx.outbox)).inner
+        let action =
+            egui::CentralPanel::default().show(ui, |ui| self.dashboard_ui(ui, cx.model, cx.outbox)).inner;
+        if std::mem::take(&mut self.announce)
+            && let Some((text, is_error)) = &self.export_status
+        {
+            *cx.status = Some(StatusLine { text: text.clone(), is_error: *is_error });
+        }
+        action
     }
 
     fn has_modal(&self) -> bool {
-        self.targets_open()
+        self.targets_open() || self.files.is_open()
     }
 
     fn on_result(&mut self, result: Result<(), String>) {
