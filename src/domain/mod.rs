@@ -3,8 +3,10 @@
 pub mod activity;
 pub mod backout;
 pub mod directory;
+pub mod external;
 pub mod ids;
 pub mod impact;
+pub mod import;
 pub mod kpi;
 pub mod lifecycle;
 pub mod readiness;
@@ -20,6 +22,7 @@ pub mod work;
 pub use activity::{Activity, ActivityKind, Field, FieldChange, Value};
 pub use backout::{BackoutEdit, BackoutInvalid, BackoutPlan, BackoutWarning, Rehearsal, RehearsalResult};
 pub use directory::{Agent, Department, Directory, Group};
+pub use external::{ExternalKind, ExternalLink, ExternalLinks};
 pub use ids::{
     ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
     StageEntryId, TaskId, TimeEntryId, Timestamp,
@@ -35,7 +38,8 @@ pub use registry::{
     CabApproval, Change, ChangeRisk, CiKind, ConfigItem, Criticality, Registry, RegistryInvalid,
 };
 pub use release::{
-    ChecklistItem, Plan, PlannedWindow, Priority, Release, ReleaseInvalid, ReleasePatch, ReleaseType, Status,
+    ChecklistItem, CustomFields, Plan, PlannedWindow, Priority, Release, ReleaseInvalid, ReleasePatch,
+    ReleaseType, Status,
 };
 pub use review::{Review, ReviewRefused};
 pub use settings::{Language, Settings, Theme};

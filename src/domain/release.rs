@@ -183,7 +183,15 @@ pub struct Release {
     pub updated_at: Timestamp,
     /// Set while the release is in Trash.
     pub deleted_at: Option<Timestamp>,
+    /// The release's id in the system it was imported from (Freshservice's `id`, up to 2^53); a
+    /// re-import finds the release by it.
+    pub external_id: Option<i64>,
+    /// Freshservice's `custom_fields`, kept as they came (shown read-only).
+    pub custom_fields: CustomFields,
 }
+
+/// Freshservice's `custom_fields` object: field name -> JSON value.
+pub type CustomFields = serde_json::Map<String, serde_json::Value>;
 
 impl Release {
     /// A release with the fields Freshservice requires; every other field empty (no agent, no
@@ -225,6 +233,8 @@ impl Release {
             created_at,
             updated_at: created_at,
             deleted_at: None,
+            external_id: None,
+            custom_fields: CustomFields::new(),
         }
     }
 

@@ -35,6 +35,7 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Department => "activity-kind-department",
         ActivityKind::Undo => "activity-kind-undo",
         ActivityKind::Redo => "activity-kind-redo",
+        ActivityKind::Imported => "activity-kind-imported",
     })
 }
 
@@ -66,6 +67,8 @@ pub fn activity_field(field: &Field) -> String {
         Field::RollbackCount => "activity-field-rollback-count",
         Field::DowntimeMinutes => "activity-field-downtime",
         Field::DeletedAt => "activity-field-deleted-at",
+        Field::ExternalId => "activity-field-external-id",
+        Field::CustomFields => "activity-field-custom-fields",
         Field::Note => "activity-field-note",
         Field::Task => "activity-field-task",
         Field::TimeSpent => "activity-field-time-spent",

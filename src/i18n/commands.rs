@@ -48,6 +48,14 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         S::SaveView { name } => tr_args("cmd-save-view", &[("name", name.as_str().into())]),
         S::DeleteSavedView => tr("cmd-delete-view"),
         S::LoadSample { count } => tr_args("cmd-load-sample", &[("count", (*count).into())]),
+        S::Import { source, count } => tr_args(
+            match source {
+                crate::domain::import::ImportSource::Freshservice => "cmd-import-freshservice",
+                crate::domain::import::ImportSource::Csv => "cmd-import-csv",
+                crate::domain::import::ImportSource::Archive => "cmd-import-archive",
+            },
+            &[("count", (*count).into())],
+        ),
         S::AddNote { release } => tr_args("cmd-add-note", &[id(release)]),
         S::EditNote => tr("cmd-edit-note"),
         S::DeleteNote => tr("cmd-delete-note"),

@@ -47,6 +47,8 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::Review(refused) => review_refused(refused),
         E::NoSuchChange(id) => tr_args("error-no-such-change", &[("id", (*id).into())]),
         E::NoSuchConfigItem(id) => tr_args("error-no-such-ci", &[("id", (*id).into())]),
+        E::DuplicateExternalId(id) => tr_args("error-import-duplicate", &[("id", id.to_string().into())]),
+        E::ArchiveNeedsEmptyDatabase => tr("error-archive-needs-empty"),
         E::Store(store) => store_error(store),
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::command::BulkAction;
 use super::{Command, CommandError, History, HistoryEntry, Model};
 use crate::domain::ReleaseId;
+use crate::domain::import::ImportCounts;
 use crate::store::backup::BackupJob;
 use crate::store::{Mutation, StoreError};
 
@@ -19,9 +20,16 @@ pub struct Applied {
     inverse: Vec<Mutation>,
     /// The release the command created, if any.
     created: Option<ReleaseId>,
+    /// What an import did to the releases.
+    imported: Option<ImportCounts>,
 }
 
 impl Applied {
+    /// What an import did to the releases (created, updated, unchanged); `None` for other commands.
+    pub fn imported(&self) -> Option<ImportCounts> {
+        self.imported
+    }
+
     /// The release the command created, if any.
     pub fn created(&self) -> Option<ReleaseId> {
         self.created
@@ -36,6 +44,13 @@ impl Applied {
     pub fn command(&self) -> &Command {
         &self.command
     }
+}
+
+/// What [`Model::apply_unrecorded`] wrote.
+struct Written {
+    inverse: Vec<Mutation>,
+    created: Option<ReleaseId>,
+    imported: Option<ImportCounts>,
 }
 
 /// What [`Model::apply_unrecorded`] writes: a command, or stored state put back by undo or redo.
@@ -123,8 +138,13 @@ impl Model {
     /// A command that changed something goes on the undo stack (and empties the redo stack).
     pub fn apply(&mut self, command: Command) -> Result<Applied, CommandError> {
         let record = command.clone();
-        let (inverse, created) = self.apply_unrecorded(Write::Command(command))?;
-        let applied = Applied { command: record, inverse, created };
+        let written = self.apply_unrecorded(Write::Command(command))?;
+        let applied = Applied {
+            command: record,
+            inverse: written.inverse,
+            created: written.created,
+            imported: written.imported,
+        };
         if applied.changed() {
             self.history.record(applied.command.clone(), applied.inverse.clone());
         }
@@ -136,20 +156,27 @@ impl Model {
     /// Returns what takes the revert back in turn. For callers that keep what they applied (tests
     /// of undo across a reopen); the undo and redo stacks are left as they are.
     pub fn revert(&mut self, applied: Applied) -> Result<Applied, CommandError> {
-        let Applied { command, inverse, created: _ } = applied;
+        let Applied { command, inverse, .. } = applied;
         let revert = Revert { direction: Direction::Undo, of: command.clone(), mutations: inverse };
-        let (inverse, _) = self.apply_unrecorded(Write::Revert(revert))?;
-        Ok(Applied { command, inverse, created: None })
+        let inverse = self.apply_unrecorded(Write::Revert(revert))?.inverse;
+        Ok(Applied { command, inverse, created: None, imported: None })
+    }
+
+    /// What an import would do, without writing anything (`--dry-run`, the import preview):
+    /// the command is validated and planned exactly as [`Model::apply`] would. `None` for a
+    /// command that is not an import.
+    pub fn dry_run(&self, command: Command) -> Result<Option<ImportCounts>, CommandError> {
+        Ok(self.plan(Write::Command(command), self.now())?.import)
     }
 
     /// Validates, backs up when the write adds or removes much, writes and absorbs; returns the
-    /// inverse of what was written and the release created.
-    fn apply_unrecorded(&mut self, write: Write) -> Result<(Vec<Mutation>, Option<ReleaseId>), CommandError> {
+    /// inverse of what was written, the release created and what an import did.
+    fn apply_unrecorded(&mut self, write: Write) -> Result<Written, CommandError> {
         let now = self.now();
         // An import adds many rows at once, a purge removes them for good: keep the file as it
         // was before either.
         let backup = match &write {
-            Write::Command(Command::Sample(_)) => Some("import"),
+            Write::Command(Command::Sample(_) | Command::Import(_)) => Some("import"),
             Write::Command(Command::Bulk { action: BulkAction::Purge, .. }) => Some("purge"),
             Write::Command(_) | Write::Revert(_) => None,
         };
@@ -169,7 +196,7 @@ impl Model {
         self.store.commit(&effect.mutations, &effect.activities)?;
         self.absorb(effect.mutations);
         self.revision += 1;
-        Ok((inverse, effect.created))
+        Ok(Written { inverse, created: effect.created, imported: effect.import })
     }
 
     /// The session's undo and redo stacks.
@@ -224,7 +251,6 @@ impl Model {
             self.store.backup_now("purge")?;
         }
         let revert = Revert { direction, of: entry.command.clone(), mutations: entry.inverse.clone() };
-        let (inverse, _) = self.apply_unrecorded(Write::Revert(revert))?;
-        Ok(inverse)
+        Ok(self.apply_unrecorded(Write::Revert(revert))?.inverse)
     }
 }

@@ -10,7 +10,9 @@ use crate::domain::{
     AgentId, BackoutEdit, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId,
     DepartmentId, GroupId, ImpactAnalysis, KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow,
     PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec,
-    Stage, Status, TaskFields, TaskId, Theme, TimeEntryId, Timestamp, sample::SampleData,
+    Stage, Status, TaskFields, TaskId, Theme, TimeEntryId, Timestamp,
+    import::{ImportBatch, ImportSource},
+    sample::SampleData,
 };
 
 /// Every change to stored state goes through one of these.
@@ -40,6 +42,8 @@ pub enum Command {
     Bulk { ids: Vec<ReleaseId>, action: BulkAction },
     /// The sample data.
     Sample(SampleCommand),
+    /// Releases (and what they carry) from files: one command per import, so one undo takes it back.
+    Import(ImportCommand),
 }
 
 /// Commands on one release as a whole.
@@ -208,6 +212,24 @@ pub enum SampleCommand {
     Load { data: SampleData, force: bool },
 }
 
+/// Imports, each written in one transaction after a verified backup: all or nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportCommand {
+    /// Releases from Freshservice JSON or a CSV file: new ones are added, those imported before
+    /// (found by their external id) get what changed.
+    Releases(ImportBatch),
+    /// A whole database from an archive; refused unless this database is empty.
+    Archive(Box<ArchiveContents>),
+}
+
+/// Everything an archive holds: the database as the model holds it, and the activity log.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArchiveContents {
+    pub snapshot: crate::store::Snapshot,
+    /// Oldest first; their ids are given anew by the file they go into.
+    pub activities: Vec<crate::domain::Activity>,
+}
+
 /// The fields of a release the user fills in when creating it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewRelease {
@@ -350,6 +372,12 @@ impl From<ReviewCommand> for Command {
     }
 }
 
+impl From<ImportCommand> for Command {
+    fn from(command: ImportCommand) -> Self {
+        Self::Import(command)
+    }
+}
+
 impl From<SampleCommand> for Command {
     fn from(command: SampleCommand) -> Self {
         Self::Sample(command)
@@ -410,6 +438,13 @@ impl Command {
             Self::Sample(SampleCommand::Load { data, .. }) => {
                 CommandSummary::LoadSample { count: data.releases.len() as u32 }
             }
+            Self::Import(ImportCommand::Releases(batch)) => {
+                CommandSummary::Import { source: batch.source, count: batch.releases.len() as u32 }
+            }
+            Self::Import(ImportCommand::Archive(archive)) => CommandSummary::Import {
+                source: ImportSource::Archive,
+                count: archive.snapshot.releases.len() as u32,
+            },
         }
     }
 }

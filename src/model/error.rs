@@ -63,6 +63,10 @@ pub enum CommandError {
     NoSuchChange(ChangeId),
     #[error("configuration item {0} does not exist")]
     NoSuchConfigItem(ConfigItemId),
+    #[error("Freshservice release {0} comes twice in the import; nothing was changed")]
+    DuplicateExternalId(i64),
+    #[error("an archive is imported only into an empty database; nothing was changed")]
+    ArchiveNeedsEmptyDatabase,
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::Model;
 use super::plan::parse_settings;
-use crate::domain::{Change, ConfigItem, Note, Release, ReleaseId, StageEntry, Task, TimeEntry};
+use crate::domain::{
+    Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, TimeEntry,
+};
 use crate::store::Mutation;
 
 impl Model {
@@ -123,6 +125,13 @@ impl Model {
                         None => Mutation::RemoveReview(*release),
                     }
                 }
+                Mutation::PutExternalLink(ExternalLink { kind, external, .. })
+                | Mutation::RemoveExternalLink { kind, external } => {
+                    match self.external_links.get(*kind, *external) {
+                        Some(old) => Mutation::PutExternalLink(old),
+                        None => Mutation::RemoveExternalLink { kind: *kind, external: *external },
+                    }
+                }
             })
             .collect();
         inverse.reverse();
@@ -236,6 +245,8 @@ impl Model {
                 Mutation::RemoveReview(release) => {
                     self.reviews.remove(&release);
                 }
+                Mutation::PutExternalLink(link) => self.external_links.put(link),
+                Mutation::RemoveExternalLink { kind, external } => self.external_links.remove(kind, external),
             }
         }
         merge_by_id(&mut self.notes, notes, |n| n.id);

@@ -25,18 +25,18 @@ use std::path::Path;
 
 pub use apply::{Applied, PurgeBackup};
 pub use command::{
-    BackoutCommand, BulkAction, Command, ImpactCommand, LifecycleCommand, NewRelease, NewTimeEntry,
-    PeopleCommand, ReadinessCommand, RegistryCommand, ReleaseCommand, ReleaseEdit, ReviewCommand,
-    SampleCommand, SettingsCommand, WorkCommand,
+    ArchiveContents, BackoutCommand, BulkAction, Command, ImpactCommand, ImportCommand, LifecycleCommand,
+    NewRelease, NewTimeEntry, PeopleCommand, ReadinessCommand, RegistryCommand, ReleaseCommand, ReleaseEdit,
+    ReviewCommand, SampleCommand, SettingsCommand, WorkCommand,
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
 
 use crate::domain::readiness::RiskLevel;
 use crate::domain::{
-    Activity, AffectedItem, AgentId, BackoutPlan, DeployGate, Directory, ImpactAnalysis, Note, NoteId,
-    Readiness, Registry, Release, ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry, Task,
-    TaskId, TimeEntry, TimeEntryId, Timestamp,
+    Activity, AffectedItem, AgentId, BackoutPlan, DeployGate, Directory, ExternalLinks, ImpactAnalysis, Note,
+    NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry,
+    Task, TaskId, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -74,6 +74,8 @@ pub struct Model {
     backout: BTreeMap<ReleaseId, BackoutPlan>,
     impact: BTreeMap<ReleaseId, ImpactAnalysis>,
     reviews: BTreeMap<ReleaseId, Review>,
+    /// Imported people and work, by their ids in the system they came from.
+    external_links: ExternalLinks,
     clock: Clock,
     revision: u64,
     /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
@@ -130,6 +132,7 @@ impl Model {
             backout: BTreeMap::new(),
             impact: BTreeMap::new(),
             reviews: BTreeMap::new(),
+            external_links: ExternalLinks::default(),
             clock: Box::new(system_now),
             revision: 0,
             acting_agent: None,
@@ -155,10 +158,12 @@ impl Model {
             backout,
             impact,
             reviews,
+            external_links,
         } = snapshot;
         self.backout = backout;
         self.impact = impact;
         self.reviews = reviews;
+        self.external_links = external_links;
         self.notes = notes;
         self.tasks = tasks;
         self.time_entries = time_entries;
@@ -248,6 +253,7 @@ impl Model {
             backout: self.backout.clone(),
             impact: self.impact.clone(),
             reviews: self.reviews.clone(),
+            external_links: self.external_links.clone(),
         }
     }
 
@@ -312,6 +318,11 @@ impl Model {
     /// Every running timer, in id order.
     pub fn running_timers(&self) -> impl Iterator<Item = &TimeEntry> {
         self.time_entries.iter().filter(|e| e.is_running())
+    }
+
+    /// Imported people and work, by their ids in the system they came from.
+    pub fn external_links(&self) -> &ExternalLinks {
+        &self.external_links
     }
 
     /// Every Change and configuration item.

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use crate::domain::{
     Agent, AgentId, BackoutPlan, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId,
-    Directory, Group, GroupId, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId,
-    ReleasePatch, Review, SavedView, SavedViewId, StageEntry, StageEntryId, Task, TaskId, TimeEntry,
-    TimeEntryId,
+    Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note, NoteId,
+    Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId, StageEntry,
+    StageEntryId, Task, TaskId, TimeEntry, TimeEntryId,
 };
 
 /// One change to stored state. A command turns into a list of these, written together.
@@ -79,6 +79,12 @@ pub enum Mutation {
         review: Review,
     },
     RemoveReview(ReleaseId),
+    /// Insert or replace the link of an imported record to its id in the system it came from.
+    PutExternalLink(ExternalLink),
+    RemoveExternalLink {
+        kind: ExternalKind,
+        external: i64,
+    },
 }
 
 /// Everything the in-memory model holds, as read from the file.
@@ -108,4 +114,6 @@ pub struct Snapshot {
     pub backout: BTreeMap<ReleaseId, BackoutPlan>,
     pub impact: BTreeMap<ReleaseId, ImpactAnalysis>,
     pub reviews: BTreeMap<ReleaseId, Review>,
+    /// Imported people and work, by their ids in the system they came from.
+    pub external_links: ExternalLinks,
 }

@@ -215,6 +215,20 @@ pub const MIGRATIONS: &[Migration] = &[
         CHECK (restore_target_minutes >= 0);
     ",
     ),
+    // 6 -> 7: imports (issue 16): a release's id in the system it came from and its custom fields
+    // (JSON), and the links of imported people and work to their ids over there.
+    Migration::Sql(
+        r"
+    ALTER TABLE releases ADD COLUMN external_id INTEGER;
+    ALTER TABLE releases ADD COLUMN custom_fields TEXT NOT NULL DEFAULT '{}';
+    CREATE TABLE external_links (
+        kind        TEXT NOT NULL,
+        external_id INTEGER NOT NULL,
+        local_id    INTEGER NOT NULL,
+        PRIMARY KEY (kind, external_id)
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

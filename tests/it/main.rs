@@ -13,6 +13,7 @@ mod catalogues;
 mod cli;
 mod durability;
 mod files;
+mod import;
 mod kills;
 mod kpi;
 mod layers;

@@ -9,8 +9,8 @@ use release_desk::domain::{
     ReleaseId, SavedViewId, SortSpec, Status, TaskId, Theme, TimeEntryId,
 };
 use release_desk::model::{
-    BulkAction, Command, LifecycleCommand, Model, PeopleCommand, ReadinessCommand, RegistryCommand,
-    ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand, WorkCommand,
+    BulkAction, Command, ImportCommand, LifecycleCommand, Model, PeopleCommand, ReadinessCommand,
+    RegistryCommand, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand, WorkCommand,
 };
 use release_desk::store::{Mutation, Store};
 
@@ -64,6 +64,8 @@ enum Step {
     SaveView(u8),
     DeleteView(u8),
     Sample(u8),
+    /// An import of releases found again by external id: (which ids, what changes, people).
+    Import(u8, u8, u8),
     Bulk(Vec<u8>, u8, u8),
     /// A work command (note, task, time) or a single trash: (kind, which, value).
     Work(u8, u8, u8),
@@ -93,6 +95,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => byte().prop_map(Step::SaveView),
         1 => byte().prop_map(Step::DeleteView),
         1 => (1..4_u8).prop_map(Step::Sample),
+        2 => (byte(), byte(), byte()).prop_map(|(a, b, c)| Step::Import(a, b, c)),
         2 => (proptest::collection::vec(byte(), 0..6), byte(), byte())
             .prop_map(|(a, b, c)| Step::Bulk(a, b, c)),
         5 => (byte(), byte(), byte()).prop_map(|(a, b, c)| Step::Work(a, b, c)),
@@ -160,6 +163,9 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
             data: release_desk::domain::sample::generate(*n as usize, u64::from(*n), t0()),
             force: true,
         }),
+        Step::Import(which, change, people) => {
+            Command::Import(ImportCommand::Releases(crate::import::random_batch(*which, *change, *people)))
+        }
         Step::Bulk(which, action, value) => {
             // Restore and purge act on releases in Trash only: mostly pick from those.
             let trashed: Vec<ReleaseId> =
@@ -661,6 +667,9 @@ fn command_kind(model: &Model, command: &Command) -> String {
             | BulkAction::SetPriority(_) => return format!("Bulk {}", action.slug()),
         },
         Command::Sample(SampleCommand::Load { .. }) => "LoadSample",
+        Command::Import(ImportCommand::Releases(_)) => "ImportReleases",
+        // Only into an empty database: its undo is checked by `import::an_archive_import_is_undone`.
+        Command::Import(ImportCommand::Archive(_)) => "ImportArchive",
     };
     kind.to_owned()
 }
@@ -704,6 +713,7 @@ fn the_undo_property_applies_every_command_kind() {
         "SaveView",
         "DeleteSavedView",
         "LoadSample",
+        "ImportReleases",
         "TrashRelease",
         "AddNote",
         "EditNote",

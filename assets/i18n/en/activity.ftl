@@ -35,6 +35,7 @@ activity-kind-group = Group
 activity-kind-department = Department
 activity-kind-undo = Undo
 activity-kind-redo = Redo
+activity-kind-imported = Imported
 
 ## Fields
 activity-field-subject = Subject
@@ -62,6 +63,8 @@ activity-field-closed-at = Closed
 activity-field-rollback-count = Rollbacks
 activity-field-downtime = Downtime
 activity-field-deleted-at = Deleted at
+activity-field-external-id = Freshservice ID
+activity-field-custom-fields = Custom fields
 activity-field-note = Note
 activity-field-task = Task
 activity-field-time-spent = Time spent

@@ -34,6 +34,7 @@ activity-kind-group = 그룹
 activity-kind-department = 부서
 activity-kind-undo = 실행 취소
 activity-kind-redo = 다시 실행
+activity-kind-imported = 가져오기
 
 ## 항목
 activity-field-subject = 제목
@@ -61,6 +62,8 @@ activity-field-closed-at = 종료 시각
 activity-field-rollback-count = 롤백 횟수
 activity-field-downtime = 서비스 중단 시간
 activity-field-deleted-at = 삭제 시각
+activity-field-external-id = Freshservice ID
+activity-field-custom-fields = 사용자 지정 필드
 activity-field-note = 메모
 activity-field-task = 작업
 activity-field-time-spent = 소요 시간

@@ -73,6 +73,11 @@ pub enum CommandSummary {
     LoadSample {
         count: u32,
     },
+    /// An import: how many releases it brought (created or updated), from where.
+    Import {
+        source: crate::domain::import::ImportSource,
+        count: u32,
+    },
     AddNote {
         release: ReleaseId,
     },

@@ -67,6 +67,13 @@ pub fn release_changes(old: &Release, new: &Release, directory: &Directory) -> V
         Value::Minutes(r.downtime_minutes)
     });
     push(Field::DeletedAt, old.deleted_at != new.deleted_at, &|r| Value::time(r.deleted_at));
+    push(Field::ExternalId, old.external_id != new.external_id, &|r| {
+        r.external_id.map_or(Value::None, |id| Value::text(id.to_string()))
+    });
+    push(Field::CustomFields, old.custom_fields != new.custom_fields, &|r| {
+        let names: Vec<&str> = r.custom_fields.keys().map(String::as_str).collect();
+        Value::text(names.join(", "))
+    });
     out
 }
 

@@ -62,6 +62,8 @@ string_coded!(
         Department = "department",
         Undo = "undo",
         Redo = "redo",
+        /// A release was added or changed by an import (Freshservice JSON, CSV, an archive).
+        Imported = "imported",
     }
 );
 
@@ -126,6 +128,10 @@ fields!(
     RollbackCount = "rollback_count",
     DowntimeMinutes = "downtime_minutes",
     DeletedAt = "deleted_at",
+    /// The release's id in the system it was imported from.
+    ExternalId = "external_id",
+    /// Freshservice's custom fields of the release.
+    CustomFields = "custom_fields",
     /// A note's text (of a release, or of a time entry).
     Note = "note",
     Task = "task",

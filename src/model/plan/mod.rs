@@ -4,6 +4,7 @@
 
 mod backout;
 mod bulk;
+mod import;
 mod lifecycle;
 mod people;
 mod readiness;
@@ -18,6 +19,7 @@ use std::collections::HashSet;
 pub(super) use settings::{KEY_CURRENT_AGENT, parse_settings};
 
 use super::apply::{Direction, Revert, Write};
+use crate::domain::import::ImportCounts;
 use crate::domain::release::validate_release;
 use crate::domain::{
     Activity, ActivityId, ActivityKind, AgentId, DepartmentId, Field, FieldChange, GroupId, Release,
@@ -31,13 +33,16 @@ pub(super) struct Effect {
     pub(super) mutations: Vec<Mutation>,
     pub(super) activities: Vec<Activity>,
     pub(super) created: Option<ReleaseId>,
+    /// What an import does to the releases.
+    pub(super) import: Option<ImportCounts>,
 }
 
 impl Model {
     /// Validates a command (or a revert) and works out its mutations and activity rows. Changes
     /// nothing. One exhaustive match per noun: a command that is not planned does not compile.
     pub(super) fn plan(&self, write: Write, now: Timestamp) -> Result<Effect, CommandError> {
-        let mut effect = Effect { mutations: Vec::new(), activities: Vec::new(), created: None };
+        let mut effect =
+            Effect { mutations: Vec::new(), activities: Vec::new(), created: None, import: None };
         match write {
             Write::Command(command) => match command {
                 Command::Release(command) => self.plan_release(command, now, &mut effect)?,
@@ -52,6 +57,7 @@ impl Model {
                 Command::Review(command) => self.plan_review(command, now, &mut effect)?,
                 Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
                 Command::Sample(command) => self.plan_sample(command, &mut effect)?,
+                Command::Import(command) => self.plan_import(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

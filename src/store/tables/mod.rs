@@ -6,6 +6,7 @@
 
 pub mod activities;
 pub mod backout;
+pub mod external_links;
 pub mod impact;
 pub mod meta;
 pub mod people;
@@ -159,6 +160,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         backout: backout::load(conn)?,
         impact: impact::load(conn)?,
         reviews: reviews::load(conn)?,
+        external_links: external_links::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -203,5 +205,7 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::RemoveImpact(release) => impact::remove(conn, *release),
         Mutation::PutReview { release, review } => reviews::put(conn, *release, review),
         Mutation::RemoveReview(release) => reviews::remove(conn, *release),
+        Mutation::PutExternalLink(link) => external_links::put(conn, link),
+        Mutation::RemoveExternalLink { kind, external } => external_links::remove(conn, *kind, *external),
     }
 }

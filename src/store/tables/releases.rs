@@ -5,15 +5,16 @@ use rusqlite::{Connection, Row, params};
 
 use super::{bad, coded, from_millis, load_rows, to_json, to_millis};
 use crate::domain::{
-    AgentId, DepartmentId, GroupId, Outcome, Plan, PlannedWindow, Priority, Release, ReleaseId, ReleasePatch,
-    ReleaseType, Stage, Status,
+    AgentId, CustomFields, DepartmentId, GroupId, Outcome, Plan, PlannedWindow, Priority, Release, ReleaseId,
+    ReleasePatch, ReleaseType, Stage, Status,
 };
 use crate::store::StoreError;
 
 const COLUMNS: &str = "id, subject, description, status, priority, release_type, \
     planned_start, planned_end, work_start, work_end, agent_id, group_id, department_id, \
     category, sub_category, item_category, assets, associated_change_ids, build_plan, test_plan, \
-    stage, outcome, closed_at, rollback_count, downtime_minutes, created_at, updated_at, deleted_at";
+    stage, outcome, closed_at, rollback_count, downtime_minutes, created_at, updated_at, deleted_at, \
+    external_id, custom_fields";
 
 fn json_list<T: serde::de::DeserializeOwned>(row: &Row<'_>, column: usize) -> rusqlite::Result<Vec<T>> {
     let text: String = row.get(column)?;
@@ -65,6 +66,15 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Release> {
         created_at: from_millis(row.get(25)?),
         updated_at: from_millis(row.get(26)?),
         deleted_at: row.get::<_, Option<i64>>(27)?.map(from_millis),
+        external_id: row.get(28)?,
+        custom_fields: {
+            let text: String = row.get(29)?;
+            if text == "{}" {
+                CustomFields::new()
+            } else {
+                serde_json::from_str(&text).map_err(|e| bad(29, e.to_string()))?
+            }
+        },
     })
 }
 
@@ -120,6 +130,8 @@ pub fn put(conn: &Connection, r: &Release) -> Result<(), StoreError> {
         to_millis(r.created_at),
         to_millis(r.updated_at),
         r.deleted_at.map(to_millis),
+        r.external_id,
+        if r.custom_fields.is_empty() { "{}".to_owned() } else { to_json(&r.custom_fields)? },
     ])?;
     Ok(())
 }
