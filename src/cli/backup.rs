@@ -20,7 +20,7 @@ pub(super) fn backup(db: &Path, out: Option<PathBuf>) -> Result<String, String> 
 /// `check`: SQLite's full integrity check.
 pub(super) fn check(db: &Path) -> Result<String, String> {
     if !db.exists() {
-        return Err(format!("{} does not exist", db.display()));
+        return Err(tr_args("cli-error-no-file", &[("path", db.display().to_string().into())]));
     }
     let releases = session::check_file(db).map_err(|e| i18n::store_error(&e))?;
     Ok(tr_args("cli-check-ok", &[("path", db.display().to_string().into()), ("count", releases.into())])

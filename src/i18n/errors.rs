@@ -114,7 +114,7 @@ pub fn store_error(err: &crate::store::StoreError) -> String {
             &[("path", path(p)), ("found", (*found).into()), ("supported", (*supported).into())],
         ),
         E::Io { path: p, source } => {
-            tr_args("error-io", &[("path", path(p)), ("reason", source.to_string().into())])
+            tr_args("error-io", &[("path", path(p)), ("reason", io_reason(source).into())])
         }
         E::Full => tr("error-disk-full"),
         E::ReadOnly => tr("error-read-only"),
@@ -171,6 +171,26 @@ pub fn store_error(err: &crate::store::StoreError) -> String {
             ],
         ),
         E::WriteProtected { path: p } => tr_args("error-write-protected", &[("path", path(p))]),
+    }
+}
+
+/// Why the system refused an operation on a file, in the current language: the common causes in
+/// words (with the system's error number), any other with the system's own text as the detail.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let key = match err.kind() {
+        K::NotFound => "io-reason-not-found",
+        K::PermissionDenied => "io-reason-permission-denied",
+        K::StorageFull | K::QuotaExceeded => "io-reason-storage-full",
+        K::ReadOnlyFilesystem => "io-reason-read-only",
+        K::AlreadyExists => "io-reason-already-exists",
+        _ => return tr_args("io-reason-other", &[("detail", err.to_string().into())]),
+    };
+    match err.raw_os_error() {
+        Some(code) => {
+            tr_args("io-reason-coded", &[("reason", tr(key).into()), ("code", i64::from(code).into())])
+        }
+        None => tr(key),
     }
 }
 

@@ -104,6 +104,7 @@ pub fn list_backups(db: &Path) -> Result<Vec<ListedBackup>, StoreError> {
     Ok(backup::list_backups(db)?
         .into_iter()
         .map(|info| {
+            // A backup that fails its check is listed without a count and cannot be restored.
             let releases = backup::verify(&info.path).ok();
             ListedBackup { info, releases }
         })
@@ -112,15 +113,18 @@ pub fn list_backups(db: &Path) -> Result<Vec<ListedBackup>, StoreError> {
 
 /// The backup of `db` at `path`, if it is one of its backups (for its date).
 pub fn find_backup(db: &Path, path: &Path) -> Option<BackupInfo> {
-    backup::list_backups(db).ok()?.into_iter().find(|b| b.path == path)
+    backup::listed_or_logged(db).into_iter().find(|b| b.path == path)
 }
 
 /// The newest backup of `db` that passes its check, and how many releases it holds.
 pub fn newest_good_backup(db: &Path) -> Option<(BackupInfo, i64)> {
-    backup::list_backups(db)
-        .ok()?
-        .into_iter()
-        .find_map(|info| backup::verify(&info.path).ok().map(|count| (info, count)))
+    backup::listed_or_logged(db).into_iter().find_map(|info| match backup::verify(&info.path) {
+        Ok(count) => Some((info, count)),
+        Err(err) => {
+            log::info!("the backup {} is not offered: {err}", info.path.display());
+            None
+        }
+    })
 }
 
 /// Whether `backup` is a copy of another database than the one at `db` (each database has an
@@ -182,7 +186,13 @@ pub fn restore(db: &Path, backup_path: &Path, current: Option<Model>) -> Restore
             // A writer without a lock file (its folder could not take one): try once more.
             None => match DbLock::acquire(db) {
                 Ok(lock) => lock,
-                Err(error) => return Restored::NotStarted { error, model: Model::open(db).ok() },
+                Err(error) => {
+                    // The model was closed: open it again, as it was (its error is the lock's).
+                    let model = Model::open(db)
+                        .inspect_err(|err| log::warn!("could not reopen {}: {err}", db.display()))
+                        .ok();
+                    return Restored::NotStarted { error, model };
+                }
             },
         },
         current => match DbLock::acquire(db) {

@@ -127,8 +127,14 @@ fn verify_with(path: &Path, activities: bool) -> Result<i64, StoreError> {
 
 /// About how many bytes a copy of the database `conn` has open takes (its pages in use).
 fn copy_size(conn: &Connection) -> u64 {
-    let pragma =
-        |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0)).unwrap_or(0);
+    // 0 when it cannot be told: the free-space check then passes, and a copy that does not fit
+    // fails on its own (and is removed).
+    let pragma = |name: &str| {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0)).unwrap_or_else(|err| {
+            log::debug!("PRAGMA {name}: {err}");
+            0
+        })
+    };
     let pages = pragma("page_count").saturating_sub(pragma("freelist_count"));
     u64::try_from(pages.saturating_mul(pragma("page_size"))).unwrap_or(0)
 }
@@ -159,8 +165,12 @@ pub(super) fn write_verified_copy(
             tables::meta::clear_session_marker(&copy)?;
         }
         verify(&temp)?;
-        if let Some(meta) = db.and_then(|db| std::fs::metadata(db).ok()) {
-            file::copy_permissions(&meta, &temp)?;
+        if let Some(db) = db {
+            match std::fs::metadata(db) {
+                Ok(meta) => file::copy_permissions(&meta, &temp)?,
+                // The copy keeps the folder's default permissions: logged, not fatal.
+                Err(err) => log::warn!("could not read the permissions of {}: {err}", db.display()),
+            }
         }
         file::sync_file(&temp)?;
         std::fs::rename(&temp, out).map_err(io(out))?;
@@ -338,25 +348,40 @@ const CLOCK_SLACK: chrono::Duration = chrono::Duration::minutes(5);
 /// its date.
 pub fn daily_backup_due(db: &Path) -> bool {
     let now = Utc::now();
-    let newest = list_backups(db)
-        .ok()
-        .and_then(|list| list.into_iter().map(|b| b.made_at).find(|&t| t <= now + CLOCK_SLACK));
+    // Due when the folder cannot be read: the backup itself then says why it cannot be used.
+    let newest = listed_or_logged(db).into_iter().map(|b| b.made_at).find(|&t| t <= now + CLOCK_SLACK);
     newest.is_none_or(|t| now - t > chrono::Duration::hours(24))
 }
 
-/// The newest backup of `db` that passes [`verify`].
+/// The newest backup of `db` that passes [`verify`]; `None` when the folder cannot be read
+/// (logged).
 pub fn newest_good_backup(db: &Path) -> Option<BackupInfo> {
-    list_backups(db).ok()?.into_iter().find(|b| verify(&b.path).is_ok())
+    listed_or_logged(db).into_iter().find(|b| verify(&b.path).is_ok())
+}
+
+/// [`list_backups`], or nothing when the folder cannot be read (logged): for the offers of a
+/// backup, which are left out rather than failing what the user asked for.
+pub fn listed_or_logged(db: &Path) -> Vec<BackupInfo> {
+    list_backups(db).unwrap_or_else(|err| {
+        log::warn!("could not list the backups of {}: {err}", db.display());
+        Vec::new()
+    })
 }
 
 /// The identity of the database at `path` (its `database_id`), read without writing; `None` when
 /// it has none (older than version 4) or cannot be read.
 pub fn identity(path: &Path) -> Option<i64> {
-    let path = file::resolve(path).ok()?;
-    file::check_database_file(&path).ok()??;
-    if !inspect::check_header(&path).ok()? {
-        return None;
-    }
-    let (conn, _) = inspect::open_read_only(&path).ok()?;
-    tables::meta::database_id(&conn)
+    let read = || -> Result<Option<i64>, StoreError> {
+        let path = file::resolve(path)?;
+        if file::check_database_file(&path)?.is_none() || !inspect::check_header(&path)? {
+            return Ok(None);
+        }
+        let (conn, _) = inspect::open_read_only(&path)?;
+        Ok(tables::meta::database_id(&conn))
+    };
+    read().unwrap_or_else(|err| {
+        // The file's own check (at restore) says what is wrong with it.
+        log::debug!("no identity read from {}: {err}", path.display());
+        None
+    })
 }

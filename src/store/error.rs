@@ -14,7 +14,7 @@ pub enum StoreError {
         "{path} was written by a newer Release Desk (schema version {found}; this version knows up to {supported}); it was left untouched. Update Release Desk to open it"
     )]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
-    #[error("{path} could not be read: {source}")]
+    #[error("could not use {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("the database file is full (disk full or size limit reached); nothing was changed")]
     Full,

@@ -41,7 +41,12 @@ pub fn check_header(path: &Path) -> Result<bool, StoreError> {
         return Ok(false);
     }
     let mut header = [0_u8; 16];
-    if len < 100 || file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
+    if len >= 100 {
+        // A read that fails is an I/O error, not a file that is not SQLite (which a restore
+        // would move aside as damaged).
+        file.read_exact(&mut header).map_err(io_err)?;
+    }
+    if len < 100 || &header != SQLITE_MAGIC {
         return Err(StoreError::NotSqlite { path: path.to_owned() });
     }
     Ok(true)

@@ -69,6 +69,7 @@ impl DbLock {
                     std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
                 ) =>
             {
+                log::info!("no writer's lock for {} ({source}): the folder cannot be written", db.display());
                 return Ok(None);
             }
             Err(err) => return Err(err),

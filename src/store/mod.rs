@@ -80,8 +80,15 @@ pub struct Store {
 
 impl Store {
     fn mark_session_open(&mut self) {
-        // Best effort: a read-only file cannot take the marker, and refuses writes anyway.
-        self.session_open = tables::meta::set_session_marker(&self.conn).is_ok();
+        // Best effort: without the marker a crash of this session is not noticed at the next
+        // open (which then runs the quick check rather than the full one); writes still work.
+        self.session_open = match tables::meta::set_session_marker(&self.conn) {
+            Ok(()) => true,
+            Err(err) => {
+                log::warn!("could not set the open-session marker of {}: {err}", self.path.display());
+                false
+            }
+        };
     }
 
     /// What happened when the file was opened.
@@ -125,11 +132,21 @@ impl Store {
             checkpointer.stop();
         }
         if self.session_open {
-            let _ = tables::meta::clear_session_marker(&self.conn);
+            // A marker left set only makes the next open check the whole file, as after a crash.
+            if let Err(err) = tables::meta::clear_session_marker(&self.conn) {
+                log::warn!("could not clear the open-session marker of {}: {err}", self.path.display());
+            }
             self.session_open = false;
         }
         if !self.read_only {
-            let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+            // What stays in the log is read (and checkpointed) by the next open: nothing is lost.
+            match self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0)) {
+                Ok(0) => {}
+                Ok(_) => {
+                    log::debug!("the closing checkpoint of {} was blocked by a reader", self.path.display());
+                }
+                Err(err) => log::warn!("the closing checkpoint of {} failed: {err}", self.path.display()),
+            }
         }
     }
 

@@ -179,3 +179,62 @@ fn reads_work_on_a_full_disk() {
     assert!(err.contains("free space") || err.contains("full"), "the real cause: {err}");
     assert!(!err.contains("damaged"), "{err}");
 }
+
+#[test]
+fn the_system_s_reasons_are_named_in_the_user_s_language() {
+    use release_desk::domain::Language;
+    use release_desk::i18n;
+    let io = |code| StoreError::Io {
+        path: "/srv/desk.sqlite3".into(),
+        source: std::io::Error::from_raw_os_error(code),
+    };
+    let cases = [
+        (2, "the file or folder does not exist", "파일이나 폴더가 없습니다"),
+        (13, "permission denied", "권한이 없습니다"),
+        (28, "the disk is full", "디스크 공간이 부족합니다"),
+        (30, "the disk or folder is read-only", "읽기 전용 디스크나 폴더입니다"),
+        (17, "a file of that name already exists", "같은 이름의 파일이 이미 있습니다"),
+    ];
+    for (code, en, ko) in cases {
+        i18n::set_language(Language::En);
+        let english = i18n::store_error(&io(code));
+        assert_eq!(english, format!("could not use /srv/desk.sqlite3: {en} (system error {code})"));
+        i18n::set_language(Language::Ko);
+        let korean = i18n::store_error(&io(code));
+        assert_eq!(korean, format!("/srv/desk.sqlite3을(를) 사용할 수 없습니다: {ko} (시스템 오류 {code})"));
+    }
+    // Any other cause: the system's own words, as the detail.
+    let other = i18n::store_error(&io(5));
+    assert!(other.starts_with("/srv/desk.sqlite3을(를) 사용할 수 없습니다: 입출력 오류 ("), "{other}");
+    assert!(other.contains("os error 5"), "{other}");
+    i18n::set_language(Language::En);
+}
+
+#[test]
+fn the_command_line_names_the_cause_in_korean() {
+    let (dir, path) = temp_db();
+    drop(model_with(&path, vec![plain(1, "one")]));
+    let db = path.to_str().unwrap();
+    let taken = dir.path().join("taken.sqlite3");
+    std::fs::write(&taken, b"x").unwrap();
+    let out = cli(&["--db", db, "--lang", "ko", "backup", "--out", taken.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("같은 이름의 파일이 이미 있습니다"), "{err}");
+    assert!(!err.contains("exists"), "no English from the system: {err}");
+
+    // The backups folder cannot be made (a file has its name): the restore says why, in words.
+    let made = Model::open(&path).unwrap().backup_now("manual").unwrap();
+    let kept = dir.path().join("kept.sqlite3");
+    std::fs::rename(&made, &kept).unwrap();
+    std::fs::remove_dir_all(backup::backups_dir(&path)).unwrap();
+    std::fs::write(backup::backups_dir(&path), b"").unwrap();
+    let out = cli(&["--db", db, "--lang", "ko", "restore", kept.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("backups을(를) 사용할 수 없습니다: 같은 이름의 파일이 이미 있습니다"), "{err}");
+
+    let missing = dir.path().join("missing.sqlite3");
+    let out = cli(&["--db", missing.to_str().unwrap(), "--lang", "ko", "check"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("파일이 없습니다"), "{out:?}");
+}

@@ -23,15 +23,30 @@ pub fn raise_release_high_water(conn: &Connection, high_water: i64) -> Result<()
     Ok(())
 }
 
-/// The database's identity (see the migration to version 4); `None` in a file older than that.
+/// The database's identity (see the migration to version 4); `None` in a file older than that,
+/// or when it cannot be read (logged: then nobody is warned about another database's backup).
 pub fn database_id(conn: &Connection) -> Option<i64> {
-    conn.query_row("SELECT value FROM meta WHERE key = 'database_id'", [], |r| r.get(0)).ok()
+    conn.query_row("SELECT value FROM meta WHERE key = 'database_id'", [], |r| r.get(0))
+        .optional()
+        .unwrap_or_else(|err| {
+            log::warn!("could not read the database's identity: {err}");
+            None
+        })
 }
 
-/// Whether the last writing session left its open marker set (it did not close cleanly).
+/// Whether the last writing session left its open marker set (it did not close cleanly). A
+/// marker that cannot be read counts as set: the whole file is checked.
 pub fn session_marker_set(conn: &Connection) -> bool {
-    conn.query_row("SELECT value FROM meta WHERE key = 'session_open'", [], |r| r.get::<_, i64>(0))
-        .is_ok_and(|v| v != 0)
+    match conn
+        .query_row("SELECT value FROM meta WHERE key = 'session_open'", [], |r| r.get::<_, i64>(0))
+        .optional()
+    {
+        Ok(value) => value.is_some_and(|v| v != 0),
+        Err(err) => {
+            log::warn!("could not read the open-session marker ({err}); the whole file is checked");
+            true
+        }
+    }
 }
 
 /// Sets the open-session marker.
