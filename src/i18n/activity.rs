@@ -103,6 +103,7 @@ pub fn activity_field(field: &Field) -> String {
         Field::Theme => "activity-field-theme",
         Field::KpiTargets => "activity-field-kpi-targets",
         Field::Name => "activity-field-name",
+        Field::Email => "activity-field-email",
         Field::Command => "activity-field-command",
         Field::Other(code) => return code.clone(),
     };

@@ -37,6 +37,13 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         S::AddAgent { name } => tr_args("cmd-add-agent", &[("name", name.as_str().into())]),
         S::AddGroup { name } => tr_args("cmd-add-group", &[("name", name.as_str().into())]),
         S::AddDepartment { name } => tr_args("cmd-add-department", &[("name", name.as_str().into())]),
+        S::AddMe { name } => tr_args("cmd-add-me", &[("name", name.as_str().into())]),
+        S::EditAgent { name } => tr_args("cmd-edit-agent", &[("name", name.as_str().into())]),
+        S::RenameGroup { name } => tr_args("cmd-rename-group", &[("name", name.as_str().into())]),
+        S::RenameDepartment { name } => tr_args("cmd-rename-department", &[("name", name.as_str().into())]),
+        S::RemoveAgent { name } => tr_args("cmd-remove-agent", &[("name", name.as_str().into())]),
+        S::RemoveGroup { name } => tr_args("cmd-remove-group", &[("name", name.as_str().into())]),
+        S::RemoveDepartment { name } => tr_args("cmd-remove-department", &[("name", name.as_str().into())]),
         S::SetCurrentAgent { agent } => {
             let name = agent.as_ref().map_or_else(|| tr("agent-nobody"), named);
             tr_args("cmd-set-current-agent", &[("name", name.into())])

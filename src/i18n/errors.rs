@@ -21,6 +21,14 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NoSuchDepartment(id) => tr_args("error-no-such-department", &[("id", id.0.into())]),
         E::NoSuchView(id) => tr_args("error-no-such-view", &[("id", (*id).into())]),
         E::DuplicateViewName(name) => tr_args("error-duplicate-view", &[("name", name.as_str().into())]),
+        E::InUse { thing, releases } => tr_args(
+            match thing {
+                NamedThing::Agent => "error-agent-in-use",
+                NamedThing::Group => "error-group-in-use",
+                NamedThing::Department | NamedThing::SavedView => "error-department-in-use",
+            },
+            &[("count", (*releases).into())],
+        ),
         E::NameRequired(thing) => tr(match thing {
             NamedThing::Agent => "error-agent-name-required",
             NamedThing::Group => "error-group-name-required",

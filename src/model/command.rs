@@ -61,9 +61,40 @@ pub enum ReleaseCommand {
 /// Commands that add people and teams.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PeopleCommand {
-    AddAgent { name: String, email: String },
-    AddGroup { name: String },
-    AddDepartment { name: String },
+    AddAgent {
+        name: String,
+        email: String,
+    },
+    AddGroup {
+        name: String,
+    },
+    AddDepartment {
+        name: String,
+    },
+    /// The first-run step "Who are you?": adds the user as an agent and works as them.
+    AddMe {
+        name: String,
+        email: String,
+    },
+    EditAgent {
+        id: AgentId,
+        name: String,
+        email: String,
+    },
+    RenameGroup {
+        id: GroupId,
+        name: String,
+    },
+    RenameDepartment {
+        id: DepartmentId,
+        name: String,
+    },
+    /// Refused while a release (or its work, readiness or stage history) names the agent.
+    RemoveAgent(AgentId),
+    /// Refused while a release or a task names the group.
+    RemoveGroup(GroupId),
+    /// Refused while a release names the department.
+    RemoveDepartment(DepartmentId),
 }
 
 /// Commands that change the stored preferences and the saved views.
@@ -398,6 +429,25 @@ impl Command {
                 PeopleCommand::AddGroup { name } => CommandSummary::AddGroup { name: name.trim().to_owned() },
                 PeopleCommand::AddDepartment { name } => {
                     CommandSummary::AddDepartment { name: name.trim().to_owned() }
+                }
+                PeopleCommand::AddMe { name, .. } => CommandSummary::AddMe { name: name.trim().to_owned() },
+                PeopleCommand::EditAgent { id, .. } => {
+                    CommandSummary::EditAgent { name: directory.agent_name(Some(*id)).to_owned() }
+                }
+                PeopleCommand::RenameGroup { id, .. } => {
+                    CommandSummary::RenameGroup { name: directory.group_name(Some(*id)).to_owned() }
+                }
+                PeopleCommand::RenameDepartment { id, .. } => {
+                    CommandSummary::RenameDepartment { name: directory.department_name(Some(*id)).to_owned() }
+                }
+                PeopleCommand::RemoveAgent(id) => {
+                    CommandSummary::RemoveAgent { name: directory.agent_name(Some(*id)).to_owned() }
+                }
+                PeopleCommand::RemoveGroup(id) => {
+                    CommandSummary::RemoveGroup { name: directory.group_name(Some(*id)).to_owned() }
+                }
+                PeopleCommand::RemoveDepartment(id) => {
+                    CommandSummary::RemoveDepartment { name: directory.department_name(Some(*id)).to_owned() }
                 }
             },
             Self::Settings(command) => match command {

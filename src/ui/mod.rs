@@ -5,6 +5,7 @@ pub mod backups;
 pub mod bulk_bar;
 pub mod command;
 pub mod filter_panel;
+pub mod first_run;
 pub mod fonts;
 pub mod list_state;
 pub mod new_release;

@@ -1,14 +1,34 @@
 //! The "Agents and groups" dialog: the people and teams releases are assigned to. A new database
-//! has none; this is where a release manager adds them (sample data brings its own).
+//! has none; this is where a release manager adds them (sample data brings its own), edits their
+//! names and e-mail addresses, and removes one nothing uses (removing one a release names is
+//! refused, with how many releases name it). Enter in a "New …" field adds it.
 
 use egui::RichText;
 
-use crate::domain::Directory;
+use crate::domain::{AgentId, DepartmentId, Directory, GroupId};
 use crate::i18n::tr;
 use crate::model::{Command, PeopleCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
-/// The dialog's own state: the names being typed.
+const WIDTH: f32 = 640.0;
+const LIST_HEIGHT: f32 = 200.0;
+
+/// Which entry is being edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Editing {
+    Agent(AgentId),
+    Group(GroupId),
+    Department(DepartmentId),
+}
+
+/// An entry's edit: the fields as typed.
+struct EditDraft {
+    target: Editing,
+    name: String,
+    email: String,
+}
+
+/// The dialog's own state: the names being typed, the entry being edited, the last refusal.
 #[derive(Default)]
 pub struct PeopleDialog {
     open: bool,
@@ -16,15 +36,37 @@ pub struct PeopleDialog {
     agent_email: String,
     group_name: String,
     department_name: String,
+    editing: Option<EditDraft>,
+    /// Why the last command was refused, translated.
+    error: Option<String>,
+}
+
+/// One row of a list: what it is, its name and (agents) e-mail.
+struct Row<'a> {
+    target: Editing,
+    name: &'a str,
+    email: Option<&'a str>,
 }
 
 impl PeopleDialog {
     pub fn open(&mut self) {
         self.open = true;
+        self.error = None;
     }
 
     pub fn is_open(&self) -> bool {
         self.open
+    }
+
+    /// The result of a command the dialog pushed (translated when it failed).
+    pub fn on_result(&mut self, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.error = None;
+                self.editing = None;
+            }
+            Err(message) => self.error = Some(message),
+        }
     }
 
     pub fn dialog_ui(&mut self, ctx: &egui::Context, directory: &Directory, outbox: &mut Outbox) {
@@ -32,91 +74,33 @@ impl PeopleDialog {
             return;
         }
         let modal = egui::Modal::new(egui::Id::unique("people_dialog")).show(ctx, |ui| {
-            ui.set_width(560.0);
+            ui.set_width(WIDTH);
             ui.heading(tr("people-title"));
-            ui.columns(3, |columns| {
-                list_ui(
-                    &mut columns[0],
-                    &tr("people-agents"),
-                    directory.agents.iter().map(|a| a.name.as_str()),
-                );
-                list_ui(
-                    &mut columns[1],
-                    &tr("people-groups"),
-                    directory.groups.iter().map(|g| g.name.as_str()),
-                );
-                list_ui(
-                    &mut columns[2],
-                    &tr("people-departments"),
-                    directory.departments.iter().map(|d| d.name.as_str()),
-                );
+            let agents = directory.agents.iter().map(|a| Row {
+                target: Editing::Agent(a.id),
+                name: &a.name,
+                email: Some(&a.email),
+            });
+            self.list_ui(ui, &tr("people-agents"), agents, outbox);
+            ui.columns(2, |columns| {
+                let groups = directory.groups.iter().map(|g| Row {
+                    target: Editing::Group(g.id),
+                    name: &g.name,
+                    email: None,
+                });
+                self.list_ui(&mut columns[0], &tr("people-groups"), groups, outbox);
+                let departments = directory.departments.iter().map(|d| Row {
+                    target: Editing::Department(d.id),
+                    name: &d.name,
+                    email: None,
+                });
+                self.list_ui(&mut columns[1], &tr("people-departments"), departments, outbox);
             });
             ui.separator();
-            egui::Grid::new("people_add").num_columns(3).spacing([8.0, 6.0]).show(ui, |ui| {
-                let label = ui.label(tr("people-new-agent"));
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.agent_name).desired_width(140.0))
-                        .labelled_by(label.id);
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.agent_email)
-                            .hint_text(tr("people-email"))
-                            .desired_width(180.0),
-                    )
-                    .on_hover_text(tr("people-email"));
-                });
-                if ui
-                    .add_enabled(
-                        !self.agent_name.trim().is_empty(),
-                        egui::Button::new(tr("people-add-agent")),
-                    )
-                    .clicked()
-                {
-                    outbox.push(
-                        Sender::People,
-                        Command::People(PeopleCommand::AddAgent {
-                            name: std::mem::take(&mut self.agent_name),
-                            email: std::mem::take(&mut self.agent_email),
-                        }),
-                    );
-                }
-                ui.end_row();
-                let label = ui.label(tr("people-new-group"));
-                ui.add(egui::TextEdit::singleline(&mut self.group_name).desired_width(140.0))
-                    .labelled_by(label.id);
-                if ui
-                    .add_enabled(
-                        !self.group_name.trim().is_empty(),
-                        egui::Button::new(tr("people-add-group")),
-                    )
-                    .clicked()
-                {
-                    outbox.push(
-                        Sender::People,
-                        Command::People(PeopleCommand::AddGroup {
-                            name: std::mem::take(&mut self.group_name),
-                        }),
-                    );
-                }
-                ui.end_row();
-                let label = ui.label(tr("people-new-department"));
-                ui.add(egui::TextEdit::singleline(&mut self.department_name).desired_width(140.0))
-                    .labelled_by(label.id);
-                if ui
-                    .add_enabled(
-                        !self.department_name.trim().is_empty(),
-                        egui::Button::new(tr("people-add-department")),
-                    )
-                    .clicked()
-                {
-                    outbox.push(
-                        Sender::People,
-                        Command::People(PeopleCommand::AddDepartment {
-                            name: std::mem::take(&mut self.department_name),
-                        }),
-                    );
-                }
-                ui.end_row();
-            });
+            self.add_ui(ui, outbox);
+            if let Some(error) = &self.error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
             ui.separator();
             if ui.button(tr("action-close")).clicked() {
                 self.open = false;
@@ -124,20 +108,156 @@ impl PeopleDialog {
         });
         if modal.should_close() {
             self.open = false;
+            self.editing = None;
         }
+    }
+
+    /// A list of agents, groups or departments, each with Edit and Remove (or its edit fields).
+    fn list_ui<'a>(
+        &mut self,
+        ui: &mut egui::Ui,
+        title: &str,
+        rows: impl Iterator<Item = Row<'a>>,
+        outbox: &mut Outbox,
+    ) {
+        ui.label(RichText::new(title).strong());
+        egui::ScrollArea::vertical().id_salt(title).max_height(LIST_HEIGHT).auto_shrink([false, true]).show(
+            ui,
+            |ui| {
+                let mut any = false;
+                for row in rows {
+                    any = true;
+                    if self.editing.as_ref().is_some_and(|e| e.target == row.target) {
+                        self.edit_row_ui(ui, outbox);
+                    } else {
+                        self.row_ui(ui, &row, outbox);
+                    }
+                }
+                if !any {
+                    ui.label(RichText::new(tr("people-none-yet")).weak());
+                }
+            },
+        );
+    }
+
+    fn row_ui(&mut self, ui: &mut egui::Ui, row: &Row<'_>, outbox: &mut Outbox) {
+        ui.horizontal(|ui| {
+            ui.label(row.name);
+            if let Some(email) = row.email.filter(|e| !e.is_empty()) {
+                ui.label(RichText::new(email).weak());
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let remove = ui.small_button(tr("action-delete")).on_hover_text(format!(
+                    "{}: {}",
+                    tr("people-remove-hint"),
+                    row.name
+                ));
+                if remove.clicked() {
+                    let command = match row.target {
+                        Editing::Agent(id) => PeopleCommand::RemoveAgent(id),
+                        Editing::Group(id) => PeopleCommand::RemoveGroup(id),
+                        Editing::Department(id) => PeopleCommand::RemoveDepartment(id),
+                    };
+                    outbox.push(Sender::People, Command::People(command));
+                }
+                let edit = ui.small_button(tr("action-edit")).on_hover_text(format!(
+                    "{}: {}",
+                    tr("action-edit"),
+                    row.name
+                ));
+                if edit.clicked() {
+                    self.error = None;
+                    self.editing = Some(EditDraft {
+                        target: row.target,
+                        name: row.name.to_owned(),
+                        email: row.email.unwrap_or_default().to_owned(),
+                    });
+                }
+            });
+        });
+    }
+
+    /// The entry being edited: its name (and e-mail), Save and Cancel; Enter saves.
+    fn edit_row_ui(&mut self, ui: &mut egui::Ui, outbox: &mut Outbox) {
+        let Some(draft) = &mut self.editing else { return };
+        let mut save = false;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let name = ui
+                .add(egui::TextEdit::singleline(&mut draft.name).desired_width(160.0))
+                .on_hover_text(tr("people-name"));
+            save |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if matches!(draft.target, Editing::Agent(_)) {
+                let email = ui
+                    .add(egui::TextEdit::singleline(&mut draft.email).desired_width(180.0))
+                    .on_hover_text(tr("people-email"));
+                save |= email.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            }
+            save |= ui.small_button(tr("action-save")).clicked();
+            cancel = ui.small_button(tr("action-cancel")).clicked();
+        });
+        if cancel {
+            self.editing = None;
+        } else if save {
+            let name = draft.name.clone();
+            let command = match draft.target {
+                Editing::Agent(id) => PeopleCommand::EditAgent { id, name, email: draft.email.clone() },
+                Editing::Group(id) => PeopleCommand::RenameGroup { id, name },
+                Editing::Department(id) => PeopleCommand::RenameDepartment { id, name },
+            };
+            outbox.push(Sender::People, Command::People(command));
+        }
+    }
+
+    /// The "New …" fields, each with its Add button; Enter in a field adds too.
+    fn add_ui(&mut self, ui: &mut egui::Ui, outbox: &mut Outbox) {
+        egui::Grid::new("people_add").num_columns(3).spacing([8.0, 6.0]).show(ui, |ui| {
+            let label = ui.label(tr("people-new-agent"));
+            let mut enter = false;
+            ui.horizontal(|ui| {
+                let name = ui
+                    .add(egui::TextEdit::singleline(&mut self.agent_name).desired_width(160.0))
+                    .labelled_by(label.id);
+                let email_label = ui.label(tr("people-email"));
+                let email = ui
+                    .add(egui::TextEdit::singleline(&mut self.agent_email).desired_width(180.0))
+                    .labelled_by(email_label.id);
+                enter = (name.lost_focus() || email.lost_focus())
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            });
+            let ready = !self.agent_name.trim().is_empty();
+            let add = ui.add_enabled(ready, egui::Button::new(tr("people-add-agent"))).clicked();
+            if ready && (add || enter) {
+                outbox.push(
+                    Sender::People,
+                    Command::People(PeopleCommand::AddAgent {
+                        name: std::mem::take(&mut self.agent_name),
+                        email: std::mem::take(&mut self.agent_email),
+                    }),
+                );
+            }
+            ui.end_row();
+            if let Some(name) = name_row_ui(ui, "people-new-group", "people-add-group", &mut self.group_name)
+            {
+                outbox.push(Sender::People, Command::People(PeopleCommand::AddGroup { name }));
+            }
+            ui.end_row();
+            if let Some(name) =
+                name_row_ui(ui, "people-new-department", "people-add-department", &mut self.department_name)
+            {
+                outbox.push(Sender::People, Command::People(PeopleCommand::AddDepartment { name }));
+            }
+            ui.end_row();
+        });
     }
 }
 
-fn list_ui<'a>(ui: &mut egui::Ui, title: &str, names: impl Iterator<Item = &'a str>) {
-    ui.label(RichText::new(title).strong());
-    egui::ScrollArea::vertical().id_salt(title).max_height(180.0).show(ui, |ui| {
-        let mut any = false;
-        for name in names {
-            ui.label(name);
-            any = true;
-        }
-        if !any {
-            ui.label(RichText::new(tr("people-none-yet")).weak());
-        }
-    });
+/// A "New …" row of the grid: the label, the field, the Add button; the name once added.
+fn name_row_ui(ui: &mut egui::Ui, label_key: &str, button_key: &str, name: &mut String) -> Option<String> {
+    let label = ui.label(tr(label_key));
+    let field = ui.add(egui::TextEdit::singleline(name).desired_width(160.0)).labelled_by(label.id);
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let ready = !name.trim().is_empty();
+    let add = ui.add_enabled(ready, egui::Button::new(tr(button_key))).clicked();
+    (ready && (add || enter)).then(|| std::mem::take(name))
 }

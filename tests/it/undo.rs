@@ -58,6 +58,9 @@ enum Step {
     AddAgent(u8),
     AddGroup(u8),
     AddDepartment(u8),
+    /// The user added on first run, or an agent, group or department edited or removed:
+    /// (kind, which, value).
+    People(u8, u8, u8),
     SignIn(u8),
     Language(bool),
     Theme(u8),
@@ -89,6 +92,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => byte().prop_map(Step::AddAgent),
         1 => byte().prop_map(Step::AddGroup),
         1 => byte().prop_map(Step::AddDepartment),
+        2 => (byte(), byte(), byte()).prop_map(|(k, w, v)| Step::People(k, w, v)),
         1 => byte().prop_map(Step::SignIn),
         1 => any::<bool>().prop_map(Step::Language),
         1 => byte().prop_map(Step::Theme),
@@ -108,6 +112,31 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
 
 fn pick<T: Copy>(items: &[T], n: u8) -> Option<T> {
     (!items.is_empty()).then(|| items[n as usize % items.len()])
+}
+
+/// A people command other than the three adds: ids picked from the model (or one that is not).
+fn people_command(model: &Model, kind: u8, which: u8, value: u8) -> Command {
+    use release_desk::domain::DepartmentId;
+    let directory = model.directory();
+    let agents: Vec<AgentId> = directory.agents.iter().map(|a| a.id).collect();
+    let groups: Vec<GroupId> = directory.groups.iter().map(|g| g.id).collect();
+    let departments: Vec<DepartmentId> = directory.departments.iter().map(|d| d.id).collect();
+    let agent = pick(&agents, which).unwrap_or(AgentId(404));
+    let group = pick(&groups, which).unwrap_or(GroupId(404));
+    let department = pick(&departments, which).unwrap_or(DepartmentId(404));
+    Command::People(match kind % 7 {
+        0 => PeopleCommand::AddMe { name: format!("me {value}"), email: format!("me{value}@example.com") },
+        1 => PeopleCommand::EditAgent {
+            id: agent,
+            name: format!("agent {value}"),
+            email: format!("a{value}@x"),
+        },
+        2 => PeopleCommand::RenameGroup { id: group, name: format!("team {value}") },
+        3 => PeopleCommand::RenameDepartment { id: department, name: format!("division {value}") },
+        4 => PeopleCommand::RemoveAgent(agent),
+        5 => PeopleCommand::RemoveGroup(group),
+        _ => PeopleCommand::RemoveDepartment(department),
+    })
 }
 
 /// The command a step stands for in `model`'s current state (`None` for undo and redo).
@@ -136,6 +165,7 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::AddDepartment(n) => {
             Command::People(PeopleCommand::AddDepartment { name: format!("department {n}") })
         }
+        Step::People(kind, which, value) => people_command(model, *kind, *which, *value),
         Step::SignIn(n) => Command::Settings(SettingsCommand::SetCurrentAgent(if n % 5 == 0 {
             None
         } else {
@@ -615,6 +645,13 @@ fn command_kind(model: &Model, command: &Command) -> String {
             PeopleCommand::AddAgent { .. } => "AddAgent",
             PeopleCommand::AddGroup { .. } => "AddGroup",
             PeopleCommand::AddDepartment { .. } => "AddDepartment",
+            PeopleCommand::AddMe { .. } => "AddMe",
+            PeopleCommand::EditAgent { .. } => "EditAgent",
+            PeopleCommand::RenameGroup { .. } => "RenameGroup",
+            PeopleCommand::RenameDepartment { .. } => "RenameDepartment",
+            PeopleCommand::RemoveAgent(_) => "RemoveAgent",
+            PeopleCommand::RemoveGroup(_) => "RemoveGroup",
+            PeopleCommand::RemoveDepartment(_) => "RemoveDepartment",
         },
         Command::Settings(command) => match command {
             SettingsCommand::SetCurrentAgent(_) => "SetCurrentAgent",
@@ -706,6 +743,13 @@ fn the_undo_property_applies_every_command_kind() {
         "AddAgent",
         "AddGroup",
         "AddDepartment",
+        "AddMe",
+        "EditAgent",
+        "RenameGroup",
+        "RenameDepartment",
+        "RemoveAgent",
+        "RemoveGroup",
+        "RemoveDepartment",
         "SetCurrentAgent",
         "SetLanguage",
         "SetTheme",

@@ -12,6 +12,7 @@ mod durability;
 mod file_dialog;
 mod korean;
 mod list;
+mod people;
 mod release_page;
 mod release_page_sections;
 mod selection;

@@ -79,11 +79,12 @@ activity-field-risk = Risk
 activity-field-strategy = Deployment strategy
 activity-field-phases = Deployment phases
 activity-field-deploy-gate = Deploy gate
-activity-field-current-agent = Signed in as
+activity-field-current-agent = Working as
 activity-field-language = Language
 activity-field-theme = Theme
 activity-field-kpi-targets = KPI targets
 activity-field-name = Name
+activity-field-email = E-mail
 activity-field-command = Command
 
 ## Values

@@ -20,7 +20,7 @@ theme-dark = Dark
 search-label = Search
 search-hint = Search id, subject, description (Ctrl+F)
 search-clear = Clear the search
-signed-in-as = Signed in as
+signed-in-as = Working as
 rows-shown = { $shown } of { $total } releases
 panel-resize = Resize the panel
 
@@ -38,6 +38,13 @@ people-new-group = New group
 people-add-group = Add group
 people-new-department = New department
 people-add-department = Add department
+people-name = Name
+people-remove-hint = Remove (refused while a release names it)
+first-run-title = Who are you?
+first-run-body = Release Desk has no sign-in. Tell it who you are: your name goes on the releases you create and on everything you change. You can change it later under File > Agents and groups.
+first-run-name = Your name
+first-run-email = Your e-mail (optional)
+first-run-continue = Continue
 
 ## Edit menu and undo
 menu-edit = Edit

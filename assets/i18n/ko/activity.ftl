@@ -78,11 +78,12 @@ activity-field-risk = 위험
 activity-field-strategy = 배포 전략
 activity-field-phases = 배포 단계
 activity-field-deploy-gate = 배포 게이트
-activity-field-current-agent = 로그인한 담당자
+activity-field-current-agent = 작업자
 activity-field-language = 언어
 activity-field-theme = 테마
 activity-field-kpi-targets = KPI 목표
 activity-field-name = 이름
+activity-field-email = 이메일
 activity-field-command = 명령
 
 ## 값

@@ -19,7 +19,7 @@ theme-dark = 어둡게
 search-label = 검색
 search-hint = ID, 제목, 설명 검색 (Ctrl+F)
 search-clear = 검색 지우기
-signed-in-as = 로그인 사용자
+signed-in-as = 작업자
 rows-shown = 릴리스 { $total }건 중 { $shown }건
 panel-resize = 패널 크기 조절
 
@@ -37,6 +37,13 @@ people-new-group = 새 그룹
 people-add-group = 그룹 추가
 people-new-department = 새 부서
 people-add-department = 부서 추가
+people-name = 이름
+people-remove-hint = 삭제 (릴리스가 쓰고 있으면 삭제하지 않습니다)
+first-run-title = 누구신가요?
+first-run-body = Release Desk에는 로그인이 없습니다. 본인이 누구인지 알려 주세요. 만드는 릴리스와 바꾸는 모든 내용에 이 이름이 남습니다. 나중에 파일 > 담당자와 그룹에서 바꿀 수 있습니다.
+first-run-name = 이름
+first-run-email = 이메일 (선택)
+first-run-continue = 계속
 
 ## 편집 메뉴와 실행 취소
 menu-edit = 편집
@@ -47,8 +54,8 @@ menu-redo-what = 다시 실행: { $what }
 menu-select-all = 보기의 모든 릴리스 선택
 menu-clear-selection = 선택 해제
 menu-move-to-trash = 선택 항목을 휴지통으로 이동
-status-undone = 실행 취소함: { $what }
-status-redone = 다시 실행함: { $what }
+status-undone = 실행을 취소했습니다: { $what }
+status-redone = 다시 실행했습니다: { $what }
 status-nothing-changed = 바뀐 것이 없습니다: { $what }
 
 ## 저장하지 않은 편집이 있는 탭이나 창 닫기

@@ -57,6 +57,29 @@ pub enum CommandSummary {
     AddDepartment {
         name: String,
     },
+    /// The first-run step: the user added as an agent, and working as them.
+    AddMe {
+        name: String,
+    },
+    /// An agent's name or e-mail edited (`name`: as it was).
+    EditAgent {
+        name: String,
+    },
+    RenameGroup {
+        name: String,
+    },
+    RenameDepartment {
+        name: String,
+    },
+    RemoveAgent {
+        name: String,
+    },
+    RemoveGroup {
+        name: String,
+    },
+    RemoveDepartment {
+        name: String,
+    },
     /// Signed in as `agent` (`None`: nobody).
     SetCurrentAgent {
         agent: Option<Named<AgentId>>,

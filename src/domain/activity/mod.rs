@@ -174,6 +174,8 @@ fields!(
     Language = "language",
     Theme = "theme",
     KpiTargets = "kpi_targets",
+    /// An agent's e-mail address.
+    Email = "email",
     /// The name of what was added or removed (an agent, a group, a department, a saved view).
     Name = "name",
     /// The command an undo took back or a redo applied again.

@@ -75,7 +75,7 @@ impl Model {
 
     /// Plans writing the setting of `field` as `value` (JSON), logged as the typed `logged`
     /// (old, new); nothing when the stored value is already that.
-    fn setting<T: serde::Serialize>(
+    pub(super) fn setting<T: serde::Serialize>(
         &self,
         effect: &mut Effect,
         now: Timestamp,

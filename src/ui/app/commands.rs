@@ -192,7 +192,15 @@ impl ReleaseDeskApp {
                 }
                 Err(err) => failed(&err),
             }),
-            Sender::People | Sender::Filters | Sender::Window => Some(match result {
+            Sender::People => {
+                let message = match &result {
+                    Ok(_) => done(),
+                    Err(err) => failed(err),
+                };
+                self.dialogs.people.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
+                Some(message)
+            }
+            Sender::Filters | Sender::Window => Some(match result {
                 Ok(_) => done(),
                 Err(err) => failed(&err),
             }),

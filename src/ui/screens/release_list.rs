@@ -13,6 +13,7 @@ use crate::i18n::tr;
 use crate::model::{BulkAction, Command, Model};
 use crate::ui::bulk_bar::{BarAction, BarContext, BulkBar};
 use crate::ui::filter_panel::FilterPanel;
+use crate::ui::first_run::FirstRun;
 use crate::ui::list_state::{ListRows, ListState};
 use crate::ui::outbox::{Outbox, Sender};
 use crate::ui::release_table::{ReleaseTable, TableAction};
@@ -33,6 +34,8 @@ pub struct ReleaseList {
     selection_revision: u64,
     /// Ctrl+F asked for the search field to take the keyboard.
     pub focus_search: bool,
+    /// "Who are you?", on an empty database nobody works as yet.
+    first_run: FirstRun,
 }
 
 impl Screen for ReleaseList {
@@ -101,6 +104,11 @@ impl Screen for ReleaseList {
     fn has_modal(&self) -> bool {
         self.bulk_bar.is_confirming()
     }
+
+    /// The first-run step's result (the only command the list itself gives).
+    fn on_result(&mut self, result: Result<(), String>) {
+        self.first_run.error = result.err();
+    }
 }
 
 impl ReleaseList {
@@ -165,7 +173,8 @@ impl ReleaseList {
     fn central_ui(&mut self, ui: &mut egui::Ui, cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
         let model = cx.model;
         if model.releases().is_empty() {
-            return empty_ui(ui);
+            let first_run = model.settings().current_agent.is_none().then_some(&mut self.first_run);
+            return empty_ui(ui, first_run, cx.outbox);
         }
         self.bulk_bar_ui(ui, cx);
         if self.rows.rows().is_empty() {
@@ -227,11 +236,20 @@ impl ReleaseList {
     }
 }
 
-/// A database with no release yet: create one, or load the sample scenarios.
-fn empty_ui(ui: &mut egui::Ui) -> Option<ScreenAction> {
+/// A database with no release yet: who you are (while nobody is), then create a release or load
+/// the sample scenarios.
+fn empty_ui(
+    ui: &mut egui::Ui,
+    first_run: Option<&mut FirstRun>,
+    outbox: &mut Outbox,
+) -> Option<ScreenAction> {
     let mut action = None;
     ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() / 4.0);
+        ui.add_space(ui.available_height() / 8.0);
+        if let Some(first_run) = first_run {
+            first_run.form_ui(ui, outbox, Sender::Screen(super::RELEASE_LIST));
+            ui.add_space(16.0);
+        }
         ui.heading(tr("empty-title"));
         ui.label(tr("empty-body"));
         ui.add_space(12.0);
