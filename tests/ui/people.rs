@@ -2,7 +2,7 @@
 //! edit and remove (refused, with the count, while a release names the agent).
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use release_desk::domain::AgentId;
 use release_desk::ui::ReleaseDeskApp;
 

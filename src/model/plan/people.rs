@@ -46,7 +46,7 @@ impl Model {
                 effect.mutations.push(Mutation::PutDepartment(Department { id, name }));
             }
             PeopleCommand::EditAgent { id, name, email } => {
-                self.edit_agent(id, &name, &email, now, effect)?
+                self.edit_agent(id, &name, &email, now, effect)?;
             }
             PeopleCommand::RenameGroup { id, name } => {
                 let old = self.directory.group(id).ok_or(CommandError::NoSuchGroup(id))?;
