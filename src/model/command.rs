@@ -89,11 +89,9 @@ pub enum PeopleCommand {
         id: DepartmentId,
         name: String,
     },
-    /// Refused while a release (or its work, readiness or stage history) names the agent.
+    /// Removing is refused while a release (its work, risks, stage history) names it.
     RemoveAgent(AgentId),
-    /// Refused while a release or a task names the group.
     RemoveGroup(GroupId),
-    /// Refused while a release names the department.
     RemoveDepartment(DepartmentId),
 }
 
