@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::Model;
 use crate::store::lock::{self, DbLock};
-use crate::store::{Create, OpenMode, Store, backup, restore};
+use crate::store::{self, Create, OpenMode, Store, backup, restore};
 
 pub use crate::store::backup::BackupInfo;
 pub use crate::store::restore::Replaced;
@@ -52,6 +52,12 @@ pub fn open_for_reading(path: &Path) -> Result<Model, StoreError> {
         Err(StoreError::OlderSchema { .. }) => Model::open(path),
         other => other,
     }
+}
+
+/// Whether `a` and `b` name the same file (links and `..` resolved): opening one while the
+/// other is open in this window opens nothing new (and would find the file held by itself).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((store::real_path(a), store::real_path(b)), (Ok(a), Ok(b)) if a == b)
 }
 
 /// What happened when the model's file was opened (an unclean shutdown, the check that ran, a

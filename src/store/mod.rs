@@ -30,6 +30,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::domain::{Activity, ReleaseId};
 
 pub use error::{Holder, SchemaChange, SchemaDifference, StoreError};
+pub use file::resolve as real_path;
 pub(crate) use inspect::run_check;
 pub use mutation::{Mutation, Snapshot};
 pub use open::{Create, OpenMode};

@@ -208,3 +208,22 @@ fn the_backups_dialog_warns_before_restoring_another_databases_backup() {
     harness.run();
     assert_eq!(harness.state().model().unwrap().releases()[0].subject, "다른 데이터베이스");
 }
+
+#[test]
+fn opening_the_open_file_under_another_name_keeps_it_open() {
+    let (dir, app) = fixture();
+    let path = dir.path().join("desk.sqlite3");
+    let link = dir.path().join("alias.sqlite3");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let mut harness = harness(app);
+    harness.run();
+    // File > Open database… picks the same file through a link, or spelled otherwise.
+    for other_name in [link, dir.path().join(".").join("desk.sqlite3")] {
+        harness.state_mut().open_database(other_name);
+        harness.run();
+        let model = harness.state().model().expect("still open, not 'in use by another window'");
+        assert!(!model.is_read_only());
+        assert_eq!(model.releases().len(), 5);
+    }
+    assert!(harness.query_by_label("This database is open in another window").is_none());
+}

@@ -106,8 +106,8 @@ impl ReleaseDeskApp {
     /// file it picked here). Open pages go with the old database: when some hold unsaved edits the
     /// user is first asked, at the end of the frame, whether to discard them.
     pub fn open_database(&mut self, path: PathBuf) {
-        if self.session.model.is_some() && path == self.session.db_path {
-            return; // Already open: nothing to replace, nothing to ask.
+        if self.session.model.is_some() && session::same_file(&path, &self.session.db_path) {
+            return; // Already open (under this name or another): nothing to replace, nothing to ask.
         }
         self.request_replacement(Replacement::Open(path));
     }
@@ -199,7 +199,7 @@ impl ReleaseDeskApp {
     /// Makes `path` a new, empty database (a missing or empty file) and opens it; a file that
     /// already is a database is opened as it is.
     fn create_database(&mut self, path: &Path) {
-        if self.session.model.is_some() && path == self.session.db_path {
+        if self.session.model.is_some() && session::same_file(path, &self.session.db_path) {
             return;
         }
         match session::create(path, session::Holder::Window) {
@@ -309,7 +309,7 @@ impl ReleaseDeskApp {
     }
 
     fn switch_database(&mut self, path: &Path) {
-        if self.session.model.is_some() && path == self.session.db_path {
+        if self.session.model.is_some() && session::same_file(path, &self.session.db_path) {
             return;
         }
         match session::open(path) {
