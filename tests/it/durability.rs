@@ -3,6 +3,7 @@
 //! damaged files detected and never modified, and reopening always gives back the model.
 
 use crate::common::{at, model_with, plain, t0, temp_db};
+use crate::kills::{Start, kill_after};
 use proptest::prelude::*;
 use release_desk::domain::{
     AgentId, GroupId, PlannedWindow, PredefinedView, Priority, ReleaseFilter, ReleaseId, ReleaseType,
@@ -16,7 +17,6 @@ use release_desk::store::restore::{self, Replaced};
 use release_desk::store::{CheckKind, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::HashSet;
-use std::io::Read as _;
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
@@ -81,7 +81,7 @@ fn crash_child() {
     let mut model = Model::open(Path::new(&db)).unwrap();
     let mut out = std::io::stdout().lock();
     // The test harness may have printed "test ... " without a line end: acks start on a line.
-    writeln!(out).unwrap();
+    writeln!(out, "\nready").and_then(|()| out.flush()).unwrap();
     let mut rng = Lcg(seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407));
     for n in 0_u64.. {
         let token = format!("c{seed}-{n}");
@@ -119,7 +119,7 @@ fn crash_runs(kills: usize) -> CrashFigures {
     let mut acknowledged: Vec<String> = Vec::new();
     let mut lost = 0;
     for run in 0..kills {
-        let mut child = Process::new(std::env::current_exe().unwrap())
+        let child = Process::new(std::env::current_exe().unwrap())
             .args(["--exact", "durability::crash_child", "--ignored", "--nocapture"])
             .env(CHILD_DB, db)
             .env(CHILD_SEED, run.to_string())
@@ -127,13 +127,11 @@ fn crash_runs(kills: usize) -> CrashFigures {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(10 + rng.next() % 120));
-        child.kill().unwrap(); // SIGKILL
-        let mut out = String::new();
-        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-        let mut err = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
-        child.wait().unwrap();
+        // Every other kill counts from the start, so some land while the child opens the file;
+        // the others from when it is ready, so a slow start on a busy machine leaves it time to work.
+        let start = if run % 2 == 0 { Start::Spawned } else { Start::Ready };
+        let delay = std::time::Duration::from_millis(10 + rng.next() % 120);
+        let (out, err) = kill_after(child, delay, start); // SIGKILL
         assert!(err.is_empty(), "run {run}: the child failed on its own: {err}");
         // Only complete lines were acknowledged.
         let complete = out.rfind('\n').map_or("", |end| &out[..end]);

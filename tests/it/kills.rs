@@ -4,9 +4,9 @@
 //! holding the old state or the new one, never half of either, and no temporary file.
 
 use std::collections::HashSet;
-use std::io::Read as _;
+use std::io::{BufRead as _, Read as _};
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Stdio};
+use std::process::{Child, Command as Process, Stdio};
 
 use crate::common::{model_with, plain, temp_db};
 use release_desk::domain::{PlannedWindow, Priority, ReleaseId, ReleaseType, Status};
@@ -26,10 +26,11 @@ impl Lcg {
     }
 }
 
-/// Runs `child` (a test of this module) on `db`, kills it after a random delay, returns its
+/// Runs `child` (a test of this module) on `db`, kills it `delay_ms` after it said it is ready
+/// (so a slow start on a busy machine does not eat the time it has to work), returns its
 /// complete output lines.
 fn run_and_kill(child: &str, db: &Path, backups: &str, delay_ms: u64) -> Vec<String> {
-    let mut process = Process::new(std::env::current_exe().unwrap())
+    let process = Process::new(std::env::current_exe().unwrap())
         .args(["--exact", child, "--ignored", "--nocapture"])
         .env(CHILD_DB, db)
         .env(CHILD_BACKUPS, backups)
@@ -37,16 +38,52 @@ fn run_and_kill(child: &str, db: &Path, backups: &str, delay_ms: u64) -> Vec<Str
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-    process.kill().unwrap();
-    let mut out = String::new();
-    process.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-    let mut err = String::new();
-    process.stderr.take().unwrap().read_to_string(&mut err).unwrap();
-    process.wait().unwrap();
+    let (out, err) = kill_after(process, std::time::Duration::from_millis(delay_ms), Start::Ready);
     assert!(err.is_empty(), "the child failed on its own: {err}");
     let complete = out.rfind('\n').map_or("", |end| &out[..end]);
     complete.lines().filter_map(|l| l.strip_prefix("ack ")).map(str::to_owned).collect()
+}
+
+/// What a kill's delay counts from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The child was started (the kill may come while it is still opening the file).
+    Spawned,
+    /// The child printed the line `ready` (it has opened the file and starts working).
+    Ready,
+}
+
+/// Kills `child` with SIGKILL `delay` after `start`, and returns what it printed on stdout and
+/// on stderr. A child that never gets ready (it failed) is killed after a minute.
+pub fn kill_after(mut child: Child, delay: std::time::Duration, start: Start) -> (String, String) {
+    let stdout = child.stdout.take().unwrap();
+    let (ready, is_ready) = std::sync::mpsc::channel();
+    let reader = std::thread::Builder::new()
+        .name("child-stdout".into())
+        .spawn(move || {
+            let mut reader = std::io::BufReader::new(stdout);
+            let (mut out, mut line) = (String::new(), String::new());
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+                if line == "ready\n" {
+                    // The parent stops listening once it has heard it.
+                    ready.send(()).ok();
+                }
+                out.push_str(&line);
+                line.clear();
+            }
+            out
+        })
+        .unwrap();
+    if start == Start::Ready && is_ready.recv_timeout(std::time::Duration::from_secs(60)).is_err() {
+        eprintln!("the child did not get ready within a minute");
+    }
+    std::thread::sleep(delay);
+    child.kill().unwrap();
+    let out = reader.join().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child.wait().unwrap();
+    (out, err)
 }
 
 fn integrity(path: &Path) -> String {
@@ -80,7 +117,7 @@ fn restore_child() {
     let backups = std::env::var(CHILD_BACKUPS).unwrap();
     let sources: Vec<&str> = backups.split(';').collect();
     let mut out = std::io::stdout().lock();
-    writeln!(out).unwrap();
+    writeln!(out, "\nready").and_then(|()| out.flush()).unwrap();
     for n in 0.. {
         let (name, source) = if n % 2 == 0 { ("a", sources[0]) } else { ("b", sources[1]) };
         match session::restore(Path::new(&db), Path::new(source), None) {
@@ -152,7 +189,7 @@ fn purge_child() {
     let Ok(db) = std::env::var(CHILD_DB) else { return };
     let mut model = Model::open(Path::new(&db)).unwrap();
     let mut out = std::io::stdout().lock();
-    writeln!(out).unwrap();
+    writeln!(out, "\nready").and_then(|()| out.flush()).unwrap();
     let mut rng = Lcg(u64::from(std::process::id()));
     loop {
         let mut ids = Vec::new();
