@@ -1,6 +1,6 @@
 //! Errors as sentences in the current language. (A chart's errors are put in words by `export::chart`.)
 
-use super::{Arg, id_list, tr, tr_args};
+use super::{Arg, id_list, tr, tr_args, tr_args_in, tr_in};
 use crate::domain::{
     BackoutInvalid, ImpactInvalid, MoveRefused, ReadinessInvalid, RegistryInvalid, ReviewRefused,
 };
@@ -185,6 +185,11 @@ pub fn store_error(err: &crate::store::StoreError) -> String {
 /// Why the system refused an operation on a file, in the current language: the common causes in
 /// words (with the system's error number), any other with the system's own text as the detail.
 pub fn io_reason(err: &std::io::Error) -> String {
+    io_reason_in(super::language(), err)
+}
+
+/// [`io_reason`] in `language` (for a thread of its own, which does not share the window's).
+pub fn io_reason_in(language: crate::domain::Language, err: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let key = match err.kind() {
         K::NotFound => "io-reason-not-found",
@@ -192,13 +197,15 @@ pub fn io_reason(err: &std::io::Error) -> String {
         K::StorageFull | K::QuotaExceeded => "io-reason-storage-full",
         K::ReadOnlyFilesystem => "io-reason-read-only",
         K::AlreadyExists => "io-reason-already-exists",
-        _ => return tr_args("io-reason-other", &[("detail", err.to_string().into())]),
+        _ => return tr_args_in(language, "io-reason-other", &[("detail", err.to_string().into())]),
     };
     match err.raw_os_error() {
-        Some(code) => {
-            tr_args("io-reason-coded", &[("reason", tr(key).into()), ("code", i64::from(code).into())])
-        }
-        None => tr(key),
+        Some(code) => tr_args_in(
+            language,
+            "io-reason-coded",
+            &[("reason", tr_in(language, key).into()), ("code", i64::from(code).into())],
+        ),
+        None => tr_in(language, key),
     }
 }
 

@@ -237,4 +237,12 @@ fn the_command_line_names_the_cause_in_korean() {
     let missing = dir.path().join("missing.sqlite3");
     let out = cli(&["--db", missing.to_str().unwrap(), "--lang", "ko", "check"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("파일이 없습니다"), "{out:?}");
+
+    // Exports say it the same way (a chart into a folder that is not there).
+    let chart = dir.path().join("nowhere").join("kpi.svg");
+    let out = cli(&["--db", db, "--lang", "ko", "chart", "--out", chart.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("파일이나 폴더가 없습니다 (시스템 오류 2)"), "{err}");
+    assert!(!err.contains("No such file"), "{err}");
 }

@@ -63,7 +63,10 @@ pub fn error_in(language: Language, err: &ChartError) -> String {
         ChartError::Io { path, source } => tr_args_in(
             language,
             "error-chart-write",
-            &[("path", path.display().to_string().into()), ("reason", source.to_string().into())],
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", crate::i18n::io_reason_in(language, source).into()),
+            ],
         ),
     }
 }

@@ -78,7 +78,7 @@ impl Dashboard {
                     tr_args_in(
                         language,
                         "kpi-export-write-failed",
-                        &[("path", path.into()), ("reason", e.to_string().into())],
+                        &[("path", path.into()), ("reason", i18n::io_reason_in(language, &e).into())],
                     )
                 })
             }),
@@ -108,7 +108,7 @@ impl Dashboard {
                 self.export = Some(ExportJob { receiver, file_name, progress: 0.0 });
             }
             Err(err) => {
-                let text = tr_args("kpi-export-no-thread", &[("reason", err.to_string().into())]);
+                let text = tr_args("kpi-export-no-thread", &[("reason", i18n::io_reason(&err).into())]);
                 self.export_status = Some((text, true));
             }
         }

@@ -258,7 +258,7 @@ fn read_folder(folder: &Path, request: &FileRequest) -> Listing {
                 }
                 _ => tr_args(
                     "file-dialog-unreadable",
-                    &[("path", path.into()), ("reason", err.to_string().into())],
+                    &[("path", path.into()), ("reason", crate::i18n::io_reason(&err).into())],
                 ),
             };
             return Listing { folder: folder.to_path_buf(), entries: Vec::new(), error: Some(error) };
