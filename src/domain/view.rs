@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::directory::Directory;
 use super::ids::{AgentId, GroupId, ReleaseId, SavedViewId, Timestamp};
 use super::release::{Priority, Release, ReleaseType, Status};
+use super::stage::Stage;
 
 /// The nine predefined views of Freshservice's Releases list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -122,6 +123,7 @@ pub struct ReleaseFilter {
     pub statuses: BTreeSet<Status>,
     pub priorities: BTreeSet<Priority>,
     pub types: BTreeSet<ReleaseType>,
+    pub stages: BTreeSet<Stage>,
     pub agent: Option<AgentFilter>,
     pub group: Option<GroupId>,
     /// Keep releases whose planned window overlaps `[planned_from, planned_to]`.
@@ -141,6 +143,7 @@ impl ReleaseFilter {
         (self.statuses.is_empty() || self.statuses.contains(&release.status))
             && (self.priorities.is_empty() || self.priorities.contains(&release.priority))
             && (self.types.is_empty() || self.types.contains(&release.release_type))
+            && (self.stages.is_empty() || self.stages.contains(&release.stage))
             && match self.agent {
                 None => true,
                 Some(AgentFilter::Unassigned) => release.agent_id.is_none(),
@@ -216,10 +219,11 @@ pub enum SortKey {
     Group,
     Created,
     Updated,
+    Stage,
 }
 
 impl SortKey {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Id,
         Self::Subject,
         Self::Status,
@@ -231,6 +235,7 @@ impl SortKey {
         Self::Group,
         Self::Created,
         Self::Updated,
+        Self::Stage,
     ];
 
     /// The name used on the command line (`--sort planned-start`).
@@ -247,6 +252,7 @@ impl SortKey {
             Self::Group => "group",
             Self::Created => "created",
             Self::Updated => "updated",
+            Self::Stage => "stage",
         }
     }
 
@@ -280,16 +286,17 @@ impl SortSpec {
     }
 }
 
-/// Sorts `rows` (indices into `releases`) by `spec`. The sort is stable in both directions:
-/// releases that compare equal keep their order in `rows`.
+/// Sorts `rows` (indices into `releases`) by `spec`. Releases that compare equal are ordered by
+/// id, in the sort's direction, so the order never depends on how the rows came in.
 pub fn sort_rows(rows: &mut [usize], releases: &[Release], spec: SortSpec, directory: &Directory) {
+    let by_id = |a: usize, b: usize| releases[a].id.cmp(&releases[b].id);
     let direct = |order: Ordering| if spec.descending { order.reverse() } else { order };
     match spec.key {
         SortKey::Subject => {
             // Lower-case each subject once rather than in every comparison.
             let mut keyed: Vec<(String, usize)> =
                 rows.iter().map(|&i| (releases[i].subject.to_lowercase(), i)).collect();
-            keyed.sort_by(|a, b| direct(a.0.cmp(&b.0)));
+            keyed.sort_by(|a, b| direct(a.0.cmp(&b.0).then_with(|| by_id(a.1, b.1))));
             for (row, (_, i)) in rows.iter_mut().zip(keyed) {
                 *row = i;
             }
@@ -297,12 +304,16 @@ pub fn sort_rows(rows: &mut [usize], releases: &[Release], spec: SortSpec, direc
         SortKey::Agent => {
             let rank = name_ranks(directory.agents.iter().map(|a| (a.id, a.name.as_str())));
             let key = |r: &Release| r.agent_id.and_then(|id| rank.get(&id).copied()).unwrap_or(usize::MAX);
-            rows.sort_by(|&a, &b| direct(key(&releases[a]).cmp(&key(&releases[b]))));
+            rows.sort_by(|&a, &b| {
+                direct(key(&releases[a]).cmp(&key(&releases[b])).then_with(|| by_id(a, b)))
+            });
         }
         SortKey::Group => {
             let rank = name_ranks(directory.groups.iter().map(|g| (g.id, g.name.as_str())));
             let key = |r: &Release| r.group_id.and_then(|id| rank.get(&id).copied()).unwrap_or(usize::MAX);
-            rows.sort_by(|&a, &b| direct(key(&releases[a]).cmp(&key(&releases[b]))));
+            rows.sort_by(|&a, &b| {
+                direct(key(&releases[a]).cmp(&key(&releases[b])).then_with(|| by_id(a, b)))
+            });
         }
         _ => {
             let cmp = |a: &Release, b: &Release| -> Ordering {
@@ -315,10 +326,11 @@ pub fn sort_rows(rows: &mut [usize], releases: &[Release], spec: SortSpec, direc
                     SortKey::PlannedEnd => a.planned.end.cmp(&b.planned.end),
                     SortKey::Created => a.created_at.cmp(&b.created_at),
                     SortKey::Updated => a.updated_at.cmp(&b.updated_at),
+                    SortKey::Stage => a.stage.cmp(&b.stage),
                     SortKey::Subject | SortKey::Agent | SortKey::Group => Ordering::Equal,
                 }
             };
-            rows.sort_by(|&a, &b| direct(cmp(&releases[a], &releases[b])));
+            rows.sort_by(|&a, &b| direct(cmp(&releases[a], &releases[b]).then_with(|| by_id(a, b))));
         }
     }
 }

@@ -73,7 +73,7 @@ const EN_MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A local date and time in `language`'s style:
-/// `2026년 11월 26일 (목) 오후 3:00` or `Thu 26 Nov 2026, 15:00`.
+/// `2026년 11월 26일 (목) 15:00` or `Thu 26 Nov 2026, 15:00` (24-hour in both).
 pub fn format_datetime_in<Tz: chrono::TimeZone>(language: Language, t: &chrono::DateTime<Tz>) -> String {
     let weekday = t.weekday().num_days_from_monday() as usize;
     match language {
@@ -86,19 +86,15 @@ pub fn format_datetime_in<Tz: chrono::TimeZone>(language: Language, t: &chrono::
             t.hour(),
             t.minute()
         ),
-        Language::Ko => {
-            let (pm, hour12) = t.hour12();
-            format!(
-                "{}년 {}월 {}일 ({}) {} {}:{:02}",
-                t.year(),
-                t.month(),
-                t.day(),
-                KO_WEEKDAYS[weekday],
-                if pm { "오후" } else { "오전" },
-                hour12,
-                t.minute()
-            )
-        }
+        Language::Ko => format!(
+            "{}년 {}월 {}일 ({}) {:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            KO_WEEKDAYS[weekday],
+            t.hour(),
+            t.minute()
+        ),
     }
 }
 
@@ -116,6 +112,29 @@ pub fn format_date_in<Tz: chrono::TimeZone>(language: Language, t: &chrono::Date
 /// A timestamp in local time, in the current language.
 pub fn datetime(t: Timestamp) -> String {
     format_datetime_in(language(), &t.with_timezone(&Local))
+}
+
+/// A compact local time for lists, 24-hour: `12-26 (토) 22:00` or `12-26 (Sat) 22:00`, with the
+/// year in front when it is not the year of `now` (`2025-12-26 (금) 22:00`).
+pub fn format_compact_in<Tz: chrono::TimeZone>(
+    language: Language,
+    t: &chrono::DateTime<Tz>,
+    now_year: i32,
+) -> String {
+    let weekday = t.weekday().num_days_from_monday() as usize;
+    let day = match language {
+        Language::En => EN_WEEKDAYS[weekday],
+        Language::Ko => KO_WEEKDAYS[weekday],
+    };
+    let year = if t.year() == now_year { String::new() } else { format!("{}-", t.year()) };
+    format!("{year}{:02}-{:02} ({day}) {:02}:{:02}", t.month(), t.day(), t.hour(), t.minute())
+}
+
+/// [`format_compact_in`] in local time and the current language, the year shown when it is not
+/// `now`'s.
+pub fn datetime_compact(t: Timestamp, now: Timestamp) -> String {
+    let now_year = now.with_timezone(&Local).year();
+    format_compact_in(language(), &t.with_timezone(&Local), now_year)
 }
 
 /// A compact local time for table cells: `2026-11-26 15:00` in both languages.
@@ -163,10 +182,12 @@ mod tests {
     fn dates_in_both_styles() {
         let kst = chrono::FixedOffset::east_opt(9 * 3600).expect("offset");
         let t = kst.with_ymd_and_hms(2026, 11, 26, 15, 0, 0).single().expect("date");
-        assert_eq!(format_datetime_in(Language::Ko, &t), "2026년 11월 26일 (목) 오후 3:00");
+        assert_eq!(format_datetime_in(Language::Ko, &t), "2026년 11월 26일 (목) 15:00");
         assert_eq!(format_datetime_in(Language::En, &t), "Thu 26 Nov 2026, 15:00");
         let morning = kst.with_ymd_and_hms(2026, 1, 4, 0, 5, 0).single().expect("date");
-        assert_eq!(format_datetime_in(Language::Ko, &morning), "2026년 1월 4일 (일) 오전 12:05");
+        assert_eq!(format_datetime_in(Language::Ko, &morning), "2026년 1월 4일 (일) 00:05");
+        assert_eq!(format_compact_in(Language::Ko, &morning, 2026), "01-04 (일) 00:05");
+        assert_eq!(format_compact_in(Language::En, &morning, 2027), "2026-01-04 (Sun) 00:05");
         assert_eq!(format_datetime_in(Language::En, &morning), "Sun 4 Jan 2026, 00:05");
         assert_eq!(format_date_in(Language::Ko, &t), "2026년 11월 26일 (목)");
         assert_eq!(format_date_in(Language::En, &t), "Thu 26 Nov 2026");

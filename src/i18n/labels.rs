@@ -101,6 +101,7 @@ pub fn column(key: SortKey) -> String {
         SortKey::Group => "col-group",
         SortKey::Created => "col-created",
         SortKey::Updated => "col-updated",
+        SortKey::Stage => "col-stage",
     })
 }
 

@@ -47,6 +47,9 @@ pub enum AppCommand {
     ClearSelection,
     MoveToTrash,
     Find,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
     KeyboardShortcuts,
     KpiHelp,
     About,
@@ -62,7 +65,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 20] = [
         Self::NewRelease,
         Self::OpenDatabase,
         Self::NewDatabase,
@@ -77,6 +80,9 @@ impl AppCommand {
         Self::ClearSelection,
         Self::MoveToTrash,
         Self::Find,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
         Self::KeyboardShortcuts,
         Self::KpiHelp,
         Self::About,
@@ -99,6 +105,9 @@ impl AppCommand {
             Self::ClearSelection => "menu-clear-selection",
             Self::MoveToTrash => "menu-move-to-trash",
             Self::Find => "menu-find",
+            Self::ZoomIn => "menu-zoom-in",
+            Self::ZoomOut => "menu-zoom-out",
+            Self::ZoomReset => "menu-zoom-reset",
             Self::KeyboardShortcuts => "menu-keyboard-shortcuts",
             Self::KpiHelp => "menu-kpi-help",
             Self::About => "menu-about",
@@ -126,7 +135,11 @@ impl AppCommand {
             | Self::Backups
             | Self::Quit
             | Self::KpiHelp
-            | Self::About => &[],
+            | Self::About
+            // egui reads its own zoom keys (listed in `OTHER_KEYS`).
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset => &[],
         }
     }
 
@@ -157,13 +170,17 @@ impl AppCommand {
             | Self::ClearSelection
             | Self::MoveToTrash
             | Self::Find => Menu::Edit,
+            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => Menu::View,
             Self::KeyboardShortcuts | Self::KpiHelp | Self::About => Menu::Help,
         })
     }
 
     /// Whether a separator goes above it in its menu.
     pub fn starts_group(self) -> bool {
-        matches!(self, Self::CloseTab | Self::Quit | Self::SelectAll | Self::Find | Self::KpiHelp)
+        matches!(
+            self,
+            Self::CloseTab | Self::Quit | Self::SelectAll | Self::Find | Self::ZoomIn | Self::KpiHelp
+        )
     }
 
     /// Every (command, shortcut) pair, the ones with more modifiers first: Ctrl+Z also matches
@@ -226,6 +243,11 @@ pub const OTHER_KEYS: &[(OtherKeys, &str)] = &[
     (OtherKeys::Shortcut(plain(Key::Enter)), "keys-open"),
     (OtherKeys::Mouse("keys-click-names"), "keys-click"),
     (OtherKeys::Shortcut(plain(Key::Delete)), "keys-delete-in-trash"),
+    (
+        OtherKeys::Pair(egui::gui_zoom::kb_shortcuts::ZOOM_IN, egui::gui_zoom::kb_shortcuts::ZOOM_OUT),
+        "keys-zoom",
+    ),
+    (OtherKeys::Shortcut(egui::gui_zoom::kb_shortcuts::ZOOM_RESET), "keys-zoom-reset"),
 ];
 
 /// How a key of [`OTHER_KEYS`] is written.

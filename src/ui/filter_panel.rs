@@ -6,8 +6,8 @@ use egui::RichText;
 
 use super::list_state::ListState;
 use crate::domain::{
-    AgentFilter, Directory, GroupId, PredefinedView, Priority, ReleaseType, SavedView, Status, Timestamp,
-    ViewRef,
+    AgentFilter, Directory, GroupId, PredefinedView, Priority, ReleaseType, SavedView, Stage, Status,
+    Timestamp, ViewRef,
 };
 use crate::i18n::{self, tr};
 use crate::model::{Command, SettingsCommand};
@@ -111,6 +111,14 @@ impl FilterPanel {
             |ui| {
                 for t in ReleaseType::ALL {
                     toggle_ui(ui, &mut filter.types, *t, &i18n::release_type(*t));
+                }
+            },
+        );
+        egui::CollapsingHeader::new(tr("field-stage")).id_salt("filter_stage").default_open(false).show(
+            ui,
+            |ui| {
+                for stage in Stage::ALL {
+                    toggle_ui(ui, &mut filter.stages, stage, &i18n::stage(stage));
                 }
             },
         );

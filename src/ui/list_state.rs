@@ -1,10 +1,11 @@
-//! What the release list shows: the view, the custom filter and the sort, and the cached rows
+//! What the release list shows: the view, the custom filter, the sort and the columns, and the cached rows
 //! they produce (recomputed only when the model or one of them changes).
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{PredefinedView, ReleaseFilter, SavedView, SortSpec, ViewRef, view};
 use crate::model::Model;
+use crate::ui::list_columns::ColumnLayout;
 
 /// The list's view, filter and sort; remembered between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -15,6 +16,8 @@ pub struct ListState {
     pub base: PredefinedView,
     pub filter: ReleaseFilter,
     pub sort: SortSpec,
+    /// The columns shown, in order.
+    pub columns: ColumnLayout,
 }
 
 impl Default for ListState {
@@ -24,6 +27,7 @@ impl Default for ListState {
             base: PredefinedView::All,
             filter: ReleaseFilter::default(),
             sort: SortSpec::default(),
+            columns: ColumnLayout::default(),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod command;
 pub mod filter_panel;
 pub mod first_run;
 pub mod fonts;
+pub mod list_columns;
 pub mod list_state;
 pub mod new_release;
 pub mod outbox;
@@ -25,6 +26,9 @@ pub use app::ReleaseDeskApp;
 /// settings in (the log is written beside them).
 pub const APP_ID: &str = "release-desk";
 
+/// The smallest window in which nothing overlaps.
+pub const MIN_SIZE: [f32; 2] = [960.0, 600.0];
+
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the main window on the database at `db_path` and runs until it is closed.
@@ -34,7 +38,7 @@ pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -
         .with_title("Release Desk")
         .with_app_id(APP_ID)
         .with_inner_size([1280.0, 720.0])
-        .with_min_inner_size([900.0, 560.0]);
+        .with_min_inner_size(MIN_SIZE);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(icon);
     }
@@ -45,7 +49,10 @@ pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
+            // No window remembered yet (eframe keeps it as "window"): fit the screen once shown.
+            let first_run = cc.storage.is_none_or(|s| s.get_string("window").is_none());
             let mut app = ReleaseDeskApp::open(db_path);
+            app.fit_to_screen_on_first_frame(first_run);
             if let Some(language) = language {
                 app.set_system_language(language);
             }

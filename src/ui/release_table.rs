@@ -1,14 +1,17 @@
-//! The central release table: sortable, resizable columns, coloured chips, a checkbox column and
+//! The central release table: the columns the user chose (`list_columns.rs`; the subject takes the
+//! spare width, dates are compact 24-hour), sortable and resizable, coloured chips, a checkbox column and
 //! multi-row selection (click, Ctrl/Cmd-click, Shift-click), virtualised with `TableBody::rows` so
 //! 100,000 releases cost only the visible rows.
 
 use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
+use super::list_columns::ListColumn;
 use super::selection::Selection;
-use super::widgets::{chip_ui, local_time, priority_color, status_color, type_color};
-use crate::domain::{Directory, Release, ReleaseId, SortKey, SortSpec};
+use super::widgets::{chip_ui, priority_color, status_color, type_color};
+use crate::domain::{Release, ReleaseId, SortKey, SortSpec, Timestamp};
 use crate::i18n::{self, tr};
+use crate::model::Model;
 
 /// What the user did in the table this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,8 +20,14 @@ pub enum TableAction {
     Open(ReleaseId),
 }
 
-/// The table's columns, in order; each sorts by its own key.
-pub const COLUMNS: [SortKey; 11] = SortKey::ALL;
+/// What the table shows this frame: the rows (indices into the model's releases, with the
+/// generation that names them), the columns and the sort.
+pub struct TableView<'a> {
+    pub rows: &'a [usize],
+    pub rows_generation: u64,
+    pub columns: &'a [ListColumn],
+    pub sort: SortSpec,
+}
 
 /// The release table's own state: which rows are selected and where to scroll.
 #[derive(Default)]
@@ -27,6 +36,36 @@ pub struct ReleaseTable {
     scroll_to: Option<usize>,
     /// Whether every shown row is selected, cached against (selection, rows) generations.
     all_checked: Option<((u64, u64), bool)>,
+}
+
+/// The subject's narrowest; it takes whatever the other columns leave.
+const SUBJECT_MIN: f32 = 180.0;
+
+/// A column's width at first (the subject: its narrowest).
+fn initial_width(column: ListColumn) -> f32 {
+    match column {
+        ListColumn::Id => 56.0,
+        ListColumn::Subject => SUBJECT_MIN,
+        ListColumn::Status | ListColumn::Type => 90.0,
+        ListColumn::Priority => 76.0,
+        ListColumn::Stage => 112.0,
+        ListColumn::Readiness => 64.0,
+        ListColumn::PlannedStart
+        | ListColumn::PlannedEnd
+        | ListColumn::Created
+        | ListColumn::Updated
+        | ListColumn::Deleted => 148.0,
+        ListColumn::Agent => 110.0,
+        ListColumn::Group => 120.0,
+    }
+}
+
+/// A column's width: the subject takes what the others leave.
+fn width(column: ListColumn) -> Column {
+    match column {
+        ListColumn::Subject => Column::remainder().at_least(SUBJECT_MIN).clip(true),
+        other => Column::initial(initial_width(other)).at_least(40.0).clip(true),
+    }
 }
 
 impl ReleaseTable {
@@ -50,59 +89,49 @@ impl ReleaseTable {
         value
     }
 
-    /// Shows `rows` (indices into `releases`) and returns what the user asked for.
-    /// `rows_generation` changes whenever `rows` does.
+    /// Shows the view's rows and returns what the user asked for.
     pub fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
-        releases: &[Release],
-        rows: &[usize],
-        rows_generation: u64,
-        directory: &Directory,
-        sort: SortSpec,
+        model: &Model,
+        view: &TableView<'_>,
     ) -> Option<TableAction> {
-        let mut action = None;
-        // Eleven columns rarely fit beside the side panel: scroll sideways rather than squeeze.
-        egui::ScrollArea::horizontal().auto_shrink([false, false]).show(ui, |ui| {
-            action = self.columns_ui(ui, releases, rows, rows_generation, directory, sort);
-        });
-        action
+        // When the columns do not fit beside the side panel, scroll sideways rather than squeeze;
+        // when they do, the subject takes the spare width.
+        let spacing = ui.spacing().item_spacing.x * 2.0;
+        let needed: f32 = 22.0 + view.columns.iter().map(|c| initial_width(*c) + spacing).sum::<f32>();
+        if needed <= ui.available_width() {
+            return self.columns_ui(ui, model, view);
+        }
+        egui::ScrollArea::horizontal()
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.columns_ui(ui, model, view))
+            .inner
     }
 
-    fn columns_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        releases: &[Release],
-        rows: &[usize],
-        rows_generation: u64,
-        directory: &Directory,
-        sort: SortSpec,
-    ) -> Option<TableAction> {
+    fn columns_ui(&mut self, ui: &mut egui::Ui, model: &Model, view: &TableView<'_>) -> Option<TableAction> {
+        let releases = model.releases();
+        let (rows, columns, sort) = (view.rows, view.columns, view.sort);
         let mut action = None;
         let row_height = 24.0;
         let mut builder = TableBuilder::new(ui)
-            .id_salt("release_table")
+            .id_salt(("release_table", columns))
             .striped(true)
             .resizable(true)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::exact(22.0).resizable(false))
-            .column(Column::initial(60.0).at_least(40.0))
-            .column(Column::initial(340.0).at_least(120.0).clip(true))
-            .column(Column::initial(96.0).at_least(60.0))
-            .column(Column::initial(80.0).at_least(60.0))
-            .column(Column::initial(86.0).at_least(60.0))
-            .columns(Column::initial(196.0).at_least(80.0).clip(true), 2)
-            .column(Column::initial(100.0).at_least(60.0).clip(true))
-            .column(Column::initial(120.0).at_least(60.0).clip(true))
-            .columns(Column::initial(196.0).at_least(80.0).clip(true), 2)
-            .min_scrolled_height(0.0);
+            .column(Column::exact(22.0).resizable(false));
+        for column in columns {
+            builder = builder.column(width(*column));
+        }
+        builder = builder.min_scrolled_height(0.0);
         if let Some(index) = self.scroll_to.take() {
             builder = builder.scroll_to_row(index, None);
         }
-        let all_checked = self.all_checked(releases, rows, rows_generation);
+        let all_checked = self.all_checked(releases, rows, view.rows_generation);
         let row_ids = || -> Vec<ReleaseId> { rows.iter().map(|&i| releases[i].id).collect() };
         let selection = &mut self.selection;
+        let now = model.now();
         builder
             .header(26.0, |mut header| {
                 header.col(|ui| {
@@ -115,10 +144,15 @@ impl ReleaseTable {
                         }
                     }
                 });
-                for key in COLUMNS {
-                    header.col(|ui| {
-                        if sort_header_ui(ui, &i18n::column(key), key, sort).clicked() {
-                            action = Some(TableAction::Sort(key));
+                for column in columns {
+                    header.col(|ui| match column.sort_key() {
+                        Some(key) => {
+                            if sort_header_ui(ui, &tr(column.title_key()), key, sort).clicked() {
+                                action = Some(TableAction::Sort(key));
+                            }
+                        }
+                        None => {
+                            ui.add(egui::Label::new(tr(column.title_key())).selectable(false));
                         }
                     });
                 }
@@ -136,7 +170,9 @@ impl ReleaseTable {
                             checkbox_clicked = true;
                         }
                     });
-                    cells_ui(&mut row, release, directory);
+                    for column in columns {
+                        row.col(|ui| cell_ui(ui, *column, release, model, now));
+                    }
                     let response = row.response();
                     if checkbox_clicked {
                         // The checkbox has done its work.
@@ -194,45 +230,44 @@ fn sort_header_ui(ui: &mut egui::Ui, label: &str, key: SortKey, sort: SortSpec) 
     response
 }
 
-/// The cells of one row after its checkbox: id, subject, status, priority, type, planned window,
-/// agent, group, created and updated.
-fn cells_ui(row: &mut egui_extras::TableRow<'_, '_>, release: &Release, directory: &Directory) {
-    row.col(|ui| {
-        ui.add(egui::Label::new(format!("#{}", release.id)).selectable(false));
-    });
-    row.col(|ui| {
-        ui.add(egui::Label::new(&release.subject).truncate().selectable(false));
-    });
-    row.col(|ui| {
-        chip_ui(ui, &i18n::status(release.status), status_color(release.status));
-    });
-    row.col(|ui| {
-        chip_ui(ui, &i18n::priority(release.priority), priority_color(release.priority));
-    });
-    row.col(|ui| {
-        chip_ui(ui, &i18n::release_type(release.release_type), type_color(release.release_type));
-    });
-    for time in [release.planned.start, release.planned.end] {
-        row.col(|ui| {
-            ui.add(egui::Label::new(local_time(time)).selectable(false));
-        });
-    }
-    let agent = directory.agent_name(release.agent_id);
-    row.col(|ui| {
-        if agent.is_empty() {
-            ui.add(
-                egui::Label::new(RichText::new(tr("agent-unassigned")).weak().italics()).selectable(false),
-            );
-        } else {
-            ui.add(egui::Label::new(agent).truncate().selectable(false));
+/// A plain, unselectable cell text.
+fn text_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).truncate().selectable(false));
+}
+
+/// One cell of a row.
+fn cell_ui(ui: &mut egui::Ui, column: ListColumn, release: &Release, model: &Model, now: Timestamp) {
+    let directory = model.directory();
+    let time = |ui: &mut egui::Ui, t: Timestamp| text_cell(ui, i18n::datetime_compact(t, now));
+    match column {
+        ListColumn::Id => text_cell(ui, format!("#{}", release.id)),
+        ListColumn::Subject => text_cell(ui, &release.subject),
+        ListColumn::Status => {
+            chip_ui(ui, &i18n::status(release.status), status_color(release.status));
         }
-    });
-    row.col(|ui| {
-        ui.add(egui::Label::new(directory.group_name(release.group_id)).truncate().selectable(false));
-    });
-    for time in [release.created_at, release.updated_at] {
-        row.col(|ui| {
-            ui.add(egui::Label::new(local_time(time)).selectable(false));
-        });
+        ListColumn::Priority => {
+            chip_ui(ui, &i18n::priority(release.priority), priority_color(release.priority));
+        }
+        ListColumn::Type => {
+            chip_ui(ui, &i18n::release_type(release.release_type), type_color(release.release_type));
+        }
+        ListColumn::Stage => text_cell(ui, i18n::stage(release.stage)),
+        ListColumn::Readiness => {
+            let (done, all) = model.readiness(release.id).plan_progress();
+            text_cell(ui, format!("{done}/{all}"));
+        }
+        ListColumn::PlannedStart => time(ui, release.planned.start),
+        ListColumn::PlannedEnd => time(ui, release.planned.end),
+        ListColumn::Agent => match directory.agent_name(release.agent_id) {
+            "" => text_cell(ui, RichText::new(tr("agent-unassigned")).weak().italics()),
+            agent => text_cell(ui, agent),
+        },
+        ListColumn::Group => text_cell(ui, directory.group_name(release.group_id)),
+        ListColumn::Created => time(ui, release.created_at),
+        ListColumn::Updated => time(ui, release.updated_at),
+        ListColumn::Deleted => match release.deleted_at {
+            Some(t) => time(ui, t),
+            None => text_cell(ui, ""),
+        },
     }
 }

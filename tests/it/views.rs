@@ -130,6 +130,7 @@ fn every_sort_key_both_ways_and_stable() {
                     SortKey::Group => directory.group_name(r.group_id).to_lowercase(),
                     SortKey::Created => r.created_at.to_rfc3339(),
                     SortKey::Updated => r.updated_at.to_rfc3339(),
+                    SortKey::Stage => format!("{}", r.stage as u8),
                 }
             };
             for pair in rows.windows(2) {
@@ -137,7 +138,9 @@ fn every_sort_key_both_ways_and_stable() {
                 let ordered = if descending { a >= b } else { a <= b };
                 assert!(ordered, "{key:?} desc={descending}: {a} then {b}");
                 if a == b {
-                    assert!(pair[0] < pair[1], "{key:?} desc={descending}: ties keep their order");
+                    // Ties break by id in the sort's direction (rows are in id order here).
+                    let by_id = if descending { pair[0] > pair[1] } else { pair[0] < pair[1] };
+                    assert!(by_id, "{key:?} desc={descending}: ties by id");
                 }
             }
         }

@@ -25,6 +25,14 @@ col-agent = Agent
 col-group = Group
 col-created = Created
 col-updated = Updated
+col-stage = Stage
+col-readiness = Readiness
+col-deleted = Deleted
+columns-button = Columns…
+columns-hint = Show, hide and order the list's columns (remembered for this database).
+columns-earlier = Earlier
+columns-later = Later
+columns-reset = Reset columns
 table-sort-hint = Click to sort; click again to reverse
 
 ## Actions

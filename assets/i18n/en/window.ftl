@@ -94,6 +94,9 @@ unsaved-part-timer-note = timer note
 ## Window commands and Help > Keyboard shortcuts
 menu-close-tab = Close tab
 menu-find = Find
+menu-zoom-in = Zoom in
+menu-zoom-out = Zoom out
+menu-zoom-reset = Actual size
 menu-keyboard-shortcuts = Keyboard shortcuts
 keys-title = Keyboard shortcuts
 keys-commands = Commands
@@ -107,6 +110,8 @@ keys-open = Open the selected release as a page
 keys-click-names = click / Ctrl+click / Shift+click
 keys-click = Select a release / add or remove one / select a range
 keys-delete-in-trash = In Trash: delete the selection forever, after a confirmation
+keys-zoom = Zoom in / out
+keys-zoom-reset = Actual size
 keys-dialog-note = While a dialog is open only its own keys work; the window's shortcuts wait until it is closed.
 
 ## Date picker

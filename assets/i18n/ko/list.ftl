@@ -24,6 +24,14 @@ col-agent = 담당자
 col-group = 그룹
 col-created = 생성
 col-updated = 수정
+col-stage = 단계
+col-readiness = 준비
+col-deleted = 삭제일
+columns-button = 열…
+columns-hint = 목록의 열을 보이거나 숨기고 순서를 바꿉니다 (이 데이터베이스에 기억됩니다).
+columns-earlier = 앞으로
+columns-later = 뒤로
+columns-reset = 열 초기화
 table-sort-hint = 클릭하면 정렬, 다시 클릭하면 역순
 
 ## 동작

@@ -87,6 +87,9 @@ unsaved-part-timer-note = 타이머 메모
 ## 창 명령과 도움말 > 키보드 단축키
 menu-close-tab = 탭 닫기
 menu-find = 찾기
+menu-zoom-in = 확대
+menu-zoom-out = 축소
+menu-zoom-reset = 원래 크기
 menu-keyboard-shortcuts = 키보드 단축키
 keys-title = 키보드 단축키
 keys-commands = 명령
@@ -100,6 +103,8 @@ keys-open = 선택한 릴리스를 페이지로 열기
 keys-click-names = 클릭 / Ctrl+클릭 / Shift+클릭
 keys-click = 릴리스 선택 / 하나씩 추가·제거 / 범위 선택
 keys-delete-in-trash = 휴지통에서: 확인 후 선택한 릴리스를 영구 삭제
+keys-zoom = 확대 / 축소
+keys-zoom-reset = 원래 크기
 keys-dialog-note = 대화 상자가 열려 있는 동안에는 그 대화 상자의 키만 동작하고, 창 단축키는 대화 상자를 닫은 뒤에 동작합니다.
 
 ## 날짜 선택

@@ -74,6 +74,9 @@ impl ReleaseDeskApp {
                 }
             }
             AppCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            AppCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            AppCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            AppCommand::ZoomReset => ctx.set_zoom_factor(1.0),
             AppCommand::Undo | AppCommand::Redo => return self.step_history(command == AppCommand::Undo),
             AppCommand::SelectAll => {
                 if let Some(model) = &self.session.model {

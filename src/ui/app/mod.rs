@@ -21,6 +21,7 @@ mod status_bar;
 mod tabs;
 mod test_access;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use self::close_guard::CloseGuard;
@@ -42,6 +43,11 @@ struct WindowState {
     title: String,
     /// The OS locale's language, used until the user picks one.
     system_language: Language,
+    /// The list's view, filter, sort and columns of every database opened, by its path: each
+    /// file comes back as it was left, and none inherits another's search.
+    remembered_lists: BTreeMap<String, ListState>,
+    /// Size and centre the window on the screen at the first frame (a first run: no size kept).
+    fit_to_screen: bool,
 }
 
 /// The Release Desk window.
@@ -56,8 +62,15 @@ pub struct ReleaseDeskApp {
     window: WindowState,
 }
 
-/// eframe storage key of the list state.
-const LIST_STATE_KEY: &str = "list_state";
+/// eframe storage key of the list state of every database, by path.
+const LIST_STATES_KEY: &str = "list_states";
+/// Where one list state for all databases was kept before (read once, for the first file opened).
+const LEGACY_LIST_STATE_KEY: &str = "list_state";
+
+/// The key a database's list state is remembered under.
+fn list_key(db_path: &std::path::Path) -> String {
+    std::fs::canonicalize(db_path).unwrap_or_else(|_| db_path.to_owned()).display().to_string()
+}
 
 impl ReleaseDeskApp {
     fn with_model(db_path: PathBuf, model: Option<Model>, open_error: Option<StoreError>) -> Self {
@@ -73,15 +86,37 @@ impl ReleaseDeskApp {
                 applied_theme: None,
                 title: String::new(),
                 system_language: i18n::system_language(),
+                remembered_lists: BTreeMap::new(),
+                fit_to_screen: false,
             },
         }
     }
 
-    /// Restores the remembered list state from eframe storage.
+    /// Restores the remembered list states from eframe storage, and this database's.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
-        if let Some(list) = storage.and_then(|s| eframe::get_value::<ListState>(s, LIST_STATE_KEY)) {
-            self.screens.list.state = list;
+        let Some(storage) = storage else { return };
+        let mut lists: BTreeMap<String, ListState> =
+            eframe::get_value(storage, LIST_STATES_KEY).unwrap_or_default();
+        let key = list_key(&self.session.db_path);
+        if !lists.contains_key(&key)
+            && let Some(legacy) = eframe::get_value::<ListState>(storage, LEGACY_LIST_STATE_KEY)
+        {
+            lists.insert(key, legacy);
         }
+        self.window.remembered_lists = lists;
+        self.recall_list();
+    }
+
+    /// Shows the list as it was last left for this database (the default for a new one).
+    fn recall_list(&mut self) {
+        let key = list_key(&self.session.db_path);
+        self.screens.list.state = self.window.remembered_lists.get(&key).cloned().unwrap_or_default();
+    }
+
+    /// Remembers the list as it is now for this database.
+    fn remember_list(&mut self) {
+        let key = list_key(&self.session.db_path);
+        self.window.remembered_lists.insert(key, self.screens.list.state.clone());
     }
 
     /// Shows the screen with `id` in the first tab, and that tab.
@@ -115,6 +150,7 @@ impl ReleaseDeskApp {
     pub fn root_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_settings(&ctx);
+        self.fit_to_screen(&ctx);
         let Some(model) = &self.session.model else {
             self.open_error_ui(ui);
             self.database_file_ui(&ctx);
@@ -177,6 +213,26 @@ impl ReleaseDeskApp {
         self.session.model.as_ref().and_then(|m| m.settings().language).unwrap_or(self.window.system_language)
     }
 
+    /// On a first run, sizes the window to about 85 % of the screen, centred, once it is known.
+    pub fn fit_to_screen_on_first_frame(&mut self, on: bool) {
+        self.window.fit_to_screen = on;
+    }
+
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        if !self.window.fit_to_screen {
+            return;
+        }
+        let Some(monitor) = ctx.input(|i| i.viewport().monitor_size).filter(|m| m.x > 0.0 && m.y > 0.0)
+        else {
+            return;
+        };
+        self.window.fit_to_screen = false;
+        let min = egui::Vec2::from(crate::ui::MIN_SIZE);
+        let size = (monitor * 0.85).max(min).min(monitor);
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(((monitor - size) / 2.0).to_pos2()));
+    }
+
     /// Uses `language` until the user picks one (tests; the OS locale otherwise).
     pub fn set_system_language(&mut self, language: Language) {
         self.window.system_language = language;
@@ -194,8 +250,10 @@ impl eframe::App for ReleaseDeskApp {
         self.root_ui(ui);
     }
 
+    /// Called on Quit and every 30 seconds by eframe.
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, LIST_STATE_KEY, &self.screens.list.state);
+        self.remember_list();
+        eframe::set_value(storage, LIST_STATES_KEY, &self.window.remembered_lists);
     }
 
     /// Every command was committed when applied; closing checkpoints the WAL and marks the

@@ -29,6 +29,10 @@ impl ReleaseDeskApp {
         self.session.model.as_mut()
     }
 
+    pub fn list_state(&self) -> &ListState {
+        &self.screens.list.state
+    }
+
     pub fn list_state_mut(&mut self) -> &mut ListState {
         &mut self.screens.list.state
     }

@@ -16,7 +16,7 @@ use crate::ui::filter_panel::FilterPanel;
 use crate::ui::first_run::FirstRun;
 use crate::ui::list_state::{ListRows, ListState};
 use crate::ui::outbox::{Outbox, Sender};
-use crate::ui::release_table::{ReleaseTable, TableAction};
+use crate::ui::release_table::{ReleaseTable, TableAction, TableView};
 
 /// The list's view, filter and sort, the rows they give, the selection and the panels around it.
 #[derive(Default)]
@@ -188,14 +188,14 @@ impl ReleaseList {
             });
             return None;
         }
-        let action = self.table.table_ui(
-            ui,
-            model.releases(),
-            self.rows.rows(),
-            self.rows.generation(),
-            model.directory(),
-            self.state.sort,
-        );
+        let columns = self.state.columns.columns(self.state.base_view() == PredefinedView::Trash);
+        let view = TableView {
+            rows: self.rows.rows(),
+            rows_generation: self.rows.generation(),
+            columns: &columns,
+            sort: self.state.sort,
+        };
+        let action = self.table.table_ui(ui, model, &view);
         match action {
             Some(TableAction::Sort(key)) => {
                 self.state.sort = self.state.sort.clicked(key);
@@ -219,7 +219,21 @@ impl ReleaseList {
             me: model.settings().current_agent,
             directory: model.directory(),
         };
-        let action = BulkBar::bar_ui(ui, &shown);
+        let action = ui
+            .with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                // Stays open while columns are ticked and moved; a click outside closes it.
+                let config = egui::containers::menu::MenuConfig::new()
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+                let (button, _) = egui::containers::menu::MenuButton::new(tr("columns-button"))
+                    .config(config)
+                    .ui(ui, |ui| self.state.columns.chooser_ui(ui));
+                button.on_hover_text(tr("columns-hint"));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
+                    BulkBar::bar_ui(ui, &shown)
+                })
+                .inner
+            })
+            .inner;
         ui.separator();
         match action {
             Some(BarAction::Apply(action)) => {
