@@ -22,7 +22,8 @@ fn clicking_priority_sorts_and_a_second_click_reverses() {
 
     harness.get_by_role_and_label(Role::Button, "Priority").click();
     harness.run();
-    assert_eq!(ids(&harness), [2, 4, 3, 5, 1], "descending, ties keep their order");
+    // Issue 13: ties break by id in the sort's direction (they kept their ascending order before).
+    assert_eq!(ids(&harness), [2, 4, 5, 3, 1], "descending, ties by id descending");
     assert!(row_y(&harness, 2) < row_y(&harness, 4));
     assert!(row_y(&harness, 5) < row_y(&harness, 1));
 }
