@@ -83,3 +83,11 @@ id_type!(
     /// One row of the activity log.
     ActivityId
 );
+id_type!(
+    /// A deployment (maintenance) window: when releases may deploy.
+    WindowId
+);
+id_type!(
+    /// A change freeze (blackout): when releases must not deploy.
+    FreezeId
+);

@@ -1,7 +1,7 @@
 //! The rules of a lifecycle move: which stage may follow which, the Deploy gate (CAB-approved
-//! Changes and a complete release plan, or a written override; warnings about the back-out plan,
-//! which do not block), and what each move does to the release. The stages themselves are in
-//! `stage.rs`.
+//! Changes, a complete release plan and no hard freeze holding the release, or a written
+//! override; warnings about the back-out plan, which do not block), and what each move does to the
+//! release. The stages themselves are in `stage.rs`; the freezes in `schedule/`.
 
 use super::backout::BackoutWarning;
 use super::ids::{AgentId, ChangeId, StageEntryId, Timestamp};
@@ -33,11 +33,13 @@ pub struct DeployGate {
     pub readiness_missing: usize,
     /// What is wrong with the back-out plan: shown beside the gate, never blocking it.
     pub backout_warnings: Vec<BackoutWarning>,
+    /// The hard freezes that hold the release from now to its planned end (their names).
+    pub hard_freezes: Vec<String>,
 }
 
 impl DeployGate {
     pub fn is_open(&self) -> bool {
-        self.unapproved_changes.is_empty() && self.readiness_missing == 0
+        self.unapproved_changes.is_empty() && self.readiness_missing == 0 && self.hard_freezes.is_empty()
     }
 }
 
@@ -64,6 +66,8 @@ pub enum MoveRefused {
         .unapproved_changes.len(), .readiness_missing
     )]
     GateClosed { unapproved_changes: Vec<ChangeId>, readiness_missing: usize },
+    #[error("Deploy is blocked: a hard freeze ({}) holds the release; give a written reason to override", .freezes.join(", "))]
+    HardFreeze { freezes: Vec<String>, unapproved_changes: Vec<ChangeId>, readiness_missing: usize },
 }
 
 /// The result of an allowed move: the release as it will be, and its history row.
@@ -123,6 +127,13 @@ pub fn transition(
     match to {
         Stage::Deploy => {
             if !gate.is_open() {
+                if override_reason.is_empty() && !gate.hard_freezes.is_empty() {
+                    return Err(MoveRefused::HardFreeze {
+                        freezes: gate.hard_freezes.clone(),
+                        unapproved_changes: gate.unapproved_changes.clone(),
+                        readiness_missing: gate.readiness_missing,
+                    });
+                }
                 if override_reason.is_empty() {
                     return Err(MoveRefused::GateClosed {
                         unapproved_changes: gate.unapproved_changes.clone(),

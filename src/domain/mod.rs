@@ -14,6 +14,7 @@ pub mod registry;
 pub mod release;
 pub mod review;
 pub mod sample;
+pub mod schedule;
 pub mod settings;
 pub mod stage;
 pub mod view;
@@ -24,8 +25,8 @@ pub use backout::{BackoutEdit, BackoutInvalid, BackoutPlan, BackoutWarning, Rehe
 pub use directory::{Agent, Department, Directory, Group};
 pub use external::{ExternalKind, ExternalLink, ExternalLinks};
 pub use ids::{
-    ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
-    StageEntryId, TaskId, TimeEntryId, Timestamp,
+    ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId,
+    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
 };
 pub use impact::{AffectedItem, ImpactAnalysis, ImpactInvalid};
 pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};

@@ -36,6 +36,8 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Undo => "activity-kind-undo",
         ActivityKind::Redo => "activity-kind-redo",
         ActivityKind::Imported => "activity-kind-imported",
+        ActivityKind::Window => "schedule-activity-window",
+        ActivityKind::Freeze => "schedule-activity-freeze",
     })
 }
 
@@ -105,6 +107,8 @@ pub fn activity_field(field: &Field) -> String {
         Field::Name => "activity-field-name",
         Field::Email => "activity-field-email",
         Field::Command => "activity-field-command",
+        Field::Window => "schedule-activity-window",
+        Field::Freeze => "schedule-activity-freeze",
         Field::Other(code) => return code.clone(),
     };
     tr(key)
@@ -170,6 +174,7 @@ pub fn activity_value(value: &Value) -> String {
         Value::Command(summary) => summary_label(summary),
         Value::Criticality(c) => super::criticality(*c),
         Value::Rehearsal(r) => rehearsal_text(r),
+        Value::Schedule(item) => super::schedule::schedule_ref(item),
     }
 }
 
@@ -221,10 +226,15 @@ fn config_item_text(item: &ConfigItemRef) -> String {
 }
 
 fn gate_text(gate: &GateReasons) -> String {
-    tr_args(
+    let reasons = tr_args(
         "activity-gate-reasons",
         &[("changes", gate.unapproved_changes.into()), ("items", gate.plan_items_missing.into())],
-    )
+    );
+    if gate.hard_freezes == 0 {
+        return reasons;
+    }
+    let freezes = tr_args("activity-gate-freezes", &[("count", gate.hard_freezes.into())]);
+    format!("{reasons}, {freezes}")
 }
 
 fn risk_text(risk: &RiskRef) -> String {

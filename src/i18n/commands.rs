@@ -99,6 +99,16 @@ pub fn summary_label(summary: &CommandSummary) -> String {
             tr_args("cmd-save-review", &[id(release), ("count", (*follow_ups).into())])
         }
         S::Bulk { count, action } => bulk_label(*count, action),
+        S::AddWindow { name } => tr_args("schedule-cmd-add-window", &[("name", name.as_str().into())]),
+        S::EditWindow { name } => tr_args("schedule-cmd-edit-window", &[("name", name.as_str().into())]),
+        S::DeleteWindow => tr("schedule-cmd-delete-window"),
+        S::AddFreeze { name } => tr_args("schedule-cmd-add-freeze", &[("name", name.as_str().into())]),
+        S::EditFreeze { name } => tr_args("schedule-cmd-edit-freeze", &[("name", name.as_str().into())]),
+        S::DeleteFreeze => tr("schedule-cmd-delete-freeze"),
+        S::ImportSchedule { windows, freezes } => {
+            tr_args("schedule-cmd-import", &[("windows", (*windows).into()), ("freezes", (*freezes).into())])
+        }
+        S::Reschedule { release } => tr_args("schedule-cmd-reschedule", &[id(release)]),
     }
 }
 

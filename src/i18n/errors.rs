@@ -57,6 +57,10 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NoSuchConfigItem(id) => tr_args("error-no-such-ci", &[("id", (*id).into())]),
         E::DuplicateExternalId(id) => tr_args("error-import-duplicate", &[("id", id.to_string().into())]),
         E::ArchiveNeedsEmptyDatabase => tr("error-archive-needs-empty"),
+        E::Schedule(invalid) => super::schedule::schedule_invalid(invalid),
+        E::NoSuchWindow(id) => tr_args("schedule-error-no-window", &[("id", id.0.into())]),
+        E::NoSuchFreeze(id) => tr_args("schedule-error-no-freeze", &[("id", id.0.into())]),
+        E::NothingToImport => tr("schedule-error-nothing-to-import"),
         E::Store(store) => store_error(store),
     }
 }
@@ -258,6 +262,9 @@ pub fn move_refused(err: &MoveRefused) -> String {
         MoveRefused::DowntimeTooLong(_) => tr("move-refused-downtime"),
         MoveRefused::RestoreTooLong(_) => tr("move-refused-restore"),
         MoveRefused::GateClosed { .. } => tr("move-refused-gate"),
+        MoveRefused::HardFreeze { freezes, .. } => {
+            tr_args("schedule-move-refused-freeze", &[("names", freezes.join(", ").into())])
+        }
     }
 }
 

@@ -12,12 +12,14 @@ mod commands;
 mod errors;
 mod format;
 mod labels;
+mod schedule;
 
 pub use activity::{activity_cells, activity_field, activity_kind, activity_value};
 pub use commands::{command_label, id_list, summary_label};
 pub use errors::*;
 pub use format::*;
 pub use labels::*;
+pub use schedule::*;
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -55,6 +57,7 @@ catalogues!(
     "backout",
     "impact",
     "review",
+    "schedule",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

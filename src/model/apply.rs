@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::command::BulkAction;
+use super::schedule::ScheduleCommand;
 use super::{Command, CommandError, History, HistoryEntry, Model};
 use crate::domain::ReleaseId;
 use crate::domain::import::ImportCounts;
@@ -176,7 +177,9 @@ impl Model {
         // An import adds many rows at once, a purge removes them for good: keep the file as it
         // was before either.
         let backup = match &write {
-            Write::Command(Command::Sample(_) | Command::Import(_)) => Some("import"),
+            Write::Command(
+                Command::Sample(_) | Command::Import(_) | Command::Schedule(ScheduleCommand::Import { .. }),
+            ) => Some("import"),
             Write::Command(Command::Bulk { action: BulkAction::Purge, .. }) => Some("purge"),
             Write::Command(_) | Write::Revert(_) => None,
         };

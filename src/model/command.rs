@@ -4,6 +4,7 @@
 //! is applied by [`super::Model::apply`]; undo and redo write their own internal type through the
 //! same path, which nothing outside the model can make.
 
+use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
 use crate::domain::{
@@ -44,6 +45,8 @@ pub enum Command {
     Sample(SampleCommand),
     /// Releases (and what they carry) from files: one command per import, so one undo takes it back.
     Import(ImportCommand),
+    /// Deployment windows, change freezes, and moving a release on the calendar.
+    Schedule(ScheduleCommand),
 }
 
 /// Commands on one release as a whole.
@@ -341,77 +344,32 @@ impl BulkAction {
     }
 }
 
-impl From<ReleaseCommand> for Command {
-    fn from(command: ReleaseCommand) -> Self {
-        Self::Release(command)
-    }
+/// `impl From<Noun> for Command` for each noun's enum, so `ReleaseCommand::..into()` is a command.
+macro_rules! from_noun {
+    ($($noun:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$noun> for Command {
+            fn from(command: $noun) -> Self {
+                Self::$variant(command)
+            }
+        })*
+    };
 }
 
-impl From<PeopleCommand> for Command {
-    fn from(command: PeopleCommand) -> Self {
-        Self::People(command)
-    }
-}
-
-impl From<SettingsCommand> for Command {
-    fn from(command: SettingsCommand) -> Self {
-        Self::Settings(command)
-    }
-}
-
-impl From<WorkCommand> for Command {
-    fn from(command: WorkCommand) -> Self {
-        Self::Work(command)
-    }
-}
-
-impl From<LifecycleCommand> for Command {
-    fn from(command: LifecycleCommand) -> Self {
-        Self::Lifecycle(command)
-    }
-}
-
-impl From<RegistryCommand> for Command {
-    fn from(command: RegistryCommand) -> Self {
-        Self::Registry(command)
-    }
-}
-
-impl From<ReadinessCommand> for Command {
-    fn from(command: ReadinessCommand) -> Self {
-        Self::Readiness(command)
-    }
-}
-
-impl From<BackoutCommand> for Command {
-    fn from(command: BackoutCommand) -> Self {
-        Self::Backout(command)
-    }
-}
-
-impl From<ImpactCommand> for Command {
-    fn from(command: ImpactCommand) -> Self {
-        Self::Impact(command)
-    }
-}
-
-impl From<ReviewCommand> for Command {
-    fn from(command: ReviewCommand) -> Self {
-        Self::Review(command)
-    }
-}
-
-impl From<ImportCommand> for Command {
-    fn from(command: ImportCommand) -> Self {
-        Self::Import(command)
-    }
-}
-
-impl From<SampleCommand> for Command {
-    fn from(command: SampleCommand) -> Self {
-        Self::Sample(command)
-    }
-}
+from_noun!(
+    ReleaseCommand => Release,
+    PeopleCommand => People,
+    SettingsCommand => Settings,
+    WorkCommand => Work,
+    LifecycleCommand => Lifecycle,
+    RegistryCommand => Registry,
+    ReadinessCommand => Readiness,
+    BackoutCommand => Backout,
+    ImpactCommand => Impact,
+    ReviewCommand => Review,
+    ImportCommand => Import,
+    ScheduleCommand => Schedule,
+    SampleCommand => Sample,
+);
 
 impl Command {
     /// What the command does, as a typed summary (ids, counts, the names the user typed; agents
@@ -493,6 +451,7 @@ impl Command {
                 source: ImportSource::Archive,
                 count: archive.snapshot.releases.len() as u32,
             },
+            Self::Schedule(command) => super::schedule::summary(command),
         }
     }
 }

@@ -69,6 +69,14 @@ pub enum CommandError {
     DuplicateExternalId(i64),
     #[error("an archive is imported only into an empty database; nothing was changed")]
     ArchiveNeedsEmptyDatabase,
+    #[error("{0}")]
+    Schedule(#[from] crate::domain::schedule::ScheduleInvalid),
+    #[error("deployment window {0} does not exist")]
+    NoSuchWindow(crate::domain::WindowId),
+    #[error("freeze {0} does not exist")]
+    NoSuchFreeze(crate::domain::FreezeId),
+    #[error("the calendar file holds no window or freeze")]
+    NothingToImport,
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }

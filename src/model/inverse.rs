@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::Model;
 use super::plan::parse_settings;
+use crate::domain::schedule::{DeploymentWindow, Freeze};
 use crate::domain::{
     Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, TimeEntry,
 };
 use crate::store::Mutation;
+use crate::store::ScheduleMutation;
 
 impl Model {
     /// The mutations that undo `mutations`, from the current (before) state.
@@ -17,14 +19,12 @@ impl Model {
         let mut inverse: Vec<Mutation> = mutations
             .iter()
             .map(|m| match m {
-                Mutation::PutRelease(r) => match self.release(r.id) {
-                    Some(old) => Mutation::PutRelease(old.clone()),
-                    None => Mutation::RemoveRelease(r.id),
-                },
-                Mutation::RemoveRelease(id) => match self.release(*id) {
-                    Some(old) => Mutation::PutRelease(old.clone()),
-                    None => Mutation::RemoveRelease(*id),
-                },
+                Mutation::PutRelease(Release { id, .. }) | Mutation::RemoveRelease(id) => {
+                    match self.release(*id) {
+                        Some(old) => Mutation::PutRelease(old.clone()),
+                        None => Mutation::RemoveRelease(*id),
+                    }
+                }
                 // A patch of a release that is not in memory yet (put earlier in the same effect)
                 // is undone by the inverse of that put, which removes the release after it.
                 Mutation::PatchRelease { id, patch } => Mutation::PatchRelease {
@@ -132,6 +132,7 @@ impl Model {
                         None => Mutation::RemoveExternalLink { kind: *kind, external: *external },
                     }
                 }
+                Mutation::Schedule(m) => Mutation::Schedule(self.schedule_inverse(m)),
             })
             .collect();
         inverse.reverse();
@@ -139,6 +140,33 @@ impl Model {
     }
 
     /// Applies written mutations to memory.
+    /// The change that takes a window's or freeze's change back.
+    fn schedule_inverse(&self, m: &ScheduleMutation) -> ScheduleMutation {
+        use ScheduleMutation as S;
+        match m {
+            S::PutWindow(DeploymentWindow { id, .. }) | S::RemoveWindow(id) => {
+                match self.schedule.window(*id) {
+                    Some(old) => S::PutWindow(old.clone()),
+                    None => S::RemoveWindow(*id),
+                }
+            }
+            S::PutFreeze(Freeze { id, .. }) | S::RemoveFreeze(id) => match self.schedule.freeze(*id) {
+                Some(old) => S::PutFreeze(old.clone()),
+                None => S::RemoveFreeze(*id),
+            },
+        }
+    }
+
+    /// A window's or freeze's change, in memory.
+    fn absorb_schedule(&mut self, m: ScheduleMutation) {
+        match m {
+            ScheduleMutation::PutWindow(w) => upsert_by(&mut self.schedule.windows, w, |x| x.id),
+            ScheduleMutation::RemoveWindow(id) => self.schedule.windows.retain(|x| x.id != id),
+            ScheduleMutation::PutFreeze(f) => upsert_by(&mut self.schedule.freezes, f, |x| x.id),
+            ScheduleMutation::RemoveFreeze(id) => self.schedule.freezes.retain(|x| x.id != id),
+        }
+    }
+
     pub(super) fn absorb(&mut self, mutations: Vec<Mutation>) {
         let mut removed: HashSet<ReleaseId> = HashSet::new();
         // Releases that are new and belong before the last one (an undone purge): merged in at
@@ -247,6 +275,7 @@ impl Model {
                 }
                 Mutation::PutExternalLink(link) => self.external_links.put(link),
                 Mutation::RemoveExternalLink { kind, external } => self.external_links.remove(kind, external),
+                Mutation::Schedule(m) => self.absorb_schedule(m),
             }
         }
         merge_by_id(&mut self.notes, notes, |n| n.id);

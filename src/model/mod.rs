@@ -17,6 +17,7 @@ mod history;
 mod inverse;
 mod plan;
 mod sample_import;
+mod schedule;
 pub mod session;
 
 use std::borrow::Cow;
@@ -31,8 +32,10 @@ pub use command::{
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
+pub use schedule::ScheduleCommand;
 
 use crate::domain::readiness::RiskLevel;
+use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, AffectedItem, AgentId, BackoutPlan, DeployGate, Directory, ExternalLinks, ImpactAnalysis, Note,
     NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry,
@@ -76,6 +79,10 @@ pub struct Model {
     reviews: BTreeMap<ReleaseId, Review>,
     /// Imported people and work, by their ids in the system they came from.
     external_links: ExternalLinks,
+    /// Deployment windows and change freezes.
+    schedule: Schedule,
+    /// The conflicts last found, with the revision and range they were found for.
+    conflicts: schedule::ConflictCache,
     clock: Clock,
     revision: u64,
     /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
@@ -133,6 +140,8 @@ impl Model {
             impact: BTreeMap::new(),
             reviews: BTreeMap::new(),
             external_links: ExternalLinks::default(),
+            schedule: Schedule::default(),
+            conflicts: schedule::ConflictCache::default(),
             clock: Box::new(system_now),
             revision: 0,
             acting_agent: None,
@@ -159,11 +168,13 @@ impl Model {
             impact,
             reviews,
             external_links,
+            schedule,
         } = snapshot;
         self.backout = backout;
         self.impact = impact;
         self.reviews = reviews;
         self.external_links = external_links;
+        self.schedule = schedule;
         self.notes = notes;
         self.tasks = tasks;
         self.time_entries = time_entries;
@@ -254,6 +265,7 @@ impl Model {
             impact: self.impact.clone(),
             reviews: self.reviews.clone(),
             external_links: self.external_links.clone(),
+            schedule: self.schedule.clone(),
         }
     }
 
@@ -353,7 +365,8 @@ impl Model {
     }
 
     /// What the Deploy gate of a release looks at: unapproved linked Changes, undone plan items,
-    /// and (as warnings that do not block) the back-out plan.
+    /// hard freezes that hold it from now to its planned end, and (as warnings that do not
+    /// block) the back-out plan.
     pub fn deploy_gate(&self, release: &Release) -> DeployGate {
         let readiness = self.readiness(release.id);
         let (done, total) = readiness.plan_progress();
@@ -361,6 +374,7 @@ impl Model {
             unapproved_changes: self.registry.unapproved(&release.associated_change_ids),
             readiness_missing: total - done,
             backout_warnings: self.backout_warnings(release),
+            hard_freezes: self.hard_freezes_at_deploy(release),
         }
     }
 

@@ -49,6 +49,7 @@ impl Model {
         let offset = self.release_high_water;
         self.plan_sample_work(&data, offset, &remap, effect);
         let (change_offset, item_offset) = self.sample_registry_offsets();
+        self.plan_sample_schedule(&data.schedule, &remap.groups, item_offset, effect);
         for mut release in data.releases {
             release.id = ReleaseId(release.id.0 + offset);
             release.associated_change_ids.iter_mut().for_each(|c| *c = c.offset(change_offset));

@@ -4,12 +4,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::schedule::{DeploymentWindow, Freeze, Schedule};
 use crate::domain::{
     Agent, AgentId, BackoutPlan, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId,
     Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note, NoteId,
     Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId, StageEntry,
     StageEntryId, Task, TaskId, TimeEntry, TimeEntryId,
 };
+use crate::domain::{FreezeId, WindowId};
 
 /// One change to stored state. A command turns into a list of these, written together.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +87,19 @@ pub enum Mutation {
         kind: ExternalKind,
         external: i64,
     },
+    /// A deployment window or change freeze put or removed.
+    Schedule(ScheduleMutation),
+}
+
+/// One change to the deployment windows and change freezes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScheduleMutation {
+    /// Insert or replace a deployment window.
+    PutWindow(DeploymentWindow),
+    RemoveWindow(WindowId),
+    /// Insert or replace a change freeze.
+    PutFreeze(Freeze),
+    RemoveFreeze(FreezeId),
 }
 
 /// Everything the in-memory model holds, as read from the file.
@@ -116,4 +131,6 @@ pub struct Snapshot {
     pub reviews: BTreeMap<ReleaseId, Review>,
     /// Imported people and work, by their ids in the system they came from.
     pub external_links: ExternalLinks,
+    /// Deployment windows and change freezes.
+    pub schedule: Schedule,
 }

@@ -229,6 +229,41 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 7 -> 8: deployment windows and change freezes (issue 14). A one-off has `once_start` and
+    // `once_end`; a recurrence has its RRULE, DTSTART and EXDATEs as wall-clock text of `zone`.
+    Migration::Sql(
+        r"
+    CREATE TABLE deployment_windows (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL,
+        zone       TEXT NOT NULL,
+        scope_kind TEXT NOT NULL,
+        scope_id   INTEGER,
+        once_start INTEGER,
+        once_end   INTEGER,
+        rule       TEXT,
+        rule_start TEXT,
+        exdates    TEXT NOT NULL DEFAULT '[]',
+        minutes    INTEGER CHECK (minutes > 0)
+    );
+    CREATE TABLE freezes (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL,
+        zone          TEXT NOT NULL,
+        scope_kind    TEXT NOT NULL,
+        scope_id      INTEGER,
+        once_start    INTEGER,
+        once_end      INTEGER,
+        rule          TEXT,
+        rule_start    TEXT,
+        exdates       TEXT NOT NULL DEFAULT '[]',
+        minutes       INTEGER CHECK (minutes > 0),
+        kind          TEXT NOT NULL,
+        exempt        TEXT NOT NULL DEFAULT '[]',
+        exempt_reason TEXT NOT NULL DEFAULT ''
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -26,6 +26,7 @@ mod registry;
 mod release_work;
 mod restore;
 mod sample;
+mod schedule;
 mod store;
 mod terminal;
 mod undo;

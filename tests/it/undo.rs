@@ -10,7 +10,8 @@ use release_desk::domain::{
 };
 use release_desk::model::{
     BulkAction, Command, ImportCommand, LifecycleCommand, Model, PeopleCommand, ReadinessCommand,
-    RegistryCommand, ReleaseCommand, ReleaseEdit, SampleCommand, SettingsCommand, WorkCommand,
+    RegistryCommand, ReleaseCommand, ReleaseEdit, SampleCommand, ScheduleCommand, SettingsCommand,
+    WorkCommand,
 };
 use release_desk::store::{Mutation, Store};
 
@@ -77,6 +78,8 @@ enum Step {
     Lifecycle(u8, u8, u8, u8),
     /// A back-out plan, impact analysis, review or CI edit (issue 15): (kind, which, a, b).
     Backout(u8, u8, u8, u8),
+    /// A window, freeze, import or reschedule (issue 14): (kind, which, value).
+    Schedule(u8, u8, u8),
     Undo,
     Redo,
 }
@@ -105,6 +108,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         5 => (byte(), byte(), byte()).prop_map(|(a, b, c)| Step::Work(a, b, c)),
         8 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Lifecycle(k, w, a, b)),
         3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Backout(k, w, a, b)),
+        3 => (byte(), byte(), byte()).prop_map(|(k, w, v)| Step::Schedule(k, w, v)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -225,8 +229,86 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Work(kind, which, value) => work(model, *kind, *which, *value, &releases, &agents),
         Step::Lifecycle(kind, which, a, b) => lifecycle(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Backout(kind, which, a, b) => backout(model, *kind, *which, *a, *b, &releases, &agents),
+        Step::Schedule(kind, which, value) => schedule(model, *kind, *which, *value, &releases, &groups),
         Step::Undo | Step::Redo => return None,
     })
+}
+
+/// The schedule's commands (issue 14): windows and freezes added, edited, deleted and imported,
+/// and a release moved on the calendar.
+fn schedule(
+    model: &Model,
+    kind: u8,
+    which: u8,
+    value: u8,
+    releases: &[ReleaseId],
+    groups: &[GroupId],
+) -> Command {
+    use chrono::NaiveDate;
+    use release_desk::domain::schedule::{
+        DeploymentWindow, Freeze, FreezeKind, Recurrence, Scope, Timing, Tz,
+    };
+    use release_desk::domain::{FreezeId, PlannedWindow, ReleaseType, WindowId};
+    use release_desk::model::ScheduleCommand as S;
+    let start = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(22, 0, 0).unwrap();
+    let timing = if value.is_multiple_of(3) {
+        // From before now for small values: a hard freeze then closes #3's open Deploy gate.
+        Timing::Once { start: at(i64::from(value) - 60), end: at(i64::from(value) + 30) }
+    } else {
+        let rule =
+            ["FREQ=WEEKLY;BYDAY=SA", "FREQ=DAILY;COUNT=5", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"];
+        Timing::Recurring {
+            recurrence: Recurrence::new(rule[value as usize % 3], start),
+            minutes: 60 + u32::from(value),
+        }
+    };
+    let scope = match value % 4 {
+        0 => Scope::All,
+        1 => pick(groups, value).map_or(Scope::All, Scope::Group),
+        2 => Scope::ReleaseType(ReleaseType::Major),
+        _ => Scope::All,
+    };
+    let window = |id| DeploymentWindow {
+        id,
+        name: format!("window {value}"),
+        timing: timing.clone(),
+        zone: Tz::Asia__Seoul,
+        scope,
+    };
+    let freeze = |id| Freeze {
+        id,
+        name: format!("freeze {value}"),
+        timing: timing.clone(),
+        zone: Tz::Europe__Berlin,
+        kind: if value.is_multiple_of(2) { FreezeKind::Hard } else { FreezeKind::Soft },
+        scope,
+        exempt: [ReleaseType::Emergency].into_iter().filter(|_| value.is_multiple_of(5)).collect(),
+        exempt_reason: if value.is_multiple_of(5) { "emergency".into() } else { String::new() },
+    };
+    let windows: Vec<WindowId> = model.schedule().windows.iter().map(|w| w.id).collect();
+    let freezes: Vec<FreezeId> = model.schedule().freezes.iter().map(|f| f.id).collect();
+    let command = match kind % 8 {
+        0 => S::AddWindow(window(WindowId(0))),
+        1 => S::EditWindow(window(pick(&windows, which).unwrap_or(WindowId(99)))),
+        2 => S::DeleteWindow(pick(&windows, which).unwrap_or(WindowId(99))),
+        3 => S::AddFreeze(freeze(FreezeId(0))),
+        4 => S::EditFreeze(freeze(pick(&freezes, which).unwrap_or(FreezeId(99)))),
+        5 => S::DeleteFreeze(pick(&freezes, which).unwrap_or(FreezeId(99))),
+        6 => S::Import { windows: vec![window(WindowId(0))], freezes: vec![freeze(FreezeId(0)); 2] },
+        _ => {
+            let id = pick(releases, which).unwrap_or(ReleaseId(999));
+            let start = at(i64::from(value) - 100);
+            S::Reschedule {
+                id,
+                planned: PlannedWindow {
+                    start,
+                    end: start + chrono::Duration::minutes(15 * (1 + i64::from(value % 9))),
+                },
+                move_phases: value.is_multiple_of(2),
+            }
+        }
+    };
+    Command::Schedule(command)
 }
 
 /// The work commands of the release page (issue 4): notes, tasks, time, timers; and one release
@@ -707,6 +789,16 @@ fn command_kind(model: &Model, command: &Command) -> String {
         Command::Import(ImportCommand::Releases(_)) => "ImportReleases",
         // Only into an empty database: its undo is checked by `import::an_archive_import_is_undone`.
         Command::Import(ImportCommand::Archive(_)) => "ImportArchive",
+        Command::Schedule(command) => match command {
+            ScheduleCommand::AddWindow(_) => "AddWindow",
+            ScheduleCommand::EditWindow(_) => "EditWindow",
+            ScheduleCommand::DeleteWindow(_) => "DeleteWindow",
+            ScheduleCommand::AddFreeze(_) => "AddFreeze",
+            ScheduleCommand::EditFreeze(_) => "EditFreeze",
+            ScheduleCommand::DeleteFreeze(_) => "DeleteFreeze",
+            ScheduleCommand::Import { .. } => "ImportSchedule",
+            ScheduleCommand::Reschedule { .. } => "Reschedule",
+        },
     };
     kind.to_owned()
 }
@@ -720,7 +812,9 @@ fn the_undo_property_applies_every_command_kind() {
     use release_desk::domain::Stage;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let mut applied = std::collections::BTreeSet::new();
-    for _ in 0..CASES {
+    // Twice the property's cases: with every noun's steps in the mix, a Deploy through a closed
+    // gate (a release taken to Deployment prep by the steps themselves) needs the longer run.
+    for _ in 0..2 * CASES {
         let mut model = session_start();
         for _ in 0..STEPS {
             let step = step().new_tree(&mut runner).unwrap().current();
@@ -781,6 +875,14 @@ fn the_undo_property_applies_every_command_kind() {
         "SetImpact",
         "SaveReview",
         "UpdateConfigItem",
+        "AddWindow",
+        "EditWindow",
+        "DeleteWindow",
+        "AddFreeze",
+        "EditFreeze",
+        "DeleteFreeze",
+        "ImportSchedule",
+        "Reschedule",
     ]
     .into_iter()
     .map(String::from)

@@ -171,6 +171,29 @@ pub enum CommandSummary {
         count: u32,
         action: BulkSummary,
     },
+    AddWindow {
+        name: String,
+    },
+    EditWindow {
+        name: String,
+    },
+    DeleteWindow,
+    AddFreeze {
+        name: String,
+    },
+    EditFreeze {
+        name: String,
+    },
+    DeleteFreeze,
+    /// Windows and freezes imported from a calendar file.
+    ImportSchedule {
+        windows: u32,
+        freezes: u32,
+    },
+    /// A release's planned window moved or resized on the calendar.
+    Reschedule {
+        release: ReleaseId,
+    },
 }
 
 /// What a bulk command did to each release.

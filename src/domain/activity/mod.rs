@@ -16,7 +16,8 @@ pub use release_records::{
     backout_changes, config_item_changes, impact_changes, plan_progress, review_changes,
 };
 pub use value::{
-    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RehearsalRef, RiskRef, TaskRef, Value,
+    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RehearsalRef, RiskRef, ScheduleRef,
+    TaskRef, Value,
 };
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
@@ -64,6 +65,10 @@ string_coded!(
         Redo = "redo",
         /// A release was added or changed by an import (Freshservice JSON, CSV, an archive).
         Imported = "imported",
+        /// A deployment window was added, edited or deleted.
+        Window = "window",
+        /// A change freeze was added, edited or deleted.
+        Freeze = "freeze",
     }
 );
 
@@ -180,6 +185,10 @@ fields!(
     Name = "name",
     /// The command an undo took back or a redo applied again.
     Command = "command",
+    /// A deployment window.
+    Window = "window",
+    /// A change freeze (also: the hard freeze a Deploy override went through).
+    Freeze = "freeze",
 );
 
 /// One field of a row, old and new.

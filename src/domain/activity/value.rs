@@ -11,6 +11,7 @@ use crate::domain::kpi::KpiTargets;
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
 use crate::domain::registry::{CabApproval, ChangeRisk, CiKind, Criticality};
 use crate::domain::release::{Priority, ReleaseType, Status};
+use crate::domain::schedule::{FreezeKind, Timing};
 use crate::domain::settings::{Language, Theme};
 use crate::domain::stage::{Outcome, Stage};
 use crate::domain::work::TaskStatus;
@@ -68,6 +69,8 @@ pub enum Value {
     Criticality(Criticality),
     /// A rehearsal of the back-out plan.
     Rehearsal(RehearsalRef),
+    /// A deployment window or change freeze as it was.
+    Schedule(ScheduleRef),
 }
 
 /// How far a Build or Test plan is: its text's length and its checklist.
@@ -108,6 +111,9 @@ pub struct TaskRef {
 pub struct GateReasons {
     pub unapproved_changes: u32,
     pub plan_items_missing: u32,
+    /// Hard freezes that held the release (their names are logged beside, as `Field::Freeze`).
+    #[serde(default)]
+    pub hard_freezes: u32,
 }
 
 /// One entry of the risk register as it was: its kind (for the four standard risks) or the
@@ -133,6 +139,41 @@ pub struct RehearsalRef {
 pub struct PhaseRef {
     pub name: String,
     pub status: PhaseStatus,
+}
+
+/// A deployment window or change freeze as it was: its name and when it happens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleRef {
+    pub name: String,
+    /// The RRULE of a recurring one.
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// How long each occurrence of a recurring one lasts.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// The period of a one-off.
+    #[serde(default)]
+    pub start: Option<Timestamp>,
+    #[serde(default)]
+    pub end: Option<Timestamp>,
+    /// The IANA time zone.
+    pub zone: String,
+    /// Hard or soft, for a freeze.
+    #[serde(default)]
+    pub freeze: Option<FreezeKind>,
+}
+
+impl ScheduleRef {
+    /// A window's or freeze's name and timing as the log keeps them.
+    pub fn new(name: &str, timing: &Timing, zone: chrono_tz::Tz, freeze: Option<FreezeKind>) -> Self {
+        let (rule, minutes, start, end) = match timing {
+            Timing::Once { start, end } => (None, None, Some(*start), Some(*end)),
+            Timing::Recurring { recurrence, minutes } => {
+                (Some(recurrence.rule.clone()), Some(*minutes), None, None)
+            }
+        };
+        Self { name: name.to_owned(), rule, minutes, start, end, zone: zone.name().to_owned(), freeze }
+    }
 }
 
 impl Value {

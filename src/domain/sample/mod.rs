@@ -1,7 +1,8 @@
 //! Sample data: the brief's three scenarios (a phased ERP upgrade, `erp.rs`; bi-weekly mobile
 //! releases with hot fixes, `mobile.rs`; a bank's emergency security patches, `bank.rs`) plus a
 //! year of ordinary history (`history.rs`), their work (`work.rs`) and lifecycle records
-//! (`lifecycle.rs`), and a bulk generator for benchmarks. Anchored to the day it is loaded;
+//! (`lifecycle.rs`), the deployment windows and freezes with releases that conflict with them
+//! (`schedule.rs`), and a bulk generator for benchmarks. Anchored to the day it is loaded;
 //! otherwise deterministic.
 
 mod bank;
@@ -9,6 +10,7 @@ mod erp;
 mod history;
 pub mod lifecycle;
 mod mobile;
+mod schedule;
 mod work;
 
 use chrono::{Datelike as _, Duration, FixedOffset, NaiveTime, TimeZone as _, Weekday};
@@ -33,6 +35,8 @@ pub struct SampleData {
     pub time_entries: Vec<TimeEntry>,
     /// Changes, CIs, readiness and stage histories of the releases.
     pub lifecycle: lifecycle::SampleLifecycle,
+    /// Deployment windows and freezes (group and CI ids as in `directory` and `lifecycle`).
+    pub schedule: crate::domain::schedule::Schedule,
 }
 
 /// A small deterministic random source (SplitMix64), so samples and benches repeat exactly.
@@ -97,6 +101,11 @@ const KST_OFFSET: FixedOffset = match FixedOffset::east_opt(9 * 3600) {
 
 fn kst() -> FixedOffset {
     KST_OFFSET
+}
+
+/// Asia/Seoul, the zone of the sample's windows and freezes.
+fn kst_zone() -> crate::domain::schedule::Tz {
+    crate::domain::schedule::Tz::Asia__Seoul
 }
 
 /// Midnight (KST) of `days` days from `now`'s date.
@@ -279,6 +288,7 @@ pub fn scenarios(now: Timestamp) -> SampleData {
     for (i, r) in b.releases.iter_mut().enumerate() {
         r.id = ReleaseId(i as i64 + 1);
     }
+    schedule::releases(&mut b.releases, now);
     let lifecycle = enrich(&mut b.releases, now);
     let mut data = SampleData {
         directory: directory(),
@@ -288,6 +298,7 @@ pub fn scenarios(now: Timestamp) -> SampleData {
         tasks: Vec::new(),
         time_entries: Vec::new(),
         lifecycle,
+        schedule: schedule::schedule(),
     };
     add_work(&mut data, now);
     data
@@ -394,6 +405,7 @@ pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
         tasks: Vec::new(),
         time_entries: Vec::new(),
         lifecycle: Default::default(),
+        schedule: Default::default(),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Planning of a lifecycle move, with the Deploy gate and its logged override.
+//! Planning of a lifecycle move, with the Deploy gate (hard freezes included) and its logged
+//! override.
 
 use super::Effect;
 use crate::domain::activity::GateReasons;
@@ -54,13 +55,20 @@ impl Model {
             let reasons = GateReasons {
                 unapproved_changes: gate.unapproved_changes.len() as u32,
                 plan_items_missing: gate.readiness_missing as u32,
+                hard_freezes: gate.hard_freezes.len() as u32,
             };
-            let change = FieldChange::new(
+            let mut changes = vec![FieldChange::new(
                 Field::DeployGate,
                 Value::Gate(reasons),
                 Value::text(entry.override_reason.clone()),
+            )];
+            // The hard freezes gone through, by name.
+            changes.extend(
+                gate.hard_freezes
+                    .iter()
+                    .map(|name| FieldChange::added(Field::Freeze, Value::text(name.clone()))),
             );
-            effect.activities.push(self.activity(Some(id), now, ActivityKind::Override, vec![change]));
+            effect.activities.push(self.activity(Some(id), now, ActivityKind::Override, changes));
         }
         if !entry.note.is_empty() {
             let mut changes = vec![

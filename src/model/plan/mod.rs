@@ -11,6 +11,7 @@ mod readiness;
 mod registry;
 mod release;
 mod review;
+mod schedule;
 mod settings;
 mod work;
 
@@ -58,6 +59,7 @@ impl Model {
                 Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
                 Command::Sample(command) => self.plan_sample(command, &mut effect)?,
                 Command::Import(command) => self.plan_import(command, now, &mut effect)?,
+                Command::Schedule(command) => self.plan_schedule(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

@@ -15,6 +15,7 @@ pub mod registry;
 pub mod releases;
 pub mod reviews;
 pub mod saved_views;
+pub mod schedule;
 pub mod settings;
 pub mod stage_history;
 pub mod work;
@@ -161,6 +162,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         impact: impact::load(conn)?,
         reviews: reviews::load(conn)?,
         external_links: external_links::load(conn)?,
+        schedule: schedule::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -207,5 +209,6 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::RemoveReview(release) => reviews::remove(conn, *release),
         Mutation::PutExternalLink(link) => external_links::put(conn, link),
         Mutation::RemoveExternalLink { kind, external } => external_links::remove(conn, *kind, *external),
+        Mutation::Schedule(m) => schedule::write(conn, m),
     }
 }

@@ -4,7 +4,7 @@ use crate::domain::import::ImportCounts;
 use crate::domain::release::validate_release;
 use crate::model::plan::Effect;
 use crate::model::{ArchiveContents, CommandError, Model};
-use crate::store::{Mutation, Snapshot};
+use crate::store::{Mutation, ScheduleMutation, Snapshot};
 
 impl Model {
     /// Whether nothing but settings is stored: an archive goes only into such a database.
@@ -25,6 +25,8 @@ impl Model {
             && self.impact.is_empty()
             && self.reviews.is_empty()
             && self.external_links.is_empty()
+            && self.schedule.windows.is_empty()
+            && self.schedule.freezes.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -54,6 +56,7 @@ impl Model {
             impact,
             reviews,
             external_links,
+            schedule,
         } = snapshot;
         for release in &releases {
             validate_release(release)?;
@@ -79,6 +82,8 @@ impl Model {
         m.extend(saved_views.into_iter().map(Mutation::PutSavedView));
         m.extend(settings.into_iter().map(|(key, value)| Mutation::PutSetting { key, value }));
         m.extend(external_links.iter().map(Mutation::PutExternalLink));
+        m.extend(schedule.windows.into_iter().map(|w| Mutation::Schedule(ScheduleMutation::PutWindow(w))));
+        m.extend(schedule.freezes.into_iter().map(|f| Mutation::Schedule(ScheduleMutation::PutFreeze(f))));
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }

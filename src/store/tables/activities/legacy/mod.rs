@@ -263,6 +263,7 @@ fn gate(text: &str) -> Value {
         Some(Value::Gate(GateReasons {
             unapproved_changes: changes.parse().ok()?,
             plan_items_missing: missing.parse().ok()?,
+            hard_freezes: 0,
         }))
     });
     parsed.unwrap_or_else(|| Value::text(text))

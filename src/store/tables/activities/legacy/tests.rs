@@ -47,7 +47,7 @@ fn values_the_fixture_lacks_are_read_too() {
     assert_eq!(
         parsed("override", "deploy_gate", "1 unapproved Change(s), 2 plan item(s) not done", "CAB 승인").1[0]
             .old,
-        Value::Gate(GateReasons { unapproved_changes: 1, plan_items_missing: 2 })
+        Value::Gate(GateReasons { unapproved_changes: 1, plan_items_missing: 2, hard_freezes: 0 })
     );
     // A note with " / " in it keeps it (the note is the last of an edit's fields).
     let edit = parsed("time", "time_spent, note", "01:00 / a / b", "02:00 / c");

@@ -1,0 +1,239 @@
+//! Conflicts of a plan: a release planned inside a freeze that holds it, outside every window
+//! that applies to it, overlapping another release on the same CI or with the same agent, or that
+//! entered Deploy before its planned start or after its planned end. [`find_conflicts`] finds
+//! them all in a range through an interval index (never release against release);
+//! [`draft_conflicts`] finds those of one release as it would be (a draft, a bar being dragged)
+//! in one pass over the others. Words-free: each conflict names its kind, releases, window or
+//! freeze, period, severity and a typed [`Resolution`]; `i18n` says them.
+
+use chrono::Duration;
+
+use super::index::{ScheduleIndex, Span};
+use super::{DeploymentWindow, Freeze, FreezeKind};
+use crate::domain::ids::{AgentId, ConfigItemId, FreezeId, ReleaseId, Timestamp, WindowId};
+use crate::domain::release::Release;
+use crate::domain::stage::{Stage, StageEntry};
+
+/// A period of time, `from` inclusive, `to` exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimeRange {
+    pub from: Timestamp,
+    pub to: Timestamp,
+}
+
+impl TimeRange {
+    pub fn new(from: Timestamp, to: Timestamp) -> Self {
+        Self { from, to }
+    }
+
+    /// Whether `start..end` shares time with the range (an instant counts when inside it).
+    pub fn touches(&self, start: Timestamp, end: Timestamp) -> bool {
+        start < self.to && (end > self.from || (start == end && start >= self.from))
+    }
+
+    /// The range widened by `before` and `after`.
+    pub fn widened(&self, before: Duration, after: Duration) -> Self {
+        Self { from: self.from - before, to: self.to + after }
+    }
+}
+
+/// What kind of conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ConflictKind {
+    /// Planned inside a freeze that holds the release.
+    Freeze,
+    /// Planned outside every window that applies to the release.
+    OutsideWindow,
+    /// Two releases whose planned windows overlap share a configuration item.
+    CiOverlap,
+    /// One agent owns two releases whose planned windows overlap.
+    AgentOverlap,
+    /// The release entered Deploy before its planned start.
+    DeployEarly,
+    /// The release entered Deploy after its planned end.
+    DeployLate,
+}
+
+impl ConflictKind {
+    pub const ALL: [Self; 6] = [
+        Self::Freeze,
+        Self::OutsideWindow,
+        Self::CiOverlap,
+        Self::AgentOverlap,
+        Self::DeployEarly,
+        Self::DeployLate,
+    ];
+
+    /// The JSON name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Freeze => "freeze",
+            Self::OutsideWindow => "outside_window",
+            Self::CiOverlap => "ci_overlap",
+            Self::AgentOverlap => "agent_overlap",
+            Self::DeployEarly => "deploy_early",
+            Self::DeployLate => "deploy_late",
+        }
+    }
+}
+
+/// How serious a conflict is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Deploy is refused without a written override (a hard freeze).
+    Block,
+    /// A warning.
+    Warn,
+}
+
+impl Severity {
+    /// The JSON name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Block => "block",
+            Self::Warn => "warn",
+        }
+    }
+}
+
+/// The window or freeze a conflict is about, with its name as it is now.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Against {
+    Window { id: WindowId, name: String },
+    Freeze { id: FreezeId, name: String, kind: FreezeKind },
+}
+
+impl Against {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Window { name, .. } | Self::Freeze { name, .. } => name,
+        }
+    }
+}
+
+/// How a conflict can be resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Resolution {
+    /// Move the release to start after the freeze, which ends at `ends` (or, for a hard freeze,
+    /// override at Deploy with a written reason).
+    AfterFreeze { ends: Timestamp },
+    /// Move the release into the next occurrence of a window that applies to it.
+    IntoWindow { window: String, start: Timestamp, end: Timestamp },
+    /// No window that applies to the release happens in the next weeks: add one or widen its scope.
+    NoWindowAhead,
+    /// Move `later` to after `first` ends, at `ends` (they share the CI `item`).
+    Sequence { first: ReleaseId, later: ReleaseId, ends: Timestamp, item: ConfigItemId },
+    /// Give one of the releases to another agent, or move it after `ends`.
+    Reassign { agent: AgentId, ends: Timestamp },
+    /// Record why in the release, or correct its planned window to when it was deployed.
+    Replan { deployed: Timestamp },
+}
+
+/// One conflict of the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// The releases involved, in id order.
+    pub release_ids: Vec<ReleaseId>,
+    pub against: Option<Against>,
+    /// When the conflict is: the overlap, or the release's window, or between plan and deploy.
+    pub from: Timestamp,
+    pub to: Timestamp,
+    pub severity: Severity,
+    pub resolution: Resolution,
+}
+
+impl Conflict {
+    pub fn involves(&self, id: ReleaseId) -> bool {
+        self.release_ids.contains(&id)
+    }
+}
+
+/// How far past the range windows are expanded to suggest the next one.
+pub const LOOKAHEAD_DAYS: i64 = 62;
+
+/// Every conflict that touches `range`, sorted by start, kind and releases. `releases` must be
+/// in id order (as the model keeps them); deleted releases are left out. Windows and freezes are
+/// expanded once over the range; each release is checked against the windows and freezes of its
+/// scopes by binary search; overlaps on a CI or an agent are found by one sweep per CI and agent.
+pub fn find_conflicts(
+    releases: &[Release],
+    windows: &[DeploymentWindow],
+    freezes: &[Freeze],
+    history: &[StageEntry],
+    range: TimeRange,
+) -> Vec<Conflict> {
+    let index = ScheduleIndex::build(releases, windows, freezes, range);
+    let mut out = Vec::new();
+    for release in
+        releases.iter().filter(|r| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
+    {
+        index.window_and_freeze_conflicts(release, &mut out);
+    }
+    index.overlap_conflicts(&mut out);
+    deploy_conflicts(releases, history, &mut out);
+    out.retain(|c| range.touches(c.from, c.to));
+    out.sort_by(|a, b| (a.from, a.kind, &a.release_ids).cmp(&(b.from, b.kind, &b.release_ids)));
+    out
+}
+
+/// The conflicts `draft` would have if it were planned as it is: against the windows and freezes
+/// and the other releases (the one with the draft's id is left out: a draft of an existing
+/// release replaces it). One pass over `releases`; its stage history gives the Deploy kinds.
+pub fn draft_conflicts(
+    draft: &Release,
+    releases: &[Release],
+    windows: &[DeploymentWindow],
+    freezes: &[Freeze],
+    history: &[StageEntry],
+) -> Vec<Conflict> {
+    let range = TimeRange::new(draft.planned.start, draft.planned.end);
+    let index = ScheduleIndex::build(&[], windows, freezes, range);
+    let mut out = Vec::new();
+    index.window_and_freeze_conflicts(draft, &mut out);
+    let mine = Span { start: draft.planned.start, end: draft.planned.end, id: draft.id };
+    for other in releases.iter().filter(|r| r.id != draft.id && !r.is_deleted()) {
+        let theirs = Span { start: other.planned.start, end: other.planned.end, id: other.id };
+        if !(theirs.start < mine.end && mine.start < theirs.end) {
+            continue;
+        }
+        if let Some(item) = draft.assets.iter().find(|c| other.assets.contains(c)) {
+            out.push(super::index::ci_conflict(mine, theirs, *item));
+        }
+        if let Some(agent) = draft.agent_id.filter(|a| other.agent_id == Some(*a)) {
+            out.push(super::index::agent_conflict(mine, theirs, agent));
+        }
+    }
+    let own: Vec<StageEntry> = history.iter().filter(|e| e.release_id == draft.id).cloned().collect();
+    deploy_conflicts(std::slice::from_ref(draft), &own, &mut out);
+    out.sort_by(|a, b| (a.from, a.kind, &a.release_ids).cmp(&(b.from, b.kind, &b.release_ids)));
+    out
+}
+
+/// Deploy entered before the planned start or after the planned end.
+fn deploy_conflicts(releases: &[Release], history: &[StageEntry], out: &mut Vec<Conflict>) {
+    for entry in history.iter().filter(|e| e.stage == Stage::Deploy) {
+        let Ok(i) = releases.binary_search_by_key(&entry.release_id, |r| r.id) else { continue };
+        let release = &releases[i];
+        if release.is_deleted() {
+            continue;
+        }
+        let at = entry.entered_at;
+        let (kind, from, to) = if at < release.planned.start {
+            (ConflictKind::DeployEarly, at, release.planned.start)
+        } else if at > release.planned.end {
+            (ConflictKind::DeployLate, release.planned.end, at)
+        } else {
+            continue;
+        };
+        out.push(Conflict {
+            kind,
+            release_ids: vec![release.id],
+            against: None,
+            from,
+            to,
+            severity: Severity::Warn,
+            resolution: Resolution::Replan { deployed: at },
+        });
+    }
+}
