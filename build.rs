@@ -1,4 +1,6 @@
-//! Embeds the version and git commit (shown in the About box) and, on Windows, the app icon.
+//! Embeds the version and git commit (`release-desk --version`, the About box) and, when the target
+//! is Windows, the app icon and version resource into the .exe (also when cross-building from Linux
+//! with mingw-w64: winresource then calls `x86_64-w64-mingw32-windres`).
 
 use std::process::Command;
 
@@ -17,12 +19,21 @@ fn main() {
     println!("cargo:rerun-if-changed=.git/refs/heads");
     println!("cargo:rerun-if-changed=assets/icon.ico");
 
-    #[cfg(windows)]
-    {
-        let mut res = winresource::WindowsResource::new();
-        res.set_icon("assets/icon.ico");
-        if let Err(err) = res.compile() {
-            println!("cargo:warning=could not embed the app icon: {err}");
-        }
+    // `cfg(windows)` here would be the host's: the target is in CARGO_CFG_TARGET_OS.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
+        embed_windows_resources();
+    }
+}
+
+fn embed_windows_resources() {
+    let mut res = winresource::WindowsResource::new();
+    res.set_icon("assets/icon.ico");
+    res.set("ProductName", "Release Desk");
+    res.set("FileDescription", "Release Desk: plan and run software releases offline");
+    res.set("LegalCopyright", "MIT licence");
+    if let Err(err) = res.compile() {
+        // A Windows package without its icon is still a working program; the packaging check
+        // looks for the resource, so this does not slip through unnoticed.
+        println!("cargo:warning=could not embed the Windows icon and version resource: {err}");
     }
 }

@@ -25,7 +25,7 @@ use crate::i18n::{self, tr_args};
 use crate::model::{Model, session};
 
 #[derive(Parser, Debug)]
-#[command(name = "release-desk", version, about = "Plan and run software releases offline")]
+#[command(name = "release-desk", version = crate::VERSION, about = "Plan and run software releases offline")]
 pub struct Cli {
     /// The database file (default: release-desk.sqlite3 in the platform's data folder).
     #[arg(long, global = true, value_name = "PATH")]

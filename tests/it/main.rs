@@ -21,6 +21,7 @@ mod lifecycle;
 mod migration;
 mod model;
 mod mounts;
+mod package;
 mod readiness;
 mod registry;
 mod release_work;

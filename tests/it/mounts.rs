@@ -36,9 +36,18 @@ impl Tmpfs {
     }
 
     /// Makes the file system read-only (`mount -o remount,ro`).
+    /// Retried for up to 5 s: the kernel refuses while any process still holds a file there open
+    /// for writing, and on a loaded machine the last one to close may take a moment.
     pub fn remount_read_only(&self) {
-        let status = Command::new("mount").args(["-o", "remount,ro"]).arg(self.dir.path()).status().unwrap();
-        assert!(status.success(), "remount read-only");
+        for _ in 0..50 {
+            let status =
+                Command::new("mount").args(["-o", "remount,ro"]).arg(self.dir.path()).status().unwrap();
+            if status.success() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("remount read-only");
     }
 
     /// Fills the file system until fewer than `leave` bytes are free.
