@@ -48,7 +48,7 @@ pub(super) fn bulk(
 }
 
 /// `none` (or an empty text) means "no one"; anything else is looked up.
-fn optional<T>(text: &str, find: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+pub(super) fn optional<T>(text: &str, find: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed.eq_ignore_ascii_case("none") {
         Ok(None)
@@ -57,7 +57,7 @@ fn optional<T>(text: &str, find: impl Fn(&str) -> Result<T, String>) -> Result<O
     }
 }
 
-fn find_group(model: &Model, text: &str) -> Result<GroupId, String> {
+pub(super) fn find_group(model: &Model, text: &str) -> Result<GroupId, String> {
     model
         .directory()
         .find_group(text)

@@ -7,6 +7,7 @@
 
 mod backup;
 mod bulk;
+mod data;
 mod demo;
 mod kpi;
 mod releases;
@@ -147,6 +148,44 @@ pub enum CliCommand {
         /// Restore it even though it is a copy of another database than the one at --db.
         #[arg(long)]
         other_database: bool,
+    },
+    /// Bring releases in: from Freshservice JSON, a CSV file or a whole-database archive. All or
+    /// nothing: a file with any problem changes nothing, and the report lists every problem.
+    Import {
+        #[command(subcommand)]
+        from: data::ImportFrom,
+    },
+    /// Write the releases of a view to a file: Freshservice JSON, CSV or Excel (.xlsx).
+    Export {
+        #[arg(value_enum)]
+        format: data::ExportFormat,
+        /// The file to write (replaced if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// new-and-my-open, my-completed, mine, unassigned, completed, incomplete, emergency, trash, all
+        #[arg(long, default_value = "all", value_parser = parse_view)]
+        view: PredefinedView,
+        /// Free text over id, subject and description.
+        #[arg(long)]
+        search: Option<String>,
+        /// CSV and Excel: headers, labels and times in the output language (--lang), as people read them.
+        #[arg(long)]
+        localized: bool,
+    },
+    /// Write the whole database (releases with everything they carry, people, settings, views,
+    /// the activity log) to one JSON file; `import archive` brings it into an empty database.
+    Archive {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Change fields of one release (validated and logged like an edit in the window; Edit > Undo
+    /// in the window takes it back).
+    Update {
+        /// The release id (`12` or `#12`).
+        #[arg(value_parser = parse_release_id)]
+        id: ReleaseId,
+        #[command(flatten)]
+        fields: data::UpdateFields,
     },
     /// Make a new, empty database at --db (a missing file, or an empty one: 0 bytes, or an SQLite
     /// file without tables). Nothing else initialises an empty file.
@@ -298,6 +337,12 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
             bulk::bulk(db, action, ids, agent, group, as_agent)
         }
         CliCommand::Demo { force } => demo::demo(db, force),
+        CliCommand::Import { from } => data::import(db, from),
+        CliCommand::Export { format, out, view, search, localized } => {
+            data::export(db, format, &out, view, search, localized)
+        }
+        CliCommand::Archive { out } => data::archive(db, &out),
+        CliCommand::Update { id, fields } => data::update(db, id, fields),
     }
 }
 

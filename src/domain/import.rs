@@ -222,3 +222,83 @@ pub struct ImportCounts {
     pub updated: usize,
     pub unchanged: usize,
 }
+
+/// One thing wrong with an import's input, named by where it is: the file, the release (its
+/// Freshservice id) or the CSV row, and the field. An import with any problem writes nothing; its
+/// report lists every one.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ImportProblem {
+    /// The file as the user named it.
+    pub file: String,
+    /// The release's id in the file (Freshservice's `id`, a CSV's ID column), when known.
+    pub release_id: Option<i64>,
+    /// The CSV line (the header is line 1), for a CSV file.
+    pub row: Option<usize>,
+    /// The field, as the file names it (`planned_end_date`, `tasks[2].status`, a CSV header).
+    pub field: Option<String>,
+    #[serde(skip)]
+    pub kind: ProblemKind,
+}
+
+impl ImportProblem {
+    /// A problem with the file as a whole.
+    pub fn file(file: &str, kind: ProblemKind) -> Self {
+        Self { file: file.to_owned(), release_id: None, row: None, field: None, kind }
+    }
+}
+
+/// What is wrong (shown in the user's language by `i18n::import_problem`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file could not be read (the system's reason).
+    Unreadable(String),
+    /// Not JSON (the parser's reason, with line and column).
+    NotJson(String),
+    /// JSON, but none of the shapes an import reads (`releases`, `release`, `agents`, ...).
+    NoReleases,
+    /// A field every release needs is not there.
+    Missing,
+    /// The field holds another kind of value.
+    WrongType(Expected),
+    /// A status, priority, type or other code this app does not know (the value as given).
+    UnknownCode(String),
+    /// Not a date and time (ISO 8601, `2026-11-03T09:00:00Z`).
+    BadDate(String),
+    /// An end before (or at) its start.
+    EndBeforeStart,
+    SubjectEmpty,
+    SubjectTooLong(usize),
+    /// Not hh:mm.
+    BadTimeSpent(String),
+    /// The same release (id) comes twice in one import.
+    DuplicateRelease,
+    /// Not CSV (the reader's reason).
+    NotCsv(String),
+    /// A CSV without the columns every release needs (the missing column).
+    MissingColumn(String),
+    /// A header this import does not know.
+    UnknownColumn(String),
+    /// A text longer than the app keeps (characters found, most allowed).
+    TooLong {
+        found: usize,
+        max: usize,
+    },
+    /// An archive of a newer Release Desk.
+    NewerArchive {
+        found: u32,
+        supported: u32,
+    },
+    /// JSON, but not an archive of this app.
+    NotAnArchive,
+}
+
+/// The kind of value a field should hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Number,
+    WholeNumber,
+    Boolean,
+    List,
+    Object,
+}

@@ -1,11 +1,17 @@
-//! Export of releases for the window and the CLI: Freshservice-shaped JSON (with the lifecycle
-//! fields beside), CSV, aligned text tables, and the KPI table and charts (SVG/PNG) for CAB
-//! meetings. Uses `domain`, `model` and `i18n` (the words in the user's language); never `ui` or
+//! Data in and out for the window and the CLI: Freshservice-shaped JSON (with the lifecycle
+//! fields beside) and its import, CSV (export and import), Excel workbooks, the whole-database
+//! archive, aligned text tables, and the KPI table and charts (SVG/PNG) for CAB meetings. Uses `domain`, `model` and `i18n` (the words in the user's language); never `ui` or
 //! `cli`.
 
+pub mod archive;
 pub mod backout_json;
 pub mod chart;
+pub mod csv;
+pub mod file;
+pub mod freshservice;
+pub mod import;
 pub mod json;
 pub mod kpi;
 pub mod lifecycle_json;
 pub mod table;
+pub mod xlsx;

@@ -11,6 +11,7 @@ mod activity;
 mod commands;
 mod errors;
 mod format;
+mod import;
 mod labels;
 mod schedule;
 
@@ -18,6 +19,7 @@ pub use activity::{activity_cells, activity_field, activity_kind, activity_value
 pub use commands::{command_label, id_list, summary_label};
 pub use errors::*;
 pub use format::*;
+pub use import::{import_problem, import_problem_line};
 pub use labels::*;
 pub use schedule::*;
 
@@ -58,6 +60,7 @@ catalogues!(
     "impact",
     "review",
     "schedule",
+    "import",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

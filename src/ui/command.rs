@@ -38,6 +38,8 @@ pub enum AppCommand {
     NewDatabase,
     People,
     LoadSample,
+    Import,
+    Export,
     Backups,
     CloseTab,
     Quit,
@@ -65,12 +67,14 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 22] = [
         Self::NewRelease,
         Self::OpenDatabase,
         Self::NewDatabase,
         Self::People,
         Self::LoadSample,
+        Self::Import,
+        Self::Export,
         Self::Backups,
         Self::CloseTab,
         Self::Quit,
@@ -96,6 +100,8 @@ impl AppCommand {
             Self::NewDatabase => "menu-new-database",
             Self::People => "menu-people",
             Self::LoadSample => "action-load-sample",
+            Self::Import => "menu-import",
+            Self::Export => "menu-export",
             Self::Backups => "menu-backups",
             Self::CloseTab => "menu-close-tab",
             Self::Quit => "menu-quit",
@@ -132,6 +138,8 @@ impl AppCommand {
             | Self::NewDatabase
             | Self::People
             | Self::LoadSample
+            | Self::Import
+            | Self::Export
             | Self::Backups
             | Self::Quit
             | Self::KpiHelp
@@ -161,6 +169,8 @@ impl AppCommand {
             | Self::NewDatabase
             | Self::People
             | Self::LoadSample
+            | Self::Import
+            | Self::Export
             | Self::Backups
             | Self::CloseTab
             | Self::Quit => Menu::File,
@@ -179,7 +189,13 @@ impl AppCommand {
     pub fn starts_group(self) -> bool {
         matches!(
             self,
-            Self::CloseTab | Self::Quit | Self::SelectAll | Self::Find | Self::ZoomIn | Self::KpiHelp
+            Self::Import
+                | Self::CloseTab
+                | Self::Quit
+                | Self::SelectAll
+                | Self::Find
+                | Self::ZoomIn
+                | Self::KpiHelp
         )
     }
 

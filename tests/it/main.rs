@@ -11,6 +11,7 @@ mod backout;
 mod bulk;
 mod catalogues;
 mod cli;
+mod data;
 mod durability;
 mod files;
 mod import;

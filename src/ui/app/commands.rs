@@ -67,6 +67,8 @@ impl ReleaseDeskApp {
             AppCommand::NewDatabase => self.pick_new_database(ctx),
             AppCommand::People => self.dialogs.people.open(),
             AppCommand::LoadSample => self.load_sample(),
+            AppCommand::Import => self.dialogs.data.ask_import(ctx),
+            AppCommand::Export => self.dialogs.data.open_export(),
             AppCommand::Backups => self.dialogs.backups.open(&self.session.db_path),
             AppCommand::CloseTab => {
                 if let Some(index) = self.tabs.active {
@@ -115,6 +117,8 @@ impl ReleaseDeskApp {
         let list = &self.screens.list;
         match command {
             AppCommand::LoadSample => model.is_some_and(|m| m.releases().is_empty()),
+            AppCommand::Import => model.is_some_and(|m| !m.is_read_only()),
+            AppCommand::Export => model.is_some(),
             AppCommand::Undo => model.is_some_and(|m| m.history().next_undo().is_some()),
             AppCommand::Redo => model.is_some_and(|m| m.history().next_redo().is_some()),
             AppCommand::CloseTab => self.tabs.active.is_some(),

@@ -23,6 +23,8 @@ pub(super) struct Dialogs {
     pub(super) show_shortcuts: bool,
     /// File > Open database and New database.
     pub(super) database_file: FileChooser<DatabaseFile>,
+    /// File > Import… and Export….
+    pub(super) data: crate::ui::data_dialog::DataDialog,
 }
 
 impl ReleaseDeskApp {
@@ -31,6 +33,10 @@ impl ReleaseDeskApp {
         if let Some(model) = &self.session.model {
             self.dialogs.new_release.modal_ui(ctx, model.directory(), &mut self.outbox);
             self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.outbox);
+            self.dialogs.data.dialog_ui(ctx, model, &mut self.outbox);
+        }
+        if let Some((text, is_error)) = self.dialogs.data.take_message() {
+            self.status = Some(crate::ui::screens::StatusLine { text, is_error });
         }
         if self.dialogs.show_about {
             self.about_ui(ctx);
