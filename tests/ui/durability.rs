@@ -164,6 +164,8 @@ fn an_empty_file_offers_the_newest_good_backup_or_a_new_database() {
     window.run();
     assert!(window.query_by_label("This database file is empty").is_some());
     assert!(window.query_by_label("Make it a new, empty database").is_some());
+    assert!(window.query_by_label_contains("desk.sqlite3 was left untouched").is_some());
+    assert!(window.query_by_label_contains("\"init\"").is_none(), "no command line advice in the window");
     assert_eq!(std::fs::metadata(&path).unwrap().len(), 0, "not made a database on its own");
     window.get_by_label_contains("Restore the backup of").click();
     window.run();

@@ -37,6 +37,7 @@ open-damaged-body = Release Desk never repairs or overwrites a damaged file. You
 restore-newest-backup = Restore the backup of { $date } ({ $count } releases)
 no-good-backup = There is no good backup of this file in the backups folder.
 open-empty-title = This database file is empty
+open-empty-path = { $path } was left untouched.
 open-empty-body = The file holds no data at all, as a crash can leave a file. Release Desk never makes a new database of it on its own: restore the newest good backup, make it a new, empty database, or open another file.
 open-empty-create = Make it a new, empty database
 backups-confirm-other-database = This is a backup of another database than the one open: restoring it replaces this database with that one.

@@ -36,6 +36,7 @@ open-damaged-body = Release Desk는 손상된 파일을 고치거나 덮어쓰�
 restore-newest-backup = { $date } 백업 복원(릴리스 { $count }건)
 no-good-backup = 백업 폴더에 이 파일의 정상 백업이 없습니다.
 open-empty-title = 이 데이터베이스 파일은 비어 있습니다
+open-empty-path = { $path } 파일은 그대로 두었습니다.
 open-empty-body = 파일에 데이터가 전혀 없습니다. 비정상 종료 뒤에 이런 파일이 남을 수 있습니다. Release Desk는 이런 파일을 스스로 새 데이터베이스로 만들지 않습니다. 가장 최근의 정상 백업을 복원하거나, 비어 있는 새 데이터베이스로 만들거나, 다른 파일을 여세요.
 open-empty-create = 비어 있는 새 데이터베이스로 만들기
 backups-confirm-other-database = 지금 열린 것과 다른 데이터베이스의 백업입니다. 복원하면 이 데이터베이스가 그 데이터베이스로 바뀝니다.

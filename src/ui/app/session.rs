@@ -126,8 +126,14 @@ impl ReleaseDeskApp {
     }
 
     pub(super) fn open_error_ui(&mut self, ui: &mut egui::Ui) {
-        let message = self.session.open_error.as_ref().map(i18n::store_error).unwrap_or_default();
         let failure = self.session.open_failure.clone();
+        let message = match &failure {
+            // The store's sentence points to the command line's `init`; this screen has a button.
+            OpenFailure::Empty { .. } => {
+                tr_args("open-empty-path", &[("path", self.session.db_path.display().to_string().into())])
+            }
+            _ => self.session.open_error.as_ref().map(i18n::store_error).unwrap_or_default(),
+        };
         egui::CentralPanel::default().show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() / 4.0);
