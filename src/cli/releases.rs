@@ -1,12 +1,15 @@
-//! `list` and `show`: releases of a view, or one release, as a table, JSON or CSV.
+//! `list` and `show`: releases of a view, or one release (with its stage, readiness, tasks, notes
+//! and stage history), as a table, JSON or CSV.
 
 use std::path::Path;
+
+use unicode_width::UnicodeWidthStr;
 
 use super::terminal::visible;
 use super::{Format, find_agent, open_existing};
 use crate::domain::{PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, view};
 use crate::export;
-use crate::i18n::tr_args;
+use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
 
 /// `list`: the releases of `view`, filtered by `search`, sorted by `sort`.
@@ -68,17 +71,7 @@ pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String
             serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         Format::Csv => format_releases(&model, [release], Format::Csv),
-        Format::Table => {
-            let cells = export::table::cells(release, model.directory(), false);
-            let mut text = String::new();
-            for (header, value) in export::table::localized_headers().iter().zip(cells) {
-                text.push_str(&format!("{header:>14}  {}\n", visible(&value, false)));
-            }
-            if !release.description.is_empty() {
-                text.push_str(&format!("\n{}\n", visible(&release.description, true)));
-            }
-            Ok(text)
-        }
+        Format::Table => Ok(show_table(&model, release)),
     }
 }
 
@@ -149,4 +142,59 @@ fn format_releases<'a>(
             Ok(text)
         }
     }
+}
+
+/// `show` as text: the properties with their labels right-aligned by display width (a Korean
+/// letter is two columns wide), the stage and plan readiness, the description, then the tasks,
+/// the notes (first lines) and the stage history.
+fn show_table(model: &Model, release: &crate::domain::Release) -> String {
+    let mut rows: Vec<(String, String)> = export::table::localized_headers()
+        .into_iter()
+        .zip(export::table::cells(release, model.directory(), false))
+        .collect();
+    let (done, all) = model.readiness(release.id).plan_progress();
+    rows.push((tr("field-stage"), i18n::stage(release.stage)));
+    rows.push((tr("cli-show-readiness"), format!("{done}/{all}")));
+    let width = rows.iter().map(|(label, _)| UnicodeWidthStr::width(label.as_str())).max().unwrap_or(0);
+    let mut text = String::new();
+    for (label, value) in &rows {
+        let pad = width.saturating_sub(UnicodeWidthStr::width(label.as_str()));
+        text.push_str(&format!("{}{label}  {}\n", " ".repeat(pad), visible(value, false)));
+    }
+    if !release.description.is_empty() {
+        text.push_str(&format!("\n{}\n", visible(&release.description, true)));
+    }
+    let tasks = model.tasks_for(release.id);
+    if !tasks.is_empty() {
+        text.push_str(&format!("\n{}\n", tr("cli-show-tasks")));
+        for task in tasks {
+            let status = i18n::task_status(task.fields.status);
+            text.push_str(&format!("  [{status}] {}\n", visible(&task.fields.title, false)));
+        }
+    }
+    let notes = model.notes_for(release.id);
+    if !notes.is_empty() {
+        text.push_str(&format!("\n{}\n", tr("cli-show-notes")));
+        for note in notes {
+            let first = note.body.lines().next().unwrap_or_default();
+            text.push_str(&format!(
+                "  {}  {}\n",
+                i18n::datetime_short(note.created_at),
+                visible(first, false)
+            ));
+        }
+    }
+    let history = model.stage_history(release.id);
+    if !history.is_empty() {
+        text.push_str(&format!("\n{}\n", tr("history-title")));
+        for entry in history {
+            let actor = model.directory().agent_name(entry.actor);
+            let stage = i18n::stage(entry.stage);
+            let line =
+                format!("  {}  {stage}  {}", i18n::datetime_short(entry.entered_at), visible(actor, false));
+            text.push_str(line.trim_end());
+            text.push('\n');
+        }
+    }
+    text
 }

@@ -207,3 +207,28 @@ fn cli_json_carries_the_lifecycle_and_rollout() {
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(list.as_array().unwrap().iter().any(|r| r["outcome"].is_null()));
 }
+
+#[test]
+fn show_aligns_korean_labels_by_display_width_and_prints_stage_and_history() {
+    use unicode_width::UnicodeWidthStr;
+    let (_dir, path) = temp_db();
+    let db = path.to_str().unwrap();
+    assert!(cli(&["--db", db, "demo"]).status.success());
+    let model = release_desk::model::Model::open(&path).unwrap();
+    let id = model.releases().iter().find(|r| !model.stage_history(r.id).is_empty()).unwrap().id;
+    drop(model);
+    let out = cli(&["--db", db, "--lang", "ko", "show", &id.0.to_string()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("단계") && text.contains("준비 상태") && text.contains("단계 이력"), "{text}");
+    // Every property line's value starts in the same display column.
+    let starts: std::collections::BTreeSet<usize> = text
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.find("  ").map(|_| l))
+        .map(|l| {
+            let label_end = l.trim_start().find("  ").unwrap() + (l.len() - l.trim_start().len());
+            UnicodeWidthStr::width(&l[..label_end])
+        })
+        .collect();
+    assert_eq!(starts.len(), 1, "{text}");
+}

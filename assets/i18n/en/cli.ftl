@@ -11,3 +11,6 @@ cli-error-bad-id = '{ $id }' is not a release id
 cli-error-no-group = no group '{ $group }' (give an id or a name)
 cli-error-bulk-agent-only = --agent and --group are only for `bulk assign`
 cli-error-bulk-assign-needs = bulk assign needs --agent or --group (or both)
+cli-show-readiness = Readiness
+cli-show-tasks = Tasks
+cli-show-notes = Notes

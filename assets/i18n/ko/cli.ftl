@@ -10,3 +10,6 @@ cli-error-bad-id = '{ $id }'은(는) 릴리스 ID가 아닙니다
 cli-error-no-group = 그룹 '{ $group }'을(를) 찾을 수 없습니다 (ID나 이름을 입력하세요)
 cli-error-bulk-agent-only = --agent 와 --group 은 `bulk assign` 에만 씁니다
 cli-error-bulk-assign-needs = bulk assign 에는 --agent 나 --group (또는 둘 다)이 필요합니다
+cli-show-readiness = 준비 상태
+cli-show-tasks = 작업
+cli-show-notes = 메모
