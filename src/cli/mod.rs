@@ -11,7 +11,10 @@ mod data;
 mod demo;
 mod kpi;
 mod releases;
+mod schedule;
 mod terminal;
+
+pub use schedule::ScheduleFormat;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -190,6 +193,48 @@ pub enum CliCommand {
     /// Make a new, empty database at --db (a missing file, or an empty one: 0 bytes, or an SQLite
     /// file without tables). Nothing else initialises an empty file.
     Init,
+    /// Deployment windows and change freezes (`windows import FILE.ics` adds those of a calendar file).
+    #[command(args_conflicts_with_subcommands = true)]
+    Windows {
+        #[command(subcommand)]
+        action: Option<WindowsAction>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ScheduleFormat,
+    },
+    /// Conflicts of the plan in a period: freezes, outside windows, shared CIs, double-booked
+    /// agents, early and late deploys.
+    Conflicts {
+        /// First day, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = schedule::parse_date, value_name = "YYYY-MM-DD")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, YYYY-MM-DD (default: 90 days after --from).
+        #[arg(long, value_parser = schedule::parse_date, value_name = "YYYY-MM-DD")]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ScheduleFormat,
+    },
+    /// Write the releases, windows and freezes of a period as an iCalendar (.ics) file.
+    Calendar {
+        /// First day, YYYY-MM-DD.
+        #[arg(long, value_parser = schedule::parse_date, value_name = "YYYY-MM-DD")]
+        from: chrono::NaiveDate,
+        /// Last day, YYYY-MM-DD.
+        #[arg(long, value_parser = schedule::parse_date, value_name = "YYYY-MM-DD")]
+        to: chrono::NaiveDate,
+        /// The file to write.
+        #[arg(long, value_name = "FILE.ics")]
+        out: PathBuf,
+    },
+}
+
+/// What `windows` does besides listing.
+#[derive(Subcommand, Debug)]
+pub enum WindowsAction {
+    /// Add the windows and freezes of an iCalendar file, all or nothing (one undo in the window).
+    Import {
+        /// The .ics file.
+        file: PathBuf,
+    },
 }
 
 /// The bulk actions of the command line.
@@ -343,6 +388,12 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         }
         CliCommand::Archive { out } => data::archive(db, &out),
         CliCommand::Update { id, fields } => data::update(db, id, fields),
+        CliCommand::Windows { action: None, format } => schedule::windows(db, format),
+        CliCommand::Windows { action: Some(WindowsAction::Import { file }), .. } => {
+            schedule::import(db, &file)
+        }
+        CliCommand::Conflicts { from, to, format } => schedule::conflicts(db, from, to, format),
+        CliCommand::Calendar { from, to, out } => schedule::calendar(db, from, to, &out),
     }
 }
 

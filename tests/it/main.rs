@@ -29,6 +29,7 @@ mod release_work;
 mod restore;
 mod sample;
 mod schedule;
+mod schedule_ics;
 mod store;
 mod terminal;
 mod undo;

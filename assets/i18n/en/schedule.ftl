@@ -67,6 +67,32 @@ schedule-cmd-delete-freeze = delete a freeze
 schedule-cmd-import = import { $windows } window(s) and { $freezes } freeze(s)
 schedule-cmd-reschedule = reschedule #{ $id }
 
+## Command line and calendar files
+schedule-cli-bad-date = '{ $date }' is not a date (YYYY-MM-DD, e.g. 2026-12-24)
+schedule-cli-reversed = --to is before --from
+schedule-cli-no-windows = No deployment windows or freezes yet.
+schedule-cli-no-conflicts = No conflicts in this period.
+schedule-cli-count = { $count } conflict(s)
+schedule-cli-calendar-written = Wrote { $path }.
+schedule-cli-write-failed = could not write { $path }: { $detail }
+schedule-cli-read-failed = could not read { $path }: { $detail }
+schedule-cli-imported = Imported { $windows } window(s) and { $freezes } freeze(s) ({ $skipped } other event(s) skipped).
+schedule-col-what = What
+schedule-col-name = Name
+schedule-col-when = When
+schedule-col-scope = Applies to
+schedule-col-severity = Severity
+schedule-col-kind = Kind
+schedule-col-conflict = Conflict
+schedule-col-fix = How to resolve
+schedule-exempt = exempt: { $types }
+ics-category-release = Release
+ics-category-window = Deployment window
+ics-category-freeze = Freeze
+ics-error-not-calendar = The file is not an iCalendar file (no BEGIN:VCALENDAR).
+ics-error-bad-time = Line { $line }: '{ $value }' is not a date or time.
+ics-error-bad-duration = Line { $line }: '{ $value }' is not a duration.
+ics-error-end-before-start = The event “{ $name }” ends before it starts.
 
 ## Presets of the window dialog
 schedule-preset-saturday-night = Every Saturday 22:00 for 8 h

@@ -67,6 +67,33 @@ schedule-cmd-delete-freeze = 동결 기간을 삭제했습니다
 schedule-cmd-import = 배포 윈도우 { $windows }개와 동결 기간 { $freezes }개를 가져왔습니다
 schedule-cmd-reschedule = #{ $id }의 일정을 옮겼습니다
 
+## 명령줄과 일정 파일
+schedule-cli-bad-date = '{ $date }'은(는) 날짜가 아닙니다 (YYYY-MM-DD, 예: 2026-12-24)
+schedule-cli-reversed = --to가 --from보다 앞입니다
+schedule-cli-no-windows = 아직 배포 윈도우나 동결 기간이 없습니다.
+schedule-cli-no-conflicts = 이 기간에는 충돌이 없습니다.
+schedule-cli-count = 충돌 { $count }건
+schedule-cli-calendar-written = { $path } 파일을 만들었습니다.
+schedule-cli-write-failed = { $path } 파일을 쓸 수 없습니다: { $detail }
+schedule-cli-read-failed = { $path } 파일을 읽을 수 없습니다: { $detail }
+schedule-cli-imported = 배포 윈도우 { $windows }개와 동결 기간 { $freezes }개를 가져왔습니다 (다른 일정 { $skipped }개는 건너뜀).
+schedule-col-what = 구분
+schedule-col-name = 이름
+schedule-col-when = 일정
+schedule-col-scope = 적용 대상
+schedule-col-severity = 심각도
+schedule-col-kind = 종류
+schedule-col-conflict = 충돌 내용
+schedule-col-fix = 해결 방법
+schedule-exempt = 예외: { $types }
+ics-category-release = 릴리스
+ics-category-window = 배포 윈도우
+ics-category-freeze = 동결 기간
+ics-error-not-calendar = iCalendar 파일이 아닙니다 (BEGIN:VCALENDAR 없음).
+ics-error-bad-time = { $line }번째 줄: '{ $value }'은(는) 날짜나 시각이 아닙니다.
+ics-error-bad-duration = { $line }번째 줄: '{ $value }'은(는) 기간이 아닙니다.
+ics-error-end-before-start = 일정 “{ $name }”의 끝이 시작보다 앞입니다.
+
 ## 윈도우 대화 상자의 미리 만든 규칙
 schedule-preset-saturday-night = 매주 토요일 22:00부터 8시간
 schedule-preset-weekend-nights = 금·토요일 밤 22:00부터 8시간
