@@ -169,6 +169,20 @@ fn the_korean_window_shows_no_english() {
     harness.run();
     look(&harness, "dashboard");
 
+    harness.get_by_label("일정").click();
+    harness.run();
+    look(&harness, "calendar month");
+    for (mode, what) in [("주", "calendar week"), ("타임라인", "calendar timeline")] {
+        harness.get_by_label(mode).click();
+        harness.run();
+        look(&harness, what);
+    }
+    harness.get_by_label("배포 윈도우와 동결 기간…").click();
+    harness.run();
+    look(&harness, "windows and freezes");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
     give_3_a_history(&mut harness);
     harness.state_mut().open_page(ReleaseId(3));
     // Tall enough that the whole page, its activity log included, is on screen.

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod calendar;
 mod columns;
 mod dashboard;
 mod durability;

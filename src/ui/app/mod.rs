@@ -133,7 +133,14 @@ impl ReleaseDeskApp {
     ) -> Option<R> {
         let language = self.language();
         let model = self.session.model.as_ref()?;
-        let mut cx = ScreenContext { model, outbox: &mut self.outbox, language, status: &mut self.status };
+        let list = self.screens.list.state.clone();
+        let mut cx = ScreenContext {
+            model,
+            outbox: &mut self.outbox,
+            language,
+            status: &mut self.status,
+            list: &list,
+        };
         f(&mut self.screens, &mut cx)
     }
 

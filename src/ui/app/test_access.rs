@@ -9,6 +9,7 @@ use crate::model::Model;
 use crate::ui::list_state::ListState;
 use crate::ui::new_release::NewReleaseModal;
 use crate::ui::release_page::ReleasePage;
+use crate::ui::screens::calendar::Calendar;
 use crate::ui::screens::dashboard::Dashboard;
 
 /// Test-only accessors.
@@ -86,6 +87,15 @@ impl ReleaseDeskApp {
     /// The id of the screen the first tab shows (`"releases"`, `"dashboard"`).
     pub fn shown_screen(&self) -> &'static str {
         self.screens.shown()
+    }
+
+    /// The calendar screen, if registered.
+    pub fn calendar(&self) -> Option<&Calendar> {
+        self.screens.get::<Calendar>()
+    }
+
+    pub fn calendar_mut(&mut self) -> Option<&mut Calendar> {
+        self.screens.get_mut::<Calendar>()
     }
 
     /// The dashboard screen, if registered.

@@ -7,6 +7,7 @@
 //! line) and never reaches into the window: what it wants of the window (open a release as a page,
 //! the New release dialog) it returns as a [`ScreenAction`].
 
+pub mod calendar;
 pub mod dashboard;
 pub mod release_list;
 
@@ -14,6 +15,7 @@ use std::any::Any;
 
 use crate::domain::{Language, ReleaseId};
 use crate::model::Model;
+use crate::ui::list_state::ListState;
 use crate::ui::outbox::Outbox;
 
 pub use release_list::ReleaseList;
@@ -25,6 +27,7 @@ pub const RELEASE_LIST: &str = "releases";
 fn registry() -> Vec<Box<dyn Screen>> {
     vec![
         Box::new(dashboard::Dashboard::default()),
+        Box::new(calendar::Calendar::default()),
         // One line per screen.
     ]
 }
@@ -63,6 +66,8 @@ pub struct ScreenContext<'a> {
     pub language: Language,
     /// The status bar's message: a screen may say what it did, or why it could not.
     pub status: &'a mut Option<StatusLine>,
+    /// The release list's view, filter and sort (the calendar shows the same releases).
+    pub list: &'a ListState,
 }
 
 /// What a screen asks the window to do.

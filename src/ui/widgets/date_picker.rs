@@ -301,7 +301,7 @@ fn nth_weekday(first: Weekday, n: u32) -> Weekday {
 
 /// The first day of the six weeks shown for `day`'s month: the month's first day, or the last
 /// `first` weekday before it.
-fn grid_start(day: NaiveDate, first: Weekday) -> NaiveDate {
+pub fn grid_start(day: NaiveDate, first: Weekday) -> NaiveDate {
     let month_start = day.with_day(1).unwrap_or(day);
     let back = (month_start.weekday().num_days_from_monday() + 7 - first.num_days_from_monday()) % 7;
     month_start - Days::new(u64::from(back))

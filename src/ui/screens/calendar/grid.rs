@@ -1,0 +1,256 @@
+//! The month and the week. The month is six weeks of day cells (freezes and windows tint a day,
+//! today is outlined, each release is a line in the cell of its start; dragging one along the row
+//! moves it by as many days, in 15-minute steps). The week is seven day columns over the hours of
+//! the day (windows and freezes shaded, today's column marked, the time now as a line); a bar
+//! drags up and down to move the release, its ends to move one end.
+
+use chrono::{Datelike as _, Days, Local, NaiveDate, Timelike as _};
+use egui::{Color32, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+
+use super::Calendar;
+use super::period::local_midnight;
+use super::timeline::{Orientation, bar_ui, drag_tooltip, freeze_fill, window_fill};
+use crate::domain::{PlannedWindow, ReleaseId, Timestamp};
+use crate::i18n::tr;
+use crate::ui::screens::ScreenContext;
+use crate::ui::widgets::date_picker::first_weekday;
+
+const HEADER: f32 = 20.0;
+const LINE: f32 = 17.0;
+
+fn local_date(t: Timestamp) -> NaiveDate {
+    t.with_timezone(&Local).date_naive()
+}
+
+/// The weekday names across the top, from the language's first day.
+fn weekday_header(ui: &egui::Ui, calendar: &Calendar, left: f32, top: f32, width: f32) {
+    let first = first_weekday(calendar.period.language);
+    let mut day = first;
+    for i in 0..7 {
+        let name = tr(&format!("date-weekday-short-{}", day.number_from_monday()));
+        ui.painter().text(
+            pos2(left + (i as f32 + 0.5) * width, top + HEADER / 2.0),
+            egui::Align2::CENTER_CENTER,
+            name,
+            egui::FontId::proportional(13.0),
+            ui.visuals().weak_text_color(),
+        );
+        day = day.succ();
+    }
+}
+
+/// The worst freeze that touches `day`, else whether a window does.
+fn day_tint(calendar: &Calendar, day: NaiveDate) -> Option<Color32> {
+    let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
+    let touching = |s: &&super::Shade| s.occurrences.iter().any(|o| o.overlaps(from, to));
+    let freeze = calendar.shown.shades.iter().filter(touching).filter_map(|s| s.freeze).min();
+    match freeze {
+        Some(severity) => Some(freeze_fill(severity)),
+        None => calendar.shown.shades.iter().find(touching).map(|_| window_fill()),
+    }
+}
+
+/// The month: six weeks of days. Returns the release clicked.
+pub fn month_ui(
+    ui: &mut egui::Ui,
+    calendar: &mut Calendar,
+    cx: &mut ScreenContext<'_>,
+    today: NaiveDate,
+) -> Option<ReleaseId> {
+    let model = cx.model;
+    let (first, _) = calendar.period.days();
+    let (area, _) = ui.allocate_exact_size(ui.available_size().max(vec2(560.0, 420.0)), Sense::hover());
+    let width = area.width() / 7.0;
+    let height = (area.height() - HEADER) / 6.0;
+    weekday_header(ui, calendar, area.left(), area.top(), width);
+    let cell = |day: NaiveDate| {
+        let n = (day - first).num_days().clamp(0, 41) as f32;
+        let (col, row) = (n % 7.0, (n / 7.0).floor());
+        Rect::from_min_size(
+            pos2(area.left() + col * width, area.top() + HEADER + row * height),
+            vec2(width, height),
+        )
+    };
+    for n in 0..42 {
+        let day = first + Days::new(n);
+        let rect = cell(day);
+        if let Some(tint) = day_tint(calendar, day) {
+            ui.painter().rect_filled(rect.shrink(1.0), 2.0, tint);
+        }
+        let stroke = if day == today {
+            Stroke::new(2.0, ui.visuals().selection.bg_fill)
+        } else {
+            Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.4))
+        };
+        ui.painter().rect_stroke(rect, 0.0, stroke, StrokeKind::Inside);
+        let in_month = day.month() == calendar.period.anchor.month();
+        let color = if in_month { ui.visuals().text_color() } else { ui.visuals().weak_text_color() };
+        ui.painter().text(
+            rect.left_top() + vec2(4.0, 2.0),
+            egui::Align2::LEFT_TOP,
+            day.day().to_string(),
+            egui::FontId::proportional(12.0),
+            color,
+        );
+    }
+    let releases = model.releases();
+    let mut line_of: std::collections::HashMap<NaiveDate, usize> = std::collections::HashMap::new();
+    let fits = ((height - LINE) / LINE).floor().max(1.0) as usize;
+    let mut clicked = None;
+    let rows = calendar.shown.rows.clone();
+    for i in rows {
+        let release = &releases[i];
+        let day = local_date(release.planned.start);
+        if day < first || day >= first + Days::new(42) {
+            continue;
+        }
+        let line = line_of.entry(day).or_insert(0);
+        *line += 1;
+        if *line > fits {
+            if *line == fits + 1 {
+                let rect = cell(day);
+                ui.painter().text(
+                    rect.right_top() + vec2(-4.0, 2.0),
+                    egui::Align2::RIGHT_TOP,
+                    tr("calendar-more"),
+                    egui::FontId::proportional(11.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
+            continue;
+        }
+        let line = *line;
+        let place = |p: PlannedWindow| {
+            let rect = cell(local_date(p.start).clamp(first, first + Days::new(41)));
+            Rect::from_min_size(
+                rect.left_top() + vec2(2.0, line as f32 * LINE),
+                vec2(width - 4.0, LINE - 2.0),
+            )
+        };
+        if let Some(id) = bar_ui(ui, calendar, model, release, place, Orientation::Horizontal(width / 1440.0))
+        {
+            clicked = Some(id);
+        }
+    }
+    drag_tooltip(ui, calendar);
+    clicked
+}
+
+/// The week: day columns over the hours. Returns the release clicked.
+pub fn week_ui(
+    ui: &mut egui::Ui,
+    calendar: &mut Calendar,
+    cx: &mut ScreenContext<'_>,
+    today: NaiveDate,
+) -> Option<ReleaseId> {
+    let model = cx.model;
+    let (first, _) = calendar.period.days();
+    let mut clicked = None;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let gutter = 44.0;
+        let hour = 28.0;
+        let (area, _) = ui
+            .allocate_exact_size(vec2(ui.available_width().max(560.0), HEADER + 24.0 * hour), Sense::hover());
+        let width = (area.width() - gutter) / 7.0;
+        let left = area.left() + gutter;
+        let top = area.top() + HEADER;
+        weekday_header(ui, calendar, left, area.top(), width);
+        let painter = ui.painter();
+        for h in 0..24 {
+            let y = top + h as f32 * hour;
+            painter.line_segment(
+                [pos2(left, y), pos2(area.right(), y)],
+                Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.25)),
+            );
+            painter.text(
+                pos2(area.left() + 2.0, y + 2.0),
+                egui::Align2::LEFT_TOP,
+                format!("{h:02}:00"),
+                egui::FontId::proportional(11.0),
+                ui.visuals().weak_text_color(),
+            );
+        }
+        let column = |day: NaiveDate| {
+            let n = (day - first).num_days().clamp(0, 6) as f32;
+            Rect::from_min_size(pos2(left + n * width, top), vec2(width, 24.0 * hour))
+        };
+        let y_of = |t: Timestamp| {
+            let local = t.with_timezone(&Local);
+            top + (local.hour() as f32 + local.minute() as f32 / 60.0) * hour
+        };
+        for n in 0..7 {
+            let day = first + Days::new(n);
+            let col = column(day);
+            if day == today {
+                painter.rect_filled(col, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.12));
+            }
+            painter.text(
+                pos2(col.center().x, area.top() + HEADER - 2.0),
+                egui::Align2::CENTER_BOTTOM,
+                day.format("%m-%d").to_string(),
+                egui::FontId::proportional(11.0),
+                ui.visuals().text_color(),
+            );
+            let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
+            for s in &calendar.shown.shades {
+                let fill = s.freeze.map_or_else(window_fill, freeze_fill);
+                for o in s.occurrences.iter().filter(|o| o.overlaps(from, to)) {
+                    let y0 = if o.start <= from { col.top() } else { y_of(o.start) };
+                    let y1 = if o.end >= to { col.bottom() } else { y_of(o.end) };
+                    painter.rect_filled(
+                        Rect::from_min_max(pos2(col.left(), y0), pos2(col.right(), y1)),
+                        0.0,
+                        fill,
+                    );
+                }
+            }
+            painter.line_segment(
+                [pos2(col.left(), top), pos2(col.left(), col.bottom())],
+                Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.4)),
+            );
+        }
+        let now = model.now();
+        if calendar.period.range().touches(now, now) {
+            let col = column(local_date(now));
+            let y = y_of(now);
+            painter.line_segment(
+                [pos2(col.left(), y), pos2(col.right(), y)],
+                Stroke::new(2.0, Color32::from_rgb(0x2f, 0x6f, 0xd6)),
+            );
+        }
+        // Lanes per day, so overlapping releases sit side by side.
+        let releases = model.releases();
+        let mut lanes: std::collections::HashMap<NaiveDate, Vec<Timestamp>> =
+            std::collections::HashMap::new();
+        let rows = calendar.shown.rows.clone();
+        for i in rows {
+            let release = &releases[i];
+            let day = local_date(release.planned.start);
+            if day < first || day >= first + Days::new(7) {
+                continue;
+            }
+            let ends = lanes.entry(day).or_default();
+            let lane = ends.iter().position(|e| *e <= release.planned.start).unwrap_or(ends.len());
+            if lane == ends.len() {
+                ends.push(release.planned.end);
+            } else {
+                ends[lane] = release.planned.end;
+            }
+            let lane_width = (width / 3.0).max(24.0);
+            let place = |p: PlannedWindow| {
+                let col = column(local_date(p.start));
+                let y0 = y_of(p.start);
+                let same_day = local_date(p.end) == local_date(p.start);
+                let y1 = if same_day { y_of(p.end).max(y0 + 6.0) } else { col.bottom() };
+                let x0 = (col.left() + 2.0 + lane as f32 * lane_width).min(col.right() - 8.0);
+                Rect::from_min_max(pos2(x0, y0), pos2((x0 + lane_width - 2.0).min(col.right() - 1.0), y1))
+            };
+            if let Some(id) = bar_ui(ui, calendar, model, release, place, Orientation::Vertical(hour / 60.0))
+            {
+                clicked = Some(id);
+            }
+        }
+        drag_tooltip(ui, calendar);
+    });
+    clicked
+}

@@ -1,0 +1,303 @@
+//! The calendar, a screen: the releases of the list's view and filter by month, by week, or on a
+//! timeline (a Gantt with a row per group or per CI, a phased release's phases as segments), with
+//! deployment windows and freezes shaded, conflicts marked and listed beside, and today marked.
+//! A bar dragged (or its edge) reschedules the release, snapping to 15 minutes, as one undoable
+//! command; the conflicts the new time would have show while dragging. A click opens the release.
+//! Arrows move between periods and `T` goes to today. Windows and freezes are managed in a dialog
+//! (`dialog.rs`); the shown period exports as an iCalendar file.
+//!
+//! One file per part: `period` (what is shown and its range), `grid` (month and week), `timeline`
+//! (the Gantt), `drag` (a bar being moved), `dialog` (windows and freezes), `side` (the conflicts).
+
+mod dialog;
+mod drag;
+mod grid;
+mod period;
+mod side;
+mod timeline;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{Local, NaiveDate};
+use egui::Key;
+
+pub use self::drag::{Drag, DragEdge};
+pub use self::period::{Mode, Period, RowsBy};
+use super::{Screen, ScreenAction, ScreenContext, StatusLine};
+use crate::domain::schedule::{Conflict, Occurrence, Severity, TimeRange, occurrences};
+use crate::domain::{ReleaseId, view};
+use crate::i18n::{self, tr};
+use crate::model::{Command, Model, ScheduleCommand};
+use crate::ui::list_state::ListState;
+use crate::ui::outbox::Sender;
+use crate::ui::widgets::file_dialog::{FileChooser, FileRequest};
+
+/// The calendar's screen id.
+pub const ID: &str = "calendar";
+
+/// A window's or freeze's periods in the shown range, ready to shade.
+#[derive(Clone, Debug)]
+pub struct Shade {
+    pub name: String,
+    pub occurrences: Vec<Occurrence>,
+    /// `None` for a window; the freeze's severity otherwise.
+    pub freeze: Option<Severity>,
+}
+
+/// What the shown period needs, found once per model revision, list state and range.
+#[derive(Default)]
+pub struct Shown {
+    key: Option<(u64, ListState, TimeRange)>,
+    /// Indices into `model.releases()` of the list's releases planned in the range, by start.
+    pub rows: Vec<usize>,
+    pub conflicts: Arc<Vec<Conflict>>,
+    /// The worst conflict of each release in the range.
+    pub worst: HashMap<ReleaseId, Severity>,
+    pub shades: Vec<Shade>,
+}
+
+impl Shown {
+    fn refresh(&mut self, model: &Model, list: &ListState, range: TimeRange) {
+        let key = (model.revision(), list.clone(), range);
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let me = model.settings().current_agent;
+        let releases = model.releases();
+        let mut rows: Vec<usize> =
+            view::query(releases, list.base, me, &list.filter, list.sort, model.directory())
+                .into_iter()
+                .filter(|&i| range.touches(releases[i].planned.start, releases[i].planned.end))
+                .collect();
+        rows.sort_by_key(|&i| (releases[i].planned.start, releases[i].id));
+        self.rows = rows;
+        self.conflicts = model.conflicts(range);
+        self.worst.clear();
+        for c in self.conflicts.iter() {
+            for id in &c.release_ids {
+                let worst = self.worst.entry(*id).or_insert(c.severity);
+                *worst = (*worst).min(c.severity);
+            }
+        }
+        let schedule = model.schedule();
+        self.shades = schedule
+            .windows
+            .iter()
+            .map(|w| Shade {
+                name: w.name.clone(),
+                occurrences: occurrences(&w.timing, w.zone, range),
+                freeze: None,
+            })
+            .chain(schedule.freezes.iter().map(|f| Shade {
+                name: f.name.clone(),
+                occurrences: occurrences(&f.timing, f.zone, range),
+                freeze: Some(match f.kind {
+                    crate::domain::schedule::FreezeKind::Hard => Severity::Block,
+                    crate::domain::schedule::FreezeKind::Soft => Severity::Warn,
+                }),
+            }))
+            .filter(|s| !s.occurrences.is_empty())
+            .collect();
+        self.key = Some(key);
+    }
+}
+
+/// The calendar screen.
+pub struct Calendar {
+    pub period: Period,
+    pub shown: Shown,
+    /// The bar being dragged, if any.
+    pub drag: Option<Drag>,
+    dialog: dialog::ScheduleDialog,
+    /// Why the last reschedule was refused.
+    refused: Option<String>,
+    /// Today (tests fix it).
+    today: Option<NaiveDate>,
+    /// Where the shown period is saved as an iCalendar file.
+    files: FileChooser<()>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Self {
+            period: Period::new(Local::now().date_naive()),
+            shown: Shown::default(),
+            drag: None,
+            dialog: dialog::ScheduleDialog::default(),
+            refused: None,
+            today: None,
+            files: FileChooser::default(),
+        }
+    }
+}
+
+impl Calendar {
+    /// Today, as the calendar marks it.
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| Local::now().date_naive())
+    }
+
+    /// Fixes today (tests) and shows the period around it.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = Some(today);
+        self.period.anchor = today;
+    }
+
+    /// The reschedule a finished drag asks for, pushed as this screen's command.
+    fn finish_drag(&mut self, cx: &mut ScreenContext<'_>) {
+        let Some(drag) = self.drag.take() else { return };
+        if drag.current == drag.original {
+            return;
+        }
+        let command = ScheduleCommand::Reschedule {
+            id: drag.id,
+            planned: drag.current,
+            move_phases: drag.edge == DragEdge::Body,
+        };
+        cx.outbox.push(Sender::Screen(ID), Command::Schedule(command));
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, cx: &mut ScreenContext<'_>) {
+        let language = cx.language;
+        ui.horizontal_wrapped(|ui| {
+            for mode in Mode::ALL {
+                if ui.selectable_label(self.period.mode == mode, tr(mode.key())).clicked() {
+                    self.period.mode = mode;
+                }
+            }
+            ui.separator();
+            if ui.button("◀").on_hover_text(tr("calendar-previous")).clicked() {
+                self.period.step(-1);
+            }
+            if ui.button(tr("calendar-today")).on_hover_text(tr("calendar-today-key")).clicked() {
+                self.period.anchor = self.today();
+            }
+            if ui.button("▶").on_hover_text(tr("calendar-next")).clicked() {
+                self.period.step(1);
+            }
+            ui.strong(self.period.heading(language));
+            if self.period.mode == Mode::Timeline {
+                ui.separator();
+                ui.label(tr("calendar-rows-by"));
+                for by in [RowsBy::Group, RowsBy::ConfigItem] {
+                    if ui.selectable_label(self.period.rows_by == by, tr(by.key())).clicked() {
+                        self.period.rows_by = by;
+                    }
+                }
+            }
+            ui.separator();
+            if ui.button(tr("calendar-manage")).clicked() {
+                self.dialog.open();
+            }
+            if ui.button(tr("calendar-export")).clicked() {
+                let request = FileRequest::save(tr("calendar-export"), "release-calendar.ics")
+                    .filter("iCalendar", &["ics"]);
+                self.files.ask(ui.ctx(), (), request);
+            }
+            if let Some(why) = &self.refused {
+                ui.colored_label(ui.visuals().error_fg_color, why);
+            }
+        });
+    }
+
+    /// Writes the shown period to `path` as an iCalendar file and says so in the status bar.
+    pub fn export_ics(&self, cx: &mut ScreenContext<'_>, path: &std::path::Path) {
+        let text = crate::export::ics::to_ics(&crate::export::ics::Calendar {
+            releases: cx.model.releases(),
+            schedule: cx.model.schedule(),
+            directory: cx.model.directory(),
+            range: self.period.range(),
+            now: cx.model.now(),
+        });
+        let status = match std::fs::write(path, text) {
+            Ok(()) => StatusLine {
+                text: i18n::tr_args("calendar-exported", &[("path", path.display().to_string().into())]),
+                is_error: false,
+            },
+            Err(e) => StatusLine {
+                text: i18n::tr_args(
+                    "schedule-cli-write-failed",
+                    &[("path", path.display().to_string().into()), ("detail", e.to_string().into())],
+                ),
+                is_error: true,
+            },
+        };
+        *cx.status = Some(status);
+    }
+}
+
+impl Screen for Calendar {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn title_key(&self) -> &'static str {
+        "calendar-title"
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
+        self.period.language = cx.language;
+        let range = self.period.range();
+        self.shown.refresh(cx.model, cx.list, range);
+        let mut action = None;
+        egui::Panel::top("calendar_toolbar").show(ui, |ui| self.toolbar_ui(ui, cx));
+        let side =
+            egui::Panel::right("calendar_conflicts").resizable(true).default_size(320.0).min_size(220.0);
+        let side = side.show(ui, |ui| side::conflicts_ui(ui, &self.shown, cx.model));
+        if let Some(id) = side.inner {
+            action = Some(ScreenAction::OpenRelease(id));
+        }
+        let handle = side.response.id.with("__resize");
+        ui.ctx().accesskit_node_builder(handle, |node| node.set_label(tr("panel-resize")));
+        let today = self.today();
+        let clicked = egui::CentralPanel::default()
+            .show(ui, |ui| match self.period.mode {
+                Mode::Month => grid::month_ui(ui, self, cx, today),
+                Mode::Week => grid::week_ui(ui, self, cx, today),
+                Mode::Timeline => timeline::timeline_ui(ui, self, cx, today),
+            })
+            .inner;
+        if ui.ctx().input(|i| i.pointer.any_released()) && self.drag.is_some() {
+            self.refused = None;
+            self.finish_drag(cx);
+        }
+        if let Some(id) = clicked {
+            action = Some(ScreenAction::OpenRelease(id));
+        }
+        self.dialog.ui(ui, cx);
+        if let Some(((), path)) = self.files.ui(ui.ctx()) {
+            self.export_ics(cx, &path);
+        }
+        action
+    }
+
+    fn keys(&mut self, ctx: &egui::Context, _cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
+        let (left, right, today) = ctx.input(|i| {
+            (i.key_pressed(Key::ArrowLeft), i.key_pressed(Key::ArrowRight), i.key_pressed(Key::T))
+        });
+        if left {
+            self.period.step(-1);
+        }
+        if right {
+            self.period.step(1);
+        }
+        if today {
+            self.period.anchor = self.today();
+        }
+        None
+    }
+
+    fn has_modal(&self) -> bool {
+        self.dialog.is_open() || self.files.is_open()
+    }
+
+    fn on_result(&mut self, result: Result<(), String>) {
+        if let Err(why) = result.clone()
+            && !self.dialog.on_result(result)
+        {
+            // A reschedule refused: the bar is back where it was; say why.
+            self.refused = Some(why);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! The calendar screen: the list's releases by month and on the timeline, a bar dragged on the
+//! timeline reschedules its release (snapped to 15 minutes) as one command that one undo takes
+//! back, the conflicts of the new time show while dragging, a click opens the release, and the
+//! arrows and `T` move between periods.
+
+use chrono::{Duration, NaiveDate};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use crate::common::{at, model_with, plain, t0, temp_db};
+use crate::harness;
+use release_desk::domain::schedule::{ConflictKind, Freeze, FreezeKind, Scope, Timing, Tz};
+use release_desk::domain::{FreezeId, PlannedWindow, ReleaseId};
+use release_desk::model::{Command, ScheduleCommand};
+use release_desk::ui::ReleaseDeskApp;
+use release_desk::ui::screens::calendar::{self, Mode};
+
+/// #1 planned tomorrow, #2 the day after; a hard freeze from three to five days on.
+fn calendar_fixture() -> (tempfile::TempDir, ReleaseDeskApp) {
+    let (dir, path) = temp_db();
+    let mut first = plain(1, "ERP 주말 배포");
+    first.planned = PlannedWindow { start: at(20), end: at(24) };
+    let mut second = plain(2, "모바일 앱 배포");
+    second.planned = PlannedWindow { start: at(44), end: at(46) };
+    let mut model = model_with(&path, vec![first, second]);
+    let freeze = Freeze {
+        id: FreezeId(0),
+        name: "연말 동결".into(),
+        timing: Timing::Once { start: at(72), end: at(120) },
+        zone: Tz::Asia__Seoul,
+        kind: FreezeKind::Hard,
+        scope: Scope::All,
+        exempt: Default::default(),
+        exempt_reason: String::new(),
+    };
+    model.apply(Command::Schedule(ScheduleCommand::AddFreeze(freeze))).unwrap();
+    (dir, ReleaseDeskApp::from_model(model))
+}
+
+fn today() -> NaiveDate {
+    t0().with_timezone(&chrono::Local).date_naive()
+}
+
+/// The window on the calendar screen, today fixed at the fixture's.
+fn on_calendar() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
+    let (dir, app) = calendar_fixture();
+    let mut harness = harness(app);
+    harness.run();
+    harness.state_mut().calendar_mut().unwrap().set_today(today());
+    harness.get_by_label("Calendar").click();
+    harness.run();
+    assert_eq!(harness.state().shown_screen(), calendar::ID);
+    (dir, harness)
+}
+
+/// The centre of the bar of release `id`.
+fn bar_centre(harness: &Harness<'_, ReleaseDeskApp>, id: i64) -> egui::Pos2 {
+    let b = harness.get_by_label_contains(&format!("#{id} ")).accesskit_node().bounding_box().unwrap();
+    egui::pos2(((b.x0 + b.x1) / 2.0) as f32, ((b.y0 + b.y1) / 2.0) as f32)
+}
+
+fn pointer(harness: &mut Harness<'_, ReleaseDeskApp>, pos: egui::Pos2, pressed: Option<bool>) {
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::PointerMoved(pos));
+    if let Some(pressed) = pressed {
+        events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.step();
+}
+
+#[test]
+fn the_month_shows_the_releases_and_a_click_opens_one() {
+    let (_dir, mut harness) = on_calendar();
+    assert_eq!(harness.state().calendar().unwrap().period.mode, Mode::Month);
+    assert!(harness.query_by_label_contains("#1 ERP 주말 배포").is_some());
+    assert!(harness.query_by_label_contains("#2 모바일 앱 배포").is_some());
+    harness.get_by_label_contains("#2 ").click();
+    harness.run();
+    assert_eq!(harness.state().active_page(), Some(ReleaseId(2)), "the release opens as a page");
+}
+
+#[test]
+fn the_arrows_move_between_periods_and_t_goes_back_to_today() {
+    let (_dir, mut harness) = on_calendar();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let next = harness.state().calendar().unwrap().period.anchor;
+    assert_eq!(next, today().checked_add_months(chrono::Months::new(1)).unwrap());
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert!(harness.state().calendar().unwrap().period.anchor < today());
+    harness.key_press(egui::Key::T);
+    harness.run();
+    assert_eq!(harness.state().calendar().unwrap().period.anchor, today());
+}
+
+#[test]
+fn dragging_a_bar_on_the_timeline_is_one_command_and_one_undo_with_conflicts_shown_meanwhile() {
+    let (_dir, mut harness) = on_calendar();
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    let before = harness.state().model().unwrap().release(ReleaseId(1)).unwrap().planned;
+    let undo_before = harness.state().model().unwrap().history().undo_len();
+    let from = bar_centre(&harness, 1);
+    pointer(&mut harness, from, Some(true));
+    // Far enough right to land in the freeze (a day is at least 60 px wide), in small steps.
+    for step in 1..=12 {
+        pointer(&mut harness, from + egui::vec2(20.0 * step as f32, 0.0), None);
+    }
+    let drag = harness.state().calendar().unwrap().drag.clone().expect("a drag is under way");
+    assert_eq!(drag.id, ReleaseId(1));
+    let moved = drag.current.start - before.start;
+    assert!(moved > Duration::hours(24), "moved right: {moved}");
+    assert_eq!(moved.num_minutes() % 15, 0, "snapped to 15 minutes");
+    assert_eq!(drag.current.end - drag.current.start, before.end - before.start, "the body keeps its length");
+    assert!(
+        drag.conflicts.iter().any(|c| c.kind == ConflictKind::Freeze),
+        "the freeze shows while dragging: {:?}",
+        drag.conflicts
+    );
+    assert!(harness.query_by_label_contains("연말 동결").is_some(), "the tooltip names the freeze");
+    assert_eq!(
+        harness.state().model().unwrap().release(ReleaseId(1)).unwrap().planned,
+        before,
+        "nothing is saved while dragging"
+    );
+    let to = from + egui::vec2(240.0, 0.0);
+    pointer(&mut harness, to, Some(false));
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.release(ReleaseId(1)).unwrap().planned, drag.current, "saved where it was dropped");
+    assert_eq!(model.history().undo_len(), undo_before + 1, "one command");
+    assert!(harness.state().calendar().unwrap().drag.is_none());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.release(ReleaseId(1)).unwrap().planned, before, "one undo takes it back");
+    assert_eq!(model.history().undo_len(), undo_before);
+}
