@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod backout_sections;
 mod calendar;
 mod columns;
 mod dashboard;

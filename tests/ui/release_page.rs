@@ -13,7 +13,7 @@ use release_desk::ui::ReleaseDeskApp;
 fn the_build_plan_is_edited_in_its_modal_and_saved_with_ctrl_s() {
     let (_dir, mut harness) = page_of_3();
     crate::show_tab(&mut harness, "Plans");
-    assert_eq!(harness.query_all_by_label("Not yet added").count(), 2);
+    assert_eq!(harness.query_all_by_label("Not yet added").count(), 3, "build, test and back-out");
     harness.get_all_by_role_and_label(Role::Button, "Add").next().unwrap().click();
     harness.run();
     assert!(harness.query_by_label_contains("Build plan — #3").is_some(), "the modal is open");

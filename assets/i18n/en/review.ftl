@@ -5,3 +5,20 @@
 ## Refusals
 review-refused-not-yet = A release is reviewed once it is complete or after a rollback.
 review-refused-empty = Write something in the review, or add a follow-up action.
+
+## The review section of the release page
+section-review = Post-implementation review
+review-not-yet = A release is reviewed once it is complete or after a rollback.
+review-missing = Completed without a review yet.
+review-reviewed = Reviewed by { $who }, { $when }
+review-went-well = What went well
+review-went-well-hint = what to keep doing
+review-went-wrong = What went wrong
+review-went-wrong-hint = what hurt, and why
+review-lessons = Lessons learned
+review-lessons-hint = what the next release does differently
+review-follow-ups = Follow-up actions
+review-follow-ups-none = No follow-up actions.
+review-follow-up-hint = a follow-up action (it becomes a task)
+review-follow-up-add = Add follow-up
+review-follow-up-title-required = Write the follow-up action first.

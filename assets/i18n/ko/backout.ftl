@@ -23,3 +23,40 @@ backout-invalid-target = 원복 목표 시간은 1분에서 1주일 사이여야
 backout-invalid-decision-point = 결정 시점은 배포 시작 후 1주일 이내여야 합니다.
 backout-invalid-rehearsal-time = 리허설 원복 시간은 1주일 이내여야 합니다.
 backout-invalid-no-rehearsal = 해당 리허설이 더 이상 없습니다.
+
+## 빌드·테스트 계획 옆의 백아웃 계획
+plan-backout = 백아웃 계획
+plan-backout-decision = 진행/중단 결정과 결정권자
+plan-backout-stop = 배포 중단 및 변경 동결
+plan-backout-restore = 이전 버전으로 원복
+plan-backout-data = 데이터 복원 또는 정합성 맞춤
+plan-backout-verify = 서비스 정상화 확인
+plan-backout-notify = 사용자·이해관계자 공지
+unsaved-part-backout-plan = 편집 중인 백아웃 계획
+
+## 릴리스 페이지의 백아웃 섹션
+section-backout = 백아웃
+backout-none = 아직 백아웃 계획이 없습니다.
+backout-add = 백아웃 계획 추가
+backout-remove = 백아웃 계획 삭제
+backout-steps = 절차
+backout-steps-progress = 절차 { $total }개 중 { $done }개 준비됨 (계획 탭에서 편집)
+backout-go-no-go = 진행/중단 기준
+backout-go-no-go-hint = 예: 오류율 1% 초과가 10분 지속
+backout-decision-point = 결정 시점
+backout-decision-point-set = 지정
+backout-decision-point-after = 배포 시작 후
+backout-restore-target = 원복 목표 시간
+backout-restore-target-hint = 백아웃을 시작하면 이 시간 안에 서비스를 되살립니다
+backout-rehearsals = 리허설
+backout-rehearsals-none = 아직 리허설하지 않았습니다.
+backout-rehearsal-restored = { $duration } 만에 원복
+backout-rehearsal-met = 목표 이내
+backout-rehearsal-missed = 목표 초과
+backout-rehearsal-remove = 이 리허설 삭제
+backout-rehearsal-new = 리허설 기록:
+backout-rehearsal-minutes = 측정한 원복 시간 (분)
+backout-rehearsal-result = 결과
+backout-rehearsal-note = 리허설 메모
+backout-rehearsal-note-hint = 알게 된 점
+backout-rehearsal-add = 기록

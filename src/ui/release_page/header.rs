@@ -1,4 +1,4 @@
-//! The page's header: the id and chips (status, priority, type, in Trash), Close, Delete (to Trash,
+//! The page's header: the id and chips (status, priority, type, risk level, in Trash), Close, Delete (to Trash,
 //! after a second click) and Mark completed (the lifecycle's Complete dialog), then the subject
 //! edited in place (saved when the user leaves the field; Esc puts the stored one back).
 
@@ -8,20 +8,30 @@ use super::{ERROR_RED, Origin, ReleasePage, lifecycle};
 use crate::domain::release::validate_subject;
 use crate::domain::{Release, Stage};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::{Command, ReleaseCommand, ReleaseEdit};
+use crate::model::{Command, Model, ReleaseCommand, ReleaseEdit};
 use crate::ui::command::{AppCommand, command_hint};
 use crate::ui::outbox::{Outbox, Sender};
 use crate::ui::widgets::{chip_ui, priority_color, status_color, type_color};
 
 impl ReleasePage {
     /// Id, subject edited in place, chips, and the page's actions. Returns true to close the page.
-    pub(super) fn header_ui(&mut self, ui: &mut egui::Ui, release: &Release, outbox: &mut Outbox) -> bool {
+    pub(super) fn header_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        release: &Release,
+        model: &Model,
+        outbox: &mut Outbox,
+    ) -> bool {
         let mut close = false;
         ui.horizontal(|ui| {
             ui.heading(RichText::new(format!("#{}", release.id)).strong());
             chip_ui(ui, &i18n::status(release.status), status_color(release.status));
             chip_ui(ui, &i18n::priority(release.priority), priority_color(release.priority));
             chip_ui(ui, &i18n::release_type(release.release_type), type_color(release.release_type));
+            let level = model.risk_level(release);
+            let risk = tr_args("chip-risk-level", &[("level", i18n::risk_level(level).into())]);
+            chip_ui(ui, &risk, super::lifecycle_widgets::risk_level_color(level))
+                .on_hover_text(tr("impact-risk-level-rule"));
             if release.is_deleted() {
                 chip_ui(ui, &tr("chip-in-trash"), Color32::DARK_GRAY);
             }

@@ -24,6 +24,7 @@
 mod activity;
 pub mod backout;
 mod header;
+pub mod impact;
 pub mod lifecycle;
 pub mod lifecycle_widgets;
 pub mod links;
@@ -32,6 +33,7 @@ mod overview;
 mod plans;
 mod properties;
 pub mod readiness;
+pub mod review;
 pub mod risks;
 pub mod sections;
 pub mod strategy;
@@ -181,7 +183,7 @@ impl ReleasePage {
         if self.planned == Some(release.planned) {
             self.planned = None;
         }
-        self.sections.plans.follow(release);
+        self.sections.plans.follow(release, model);
         self.sections.tasks.follow(model, model.now());
         self.sections.notes.follow(model);
         self.sections.time.follow(model);
@@ -216,7 +218,7 @@ impl ReleasePage {
             self.follow(release, model);
         }
         let mut action = None;
-        if self.header_ui(ui, release, outbox) {
+        if self.header_ui(ui, release, model, outbox) {
             action = Some(PageAction::Close);
         }
         egui::Panel::right(("release_page_properties", self.id.0))

@@ -1,4 +1,4 @@
-//! The Build Plan and Test Plan: their progress on the page ("3/4 done", or "not yet added" with an
+//! The Build, Test and Back-out plans: their progress on the page ("3/4 done", or "not yet added" with an
 //! Add button) and an `egui::Modal` editor for each: a text body and a checklist whose items can be
 //! added, ticked, reordered and removed. "Insert template" fills the brief's sections in the UI
 //! language. Ctrl+S saves; Esc with unsaved edits asks before discarding; a failed save keeps the
@@ -7,54 +7,74 @@
 use egui::{Key, KeyboardShortcut, RichText};
 
 use super::{ERROR_RED, Origin, SectionContext};
-use crate::domain::{ChecklistItem, Plan, Release};
+use crate::domain::{BackoutEdit, ChecklistItem, Plan, Release};
 use crate::i18n::{tr, tr_args};
-use crate::model::{Command, ReleaseCommand, ReleaseEdit};
+use crate::model::{BackoutCommand, Command, Model, ReleaseCommand, ReleaseEdit};
 use crate::ui::command::{DIALOG_CANCEL, DIALOG_SAVE, shortcut_text};
 
 const SHORTCUT_SAVE: KeyboardShortcut = DIALOG_SAVE;
 
-/// Which of the two plans.
+/// Which of the three plans. The back-out plan's steps are edited here like the other two; its
+/// go/no-go, targets and rehearsals are in the back-out section.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanKind {
     Build,
     Test,
+    Backout,
 }
 
 impl PlanKind {
+    pub const ALL: [Self; 3] = [Self::Build, Self::Test, Self::Backout];
+
     pub fn title(self) -> String {
         tr(match self {
             Self::Build => "plan-build",
             Self::Test => "plan-test",
+            Self::Backout => "plan-backout",
         })
     }
 
-    pub fn of(self, release: &Release) -> Option<&Plan> {
+    pub fn of<'a>(self, release: &'a Release, model: &'a Model) -> Option<&'a Plan> {
         match self {
             Self::Build => release.build_plan.as_ref(),
             Self::Test => release.test_plan.as_ref(),
+            Self::Backout => model.backout(release.id).map(|b| &b.steps),
         }
     }
 
-    fn edit(self, plan: Option<Plan>) -> ReleaseEdit {
-        match self {
-            Self::Build => ReleaseEdit::BuildPlan(plan),
-            Self::Test => ReleaseEdit::TestPlan(plan),
-        }
+    /// The command that saves `plan` as this plan of `release`.
+    fn save(self, release: &Release, plan: Plan) -> Command {
+        let edit = match self {
+            Self::Build => ReleaseEdit::BuildPlan(Some(plan)),
+            Self::Test => ReleaseEdit::TestPlan(Some(plan)),
+            Self::Backout => {
+                let edits = vec![BackoutEdit::Steps(plan)];
+                return Command::Backout(BackoutCommand::Edit { release: release.id, edits });
+            }
+        };
+        Command::Release(ReleaseCommand::Edit { id: release.id, edits: vec![edit] })
     }
 
     /// The brief's sections of this plan, in the UI language.
     pub fn template_sections(self) -> Vec<String> {
-        let keys: [&str; 4] = match self {
-            Self::Build => [
+        let keys: &[&str] = match self {
+            Self::Build => &[
                 "plan-build-source",
                 "plan-build-dependencies",
                 "plan-build-environments",
                 "plan-build-packaging",
             ],
             Self::Test => {
-                ["plan-test-unit", "plan-test-integration", "plan-test-performance", "plan-test-uat"]
+                &["plan-test-unit", "plan-test-integration", "plan-test-performance", "plan-test-uat"]
             }
+            Self::Backout => &[
+                "plan-backout-decision",
+                "plan-backout-stop",
+                "plan-backout-restore",
+                "plan-backout-data",
+                "plan-backout-verify",
+                "plan-backout-notify",
+            ],
         };
         keys.iter().map(|k| tr(k)).collect()
     }
@@ -93,8 +113,8 @@ pub struct PlanEditor {
 }
 
 impl PlanEditor {
-    fn new(kind: PlanKind, release: &Release) -> Self {
-        let original = kind.of(release).cloned();
+    fn new(kind: PlanKind, release: &Release, model: &Model) -> Self {
+        let original = kind.of(release, model).cloned();
         Self {
             kind,
             draft: original.clone().unwrap_or_default(),
@@ -152,9 +172,9 @@ impl PlansSection {
     /// Follows the model after it changed: an editor with no unsaved edits shows the plan as stored
     /// now; one with unsaved edits keeps them. (While the modal is open the window's undo and redo
     /// wait, so this is for changes made elsewhere.)
-    pub fn follow(&mut self, release: &Release) {
+    pub fn follow(&mut self, release: &Release, model: &Model) {
         let Some(editor) = &mut self.editor else { return };
-        let stored = editor.kind.of(release);
+        let stored = editor.kind.of(release, model);
         if editor.original.as_ref() == stored {
             return;
         }
@@ -165,21 +185,21 @@ impl PlansSection {
     }
 
     /// Opens the editor of one plan (tests and the page's buttons).
-    pub fn open(&mut self, kind: PlanKind, release: &Release) {
-        self.editor = Some(PlanEditor::new(kind, release));
+    pub fn open(&mut self, kind: PlanKind, release: &Release, model: &Model) {
+        self.editor = Some(PlanEditor::new(kind, release, model));
     }
 }
 
-/// The two plans' progress, with Edit / Add buttons, and the open editor.
+/// The three plans' progress, with Edit / Add buttons, and the open editor.
 pub fn plans_ui(ui: &mut egui::Ui, state: &mut PlansSection, cx: &mut SectionContext<'_>) {
     egui::CollapsingHeader::new(RichText::new(tr("section-plans")).strong())
         .id_salt("section_plans")
         .default_open(true)
         .show(ui, |ui| {
             egui::Grid::new("plans_grid").num_columns(3).spacing([16.0, 6.0]).show(ui, |ui| {
-                for kind in [PlanKind::Build, PlanKind::Test] {
+                for kind in PlanKind::ALL {
                     ui.label(RichText::new(kind.title()).strong());
-                    match kind.of(cx.release) {
+                    match kind.of(cx.release, cx.model) {
                         Some(plan) => {
                             let (done, total) = plan.progress();
                             let text =
@@ -187,13 +207,13 @@ pub fn plans_ui(ui: &mut egui::Ui, state: &mut PlansSection, cx: &mut SectionCon
                             let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
                             ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(220.0));
                             if ui.button(tr("action-edit")).on_hover_text(kind.title()).clicked() {
-                                state.open(kind, cx.release);
+                                state.open(kind, cx.release, cx.model);
                             }
                         }
                         None => {
                             ui.label(RichText::new(tr("plan-not-added")).weak().italics());
                             if ui.button(tr("plan-add")).on_hover_text(kind.title()).clicked() {
-                                state.open(kind, cx.release);
+                                state.open(kind, cx.release, cx.model);
                             }
                         }
                     }
@@ -300,13 +320,7 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
     if save {
         let mut plan = editor.draft.clone();
         plan.items.retain(|i| !i.text.trim().is_empty());
-        cx.push(
-            Origin::Plans,
-            Command::Release(ReleaseCommand::Edit {
-                id: cx.release.id,
-                edits: vec![editor.kind.edit(Some(plan))],
-            }),
-        );
+        cx.push(Origin::Plans, editor.kind.save(cx.release, plan));
         editor.pending = true;
         editor.error = None;
     }

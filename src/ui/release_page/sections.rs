@@ -8,6 +8,9 @@
 //! titled by its key, and its commands go to the window's outbox tagged `Origin::Section(key)`, so
 //! a refusal is shown on the page.
 
+use super::backout::backout_ui;
+use super::impact::impact_ui;
+use super::review::review_ui;
 use super::{
     activity, lifecycle_ui, links_ui, notes, plans, readiness_ui, risks_ui, strategy_ui, tasks, time,
 };
@@ -80,13 +83,16 @@ const fn plain(tab: PageTab, key: &'static str, draw: SectionUi) -> PageSection 
 pub const SECTIONS: &[PageSection] = &[
     plain(PageTab::Overview, "section-links", links_ui),
     own(PageTab::Plans, "section-plans", |ui, s, cx| plans::plans_ui(ui, &mut s.plans, cx)),
+    plain(PageTab::Plans, "section-backout", backout_ui),
     plain(PageTab::Plans, "section-strategy", strategy_ui),
     own(PageTab::Work, "section-tasks", |ui, s, cx| tasks::tasks_ui(ui, &mut s.tasks, cx)),
     own(PageTab::Work, "section-time", |ui, s, cx| time::time_ui(ui, &mut s.time, cx)),
     own(PageTab::Work, "section-notes", |ui, s, cx| notes::notes_ui(ui, &mut s.notes, cx)),
     plain(PageTab::Lifecycle, "section-lifecycle", lifecycle_ui),
     plain(PageTab::Lifecycle, "section-readiness", readiness_ui),
+    plain(PageTab::Lifecycle, "section-review", review_ui),
     plain(PageTab::Risks, "section-risks", risks_ui),
+    plain(PageTab::Risks, "section-impact", impact_ui),
     own(PageTab::Activity, "section-activity", |ui, s, cx| activity::activity_ui(ui, &mut s.activity, cx)),
 ];
 

@@ -15,6 +15,7 @@ pub enum UnsavedPart {
     PlannedWindow,
     BuildPlan,
     TestPlan,
+    BackoutPlan,
     NewNote,
     NoteEdit,
     NewTask,
@@ -34,6 +35,7 @@ impl UnsavedPart {
             Self::PlannedWindow => "unsaved-part-planned-window",
             Self::BuildPlan => "unsaved-part-build-plan",
             Self::TestPlan => "unsaved-part-test-plan",
+            Self::BackoutPlan => "unsaved-part-backout-plan",
             Self::NewNote => "unsaved-part-new-note",
             Self::NoteEdit => "unsaved-part-note-edit",
             Self::NewTask => "unsaved-part-new-task",
@@ -71,6 +73,7 @@ impl ReleasePage {
             parts.push(match editor.kind {
                 plans::PlanKind::Build => UnsavedPart::BuildPlan,
                 plans::PlanKind::Test => UnsavedPart::TestPlan,
+                plans::PlanKind::Backout => UnsavedPart::BackoutPlan,
             });
         }
         if let Some(form) = s.tasks.form.as_ref().filter(|f| f.has_edits()) {
