@@ -12,6 +12,7 @@ mod demo;
 mod kpi;
 mod releases;
 mod schedule;
+mod template;
 mod terminal;
 
 pub use schedule::ScheduleFormat;
@@ -129,6 +130,51 @@ pub enum CliCommand {
         /// Act as this agent (id or name): pick-up assigns to them and the log names them.
         #[arg(long = "as", value_name = "AGENT")]
         as_agent: Option<String>,
+    },
+    /// The release templates: the built-in ones, then your own.
+    Templates {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Create a release, from a template if given (its type, priority, group and window length are
+    /// the defaults), and print it as `show` does.
+    Create {
+        #[arg(long)]
+        subject: String,
+        /// ISO 8601: 2026-12-12T13:00 (local time) or with an offset (2026-12-12T13:00:00+09:00).
+        #[arg(long, value_name = "ISO")]
+        planned_start: String,
+        /// ISO 8601; with --template it defaults to the template's window length.
+        #[arg(long, value_name = "ISO")]
+        planned_end: Option<String>,
+        /// minor, standard, major, emergency
+        #[arg(long = "type", value_name = "T")]
+        release_type: Option<String>,
+        /// low, medium, high, urgent
+        #[arg(long, value_name = "P")]
+        priority: Option<String>,
+        /// A template key (see `templates`).
+        #[arg(long, value_name = "KEY")]
+        template: Option<String>,
+        /// The agent (an id or a name).
+        #[arg(long, value_name = "A")]
+        agent: Option<String>,
+        /// The group (an id or a name).
+        #[arg(long, value_name = "G")]
+        group: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Copy a release to a new planned start: its plans, strategy, risks, back-out plan, impact
+    /// analysis and tasks, dates moved and work reset; print the copy as `show` does.
+    Clone {
+        /// The release id (`12` or `#12`).
+        #[arg(value_parser = parse_release_id)]
+        id: ReleaseId,
+        #[arg(long, value_name = "ISO")]
+        planned_start: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
     },
     /// Load the sample scenarios and a year of history.
     Demo {
@@ -394,6 +440,32 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         }
         CliCommand::Conflicts { from, to, format } => schedule::conflicts(db, from, to, format),
         CliCommand::Calendar { from, to, out } => schedule::calendar(db, from, to, &out),
+        CliCommand::Templates { format } => template::templates(db, format),
+        CliCommand::Create {
+            subject,
+            planned_start,
+            planned_end,
+            release_type,
+            priority,
+            template,
+            agent,
+            group,
+            format,
+        } => template::create(
+            db,
+            template::CreateArgs {
+                subject,
+                planned_start,
+                planned_end,
+                release_type,
+                priority,
+                template,
+                agent,
+                group,
+                format,
+            },
+        ),
+        CliCommand::Clone { id, planned_start, format } => template::clone(db, id, &planned_start, format),
     }
 }
 

@@ -17,6 +17,7 @@ pub mod sample;
 pub mod schedule;
 pub mod settings;
 pub mod stage;
+pub mod template;
 pub mod view;
 pub mod work;
 
@@ -45,5 +46,6 @@ pub use release::{
 pub use review::{Review, ReviewRefused};
 pub use settings::{Language, Settings, Theme};
 pub use stage::{Outcome, Stage, StageEntry};
+pub use template::{Template, TemplateInvalid, TemplatePhase, TemplateTask};
 pub use view::{AgentFilter, Needle, PredefinedView, ReleaseFilter, SavedView, SortKey, SortSpec, ViewRef};
 pub use work::{Note, Task, TaskFields, TaskStatus, TimeEntry};

@@ -95,6 +95,12 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         S::EditBackout { release } => tr_args("cmd-edit-backout", &[id(release)]),
         S::RemoveBackout { release } => tr_args("cmd-remove-backout", &[id(release)]),
         S::SetImpact { release } => tr_args("cmd-set-impact", &[id(release)]),
+        S::SaveTemplate { name } => tr_args("cmd-save-template", &[("name", name.clone().into())]),
+        S::DeleteTemplate { key } => tr_args("cmd-delete-template", &[("key", key.clone().into())]),
+        S::CreateFromTemplate { subject } => {
+            tr_args("cmd-create-from-template", &[("subject", subject.clone().into())])
+        }
+        S::CloneRelease { release } => tr_args("cmd-clone-release", &[id(release)]),
         S::SaveReview { release, follow_ups } => {
             tr_args("cmd-save-review", &[id(release), ("count", (*follow_ups).into())])
         }

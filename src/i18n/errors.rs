@@ -53,6 +53,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::Backout(invalid) => backout_invalid(invalid),
         E::Impact(invalid) => impact_invalid(invalid),
         E::Review(refused) => review_refused(refused),
+        E::Template(invalid) => template_invalid(invalid),
         E::NoSuchChange(id) => tr_args("error-no-such-change", &[("id", (*id).into())]),
         E::NoSuchConfigItem(id) => tr_args("error-no-such-ci", &[("id", (*id).into())]),
         E::DuplicateExternalId(id) => tr_args("error-import-duplicate", &[("id", id.to_string().into())]),
@@ -325,5 +326,17 @@ pub fn review_refused(err: &ReviewRefused) -> String {
         ReviewRefused::TextTooLong => {
             tr_args("error-text-too-long", &[("max", crate::domain::review::TEXT_MAX_CHARS.into())])
         }
+    }
+}
+
+pub fn template_invalid(err: &crate::domain::TemplateInvalid) -> String {
+    use crate::domain::TemplateInvalid as T;
+    match err {
+        T::NameRequired => tr("template-invalid-name"),
+        T::BadKey => tr("template-invalid-key"),
+        T::BuiltinKey => tr("template-invalid-builtin"),
+        T::TooLong => tr("template-invalid-too-long"),
+        T::BadDuration => tr("template-invalid-duration"),
+        T::NoSuchTemplate(key) => tr_args("template-invalid-no-such", &[("key", key.clone().into())]),
     }
 }

@@ -244,3 +244,14 @@ pub fn phase_status(s: PhaseStatus) -> String {
         PhaseStatus::Done => "phase-status-done",
     })
 }
+
+/// A template's name in the UI language: the built-in ones by their key, the user's as written.
+pub fn template_name(t: &crate::domain::Template) -> String {
+    use crate::domain::template::builtin;
+    match t.key.as_str() {
+        builtin::ERP => tr("template-name-erp"),
+        builtin::MOBILE => tr("template-name-mobile"),
+        builtin::SECURITY => tr("template-name-security"),
+        _ => t.name.clone(),
+    }
+}

@@ -61,6 +61,7 @@ catalogues!(
     "review",
     "schedule",
     "import",
+    "template",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

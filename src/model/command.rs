@@ -11,7 +11,7 @@ use crate::domain::{
     AgentId, BackoutEdit, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId,
     DepartmentId, GroupId, ImpactAnalysis, KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow,
     PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec,
-    Stage, Status, TaskFields, TaskId, Theme, TimeEntryId, Timestamp,
+    Stage, Status, TaskFields, TaskId, Template, Theme, TimeEntryId, Timestamp,
     import::{ImportBatch, ImportSource},
     sample::SampleData,
 };
@@ -39,8 +39,12 @@ pub enum Command {
     Impact(ImpactCommand),
     /// A release's post-implementation review.
     Review(ReviewCommand),
+    Template(TemplateCommand),
     /// One action on many releases, in one transaction: all of them or none.
-    Bulk { ids: Vec<ReleaseId>, action: BulkAction },
+    Bulk {
+        ids: Vec<ReleaseId>,
+        action: BulkAction,
+    },
     /// The sample data.
     Sample(SampleCommand),
     /// Releases (and what they carry) from files: one command per import, so one undo takes it back.
@@ -222,6 +226,22 @@ pub enum ImpactCommand {
     Set { release: ReleaseId, impact: Option<ImpactAnalysis> },
 }
 
+/// Commands on release templates, and the releases made from a template or another release.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TemplateCommand {
+    /// Saves one of the user's templates (new, or replacing the one with its key).
+    Save(Template),
+    /// Deletes one of the user's templates (the built-in ones stay).
+    Delete(String),
+    /// Creates `release` with every part of the template `template` (a key): plans, strategy and
+    /// phases, risks, back-out plan, impact analysis, tasks due relative to its planned start.
+    Instantiate { template: String, release: NewRelease },
+    /// Copies a release to start at `planned_start`: its shape (plans unticked, strategy,
+    /// phases, risks, back-out plan, impact analysis, tasks reopened) with its dates moved; not
+    /// its notes, time, stage, review or links.
+    Clone { source: ReleaseId, planned_start: Timestamp },
+}
+
 /// Commands on a release's post-implementation review.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReviewCommand {
@@ -366,6 +386,7 @@ from_noun!(
     BackoutCommand => Backout,
     ImpactCommand => Impact,
     ReviewCommand => Review,
+    TemplateCommand => Template,
     ImportCommand => Import,
     ScheduleCommand => Schedule,
     SampleCommand => Sample,
@@ -438,6 +459,7 @@ impl Command {
             Self::Review(ReviewCommand::Save { release, follow_ups, .. }) => {
                 CommandSummary::SaveReview { release: *release, follow_ups: follow_ups.len() as u32 }
             }
+            Self::Template(command) => template_summary(command),
             Self::Bulk { ids, action } => {
                 CommandSummary::Bulk { count: ids.len() as u32, action: bulk_summary(action, directory) }
             }
@@ -554,5 +576,18 @@ fn edited_field(edit: &ReleaseEdit) -> EditedField {
         ReleaseEdit::TestPlan(_) => EditedField::TestPlan,
         ReleaseEdit::Assets(_) => EditedField::Assets,
         ReleaseEdit::AssociatedChanges(_) => EditedField::Changes,
+    }
+}
+
+fn template_summary(command: &TemplateCommand) -> CommandSummary {
+    match command {
+        TemplateCommand::Save(template) => {
+            CommandSummary::SaveTemplate { name: template.name.trim().to_owned() }
+        }
+        TemplateCommand::Delete(key) => CommandSummary::DeleteTemplate { key: key.clone() },
+        TemplateCommand::Instantiate { release, .. } => {
+            CommandSummary::CreateFromTemplate { subject: release.subject.trim().to_owned() }
+        }
+        TemplateCommand::Clone { source, .. } => CommandSummary::CloneRelease { release: *source },
     }
 }

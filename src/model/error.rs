@@ -61,6 +61,8 @@ pub enum CommandError {
     Impact(#[from] crate::domain::ImpactInvalid),
     #[error("{0}")]
     Review(#[from] crate::domain::ReviewRefused),
+    #[error("{0}")]
+    Template(#[from] crate::domain::TemplateInvalid),
     #[error("Change CHG-{0} does not exist")]
     NoSuchChange(ChangeId),
     #[error("configuration item {0} does not exist")]

@@ -8,7 +8,7 @@ use super::Model;
 use super::plan::parse_settings;
 use crate::domain::schedule::{DeploymentWindow, Freeze};
 use crate::domain::{
-    Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, TimeEntry,
+    Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, Template, TimeEntry,
 };
 use crate::store::Mutation;
 use crate::store::ScheduleMutation;
@@ -111,6 +111,12 @@ impl Model {
                     match self.backout.get(release) {
                         Some(old) => Mutation::PutBackout { release: *release, plan: old.clone() },
                         None => Mutation::RemoveBackout(*release),
+                    }
+                }
+                Mutation::PutTemplate(Template { key, .. }) | Mutation::RemoveTemplate(key) => {
+                    match self.templates.get(key) {
+                        Some(old) => Mutation::PutTemplate(old.clone()),
+                        None => Mutation::RemoveTemplate(key.clone()),
                     }
                 }
                 Mutation::PutImpact { release, .. } | Mutation::RemoveImpact(release) => {
@@ -260,6 +266,12 @@ impl Model {
                 }
                 Mutation::RemoveBackout(release) => {
                     self.backout.remove(&release);
+                }
+                Mutation::PutTemplate(template) => {
+                    self.templates.insert(template.key.clone(), template);
+                }
+                Mutation::RemoveTemplate(key) => {
+                    self.templates.remove(&key);
                 }
                 Mutation::PutImpact { release, impact } => {
                     self.impact.insert(release, impact);

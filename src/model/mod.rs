@@ -28,7 +28,7 @@ pub use apply::{Applied, PurgeBackup};
 pub use command::{
     ArchiveContents, BackoutCommand, BulkAction, Command, ImpactCommand, ImportCommand, LifecycleCommand,
     NewRelease, NewTimeEntry, PeopleCommand, ReadinessCommand, RegistryCommand, ReleaseCommand, ReleaseEdit,
-    ReviewCommand, SampleCommand, SettingsCommand, WorkCommand,
+    ReviewCommand, SampleCommand, SettingsCommand, TemplateCommand, WorkCommand,
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
@@ -39,7 +39,7 @@ use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, AffectedItem, AgentId, BackoutPlan, DeployGate, Directory, ExternalLinks, ImpactAnalysis, Note,
     NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry,
-    Task, TaskId, TimeEntry, TimeEntryId, Timestamp,
+    Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -77,6 +77,8 @@ pub struct Model {
     backout: BTreeMap<ReleaseId, BackoutPlan>,
     impact: BTreeMap<ReleaseId, ImpactAnalysis>,
     reviews: BTreeMap<ReleaseId, Review>,
+    /// The user's own release templates, by key.
+    templates: BTreeMap<String, Template>,
     /// Imported people and work, by their ids in the system they came from.
     external_links: ExternalLinks,
     /// Deployment windows and change freezes.
@@ -139,6 +141,7 @@ impl Model {
             backout: BTreeMap::new(),
             impact: BTreeMap::new(),
             reviews: BTreeMap::new(),
+            templates: BTreeMap::new(),
             external_links: ExternalLinks::default(),
             schedule: Schedule::default(),
             conflicts: schedule::ConflictCache::default(),
@@ -167,9 +170,11 @@ impl Model {
             backout,
             impact,
             reviews,
+            templates,
             external_links,
             schedule,
         } = snapshot;
+        self.templates = templates.into_iter().map(|t| (t.key.clone(), t)).collect();
         self.backout = backout;
         self.impact = impact;
         self.reviews = reviews;
@@ -264,6 +269,7 @@ impl Model {
             backout: self.backout.clone(),
             impact: self.impact.clone(),
             reviews: self.reviews.clone(),
+            templates: self.templates.values().cloned().collect(),
             external_links: self.external_links.clone(),
             schedule: self.schedule.clone(),
         }

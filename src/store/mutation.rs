@@ -9,7 +9,7 @@ use crate::domain::{
     Agent, AgentId, BackoutPlan, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId,
     Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note, NoteId,
     Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId, StageEntry,
-    StageEntryId, Task, TaskId, TimeEntry, TimeEntryId,
+    StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId,
 };
 use crate::domain::{FreezeId, WindowId};
 
@@ -69,6 +69,9 @@ pub enum Mutation {
         plan: BackoutPlan,
     },
     RemoveBackout(ReleaseId),
+    /// Insert or replace one of the user's release templates (by its key).
+    PutTemplate(Template),
+    RemoveTemplate(String),
     /// Insert or replace a release's impact analysis.
     PutImpact {
         release: ReleaseId,
@@ -129,6 +132,8 @@ pub struct Snapshot {
     pub backout: BTreeMap<ReleaseId, BackoutPlan>,
     pub impact: BTreeMap<ReleaseId, ImpactAnalysis>,
     pub reviews: BTreeMap<ReleaseId, Review>,
+    /// The user's own release templates, in key order.
+    pub templates: Vec<Template>,
     /// Imported people and work, by their ids in the system they came from.
     pub external_links: ExternalLinks,
     /// Deployment windows and change freezes.

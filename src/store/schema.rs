@@ -264,6 +264,15 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 8 -> 9: the user's own release templates (issue 15), each a JSON body under its key.
+    Migration::Sql(
+        r"
+    CREATE TABLE release_templates (
+        key  TEXT PRIMARY KEY,
+        body TEXT NOT NULL
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -31,6 +31,7 @@ mod sample;
 mod schedule;
 mod schedule_ics;
 mod store;
+mod templates;
 mod terminal;
 mod undo;
 mod views;

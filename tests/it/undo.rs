@@ -80,6 +80,8 @@ enum Step {
     Backout(u8, u8, u8, u8),
     /// A window, freeze, import or reschedule (issue 14): (kind, which, value).
     Schedule(u8, u8, u8),
+    /// A template saved or deleted, a release made from one or cloned (issue 15): (kind, which, a).
+    Template(u8, u8, u8),
     Undo,
     Redo,
 }
@@ -109,6 +111,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         8 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Lifecycle(k, w, a, b)),
         3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Backout(k, w, a, b)),
         3 => (byte(), byte(), byte()).prop_map(|(k, w, v)| Step::Schedule(k, w, v)),
+        2 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Template(k, w, a)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -230,6 +233,7 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Lifecycle(kind, which, a, b) => lifecycle(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Backout(kind, which, a, b) => backout(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Schedule(kind, which, value) => schedule(model, *kind, *which, *value, &releases, &groups),
+        Step::Template(kind, which, a) => template(model, *kind, *which, *a, &releases),
         Step::Undo | Step::Redo => return None,
     })
 }
@@ -619,6 +623,38 @@ fn backout(
     }
 }
 
+/// The template commands: save (a copy of a built-in under a user key) or delete one of the
+/// user's, make a release from a template (built-in or the user's), clone a release.
+fn template(model: &Model, kind: u8, which: u8, a: u8, releases: &[ReleaseId]) -> Command {
+    use release_desk::model::TemplateCommand;
+    let templates = model.templates();
+    let mine: Vec<&release_desk::domain::Template> = templates.iter().filter(|t| !t.is_builtin()).collect();
+    let start = crate::common::at(i64::from(a));
+    match kind % 4 {
+        0 => {
+            let mut t = templates[which as usize % 3].clone();
+            t.key = format!("mine-{}", a % 4);
+            t.name = format!("my template {a}");
+            Command::Template(TemplateCommand::Save(t))
+        }
+        1 => Command::Template(TemplateCommand::Delete(
+            mine.get(which as usize % mine.len().max(1))
+                .map_or_else(|| "mine-9".to_owned(), |t| t.key.clone()),
+        )),
+        2 => {
+            let template = templates[which as usize % templates.len()].key.clone();
+            let mut release = new_release(&format!("from template {a}"));
+            release.planned =
+                release_desk::domain::PlannedWindow { start, end: start + chrono::Duration::hours(3) };
+            Command::Template(TemplateCommand::Instantiate { template, release })
+        }
+        _ => Command::Template(TemplateCommand::Clone {
+            source: pick(releases, which).unwrap_or(ReleaseId(999)),
+            planned_start: start,
+        }),
+    }
+}
+
 /// One readiness edit; mostly valid (a rating of 0 or an unknown risk or phase is refused).
 fn readiness_edit(a: u8, b: u8, agents: &[AgentId]) -> release_desk::domain::ReadinessEdit {
     use release_desk::domain::{
@@ -776,6 +812,12 @@ fn command_kind(model: &Model, command: &Command) -> String {
         },
         Command::Impact(release_desk::model::ImpactCommand::Set { .. }) => "SetImpact",
         Command::Review(release_desk::model::ReviewCommand::Save { .. }) => "SaveReview",
+        Command::Template(command) => match command {
+            release_desk::model::TemplateCommand::Save(_) => "SaveTemplate",
+            release_desk::model::TemplateCommand::Delete(_) => "DeleteTemplate",
+            release_desk::model::TemplateCommand::Instantiate { .. } => "CreateFromTemplate",
+            release_desk::model::TemplateCommand::Clone { .. } => "CloneRelease",
+        },
         Command::Bulk { action, .. } => match action {
             BulkAction::Trash
             | BulkAction::Restore
@@ -883,6 +925,10 @@ fn the_undo_property_applies_every_command_kind() {
         "DeleteFreeze",
         "ImportSchedule",
         "Reschedule",
+        "SaveTemplate",
+        "DeleteTemplate",
+        "CreateFromTemplate",
+        "CloneRelease",
     ]
     .into_iter()
     .map(String::from)

@@ -120,3 +120,6 @@ activity-field-went-wrong = What went wrong
 activity-field-lessons = Lessons learned
 activity-field-follow-up = Follow-up action
 activity-rehearsal-value = { $date }: restored in { $duration } ({ $result })
+activity-kind-template = Template
+activity-field-template = Made from template
+activity-field-cloned-from = Cloned from

@@ -14,3 +14,7 @@ cli-error-bulk-assign-needs = bulk assign needs --agent or --group (or both)
 cli-show-readiness = Readiness
 cli-show-tasks = Tasks
 cli-show-notes = Notes
+cli-error-bad-time = '{ $time }' is not an ISO 8601 time (2026-12-12T13:00, or with an offset)
+cli-error-bad-value = '{ $value }' is not a value of { $what }
+cli-error-needs-end = give --planned-end (or a --template, whose window length is the default)
+cli-error-not-created = the release was not created

@@ -117,3 +117,7 @@ cmd-save-review = { $count ->
         [one] save the review of #{ $id } with 1 follow-up task
        *[other] save the review of #{ $id } with { $count } follow-up tasks
     }
+cmd-save-template = save template “{ $name }”
+cmd-delete-template = delete template { $key }
+cmd-create-from-template = create release “{ $subject }” from a template
+cmd-clone-release = clone release #{ $id }

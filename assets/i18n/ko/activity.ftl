@@ -116,3 +116,6 @@ activity-field-went-wrong = 문제점
 activity-field-lessons = 교훈
 activity-field-follow-up = 후속 조치
 activity-rehearsal-value = { $date }: { $duration } 만에 원복 ({ $result })
+activity-kind-template = 템플릿
+activity-field-template = 사용한 템플릿
+activity-field-cloned-from = 복제한 원본

@@ -13,3 +13,7 @@ cli-error-bulk-assign-needs = bulk assign 에는 --agent 나 --group (또는 둘
 cli-show-readiness = 준비 상태
 cli-show-tasks = 작업
 cli-show-notes = 메모
+cli-error-bad-time = '{ $time }'은(는) ISO 8601 시각이 아닙니다 (2026-12-12T13:00 또는 시간대 포함)
+cli-error-bad-value = '{ $value }'은(는) { $what }에 쓸 수 없는 값입니다
+cli-error-needs-end = --planned-end를 지정하세요 (--template을 주면 템플릿의 기간이 기본값입니다)
+cli-error-not-created = 릴리스가 만들어지지 않았습니다

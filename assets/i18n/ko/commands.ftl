@@ -85,3 +85,7 @@ cmd-save-review = { $count ->
         [0] #{ $id }의 사후 검토를 저장했습니다
        *[other] #{ $id }의 사후 검토를 저장하고 후속 작업 { $count }건을 추가했습니다
     }
+cmd-save-template = 템플릿 “{ $name }”을(를) 저장했습니다
+cmd-delete-template = 템플릿 { $key }을(를) 삭제했습니다
+cmd-create-from-template = 템플릿으로 릴리스 “{ $subject }”을(를) 만들었습니다
+cmd-clone-release = 릴리스 #{ $id }을(를) 복제했습니다

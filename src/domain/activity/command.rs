@@ -166,6 +166,18 @@ pub enum CommandSummary {
         release: ReleaseId,
         follow_ups: u32,
     },
+    SaveTemplate {
+        name: String,
+    },
+    DeleteTemplate {
+        key: String,
+    },
+    CreateFromTemplate {
+        subject: String,
+    },
+    CloneRelease {
+        release: ReleaseId,
+    },
     /// One action on `count` releases.
     Bulk {
         count: u32,

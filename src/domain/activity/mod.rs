@@ -56,6 +56,8 @@ string_coded!(
         Impact = "impact",
         /// The post-implementation review and its follow-up actions.
         Review = "review",
+        /// One of the user templates saved or deleted.
+        Template = "template",
         Setting = "setting",
         View = "view",
         Agent = "agent",
@@ -175,6 +177,10 @@ fields!(
     Lessons = "lessons",
     /// A follow-up action of a review (a task).
     FollowUp = "follow_up",
+    /// The template a release was made from.
+    Template = "template",
+    /// The release a release was copied from.
+    ClonedFrom = "cloned_from",
     CurrentAgent = "current_agent",
     Language = "language",
     Theme = "theme",

@@ -13,6 +13,7 @@ mod release;
 mod review;
 mod schedule;
 mod settings;
+mod template;
 mod work;
 
 use std::collections::HashSet;
@@ -56,6 +57,7 @@ impl Model {
                 Command::Backout(command) => self.plan_backout(command, now, &mut effect)?,
                 Command::Impact(command) => self.plan_impact(command, now, &mut effect)?,
                 Command::Review(command) => self.plan_review(command, now, &mut effect)?,
+                Command::Template(command) => self.plan_template(command, now, &mut effect)?,
                 Command::Bulk { ids, action } => self.plan_bulk(&mut effect, ids, &action, now)?,
                 Command::Sample(command) => self.plan_sample(command, &mut effect)?,
                 Command::Import(command) => self.plan_import(command, now, &mut effect)?,

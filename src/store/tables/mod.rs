@@ -18,6 +18,7 @@ pub mod saved_views;
 pub mod schedule;
 pub mod settings;
 pub mod stage_history;
+pub mod templates;
 pub mod work;
 
 use chrono::{DateTime, TimeZone as _, Utc};
@@ -159,6 +160,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         readiness: readiness::load(conn)?,
         stage_history: stage_history::load(conn)?,
         backout: backout::load(conn)?,
+        templates: templates::load(conn)?,
         impact: impact::load(conn)?,
         reviews: reviews::load(conn)?,
         external_links: external_links::load(conn)?,
@@ -203,6 +205,8 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::RemoveStageEntry(id) => stage_history::remove(conn, *id),
         Mutation::PutBackout { release, plan } => backout::put(conn, *release, plan),
         Mutation::RemoveBackout(release) => backout::remove(conn, *release),
+        Mutation::PutTemplate(template) => templates::put(conn, template),
+        Mutation::RemoveTemplate(key) => templates::remove(conn, key),
         Mutation::PutImpact { release, impact } => impact::put(conn, *release, impact),
         Mutation::RemoveImpact(release) => impact::remove(conn, *release),
         Mutation::PutReview { release, review } => reviews::put(conn, *release, review),

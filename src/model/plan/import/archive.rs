@@ -21,6 +21,7 @@ impl Model {
             && self.registry.config_items.is_empty()
             && self.readiness.is_empty()
             && self.stage_history.is_empty()
+            && self.templates.is_empty()
             && self.backout.is_empty()
             && self.impact.is_empty()
             && self.reviews.is_empty()
@@ -55,6 +56,7 @@ impl Model {
             backout,
             impact,
             reviews,
+            templates,
             external_links,
             schedule,
         } = snapshot;
@@ -76,6 +78,7 @@ impl Model {
             readiness.into_iter().map(|(release, readiness)| Mutation::PutReadiness { release, readiness }),
         );
         m.extend(stage_history.into_iter().map(Mutation::PutStageEntry));
+        m.extend(templates.into_iter().map(Mutation::PutTemplate));
         m.extend(backout.into_iter().map(|(release, plan)| Mutation::PutBackout { release, plan }));
         m.extend(impact.into_iter().map(|(release, impact)| Mutation::PutImpact { release, impact }));
         m.extend(reviews.into_iter().map(|(release, review)| Mutation::PutReview { release, review }));

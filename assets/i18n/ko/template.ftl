@@ -1,0 +1,15 @@
+# 릴리스 템플릿: 기본 제공 템플릿, 사용자 템플릿, 템플릿으로 새로 만들기, 릴리스 복제.
+# Release Desk 한국어 카탈로그. 모든 키는 ../en/template.ftl 에도 같은 인수로 있고, 다른 파일에는 없습니다.
+
+## 거부 사유
+template-invalid-name = 템플릿 이름을 입력하세요.
+template-invalid-key = 템플릿 키에는 글자, 숫자, '-'만 쓸 수 있습니다.
+template-invalid-builtin = 기본 제공 템플릿은 바꾸거나 삭제할 수 없습니다. 다른 이름으로 복사해 저장하세요.
+template-invalid-too-long = 템플릿 이름이나 설명이 너무 깁니다.
+template-invalid-duration = 계획 기간은 1분에서 30일 사이여야 합니다.
+template-invalid-no-such = 템플릿 { $key }이(가) 없습니다.
+
+## 기본 제공 템플릿
+template-name-erp = ERP 단계적 업그레이드 (본사, 계열사, 전체)
+template-name-mobile = 모바일 앱 격주 정기 배포 (A/B 단계 포함)
+template-name-security = 긴급 보안 패치 (영향도 분석, 금융감독원 보고 단계 포함)
