@@ -107,30 +107,14 @@ impl Model {
                         Err(_) => Mutation::RemoveStageEntry(*id),
                     }
                 }
-                Mutation::PutBackout { release, .. } | Mutation::RemoveBackout(release) => {
-                    match self.backout.get(release) {
-                        Some(old) => Mutation::PutBackout { release: *release, plan: old.clone() },
-                        None => Mutation::RemoveBackout(*release),
-                    }
-                }
-                Mutation::PutTemplate(Template { key, .. }) | Mutation::RemoveTemplate(key) => {
-                    match self.templates.get(key) {
-                        Some(old) => Mutation::PutTemplate(old.clone()),
-                        None => Mutation::RemoveTemplate(key.clone()),
-                    }
-                }
-                Mutation::PutImpact { release, .. } | Mutation::RemoveImpact(release) => {
-                    match self.impact.get(release) {
-                        Some(old) => Mutation::PutImpact { release: *release, impact: old.clone() },
-                        None => Mutation::RemoveImpact(*release),
-                    }
-                }
-                Mutation::PutReview { release, .. } | Mutation::RemoveReview(release) => {
-                    match self.reviews.get(release) {
-                        Some(old) => Mutation::PutReview { release: *release, review: old.clone() },
-                        None => Mutation::RemoveReview(*release),
-                    }
-                }
+                m @ (Mutation::PutBackout { .. }
+                | Mutation::RemoveBackout(_)
+                | Mutation::PutTemplate(_)
+                | Mutation::RemoveTemplate(_)
+                | Mutation::PutImpact { .. }
+                | Mutation::RemoveImpact(_)
+                | Mutation::PutReview { .. }
+                | Mutation::RemoveReview(_)) => self.inverse_of_record(m),
                 Mutation::PutExternalLink(ExternalLink { kind, external, .. })
                 | Mutation::RemoveExternalLink { kind, external } => {
                     match self.external_links.get(*kind, *external) {
@@ -261,30 +245,14 @@ impl Model {
                 Mutation::RemoveStageEntry(id) => {
                     stage_history.insert(id, None);
                 }
-                Mutation::PutBackout { release, plan } => {
-                    self.backout.insert(release, plan);
-                }
-                Mutation::RemoveBackout(release) => {
-                    self.backout.remove(&release);
-                }
-                Mutation::PutTemplate(template) => {
-                    self.templates.insert(template.key.clone(), template);
-                }
-                Mutation::RemoveTemplate(key) => {
-                    self.templates.remove(&key);
-                }
-                Mutation::PutImpact { release, impact } => {
-                    self.impact.insert(release, impact);
-                }
-                Mutation::RemoveImpact(release) => {
-                    self.impact.remove(&release);
-                }
-                Mutation::PutReview { release, review } => {
-                    self.reviews.insert(release, review);
-                }
-                Mutation::RemoveReview(release) => {
-                    self.reviews.remove(&release);
-                }
+                m @ (Mutation::PutBackout { .. }
+                | Mutation::RemoveBackout(_)
+                | Mutation::PutTemplate(_)
+                | Mutation::RemoveTemplate(_)
+                | Mutation::PutImpact { .. }
+                | Mutation::RemoveImpact(_)
+                | Mutation::PutReview { .. }
+                | Mutation::RemoveReview(_)) => self.absorb_record(m),
                 Mutation::PutExternalLink(link) => self.external_links.put(link),
                 Mutation::RemoveExternalLink { kind, external } => self.external_links.remove(kind, external),
                 Mutation::Schedule(m) => self.absorb_schedule(m),
@@ -344,6 +312,74 @@ fn upsert_by<T, K: PartialEq + Ord>(list: &mut Vec<T>, item: T, key: impl Fn(&T)
         None => {
             list.push(item);
             list.sort_by_key(|x| key(x));
+        }
+    }
+}
+
+impl Model {
+    /// The inverse of a mutation of a release's back-out plan, impact analysis or review, or of a
+    /// template (the arms of `inverse_of` for the records of issue 15).
+    fn inverse_of_record(&self, m: &Mutation) -> Mutation {
+        match m {
+            Mutation::PutBackout { release, .. } | Mutation::RemoveBackout(release) => {
+                match self.backout.get(release) {
+                    Some(old) => Mutation::PutBackout { release: *release, plan: old.clone() },
+                    None => Mutation::RemoveBackout(*release),
+                }
+            }
+            Mutation::PutTemplate(Template { key, .. }) | Mutation::RemoveTemplate(key) => {
+                match self.templates.get(key) {
+                    Some(old) => Mutation::PutTemplate(old.clone()),
+                    None => Mutation::RemoveTemplate(key.clone()),
+                }
+            }
+            Mutation::PutImpact { release, .. } | Mutation::RemoveImpact(release) => {
+                match self.impact.get(release) {
+                    Some(old) => Mutation::PutImpact { release: *release, impact: old.clone() },
+                    None => Mutation::RemoveImpact(*release),
+                }
+            }
+            Mutation::PutReview { release, .. } | Mutation::RemoveReview(release) => {
+                match self.reviews.get(release) {
+                    Some(old) => Mutation::PutReview { release: *release, review: old.clone() },
+                    None => Mutation::RemoveReview(*release),
+                }
+            }
+            // Every other mutation is inverted by `inverse_of` itself.
+            other => other.clone(),
+        }
+    }
+
+    /// Applies a mutation of a release's back-out plan, impact analysis or review, or of a
+    /// template, to memory (the arms of `absorb` for the records of issue 15).
+    fn absorb_record(&mut self, m: Mutation) {
+        match m {
+            Mutation::PutBackout { release, plan } => {
+                self.backout.insert(release, plan);
+            }
+            Mutation::RemoveBackout(release) => {
+                self.backout.remove(&release);
+            }
+            Mutation::PutTemplate(template) => {
+                self.templates.insert(template.key.clone(), template);
+            }
+            Mutation::RemoveTemplate(key) => {
+                self.templates.remove(&key);
+            }
+            Mutation::PutImpact { release, impact } => {
+                self.impact.insert(release, impact);
+            }
+            Mutation::RemoveImpact(release) => {
+                self.impact.remove(&release);
+            }
+            Mutation::PutReview { release, review } => {
+                self.reviews.insert(release, review);
+            }
+            Mutation::RemoveReview(release) => {
+                self.reviews.remove(&release);
+            }
+            // Every other mutation is absorbed by `absorb` itself.
+            _ => {}
         }
     }
 }

@@ -1,6 +1,6 @@
 //! "Load sample data": the sample's people mapped onto this database's by name, and its releases,
-//! notes, tasks, time entries, Changes, CIs, readiness and stage histories moved past every id
-//! already used, all in one command.
+//! notes, tasks, time entries, Changes, CIs, readiness, stage histories, back-out plans, impact
+//! analyses and reviews moved past every id already used, all in one command.
 
 use std::collections::HashMap;
 
@@ -66,6 +66,17 @@ impl Model {
             effect.mutations.push(Mutation::PutRelease(release));
         }
         self.plan_sample_lifecycle(data.lifecycle, offset, &remap.agents, effect);
+        let release = |id: ReleaseId| ReleaseId(id.0 + offset);
+        for (id, plan) in data.records.backout {
+            effect.mutations.push(Mutation::PutBackout { release: release(id), plan });
+        }
+        for (id, impact) in data.records.impact {
+            effect.mutations.push(Mutation::PutImpact { release: release(id), impact });
+        }
+        for (id, mut review) in data.records.reviews {
+            review.reviewer = review.reviewer.and_then(|a| remap.agents.get(&a).copied());
+            effect.mutations.push(Mutation::PutReview { release: release(id), review });
+        }
         let me = data.current_agent.and_then(|a| remap.agents.get(&a).copied());
         if let (None, Some(me)) = (self.settings.current_agent, me) {
             effect

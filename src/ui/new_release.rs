@@ -1,5 +1,8 @@
 //! The New release modal (Ctrl+N), with inline validation: a subject of 1..=255 characters and a
 //! planned end after the planned start. The draft stays in the modal until the command succeeds.
+//! Picking a template fills the type, priority, group, description and window length from it, and
+//! the release is made with every part of the template (plans, phases, risks, back-out plan,
+//! impact analysis, tasks).
 
 use chrono::{Duration, Local, Timelike as _};
 use egui::{Color32, RichText};
@@ -7,9 +10,11 @@ use egui::{Color32, RichText};
 use super::widgets::combo::{agent_combo_ui, enum_combo_ui, group_combo_ui};
 use super::widgets::datetime_edit_ui;
 use crate::domain::release::{SUBJECT_MAX_CHARS, validate_subject, validate_window};
-use crate::domain::{AgentId, Directory, GroupId, PlannedWindow, Priority, ReleaseType, Status, Timestamp};
+use crate::domain::{
+    AgentId, Directory, GroupId, PlannedWindow, Priority, ReleaseType, Status, Template, Timestamp,
+};
 use crate::i18n::{self, tr};
-use crate::model::{Command, NewRelease, ReleaseCommand};
+use crate::model::{Command, NewRelease, ReleaseCommand, TemplateCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
 /// What the user is typing into the modal.
@@ -24,6 +29,8 @@ pub struct Draft {
     pub planned_end: Timestamp,
     pub agent: Option<AgentId>,
     pub group: Option<GroupId>,
+    /// The key of the template the release is made from, if any.
+    pub template: Option<String>,
 }
 
 impl Draft {
@@ -45,7 +52,24 @@ impl Draft {
             planned_end: tomorrow + Duration::hours(4),
             agent: me,
             group: None,
+            template: None,
         }
+    }
+
+    /// Takes the template's type, priority, group, description (when none is typed) and window
+    /// length; `None` keeps the fields as they are.
+    pub fn use_template(&mut self, template: Option<&Template>) {
+        self.template = template.map(|t| t.key.clone());
+        let Some(t) = template else { return };
+        self.release_type = t.release_type;
+        self.priority = t.priority;
+        if t.group_id.is_some() {
+            self.group = t.group_id;
+        }
+        if self.description.trim().is_empty() {
+            self.description.clone_from(&t.description);
+        }
+        self.planned_end = self.planned_start + Duration::minutes(t.duration_minutes);
     }
 
     /// The problem with the subject, if any.
@@ -65,7 +89,7 @@ impl Draft {
     }
 
     fn to_command(&self) -> Command {
-        Command::Release(ReleaseCommand::Create(NewRelease {
+        let release = NewRelease {
             subject: self.subject.trim().to_owned(),
             description: self.description.clone(),
             status: self.status,
@@ -76,7 +100,11 @@ impl Draft {
             group_id: self.group,
             department_id: None,
             category: None,
-        }))
+        };
+        match &self.template {
+            Some(key) => Command::Template(TemplateCommand::Instantiate { template: key.clone(), release }),
+            None => Command::Release(ReleaseCommand::Create(release)),
+        }
     }
 }
 
@@ -117,7 +145,13 @@ impl NewReleaseModal {
         }
     }
 
-    pub fn modal_ui(&mut self, ctx: &egui::Context, directory: &Directory, outbox: &mut Outbox) {
+    pub fn modal_ui(
+        &mut self,
+        ctx: &egui::Context,
+        directory: &Directory,
+        templates: &[Template],
+        outbox: &mut Outbox,
+    ) {
         let Some(draft) = &mut self.draft else { return };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("new_release_modal")).show(ctx, |ui| {
@@ -125,6 +159,7 @@ impl NewReleaseModal {
             ui.heading(tr("new-release-title"));
             ui.add_space(6.0);
             egui::Grid::new("new_release_grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                template_row_ui(ui, draft, templates);
                 let subject_label = ui.label(tr("field-subject-required"));
                 ui.vertical(|ui| {
                     let edit = egui::TextEdit::singleline(&mut draft.subject)
@@ -213,4 +248,30 @@ impl NewReleaseModal {
             self.error = None;
         }
     }
+}
+
+/// The template combo: "No template" or one of them; picking one fills the draft from it.
+fn template_row_ui(ui: &mut egui::Ui, draft: &mut Draft, templates: &[Template]) {
+    let label = ui.label(tr("new-release-template"));
+    let name = |key: &Option<String>| {
+        key.as_ref()
+            .and_then(|k| templates.iter().find(|t| t.key == *k))
+            .map_or_else(|| tr("new-release-no-template"), i18n::template_name)
+    };
+    let mut picked = draft.template.clone();
+    egui::ComboBox::from_id_salt("new_template")
+        .selected_text(name(&picked))
+        .width(360.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut picked, None, tr("new-release-no-template"));
+            for t in templates {
+                ui.selectable_value(&mut picked, Some(t.key.clone()), i18n::template_name(t));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if picked != draft.template {
+        draft.use_template(picked.as_ref().and_then(|k| templates.iter().find(|t| t.key == *k)));
+    }
+    ui.end_row();
 }

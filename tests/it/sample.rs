@@ -73,3 +73,62 @@ fn the_sample_has_linked_registries_histories_and_a_redeployed_rollback() {
     assert_eq!(names, ["본사", "주요 계열사", "전체 계열사"]);
     assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
 }
+
+/// Issue 15's coverage of the sample, stage by stage: every release past Plan has build, test and
+/// back-out plans ticked as far as its stage; most have tasks, notes and time; rollbacks have
+/// their restore time; completed releases mostly have reviews; the bank's patches have impact
+/// analyses; no subject carries a "(4)" counter.
+#[test]
+fn the_sample_is_built_from_the_templates_with_plans_work_and_reviews_by_stage() {
+    let (_dir, path) = temp_db();
+    let mut model = Model::open(&path).unwrap();
+    let data = release_desk::domain::sample::scenarios(t0());
+    model.apply(Command::Sample(SampleCommand::Load { data, force: false })).unwrap();
+    // stage position -> (releases, with tasks, with notes, with time)
+    let mut by_stage = std::collections::BTreeMap::<usize, (usize, usize, usize, usize)>::new();
+    let (mut completed, mut reviewed) = (0, 0);
+    for r in model.releases().iter().filter(|r| !r.is_deleted() && r.stage != Stage::Plan) {
+        let (build, test) = (r.build_plan.as_ref().unwrap(), r.test_plan.as_ref().unwrap());
+        let backout = model.backout(r.id).unwrap_or_else(|| panic!("#{} has no back-out plan", r.id));
+        let full = |(done, total): (usize, usize)| done == total && total > 0;
+        if r.stage.position() >= 3 {
+            assert!(full(build.progress()) && full(test.progress()), "#{} {:?}", r.id, r.stage);
+        }
+        if r.stage.position() >= 2 {
+            assert!(full(backout.steps.progress()), "#{} back-out steps ready before Deploy", r.id);
+        }
+        let row = by_stage.entry(r.stage.position()).or_default();
+        row.0 += 1;
+        row.1 += usize::from(!model.tasks_for(r.id).is_empty());
+        row.2 += usize::from(!model.notes_for(r.id).is_empty());
+        row.3 += usize::from(!model.time_entries_for(r.id).is_empty());
+        if r.stage == Stage::Complete {
+            completed += 1;
+            reviewed += usize::from(model.review(r.id).is_some());
+        }
+        if r.subject.contains("KB국민은행") {
+            assert!(model.impact(r.id).is_some(), "#{} the bank's patch has an impact analysis", r.id);
+        }
+    }
+    println!(
+        "sample by stage position (releases, tasks, notes, time): {by_stage:?}; reviewed {reviewed}/{completed}"
+    );
+    let (all, tasks, notes, time) =
+        by_stage.values().fold((0, 0, 0, 0), |a, r| (a.0 + r.0, a.1 + r.1, a.2 + r.2, a.3 + r.3));
+    assert!(tasks * 2 > all && notes * 2 > all && time * 2 > all, "most have work: {by_stage:?}");
+    assert!(reviewed * 4 >= completed * 3 && reviewed < completed, "most completed are reviewed");
+    for release in model.releases() {
+        for entry in model.stage_history(release.id).iter().filter(|e| e.stage == Stage::Rollback) {
+            assert!(
+                entry.restore_minutes.is_some() && entry.restore_target_minutes.is_some(),
+                "#{}",
+                release.id
+            );
+        }
+        let counter = release
+            .subject
+            .rsplit_once(" (")
+            .is_some_and(|(_, tail)| tail.trim_end_matches(')').chars().all(|c| c.is_ascii_digit()));
+        assert!(!counter, "#{} {}", release.id, release.subject);
+    }
+}

@@ -271,3 +271,76 @@ fn the_back_out_steps_are_edited_in_the_plans_editor_of_the_window() {
     assert!(harness.query_by_label_contains("Back-out plan — #1").is_none(), "saving closed the modal");
     assert!(harness.query_by_label("0 of 6 steps ready (edit them under Plans)").is_some());
 }
+
+#[test]
+fn the_reuse_section_clones_saves_and_deletes_templates() {
+    let (_dir, model) = release(Stage::DeploymentPrep, ReleaseType::Major);
+    let mut harness = harness(model, release_desk::ui::release_page::reuse::reuse_ui, Language::En);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Clone").click();
+    harness.run();
+    harness.run();
+    let state = harness.state();
+    assert!(state.errors.is_empty(), "{:?}", state.errors);
+    let copy = state.model.releases().iter().find(|r| r.id != R).expect("the clone was made");
+    let source = state.model.release(R).unwrap();
+    assert_eq!(
+        copy.planned.start - source.planned.start,
+        chrono::Duration::days(14),
+        "two weeks later by default"
+    );
+    assert_eq!(copy.stage, Stage::Plan);
+
+    harness.get_by_label("Template name").focus();
+    harness.run();
+    harness.get_by_label("Template name").type_text("ERP 월간 패치");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Save template").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().model.templates().len(), 4, "three built-in and the new one");
+    assert!(harness.query_by_label("ERP 월간 패치").is_some(), "listed under Your templates");
+    harness.get_by_role_and_label(Role::Button, "Delete template").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().model.templates().len(), 3);
+}
+
+#[test]
+fn the_reuse_section_speaks_korean() {
+    let (_dir, model) = release(Stage::DeploymentPrep, ReleaseType::Major);
+    let mut harness = harness(model, release_desk::ui::release_page::reuse::reuse_ui, Language::Ko);
+    harness.run();
+    for text in ["이 릴리스 복제", "복제", "템플릿으로 저장", "템플릿 저장"] {
+        assert!(harness.query_all_by_label(text).next().is_some(), "{text} not shown");
+    }
+    assert!(harness.query_by_label("Clone").is_none());
+}
+
+#[test]
+fn new_from_template_makes_a_release_with_every_part() {
+    let (_dir, path) = temp_db();
+    let model = model_with(&path, vec![plain(1, "기존 릴리스")]);
+    let mut harness = window_harness(ReleaseDeskApp::from_model(model));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    harness.get_by_label("Template").click();
+    harness.run();
+    harness.get_by_label("Emergency security patch with impact analysis and regulator step").click();
+    harness.run();
+    harness.get_by_label("Subject *").focus();
+    harness.run();
+    harness.get_by_label("Subject *").type_text("KB 인증 모듈 긴급 패치");
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    let r = model.releases().iter().find(|r| r.subject == "KB 인증 모듈 긴급 패치").expect("created");
+    assert_eq!(r.release_type, ReleaseType::Emergency, "the template's type");
+    assert_eq!(r.planned.end - r.planned.start, chrono::Duration::hours(3), "the template's window");
+    assert_eq!(model.backout(r.id).map(|b| b.restore_target_minutes), Some(60));
+    assert!(model.impact(r.id).is_some());
+    assert_eq!(model.tasks_for(r.id).len(), 3);
+}

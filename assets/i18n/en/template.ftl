@@ -14,3 +14,21 @@ template-invalid-no-such = There is no template { $key }.
 template-name-erp = Phased ERP upgrade (head office, affiliates, everyone)
 template-name-mobile = Bi-weekly mobile release with an A/B phase
 template-name-security = Emergency security patch with impact analysis and regulator step
+
+## New release from a template
+new-release-template = Template
+new-release-no-template = No template
+
+## Reuse on the release page: clone, save as template
+section-reuse = Clone and templates
+reuse-clone = Clone this release
+reuse-clone-start = starting on
+reuse-clone-button = Clone
+reuse-clone-hint = A copy with its plans, strategy, risks, back-out plan, impact analysis and tasks; dates moved, work reset
+reuse-save-template = Save as template
+reuse-template-name = Template name
+reuse-template-name-hint = e.g. Monthly ERP patch
+reuse-save-template-button = Save template
+reuse-your-templates = Your templates
+reuse-template-parts = { $tasks } default tasks
+reuse-template-delete = Delete template

@@ -13,3 +13,21 @@ template-invalid-no-such = 템플릿 { $key }이(가) 없습니다.
 template-name-erp = ERP 단계적 업그레이드 (본사, 계열사, 전체)
 template-name-mobile = 모바일 앱 격주 정기 배포 (A/B 단계 포함)
 template-name-security = 긴급 보안 패치 (영향도 분석, 금융감독원 보고 단계 포함)
+
+## 템플릿으로 새 릴리스
+new-release-template = 템플릿
+new-release-no-template = 템플릿 없음
+
+## 릴리스 페이지의 재사용: 복제, 템플릿으로 저장
+section-reuse = 복제와 템플릿
+reuse-clone = 이 릴리스 복제
+reuse-clone-start = 시작일
+reuse-clone-button = 복제
+reuse-clone-hint = 계획, 배포 전략, 위험, 백아웃 계획, 영향 분석, 작업을 복사하고 날짜는 옮기며 진행 상황은 초기화합니다
+reuse-save-template = 템플릿으로 저장
+reuse-template-name = 템플릿 이름
+reuse-template-name-hint = 예: ERP 월간 패치
+reuse-save-template-button = 템플릿 저장
+reuse-your-templates = 내 템플릿
+reuse-template-parts = 기본 작업 { $tasks }개
+reuse-template-delete = 템플릿 삭제

@@ -49,7 +49,9 @@ pub(super) fn releases(b: &mut Builder, rng: &mut SampleRng, now: Timestamp) {
         let release_type = if rng.chance(6) { ReleaseType::Emergency } else { release_type };
         let priority = *rng.pick(Priority::ALL);
         let agent = if rng.chance(12) { None } else { Some(rng.range(1, agents)) };
-        let subject = if round == 0 { subject.to_owned() } else { format!("{subject} ({})", round + 1) };
+        // A team names the next round of the same job by its month, not by a counter.
+        let subject =
+            if round == 0 { subject.to_owned() } else { format!("{subject} ({})", start.format("%Y.%m")) };
         b.push(
             &subject,
             rng.pick::<&str>(DESCRIPTIONS),

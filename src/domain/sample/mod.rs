@@ -2,7 +2,8 @@
 //! releases with hot fixes, `mobile.rs`; a bank's emergency security patches, `bank.rs`) plus a
 //! year of ordinary history (`history.rs`), their work (`work.rs`) and lifecycle records
 //! (`lifecycle.rs`), the deployment windows and freezes with releases that conflict with them
-//! (`schedule.rs`), and a bulk generator for benchmarks. Anchored to the day it is loaded;
+//! (`schedule.rs`), the plans, back-out plans, impact analyses and reviews built from the
+//! release templates (`records.rs`), and a bulk generator for benchmarks. Anchored to the day it is loaded;
 //! otherwise deterministic.
 
 mod bank;
@@ -10,6 +11,7 @@ mod erp;
 mod history;
 pub mod lifecycle;
 mod mobile;
+pub mod records;
 mod schedule;
 mod work;
 
@@ -37,6 +39,8 @@ pub struct SampleData {
     pub lifecycle: lifecycle::SampleLifecycle,
     /// Deployment windows and freezes (group and CI ids as in `directory` and `lifecycle`).
     pub schedule: crate::domain::schedule::Schedule,
+    /// Back-out plans, impact analyses and reviews of the releases.
+    pub records: records::SampleRecords,
 }
 
 /// A small deterministic random source (SplitMix64), so samples and benches repeat exactly.
@@ -299,8 +303,10 @@ pub fn scenarios(now: Timestamp) -> SampleData {
         time_entries: Vec::new(),
         lifecycle,
         schedule: schedule::schedule(),
+        records: records::SampleRecords::default(),
     };
     add_work(&mut data, now);
+    records::add(&mut data, now);
     data
 }
 
@@ -406,6 +412,7 @@ pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
         time_entries: Vec::new(),
         lifecycle: Default::default(),
         schedule: Default::default(),
+        records: Default::default(),
     }
 }
 

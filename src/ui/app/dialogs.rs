@@ -31,7 +31,9 @@ impl ReleaseDeskApp {
     /// Draws every open dialog of the window.
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         if let Some(model) = &self.session.model {
-            self.dialogs.new_release.modal_ui(ctx, model.directory(), &mut self.outbox);
+            // The templates are listed only while the dialog is open.
+            let templates = if self.dialogs.new_release.is_open() { model.templates() } else { Vec::new() };
+            self.dialogs.new_release.modal_ui(ctx, model.directory(), &templates, &mut self.outbox);
             self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.outbox);
             self.dialogs.data.dialog_ui(ctx, model, &mut self.outbox);
         }

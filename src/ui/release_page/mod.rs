@@ -33,6 +33,7 @@ mod overview;
 mod plans;
 mod properties;
 pub mod readiness;
+pub mod reuse;
 pub mod review;
 pub mod risks;
 pub mod sections;

@@ -10,6 +10,7 @@
 
 use super::backout::backout_ui;
 use super::impact::impact_ui;
+use super::reuse::reuse_ui;
 use super::review::review_ui;
 use super::{
     activity, lifecycle_ui, links_ui, notes, plans, readiness_ui, risks_ui, strategy_ui, tasks, time,
@@ -82,6 +83,7 @@ const fn plain(tab: PageTab, key: &'static str, draw: SectionUi) -> PageSection 
 /// Every section, in page order (the Overview tab's description comes first, drawn by the page).
 pub const SECTIONS: &[PageSection] = &[
     plain(PageTab::Overview, "section-links", links_ui),
+    plain(PageTab::Overview, "section-reuse", reuse_ui),
     own(PageTab::Plans, "section-plans", |ui, s, cx| plans::plans_ui(ui, &mut s.plans, cx)),
     plain(PageTab::Plans, "section-backout", backout_ui),
     plain(PageTab::Plans, "section-strategy", strategy_ui),
