@@ -149,3 +149,20 @@ fn the_view_menu_lists_every_screen_and_switches_to_it() {
     assert_eq!(harness.state().shown_screen(), release_desk::ui::screens::dashboard::ID);
     assert!(harness.query_all_by_label("Success rate").count() >= 2, "the dashboard is drawn");
 }
+
+#[test]
+fn the_dashboard_counts_the_releases_closed_without_a_review() {
+    let (_dir, app) = dashboard_fixture();
+    let mut harness = harness(app);
+    harness.set_size(egui::vec2(1360.0, 1500.0));
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    // The fixture's four completed releases have no review: each is named, to open.
+    for id in ["#1 ", "#2 ", "#3 ", "#5 November ERP patch"] {
+        assert!(harness.query_by_label_contains(id).is_some(), "{id} is named");
+    }
+    harness.get_by_label("#5 November ERP patch").click();
+    harness.run();
+    assert_eq!(harness.state().active_page(), Some(ReleaseId(5)));
+}

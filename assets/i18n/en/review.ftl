@@ -22,3 +22,10 @@ review-follow-ups-none = No follow-up actions.
 review-follow-up-hint = a follow-up action (it becomes a task)
 review-follow-up-add = Add follow-up
 review-follow-up-title-required = Write the follow-up action first.
+
+## The dashboard
+kpi-unreviewed = { $count ->
+    [0] No release closed in this period without a review.
+    [one] 1 release closed in this period without a review:
+   *[other] { $count } releases closed in this period without a review:
+}

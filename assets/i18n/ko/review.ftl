@@ -21,3 +21,9 @@ review-follow-ups-none = 후속 조치가 없습니다.
 review-follow-up-hint = 후속 조치 (작업으로 등록됩니다)
 review-follow-up-add = 후속 조치 추가
 review-follow-up-title-required = 후속 조치 내용을 먼저 적어 주세요.
+
+## 대시보드
+kpi-unreviewed = { $count ->
+    [0] 이 기간에 사후 검토 없이 종료된 릴리스가 없습니다.
+   *[other] 이 기간에 사후 검토 없이 종료된 릴리스 { $count }건:
+}

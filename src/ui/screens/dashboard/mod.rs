@@ -12,6 +12,7 @@ mod charts;
 mod controls;
 mod export;
 mod help;
+mod reviews;
 mod tables;
 mod targets;
 
@@ -179,7 +180,7 @@ impl Dashboard {
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
                         ui.set_max_width(main);
-                        self.overview_ui(ui, model);
+                        action = self.overview_ui(ui, model);
                     },
                 );
                 ui.separator();
@@ -188,12 +189,12 @@ impl Dashboard {
                     egui::Layout::top_down(egui::Align::Min),
                     |ui| {
                         ui.set_max_width(side);
-                        action = self.month_releases_ui(ui, model);
+                        action = action.or(self.month_releases_ui(ui, model));
                     },
                 );
             });
         } else {
-            self.overview_ui(ui, model);
+            action = self.overview_ui(ui, model);
         }
         self.targets_modal_ui(ui.ctx(), outbox);
         self.files_ui(ui.ctx(), model);
@@ -201,11 +202,13 @@ impl Dashboard {
     }
 
     /// Controls, cards, charts and the monthly table, scrolling together.
-    fn overview_ui(&mut self, ui: &mut egui::Ui, model: &Model) {
+    fn overview_ui(&mut self, ui: &mut egui::Ui, model: &Model) -> Option<ScreenAction> {
+        let mut action = None;
         egui::ScrollArea::vertical().id_salt("kpi_overview").auto_shrink([false, false]).show(ui, |ui| {
             self.controls_ui(ui, model);
             ui.add_space(6.0);
             self.cards_ui(ui, model);
+            action = self.reviews_ui(ui, model);
             ui.add_space(8.0);
             self.charts_ui(ui, model);
             ui.add_space(8.0);
@@ -215,6 +218,7 @@ impl Dashboard {
                 self.monthly_table_ui(ui, model);
             });
         });
+        action
     }
 }
 

@@ -8,13 +8,18 @@ use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
 use crate::domain::{
-    AgentId, BackoutEdit, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId,
-    DepartmentId, GroupId, ImpactAnalysis, KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow,
-    PredefinedView, Priority, ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec,
-    Stage, Status, TaskFields, TaskId, Template, Theme, TimeEntryId, Timestamp,
+    AgentId, CabApproval, Change, ChangeId, ChangeRisk, CiKind, ConfigItem, ConfigItemId, DepartmentId,
+    GroupId, KpiTargets, Language, NoteId, Outcome, Plan, PlannedWindow, PredefinedView, Priority,
+    ReadinessEdit, ReleaseFilter, ReleaseId, ReleaseType, SavedViewId, SortSpec, Stage, Status, TaskFields,
+    TaskId, Theme, TimeEntryId, Timestamp,
     import::{ImportBatch, ImportSource},
     sample::SampleData,
 };
+
+mod records;
+
+use records::template_summary;
+pub use records::{BackoutCommand, ImpactCommand, ReviewCommand, TemplateCommand};
 
 /// Every change to stored state goes through one of these.
 #[derive(Clone, Debug, PartialEq)]
@@ -210,52 +215,6 @@ pub enum ReadinessCommand {
     Edit { id: ReleaseId, edits: Vec<ReadinessEdit> },
 }
 
-/// Commands on a release's back-out plan.
-#[derive(Clone, Debug, PartialEq)]
-pub enum BackoutCommand {
-    /// Edits the plan; a release without one gets one first (with its type's restore target).
-    Edit { release: ReleaseId, edits: Vec<BackoutEdit> },
-    /// Removes the plan and its rehearsals.
-    Remove(ReleaseId),
-}
-
-/// Commands on a release's impact analysis.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImpactCommand {
-    /// Replaces the analysis (`None`, or one with nothing in it, removes it).
-    Set { release: ReleaseId, impact: Option<ImpactAnalysis> },
-}
-
-/// Commands on release templates, and the releases made from a template or another release.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TemplateCommand {
-    /// Saves one of the user's templates (new, or replacing the one with its key).
-    Save(Template),
-    /// Deletes one of the user's templates (the built-in ones stay).
-    Delete(String),
-    /// Creates `release` with every part of the template `template` (a key): plans, strategy and
-    /// phases, risks, back-out plan, impact analysis, tasks due relative to its planned start.
-    Instantiate { template: String, release: NewRelease },
-    /// Copies a release to start at `planned_start`: its shape (plans unticked, strategy,
-    /// phases, risks, back-out plan, impact analysis, tasks reopened) with its dates moved; not
-    /// its notes, time, stage, review or links.
-    Clone { source: ReleaseId, planned_start: Timestamp },
-}
-
-/// Commands on a release's post-implementation review.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReviewCommand {
-    /// Saves the review's texts and adds each follow-up action as a task of the release, in one
-    /// command (one undo takes the review and its new tasks back).
-    Save {
-        release: ReleaseId,
-        went_well: String,
-        went_wrong: String,
-        lessons: String,
-        follow_ups: Vec<TaskFields>,
-    },
-}
-
 /// Commands on the sample data.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SampleCommand {
@@ -383,10 +342,6 @@ from_noun!(
     LifecycleCommand => Lifecycle,
     RegistryCommand => Registry,
     ReadinessCommand => Readiness,
-    BackoutCommand => Backout,
-    ImpactCommand => Impact,
-    ReviewCommand => Review,
-    TemplateCommand => Template,
     ImportCommand => Import,
     ScheduleCommand => Schedule,
     SampleCommand => Sample,
@@ -576,18 +531,5 @@ fn edited_field(edit: &ReleaseEdit) -> EditedField {
         ReleaseEdit::TestPlan(_) => EditedField::TestPlan,
         ReleaseEdit::Assets(_) => EditedField::Assets,
         ReleaseEdit::AssociatedChanges(_) => EditedField::Changes,
-    }
-}
-
-fn template_summary(command: &TemplateCommand) -> CommandSummary {
-    match command {
-        TemplateCommand::Save(template) => {
-            CommandSummary::SaveTemplate { name: template.name.trim().to_owned() }
-        }
-        TemplateCommand::Delete(key) => CommandSummary::DeleteTemplate { key: key.clone() },
-        TemplateCommand::Instantiate { release, .. } => {
-            CommandSummary::CreateFromTemplate { subject: release.subject.trim().to_owned() }
-        }
-        TemplateCommand::Clone { source, .. } => CommandSummary::CloneRelease { release: *source },
     }
 }
