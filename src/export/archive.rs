@@ -1,6 +1,6 @@
 //! The whole database as one versioned JSON file, and back: releases with everything they carry
 //! (notes, tasks, time, readiness, stage history, back-out plans, impact, reviews), people,
-//! settings (KPI targets among them), saved views, Changes and CIs, the links of imported records
+//! release templates, settings (KPI targets among them), saved views, Changes and CIs, the links of imported records
 //! and the activity log. Deployment windows and freezes are not carried yet: a database that has
 //! any is refused by `archive` rather than archived without them. Every part of the model's snapshot is named here by destructuring, so a
 //! part a later issue adds does not compile until the archive carries it. An archive of a newer
@@ -16,7 +16,7 @@ use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, ActivityId, ActivityKind, AgentId, BackoutPlan, Directory, ExternalLink, Field, FieldChange,
     ImpactAnalysis, Note, Readiness, Registry, Release, ReleaseId, Review, SavedView, StageEntry, Task,
-    TimeEntry, Timestamp, Value,
+    Template, TimeEntry, Timestamp, Value,
 };
 use crate::model::{ArchiveContents, Model};
 use crate::store::{Snapshot, StoreError};
@@ -52,6 +52,9 @@ struct Archive {
     impact: BTreeMap<ReleaseId, ImpactAnalysis>,
     reviews: BTreeMap<ReleaseId, Review>,
     external_links: Vec<ExternalLink>,
+    /// The user's own release templates (archives written before templates had none).
+    #[serde(default)]
+    templates: Vec<Template>,
     /// Oldest first.
     activities: Vec<LoggedChange>,
 }
@@ -126,6 +129,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         impact,
         reviews,
         external_links,
+        templates,
         // Not carried yet (the schedule's types have no JSON form); `archive` refuses a
         // database that has deployment windows or freezes rather than drop them.
         schedule: _,
@@ -152,6 +156,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         impact,
         reviews,
         external_links: external_links.iter().collect(),
+        templates,
         activities: activities.iter().map(LoggedChange::of).collect(),
     };
     serde_json::to_string_pretty(&archive).map_err(|e| StoreError::BadData(e.to_string()))
@@ -201,6 +206,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         impact,
         reviews,
         external_links,
+        templates,
         activities,
     } = archive;
     let mut log = Vec::with_capacity(activities.len());
@@ -232,6 +238,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         impact,
         reviews,
         external_links: external_links.into_iter().collect(),
+        templates,
         schedule: Schedule::default(),
     };
     Ok(ArchiveContents { snapshot, activities: log })
