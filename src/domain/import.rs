@@ -274,6 +274,9 @@ pub enum ProblemKind {
     DuplicateRelease,
     /// Not CSV (the reader's reason).
     NotCsv(String),
+    /// Not UTF-8 text (a CSV saved by a spreadsheet in the system's code page, or as UTF-16); the
+    /// problem's row is the first line that is not.
+    NotUtf8,
     /// A CSV without the columns every release needs (the missing column).
     MissingColumn(String),
     /// A header this import does not know.

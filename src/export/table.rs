@@ -58,16 +58,32 @@ pub fn cells(r: &Release, directory: &Directory, machine: bool) -> [String; 11] 
     ]
 }
 
-/// A cell as CSV writes it, safe to open in a spreadsheet: a text starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return (after any spaces) would run as a formula, so it gets a
-/// leading `'` (OWASP's CSV injection advice). Numbers (`-5`, `+1.5`) stay numbers.
-pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+/// Whether a spreadsheet would run `text` as a formula (a text starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return, after any spaces; numbers such as `-5` or `+1.5` are numbers), or
+/// `text` is a `'` before such a text (so that the `'` the guard adds is the only one the import
+/// takes off again).
+pub fn needs_guard(text: &str) -> bool {
     let starts_formula = text.starts_with(['\t', '\r'])
         || text.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if starts_formula && text.trim().parse::<f64>().is_err() {
+    (starts_formula && text.trim().parse::<f64>().is_err())
+        || text.strip_prefix('\'').is_some_and(needs_guard)
+}
+
+/// A cell as CSV writes it, safe to open in a spreadsheet: a text that [`needs_guard`] gets a
+/// leading `'` (OWASP's CSV injection advice). [`unguarded`] is its exact inverse.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(text) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {
         std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A cell as [`csv_cell`] wrote it, without the guard.
+pub fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
     }
 }
 

@@ -3,6 +3,8 @@
 //! as a text cell. A text cell is never read as a formula, so a subject such as `=HYPERLINK(..)`
 //! shows as typed and runs nothing: that is the workbook's guard against formula injection (the
 //! CSV needs its leading `'` because a spreadsheet guesses the type of every CSV cell).
+//! A time in a year Excel cannot show (before 1900, after 9999) is written as text (as the CSV writes it) and a
+//! text longer than a cell holds is cut, so one odd release never stops the export.
 //! Headers and labels are English, or in the current language when `localized`.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
@@ -12,9 +14,21 @@ use crate::domain::{Directory, Release, Timestamp};
 /// The columns that hold times (planned start, planned end, created, updated).
 const TIME_COLUMNS: [usize; 4] = [5, 6, 9, 10];
 
-fn excel_time(t: Timestamp) -> Result<ExcelDateTime, XlsxError> {
+/// The most characters an Excel cell holds; a longer text is cut there rather than fail the export.
+const CELL_MAX_CHARS: usize = 32_767;
+
+/// `t` as an Excel date, or `None` outside the years Excel can show (1900 to 9999).
+fn excel_time(t: Timestamp) -> Option<ExcelDateTime> {
     // Whole seconds: the cell shows minutes; Excel keeps no time zone, the sheet is in UTC.
-    ExcelDateTime::from_timestamp(t.timestamp())
+    ExcelDateTime::from_timestamp(t.timestamp()).ok()
+}
+
+/// `text` as a cell can hold it.
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CELL_MAX_CHARS) {
+        Some((cut, _)) => std::borrow::Cow::Owned(text[..cut].to_owned()),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 /// The releases as the bytes of an .xlsx file, one sheet named after the export.
@@ -58,9 +72,13 @@ pub fn releases_xlsx<'a>(
                     9 => r.created_at,
                     _ => r.updated_at,
                 };
-                sheet.write_datetime_with_format(row, c, excel_time(t)?, &time)?;
+                match excel_time(t) {
+                    Some(t) => sheet.write_datetime_with_format(row, c, t, &time)?,
+                    // A year Excel cannot show as a date: the time as text, as the CSV writes it.
+                    None => sheet.write_string(row, c, cell_text(cell))?,
+                };
             } else if !cell.is_empty() {
-                sheet.write_string(row, c, cell)?;
+                sheet.write_string(row, c, cell_text(cell))?;
             }
         }
     }

@@ -35,6 +35,7 @@ pub fn import_problem(kind: &ProblemKind) -> String {
         }
         P::DuplicateRelease => tr("import-problem-duplicate"),
         P::NotCsv(why) => detail("import-problem-not-csv", why),
+        P::NotUtf8 => tr("import-problem-not-utf8"),
         P::MissingColumn(name) => {
             tr_args("import-problem-missing-column", &[("column", name.clone().into())])
         }

@@ -89,7 +89,7 @@ fn freshservice_export_imported_into_an_empty_database_gives_the_same_releases()
     assert_eq!(target.snapshot(), revision);
 }
 
-const PAGE: &str = r#"{
+pub(crate) const PAGE: &str = r#"{
   "releases": [
     {"id": 21000418005, "subject": "ERP 업그레이드", "description": "<p>순서 &amp; 확인</p><ul><li>DB 백업</li><li>앱 배포</li></ul><ol><li>첫째</li><li>둘째</li></ol>",
      "status": 3, "priority": 4, "release_type": 3,
@@ -178,7 +178,7 @@ fn a_freshservice_page_with_html_korean_both_field_names_and_people_files() {
 }
 
 /// One problem of each kind the Freshservice reader finds, in one file among good releases.
-const BAD: &str = r#"{"releases": [
+pub(crate) const BAD: &str = r#"{"releases": [
   {"id": 1, "subject": "good", "status": 1, "priority": 1, "release_type": 1, "planned_start_date": "2026-11-03T09:00:00Z", "planned_end_date": "2026-11-03T10:00:00Z"},
   {"id": 2, "subject": "bad codes", "status": 9, "priority": "x", "release_type": 1, "planned_start_date": "2026-11-03T09:00:00Z", "planned_end_date": "2026-11-03T10:00:00Z"},
   {"id": 3, "subject": "bad dates", "status": 1, "priority": 1, "release_type": 1, "planned_start_date": "3 Nov", "planned_end_date": "2026-11-03T10:00:00Z"},
@@ -479,4 +479,13 @@ fn update_changes_the_fields_given_in_one_undoable_command() {
     let out = cli(&["--db", dbs, "update", &id, "--status", "nope"]);
     assert!(!out.status.success());
     assert_eq!(Model::open(&db).unwrap().release(before.id).unwrap(), &after);
+}
+
+/// The cells of an .xlsx's Releases sheet as calamine shows them (text as text, numbers and
+/// dates as calamine writes them).
+pub(crate) fn xlsx_cells(bytes: &[u8]) -> Vec<Vec<String>> {
+    use calamine::Reader as _;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let sheet = book.worksheet_range("Releases").unwrap();
+    sheet.rows().map(|row| row.iter().map(ToString::to_string).collect()).collect()
 }

@@ -15,6 +15,7 @@ mod data;
 mod durability;
 mod files;
 mod import;
+mod import_fuzz;
 mod kills;
 mod kpi;
 mod layers;

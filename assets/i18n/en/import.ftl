@@ -18,6 +18,7 @@ import-problem-subject-too-long = the subject has { $count } characters; at most
 import-problem-bad-time-spent = “{ $value }” is not hh:mm (for example 01:30)
 import-problem-duplicate = this release comes twice in the import
 import-problem-not-csv = not readable as CSV ({ $detail })
+import-problem-not-utf8 = the file is not UTF-8 text: save it as “CSV UTF-8” (in Excel: File > Save As > CSV UTF-8) and import it again
 import-problem-missing-column = the column “{ $column }” is missing
 import-problem-unknown-column = the column “{ $column }” is not one this import reads
 import-problem-too-long = { $count } characters; at most { $max } are kept

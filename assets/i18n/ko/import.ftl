@@ -18,6 +18,7 @@ import-problem-subject-too-long = 제목이 { $count }자입니다. 최대 255�
 import-problem-bad-time-spent = “{ $value }”은(는) hh:mm 형식이 아닙니다 (예: 01:30)
 import-problem-duplicate = 이 릴리스가 가져오기에 두 번 들어 있습니다
 import-problem-not-csv = CSV로 읽을 수 없습니다 ({ $detail })
+import-problem-not-utf8 = 파일이 UTF-8 텍스트가 아닙니다. “CSV UTF-8” 형식으로 저장한 뒤(Excel: 파일 > 다른 이름으로 저장 > CSV UTF-8) 다시 가져오세요
 import-problem-missing-column = “{ $column }” 열이 없습니다
 import-problem-unknown-column = “{ $column }” 열은 가져올 수 없는 열입니다
 import-problem-too-long = { $count }자입니다. 최대 { $max }자까지 저장합니다

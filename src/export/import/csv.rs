@@ -20,6 +20,7 @@ use crate::domain::release::{ReleaseInvalid, validate_subject};
 use crate::domain::{
     Language, PlannedWindow, Priority, Release, ReleaseId, ReleaseType, SortKey, Status, Timestamp,
 };
+use crate::export::table::unguarded;
 
 /// A column an import reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -160,14 +161,6 @@ impl Labels {
     }
 }
 
-/// A cell as the export's spreadsheet guard left it, without the guard.
-fn unguarded(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches(' ').starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 /// A time as the CSV writes it: ISO 8601, or the localized `YYYY-MM-DD HH:MM` (or a date) in local time.
 pub fn csv_time(text: &str) -> Option<Timestamp> {
     if let Some(t) = parse_time(text) {
@@ -184,6 +177,13 @@ pub fn csv_time(text: &str) -> Option<Timestamp> {
 /// Reads CSV text (`file` names it in problems).
 pub fn read_csv_bytes(file: &str, bytes: &[u8]) -> Result<ImportBatch, Vec<ImportProblem>> {
     let mut problems = Problems::default();
+    if let Err(err) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..err.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        return Err(vec![ImportProblem {
+            row: Some(line),
+            ..ImportProblem::file(file, ProblemKind::NotUtf8)
+        }]);
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
