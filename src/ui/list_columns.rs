@@ -21,6 +21,8 @@ pub enum ListColumn {
     Stage,
     /// The release plan checklist's progress (ticked of all).
     Readiness,
+    /// The release risk level: the risk register rolled up with the criticality of its CIs.
+    Risk,
     PlannedStart,
     PlannedEnd,
     Agent,
@@ -33,7 +35,7 @@ pub enum ListColumn {
 
 impl ListColumn {
     /// Every column, in the chooser's order.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Id,
         Self::Subject,
         Self::Status,
@@ -41,6 +43,7 @@ impl ListColumn {
         Self::Type,
         Self::Stage,
         Self::Readiness,
+        Self::Risk,
         Self::PlannedStart,
         Self::PlannedEnd,
         Self::Agent,
@@ -60,6 +63,7 @@ impl ListColumn {
             Self::Type => "col-type",
             Self::Stage => "col-stage",
             Self::Readiness => "col-readiness",
+            Self::Risk => "col-risk",
             Self::PlannedStart => "col-planned-start",
             Self::PlannedEnd => "col-planned-end",
             Self::Agent => "col-agent",
@@ -85,7 +89,7 @@ impl ListColumn {
             Self::Group => SortKey::Group,
             Self::Created => SortKey::Created,
             Self::Updated => SortKey::Updated,
-            Self::Readiness | Self::Deleted => return None,
+            Self::Readiness | Self::Risk | Self::Deleted => return None,
         })
     }
 }
@@ -235,9 +239,9 @@ mod tests {
     }
 
     #[test]
-    fn every_column_but_readiness_and_deleted_sorts() {
+    fn every_column_but_readiness_risk_and_deleted_sorts() {
         let unsorted: Vec<ListColumn> =
             ListColumn::ALL.into_iter().filter(|c| c.sort_key().is_none()).collect();
-        assert_eq!(unsorted, [ListColumn::Readiness, ListColumn::Deleted]);
+        assert_eq!(unsorted, [ListColumn::Readiness, ListColumn::Risk, ListColumn::Deleted]);
     }
 }

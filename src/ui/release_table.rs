@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::list_columns::ListColumn;
 use super::selection::Selection;
-use super::widgets::{chip_ui, priority_color, status_color, type_color};
+use super::widgets::{chip_ui, priority_color, risk_level_color, status_color, type_color};
 use crate::domain::{Release, ReleaseId, SortKey, SortSpec, Timestamp};
 use crate::i18n::{self, tr};
 use crate::model::Model;
@@ -50,6 +50,7 @@ fn initial_width(column: ListColumn) -> f32 {
         ListColumn::Priority => 76.0,
         ListColumn::Stage => 112.0,
         ListColumn::Readiness => 64.0,
+        ListColumn::Risk => 72.0,
         ListColumn::PlannedStart
         | ListColumn::PlannedEnd
         | ListColumn::Created
@@ -255,6 +256,10 @@ fn cell_ui(ui: &mut egui::Ui, column: ListColumn, release: &Release, model: &Mod
         ListColumn::Readiness => {
             let (done, all) = model.readiness(release.id).plan_progress();
             text_cell(ui, format!("{done}/{all}"));
+        }
+        ListColumn::Risk => {
+            let level = model.risk_level(release);
+            chip_ui(ui, &i18n::risk_level(level), risk_level_color(level));
         }
         ListColumn::PlannedStart => time(ui, release.planned.start),
         ListColumn::PlannedEnd => time(ui, release.planned.end),

@@ -74,6 +74,12 @@ fn the_back_out_section_adds_a_plan_records_rehearsals_and_warns() {
     let mut harness = harness(model, backout_ui, Language::En);
     harness.run();
     assert!(harness.query_by_label_contains("No back-out plan:").is_some(), "a Major release warns");
+    assert_eq!(
+        harness.query_all_by_label_contains("back-out plan").count(),
+        2,
+        "the warning once, beside Add back-out plan (it said 'No back-out plan' twice)"
+    );
+    assert!(harness.query_by_label_contains("No back-out plan yet").is_none());
     harness.get_by_role_and_label(Role::Button, "Add back-out plan").click();
     harness.run();
     harness.run();

@@ -60,3 +60,20 @@ fn each_database_keeps_its_own_search() {
     harness.run();
     assert_eq!(harness.state().list_state().filter.text, "ERP", "the first file's search comes back");
 }
+
+#[test]
+fn the_risk_column_shows_each_releases_risk_level() {
+    let (_dir, app) = fixture();
+    let mut harness = harness(app);
+    harness.run();
+    assert!(harness.query_by_label("Risk").is_none(), "the Risk column is not shown at first");
+    let medium_before = harness.query_all_by_label("Medium").count();
+    harness.get_by_label("Columns…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Risk").click();
+    harness.run();
+    let shown = harness.state().list_state().columns.shown.clone();
+    assert_eq!(shown.last(), Some(&release_desk::ui::list_columns::ListColumn::Risk));
+    // The fixture's five releases keep the brief's four risks at 3 x 3 (score 9): Medium each.
+    assert_eq!(harness.query_all_by_label("Medium").count() - medium_before, 5, "one chip a row");
+}

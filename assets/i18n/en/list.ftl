@@ -27,6 +27,7 @@ col-created = Created
 col-updated = Updated
 col-stage = Stage
 col-readiness = Readiness
+col-risk = Risk
 col-deleted = Deleted
 columns-button = Columns…
 columns-hint = Show, hide and order the list's columns (remembered for this database).

@@ -26,6 +26,7 @@ col-created = 생성
 col-updated = 수정
 col-stage = 단계
 col-readiness = 준비
+col-risk = 위험도
 col-deleted = 삭제일
 columns-button = 열…
 columns-hint = 목록의 열을 보이거나 숨기고 순서를 바꿉니다 (이 데이터베이스에 기억됩니다).

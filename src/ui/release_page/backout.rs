@@ -53,15 +53,19 @@ pub fn backout_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands:
     }
 }
 
-/// A release without a plan: why it should have one (Major, Emergency) and Add.
+/// A release without a plan, in one line: the Deploy gate's warning when it should have one
+/// (Major, Emergency), else that it has none; and Add.
 fn no_plan_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new(tr("backout-none")).weak().italics());
+        if model.backout_warnings(release).contains(&BackoutWarning::NoPlan) {
+            ui.label(RichText::new(tr("gate-backout-missing")).color(ui.visuals().warn_fg_color));
+        } else {
+            ui.label(RichText::new(tr("backout-none")).weak().italics());
+        }
         if ui.button(tr("backout-add")).clicked() {
             commands.push(Command::Backout(BackoutCommand::Edit { release: release.id, edits: Vec::new() }));
         }
     });
-    gate_warnings_ui(ui, &model.backout_warnings(release));
 }
 
 fn plan_ui(

@@ -30,7 +30,7 @@ impl ReleasePage {
             chip_ui(ui, &i18n::release_type(release.release_type), type_color(release.release_type));
             let level = model.risk_level(release);
             let risk = tr_args("chip-risk-level", &[("level", i18n::risk_level(level).into())]);
-            chip_ui(ui, &risk, super::lifecycle_widgets::risk_level_color(level))
+            chip_ui(ui, &risk, crate::ui::widgets::risk_level_color(level))
                 .on_hover_text(tr("impact-risk-level-rule"));
             if release.is_deleted() {
                 chip_ui(ui, &tr("chip-in-trash"), Color32::DARK_GRAY);

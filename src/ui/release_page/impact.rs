@@ -6,12 +6,13 @@
 
 use egui::RichText;
 
-use super::lifecycle_widgets::{committed_text_ui, risk_level_color};
+use super::lifecycle_widgets::committed_text_ui;
 use crate::domain::registry::Criticality;
 use crate::domain::{ImpactAnalysis, Release};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, ImpactCommand, Model, RegistryCommand};
 use crate::ui::widgets::chip_ui;
+use crate::ui::widgets::risk_level_color;
 
 /// The colour of a criticality chip.
 pub fn criticality_color(c: Criticality) -> egui::Color32 {

@@ -4,7 +4,6 @@
 
 use egui::Color32;
 
-use crate::domain::readiness::RiskLevel;
 use crate::domain::{CabApproval, ChangeRisk, PhaseStatus, ReleaseId};
 
 /// Dialog or form state of one section of one release, kept between frames.
@@ -56,14 +55,6 @@ pub fn change_risk_color(r: ChangeRisk) -> Color32 {
         ChangeRisk::Low => Color32::from_rgb(0x5d, 0x8a, 0x5d),
         ChangeRisk::Medium => Color32::from_rgb(0xc0, 0x6a, 0x10),
         ChangeRisk::High => Color32::from_rgb(0xc0, 0x2b, 0x2b),
-    }
-}
-
-pub fn risk_level_color(l: RiskLevel) -> Color32 {
-    match l {
-        RiskLevel::Low => Color32::from_rgb(0x5d, 0x8a, 0x5d),
-        RiskLevel::Medium => Color32::from_rgb(0xc0, 0x6a, 0x10),
-        RiskLevel::High => Color32::from_rgb(0xc0, 0x2b, 0x2b),
     }
 }
 

@@ -4,12 +4,13 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::lifecycle_widgets::{committed_text_ui, error_color, load_state, risk_level_color, store_state};
+use super::lifecycle_widgets::{committed_text_ui, error_color, load_state, store_state};
 use crate::domain::readiness::{RATING_MAX, apply_edit};
 use crate::domain::{Readiness, ReadinessEdit, Release, Risk, RiskKind};
 use crate::i18n::{self, tr};
 use crate::model::{Command, Model, ReadinessCommand};
 use crate::ui::widgets::chip_ui;
+use crate::ui::widgets::risk_level_color;
 
 /// The "add risk" field and its last refusal.
 #[derive(Clone, Debug, Default)]

@@ -43,6 +43,15 @@ pub fn priority_color(priority: Priority) -> Color32 {
     }
 }
 
+/// A release risk level's chip colour (the list's Risk column, the page's header and sections).
+pub fn risk_level_color(level: crate::domain::RiskLevel) -> Color32 {
+    match level {
+        crate::domain::RiskLevel::Low => Color32::from_rgb(0x5d, 0x8a, 0x5d),
+        crate::domain::RiskLevel::Medium => Color32::from_rgb(0xc0, 0x6a, 0x10),
+        crate::domain::RiskLevel::High => Color32::from_rgb(0xc0, 0x2b, 0x2b),
+    }
+}
+
 pub fn type_color(release_type: ReleaseType) -> Color32 {
     match release_type {
         ReleaseType::Minor => Color32::from_rgb(0x6b, 0x7b, 0x8c),
