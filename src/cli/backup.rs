@@ -29,6 +29,10 @@ pub(super) fn check(db: &Path) -> Result<String, String> {
 
 /// `restore`: replaces the file with a backup; the current file is kept as a backup first.
 pub(super) fn restore(db: &Path, from: &Path, other_database: bool) -> Result<String, String> {
+    // A mistyped name is "not found", never "damaged" (which a missing file would read as).
+    if !from.exists() {
+        return Err(tr_args("cli-error-no-backup", &[("path", from.display().to_string().into())]));
+    }
     if !other_database && session::is_other_database(db, from) {
         return Err(tr_args(
             "cli-error-other-database",

@@ -200,8 +200,12 @@ pub(super) fn export(
     out: &Path,
     view: PredefinedView,
     search: Option<String>,
-    localized: bool,
+    csv: super::CsvOptions,
 ) -> Result<String, String> {
+    let localized = csv.localized;
+    if csv.bom && format != ExportFormat::Csv {
+        return Err(tr("cli-error-csv-only"));
+    }
     let model = open_existing(db)?;
     let filter = ReleaseFilter { text: search.unwrap_or_default(), ..ReleaseFilter::default() };
     let me = model.settings().current_agent;
@@ -212,9 +216,11 @@ pub(super) fn export(
             let value = crate::export::freshservice::to_json(&model, releases);
             serde_json::to_vec_pretty(&value).map_err(|e| e.to_string())?
         }
-        ExportFormat::Csv => crate::export::csv::releases_csv(releases, model.directory(), localized)
-            .map_err(|e| e.to_string())?
-            .into_bytes(),
+        ExportFormat::Csv => {
+            let text = crate::export::csv::releases_csv(releases, model.directory(), localized)
+                .map_err(|e| e.to_string())?;
+            if csv.bom { format!("\u{feff}{text}") } else { text }.into_bytes()
+        }
         ExportFormat::Xlsx => crate::export::xlsx::releases_xlsx(releases, model.directory(), localized)
             .map_err(|e| e.to_string())?,
     };

@@ -9,12 +9,15 @@ mod backup;
 mod bulk;
 mod data;
 mod demo;
+mod help;
 mod kpi;
 mod releases;
 mod schedule;
 mod template;
 mod terminal;
+mod width;
 
+pub use help::{HELP, paths as help_paths};
 pub use schedule::ScheduleFormat;
 
 use std::io::Write as _;
@@ -72,6 +75,11 @@ pub enum CliCommand {
         search: Option<String>,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// The table's columns, comma-separated, in order (default: all that fit the terminal).
+        #[arg(long, value_delimiter = ',', value_parser = parse_sort, value_name = "COLUMNS")]
+        columns: Vec<SortKey>,
+        #[command(flatten)]
+        csv: CsvOptions,
     },
     /// Show one release.
     Show {
@@ -79,6 +87,8 @@ pub enum CliCommand {
         id: String,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        #[command(flatten)]
+        csv: CsvOptions,
     },
     /// KPIs by calendar month against the targets: success rate, rollback rate, deployment time
     /// overrun, downtime (definitions in docs/kpi.md).
@@ -112,6 +122,9 @@ pub enum CliCommand {
         /// Height in pixels (200..=8000; default 700, or 1100 for all).
         #[arg(long)]
         height: Option<u32>,
+        /// Replace --out if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Act on many releases at once, all or nothing: delete (to Trash), restore (from Trash),
     /// purge (delete forever; only releases in Trash), pick-up (assign to you), assign.
@@ -208,7 +221,7 @@ pub enum CliCommand {
     Export {
         #[arg(value_enum)]
         format: data::ExportFormat,
-        /// The file to write (replaced if it exists).
+        /// The file to write (it must not exist, unless --force).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// new-and-my-open, my-completed, mine, unassigned, completed, incomplete, emergency, trash, all
@@ -220,12 +233,21 @@ pub enum CliCommand {
         /// CSV and Excel: headers, labels and times in the output language (--lang), as people read them.
         #[arg(long)]
         localized: bool,
+        /// CSV: begin with a byte order mark, so Excel on Windows reads it as UTF-8.
+        #[arg(long)]
+        bom: bool,
+        /// Replace --out if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the whole database (releases with everything they carry, people, settings, views,
     /// the activity log) to one JSON file; `import archive` brings it into an empty database.
     Archive {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace --out if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Change fields of one release (validated and logged like an edit in the window; Edit > Undo
     /// in the window takes it back).
@@ -270,7 +292,22 @@ pub enum CliCommand {
         /// The file to write.
         #[arg(long, value_name = "FILE.ics")]
         out: PathBuf,
+        /// Replace --out if it exists.
+        #[arg(long)]
+        force: bool,
     },
+}
+
+/// How `list` and `show` write CSV.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct CsvOptions {
+    /// CSV: begin with a byte order mark, so Excel on Windows reads it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+    /// CSV: headers, labels and times in the output language (--lang), as people read them
+    /// (the default stays machine-readable: English headers, ISO 8601 times).
+    #[arg(long)]
+    pub localized: bool,
 }
 
 /// What `windows` does besides listing.
@@ -307,31 +344,43 @@ fn parse_release_id(text: &str) -> Result<ReleaseId, String> {
 }
 
 fn parse_lang(text: &str) -> Result<Language, String> {
-    Language::from_code(text).ok_or_else(|| format!("unknown language '{text}' (ko or en)"))
+    Language::from_code(text).ok_or_else(|| tr_args("cli-error-bad-lang", &[("value", text.into())]))
 }
 
 fn parse_month(text: &str) -> Result<YearMonth, String> {
-    YearMonth::parse(text).ok_or_else(|| format!("'{text}' is not a month (YYYY-MM, e.g. 2026-11)"))
+    YearMonth::parse(text).ok_or_else(|| tr_args("cli-error-bad-month", &[("value", text.into())]))
+}
+
+fn one_of(text: &str, names: &[&str]) -> String {
+    tr_args("cli-error-not-one-of", &[("value", text.into()), ("values", names.join(", ").into())])
 }
 
 fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
-    ChartKind::from_slug(text).ok_or_else(|| {
-        format!("unknown KPI '{text}' (one of: success-rate, rollback-rate, deploy-time, downtime, all)")
-    })
+    ChartKind::from_slug(text)
+        .ok_or_else(|| one_of(text, &["success-rate", "rollback-rate", "deploy-time", "downtime", "all"]))
 }
 
 fn parse_view(text: &str) -> Result<PredefinedView, String> {
     PredefinedView::from_slug(text).ok_or_else(|| {
         let names: Vec<_> = PredefinedView::ALL.iter().map(|v| v.slug()).collect();
-        format!("unknown view '{text}' (one of: {})", names.join(", "))
+        one_of(text, &names)
     })
 }
 
 fn parse_sort(text: &str) -> Result<SortKey, String> {
     SortKey::from_slug(text).ok_or_else(|| {
         let names: Vec<_> = SortKey::ALL.iter().map(|k| k.slug()).collect();
-        format!("unknown sort key '{text}' (one of: {})", names.join(", "))
+        one_of(text, &names)
     })
+}
+
+/// Refuses to write over an existing `path` unless `force`: every command that writes a file
+/// (`chart`, `export`, `archive`, `calendar`) asks this first.
+fn refuse_existing(path: &Path, force: bool) -> Result<(), String> {
+    if !force && path.exists() {
+        return Err(tr_args("cli-error-out-exists", &[("path", path.display().to_string().into())]));
+    }
+    Ok(())
 }
 
 /// Where the database lives when `--db` is not given.
@@ -355,18 +404,24 @@ pub enum Parsed {
 
 /// Parses the process's arguments. `Err` is the exit code once help or the version was printed,
 /// or the one line saying what is wrong with the arguments.
+/// Help, the arguments' errors and the values' reasons are in the language of `--lang` (else
+/// the system's).
 pub fn parse() -> Result<Cli, ExitCode> {
-    Cli::try_parse().map_err(|err| {
+    use clap::FromArgMatches as _;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set_language(help::language_of(&args));
+    let parsed = help::command()
+        .try_get_matches_from(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    parsed.map_err(|err| {
         use clap::error::ErrorKind;
         if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
             // Help or version on stdout: if stdout is closed there is no one to tell.
             let _ = err.print();
             return ExitCode::SUCCESS;
         }
-        let text = err.to_string();
-        let first = text.lines().next().unwrap_or("invalid arguments");
-        let first = first.strip_prefix("error: ").unwrap_or(first);
-        eprintln!("release-desk: {} (see release-desk --help)", terminal::error_line(first));
+        let line = terminal::error_line(&help::error_line(&err));
+        eprintln!("release-desk: {}", tr_args("cli-args-see-help", &[("error", line.into())]));
         ExitCode::from(2)
     })
 }
@@ -412,16 +467,18 @@ pub fn run(cli: Cli) -> Result<Option<PathBuf>, String> {
 /// Runs one CLI command against the database and returns what to print.
 pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
     match command {
-        CliCommand::List { view, sort, desc, as_agent, search, format } => {
-            releases::list(db, view, sort, desc, as_agent, search, format)
-        }
-        CliCommand::Show { id, format } => releases::show(db, &id, format),
+        CliCommand::List { view, sort, desc, as_agent, search, format, columns, csv } => releases::list(
+            db,
+            releases::ListArgs { view, sort, desc, as_agent, search, format, columns, csv },
+        ),
+        CliCommand::Show { id, format, csv } => releases::show(db, &id, format, csv),
         CliCommand::Backup { out } => backup::backup(db, out),
         CliCommand::Check => backup::check(db),
         CliCommand::Restore { backup: from, other_database } => backup::restore(db, &from, other_database),
         CliCommand::Init => backup::init(db),
         CliCommand::Kpi { from, to, format } => kpi::kpi(db, from, to, format),
-        CliCommand::Chart { out, kpi, from, to, width, height } => {
+        CliCommand::Chart { out, kpi, from, to, width, height, force } => {
+            refuse_existing(&out, force)?;
             kpi::chart(db, out, kpi, from, to, width, height)
         }
         CliCommand::Bulk { action, ids, agent, group, as_agent } => {
@@ -429,17 +486,24 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         }
         CliCommand::Demo { force } => demo::demo(db, force),
         CliCommand::Import { from } => data::import(db, from),
-        CliCommand::Export { format, out, view, search, localized } => {
-            data::export(db, format, &out, view, search, localized)
+        CliCommand::Export { format, out, view, search, localized, bom, force } => {
+            refuse_existing(&out, force)?;
+            data::export(db, format, &out, view, search, CsvOptions { bom, localized })
         }
-        CliCommand::Archive { out } => data::archive(db, &out),
+        CliCommand::Archive { out, force } => {
+            refuse_existing(&out, force)?;
+            data::archive(db, &out)
+        }
         CliCommand::Update { id, fields } => data::update(db, id, fields),
         CliCommand::Windows { action: None, format } => schedule::windows(db, format),
         CliCommand::Windows { action: Some(WindowsAction::Import { file }), .. } => {
             schedule::import(db, &file)
         }
         CliCommand::Conflicts { from, to, format } => schedule::conflicts(db, from, to, format),
-        CliCommand::Calendar { from, to, out } => schedule::calendar(db, from, to, &out),
+        CliCommand::Calendar { from, to, out, force } => {
+            refuse_existing(&out, force)?;
+            schedule::calendar(db, from, to, &out)
+        }
         CliCommand::Templates { format } => template::templates(db, format),
         CliCommand::Create {
             subject,

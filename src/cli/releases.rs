@@ -6,22 +6,33 @@ use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 use super::terminal::visible;
-use super::{Format, find_agent, open_existing};
+use super::width;
+use super::{CsvOptions, Format, find_agent, open_existing};
 use crate::domain::{PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, view};
 use crate::export;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
 
+/// What `list` was asked for.
+pub(super) struct ListArgs {
+    pub view: PredefinedView,
+    pub sort: SortKey,
+    pub desc: bool,
+    pub as_agent: Option<String>,
+    pub search: Option<String>,
+    pub format: Format,
+    /// `--columns`: empty for all that fit.
+    pub columns: Vec<SortKey>,
+    pub csv: CsvOptions,
+}
+
 /// `list`: the releases of `view`, filtered by `search`, sorted by `sort`.
-pub(super) fn list(
-    db: &Path,
-    view: PredefinedView,
-    sort: SortKey,
-    desc: bool,
-    as_agent: Option<String>,
-    search: Option<String>,
-    format: Format,
-) -> Result<String, String> {
+pub(super) fn list(db: &Path, args: ListArgs) -> Result<String, String> {
+    let ListArgs { view, sort, desc, as_agent, search, format, columns, csv } = args;
+    csv_only(format, csv)?;
+    if !columns.is_empty() && format != Format::Table {
+        return Err(tr("cli-error-columns-table-only"));
+    }
     let model = open_existing(db)?;
     let me = match as_agent {
         None => model.settings().current_agent,
@@ -37,11 +48,23 @@ pub(super) fn list(
         model.directory(),
     );
     let releases = rows.iter().map(|&i| &model.releases()[i]);
-    format_releases(&model, releases, format)
+    if format == Format::Table {
+        return Ok(list_table(&model, releases, &columns));
+    }
+    format_releases(&model, releases, format, csv)
+}
+
+/// `--bom` and `--localized` are about CSV only.
+fn csv_only(format: Format, csv: CsvOptions) -> Result<(), String> {
+    if format != Format::Csv && (csv.bom || csv.localized) {
+        return Err(tr("cli-error-csv-only"));
+    }
+    Ok(())
 }
 
 /// `show`: one release (`12` or `#12`) with its work and lifecycle.
-pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String> {
+pub(super) fn show(db: &Path, id: &str, format: Format, csv: CsvOptions) -> Result<String, String> {
+    csv_only(format, csv)?;
     let model = open_existing(db)?;
     let id = id
         .trim()
@@ -70,7 +93,7 @@ pub(super) fn show(db: &Path, id: &str, format: Format) -> Result<String, String
             export::backout_json::add_backout_fields(&mut json, release.id, &model);
             serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => format_releases(&model, [release], Format::Csv),
+        Format::Csv => format_releases(&model, [release], Format::Csv, csv),
         Format::Table => Ok(show_table(&model, release)),
     }
 }
@@ -79,6 +102,7 @@ fn format_releases<'a>(
     model: &Model,
     releases: impl IntoIterator<Item = &'a crate::domain::Release>,
     format: Format,
+    csv: CsvOptions,
 ) -> Result<String, String> {
     let directory = model.directory();
     match format {
@@ -124,24 +148,62 @@ fn format_releases<'a>(
                 .collect();
             serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => export::table::to_csv(releases, directory).map_err(|e| e.to_string()),
-        Format::Table => {
-            let rows: Vec<Vec<String>> = releases
-                .into_iter()
-                .map(|r| {
-                    export::table::cells(r, directory, false)
-                        .iter()
-                        .map(|c| visible(c, false).into_owned())
-                        .collect()
-                })
-                .collect();
-            let count = rows.len();
-            let mut text = export::table::to_text_table(&export::table::localized_headers(), &rows);
-            text.push_str(&crate::i18n::tr_args("cli-count", &[("count", count.into())]));
-            text.push('\n');
-            Ok(text)
+        Format::Csv => {
+            let text =
+                export::csv::releases_csv(releases, directory, csv.localized).map_err(|e| e.to_string())?;
+            Ok(if csv.bom { format!("\u{feff}{text}") } else { text })
         }
+        Format::Table => Ok(list_table(model, releases, &[])),
     }
+}
+
+/// The list as an aligned table that fits the terminal ([`width::fit`]): `columns` in their
+/// order, or all of them; a line under it says how many columns did not fit.
+fn list_table<'a>(
+    model: &Model,
+    releases: impl IntoIterator<Item = &'a crate::domain::Release>,
+    columns: &[SortKey],
+) -> String {
+    let chosen = !columns.is_empty();
+    // By default the window's default columns (the stage on request).
+    let columns: Vec<SortKey> =
+        if chosen { columns.to_vec() } else { SortKey::ALL[..export::table::HEADERS.len()].to_vec() };
+    let index = |key: &SortKey| SortKey::ALL.iter().position(|k| k == key).unwrap_or(0);
+    let all_headers = export::table::localized_headers();
+    let headers: Vec<String> =
+        columns.iter().map(|c| all_headers.get(index(c)).cloned().unwrap_or_default()).collect();
+    let rows: Vec<Vec<String>> = releases
+        .into_iter()
+        .map(|r| {
+            let cells = export::table::cells(r, model.directory(), false);
+            columns
+                .iter()
+                .map(|c| match cells.get(index(c)) {
+                    Some(cell) => visible(cell, false).into_owned(),
+                    None => i18n::stage(r.stage),
+                })
+                .collect()
+        })
+        .collect();
+    let fit = width::fit(&columns, &headers, &rows, width::terminal_width(), chosen);
+    let subject = |i: usize, cell: &str| {
+        if columns[i] == SortKey::Subject {
+            export::table::fit(cell, fit.subject_width)
+        } else {
+            cell.to_owned()
+        }
+    };
+    let headers: Vec<String> = fit.kept.iter().map(|&i| headers[i].clone()).collect();
+    let rows: Vec<Vec<String>> =
+        rows.iter().map(|row| fit.kept.iter().map(|&i| subject(i, &row[i])).collect()).collect();
+    let mut text = export::table::to_text_table(&headers, &rows);
+    text.push_str(&tr_args("cli-count", &[("count", rows.len().into())]));
+    text.push('\n');
+    if fit.dropped > 0 {
+        text.push_str(&tr_args("cli-list-columns-hidden", &[("count", fit.dropped.into())]));
+        text.push('\n');
+    }
+    text
 }
 
 /// `show` as text: the properties with their labels right-aligned by display width (a Korean

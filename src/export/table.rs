@@ -102,7 +102,7 @@ pub fn to_csv<'a>(
 }
 
 /// Cuts `text` to at most `width` terminal columns, ending in `…` when cut.
-fn fit(text: &str, width: usize) -> String {
+pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }

@@ -56,6 +56,7 @@ catalogues!(
     "errors",
     "durability",
     "cli",
+    "cli-help",
     "backout",
     "impact",
     "review",

@@ -175,7 +175,12 @@ pub fn kpi_fixture() -> Vec<Release> {
 
 /// Runs the `release-desk` binary with `args`.
 pub fn cli(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_release-desk")).args(args).output().unwrap()
+    // No terminal width from the outside: a table is as wide as it needs (`tests/it/cli.rs` sets it).
+    std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"))
+        .args(args)
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap()
 }
 
 /// A valid new release, planned for tomorrow.

@@ -18,3 +18,25 @@ cli-error-bad-time = '{ $time }' is not an ISO 8601 time (2026-12-12T13:00, or w
 cli-error-bad-value = '{ $value }' is not a value of { $what }
 cli-error-needs-end = give --planned-end (or a --template, whose window length is the default)
 cli-error-not-created = the release was not created
+cli-error-bad-lang = unknown language '{ $value }' (ko or en)
+cli-error-bad-month = '{ $value }' is not a month (YYYY-MM, e.g. 2026-11)
+cli-error-not-one-of = unknown value '{ $value }' (one of: { $values })
+cli-error-out-exists = { $path } already exists; add --force to replace it
+cli-error-no-backup = the backup { $path } was not found
+cli-error-csv-only = --bom and --localized are for CSV only (--format csv)
+cli-error-columns-table-only = --columns is for the table only (--format table)
+cli-list-columns-hidden = { $count ->
+    [one] 1 column hidden to fit (see --columns)
+   *[other] { $count } columns hidden to fit (see --columns)
+}
+
+## The arguments refused (English keeps clap's own message)
+cli-args-see-help = { $error } (see release-desk --help)
+cli-args-unknown = unexpected argument '{ $arg }'
+cli-args-unknown-command = unrecognized subcommand '{ $command }'
+cli-args-bad-value = invalid value '{ $value }' for '{ $arg }' (possible values: { $values })
+cli-args-invalid = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-args-missing = the following required arguments were not provided: { $arg }
+cli-args-missing-command = a command is required
+cli-args-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-args-other = the arguments are not valid ({ $arg })

@@ -1,0 +1,99 @@
+# The command line's help: every command's and argument's text (see HELP in src/cli/help.rs).
+# Release Desk's English catalogue. Every key here is also in ../ko/cli-help.ftl, with the
+# same arguments, and in no other file.
+
+## Commands and their arguments
+cli-help-about = Plan and run software releases offline
+cli-help-db = The database file (default: release-desk.sqlite3 in the platform's data folder)
+cli-help-lang = Language of the output and of this help: ko or en (default: the system locale's)
+cli-help-list = List releases of a view, filtered and sorted
+cli-help-view = new-and-my-open, my-completed, mine, unassigned, completed, incomplete, emergency, trash, all
+cli-help-sort = id, subject, status, priority, type, planned-start, planned-end, agent, group, created, updated, stage
+cli-help-desc = Sort descending
+cli-help-as-view = The agent who is "you" in the views: an id or a name (default: the current agent)
+cli-help-search = Free text over id, subject and description
+cli-help-format = How to print it
+cli-help-columns = The table's columns, comma-separated, in order, from the sort keys (default: as many as fit the terminal's width, $COLUMNS)
+cli-help-bom = CSV: begin with a byte order mark, so Excel on Windows reads it as UTF-8
+cli-help-localized = CSV: headers, labels and times in the output language (--lang), as people read them (without it: English headers and ISO 8601 times, for scripts)
+cli-help-show = Show one release: its properties, stage, readiness, description, tasks, notes and stage history
+cli-help-id = The release id (12 or #12)
+cli-help-kpi = KPIs by calendar month against the targets: success rate, rollback rate, deployment time overrun, downtime (definitions in docs/kpi.md)
+cli-help-from-month = First month, YYYY-MM (default: 11 months before --to)
+cli-help-to-month = Last month, YYYY-MM (default: this month)
+cli-help-chart = Draw KPI charts for a CAB pack, as SVG or PNG (by the file's extension)
+cli-help-chart-out = The file to write: FILE.svg or FILE.png (it must not exist, unless --force)
+cli-help-chart-kpi = success-rate, rollback-rate, deploy-time, downtime, or all (a one-page summary)
+cli-help-chart-width = Width in pixels (200..=8000; default 1200, or 1600 for all)
+cli-help-chart-height = Height in pixels (200..=8000; default 700, or 1100 for all)
+cli-help-force = Replace --out if it exists
+cli-help-bulk = Act on many releases at once, all or nothing: delete (to Trash), restore (from Trash), purge (delete forever; only releases in Trash), pick-up (assign to you), assign
+cli-help-bulk-action = What to do with the releases
+cli-help-bulk-ids = Release ids, comma-separated: 1,2,3 (or #1,#2)
+cli-help-bulk-agent = For assign: the agent (an id, a name or an email), or none to unassign
+cli-help-bulk-group = For assign: the group (an id or a name), or none to clear it
+cli-help-as-actor = Act as this agent (id or name): pick-up assigns to them and the log names them
+cli-help-templates = The release templates: the built-in ones, then your own
+cli-help-create = Create a release, from a template if given (its type, priority, group and window length are the defaults), and print it as show does
+cli-help-subject = The subject
+cli-help-iso = ISO 8601: 2026-12-12T13:00 (local time) or with an offset (2026-12-12T13:00:00+09:00)
+cli-help-create-end = ISO 8601; with --template it defaults to the template's window length
+cli-help-type = minor, standard, major, emergency
+cli-help-priority = low, medium, high, urgent
+cli-help-template-key = A template key (see templates)
+cli-help-agent = The agent (an id or a name)
+cli-help-group = The group (an id or a name)
+cli-help-clone = Copy a release to a new planned start: its plans, strategy, risks, back-out plan, impact analysis and tasks, dates moved and work reset; print the copy as show does
+cli-help-demo = Load the sample scenarios and a year of history
+cli-help-demo-force = Add the sample even if the database already holds releases
+cli-help-backup = Make a verified backup (in backups/ beside the database, or to --out)
+cli-help-backup-out = Write the backup to this file instead (it must not exist)
+cli-help-check = Run SQLite's full integrity check on the database
+cli-help-restore = Replace the database with a backup (the current file is kept as a backup first)
+cli-help-restore-backup = The backup file to restore
+cli-help-restore-other = Restore it even though it is a copy of another database than the one at --db
+cli-help-import = Bring releases in: from Freshservice JSON, a CSV file or a whole-database archive. All or nothing: a file with any problem changes nothing, and the report lists every problem
+cli-help-import-freshservice = Freshservice API v2 JSON: list pages, single releases (with their notes, tasks and time entries), optionally agents, groups and departments files. Releases imported before (by their Freshservice id) get only what changed
+cli-help-import-files = The JSON files of releases
+cli-help-import-agents = A Freshservice agents file (its "agents" list)
+cli-help-import-groups = A Freshservice groups file (its "groups" list)
+cli-help-import-departments = A Freshservice departments file (its "departments" list)
+cli-help-dry-run = Say what would change; write nothing
+cli-help-import-csv = A CSV file with a header row (this app's CSV headers, Freshservice field names, or the column names of the localized export in Korean or English)
+cli-help-import-csv-file = The CSV file
+cli-help-import-archive = A whole-database archive (archive --out), into an empty database
+cli-help-import-archive-file = The archive's JSON file
+cli-help-export = Write the releases of a view to a file: Freshservice JSON, CSV or Excel (.xlsx)
+cli-help-export-format = The file's format
+cli-help-out = The file to write (it must not exist, unless --force)
+cli-help-archive = Write the whole database (releases with everything they carry, people, settings, views, the activity log) to one JSON file; import archive brings it into an empty database
+cli-help-update = Change fields of one release (validated and logged like an edit in the window; Edit > Undo in the window takes it back)
+cli-help-status = open, on-hold, in-progress, incomplete, completed (or 1-5)
+cli-help-update-agent = An agent id, name or email; none to unassign
+cli-help-update-group = A group id or name; none to clear it
+cli-help-update-time = ISO 8601 (2026-11-03T09:00:00Z) or YYYY-MM-DD HH:MM in local time
+cli-help-category = The category; an empty text clears it
+cli-help-init = Make a new, empty database at --db (a missing file, or an empty one: 0 bytes, or an SQLite file without tables). Nothing else initialises an empty file
+cli-help-windows = Deployment windows and change freezes (windows import FILE.ics adds those of a calendar file)
+cli-help-windows-import = Add the windows and freezes of an iCalendar file, all or nothing (one undo in the window)
+cli-help-ics-file = The .ics file
+cli-help-conflicts = Conflicts of the plan in a period: freezes, outside windows, shared CIs, double-booked agents, early and late deploys
+cli-help-from-day = First day, YYYY-MM-DD (default: today)
+cli-help-to-day = Last day, YYYY-MM-DD (default: 90 days after --from)
+cli-help-calendar = Write the releases, windows and freezes of a period as an iCalendar (.ics) file
+cli-help-first-day = First day, YYYY-MM-DD
+cli-help-last-day = Last day, YYYY-MM-DD
+
+## clap's own words (used in Korean; English keeps clap's)
+cli-help-usage = Usage:
+cli-help-usage-options = [OPTIONS]
+cli-help-usage-command = COMMAND
+cli-help-commands = Commands
+cli-help-arguments = Arguments
+cli-help-options = Options
+cli-help-help-flag = Print help
+cli-help-version-flag = Print version
+cli-help-help-command = Print this message or the help of the given subcommand(s)
+cli-help-help-command-arg = The command to explain
+cli-help-default = [default: { $value }]
+cli-help-possible = [possible values: { $values }]
