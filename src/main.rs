@@ -1,13 +1,21 @@
 //! The `release-desk` binary: a CLI command when one is given, else the window. The log is set up
-//! here, once, before either runs (`logfile.rs`).
+//! here, once, before either runs (`logfile.rs`). On Windows it is a GUI program that attaches to
+//! the terminal's console when run from one (`windows_console.rs`).
+
+// No console window behind the app on Windows; commands find their terminal in `windows_console`.
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 mod logfile;
+#[cfg(windows)]
+mod windows_console;
 
 use std::process::ExitCode;
 
 use release_desk::{cli, i18n, ui};
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    windows_console::attach_parent_console();
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(code) => return code,
