@@ -235,6 +235,16 @@ pub fn command_hint(ctx: &egui::Context, command: AppCommand) -> String {
     command.shortcuts().first().map(|s| shortcut_text(ctx, s)).unwrap_or_default()
 }
 
+/// The modifiers `key` was pressed with in this frame, read from its own key event (not the
+/// modifiers held at the end of the frame: a quick Shift+Down, Shift released within the same
+/// frame, still extends a selection). `None` when it was not pressed.
+pub fn key_press(input: &egui::InputState, key: Key) -> Option<Modifiers> {
+    input.events.iter().find_map(|event| match event {
+        egui::Event::Key { key: k, pressed: true, modifiers, .. } if *k == key => Some(*modifiers),
+        _ => None,
+    })
+}
+
 /// Esc: closes a dialog (one with unsaved edits asks first) or clears the list's selection.
 pub const DIALOG_CANCEL: KeyboardShortcut = plain(Key::Escape);
 /// Ctrl+Enter: confirms a dialog (New release, Rollback, Complete, the gate's override).

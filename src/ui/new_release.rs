@@ -15,7 +15,10 @@ use crate::domain::{
 };
 use crate::i18n::{self, tr};
 use crate::model::{Command, NewRelease, ReleaseCommand, TemplateCommand};
+use crate::ui::command::{DIALOG_CANCEL, DIALOG_CONFIRM, shortcut_text};
 use crate::ui::outbox::{Outbox, Sender};
+
+const ERROR_RED: Color32 = Color32::from_rgb(0xd0, 0x40, 0x40);
 
 /// What the user is typing into the modal.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,12 +121,18 @@ pub struct NewReleaseModal {
     pending: bool,
     /// Put the cursor in the subject on the next frame.
     focus_subject: bool,
+    /// The draft as it was opened: Esc or Cancel on a changed draft asks before dropping it.
+    opened_as: Option<Draft>,
+    /// Esc or Cancel was pressed on a changed draft: the question replaces the buttons.
+    confirm_discard: bool,
 }
 
 impl NewReleaseModal {
     pub fn open(&mut self, me: Option<AgentId>) {
         if self.draft.is_none() {
             self.draft = Some(Draft::new(me));
+            self.opened_as.clone_from(&self.draft);
+            self.confirm_discard = false;
         }
         self.focus_subject = true;
         self.error = None;
@@ -133,6 +142,16 @@ impl NewReleaseModal {
         self.draft.is_some()
     }
 
+    /// Whether the draft differs from the one the modal opened with.
+    pub fn has_edits(&self) -> bool {
+        self.draft.is_some() && self.draft != self.opened_as
+    }
+
+    /// Whether it is asking before dropping a changed draft.
+    pub fn is_asking_to_discard(&self) -> bool {
+        self.confirm_discard
+    }
+
     /// Called with the result of the queued create command.
     pub fn on_result(&mut self, result: Result<(), String>) {
         self.pending = false;
@@ -140,6 +159,7 @@ impl NewReleaseModal {
             Ok(()) => {
                 self.draft = None;
                 self.error = None;
+                self.opened_as = None;
             }
             Err(message) => self.error = Some(message),
         }
@@ -152,8 +172,10 @@ impl NewReleaseModal {
         templates: &[Template],
         outbox: &mut Outbox,
     ) {
+        // Ctrl+Enter is taken before the fields see it (the description would take it as a new line).
+        let confirm_key = ctx.input_mut(|i| i.consume_shortcut(&DIALOG_CONFIRM));
         let Some(draft) = &mut self.draft else { return };
-        let mut close = false;
+        let (mut close, mut cancel) = (false, false);
         let modal = egui::Modal::new(egui::Id::unique("new_release_modal")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(tr("new-release-title"));
@@ -173,7 +195,7 @@ impl NewReleaseModal {
                     if let Some(err) =
                         draft.subject_error().filter(|_| !draft.subject.is_empty() || self.error.is_some())
                     {
-                        ui.label(RichText::new(err).color(Color32::from_rgb(0xd0, 0x40, 0x40)));
+                        ui.label(RichText::new(err).color(ERROR_RED));
                     }
                 });
                 ui.end_row();
@@ -207,7 +229,7 @@ impl NewReleaseModal {
                 ui.vertical(|ui| {
                     datetime_edit_ui(ui, "new_planned_end", &mut draft.planned_end);
                     if let Some(err) = draft.window_error() {
-                        ui.label(RichText::new(err).color(Color32::from_rgb(0xd0, 0x40, 0x40)));
+                        ui.label(RichText::new(err).color(ERROR_RED));
                     }
                 });
                 ui.end_row();
@@ -225,25 +247,47 @@ impl NewReleaseModal {
                 ui.end_row();
             });
             if let Some(err) = &self.error {
-                ui.label(RichText::new(err).color(Color32::from_rgb(0xd0, 0x40, 0x40)));
+                ui.label(RichText::new(err).color(ERROR_RED));
             }
             ui.separator();
+            if self.confirm_discard {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(tr("new-release-discard-question")).color(ERROR_RED));
+                    if ui.button(RichText::new(tr("new-release-discard")).color(ERROR_RED)).clicked() {
+                        close = true;
+                    }
+                    let keep = ui.button(tr("unsaved-keep-editing"));
+                    if keep.on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CANCEL)).clicked() {
+                        self.confirm_discard = false;
+                    }
+                });
+                return;
+            }
             ui.horizontal(|ui| {
                 let valid = draft.is_valid();
                 let create = ui
                     .add_enabled(valid && !self.pending, egui::Button::new(tr("action-create")))
+                    .on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CONFIRM))
                     .on_disabled_hover_text(tr("new-release-fix-first"));
-                let enter = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
-                if (create.clicked() || enter) && valid && !self.pending {
+                if (create.clicked() || confirm_key) && valid && !self.pending {
                     outbox.push(Sender::NewRelease, draft.to_command());
                     self.pending = true;
                 }
-                if ui.button(tr("action-cancel")).clicked() {
-                    close = true;
-                }
+                let cancel_button = ui.button(tr("action-cancel"));
+                cancel |= cancel_button.on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CANCEL)).clicked();
             });
         });
-        if modal.should_close() || close {
+        let escape = modal.should_close();
+        if escape && self.confirm_discard {
+            self.confirm_discard = false; // Esc on the question: back to the draft.
+        } else if (cancel || escape) && self.has_edits() {
+            self.confirm_discard = true;
+        } else if cancel || escape {
+            close = true;
+        }
+        if close {
+            self.opened_as = None;
+            self.confirm_discard = false;
             self.draft = None;
             self.error = None;
         }

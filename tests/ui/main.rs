@@ -13,6 +13,7 @@ mod columns;
 mod dashboard;
 mod durability;
 mod file_dialog;
+mod keys;
 mod korean;
 mod list;
 mod people;

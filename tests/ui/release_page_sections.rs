@@ -64,6 +64,35 @@ fn release_in(stage: Stage) -> (tempfile::TempDir, Model) {
 }
 
 #[test]
+fn ctrl_enter_confirms_the_rollback_dialog_from_its_reason_field() {
+    let (_dir, model) = release_in(Stage::VerifyMonitor);
+    let mut harness = harness(model, 1, Language::En);
+    harness.run();
+    harness.get_by_label("Move to Rollback").click();
+    harness.run();
+    harness.get_by_label("Reason (required)").focus();
+    harness.run();
+    harness.get_by_label("Reason (required)").type_text("결제 오류 급증");
+    harness.run();
+    // Ctrl on the Enter key's event only (let go within the frame).
+    for pressed in [true, false] {
+        harness.event(egui::Event::Key {
+            key: egui::Key::Enter,
+            pressed,
+            modifiers: egui::Modifiers::COMMAND,
+            repeat: false,
+            physical_key: None,
+        });
+    }
+    harness.run();
+    harness.run();
+    let page = harness.state();
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    assert_eq!(page.model.release(ReleaseId(1)).unwrap().stage, Stage::Rollback);
+    assert_eq!(page.model.stage_history(ReleaseId(1)).last().unwrap().note, "결제 오류 급증", "no new line");
+}
+
+#[test]
 fn the_rollback_dialog_needs_a_reason_then_rolls_back() {
     let (_dir, model) = release_in(Stage::VerifyMonitor);
     let mut harness = harness(model, 1, Language::En);

@@ -133,7 +133,10 @@ fn help_keyboard_shortcuts_lists_every_shortcut_in_english_and_korean() {
             ("F1", "Keyboard shortcuts"),
         ],
         &[
-            ("Ctrl+Enter", "Create, in the New release dialog"),
+            (
+                "Ctrl+Enter",
+                "Create or confirm: New release, Complete, Rollback, the gate override, a file path",
+            ),
             ("Ctrl+S", "Save the plan or phase being edited"),
             ("↑ / ↓", "Move the selection in the list"),
             ("Shift+↑ / Shift+↓", "Extend the selection"),
@@ -157,7 +160,7 @@ fn help_keyboard_shortcuts_lists_every_shortcut_in_english_and_korean() {
             ("F1", "키보드 단축키"),
         ],
         &[
-            ("Ctrl+Enter", "새 릴리스 대화 상자에서 만들기"),
+            ("Ctrl+Enter", "만들기 또는 확인: 새 릴리스, 완료, 롤백, 게이트 무시, 파일 경로"),
             ("Ctrl+S", "편집 중인 계획이나 단계 저장"),
             ("↑ / ↓", "목록에서 선택 이동"),
             ("Shift+↑ / Shift+↓", "선택 범위 넓히기"),

@@ -78,6 +78,8 @@ status-saved = Saved: { $what }
 new-release-title = New release
 new-release-subject-hint = e.g. ERP upgrade phase 1: HQ
 new-release-fix-first = Fix the fields marked in red first
+new-release-discard-question = Discard this new release? What you entered is lost.
+new-release-discard = Discard
 
 ## Selection and the bulk bar
 table-select-all = Select every release in this view (Ctrl+A)

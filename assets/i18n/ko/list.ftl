@@ -77,6 +77,8 @@ status-saved = 저장됨: { $what }
 new-release-title = 새 릴리스
 new-release-subject-hint = 예: ERP 하반기 업그레이드 1단계: 본사 적용
 new-release-fix-first = 빨간색으로 표시된 항목을 먼저 고치세요
+new-release-discard-question = 이 새 릴리스를 버릴까요? 입력한 내용은 사라집니다.
+new-release-discard = 버리기
 
 ## 선택과 일괄 작업 표시줄
 table-select-all = 이 보기의 모든 릴리스 선택 (Ctrl+A)

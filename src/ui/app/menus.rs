@@ -96,9 +96,16 @@ impl ReleaseDeskApp {
                     .desired_width(320.0),
             )
             .on_hover_text(tr("search-label"));
-        if self.screens.list.focus_search {
+        if std::mem::take(&mut self.screens.list.focus_search) {
+            // Ctrl+F puts the cursor in the search and selects what is there, to type over it.
             search.request_focus();
-            self.screens.list.focus_search = false;
+            let chars = self.screens.list.state.filter.text.chars().count();
+            let mut state = egui::TextEdit::load_state(ui.ctx(), search.id).unwrap_or_default();
+            state.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+                egui::text::CCursor::new(0),
+                egui::text::CCursor::new(chars),
+            )));
+            state.store(ui.ctx(), search.id);
         }
         if !self.screens.list.state.filter.text.is_empty()
             && ui.small_button("✖").on_hover_text(tr("search-clear")).clicked()

@@ -10,6 +10,7 @@ use crate::domain::lifecycle::{MoveRequest, transition};
 use crate::domain::{Outcome, Release, Stage, Status};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::{Command, LifecycleCommand, Model};
+use crate::ui::command::{DIALOG_CONFIRM, shortcut_text};
 use crate::ui::widgets::chip_ui;
 
 /// Which dialog is open.
@@ -230,6 +231,8 @@ fn dialog_ui(
         MoveDialog::Override => (Stage::Deploy, "dialog-override-title", "dialog-confirm-override"),
     };
     let mut close = false;
+    // Ctrl+Enter confirms; taken before the reason's field would read it as a new line.
+    let confirm_key = ui.input_mut(|i| i.consume_shortcut(&DIALOG_CONFIRM));
     let modal = egui::Modal::new(egui::Id::unique(("lifecycle_dialog", release.id.0))).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
         let id_arg = [("id", release.id.0.into())];
@@ -299,7 +302,8 @@ fn dialog_ui(
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button(tr(confirm)).clicked() {
+            let button = ui.button(tr(confirm)).on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CONFIRM));
+            if button.clicked() || confirm_key {
                 let request = MoveRequest {
                     to,
                     outcome: state.outcome,

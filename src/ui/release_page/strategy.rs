@@ -220,7 +220,7 @@ fn phase_dialog_ui(
         ui.separator();
         ui.horizontal(|ui| {
             let save = ui.button(tr("action-save")).clicked()
-                || ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::S));
+                || ui.input_mut(|i| i.consume_shortcut(&crate::ui::command::DIALOG_SAVE));
             if save {
                 let phase = DeploymentPhase {
                     name: form.name.clone(),

@@ -12,6 +12,7 @@ use crate::domain::{PredefinedView, ReleaseId, view::Needle};
 use crate::i18n::tr;
 use crate::model::{BulkAction, Command, Model};
 use crate::ui::bulk_bar::{BarAction, BarContext, BulkBar};
+use crate::ui::command::key_press;
 use crate::ui::filter_panel::FilterPanel;
 use crate::ui::first_run::FirstRun;
 use crate::ui::list_state::{ListRows, ListState};
@@ -73,20 +74,15 @@ impl Screen for ReleaseList {
             .selection
             .cursor()
             .and_then(|id| rows.iter().position(|&i| model.releases()[i].id == id));
-        let (down, up, enter, shift) = ctx.input(|i| {
-            (
-                i.key_pressed(Key::ArrowDown),
-                i.key_pressed(Key::ArrowUp),
-                i.key_pressed(Key::Enter),
-                i.modifiers.shift,
-            )
-        });
-        let target = if down {
-            Some(position.map_or(0, |p| (p + 1).min(rows.len().saturating_sub(1))))
-        } else if up {
-            Some(position.map_or(0, |p| p.saturating_sub(1)))
+        // Each key with the modifiers of its own event.
+        let (down, up, enter) = ctx
+            .input(|i| (key_press(i, Key::ArrowDown), key_press(i, Key::ArrowUp), i.key_pressed(Key::Enter)));
+        let (target, shift) = if let Some(modifiers) = down {
+            (Some(position.map_or(0, |p| (p + 1).min(rows.len().saturating_sub(1)))), modifiers.shift)
+        } else if let Some(modifiers) = up {
+            (Some(position.map_or(0, |p| p.saturating_sub(1))), modifiers.shift)
         } else {
-            None
+            (None, false)
         };
         if let Some(target) = target.filter(|&t| t < rows.len()) {
             let id = model.releases()[rows[target]].id;
