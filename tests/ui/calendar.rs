@@ -3,14 +3,14 @@
 //! back, the conflicts of the new time show while dragging, a click opens the release, and the
 //! arrows and `T` move between periods.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike as _, Duration, NaiveDate};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use crate::common::{at, model_with, plain, t0, temp_db};
 use crate::harness;
 use release_desk::domain::schedule::{ConflictKind, Freeze, FreezeKind, Scope, Timing, Tz};
-use release_desk::domain::{FreezeId, PlannedWindow, ReleaseId};
+use release_desk::domain::{FreezeId, Language, PlannedWindow, ReleaseId, ReleaseType};
 use release_desk::model::{Command, ScheduleCommand};
 use release_desk::ui::ReleaseDeskApp;
 use release_desk::ui::screens::calendar::{self, Mode};
@@ -125,6 +125,7 @@ fn dragging_a_bar_on_the_timeline_is_one_command_and_one_undo_with_conflicts_sho
         drag.conflicts
     );
     assert!(harness.query_by_label_contains("연말 동결").is_some(), "the tooltip names the freeze");
+    snapshot(&mut harness, "calendar_drag_conflict");
     assert_eq!(
         harness.state().model().unwrap().release(ReleaseId(1)).unwrap().planned,
         before,
@@ -142,4 +143,94 @@ fn dragging_a_bar_on_the_timeline_is_one_command_and_one_undo_with_conflicts_sho
     let model = harness.state().model().unwrap();
     assert_eq!(model.release(ReleaseId(1)).unwrap().planned, before, "one undo takes it back");
     assert_eq!(model.history().undo_len(), undo_before);
+}
+
+#[test]
+fn the_conflict_list_follows_the_lists_view_and_filter() {
+    let (_dir, mut harness) = on_calendar();
+    // #2 moved into the hard freeze: one conflict, of #2.
+    let planned = PlannedWindow { start: at(80), end: at(82) };
+    let command = ScheduleCommand::Reschedule { id: ReleaseId(2), planned, move_phases: false };
+    harness.state_mut().model_mut().unwrap().apply(Command::Schedule(command)).unwrap();
+    harness.run();
+    let listed =
+        |harness: &Harness<'_, ReleaseDeskApp>| harness.state().calendar().unwrap().shown.listed.len();
+    assert_eq!(listed(&harness), 1);
+    assert!(harness.query_by_label_contains("연말 동결").is_some(), "the freeze conflict is listed");
+
+    // The list's search keeps only #1: #2's conflict leaves the list, and the count says why.
+    harness.state_mut().list_state_mut().filter.text = "ERP".into();
+    harness.run();
+    assert_eq!(listed(&harness), 0);
+    assert!(harness.query_by_label_contains("연말 동결").is_none());
+    assert!(harness.query_by_label_contains("0 of 1 (the list's view and filter apply)").is_some());
+
+    // A view that leaves #2 out does the same; the view of everything shows it again.
+    harness.state_mut().list_state_mut().filter.text.clear();
+    harness.state_mut().list_state_mut().filter.types = [ReleaseType::Emergency].into();
+    harness.run();
+    assert_eq!(listed(&harness), 0);
+    harness.state_mut().list_state_mut().filter = Default::default();
+    harness.run();
+    assert_eq!(listed(&harness), 1);
+    assert!(harness.query_by_label_contains("연말 동결").is_some());
+}
+
+/// The sample in the Korean window on the calendar, today fixed at the fixture's.
+fn korean_sample_calendar() -> (tempfile::TempDir, Harness<'static, ReleaseDeskApp>) {
+    let (dir, path) = temp_db();
+    let mut model = model_with(&path, vec![]);
+    let data = release_desk::domain::sample::scenarios(t0());
+    model.apply(Command::Sample(release_desk::model::SampleCommand::Load { data, force: false })).unwrap();
+    let mut harness = harness(ReleaseDeskApp::from_model(model));
+    harness.state_mut().set_system_language(Language::Ko);
+    harness.set_size(egui::vec2(1280.0, 720.0));
+    harness.run();
+    harness.state_mut().show_screen(calendar::ID);
+    harness.state_mut().calendar_mut().unwrap().set_today(today());
+    harness.run();
+    (dir, harness)
+}
+
+/// A snapshot without the status bar's (temporary, randomly named) database path.
+fn snapshot(harness: &mut Harness<'_, ReleaseDeskApp>, name: &str) {
+    let path = harness.get_by_label_contains("desk.sqlite3").accesskit_node().bounding_box().unwrap();
+    let size = harness.ctx.content_rect().max;
+    harness.mask(egui::Rect::from_min_max(egui::pos2(path.x0 as f32, path.y0 as f32), size));
+    harness.snapshot(name);
+}
+
+/// The month (weeks from Sunday), the week (the weekday over the date, apart) and the timeline
+/// with the ERP upgrade's phases, in Korean.
+#[test]
+fn calendar_in_korean_snapshots() {
+    let (_dir, mut harness) = korean_sample_calendar();
+    let period = &harness.state().calendar().unwrap().period;
+    assert_eq!(period.days().0.weekday(), chrono::Weekday::Sun, "a Korean month starts on Sunday");
+    snapshot(&mut harness, "calendar_month_ko");
+    harness.get_by_label("주").click();
+    harness.run();
+    let period = &harness.state().calendar().unwrap().period;
+    assert_eq!(period.days().0.weekday(), chrono::Weekday::Sun, "a Korean week starts on Sunday");
+    snapshot(&mut harness, "calendar_week_ko");
+    harness.get_by_label("타임라인").click();
+    harness.run();
+    harness.get_by_label("2주").click();
+    harness.run();
+    // The week of the second half's first ERP phase (a Saturday night, ten days or so on).
+    let erp = harness
+        .state()
+        .model()
+        .unwrap()
+        .releases()
+        .iter()
+        .find(|r| r.subject.contains("하반기") && r.subject.contains("1단계"));
+    let start = erp.unwrap().planned.start.with_timezone(&chrono::Local).date_naive();
+    harness.state_mut().calendar_mut().unwrap().period.anchor = start;
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("1단계: 본사 적용").is_some(),
+        "the ERP phase is on the timeline"
+    );
+    snapshot(&mut harness, "calendar_timeline_ko");
 }

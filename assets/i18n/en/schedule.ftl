@@ -147,3 +147,7 @@ schedule-preset-weekday-early = Weekdays 02:00 to 05:00
 schedule-preset-every-night = Every night 22:00 for 8 h
 schedule-preset-month-end = Last two business days of each month
 schedule-preset-first-sunday = First Sunday of each month, 00:00 for 6 h
+calendar-span-one-week = 1 week
+calendar-span-two-weeks = 2 weeks
+calendar-span-four-weeks = 4 weeks
+calendar-conflicts-filtered = { $shown } of { $total } (the list's view and filter apply)

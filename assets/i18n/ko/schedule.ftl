@@ -147,3 +147,7 @@ schedule-preset-weekday-early = 평일 02:00 ~ 05:00
 schedule-preset-every-night = 매일 밤 22:00부터 8시간
 schedule-preset-month-end = 매월 마지막 영업일 이틀
 schedule-preset-first-sunday = 매월 첫째 일요일 00:00부터 6시간
+calendar-span-one-week = 1주
+calendar-span-two-weeks = 2주
+calendar-span-four-weeks = 4주
+calendar-conflicts-filtered = 전체 { $total }건 중 { $shown }건 (목록의 보기와 필터 적용)

@@ -1,35 +1,43 @@
-//! The month and the week. The month is six weeks of day cells (freezes and windows tint a day,
-//! today is outlined, each release is a line in the cell of its start; dragging one along the row
-//! moves it by as many days, in 15-minute steps). The week is seven day columns over the hours of
-//! the day (windows and freezes shaded, today's column marked, the time now as a line); a bar
-//! drags up and down to move the release, its ends to move one end.
+//! The month and the week. The month is six weeks of day cells (a freeze tints a day, a window
+//! is a strip along the bottom of the hours it holds, today is outlined, each release is a line
+//! in the cell of its start; dragging one along the row moves it by as many days, in 15-minute
+//! steps). The week is seven day columns over the hours of the day under the weekday and the
+//! date (windows and freezes shaded, today's column marked, the time now as a line, releases that
+//! overlap side by side); a bar drags up and down to move the release, its ends to move one end.
+
+use std::collections::HashMap;
 
 use chrono::{Datelike as _, Days, Local, NaiveDate, Timelike as _};
 use egui::{Color32, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
 use super::Calendar;
 use super::period::local_midnight;
-use super::timeline::{Orientation, bar_ui, drag_tooltip, freeze_fill, window_fill};
+use super::timeline::{
+    Label, Orientation, bar_ui, drag_tooltip, freeze_fill, window_fill, window_strip_color,
+};
 use crate::domain::{PlannedWindow, ReleaseId, Timestamp};
 use crate::i18n::tr;
 use crate::ui::screens::ScreenContext;
 use crate::ui::widgets::date_picker::first_weekday;
 
 const HEADER: f32 = 20.0;
+/// The week's header: the weekday over the date.
+const WEEK_HEADER: f32 = 36.0;
 const LINE: f32 = 17.0;
 
 fn local_date(t: Timestamp) -> NaiveDate {
     t.with_timezone(&Local).date_naive()
 }
 
-/// The weekday names across the top, from the language's first day.
-fn weekday_header(ui: &egui::Ui, calendar: &Calendar, left: f32, top: f32, width: f32) {
+/// The weekday names across the top, from the language's first day, centred in a band of
+/// `height` from `top`.
+fn weekday_header(ui: &egui::Ui, calendar: &Calendar, left: f32, top: f32, width: f32, height: f32) {
     let first = first_weekday(calendar.period.language);
     let mut day = first;
     for i in 0..7 {
         let name = tr(&format!("date-weekday-short-{}", day.number_from_monday()));
         ui.painter().text(
-            pos2(left + (i as f32 + 0.5) * width, top + HEADER / 2.0),
+            pos2(left + (i as f32 + 0.5) * width, top + height / 2.0),
             egui::Align2::CENTER_CENTER,
             name,
             egui::FontId::proportional(13.0),
@@ -39,14 +47,28 @@ fn weekday_header(ui: &egui::Ui, calendar: &Calendar, left: f32, top: f32, width
     }
 }
 
-/// The worst freeze that touches `day`, else whether a window does.
+/// The worst freeze that touches `day`: its tint for the whole cell.
 fn day_tint(calendar: &Calendar, day: NaiveDate) -> Option<Color32> {
     let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
     let touching = |s: &&super::Shade| s.occurrences.iter().any(|o| o.overlaps(from, to));
-    let freeze = calendar.shown.shades.iter().filter(touching).filter_map(|s| s.freeze).min();
-    match freeze {
-        Some(severity) => Some(freeze_fill(severity)),
-        None => calendar.shown.shades.iter().find(touching).map(|_| window_fill()),
+    calendar.shown.shades.iter().filter(touching).filter_map(|s| s.freeze).min().map(freeze_fill)
+}
+
+/// The windows of `day` as a strip along the bottom of its cell, from left (midnight) to right,
+/// so that a window from 02:00 to 05:00 marks the hours it holds rather than the whole day.
+fn window_strip(ui: &egui::Ui, calendar: &Calendar, day: NaiveDate, cell: Rect) {
+    let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
+    let length = (to - from).num_minutes().max(1) as f32;
+    let x =
+        |t: Timestamp| cell.left() + 1.0 + (t - from).num_minutes() as f32 / length * (cell.width() - 2.0);
+    for s in calendar.shown.shades.iter().filter(|s| s.freeze.is_none()) {
+        for o in s.occurrences.iter().filter(|o| o.overlaps(from, to)) {
+            let strip = Rect::from_min_max(
+                pos2(x(o.start.max(from)), cell.bottom() - 5.0),
+                pos2(x(o.end.min(to)).max(x(o.start.max(from)) + 2.0), cell.bottom() - 1.0),
+            );
+            ui.painter().rect_filled(strip, 1.0, window_strip_color());
+        }
     }
 }
 
@@ -62,7 +84,7 @@ pub fn month_ui(
     let (area, _) = ui.allocate_exact_size(ui.available_size().max(vec2(560.0, 420.0)), Sense::hover());
     let width = area.width() / 7.0;
     let height = (area.height() - HEADER) / 6.0;
-    weekday_header(ui, calendar, area.left(), area.top(), width);
+    weekday_header(ui, calendar, area.left(), area.top(), width, HEADER);
     let cell = |day: NaiveDate| {
         let n = (day - first).num_days().clamp(0, 41) as f32;
         let (col, row) = (n % 7.0, (n / 7.0).floor());
@@ -77,6 +99,7 @@ pub fn month_ui(
         if let Some(tint) = day_tint(calendar, day) {
             ui.painter().rect_filled(rect.shrink(1.0), 2.0, tint);
         }
+        window_strip(ui, calendar, day, rect);
         let stroke = if day == today {
             Stroke::new(2.0, ui.visuals().selection.bg_fill)
         } else {
@@ -94,8 +117,8 @@ pub fn month_ui(
         );
     }
     let releases = model.releases();
-    let mut line_of: std::collections::HashMap<NaiveDate, usize> = std::collections::HashMap::new();
-    let fits = ((height - LINE) / LINE).floor().max(1.0) as usize;
+    let mut line_of: HashMap<NaiveDate, usize> = HashMap::new();
+    let fits = ((height - LINE - 6.0) / LINE).floor().max(1.0) as usize;
     let mut clicked = None;
     let rows = calendar.shown.rows.clone();
     for i in rows {
@@ -127,8 +150,8 @@ pub fn month_ui(
                 vec2(width - 4.0, LINE - 2.0),
             )
         };
-        if let Some(id) = bar_ui(ui, calendar, model, release, place, Orientation::Horizontal(width / 1440.0))
-        {
+        let orientation = Orientation::Horizontal(width / 1440.0);
+        if let Some(id) = bar_ui(ui, calendar, model, release, place, orientation, Label::Inside) {
             clicked = Some(id);
         }
     }
@@ -136,7 +159,8 @@ pub fn month_ui(
     clicked
 }
 
-/// The week: day columns over the hours. Returns the release clicked.
+/// The week: day columns over the hours, under a header of the weekday over the date. Releases
+/// that overlap on a day share its column side by side. Returns the release clicked.
 pub fn week_ui(
     ui: &mut egui::Ui,
     calendar: &mut Calendar,
@@ -149,27 +173,13 @@ pub fn week_ui(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let gutter = 44.0;
         let hour = 28.0;
-        let (area, _) = ui
-            .allocate_exact_size(vec2(ui.available_width().max(560.0), HEADER + 24.0 * hour), Sense::hover());
+        let (area, _) = ui.allocate_exact_size(
+            vec2(ui.available_width().max(560.0), WEEK_HEADER + 24.0 * hour),
+            Sense::hover(),
+        );
         let width = (area.width() - gutter) / 7.0;
         let left = area.left() + gutter;
-        let top = area.top() + HEADER;
-        weekday_header(ui, calendar, left, area.top(), width);
-        let painter = ui.painter();
-        for h in 0..24 {
-            let y = top + h as f32 * hour;
-            painter.line_segment(
-                [pos2(left, y), pos2(area.right(), y)],
-                Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.25)),
-            );
-            painter.text(
-                pos2(area.left() + 2.0, y + 2.0),
-                egui::Align2::LEFT_TOP,
-                format!("{h:02}:00"),
-                egui::FontId::proportional(11.0),
-                ui.visuals().weak_text_color(),
-            );
-        }
+        let top = area.top() + WEEK_HEADER;
         let column = |day: NaiveDate| {
             let n = (day - first).num_days().clamp(0, 6) as f32;
             Rect::from_min_size(pos2(left + n * width, top), vec2(width, 24.0 * hour))
@@ -178,65 +188,23 @@ pub fn week_ui(
             let local = t.with_timezone(&Local);
             top + (local.hour() as f32 + local.minute() as f32 / 60.0) * hour
         };
-        for n in 0..7 {
-            let day = first + Days::new(n);
-            let col = column(day);
-            if day == today {
-                painter.rect_filled(col, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.12));
-            }
-            painter.text(
-                pos2(col.center().x, area.top() + HEADER - 2.0),
-                egui::Align2::CENTER_BOTTOM,
-                day.format("%m-%d").to_string(),
-                egui::FontId::proportional(11.0),
-                ui.visuals().text_color(),
-            );
-            let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
-            for s in &calendar.shown.shades {
-                let fill = s.freeze.map_or_else(window_fill, freeze_fill);
-                for o in s.occurrences.iter().filter(|o| o.overlaps(from, to)) {
-                    let y0 = if o.start <= from { col.top() } else { y_of(o.start) };
-                    let y1 = if o.end >= to { col.bottom() } else { y_of(o.end) };
-                    painter.rect_filled(
-                        Rect::from_min_max(pos2(col.left(), y0), pos2(col.right(), y1)),
-                        0.0,
-                        fill,
-                    );
-                }
-            }
-            painter.line_segment(
-                [pos2(col.left(), top), pos2(col.left(), col.bottom())],
-                Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.4)),
-            );
-        }
+        week_background(ui, calendar, area, (left, width, hour), today);
         let now = model.now();
         if calendar.period.range().touches(now, now) {
             let col = column(local_date(now));
             let y = y_of(now);
-            painter.line_segment(
+            ui.painter().line_segment(
                 [pos2(col.left(), y), pos2(col.right(), y)],
                 Stroke::new(2.0, Color32::from_rgb(0x2f, 0x6f, 0xd6)),
             );
         }
-        // Lanes per day, so overlapping releases sit side by side.
         let releases = model.releases();
-        let mut lanes: std::collections::HashMap<NaiveDate, Vec<Timestamp>> =
-            std::collections::HashMap::new();
-        let rows = calendar.shown.rows.clone();
-        for i in rows {
+        let (lanes, lanes_of_day) = week_lanes(calendar, model, first);
+        for (i, lane) in lanes {
             let release = &releases[i];
             let day = local_date(release.planned.start);
-            if day < first || day >= first + Days::new(7) {
-                continue;
-            }
-            let ends = lanes.entry(day).or_default();
-            let lane = ends.iter().position(|e| *e <= release.planned.start).unwrap_or(ends.len());
-            if lane == ends.len() {
-                ends.push(release.planned.end);
-            } else {
-                ends[lane] = release.planned.end;
-            }
-            let lane_width = (width / 3.0).max(24.0);
+            let count = lanes_of_day.get(&day).copied().unwrap_or(1).max(1);
+            let lane_width = ((width - 4.0) / count as f32).max(12.0);
             let place = |p: PlannedWindow| {
                 let col = column(local_date(p.start));
                 let y0 = y_of(p.start);
@@ -245,12 +213,105 @@ pub fn week_ui(
                 let x0 = (col.left() + 2.0 + lane as f32 * lane_width).min(col.right() - 8.0);
                 Rect::from_min_max(pos2(x0, y0), pos2((x0 + lane_width - 2.0).min(col.right() - 1.0), y1))
             };
-            if let Some(id) = bar_ui(ui, calendar, model, release, place, Orientation::Vertical(hour / 60.0))
-            {
+            let orientation = Orientation::Vertical(hour / 60.0);
+            if let Some(id) = bar_ui(ui, calendar, model, release, place, orientation, Label::Inside) {
                 clicked = Some(id);
             }
         }
         drag_tooltip(ui, calendar);
     });
     clicked
+}
+
+/// The lane of each release of the week (the first free at its start, by day of its start) and
+/// how many lanes each day needs.
+fn week_lanes(
+    calendar: &Calendar,
+    model: &crate::model::Model,
+    first: NaiveDate,
+) -> (Vec<(usize, usize)>, HashMap<NaiveDate, usize>) {
+    let releases = model.releases();
+    let mut ends: HashMap<NaiveDate, Vec<Timestamp>> = HashMap::new();
+    let mut lanes = Vec::new();
+    for &i in &calendar.shown.rows {
+        let planned = releases[i].planned;
+        let day = local_date(planned.start);
+        if day < first || day >= first + Days::new(7) {
+            continue;
+        }
+        let day_ends = ends.entry(day).or_default();
+        let lane = day_ends.iter().position(|e| *e <= planned.start).unwrap_or(day_ends.len());
+        if lane == day_ends.len() {
+            day_ends.push(planned.end);
+        } else {
+            day_ends[lane] = planned.end;
+        }
+        lanes.push((i, lane));
+    }
+    (lanes, ends.into_iter().map(|(day, e)| (day, e.len())).collect())
+}
+
+/// The week's header (the weekday over the date, today's in the selection colour), the hours,
+/// today's column, and the windows and freezes shaded, behind the bars.
+fn week_background(
+    ui: &egui::Ui,
+    calendar: &Calendar,
+    area: Rect,
+    (left, width, hour): (f32, f32, f32),
+    today: NaiveDate,
+) {
+    let (first, _) = calendar.period.days();
+    let top = area.top() + WEEK_HEADER;
+    let painter = ui.painter();
+    weekday_header(ui, calendar, left, area.top(), width, WEEK_HEADER / 2.0);
+    let grid = Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.25));
+    for h in 0..24 {
+        let y = top + h as f32 * hour;
+        painter.line_segment([pos2(left, y), pos2(area.right(), y)], grid);
+        painter.text(
+            pos2(area.left() + 2.0, y + 2.0),
+            egui::Align2::LEFT_TOP,
+            format!("{h:02}:00"),
+            egui::FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
+    let y_of = |t: Timestamp| {
+        let local = t.with_timezone(&Local);
+        top + (local.hour() as f32 + local.minute() as f32 / 60.0) * hour
+    };
+    for n in 0..7 {
+        let day = first + Days::new(n);
+        let col = Rect::from_min_size(pos2(left + n as f32 * width, top), vec2(width, 24.0 * hour));
+        let date_color = if day == today {
+            painter.rect_filled(col, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.12));
+            ui.visuals().selection.stroke.color
+        } else {
+            ui.visuals().text_color()
+        };
+        painter.text(
+            pos2(col.center().x, area.top() + WEEK_HEADER * 0.75),
+            egui::Align2::CENTER_CENTER,
+            day.format("%m-%d").to_string(),
+            egui::FontId::proportional(12.0),
+            date_color,
+        );
+        let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
+        for s in &calendar.shown.shades {
+            let fill = s.freeze.map_or_else(window_fill, freeze_fill);
+            for o in s.occurrences.iter().filter(|o| o.overlaps(from, to)) {
+                let y0 = if o.start <= from { col.top() } else { y_of(o.start) };
+                let y1 = if o.end >= to { col.bottom() } else { y_of(o.end) };
+                painter.rect_filled(
+                    Rect::from_min_max(pos2(col.left(), y0), pos2(col.right(), y1)),
+                    0.0,
+                    fill,
+                );
+            }
+        }
+        painter.line_segment(
+            [pos2(col.left(), area.top()), pos2(col.left(), col.bottom())],
+            Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.4)),
+        );
+    }
 }

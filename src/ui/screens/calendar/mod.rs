@@ -23,7 +23,7 @@ use chrono::{Local, NaiveDate};
 use egui::Key;
 
 pub use self::drag::{Drag, DragEdge};
-pub use self::period::{Mode, Period, RowsBy};
+pub use self::period::{Mode, Period, RowsBy, Span};
 use super::{Screen, ScreenAction, ScreenContext, StatusLine};
 use crate::domain::schedule::{Conflict, Occurrence, Severity, TimeRange, occurrences};
 use crate::domain::{ReleaseId, view};
@@ -49,9 +49,15 @@ pub struct Shade {
 #[derive(Default)]
 pub struct Shown {
     key: Option<(u64, ListState, TimeRange)>,
+    /// Grows whenever what is shown is found again.
+    pub generation: u64,
     /// Indices into `model.releases()` of the list's releases planned in the range, by start.
     pub rows: Vec<usize>,
+    /// Every conflict of the range, whatever the list shows.
     pub conflicts: Arc<Vec<Conflict>>,
+    /// Indices into `conflicts` of those that involve a release the list's view and filter keep,
+    /// worst first, then by start: the conflicts the side panel lists.
+    pub listed: Vec<usize>,
     /// The worst conflict of each release in the range.
     pub worst: HashMap<ReleaseId, Severity>,
     pub shades: Vec<Shade>,
@@ -71,10 +77,17 @@ impl Shown {
                 .filter(|&i| range.touches(releases[i].planned.start, releases[i].planned.end))
                 .collect();
         rows.sort_by_key(|&i| (releases[i].planned.start, releases[i].id));
+        let kept: std::collections::HashSet<ReleaseId> = rows.iter().map(|&i| releases[i].id).collect();
         self.rows = rows;
         self.conflicts = model.conflicts(range);
+        let conflicts = &self.conflicts;
+        self.listed = (0..conflicts.len())
+            .filter(|&i| conflicts[i].release_ids.iter().any(|id| kept.contains(id)))
+            .collect();
+        self.listed.sort_by_key(|&i| (conflicts[i].severity, conflicts[i].from));
         self.worst.clear();
-        for c in self.conflicts.iter() {
+        for &i in &self.listed {
+            let c = &conflicts[i];
             for id in &c.release_ids {
                 let worst = self.worst.entry(*id).or_insert(c.severity);
                 *worst = (*worst).min(c.severity);
@@ -100,6 +113,7 @@ impl Shown {
             .filter(|s| !s.occurrences.is_empty())
             .collect();
         self.key = Some(key);
+        self.generation += 1;
     }
 }
 
@@ -109,6 +123,8 @@ pub struct Calendar {
     pub shown: Shown,
     /// The bar being dragged, if any.
     pub drag: Option<Drag>,
+    /// The timeline's rows as last laid out.
+    layout: timeline::Layout,
     dialog: dialog::ScheduleDialog,
     /// Why the last reschedule was refused.
     refused: Option<String>,
@@ -124,6 +140,7 @@ impl Default for Calendar {
             period: Period::new(Local::now().date_naive()),
             shown: Shown::default(),
             drag: None,
+            layout: timeline::Layout::default(),
             dialog: dialog::ScheduleDialog::default(),
             refused: None,
             today: None,
@@ -178,6 +195,12 @@ impl Calendar {
             }
             ui.strong(self.period.heading(language));
             if self.period.mode == Mode::Timeline {
+                ui.separator();
+                for span in Span::ALL {
+                    if ui.selectable_label(self.period.span == span, tr(span.key())).clicked() {
+                        self.period.span = span;
+                    }
+                }
                 ui.separator();
                 ui.label(tr("calendar-rows-by"));
                 for by in [RowsBy::Group, RowsBy::ConfigItem] {
@@ -244,7 +267,9 @@ impl Screen for Calendar {
         egui::Panel::top("calendar_toolbar").show(ui, |ui| self.toolbar_ui(ui, cx));
         let side =
             egui::Panel::right("calendar_conflicts").resizable(true).default_size(320.0).min_size(220.0);
-        let side = side.show(ui, |ui| side::conflicts_ui(ui, &self.shown, cx.model));
+        let filtered = cx.list.view != crate::domain::ViewRef::Predefined(crate::domain::PredefinedView::All)
+            || !cx.list.filter.is_empty();
+        let side = side.show(ui, |ui| side::conflicts_ui(ui, &self.shown, cx.model, filtered));
         if let Some(id) = side.inner {
             action = Some(ScreenAction::OpenRelease(id));
         }

@@ -1,5 +1,5 @@
 //! What the calendar shows: a month (six weeks from the week holding the 1st), a week, or a
-//! two-week timeline, around an anchor day; weeks start on Sunday in Korean and Monday in English
+//! timeline of one, two or four weeks, around an anchor day; weeks start on Sunday in Korean and Monday in English
 //! (the date picker's rule); the period's range in UTC from local midnights.
 
 use chrono::{Datelike as _, Days, Local, Months, NaiveDate, TimeZone as _};
@@ -46,8 +46,33 @@ impl RowsBy {
     }
 }
 
-/// The days a timeline spans.
-pub const TIMELINE_DAYS: u64 = 14;
+/// How many weeks a timeline spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    OneWeek,
+    TwoWeeks,
+    FourWeeks,
+}
+
+impl Span {
+    pub const ALL: [Self; 3] = [Self::OneWeek, Self::TwoWeeks, Self::FourWeeks];
+
+    pub fn days(self) -> u64 {
+        match self {
+            Self::OneWeek => 7,
+            Self::TwoWeeks => 14,
+            Self::FourWeeks => 28,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::OneWeek => "calendar-span-one-week",
+            Self::TwoWeeks => "calendar-span-two-weeks",
+            Self::FourWeeks => "calendar-span-four-weeks",
+        }
+    }
+}
 
 /// The period shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,13 +81,21 @@ pub struct Period {
     /// A day inside the period.
     pub anchor: NaiveDate,
     pub rows_by: RowsBy,
+    /// How long the timeline is.
+    pub span: Span,
     /// The week's first day, by the UI's language (set each frame).
     pub language: Language,
 }
 
 impl Period {
     pub fn new(anchor: NaiveDate) -> Self {
-        Self { mode: Mode::Month, anchor, rows_by: RowsBy::Group, language: crate::i18n::language() }
+        Self {
+            mode: Mode::Month,
+            anchor,
+            rows_by: RowsBy::Group,
+            span: Span::TwoWeeks,
+            language: crate::i18n::language(),
+        }
     }
 
     /// The first day of the week holding `day`.
@@ -85,7 +118,7 @@ impl Period {
             }
             Mode::Timeline => {
                 let start = self.week_start(self.anchor);
-                (start, start + Days::new(TIMELINE_DAYS))
+                (start, start + Days::new(self.span.days()))
             }
         }
     }
@@ -110,7 +143,7 @@ impl Period {
         self.anchor = match self.mode {
             Mode::Month => months(self.anchor, by),
             Mode::Week => days(self.anchor, 7 * i64::from(by)),
-            Mode::Timeline => days(self.anchor, TIMELINE_DAYS as i64 * i64::from(by)),
+            Mode::Timeline => days(self.anchor, self.span.days() as i64 * i64::from(by)),
         };
     }
 
@@ -160,5 +193,25 @@ mod tests {
         assert_eq!(period.days().0, NaiveDate::from_ymd_opt(2026, 10, 26).unwrap());
         period.step(1);
         assert_eq!(period.anchor, NaiveDate::from_ymd_opt(2026, 12, 26).unwrap());
+        period.language = Language::Ko;
+        assert_eq!(period.days().0, NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(), "Korean: a Sunday");
+    }
+
+    #[test]
+    fn the_timeline_spans_one_two_or_four_weeks_and_steps_by_its_span() {
+        let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut period = Period::new(thursday);
+        period.mode = Mode::Timeline;
+        period.language = Language::En;
+        for (span, days) in [(Span::OneWeek, 7), (Span::TwoWeeks, 14), (Span::FourWeeks, 28)] {
+            period.span = span;
+            let (from, to) = period.days();
+            assert_eq!(from, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "from the week's Monday");
+            assert_eq!((to - from).num_days(), days);
+        }
+        period.step(1);
+        assert_eq!(period.anchor, thursday + Days::new(28));
+        period.step(-1);
+        assert_eq!(period.anchor, thursday);
     }
 }

@@ -1,4 +1,5 @@
-//! The calendar's side panel: the conflicts of the shown period, worst first, each with its kind,
+//! The calendar's side panel: the conflicts of the shown period that involve a release the
+//! list's view and filter keep, worst first, each with its kind,
 //! what it is and how to resolve it; clicking one opens its first release.
 
 use super::Shown;
@@ -10,19 +11,25 @@ use crate::model::Model;
 /// At most this many conflicts are listed (the count says how many there are).
 const LISTED: usize = 200;
 
-/// The list. Returns the release clicked.
-pub fn conflicts_ui(ui: &mut egui::Ui, shown: &Shown, model: &Model) -> Option<ReleaseId> {
+/// The list: the conflicts that involve a release the list's view and filter keep (`filtered`
+/// says whether they leave any out, and the count then says so). Returns the release clicked.
+pub fn conflicts_ui(ui: &mut egui::Ui, shown: &Shown, model: &Model, filtered: bool) -> Option<ReleaseId> {
     ui.heading(tr("calendar-conflicts"));
-    ui.label(tr_args("schedule-cli-count", &[("count", shown.conflicts.len().into())]));
+    if filtered {
+        ui.label(tr_args(
+            "calendar-conflicts-filtered",
+            &[("shown", shown.listed.len().into()), ("total", shown.conflicts.len().into())],
+        ));
+    } else {
+        ui.label(tr_args("schedule-cli-count", &[("count", shown.listed.len().into())]));
+    }
     ui.separator();
     let mut clicked = None;
-    let mut order: Vec<usize> = (0..shown.conflicts.len()).collect();
-    order.sort_by_key(|&i| (shown.conflicts[i].severity, shown.conflicts[i].from));
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        if shown.conflicts.is_empty() {
+        if shown.listed.is_empty() {
             ui.label(tr("schedule-cli-no-conflicts"));
         }
-        for &i in order.iter().take(LISTED) {
+        for &i in shown.listed.iter().take(LISTED) {
             let c = &shown.conflicts[i];
             ui.horizontal(|ui| {
                 ui.colored_label(conflict_color(c.severity), i18n::severity(c.severity));

@@ -1,5 +1,6 @@
-//! The timeline: a Gantt of the shown two weeks with a row per group (or per CI), releases as bars
-//! laid in lanes so that overlapping ones stay visible, a phased release's phases as segments of
+//! The timeline: a Gantt of the shown one, two or four weeks with a row per group (or per CI),
+//! releases as bars (named inside, or beside when the bar is too short) laid in lanes so that
+//! overlapping ones and their names stay visible, a phased release's phases as segments of
 //! its bar, windows and freezes shaded across the rows, today as a line. A bar's body drags to move
 //! the release, its ends to move one end; a click opens it. Shared with the week view: the bar
 //! itself ([`bar_ui`]) and the shading colours.
@@ -16,6 +17,8 @@ use crate::model::Model;
 use crate::ui::screens::ScreenContext;
 use crate::ui::widgets::type_color;
 
+/// Height of the days across the top.
+const HEAD: f32 = 34.0;
 /// Width of the row names.
 const LABELS: f32 = 170.0;
 const BAR: f32 = 20.0;
@@ -23,14 +26,21 @@ const LANE: f32 = 24.0;
 /// How close to an end of a bar the pointer picks the end rather than the body.
 const EDGE: f32 = 6.0;
 
+/// A window's shade: light, so the bars over it stay easy to read.
 pub fn window_fill() -> Color32 {
-    Color32::from_rgba_unmultiplied(60, 170, 90, 40)
+    Color32::from_rgba_unmultiplied(60, 170, 90, 20)
 }
 
+/// The strip that marks a window's hours in a month's day cell.
+pub fn window_strip_color() -> Color32 {
+    Color32::from_rgba_unmultiplied(60, 170, 90, 150)
+}
+
+/// A freeze's shade, stronger for a hard one.
 pub fn freeze_fill(severity: Severity) -> Color32 {
     match severity {
-        Severity::Block => Color32::from_rgba_unmultiplied(210, 50, 50, 50),
-        Severity::Warn => Color32::from_rgba_unmultiplied(230, 150, 30, 50),
+        Severity::Block => Color32::from_rgba_unmultiplied(210, 50, 50, 30),
+        Severity::Warn => Color32::from_rgba_unmultiplied(230, 150, 30, 24),
     }
 }
 
@@ -41,16 +51,43 @@ pub fn conflict_color(severity: Severity) -> Color32 {
     }
 }
 
+/// How wide a label beside a bar may be.
+const BESIDE: f32 = 280.0;
+
+/// Where a bar's label goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// Inside the bar, cut where the bar ends (month and week, and a timeline bar it fits in).
+    Inside,
+    /// Beside the bar on the right (a timeline bar too short for its name).
+    Right,
+    /// Beside the bar on the left, where the right would run out of the timeline.
+    Left,
+}
+
 /// One row: its name and its releases' lanes.
 struct Row {
     name: String,
-    /// (release index, lane).
-    bars: Vec<(usize, usize)>,
+    /// (release index, lane, where its name goes).
+    bars: Vec<(usize, usize, Label)>,
     lanes: usize,
 }
 
+/// The timeline's rows as laid out, kept until the shown releases, the kind of row or the axis
+/// change (a frame draws them; it does not lay 100,000 releases out again).
+#[derive(Default)]
+pub struct Layout {
+    key: Option<(u64, RowsBy, u32, Timestamp)>,
+    rows: Vec<Row>,
+}
+
+/// The text on a release's bar (a conflict shows as the bar's outline in its severity's colour).
+fn bar_label(release: &Release) -> String {
+    format!("#{} {}", release.id, release.subject)
+}
+
 /// The rows of the timeline: every group (or CI) with a release in the period, then "none".
-fn rows(calendar: &Calendar, model: &Model) -> Vec<Row> {
+fn group_rows(calendar: &Calendar, model: &Model) -> Vec<(String, Vec<usize>)> {
     let releases = model.releases();
     let mut by_key: BTreeMap<(bool, i64), Vec<usize>> = BTreeMap::new();
     for &i in &calendar.shown.rows {
@@ -84,30 +121,67 @@ fn rows(calendar: &Calendar, model: &Model) -> Vec<Row> {
                         .map_or_else(|| format!("CI-{id}"), |c| format!("CI-{id} {}", c.name))
                 }
             };
-            // Lanes: each release in the first lane free at its start (they come by start).
-            let mut ends: Vec<Timestamp> = Vec::new();
-            let bars = members
-                .into_iter()
-                .map(|i| {
-                    let p = releases[i].planned;
-                    let lane = ends.iter().position(|e| *e <= p.start).unwrap_or(ends.len());
-                    if lane == ends.len() {
-                        ends.push(p.end);
-                    } else {
-                        ends[lane] = p.end;
-                    }
-                    (i, lane)
-                })
-                .collect();
-            Row { name, bars, lanes: ends.len().max(1) }
+            (name, members)
         })
         .collect()
+}
+
+impl Layout {
+    /// Lays the rows out for `axis`: each release in the first lane free where its bar (and its
+    /// label, when that goes beside) begins; they come by start.
+    fn refresh(&mut self, ui: &egui::Ui, calendar: &Calendar, model: &Model, axis: Axis) {
+        let key = (calendar.shown.generation, calendar.period.rows_by, axis.scale.to_bits(), axis.from);
+        if self.key == Some(key) {
+            return;
+        }
+        let releases = model.releases();
+        let font = egui::FontId::proportional(12.0);
+        self.rows = group_rows(calendar, model)
+            .into_iter()
+            .map(|(name, members)| {
+                let mut ends: Vec<f32> = Vec::new();
+                let right_edge = axis.x(axis.to);
+                let bars = members
+                    .into_iter()
+                    .map(|i| {
+                        let r = &releases[i];
+                        let (x0, x1) = (
+                            axis.x(r.planned.start),
+                            axis.x(r.planned.end).max(axis.x(r.planned.start) + 4.0),
+                        );
+                        let text = bar_label(r);
+                        let width =
+                            ui.painter().layout_no_wrap(text, font.clone(), Color32::PLACEHOLDER).size().x;
+                        let width = width.min(BESIDE);
+                        let (label, start, end) = if width + 8.0 <= x1 - x0 {
+                            (Label::Inside, x0, x1)
+                        } else if x1 + 6.0 + width <= right_edge || x0 - 6.0 - width < 0.0 {
+                            (Label::Right, x0, x1 + 6.0 + width)
+                        } else {
+                            (Label::Left, x0 - 6.0 - width, x1)
+                        };
+                        let lane = ends.iter().position(|e| *e + 4.0 <= start).unwrap_or(ends.len());
+                        if lane == ends.len() {
+                            ends.push(end);
+                        } else {
+                            ends[lane] = end;
+                        }
+                        (i, lane, label)
+                    })
+                    .collect();
+                Row { name, bars, lanes: ends.len().max(1) }
+            })
+            .collect();
+        self.key = Some(key);
+    }
 }
 
 /// Where times fall on the x axis.
 #[derive(Clone, Copy)]
 pub struct Axis {
     pub from: Timestamp,
+    /// Where the period ends.
+    pub to: Timestamp,
     pub left: f32,
     /// Pixels per minute.
     pub scale: f32,
@@ -128,41 +202,24 @@ pub fn timeline_ui(
 ) -> Option<ReleaseId> {
     let model = cx.model;
     let range = calendar.period.range();
-    let (first, _) = calendar.period.days();
-    let rows = rows(calendar, model);
-    let days = super::period::TIMELINE_DAYS as f32;
-    let day_width = ((ui.available_width() - LABELS) / days).max(60.0);
-    let axis = Axis { from: range.from, left: ui.min_rect().left() + LABELS, scale: day_width / 1440.0 };
+    let span = calendar.period.span.days();
+    let days = span as f32;
+    let day_width = ((ui.available_width() - LABELS) / days).floor().max(24.0);
+    // Lanes are laid out from x 0; the scroll area's left is added where the bars are placed.
+    let axis = Axis { from: range.from, to: range.to, left: 0.0, scale: day_width / 1440.0 };
+    let mut layout = std::mem::take(&mut calendar.layout);
+    layout.refresh(ui, calendar, model, axis);
     let mut clicked = None;
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-        let height = 24.0 + rows.iter().map(|r| r.lanes as f32 * LANE + 8.0).sum::<f32>();
+        let rows = &layout.rows;
+        let height = HEAD + rows.iter().map(|r| r.lanes as f32 * LANE + 8.0).sum::<f32>();
         let (area, _) =
             ui.allocate_exact_size(vec2(LABELS + day_width * days, height.max(200.0)), Sense::hover());
         let axis = Axis { left: area.left() + LABELS, ..axis };
         let painter = ui.painter_at(area);
         // Days, shades and today first, behind the bars.
-        for d in 0..super::period::TIMELINE_DAYS {
-            let day = first + chrono::Days::new(d);
-            let x = axis.left + d as f32 * day_width;
-            painter.line_segment(
-                [pos2(x, area.top()), pos2(x, area.bottom())],
-                Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.3)),
-            );
-            let label = format!(
-                "{} {}",
-                day.format("%m-%d"),
-                tr(&format!("date-weekday-short-{}", chrono::Datelike::weekday(&day).number_from_monday()))
-            );
-            let color = if day == today { ui.visuals().selection.bg_fill } else { ui.visuals().text_color() };
-            painter.text(
-                pos2(x + 4.0, area.top() + 2.0),
-                egui::Align2::LEFT_TOP,
-                label,
-                egui::FontId::proportional(12.0),
-                color,
-            );
-        }
-        let body = Rect::from_min_max(pos2(axis.left, area.top() + 22.0), area.max);
+        days_header(ui, &painter, calendar, (area, axis, day_width), today);
+        let body = Rect::from_min_max(pos2(axis.left, area.top() + HEAD - 2.0), area.max);
         shade(&painter, calendar, axis, body);
         let now = model.now();
         if range.touches(now, now) {
@@ -172,8 +229,8 @@ pub fn timeline_ui(
                 Stroke::new(2.0, Color32::from_rgb(0x2f, 0x6f, 0xd6)),
             );
         }
-        let mut y = area.top() + 24.0;
-        for row in &rows {
+        let mut y = area.top() + HEAD;
+        for row in rows {
             let row_height = row.lanes as f32 * LANE + 8.0;
             painter.text(
                 pos2(area.left() + 4.0, y + 4.0),
@@ -186,7 +243,7 @@ pub fn timeline_ui(
                 [pos2(area.left(), y + row_height), pos2(area.right(), y + row_height)],
                 Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.3)),
             );
-            for &(i, lane) in &row.bars {
+            for &(i, lane, label) in &row.bars {
                 let release = &model.releases()[i];
                 let top = y + 4.0 + lane as f32 * LANE;
                 let place = |p: PlannedWindow| {
@@ -195,9 +252,8 @@ pub fn timeline_ui(
                         pos2(axis.x(p.end).max(axis.x(p.start) + 4.0), top + BAR),
                     )
                 };
-                if let Some(id) =
-                    bar_ui(ui, calendar, cx.model, release, place, Orientation::Horizontal(axis.scale))
-                {
+                let orientation = Orientation::Horizontal(axis.scale);
+                if let Some(id) = bar_ui(ui, calendar, cx.model, release, place, orientation, label) {
                     clicked = Some(id);
                 }
             }
@@ -205,17 +261,59 @@ pub fn timeline_ui(
         }
         drag_tooltip(ui, calendar);
     });
+    calendar.layout = layout;
     clicked
+}
+
+/// The days across the top: each day's date over its weekday (the day of the month alone when
+/// the days are narrow), today's in the selection colour, and the lines between days.
+fn days_header(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    calendar: &Calendar,
+    (area, axis, day_width): (Rect, Axis, f32),
+    today: chrono::NaiveDate,
+) {
+    let (first, _) = calendar.period.days();
+    for d in 0..calendar.period.span.days() {
+        let day = first + chrono::Days::new(d);
+        let x = axis.left + d as f32 * day_width;
+        painter.line_segment(
+            [pos2(x, area.top()), pos2(x, area.bottom())],
+            Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.3)),
+        );
+        let date = if day_width < 44.0 { day.format("%d") } else { day.format("%m-%d") };
+        let weekday =
+            tr(&format!("date-weekday-short-{}", chrono::Datelike::weekday(&day).number_from_monday()));
+        let (color, weak) = if day == today {
+            (ui.visuals().selection.stroke.color, ui.visuals().selection.stroke.color)
+        } else {
+            (ui.visuals().text_color(), ui.visuals().weak_text_color())
+        };
+        let font = egui::FontId::proportional(12.0);
+        painter.text(
+            pos2(x + 4.0, area.top() + 2.0),
+            egui::Align2::LEFT_TOP,
+            date.to_string(),
+            font.clone(),
+            color,
+        );
+        painter.text(pos2(x + 4.0, area.top() + 16.0), egui::Align2::LEFT_TOP, weekday, font, weak);
+    }
 }
 
 /// Windows and freezes shaded across `body`.
 fn shade(painter: &egui::Painter, calendar: &Calendar, axis: Axis, body: Rect) {
     for s in &calendar.shown.shades {
         let fill = s.freeze.map_or_else(window_fill, freeze_fill);
+        let edge =
+            s.freeze.map_or_else(window_strip_color, |severity| freeze_fill(severity).gamma_multiply(4.0));
         for o in &s.occurrences {
             let rect =
                 Rect::from_min_max(pos2(axis.x(o.start), body.top()), pos2(axis.x(o.end), body.bottom()));
             painter.rect_filled(rect.intersect(body), 0.0, fill);
+            // A strip under the days says what is shaded without covering the bars.
+            painter.rect_filled(rect.intersect(body).with_max_y(body.top() + 3.0), 0.0, edge);
         }
     }
 }
@@ -227,8 +325,8 @@ pub enum Orientation {
     Vertical(f32),
 }
 
-/// One release's bar at the rect `place` gives for a planned window: its phases, its conflict
-/// mark, and the drag of its body or ends. Returns the release when clicked.
+/// One release's bar at the rect `place` gives for a planned window: its label (where `label`
+/// says), its phases, its conflict mark, and the drag of its body or ends. Returns the release when clicked.
 pub fn bar_ui(
     ui: &mut egui::Ui,
     calendar: &mut Calendar,
@@ -236,11 +334,17 @@ pub fn bar_ui(
     release: &Release,
     place: impl Fn(PlannedWindow) -> Rect,
     orientation: Orientation,
+    label: Label,
 ) -> Option<ReleaseId> {
     let dragging = calendar.drag.as_ref().filter(|d| d.id == release.id);
     let planned = dragging.map_or(release.planned, |d| d.current);
     let rect = place(planned);
-    if !ui.clip_rect().intersects(rect) && dragging.is_none() {
+    let reach = match label {
+        Label::Inside => rect,
+        Label::Right => rect.with_max_x(rect.right() + BESIDE),
+        Label::Left => rect.with_min_x(rect.left() - BESIDE),
+    };
+    if !ui.clip_rect().intersects(reach) && dragging.is_none() {
         return None;
     }
     let painter = ui.painter();
@@ -262,17 +366,7 @@ pub fn bar_ui(
     if let Some(severity) = worst {
         painter.rect_stroke(rect, 3.0, Stroke::new(2.5, conflict_color(severity)), StrokeKind::Outside);
     }
-    let label = format!("{}#{} {}", if worst.is_some() { "⚠ " } else { "" }, release.id, release.subject);
-    if (matches!(orientation, Orientation::Horizontal(_)) && rect.width() > 30.0) || rect.height() > 30.0 {
-        let painter = painter.with_clip_rect(rect.shrink(2.0).intersect(ui.clip_rect()));
-        painter.text(
-            rect.left_top() + vec2(4.0, 3.0),
-            egui::Align2::LEFT_TOP,
-            &label,
-            egui::FontId::proportional(12.0),
-            Color32::WHITE,
-        );
-    }
+    bar_text(ui, release, rect, orientation, label);
     let id = ui.scope_id().with(("calendar-bar", release.id));
     let response = ui.interact(rect, id, Sense::click_and_drag());
     let name = crate::i18n::tr_args(
@@ -307,6 +401,37 @@ pub fn bar_ui(
         drag.follow(f64::from(minutes), model);
     }
     response.clicked().then_some(release.id)
+}
+
+/// A bar's name: inside it, in white, cut where it ends, unless the name does not fit there and
+/// `label` puts it beside (in the text colour).
+fn bar_text(ui: &egui::Ui, release: &Release, rect: Rect, orientation: Orientation, label: Label) {
+    let painter = ui.painter();
+    let text = bar_label(release);
+    let font = egui::FontId::proportional(12.0);
+    let horizontal = matches!(orientation, Orientation::Horizontal(_));
+    let galley = painter.layout_no_wrap(text, font, Color32::PLACEHOLDER);
+    let width = galley.size().x.min(BESIDE);
+    let fits = width + 8.0 <= rect.width();
+    let beside = match label {
+        Label::Right if horizontal && !fits => Some(rect.right() + 4.0),
+        Label::Left if horizontal && !fits => Some(rect.left() - 4.0 - width),
+        _ => None,
+    };
+    if let Some(left) = beside {
+        let room = Rect::from_min_max(pos2(left, rect.top()), pos2(left + width, rect.bottom()));
+        painter.with_clip_rect(room.intersect(ui.clip_rect())).galley(
+            room.left_top() + vec2(0.0, 3.0),
+            galley,
+            ui.visuals().text_color(),
+        );
+    } else if (horizontal && rect.width() > 30.0) || (!horizontal && rect.height() > 16.0) {
+        painter.with_clip_rect(rect.shrink(2.0).intersect(ui.clip_rect())).galley(
+            rect.left_top() + vec2(4.0, 3.0),
+            galley,
+            Color32::WHITE,
+        );
+    }
 }
 
 /// Which part of the bar the pointer pressed (or hovers).
