@@ -21,6 +21,10 @@ use crate::ui::widgets::file_dialog::{FileChooser, FileRequest};
 /// How many CSV rows the preview shows.
 const PREVIEW_ROWS: usize = 200;
 
+/// The widest the preview's column of problems gets (its text wraps there), and the narrowest.
+const PROBLEMS_WIDTH: f32 = 320.0;
+const PROBLEMS_MIN_WIDTH: f32 = 200.0;
+
 /// What a chosen file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DataFile {
@@ -179,8 +183,10 @@ impl DataDialog {
         let Some(preview) = &self.preview else { return };
         let mut close = false;
         let mut import = false;
+        // As wide as the window allows (up to a point), so a CSV's rows and problems fit beside each other.
+        let width = (ctx.content_rect().width() - 80.0).clamp(560.0, 1100.0);
         let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
-            ui.set_width(760.0);
+            ui.set_width(width);
             ui.heading(tr("data-import-title"));
             ui.label(preview.path.display().to_string());
             ui.add_space(6.0);
@@ -204,16 +210,18 @@ impl DataDialog {
                 );
             }
             ui.add_space(4.0);
-            egui::ScrollArea::vertical().max_height(360.0).auto_shrink([false, true]).show(ui, |ui| {
-                match &preview.csv {
+            // Both ways: a CSV with long cells scrolls sideways inside the dialog instead of widening it.
+            egui::ScrollArea::both().max_height(360.0).auto_shrink([false, true]).show(
+                ui,
+                |ui| match &preview.csv {
                     Some(csv) => csv_table_ui(ui, &csv.headers, &csv.rows, &preview.problems),
                     None => {
                         for p in &preview.problems {
                             ui.colored_label(ui.visuals().error_fg_color, i18n::import_problem_line(p));
                         }
                     }
-                }
-            });
+                },
+            );
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let ready = preview.command.is_some();
@@ -362,11 +370,63 @@ fn csv_table_ui(
                 ui.colored_label(color, cell.chars().take(40).collect::<String>());
             }
             if bad {
-                ui.colored_label(color, own.join("; "));
+                // One problem a line, wrapped in a column of its own width, so the dialog keeps its size.
+                ui.scope(|ui| {
+                    // What is left of the dialog's width, but never so narrow that a word a line is left.
+                    ui.set_max_width(ui.available_width().clamp(PROBLEMS_MIN_WIDTH, PROBLEMS_WIDTH));
+                    ui.add(egui::Label::new(egui::RichText::new(own.join("\n")).color(color)).wrap());
+                });
             } else {
                 ui.label(tr("data-preview-row-ok"));
             }
             ui.end_row();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+    use super::*;
+    use crate::domain::Language;
+
+    const CSV: &str = "제목,상태,계획 시작,계획 종료\n\
+        좋은 릴리스,진행 중,2026-11-03 09:00,2026-11-03 18:00\n\
+        나쁜 릴리스,없는상태,2026-11-03 09:00,2026-11-02 18:00\n";
+
+    /// The CSV preview in Korean: the bad row is named by its line, its problems are in Korean
+    /// beside it (wrapped in their column, so the dialog stays inside the window), and Import is
+    /// not offered. The snapshot is the issue's screenshot of a preview with an error row.
+    #[test]
+    fn the_korean_csv_preview_shows_the_bad_row_and_offers_no_import() {
+        crate::i18n::set_language(Language::Ko);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("releases.csv");
+        std::fs::write(&path, CSV).unwrap();
+        let model = Model::from_store(crate::store::Store::open_in_memory().unwrap()).unwrap();
+        let mut dialog = DataDialog::default();
+        let mut shown = preview(&model, path);
+        // The same name on every run, for the snapshot (the file is in a fresh folder each time).
+        shown.path = PathBuf::from("releases.csv");
+        dialog.show_preview(shown);
+        let mut outbox = Outbox::default();
+        let mut harness = Harness::builder()
+            .with_size([900.0, 600.0])
+            .with_context_setup(crate::ui::fonts::install)
+            .build_ui(move |ui| dialog.dialog_ui(ui.ctx(), &model, &mut outbox));
+        harness.run();
+        assert!(harness.query_by_label("3").is_some(), "the bad row's line");
+        assert!(harness.query_by_label_contains("“없는상태”은(는) 이 항목에 쓸 수 없는 값입니다").is_some());
+        assert!(harness.query_by_label_contains("종료 시각이 시작 시각보다 늦어야 합니다").is_some());
+        assert!(harness.query_by_label("정상").is_some(), "the good row");
+        assert!(harness.query_by_label_contains("문제 2건").is_some());
+        let import = harness.get_by_label("가져오기");
+        assert!(import.accesskit_node().is_disabled(), "no import while the file has problems");
+        harness.snapshot("import_csv_preview_ko");
+        crate::i18n::set_language(Language::En);
+    }
 }
