@@ -407,7 +407,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("releases.csv");
         std::fs::write(&path, CSV).unwrap();
-        let model = Model::from_store(crate::store::Store::open_in_memory().unwrap()).unwrap();
+        let model = crate::model::session::open(&dir.path().join("desk.sqlite3")).unwrap();
         let mut dialog = DataDialog::default();
         let mut shown = preview(&model, path);
         // The same name on every run, for the snapshot (the file is in a fresh folder each time).
