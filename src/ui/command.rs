@@ -37,6 +37,7 @@ pub enum AppCommand {
     OpenDatabase,
     NewDatabase,
     People,
+    Templates,
     LoadSample,
     Import,
     Export,
@@ -67,11 +68,12 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::NewRelease,
         Self::OpenDatabase,
         Self::NewDatabase,
         Self::People,
+        Self::Templates,
         Self::LoadSample,
         Self::Import,
         Self::Export,
@@ -99,6 +101,7 @@ impl AppCommand {
             Self::OpenDatabase => "menu-open-database",
             Self::NewDatabase => "menu-new-database",
             Self::People => "menu-people",
+            Self::Templates => "menu-templates",
             Self::LoadSample => "action-load-sample",
             Self::Import => "menu-import",
             Self::Export => "menu-export",
@@ -137,6 +140,7 @@ impl AppCommand {
             Self::OpenDatabase
             | Self::NewDatabase
             | Self::People
+            | Self::Templates
             | Self::LoadSample
             | Self::Import
             | Self::Export
@@ -168,6 +172,7 @@ impl AppCommand {
             | Self::OpenDatabase
             | Self::NewDatabase
             | Self::People
+            | Self::Templates
             | Self::LoadSample
             | Self::Import
             | Self::Export

@@ -17,6 +17,7 @@ pub mod release_page;
 pub mod release_table;
 pub mod screens;
 pub mod selection;
+pub mod template_dialog;
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -16,6 +16,8 @@ pub enum Sender {
     NewRelease,
     /// The Agents and groups dialog.
     People,
+    /// The Release templates dialog.
+    Templates,
     /// The list's side panel (saved views).
     Filters,
     /// The bulk bar, the Delete key and the Edit menu, on the list's selection.

@@ -140,7 +140,8 @@ fn the_korean_window_shows_no_english() {
         harness.key_press(egui::Key::Escape);
         harness.run();
     }
-    for (item, what) in [("담당자와 그룹…", "people"), ("백업…", "backups")] {
+    for (item, what) in [("담당자와 그룹…", "people"), ("릴리스 템플릿…", "templates"), ("백업…", "backups")]
+    {
         harness.get_by_role_and_label(Role::Button, "파일").click();
         harness.run();
         harness.get_by_label_contains(item).click();

@@ -21,6 +21,7 @@ mod release_page;
 mod release_page_sections;
 mod selection;
 mod shortcuts;
+mod templates;
 mod undo;
 mod unsaved_edits;
 

@@ -32,3 +32,26 @@ reuse-save-template-button = Save template
 reuse-your-templates = Your templates
 reuse-template-parts = { $tasks } default tasks
 reuse-template-delete = Delete template
+
+## File > Release templates…
+template-dialog-title = Release templates
+template-builtin = built in
+template-new = New template
+template-new-name = New template
+template-copy = Save a copy as my own
+template-copy-name = { $name } (copy)
+template-builtin-read-only = A built-in template cannot be changed; save a copy to make it your own.
+template-unsaved = Not saved yet.
+template-none-selected = Pick a template on the left, or make a new one.
+template-field-name = Name
+template-field-window = Planned window (minutes)
+template-field-strategy = Deployment strategy
+template-tasks = Default tasks
+template-task-title = Task title
+template-task-due = Due, in minutes from the planned start (negative: before it)
+template-task-before = { $duration } before the start
+template-task-after = { $duration } after the start
+template-task-remove = Remove this task
+template-task-new-hint = New default task
+template-task-add = Add task
+template-parts = Also carries: build plan { $build } items, test plan { $test } items, back-out plan { $backout } steps, { $risks } risks, { $phases } phases.

@@ -28,6 +28,7 @@ panel-resize = Resize the panel
 
 ## Agents and groups
 menu-people = Agents and groups…
+menu-templates = Release templates…
 people-title = Agents, groups and departments
 people-agents = Agents
 people-groups = Groups

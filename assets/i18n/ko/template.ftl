@@ -31,3 +31,26 @@ reuse-save-template-button = 템플릿 저장
 reuse-your-templates = 내 템플릿
 reuse-template-parts = 기본 작업 { $tasks }개
 reuse-template-delete = 템플릿 삭제
+
+## 파일 > 릴리스 템플릿…
+template-dialog-title = 릴리스 템플릿
+template-builtin = 기본 제공
+template-new = 새 템플릿
+template-new-name = 새 템플릿
+template-copy = 내 템플릿으로 복사
+template-copy-name = { $name } (사본)
+template-builtin-read-only = 기본 제공 템플릿은 바꿀 수 없습니다. 복사해서 내 템플릿으로 만드세요.
+template-unsaved = 아직 저장되지 않았습니다.
+template-none-selected = 왼쪽에서 템플릿을 고르거나 새로 만드세요.
+template-field-name = 이름
+template-field-window = 계획 기간 (분)
+template-field-strategy = 배포 전략
+template-tasks = 기본 작업
+template-task-title = 작업 제목
+template-task-due = 기한: 계획 시작 기준 분 (음수는 시작 전)
+template-task-before = 시작 { $duration } 전
+template-task-after = 시작 { $duration } 후
+template-task-remove = 이 작업 삭제
+template-task-new-hint = 새 기본 작업
+template-task-add = 작업 추가
+template-parts = 함께 담긴 것: 빌드 계획 항목 { $build }개, 테스트 계획 항목 { $test }개, 백아웃 단계 { $backout }개, 위험 { $risks }개, 배포 단계 { $phases }개.

@@ -27,6 +27,7 @@ panel-resize = 패널 크기 조절
 
 ## 담당자와 그룹
 menu-people = 담당자와 그룹…
+menu-templates = 릴리스 템플릿…
 people-title = 담당자, 그룹, 부서
 people-agents = 담당자
 people-groups = 그룹

@@ -66,6 +66,7 @@ impl ReleaseDeskApp {
             AppCommand::OpenDatabase => self.pick_database(ctx),
             AppCommand::NewDatabase => self.pick_new_database(ctx),
             AppCommand::People => self.dialogs.people.open(),
+            AppCommand::Templates => self.dialogs.templates.open(),
             AppCommand::LoadSample => self.load_sample(),
             AppCommand::Import => self.dialogs.data.ask_import(ctx),
             AppCommand::Export => self.dialogs.data.open_export(),
@@ -205,6 +206,14 @@ impl ReleaseDeskApp {
                     Err(err) => failed(err),
                 };
                 self.dialogs.people.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
+                Some(message)
+            }
+            Sender::Templates => {
+                let message = match &result {
+                    Ok(_) => done(),
+                    Err(err) => failed(err),
+                };
+                self.dialogs.templates.on_result(result.map(|_| ()).map_err(|e| i18n::command_error(&e)));
                 Some(message)
             }
             Sender::Filters | Sender::Window => Some(match result {

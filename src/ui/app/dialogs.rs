@@ -1,4 +1,4 @@
-//! The window's own dialogs: New release, People, Backups, About, the KPI help, Keyboard
+//! The window's own dialogs: New release, People, Release templates, Backups, About, the KPI help, Keyboard
 //! shortcuts (in `keyboard_help.rs`), and the "delete
 //! forever" confirmation of the bulk bar. Each is drawn over whatever screen is shown.
 
@@ -10,6 +10,7 @@ use crate::ui::backups::{BackupsAction, BackupsDialog};
 use crate::ui::new_release::NewReleaseModal;
 use crate::ui::outbox::Sender;
 use crate::ui::people_dialog::PeopleDialog;
+use crate::ui::template_dialog::TemplateDialog;
 use crate::ui::widgets::file_dialog::FileChooser;
 
 /// Which of the window's dialogs are open, with their edits.
@@ -17,6 +18,8 @@ use crate::ui::widgets::file_dialog::FileChooser;
 pub(super) struct Dialogs {
     pub(super) new_release: NewReleaseModal,
     pub(super) people: PeopleDialog,
+    /// File > Release templates….
+    pub(super) templates: TemplateDialog,
     pub(super) backups: BackupsDialog,
     pub(super) show_about: bool,
     pub(super) show_kpi_help: bool,
@@ -32,8 +35,10 @@ impl ReleaseDeskApp {
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
         if let Some(model) = &self.session.model {
             // The templates are listed only while the dialog is open.
-            let templates = if self.dialogs.new_release.is_open() { model.templates() } else { Vec::new() };
+            let listed = self.dialogs.new_release.is_open() || self.dialogs.templates.is_open();
+            let templates = if listed { model.templates() } else { Vec::new() };
             self.dialogs.new_release.modal_ui(ctx, model.directory(), &templates, &mut self.outbox);
+            self.dialogs.templates.dialog_ui(ctx, &templates, model.directory(), &mut self.outbox);
             self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.outbox);
             self.dialogs.data.dialog_ui(ctx, model, &mut self.outbox);
         }
