@@ -22,9 +22,11 @@ fn kpi_report(model: &Model, from: Option<YearMonth>, to: Option<YearMonth>) -> 
     let range = kpi_period(from, to, model.now())?;
     Ok(kpi::compute(
         model.releases(),
+        model.stage_entries(),
         range,
         model.settings().kpi_targets,
         KpiFilter::default(),
+        model.now(),
         &chrono::Local,
     ))
 }

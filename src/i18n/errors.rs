@@ -44,6 +44,9 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
                 T::RollbackRateOutOfRange => "error-target-rollback",
                 T::OverrunOutOfRange => "error-target-overrun",
                 T::DowntimeOutOfRange => "error-target-downtime",
+                T::DeploymentsOutOfRange => "error-target-deployments",
+                T::ChangeFailureRateOutOfRange => "error-target-change-failure",
+                T::HoursOutOfRange(_) => "error-target-hours",
             })
         }
         E::NothingToAssign => tr("error-nothing-to-assign"),

@@ -3,14 +3,18 @@
 use chrono::{Datelike as _, Local, Timelike as _};
 
 use super::language;
+use crate::domain::kpi::KpiUnit;
 use crate::domain::{Kpi, Language, Timestamp};
 
-/// A KPI value: `93.3%` for rates, `3.5 h` / `3.5시간` for downtime, `–` without a value.
+/// A KPI value: `93.3%` for rates, `3.5 h` / `3.5시간` for times, `12` (or `2.5` for a
+/// period's mean) for deployments, `–` without a value.
 pub fn kpi_value_in(language: Language, kpi: Kpi, value: Option<f64>) -> String {
-    match value {
-        None => "–".to_owned(),
-        Some(v) if kpi.is_percentage() => format!("{:.1}%", v * 100.0),
-        Some(v) => hours_in(language, v),
+    match (value, kpi.unit()) {
+        (None, _) => "–".to_owned(),
+        (Some(v), KpiUnit::Percent) => format!("{:.1}%", v * 100.0),
+        (Some(v), KpiUnit::Hours) => hours_in(language, v),
+        (Some(v), KpiUnit::Count) if v.fract().abs() < 1e-9 => format!("{v:.0}"),
+        (Some(v), KpiUnit::Count) => format!("{v:.1}"),
     }
 }
 
@@ -36,16 +40,22 @@ pub fn kpi_change_in(language: Language, kpi: Kpi, change: f64) -> String {
     } else {
         "±"
     };
-    if kpi.is_percentage() {
-        format!("{sign}{:.1}%p", change.abs() * 100.0)
-    } else {
-        format!("{sign}{}", hours_in(language, change.abs()))
+    match kpi.unit() {
+        KpiUnit::Percent => format!("{sign}{:.1}%p", change.abs() * 100.0),
+        KpiUnit::Hours => format!("{sign}{}", hours_in(language, change.abs())),
+        KpiUnit::Count => format!("{sign}{:.1}", change.abs()),
     }
 }
 
-/// The target of a KPI as text: `> 95.0%`, `< 4.0 h`.
+/// The target of a KPI as text: `> 95.0%`, `< 4.0 h`; `≥ 4`, `≤ 1.0 h` for the delivery metrics,
+/// which meet their target at it.
 pub fn kpi_target_in(language: Language, targets: &crate::domain::KpiTargets, kpi: Kpi) -> String {
-    let sign = if kpi.higher_is_better() { ">" } else { "<" };
+    let sign = match (kpi.higher_is_better(), kpi.strict_target()) {
+        (true, true) => ">",
+        (true, false) => "≥",
+        (false, true) => "<",
+        (false, false) => "≤",
+    };
     format!("{sign} {}", kpi_value_in(language, kpi, Some(targets.target(kpi))))
 }
 

@@ -114,6 +114,11 @@ pub fn kpi_in(language: Language, kpi: Kpi) -> String {
             Kpi::RollbackRate => "kpi-rollback-rate",
             Kpi::DeployTime => "kpi-deploy-time",
             Kpi::Downtime => "kpi-downtime",
+            Kpi::Deployments => "kpi-deployments",
+            Kpi::LeadTime => "kpi-lead-time",
+            Kpi::ChangeFailureRate => "kpi-change-failure-rate",
+            Kpi::RecoveryTime => "kpi-recovery-time",
+            Kpi::HotfixLeadTime => "kpi-hotfix-lead-time",
         },
     )
 }
@@ -121,6 +126,20 @@ pub fn kpi_in(language: Language, kpi: Kpi) -> String {
 /// The name of a KPI in the current language.
 pub fn kpi(kpi: Kpi) -> String {
     kpi_in(language(), kpi)
+}
+
+/// A DORA performance tier in `language`: `Elite`, `엘리트`.
+pub fn dora_tier_in(language: Language, tier: crate::domain::kpi::DoraTier) -> String {
+    use crate::domain::kpi::DoraTier;
+    tr_in(
+        language,
+        match tier {
+            DoraTier::Elite => "kpi-dora-elite",
+            DoraTier::High => "kpi-dora-high",
+            DoraTier::Medium => "kpi-dora-medium",
+            DoraTier::Low => "kpi-dora-low",
+        },
+    )
 }
 
 pub fn cab_approval(a: CabApproval) -> String {
@@ -254,4 +273,9 @@ pub fn template_name(t: &crate::domain::Template) -> String {
         builtin::SECURITY => tr("template-name-security"),
         _ => t.name.clone(),
     }
+}
+
+/// A DORA performance tier in the current language.
+pub fn dora_tier(tier: crate::domain::kpi::DoraTier) -> String {
+    dora_tier_in(language(), tier)
 }

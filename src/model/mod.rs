@@ -361,6 +361,11 @@ impl Model {
         self.stage_history.iter().filter(|e| e.release_id == id).collect()
     }
 
+    /// Every stage entry of every release, in the order they were made (the KPIs read them).
+    pub fn stage_entries(&self) -> &[StageEntry] {
+        &self.stage_history
+    }
+
     /// Every release's stage history, oldest first, grouped in one pass (exports of many releases).
     pub fn stage_histories(&self) -> HashMap<ReleaseId, Vec<&StageEntry>> {
         let mut by_release: HashMap<ReleaseId, Vec<&StageEntry>> = HashMap::new();

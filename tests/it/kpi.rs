@@ -13,6 +13,12 @@ fn kpi_range() -> release_desk::domain::MonthRange {
     MonthRange::new(YearMonth::parse("2026-09").unwrap(), YearMonth::parse("2026-11").unwrap()).unwrap()
 }
 
+/// "Now" for the fixture's reports: after its last month, so every month is over.
+fn after() -> release_desk::domain::Timestamp {
+    use chrono::TimeZone as _;
+    chrono::Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).single().unwrap()
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
@@ -22,7 +28,8 @@ fn kpis_by_month_match_the_hand_computed_fixture() {
     use release_desk::domain::kpi::compute;
     use release_desk::domain::{Kpi, KpiFilter, KpiTargets};
     let releases = crate::common::kpi_fixture();
-    let report = compute(&releases, kpi_range(), KpiTargets::default(), KpiFilter::default(), &kst());
+    let report =
+        compute(&releases, &[], kpi_range(), KpiTargets::default(), KpiFilter::default(), after(), &kst());
     let [sep, oct, nov] = report.months.as_slice() else { panic!("three months") };
 
     // September: #1 success, #2 rolled back then completed, #3 failed; #4 is in Trash.
@@ -79,28 +86,45 @@ fn kpi_months_follow_the_time_zone_and_filters() {
     use release_desk::domain::{GroupId, Kpi, KpiFilter, KpiTargets, ReleaseType, YearMonth};
     let releases = crate::common::kpi_fixture();
     // In UTC, #5 closed on 31 October and #7 on 30 November.
-    let utc = compute(&releases, kpi_range(), KpiTargets::default(), KpiFilter::default(), &chrono::Utc);
+    let utc = compute(
+        &releases,
+        &[],
+        kpi_range(),
+        KpiTargets::default(),
+        KpiFilter::default(),
+        after(),
+        &chrono::Utc,
+    );
     let closed: Vec<u32> = utc.months.iter().map(|m| m.counts.closed).collect();
     assert_eq!(closed, [3, 1, 2]);
 
     let emergency = KpiFilter { release_type: Some(ReleaseType::Emergency), ..KpiFilter::default() };
-    let report = compute(&releases, kpi_range(), KpiTargets::default(), emergency, &kst());
+    let report = compute(&releases, &[], kpi_range(), KpiTargets::default(), emergency, after(), &kst());
     assert_eq!(report.months[0].counts.closed, 1);
     assert_eq!(report.months[0].counts.success_rate(), Some(0.0));
     assert_eq!(report.total.closed, 1);
     let group = KpiFilter { group: Some(GroupId(2)), ..KpiFilter::default() };
-    assert_eq!(compute(&releases, kpi_range(), KpiTargets::default(), group, &kst()).total.closed, 1);
+    assert_eq!(
+        compute(&releases, &[], kpi_range(), KpiTargets::default(), group, after(), &kst()).total.closed,
+        1
+    );
 
     // The releases behind a month's number.
     let sep = YearMonth::parse("2026-09").unwrap();
     let ids = |rows: Vec<usize>| rows.into_iter().map(|i| releases[i].id.0).collect::<Vec<_>>();
     assert_eq!(
-        ids(releases_behind(&releases, sep, Kpi::SuccessRate, KpiFilter::default(), &kst())),
+        ids(releases_behind(&releases, &[], sep, Kpi::SuccessRate, KpiFilter::default(), &kst())),
         [1, 2, 3]
     );
-    assert_eq!(ids(releases_behind(&releases, sep, Kpi::DeployTime, KpiFilter::default(), &kst())), [1, 2]);
+    assert_eq!(
+        ids(releases_behind(&releases, &[], sep, Kpi::DeployTime, KpiFilter::default(), &kst())),
+        [1, 2]
+    );
     let nov = YearMonth::parse("2026-11").unwrap();
-    assert_eq!(ids(releases_behind(&releases, nov, Kpi::SuccessRate, KpiFilter::default(), &kst())), [5, 6]);
+    assert_eq!(
+        ids(releases_behind(&releases, &[], nov, Kpi::SuccessRate, KpiFilter::default(), &kst())),
+        [5, 6]
+    );
 }
 
 #[test]
@@ -114,6 +138,8 @@ fn kpi_targets_persist_validate_and_undo() {
         rollback_rate: 0.02,
         deploy_time_overrun: 0.05,
         downtime_hours: 2.5,
+        hotfix_lead_time_hours: 0.5,
+        ..KpiTargets::default()
     };
     let applied = model.apply(Command::Settings(SettingsCommand::SetKpiTargets(strict))).unwrap();
     assert_eq!(model.settings().kpi_targets, strict);
@@ -222,7 +248,8 @@ fn cli_chart_svg_holds_each_series_and_target_and_korean_labels() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let svg = std::fs::read_to_string(&out_path).unwrap();
     let strokes = svg_polylines_by_stroke(&svg);
-    for kpi in Kpi::ALL {
+    // The summary page holds the brief's four.
+    for kpi in Kpi::BRIEF {
         assert!(
             strokes.get(&hex(kpi_rgb(kpi))).copied().unwrap_or(0) >= 1,
             "{kpi:?} series missing: {strokes:?}"

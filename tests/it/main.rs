@@ -18,6 +18,7 @@ mod import;
 mod import_fuzz;
 mod kills;
 mod kpi;
+mod kpi_delivery;
 mod layers;
 mod lifecycle;
 mod migration;

@@ -519,6 +519,8 @@ fn lifecycle(
                 rollback_rate: f64::from(b) / 255.0,
                 deploy_time_overrun: f64::from(a ^ b) / 25.5,
                 downtime_hours: f64::from(which) * 2.5,
+                hotfix_lead_time_hours: f64::from(a % 8) / 4.0,
+                ..KpiTargets::default()
             };
             match which % 6 {
                 0 => targets = KpiTargets::default(),

@@ -33,7 +33,7 @@ fn the_dashboard_shows_four_cards_and_a_clicked_month_lists_its_releases() {
     let (_dir, app) = dashboard_fixture();
     let mut harness = harness(app);
     // Tall enough that the monthly table under the charts is on screen without scrolling.
-    harness.set_size(egui::vec2(1360.0, 1500.0));
+    harness.set_size(egui::vec2(1360.0, 2900.0));
     harness.run();
     harness.get_by_label("Dashboard").click();
     harness.run();
@@ -154,7 +154,7 @@ fn the_view_menu_lists_every_screen_and_switches_to_it() {
 fn the_dashboard_counts_the_releases_closed_without_a_review() {
     let (_dir, app) = dashboard_fixture();
     let mut harness = harness(app);
-    harness.set_size(egui::vec2(1360.0, 1500.0));
+    harness.set_size(egui::vec2(1360.0, 2900.0));
     harness.run();
     harness.get_by_label("Dashboard").click();
     harness.run();
@@ -165,4 +165,25 @@ fn the_dashboard_counts_the_releases_closed_without_a_review() {
     harness.get_by_label("#5 November ERP patch").click();
     harness.run();
     assert_eq!(harness.state().active_page(), Some(ReleaseId(5)));
+}
+
+#[test]
+fn months_without_closures_and_the_unfinished_month_are_no_data() {
+    let (_dir, app) = dashboard_fixture();
+    let mut harness = harness(app);
+    harness.set_size(egui::vec2(1360.0, 2900.0));
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    // "Now" is 26 November 2026: November is not over, so it is marked and never judged.
+    assert!(harness.query_by_label("Nov 2026 · in progress").is_some(), "the unfinished month is marked");
+    assert!(harness.query_by_label("Oct 2026").is_some());
+    // Of the twelve months only September and November closed releases: no other month shows a
+    // downtime of 0 h (November's one release had none, which is data).
+    let zero_hours = harness.query_all_by_label("0.0 h").count();
+    assert!(zero_hours <= 1, "months without closures show –, not 0.0 h ({zero_hours})");
+    // The delivery metrics have their cards and charts.
+    for name in ["Deployments", "Lead time", "Change failure rate", "Recovery time", "Hot-fix lead time"] {
+        assert!(harness.query_all_by_label(name).count() >= 2, "{name}: a card and a chart");
+    }
 }

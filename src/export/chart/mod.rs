@@ -19,7 +19,7 @@ mod text;
 
 use std::path::{Path, PathBuf};
 
-pub use page::y_range;
+pub use page::{clip_top, y_range};
 pub use png::render_png;
 pub use spec::*;
 pub use svg::render_svg;

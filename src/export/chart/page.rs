@@ -13,7 +13,7 @@ use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use super::{
     ChartError, ChartKind, ChartSpec, FONT_FAMILY, OFF_TARGET_RGB, ON_TARGET_RGB, TARGET_RGB, kpi_rgb,
 };
-use crate::domain::kpi::{KpiReport, YearMonth};
+use crate::domain::kpi::{KpiReport, KpiUnit, YearMonth};
 use crate::domain::{Kpi, Language};
 use crate::i18n::{self, tr_in};
 
@@ -80,7 +80,7 @@ pub(super) fn draw_page<DB: DrawingBackend>(
             )
             .map_err(draw_err)?;
             let cells = body.split_evenly((2, 2));
-            for (cell, kpi) in cells.iter().zip(Kpi::ALL) {
+            for (cell, kpi) in cells.iter().zip(Kpi::BRIEF) {
                 draw_kpi(cell, report, kpi, language, false)?;
             }
             Ok(())
@@ -97,9 +97,32 @@ pub fn y_range(kpi: Kpi, values: &[Option<f64>], target: f64) -> (f64, f64) {
     match kpi {
         Kpi::SuccessRate => ((low - 0.05).clamp(0.0, 0.9).min(low - 0.02).max(0.0), 1.0),
         Kpi::RollbackRate => (0.0, (high * 1.25).max(target * 2.0).clamp(0.05, 1.0)),
-        Kpi::DeployTime => ((low * 1.25).min(-0.05), (high * 1.25).max(target * 2.0).max(0.05)),
-        Kpi::Downtime => (0.0, (high * 1.2).max(target * 1.5).max(1.0)),
+        Kpi::DeployTime => {
+            let high = clip_top(kpi, values, target).unwrap_or(high * 1.25);
+            ((low * 1.25).min(-0.05), high.max(target * 2.0).max(0.05))
+        }
+        Kpi::Downtime | Kpi::LeadTime | Kpi::RecoveryTime | Kpi::HotfixLeadTime => {
+            (0.0, (high * 1.2).max(target * 1.5).max(1.0))
+        }
+        Kpi::Deployments => (0.0, (high * 1.2).max(target * 1.5).max(2.0)),
+        Kpi::ChangeFailureRate => (0.0, (high * 1.25).max(target * 2.0).clamp(0.05, 1.0)),
     }
+}
+
+/// Where the deployment time chart is cut when one month's value would flatten the others
+/// (one +800 % release): `None` when nothing needs cutting. A month above the cut is drawn at
+/// it with a marker and its real value, and the chart says so. A value is an outlier when it
+/// is over three times the larger of the next highest value and twice the target.
+pub fn clip_top(kpi: Kpi, values: &[Option<f64>], target: f64) -> Option<f64> {
+    if kpi != Kpi::DeployTime {
+        return None;
+    }
+    let mut known: Vec<f64> = values.iter().flatten().copied().collect();
+    known.sort_unstable_by(|a, b| b.total_cmp(a));
+    let highest = *known.first()?;
+    let rest = known.iter().copied().find(|v| *v < highest).unwrap_or(f64::NEG_INFINITY);
+    let reference = rest.max(target * 2.0).max(0.05);
+    (highest > 3.0 * reference).then_some(reference * 1.5)
 }
 
 /// One KPI's chart and what every part of it is drawn from.
@@ -115,8 +138,12 @@ struct KpiFrame<'a> {
     single: bool,
     /// The target in words ("≥ 95%").
     target_text: String,
-    /// The value of each month (`None`: no closed release that month).
+    /// The value of each month as drawn (`None`: no data that month), cut at `clip`.
     values: Vec<Option<f64>>,
+    /// The value of each month, uncut.
+    real: Vec<Option<f64>>,
+    /// Where an outlier is cut ([`clip_top`]), if anywhere.
+    clip: Option<f64>,
 }
 
 /// The plotting area of a KPI's chart: months (segments) across, the KPI's unit up.
@@ -132,6 +159,8 @@ fn draw_kpi<DB: DrawingBackend>(
     let (_, height) = area.dim_in_pixel();
     let scale = scale_of(height);
     let (head, body) = area.split_vertically((64.0 * scale) as u32);
+    let real: Vec<Option<f64>> = report.months.iter().map(|m| m.value(kpi)).collect();
+    let clip = clip_top(kpi, &real, report.targets.target(kpi));
     let frame = KpiFrame {
         report,
         kpi,
@@ -140,7 +169,9 @@ fn draw_kpi<DB: DrawingBackend>(
         pad: (16.0 * scale) as i32,
         single,
         target_text: i18n::kpi_target_in(language, &report.targets, kpi),
-        values: report.months.iter().map(|m| m.counts.value(kpi)).collect(),
+        values: real.iter().map(|v| v.map(|v| clip.map_or(v, |c| v.min(c)))).collect(),
+        real,
+        clip,
     };
     draw_header(&head, &frame)?;
     let mut chart = draw_axes(&body, &frame)?;
@@ -197,6 +228,16 @@ fn draw_header<DB: DrawingBackend>(
     ));
     head.draw_text(&line, &font(16.0 * scale).color(&verdict.1), (pad, (38.0 * scale) as i32))
         .map_err(draw_err)?;
+    if let Some(limit) = frame.clip {
+        let note = i18n::tr_args_in(
+            language,
+            "kpi-clipped-note",
+            &[("limit", i18n::kpi_value_in(language, kpi, Some(limit)).into())],
+        );
+        let style = font(14.0 * scale).color(&rgb(OFF_TARGET_RGB)).pos(Pos::new(HPos::Right, VPos::Top));
+        let (width, _) = head.dim_in_pixel();
+        head.draw_text(&note, &style, (width as i32 - pad, (10.0 * scale) as i32)).map_err(draw_err)?;
+    }
     Ok(())
 }
 
@@ -219,7 +260,6 @@ fn draw_axes<'a, DB: DrawingBackend>(
         .y_label_area_size((64.0 * scale) as u32)
         .build_cartesian_2d((0..n - 1).into_segmented(), y_low..y_high)
         .map_err(draw_err)?;
-    let percent = kpi.is_percentage();
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -231,8 +271,10 @@ fn draw_axes<'a, DB: DrawingBackend>(
             SegmentValue::Last => String::new(),
         })
         .y_labels(6)
-        .y_label_formatter(&|y| {
-            if percent { format!("{:.0}%", y * 100.0) } else { i18n::hours_in(language, *y) }
+        .y_label_formatter(&|y| match kpi.unit() {
+            KpiUnit::Percent => format!("{:.0}%", y * 100.0),
+            KpiUnit::Hours => i18n::hours_in(language, *y),
+            KpiUnit::Count => format!("{y:.0}"),
         })
         .label_style(font(14.0 * scale))
         .light_line_style(TRANSPARENT)
@@ -307,11 +349,23 @@ fn draw_markers<DB: DrawingBackend>(
         let x = SegmentValue::CenterOf(i as i32);
         let off = report.month_meets(month, kpi) == Some(false);
         let (fill, r) = if off { (rgb(OFF_TARGET_RGB), radius + 2) } else { (color, radius) };
-        chart
-            .draw_series(std::iter::once(Circle::new((x.clone(), v), r, fill.filled())))
+        let cut = frame.real[i].is_some_and(|real| real > v);
+        if cut {
+            // An outlier drawn at the cut: a triangle pointing up, beyond the frame's top.
+            let at = chart.backend_coord(&(x.clone(), v));
+            let (cx, cy) = (at.0 - body.get_base_pixel().0, at.1 - body.get_base_pixel().1);
+            body.draw(&Polygon::new(
+                vec![(cx, cy - r * 2), (cx - r - 2, cy + r), (cx + r + 2, cy + r)],
+                fill.filled(),
+            ))
             .map_err(draw_err)?;
-        if single {
-            let text = i18n::kpi_value_in(language, kpi, Some(v));
+        } else {
+            chart
+                .draw_series(std::iter::once(Circle::new((x.clone(), v), r, fill.filled())))
+                .map_err(draw_err)?;
+        }
+        if single || cut {
+            let text = i18n::kpi_value_in(language, kpi, frame.real[i]);
             let style = font(13.0 * scale)
                 .color(if off { &fill } else { &BLACK })
                 .pos(Pos::new(HPos::Center, VPos::Bottom));

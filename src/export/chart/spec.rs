@@ -17,6 +17,11 @@ pub fn kpi_rgb(kpi: Kpi) -> (u8, u8, u8) {
         Kpi::RollbackRate => (0xc0, 0x6a, 0x10),
         Kpi::DeployTime => (0x7b, 0x4a, 0xa8),
         Kpi::Downtime => (0x1f, 0x8a, 0x70),
+        Kpi::Deployments => (0x1d, 0x6f, 0x9e),
+        Kpi::LeadTime => (0x8a, 0x5a, 0x00),
+        Kpi::ChangeFailureRate => (0xa8, 0x3a, 0x6e),
+        Kpi::RecoveryTime => (0x3d, 0x7a, 0x1f),
+        Kpi::HotfixLeadTime => (0xb0, 0x45, 0x1b),
     }
 }
 
@@ -31,7 +36,7 @@ pub const ON_TARGET_RGB: (u8, u8, u8) = (0x1f, 0x8a, 0x4c);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartKind {
     One(Kpi),
-    /// All four on one page.
+    /// The brief's four on one page.
     Summary,
 }
 

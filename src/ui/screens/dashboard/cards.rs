@@ -1,10 +1,11 @@
-//! The four KPI cards: the period's value, the target, on or off target, the change from before.
+//! The KPI cards, the brief's four and then the delivery metrics: the period's value, the target,
+//! on or off target (and DORA's tier where DORA publishes one), the change from before.
 
 use egui::{Color32, RichText, Sense};
 
 use super::{CARD_MIN_WIDTH, Dashboard, color, percent};
 use crate::domain::Kpi;
-use crate::domain::kpi::KpiReport;
+use crate::domain::kpi::{self, KpiReport};
 use crate::export::chart;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
@@ -19,7 +20,16 @@ impl Dashboard {
         let per_row = if available >= 4.0 * (CARD_MIN_WIDTH + 22.0) + 3.0 * spacing { 4 } else { 2 };
         let width =
             ((available - (per_row as f32 - 1.0) * spacing) / per_row as f32 - 22.0).max(CARD_MIN_WIDTH);
-        for row in Kpi::ALL.chunks(per_row) {
+        for row in Kpi::BRIEF.chunks(per_row) {
+            ui.horizontal(|ui| {
+                for kpi in row {
+                    card_ui(ui, &report, *kpi, width);
+                }
+            });
+        }
+        ui.add_space(4.0);
+        ui.strong(tr("kpi-delivery-heading"));
+        for row in Kpi::DELIVERY.chunks(per_row) {
             ui.horizontal(|ui| {
                 for kpi in row {
                     card_ui(ui, &report, *kpi, width);
@@ -47,7 +57,7 @@ fn card_ui(ui: &mut egui::Ui, report: &KpiReport, kpi: Kpi, width: f32) {
                 ui.strong(i18n::kpi(kpi));
             });
             let mut value = i18n::kpi_value_in(language, kpi, report.period_value(kpi));
-            if kpi == Kpi::Downtime {
+            if matches!(kpi, Kpi::Downtime | Kpi::Deployments) {
                 value.push_str(&format!(" {}", tr("kpi-per-month")));
             }
             ui.label(RichText::new(value).size(26.0).color(verdict_color));
@@ -58,6 +68,13 @@ fn card_ui(ui: &mut egui::Ui, report: &KpiReport, kpi: Kpi, width: f32) {
                     i18n::kpi_target_in(language, &report.targets, kpi)
                 ));
                 chip_ui(ui, &verdict, verdict_color);
+                if let Some(tier) = report.period_value(kpi).and_then(|v| kpi::dora_tier(kpi, v)) {
+                    ui.label(
+                        RichText::new(tr_args("kpi-dora-tier", &[("tier", i18n::dora_tier(tier).into())]))
+                            .weak(),
+                    )
+                    .on_hover_text(tr("kpi-dora-tier-hint"));
+                }
             });
             let change = match report.change(kpi) {
                 Some(change) => {
@@ -94,10 +111,37 @@ fn card_ui(ui: &mut egui::Ui, report: &KpiReport, kpi: Kpi, width: f32) {
                     "kpi-card-downtime",
                     &[("total", i18n::hours_in(language, report.total.downtime_hours()).into())],
                 ),
-                _ => {
+                Kpi::SuccessRate | Kpi::RollbackRate | Kpi::ChangeFailureRate => {
                     let (part, whole) = report.total.fraction(kpi);
                     tr_args("kpi-card-count", &[("part", part.into()), ("closed", whole.into())])
                 }
+                Kpi::Deployments => {
+                    tr_args("kpi-card-deployments", &[("count", report.total.delivery.deployments.into())])
+                }
+                Kpi::LeadTime => tr_args(
+                    "kpi-card-lead",
+                    &[
+                        ("count", report.total.delivery.first_deployed.into()),
+                        (
+                            "p90",
+                            i18n::kpi_value_in(language, kpi, report.total.delivery.lead_time_p90).into(),
+                        ),
+                    ],
+                ),
+                Kpi::RecoveryTime => tr_args(
+                    "kpi-card-recovery",
+                    &[
+                        ("recovered", report.total.delivery.recovered.into()),
+                        ("rollbacks", report.total.delivery.rollbacks.into()),
+                    ],
+                ),
+                Kpi::HotfixLeadTime => tr_args(
+                    "kpi-card-hotfix",
+                    &[
+                        ("count", report.total.delivery.hotfixes.into()),
+                        ("within", percent(report.total.delivery.hotfix_within_share()).into()),
+                    ],
+                ),
             };
             ui.label(RichText::new(detail).weak());
             ui.label(

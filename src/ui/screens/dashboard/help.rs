@@ -7,6 +7,13 @@ use crate::i18n::{self, tr};
 
 /// The Help > KPI definitions text.
 pub fn kpi_help_ui(ui: &mut egui::Ui, targets: &KpiTargets) {
+    let height = (ui.ctx().content_rect().height() - 200.0).max(200.0);
+    egui::ScrollArea::vertical().id_salt("kpi_help_scroll").max_height(height).show(ui, |ui| {
+        definitions_ui(ui, targets);
+    });
+}
+
+fn definitions_ui(ui: &mut egui::Ui, targets: &KpiTargets) {
     let language = i18n::language();
     ui.label(tr("kpi-help-closed"));
     ui.add_space(6.0);
@@ -15,6 +22,11 @@ pub fn kpi_help_ui(ui: &mut egui::Ui, targets: &KpiTargets) {
         (Kpi::RollbackRate, "kpi-help-rollback"),
         (Kpi::DeployTime, "kpi-help-deploy"),
         (Kpi::Downtime, "kpi-help-downtime"),
+        (Kpi::Deployments, "kpi-help-deployments"),
+        (Kpi::LeadTime, "kpi-help-lead"),
+        (Kpi::ChangeFailureRate, "kpi-help-failure"),
+        (Kpi::RecoveryTime, "kpi-help-recovery"),
+        (Kpi::HotfixLeadTime, "kpi-help-hotfix"),
     ] {
         ui.horizontal_wrapped(|ui| {
             ui.strong(i18n::kpi(kpi));
@@ -34,4 +46,6 @@ pub fn kpi_help_ui(ui: &mut egui::Ui, targets: &KpiTargets) {
     ui.add_space(4.0);
     ui.label(tr("kpi-help-no-data"));
     ui.label(tr("kpi-help-period"));
+    ui.add_space(4.0);
+    ui.label(tr("kpi-help-dora"));
 }

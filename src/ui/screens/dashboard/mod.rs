@@ -1,5 +1,5 @@
-//! The KPI dashboard, a screen: four cards (period value, target, on/off target, change against
-//! the period before), a chart per KPI by month with the target as a line, a period selector and
+//! The KPI dashboard, a screen: a card per KPI, the brief's four and the delivery metrics (period
+//! value, target, on/off target, change against the period before), a chart per KPI by month with the target as a line, a period selector and
 //! filters, the monthly table, the releases behind a clicked month, the targets editor, and exports
 //! (charts as SVG/PNG and the table as CSV) that run on their own thread with a progress bar.
 //!
@@ -127,9 +127,11 @@ impl Dashboard {
                 key,
                 report: kpi::compute(
                     model.releases(),
+                    model.stage_entries(),
                     key.1,
                     model.settings().kpi_targets,
                     key.2,
+                    model.now(),
                     &chrono::Local,
                 ),
             },

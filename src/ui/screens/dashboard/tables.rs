@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::charts::hover_text;
 use super::{Dashboard, MonthPick, ScreenAction, color, percent, signed_percent};
 use crate::domain::kpi::{self, KpiReport};
-use crate::domain::{Kpi, Release, ReleaseType};
+use crate::domain::{Kpi, Outcome, Release, ReleaseType, Stage, StageEntry, Timestamp};
 use crate::export::chart;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
@@ -55,8 +55,13 @@ impl Dashboard {
                     let selected = self.picked.is_some_and(|p| p.month == m.month);
                     row.set_selected(selected);
                     row.col(|ui| {
-                        let text = i18n::month_in(i18n::language(), m.month);
-                        if ui.link(text).on_hover_text(tr("kpi-month-hint")).clicked() {
+                        let mut text = i18n::month_in(i18n::language(), m.month);
+                        let mut hint = tr("kpi-month-hint");
+                        if !m.finished {
+                            text = format!("{text} · {}", tr("kpi-month-in-progress"));
+                            hint = format!("{hint}\n{}", tr("kpi-month-unfinished"));
+                        }
+                        if ui.link(text).on_hover_text(hint).clicked() {
                             picked = Some(m.month);
                         }
                     });
@@ -91,7 +96,14 @@ impl Dashboard {
     pub(super) fn month_releases_ui(&mut self, ui: &mut egui::Ui, model: &Model) -> Option<ScreenAction> {
         let pick = self.picked?;
         let kpi = pick.kpi.unwrap_or(Kpi::SuccessRate);
-        let rows = kpi::releases_behind(model.releases(), pick.month, kpi, self.filter, &chrono::Local);
+        let rows = kpi::releases_behind(
+            model.releases(),
+            model.stage_entries(),
+            pick.month,
+            kpi,
+            self.filter,
+            &chrono::Local,
+        );
         let mut action = None;
         ui.horizontal(|ui| {
             ui.heading(i18n::month_in(i18n::language(), pick.month));
@@ -103,6 +115,10 @@ impl Dashboard {
         });
         let what = match pick.kpi {
             Some(Kpi::DeployTime) => tr("kpi-behind-timed"),
+            Some(Kpi::Deployments) => tr("kpi-behind-deployed"),
+            Some(Kpi::LeadTime) => tr("kpi-behind-first-deployed"),
+            Some(Kpi::RecoveryTime) => tr("kpi-behind-rolled-back"),
+            Some(Kpi::HotfixLeadTime) => tr("kpi-behind-hotfixes"),
             _ => tr("kpi-behind-closed"),
         };
         ui.label(tr_args("kpi-behind-count", &[("count", rows.len().into()), ("what", what.into())]));
@@ -120,16 +136,13 @@ impl Dashboard {
             .sense(Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::exact(48.0))
-            .column(Column::remainder().at_least(90.0).clip(true))
-            .column(Column::exact(70.0))
-            .column(Column::exact(100.0).clip(true))
-            .column(Column::exact(58.0))
-            .column(Column::exact(70.0).clip(true))
+            .column(Column::remainder().at_least(180.0).clip(true))
+            .column(Column::exact(120.0).clip(true))
+            .column(Column::exact(76.0).clip(true))
             .header(22.0, |mut header| {
-                for key in ["col-id", "col-subject", "col-type", "kpi-outcome", "kpi-overrun", "kpi-downtime"]
-                {
+                for title in [tr("col-id"), tr("col-subject"), tr("kpi-outcome"), detail_title(kpi)] {
                     header.col(|ui| {
-                        ui.strong(tr(key));
+                        ui.strong(title);
                     });
                 }
             })
@@ -143,23 +156,16 @@ impl Dashboard {
                         }
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&release.subject).truncate().selectable(false));
-                    });
-                    row.col(|ui| {
-                        chip_ui(
-                            ui,
-                            &i18n::release_type(release.release_type),
-                            type_color(release.release_type),
-                        );
+                        chip_ui(ui, &type_letter(release.release_type), type_color(release.release_type))
+                            .on_hover_text(i18n::release_type(release.release_type));
+                        ui.add(egui::Label::new(&release.subject).truncate().selectable(false))
+                            .on_hover_text(&release.subject);
                     });
                     row.col(|ui| {
                         ui.label(outcome_text(release));
                     });
                     row.col(|ui| {
-                        ui.label(kpi::overrun(release).map_or_else(|| "–".to_owned(), signed_percent));
-                    });
-                    row.col(|ui| {
-                        ui.label(i18n::duration(i64::from(release.downtime_minutes)));
+                        ui.label(detail_text(kpi, release, &model.stage_history(release.id)));
                     });
                     if row.response().double_clicked() {
                         action = Some(ScreenAction::OpenRelease(release.id));
@@ -170,8 +176,14 @@ impl Dashboard {
     }
 }
 
+/// How a release ended; a release rolled back is never called a success, even when it was
+/// completed after the rollback.
 fn outcome_text(release: &Release) -> String {
-    let mut text = release.outcome.map_or_else(|| "–".to_owned(), i18n::outcome);
+    let mut text = match release.outcome {
+        Some(Outcome::Successful) if release.rollback_count > 0 => tr("kpi-outcome-after-rollback"),
+        Some(outcome) => i18n::outcome(outcome),
+        None => "–".to_owned(),
+    };
     if release.rollback_count > 0 {
         text.push_str(&format!(
             " · {}",
@@ -181,9 +193,53 @@ fn outcome_text(release: &Release) -> String {
     text
 }
 
+/// The first letter of a release type's name, for the chip beside a subject.
+fn type_letter(release_type: ReleaseType) -> String {
+    i18n::release_type(release_type).chars().next().map(String::from).unwrap_or_default()
+}
+
+/// The title of the last column: what the picked KPI reads from each release.
+fn detail_title(kpi: Kpi) -> String {
+    match kpi {
+        Kpi::Downtime => tr("kpi-downtime"),
+        Kpi::Deployments => tr("kpi-behind-deploys"),
+        Kpi::LeadTime | Kpi::HotfixLeadTime => tr("kpi-lead-time"),
+        Kpi::RecoveryTime => tr("kpi-recovery-time"),
+        Kpi::SuccessRate | Kpi::RollbackRate | Kpi::DeployTime | Kpi::ChangeFailureRate => tr("kpi-overrun"),
+    }
+}
+
+/// What the picked KPI reads from a release: its overrun, downtime, deployments, lead time or
+/// time to recover from its first rollback.
+fn detail_text(kpi: Kpi, release: &Release, history: &[&StageEntry]) -> String {
+    let hours = |from: Timestamp, to: Timestamp| (to - from).num_seconds() as f64 / 3600.0;
+    let first_deploy = history.iter().find(|e| e.stage == Stage::Deploy).map(|e| e.entered_at);
+    match kpi {
+        Kpi::Downtime => i18n::duration(i64::from(release.downtime_minutes)),
+        Kpi::Deployments => history.iter().filter(|e| e.stage == Stage::Deploy).count().to_string(),
+        Kpi::LeadTime | Kpi::HotfixLeadTime => {
+            i18n::kpi_value(kpi, first_deploy.map(|at| hours(release.created_at, at)))
+        }
+        Kpi::RecoveryTime => {
+            let rollback = history.iter().position(|e| e.stage == Stage::Rollback);
+            let recovered = rollback.and_then(|i| {
+                let back = history[i].entered_at;
+                history[i + 1..]
+                    .iter()
+                    .find(|e| matches!(e.stage, Stage::Deploy | Stage::Complete))
+                    .map(|e| hours(back, e.entered_at))
+            });
+            i18n::kpi_value(kpi, recovered)
+        }
+        Kpi::SuccessRate | Kpi::RollbackRate | Kpi::DeployTime | Kpi::ChangeFailureRate => {
+            kpi::overrun(release).map_or_else(|| "–".to_owned(), signed_percent)
+        }
+    }
+}
+
 /// A value cell of the monthly table, red when off target.
 fn value_cell_ui(ui: &mut egui::Ui, report: &KpiReport, month: &kpi::MonthKpi, kpi: Kpi) {
-    let text = i18n::kpi_value(kpi, month.counts.value(kpi));
+    let text = i18n::kpi_value(kpi, month.value(kpi));
     let text = RichText::new(text);
     ui.label(match report.month_meets(month, kpi) {
         Some(false) => text.color(color(chart::OFF_TARGET_RGB)).strong(),
