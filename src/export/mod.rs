@@ -6,6 +6,7 @@
 
 pub mod archive;
 pub mod backout_json;
+pub mod cab_pack;
 pub mod chart;
 pub mod csv;
 pub mod file;
@@ -15,5 +16,6 @@ pub mod import;
 pub mod json;
 pub mod kpi;
 pub mod lifecycle_json;
+pub mod pdf;
 pub mod table;
 pub mod xlsx;

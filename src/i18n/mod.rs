@@ -63,6 +63,7 @@ catalogues!(
     "schedule",
     "import",
     "template",
+    "pack",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.
