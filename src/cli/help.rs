@@ -68,6 +68,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("clone #format", "cli-help-format"),
     ("demo", "cli-help-demo"),
     ("demo #force", "cli-help-demo-force"),
+    ("demo #releases", "cli-help-demo-releases"),
+    ("demo #activities_per_release", "cli-help-demo-activities"),
     ("backup", "cli-help-backup"),
     ("backup #out", "cli-help-backup-out"),
     ("check", "cli-help-check"),

@@ -30,7 +30,7 @@ use crate::domain::kpi::YearMonth;
 use crate::domain::{AgentId, Language, PredefinedView, ReleaseId, SortKey};
 use crate::export::chart::ChartKind;
 use crate::i18n::{self, tr_args};
-use crate::model::{Model, session};
+use crate::model::{Model, SyntheticSpec, session};
 
 #[derive(Parser, Debug)]
 #[command(name = "release-desk", version = crate::VERSION, about = "Plan and run software releases offline")]
@@ -192,8 +192,14 @@ pub enum CliCommand {
     /// Load the sample scenarios and a year of history.
     Demo {
         /// Add the sample even if the database already holds releases.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "releases")]
         force: bool,
+        /// Instead of the scenarios, write N generated releases into a new database.
+        #[arg(long, value_name = "N")]
+        releases: Option<usize>,
+        /// With --releases: activity rows per release (the first one records its creation).
+        #[arg(long, value_name = "K", default_value_t = 1, requires = "releases")]
+        activities_per_release: usize,
     },
     /// Make a verified backup (in backups/ beside the database, or to --out).
     Backup {
@@ -484,7 +490,10 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         CliCommand::Bulk { action, ids, agent, group, as_agent } => {
             bulk::bulk(db, action, ids, agent, group, as_agent)
         }
-        CliCommand::Demo { force } => demo::demo(db, force),
+        CliCommand::Demo { force, releases: None, .. } => demo::demo(db, force),
+        CliCommand::Demo { releases: Some(releases), activities_per_release, .. } => {
+            demo::synthetic(db, SyntheticSpec { releases, activities_per_release })
+        }
         CliCommand::Import { from } => data::import(db, from),
         CliCommand::Export { format, out, view, search, localized, bom, force } => {
             refuse_existing(&out, force)?;

@@ -36,6 +36,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
             NamedThing::SavedView => "error-view-name-required",
         }),
         E::SampleNeedsEmptyDatabase => tr("error-sample-needs-empty"),
+        E::SyntheticNeedsNewDatabase => tr("error-synthetic-needs-new"),
         E::Item(refused) => item_refused(refused),
         E::KpiTarget(invalid) => {
             use crate::domain::kpi::TargetInvalid as T;

@@ -43,6 +43,8 @@ pub enum CommandError {
         "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)"
     )]
     SampleNeedsEmptyDatabase,
+    #[error("a synthetic data set is written only into a new database (no releases or people yet)")]
+    SyntheticNeedsNewDatabase,
     #[error("{0}")]
     Item(#[from] ItemRefused),
     #[error("{0}")]

@@ -19,6 +19,7 @@ mod plan;
 mod sample_import;
 mod schedule;
 pub mod session;
+mod synthetic;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -33,6 +34,7 @@ pub use command::{
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
 pub use schedule::ScheduleCommand;
+pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};
 
 use crate::domain::readiness::RiskLevel;
 use crate::domain::schedule::Schedule;

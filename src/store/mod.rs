@@ -217,6 +217,20 @@ impl Store {
 
     /// Writes `mutations` and appends `activities` in one IMMEDIATE transaction: all or nothing.
     pub fn commit(&mut self, mutations: &[Mutation], activities: &[Activity]) -> Result<(), StoreError> {
+        self.commit_batches(std::iter::once((mutations, activities)))
+    }
+
+    /// Writes batch after batch of mutations and activities, made as they are asked for, in one
+    /// IMMEDIATE transaction: all or nothing, without ever holding every batch in memory (the
+    /// synthetic data set of `demo --releases`).
+    pub fn commit_batches<M, A>(
+        &mut self,
+        batches: impl IntoIterator<Item = (M, A)>,
+    ) -> Result<(), StoreError>
+    where
+        M: AsRef<[Mutation]>,
+        A: AsRef<[Activity]>,
+    {
         if self.read_only {
             return Err(StoreError::ReadOnlySession { path: self.path.clone() });
         }
@@ -226,16 +240,18 @@ impl Store {
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut high_water: Option<i64> = None;
-        for mutation in mutations {
-            if let Mutation::PutRelease(release) = mutation {
-                high_water = Some(high_water.unwrap_or(0).max(release.id.0));
+        for (mutations, activities) in batches {
+            for mutation in mutations.as_ref() {
+                if let Mutation::PutRelease(release) = mutation {
+                    high_water = Some(high_water.unwrap_or(0).max(release.id.0));
+                }
+                tables::write(&tx, mutation)?;
             }
-            tables::write(&tx, mutation)?;
+            tables::activities::append(&tx, activities.as_ref())?;
         }
         if let Some(high_water) = high_water {
             tables::meta::raise_release_high_water(&tx, high_water)?;
         }
-        tables::activities::append(&tx, activities)?;
         tx.commit()?;
         if let Some(checkpointer) = &self.checkpointer {
             checkpointer.nudge();

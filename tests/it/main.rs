@@ -31,6 +31,7 @@ mod registry;
 mod release_work;
 mod restore;
 mod sample;
+mod scale;
 mod schedule;
 mod schedule_ics;
 mod store;

@@ -5,6 +5,7 @@
 ## Command line
 cli-count = { $count } releases
 cli-demo-loaded = Loaded { $count } sample releases into { $path } (current agent: { $agent }).
+cli-demo-generated = Wrote { $count } generated releases and { $activities } activity rows into { $path } (current agent: { $agent }).
 cli-error-no-file = { $path } does not exist
 cli-error-no-agent = no agent '{ $agent }' (give an id or a name)
 cli-error-bad-id = '{ $id }' is not a release id

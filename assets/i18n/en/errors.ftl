@@ -23,6 +23,7 @@ error-group-in-use = This group is named by { $count } release(s) (or their task
 error-department-in-use = This department is named by { $count } release(s); nothing was removed. Change them first.
 error-view-name-required = a saved view needs a name
 error-sample-needs-empty = the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)
+error-synthetic-needs-new = a synthetic data set is written only into a new database (one without releases or people); give a new file with --db
 error-import-duplicate = Freshservice release { $id } comes twice in the import; nothing was changed
 error-archive-needs-empty = an archive is imported only into an empty database; nothing was changed (open a new database first)
 error-not-sqlite = { $path } is not a Release Desk database (it is not an SQLite file); it was left untouched

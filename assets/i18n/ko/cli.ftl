@@ -4,6 +4,7 @@
 ## 명령줄
 cli-count = 릴리스 { $count }건
 cli-demo-loaded = 샘플 릴리스 { $count }건을 { $path }에 불러왔습니다 (현재 담당자: { $agent }).
+cli-demo-generated = 생성한 릴리스 { $count }건과 활동 기록 { $activities }건을 { $path }에 만들었습니다 (현재 담당자: { $agent }).
 cli-error-no-file = { $path } 파일이 없습니다
 cli-error-no-agent = 담당자 '{ $agent }'을(를) 찾을 수 없습니다 (ID나 이름을 입력하세요)
 cli-error-bad-id = '{ $id }'은(는) 릴리스 ID가 아닙니다

@@ -22,6 +22,7 @@ error-group-in-use = 릴리스 { $count }건(또는 그 작업)이 이 그룹을
 error-department-in-use = 릴리스 { $count }건이 이 부서를 쓰고 있어 삭제하지 않았습니다. 먼저 부서를 바꾸세요.
 error-view-name-required = 저장할 보기 이름을 입력하세요
 error-sample-needs-empty = 데이터베이스에 이미 릴리스가 있습니다. 샘플 데이터는 빈 데이터베이스에만 불러옵니다 (그래도 추가하려면 --force 사용)
+error-synthetic-needs-new = 합성 데이터는 새 데이터베이스(릴리스와 사람이 없는 파일)에만 만듭니다. --db로 새 파일을 지정하세요
 error-import-duplicate = Freshservice 릴리스 { $id }이(가) 가져오기에 두 번 들어 있습니다. 아무것도 바뀌지 않았습니다
 error-archive-needs-empty = 보관 파일은 빈 데이터베이스에만 가져올 수 있습니다. 아무것도 바뀌지 않았습니다 (먼저 새 데이터베이스를 여세요)
 error-not-sqlite = { $path }은(는) Release Desk 데이터베이스가 아닙니다 (SQLite 파일이 아님). 파일은 변경하지 않았습니다

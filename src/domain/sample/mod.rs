@@ -13,7 +13,10 @@ pub mod lifecycle;
 mod mobile;
 pub mod records;
 mod schedule;
+mod synthetic;
 mod work;
+
+pub use synthetic::{Synthetic, activities as synthetic_activities};
 
 use chrono::{Datelike as _, Duration, FixedOffset, NaiveTime, TimeZone as _, Weekday};
 
@@ -253,7 +256,8 @@ impl Builder {
     }
 }
 
-fn directory() -> Directory {
+/// The sample's agents, groups and departments (what [`Synthetic`]'s releases refer to).
+pub fn directory() -> Directory {
     Directory {
         agents: AGENTS
             .iter()
@@ -362,50 +366,12 @@ fn add_work(data: &mut SampleData, now: Timestamp) {
     bank::work(&mut work, bank, bank_before, now);
 }
 
-/// `count` generated releases (benchmarks and load tests), deterministic for a seed.
+/// `count` generated releases (benchmarks and load tests), deterministic for a seed; the same
+/// releases as [`Synthetic`] makes one at a time.
 pub fn generate(count: usize, seed: u64, now: Timestamp) -> SampleData {
-    let mut rng = SampleRng::new(seed);
-    let directory = directory();
-    let mut releases = Vec::with_capacity(count);
-    for i in 0..count {
-        let (subject, release_type, group) = history::HISTORY[i % history::HISTORY.len()];
-        let start = now + Duration::minutes(rng.range(-525_600, 172_800));
-        let end = start + Duration::minutes(rng.range(30, 600));
-        let created_at = start - Duration::days(rng.range(1, 30));
-        let status = *rng.pick(Status::ALL);
-        // Drawn in this order so a seed gives the same releases as it always did.
-        let description = *rng.pick(history::DESCRIPTIONS);
-        let priority = *rng.pick(Priority::ALL);
-        let release_type = if rng.chance(7) { ReleaseType::Emergency } else { release_type };
-        let planned = PlannedWindow { start, end };
-        let completed = status == Status::Completed;
-        releases.push(Release {
-            description: description.to_owned(),
-            work_start: (status != Status::Open).then_some(start),
-            work_end: completed.then_some(end),
-            agent_id: (!rng.chance(10)).then(|| AgentId(rng.range(1, AGENTS.len() as i64))),
-            group_id: Some(GroupId(group as i64 + 1)),
-            department_id: Some(DepartmentId(rng.range(1, DEPARTMENTS.len() as i64))),
-            stage: if completed { Stage::Complete } else { Stage::Plan },
-            outcome: completed.then(|| if rng.chance(4) { Outcome::Failed } else { Outcome::Successful }),
-            closed_at: completed.then_some(end),
-            rollback_count: u32::from(completed && rng.chance(4)),
-            downtime_minutes: if completed { rng.range(0, 30) as u32 } else { 0 },
-            deleted_at: rng.chance(2).then_some(created_at),
-            ..Release::new(
-                ReleaseId(i as i64 + 1),
-                format!("{subject} #{i}"),
-                status,
-                priority,
-                release_type,
-                planned,
-                created_at,
-            )
-        });
-    }
     SampleData {
-        directory,
-        releases,
+        directory: directory(),
+        releases: Synthetic::new(seed, now).take(count).collect(),
         current_agent: Some(AgentId(1)),
         notes: Vec::new(),
         tasks: Vec::new(),
