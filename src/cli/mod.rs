@@ -11,6 +11,7 @@ mod data;
 mod demo;
 mod help;
 mod kpi;
+mod list_output;
 mod releases;
 mod schedule;
 mod template;
@@ -465,6 +466,12 @@ pub fn run(cli: Cli) -> Result<Option<PathBuf>, String> {
         return Ok(Some(db));
     };
     let mut out = std::io::stdout().lock();
+    if let CliCommand::List { view, sort, desc, as_agent, search, format, columns, csv } = command {
+        // Written as it is made: a million releases never sit in memory as text.
+        let args = releases::ListArgs { view, sort, desc, as_agent, search, format, columns, csv };
+        releases::list(&db, args, &mut out)?;
+        return Ok(None);
+    }
     let text = run_command(&db, command)?;
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(None)
@@ -473,10 +480,12 @@ pub fn run(cli: Cli) -> Result<Option<PathBuf>, String> {
 /// Runs one CLI command against the database and returns what to print.
 pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
     match command {
-        CliCommand::List { view, sort, desc, as_agent, search, format, columns, csv } => releases::list(
-            db,
-            releases::ListArgs { view, sort, desc, as_agent, search, format, columns, csv },
-        ),
+        CliCommand::List { view, sort, desc, as_agent, search, format, columns, csv } => {
+            let mut out = Vec::new();
+            let args = releases::ListArgs { view, sort, desc, as_agent, search, format, columns, csv };
+            releases::list(db, args, &mut out)?;
+            String::from_utf8(out).map_err(|e| e.to_string())
+        }
         CliCommand::Show { id, format, csv } => releases::show(db, &id, format, csv),
         CliCommand::Backup { out } => backup::backup(db, out),
         CliCommand::Check => backup::check(db),

@@ -6,8 +6,7 @@ use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 use super::terminal::visible;
-use super::width;
-use super::{CsvOptions, Format, find_agent, open_existing};
+use super::{CsvOptions, Format, find_agent, list_output, open_existing};
 use crate::domain::{PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, view};
 use crate::export;
 use crate::i18n::{self, tr, tr_args};
@@ -26,8 +25,9 @@ pub(super) struct ListArgs {
     pub csv: CsvOptions,
 }
 
-/// `list`: the releases of `view`, filtered by `search`, sorted by `sort`.
-pub(super) fn list(db: &Path, args: ListArgs) -> Result<String, String> {
+/// `list`: the releases of `view`, filtered by `search`, sorted by `sort`, written to `out` as
+/// they are made (a problem with the arguments is found before anything is written).
+pub(super) fn list(db: &Path, args: ListArgs, out: &mut dyn std::io::Write) -> Result<(), String> {
     let ListArgs { view, sort, desc, as_agent, search, format, columns, csv } = args;
     csv_only(format, csv)?;
     if !columns.is_empty() && format != Format::Table {
@@ -47,11 +47,7 @@ pub(super) fn list(db: &Path, args: ListArgs) -> Result<String, String> {
         SortSpec { key: sort, descending: desc },
         model.directory(),
     );
-    let releases = rows.iter().map(|&i| &model.releases()[i]);
-    if format == Format::Table {
-        return Ok(list_table(&model, releases, &columns));
-    }
-    format_releases(&model, releases, format, csv)
+    list_output::write_list(out, &model, &rows, format, &columns, csv)
 }
 
 /// `--bom` and `--localized` are about CSV only.
@@ -93,117 +89,13 @@ pub(super) fn show(db: &Path, id: &str, format: Format, csv: CsvOptions) -> Resu
             export::backout_json::add_backout_fields(&mut json, release.id, &model);
             serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => format_releases(&model, [release], Format::Csv, csv),
+        Format::Csv => {
+            let mut out = Vec::new();
+            list_output::write_csv(&mut out, &model, std::iter::once(release), csv)?;
+            String::from_utf8(out).map_err(|e| e.to_string())
+        }
         Format::Table => Ok(show_table(&model, release)),
     }
-}
-
-fn format_releases<'a>(
-    model: &Model,
-    releases: impl IntoIterator<Item = &'a crate::domain::Release>,
-    format: Format,
-    csv: CsvOptions,
-) -> Result<String, String> {
-    let directory = model.directory();
-    match format {
-        Format::Json => {
-            // Each release's notes, tasks and time, gathered in one pass over each list.
-            let mut work: std::collections::HashMap<ReleaseId, export::json::ReleaseWork<'_>> =
-                std::collections::HashMap::new();
-            for n in model.notes().iter().rev() {
-                work.entry(n.release_id).or_default().notes.push(n);
-            }
-            for t in model.tasks() {
-                work.entry(t.release_id).or_default().tasks.push(t);
-            }
-            for e in model.time_entries().iter().rev() {
-                work.entry(e.release_id).or_default().time_entries.push(e);
-            }
-            for w in work.values_mut() {
-                // Newest first, as the release page and `show` list them.
-                w.notes.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-                w.time_entries.sort_by(|a, b| b.executed_at.cmp(&a.executed_at).then(b.id.cmp(&a.id)));
-            }
-            let none = export::json::ReleaseWork::default();
-            let now = model.now();
-            let histories = model.stage_histories();
-            let list: Vec<_> = releases
-                .into_iter()
-                .map(|r| {
-                    let mut json = export::json::release_with_work_json(
-                        r,
-                        directory,
-                        work.get(&r.id).unwrap_or(&none),
-                        now,
-                    );
-                    if let Some(map) = json.as_object_mut() {
-                        let history = histories.get(&r.id).map_or(&[][..], Vec::as_slice);
-                        map.insert(
-                            "stage_history".into(),
-                            export::lifecycle_json::stage_history_json(history, directory),
-                        );
-                    }
-                    json
-                })
-                .collect();
-            serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
-        }
-        Format::Csv => {
-            let text =
-                export::csv::releases_csv(releases, directory, csv.localized).map_err(|e| e.to_string())?;
-            Ok(if csv.bom { format!("\u{feff}{text}") } else { text })
-        }
-        Format::Table => Ok(list_table(model, releases, &[])),
-    }
-}
-
-/// The list as an aligned table that fits the terminal ([`width::fit`]): `columns` in their
-/// order, or all of them; a line under it says how many columns did not fit.
-fn list_table<'a>(
-    model: &Model,
-    releases: impl IntoIterator<Item = &'a crate::domain::Release>,
-    columns: &[SortKey],
-) -> String {
-    let chosen = !columns.is_empty();
-    // By default the window's default columns (the stage on request).
-    let columns: Vec<SortKey> =
-        if chosen { columns.to_vec() } else { SortKey::ALL[..export::table::HEADERS.len()].to_vec() };
-    let index = |key: &SortKey| SortKey::ALL.iter().position(|k| k == key).unwrap_or(0);
-    let all_headers = export::table::localized_headers();
-    let headers: Vec<String> =
-        columns.iter().map(|c| all_headers.get(index(c)).cloned().unwrap_or_default()).collect();
-    let rows: Vec<Vec<String>> = releases
-        .into_iter()
-        .map(|r| {
-            let cells = export::table::cells(r, model.directory(), false);
-            columns
-                .iter()
-                .map(|c| match cells.get(index(c)) {
-                    Some(cell) => visible(cell, false).into_owned(),
-                    None => i18n::stage(r.stage),
-                })
-                .collect()
-        })
-        .collect();
-    let fit = width::fit(&columns, &headers, &rows, width::terminal_width(), chosen);
-    let subject = |i: usize, cell: &str| {
-        if columns[i] == SortKey::Subject {
-            export::table::fit(cell, fit.subject_width)
-        } else {
-            cell.to_owned()
-        }
-    };
-    let headers: Vec<String> = fit.kept.iter().map(|&i| headers[i].clone()).collect();
-    let rows: Vec<Vec<String>> =
-        rows.iter().map(|row| fit.kept.iter().map(|&i| subject(i, &row[i])).collect()).collect();
-    let mut text = export::table::to_text_table(&headers, &rows);
-    text.push_str(&tr_args("cli-count", &[("count", rows.len().into())]));
-    text.push('\n');
-    if fit.dropped > 0 {
-        text.push_str(&tr_args("cli-list-columns-hidden", &[("count", fit.dropped.into())]));
-        text.push('\n');
-    }
-    text
 }
 
 /// `show` as text: the properties with their labels right-aligned by display width (a Korean

@@ -15,6 +15,7 @@ pub mod release;
 pub mod review;
 pub mod sample;
 pub mod schedule;
+pub mod search;
 pub mod settings;
 pub mod stage;
 pub mod template;
@@ -44,6 +45,7 @@ pub use release::{
     ReleaseType, Status,
 };
 pub use review::{Review, ReviewRefused};
+pub use search::ReleaseSearch;
 pub use settings::{Language, Settings, Theme};
 pub use stage::{Outcome, Stage, StageEntry};
 pub use template::{Template, TemplateInvalid, TemplatePhase, TemplateTask};

@@ -3,7 +3,6 @@
 //! Everything here is a pure function of the releases and the current agent, so the window,
 //! the CLI and the benchmarks all see the same list.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
@@ -174,6 +173,16 @@ impl Needle {
         self.lowered.is_empty()
     }
 
+    /// The term, trimmed and lower-cased.
+    pub fn lowered(&self) -> &str {
+        &self.lowered
+    }
+
+    /// The release id the term names (`12` or `#12`), if it is one.
+    pub fn id(&self) -> Option<ReleaseId> {
+        self.id
+    }
+
     pub fn matches(&self, release: &Release) -> bool {
         self.is_empty()
             || self.id == Some(release.id)
@@ -289,50 +298,51 @@ impl SortSpec {
 /// Sorts `rows` (indices into `releases`) by `spec`. Releases that compare equal are ordered by
 /// id, in the sort's direction, so the order never depends on how the rows came in.
 pub fn sort_rows(rows: &mut [usize], releases: &[Release], spec: SortSpec, directory: &Directory) {
-    let by_id = |a: usize, b: usize| releases[a].id.cmp(&releases[b].id);
-    let direct = |order: Ordering| if spec.descending { order.reverse() } else { order };
+    let descending = spec.descending;
     match spec.key {
-        SortKey::Subject => {
-            // Lower-case each subject once rather than in every comparison.
-            let mut keyed: Vec<(String, usize)> =
-                rows.iter().map(|&i| (releases[i].subject.to_lowercase(), i)).collect();
-            keyed.sort_by(|a, b| direct(a.0.cmp(&b.0).then_with(|| by_id(a.1, b.1))));
-            for (row, (_, i)) in rows.iter_mut().zip(keyed) {
-                *row = i;
-            }
-        }
+        // Lower-case each subject once rather than in every comparison.
+        SortKey::Subject => sort_by_key(rows, releases, descending, |r| r.subject.to_lowercase()),
         SortKey::Agent => {
             let rank = name_ranks(directory.agents.iter().map(|a| (a.id, a.name.as_str())));
-            let key = |r: &Release| r.agent_id.and_then(|id| rank.get(&id).copied()).unwrap_or(usize::MAX);
-            rows.sort_by(|&a, &b| {
-                direct(key(&releases[a]).cmp(&key(&releases[b])).then_with(|| by_id(a, b)))
+            sort_by_key(rows, releases, descending, |r| {
+                r.agent_id.and_then(|id| rank.get(&id).copied()).unwrap_or(usize::MAX)
             });
         }
         SortKey::Group => {
             let rank = name_ranks(directory.groups.iter().map(|g| (g.id, g.name.as_str())));
-            let key = |r: &Release| r.group_id.and_then(|id| rank.get(&id).copied()).unwrap_or(usize::MAX);
-            rows.sort_by(|&a, &b| {
-                direct(key(&releases[a]).cmp(&key(&releases[b])).then_with(|| by_id(a, b)))
+            sort_by_key(rows, releases, descending, |r| {
+                r.group_id.and_then(|id| rank.get(&id).copied()).unwrap_or(usize::MAX)
             });
         }
-        _ => {
-            let cmp = |a: &Release, b: &Release| -> Ordering {
-                match spec.key {
-                    SortKey::Id => a.id.cmp(&b.id),
-                    SortKey::Status => a.status.cmp(&b.status),
-                    SortKey::Priority => a.priority.cmp(&b.priority),
-                    SortKey::Type => a.release_type.cmp(&b.release_type),
-                    SortKey::PlannedStart => a.planned.start.cmp(&b.planned.start),
-                    SortKey::PlannedEnd => a.planned.end.cmp(&b.planned.end),
-                    SortKey::Created => a.created_at.cmp(&b.created_at),
-                    SortKey::Updated => a.updated_at.cmp(&b.updated_at),
-                    SortKey::Stage => a.stage.cmp(&b.stage),
-                    SortKey::Subject | SortKey::Agent | SortKey::Group => Ordering::Equal,
-                }
-            };
-            rows.sort_by(|&a, &b| direct(cmp(&releases[a], &releases[b]).then_with(|| by_id(a, b))));
-        }
+        SortKey::Id => sort_by_key(rows, releases, descending, |_| ()),
+        SortKey::Status => sort_by_key(rows, releases, descending, |r| r.status),
+        SortKey::Priority => sort_by_key(rows, releases, descending, |r| r.priority),
+        SortKey::Type => sort_by_key(rows, releases, descending, |r| r.release_type),
+        SortKey::PlannedStart => sort_by_key(rows, releases, descending, |r| r.planned.start),
+        SortKey::PlannedEnd => sort_by_key(rows, releases, descending, |r| r.planned.end),
+        SortKey::Created => sort_by_key(rows, releases, descending, |r| r.created_at),
+        SortKey::Updated => sort_by_key(rows, releases, descending, |r| r.updated_at),
+        SortKey::Stage => sort_by_key(rows, releases, descending, |r| r.stage),
     }
+}
+
+/// Sorts `rows` by `key`, then id (both in the direction asked), then where a row came in (so
+/// the result is what a stable sort gives). Each key is read once, next to its row, so the sort
+/// compares a small array in place rather than reaching into every release on each comparison.
+fn sort_by_key<K: Ord>(
+    rows: &mut [usize],
+    releases: &[Release],
+    descending: bool,
+    key: impl Fn(&Release) -> K,
+) {
+    let mut keyed: Vec<(K, ReleaseId, usize)> =
+        rows.iter().enumerate().map(|(at, &i)| (key(&releases[i]), releases[i].id, at)).collect();
+    keyed.sort_unstable_by(|a, b| {
+        let order = a.0.cmp(&b.0).then(a.1.cmp(&b.1));
+        if descending { order.reverse() } else { order }.then(a.2.cmp(&b.2))
+    });
+    let order: Vec<usize> = keyed.iter().map(|k| rows[k.2]).collect();
+    rows.copy_from_slice(&order);
 }
 
 /// Each id's place when the names are sorted ignoring case (equal names share a place), so a

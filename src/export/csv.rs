@@ -3,6 +3,8 @@
 //! language (for people; the CSV import reads both back). Every cell through the spreadsheet
 //! guard of [`super::table::csv_cell`].
 
+use std::io::Write;
+
 use crate::domain::{Directory, Release};
 
 /// The releases as CSV text with a header row.
@@ -22,4 +24,27 @@ pub fn releases_csv<'a>(
     }
     let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The releases as CSV with a header row, written to `out` row by row (as [`releases_csv`]
+/// makes them, never whole in memory).
+pub fn write_releases_csv<'a>(
+    out: impl Write,
+    releases: impl IntoIterator<Item = &'a Release>,
+    directory: &Directory,
+    localized: bool,
+) -> Result<(), csv::Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    if localized {
+        writer
+            .write_record(super::table::localized_headers().into_iter().take(super::table::HEADERS.len()))?;
+    } else {
+        writer.write_record(super::table::HEADERS)?;
+    }
+    for r in releases {
+        let cells = super::table::cells(r, directory, !localized);
+        writer.write_record(cells.iter().map(|c| super::table::csv_cell(c).into_owned()))?;
+    }
+    writer.flush()?;
+    Ok(())
 }

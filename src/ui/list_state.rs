@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{PredefinedView, ReleaseFilter, SavedView, SortSpec, ViewRef, view};
+use crate::domain::{PredefinedView, ReleaseFilter, ReleaseSearch, SavedView, SortSpec, ViewRef, view};
 use crate::model::Model;
 use crate::ui::list_columns::ColumnLayout;
 
@@ -57,6 +57,8 @@ pub struct ListRows {
     rows: Vec<usize>,
     counts: [usize; 9],
     generation: u64,
+    /// The search over the model's releases at `key`'s revision (its arena, the last result).
+    search: ReleaseSearch,
 }
 
 impl ListRows {
@@ -69,8 +71,10 @@ impl ListRows {
         let me = model.settings().current_agent;
         if self.key.as_ref().is_none_or(|(rev, _)| *rev != model.revision()) {
             self.counts = view::view_counts(model.releases(), me);
+            self.search = ReleaseSearch::new(model.releases());
         }
-        self.rows = view::query(model.releases(), list.base, me, &list.filter, list.sort, model.directory());
+        self.rows =
+            self.search.query(model.releases(), list.base, me, &list.filter, list.sort, model.directory());
         self.key = Some(key);
         self.generation += 1;
     }

@@ -1,7 +1,14 @@
-//! Scale: the synthetic data set of `demo --releases N`.
+//! Scale: the synthetic data set of `demo --releases N`, and the list's search at scale giving
+//! exactly the rows of the plain scan.
+
+use chrono::TimeZone as _;
+use proptest::prelude::*;
 
 use crate::common::{cli, temp_db};
-use release_desk::domain::{ActivityKind, AgentId, ReleaseId};
+use release_desk::domain::{
+    ActivityKind, AgentId, Directory, PlannedWindow, PredefinedView, Priority, Release, ReleaseFilter,
+    ReleaseId, ReleaseSearch, ReleaseType, SortKey, SortSpec, Status, view,
+};
 use release_desk::model::session;
 
 #[test]
@@ -42,4 +49,96 @@ fn demo_releases_writes_a_synthetic_set_into_a_new_database_only() {
     assert_eq!(model.activities_for(ReleaseId(3)).unwrap().len(), 1);
     assert!(!cli(&["--db", fresh, "demo", "--activities-per-release", "3"]).status.success());
     assert!(!cli(&["--db", fresh, "demo", "--force", "--releases", "3"]).status.success());
+}
+
+/// Pieces of subjects and descriptions: letters whose case the search must fold exactly as the
+/// plain scan does (the Kelvin sign lower-cases to an ASCII k, a dotted İ to two characters, a
+/// final sigma by its place), Hangul, digits and `#` (ids).
+const PIECES: &[&str] = &[
+    "a",
+    "B",
+    "k",
+    "K",
+    "\u{212A}",
+    "İ",
+    "i",
+    "ß",
+    "SS",
+    "Σ",
+    "σ",
+    "ς",
+    "ab",
+    "AB",
+    "업그레이드",
+    "배포",
+    " ",
+    "#",
+    "1",
+    "2",
+    "12",
+    "Ünï",
+    "ü",
+    "-",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..8).prop_map(|p| p.concat())
+}
+
+fn release() -> impl Strategy<Value = Release> {
+    (text(), text(), 0_usize..5, 0_usize..4, proptest::option::of(1_i64..4), any::<bool>(), 0_i64..50)
+        .prop_map(|(subject, description, status, priority, agent, deleted, day)| {
+            let t0 = chrono::Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).single().unwrap();
+            let start = t0 + chrono::Duration::days(day);
+            let planned = PlannedWindow { start, end: start + chrono::Duration::hours(2) };
+            Release {
+                description,
+                agent_id: agent.map(AgentId),
+                deleted_at: deleted.then_some(t0),
+                ..Release::new(
+                    ReleaseId(0),
+                    subject,
+                    Status::ALL[status],
+                    Priority::ALL[priority],
+                    ReleaseType::Standard,
+                    planned,
+                    t0 + chrono::Duration::hours(day),
+                )
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Typing a query letter by letter (and then taking letters back) gives, at every step,
+    /// exactly the rows of the plain scan: same releases, same order.
+    #[test]
+    fn the_search_gives_the_rows_of_the_plain_scan(
+        mut releases in proptest::collection::vec(release(), 0..60),
+        query in text(),
+        view in 0_usize..9,
+        sort in 0_usize..12,
+        descending in any::<bool>(),
+        shuffled in any::<bool>(),
+    ) {
+        for (i, r) in releases.iter_mut().enumerate() {
+            r.id = ReleaseId(i as i64 + 1);
+        }
+        if shuffled {
+            releases.reverse();
+        }
+        let view = PredefinedView::ALL[view];
+        let sort = SortSpec { key: SortKey::ALL[sort], descending };
+        let directory = Directory::default();
+        let mut search = ReleaseSearch::new(&releases);
+        let chars: Vec<char> = query.chars().collect();
+        let typed = (0..=chars.len()).chain((0..chars.len()).rev());
+        for n in typed {
+            let filter = ReleaseFilter { text: chars[..n].iter().collect(), ..ReleaseFilter::default() };
+            let plain = view::query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
+            let found = search.query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
+            prop_assert_eq!(found, plain, "query {:?}", filter.text);
+        }
+    }
 }
