@@ -112,3 +112,6 @@ time-billable-no = Not billable
 time-note = Note
 time-delete-confirm = Delete this entry
 page-save-window = Save planned window
+page-imported = From Freshservice
+page-imported-read-only = Kept as imported; edit these in Freshservice.
+field-external-id = Freshservice ID

@@ -111,3 +111,6 @@ time-billable-no = 청구 불가
 time-note = 메모
 time-delete-confirm = 이 기록 삭제
 page-save-window = 계획 기간 저장
+page-imported = Freshservice에서 가져온 값
+page-imported-read-only = 가져온 그대로 보관합니다. 수정은 Freshservice에서 하세요.
+field-external-id = Freshservice ID

@@ -25,6 +25,7 @@ mod activity;
 pub mod backout;
 mod header;
 pub mod impact;
+mod imported;
 pub mod lifecycle;
 pub mod lifecycle_widgets;
 pub mod links;

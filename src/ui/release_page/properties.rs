@@ -1,6 +1,6 @@
 //! The properties panel on the right of the page: status, priority, type, the planned window (a
 //! draft until saved), group, agent, department, category (saved when the user leaves it), stage,
-//! the work window and the created and updated times.
+//! the work window and the created and updated times; below them what came from Freshservice.
 
 use egui::RichText;
 
@@ -124,6 +124,7 @@ impl ReleasePage {
                 }
             });
         }
+        super::imported::imported_ui(ui, release);
         if !edits.is_empty() {
             self.edit(outbox, Origin::Properties, edits);
         }
