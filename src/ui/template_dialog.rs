@@ -245,7 +245,10 @@ fn tasks_ui(ui: &mut egui::Ui, draft: &mut Template, new_task: &mut String) {
     let mut remove = None;
     egui::Grid::new("template_tasks").num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
         for (i, task) in draft.tasks.iter_mut().enumerate() {
-            ui.add(egui::TextEdit::singleline(&mut task.title).desired_width(240.0))
+            // Sized, not `desired_width`: a grid's new column starts narrow and a text field only
+            // takes the width it is given, so the titles were cut to two letters.
+            let size = egui::vec2(240.0, ui.spacing().interact_size.y);
+            ui.add_sized(size, egui::TextEdit::singleline(&mut task.title))
                 .on_hover_text(tr("template-task-title"));
             ui.add(
                 egui::DragValue::new(&mut task.due_offset_minutes)
