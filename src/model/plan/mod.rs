@@ -143,21 +143,32 @@ impl Model {
         group: Option<GroupId>,
         department: Option<DepartmentId>,
     ) -> Result<(), CommandError> {
-        if let Some(a) = agent.filter(|a| self.directory.agent(*a).is_none()) {
-            return Err(CommandError::NoSuchAgent(a));
-        }
-        if let Some(g) = group.filter(|g| self.directory.group(*g).is_none()) {
-            return Err(CommandError::NoSuchGroup(g));
-        }
-        if let Some(d) = department.filter(|d| self.directory.department(*d).is_none()) {
-            return Err(CommandError::NoSuchDepartment(d));
-        }
-        Ok(())
+        check_people(&self.directory, agent, group, department)
     }
 
     pub(super) fn existing_release(&self, id: ReleaseId) -> Result<&Release, CommandError> {
         self.release(id).ok_or(CommandError::NoSuchRelease(id))
     }
+}
+
+/// That the agent, group and department a release names are in `directory` (the model's own, or
+/// an archive's that is about to replace it).
+pub(in crate::model) fn check_people(
+    directory: &crate::domain::directory::Directory,
+    agent: Option<AgentId>,
+    group: Option<GroupId>,
+    department: Option<DepartmentId>,
+) -> Result<(), CommandError> {
+    if let Some(a) = agent.filter(|a| directory.agent(*a).is_none()) {
+        return Err(CommandError::NoSuchAgent(a));
+    }
+    if let Some(g) = group.filter(|g| directory.group(*g).is_none()) {
+        return Err(CommandError::NoSuchGroup(g));
+    }
+    if let Some(d) = department.filter(|d| directory.department(*d).is_none()) {
+        return Err(CommandError::NoSuchDepartment(d));
+    }
+    Ok(())
 }
 
 fn nonempty(text: &str, thing: NamedThing) -> Result<String, CommandError> {

@@ -1,12 +1,8 @@
 //! An archive put into an empty database: every part of it, ids as they were, in one command.
 
-use std::collections::HashSet;
-
-use crate::domain::directory::Directory;
 use crate::domain::import::ImportCounts;
-use crate::domain::release::Release;
 use crate::domain::release::validate_release;
-use crate::model::plan::Effect;
+use crate::model::plan::{Effect, check_people};
 use crate::model::{ArchiveContents, CommandError, Model};
 use crate::store::{Mutation, ScheduleMutation, Snapshot};
 
@@ -67,7 +63,11 @@ impl Model {
         for release in &releases {
             validate_release(release)?;
         }
-        check_people_exist(&releases, &directory)?;
+        // The file's foreign keys would refuse a release naming a person the archive does not
+        // hold; checked here, the dry run says so first.
+        for r in &releases {
+            check_people(&directory, r.agent_id, r.group_id, r.department_id)?;
+        }
         let created = releases.len();
         let m = &mut effect.mutations;
         m.extend(directory.agents.into_iter().map(Mutation::PutAgent));
@@ -95,24 +95,4 @@ impl Model {
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }
-}
-
-/// Refuses an archive whose releases name an agent, group or department it does not hold: the file's
-/// foreign keys would refuse the write anyway, and checked here the dry run says so first.
-fn check_people_exist(releases: &[Release], directory: &Directory) -> Result<(), CommandError> {
-    let agents: HashSet<_> = directory.agents.iter().map(|a| a.id).collect();
-    let groups: HashSet<_> = directory.groups.iter().map(|g| g.id).collect();
-    let departments: HashSet<_> = directory.departments.iter().map(|d| d.id).collect();
-    for release in releases {
-        if let Some(id) = release.agent_id.filter(|id| !agents.contains(id)) {
-            return Err(CommandError::NoSuchAgent(id));
-        }
-        if let Some(id) = release.group_id.filter(|id| !groups.contains(id)) {
-            return Err(CommandError::NoSuchGroup(id));
-        }
-        if let Some(id) = release.department_id.filter(|id| !departments.contains(id)) {
-            return Err(CommandError::NoSuchDepartment(id));
-        }
-    }
-    Ok(())
 }
