@@ -242,3 +242,38 @@ fn a_schema_3_file_gains_back_out_plans_impact_reviews_and_ci_dependencies() {
         assert!(model.stage_history(id).iter().any(|e| e.stage == Stage::Rollback));
     }
 }
+
+/// A file as the build before the user's templates wrote it (schema 8): today's file without
+/// `release_templates`, at user_version 8. It opens, migrates to the latest schema, keeps its
+/// releases, and takes, keeps and deletes a template of the user's like a new file does.
+#[test]
+fn a_schema_8_file_gains_the_users_templates() {
+    use release_desk::domain::template::builtin;
+    use release_desk::model::{Command, TemplateCommand};
+    let (_dir, path) = crate::common::temp_db();
+    drop(crate::common::model_with(&path, vec![crate::common::plain(1, "ERP 본사 배포")]));
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE release_templates; PRAGMA user_version = 8;").unwrap();
+        assert!(
+            release_desk::store::schema::unexpected_objects(&conn, 8).unwrap().is_empty(),
+            "the file is what schema 8 holds, nothing more"
+        );
+    }
+    let mut model = Model::open(&path).unwrap();
+    assert_eq!(model.releases().len(), 1, "the release survives the migration");
+    assert_eq!(model.templates().len(), 3, "the built-in templates, none of the user's");
+    let mut mine = builtin::get(builtin::MOBILE).unwrap();
+    mine.key = "weekly-web".into();
+    mine.name = "주간 웹 배포".into();
+    model.apply(Command::Template(TemplateCommand::Save(mine.clone()))).unwrap();
+    drop(model);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, latest_version());
+    drop(conn);
+    let mut model = Model::open(&path).unwrap();
+    assert_eq!(model.template("weekly-web").as_ref(), Some(&mine), "kept in the migrated file");
+    model.apply(Command::Template(TemplateCommand::Delete("weekly-web".into()))).unwrap();
+    assert_eq!(model.templates().len(), 3);
+}
