@@ -113,5 +113,7 @@ time-note = Note
 time-delete-confirm = Delete this entry
 page-save-window = Save planned window
 page-imported = From Freshservice
+page-imported-yes = Yes
+page-imported-no = No
 page-imported-read-only = Kept as imported; edit these in Freshservice.
 field-external-id = Freshservice ID

@@ -112,5 +112,7 @@ time-note = 메모
 time-delete-confirm = 이 기록 삭제
 page-save-window = 계획 기간 저장
 page-imported = Freshservice에서 가져온 값
+page-imported-yes = 예
+page-imported-no = 아니요
 page-imported-read-only = 가져온 그대로 보관합니다. 수정은 Freshservice에서 하세요.
 field-external-id = Freshservice ID
