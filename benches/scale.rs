@@ -13,15 +13,14 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+use common::{env_number, rss};
 use release_desk::domain::{
     AgentId, PredefinedView, Priority, ReleaseFilter, ReleaseId, ReleaseSearch, SortKey, SortSpec, view,
 };
 use release_desk::model::{Command, Model, ReleaseCommand, ReleaseEdit, SyntheticSpec, session};
 use release_desk::ui::{ReleaseDeskApp, fonts};
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
-}
 
 /// The file: `releases` synthetic releases with `activities` log rows each, as
 /// `demo --releases` writes it.
@@ -65,20 +64,6 @@ fn report(what: &str, measured: Duration, baseline_name: &str, baseline: Duratio
         measured.as_secs_f64() / baseline.as_secs_f64(),
         baseline.as_secs_f64() / measured.as_secs_f64()
     );
-}
-
-/// Resident memory now and at its peak, in MB (Linux; 0 elsewhere).
-fn rss() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<u64>().ok())
-            .map_or(0, |kb| kb >> 10)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
 }
 
 const TEXT: &str = "upgrade";

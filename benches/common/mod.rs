@@ -62,3 +62,23 @@ pub fn trim_log(path: &std::path::Path, last: i64) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute("DELETE FROM activities WHERE id > ?1", [last]).unwrap();
 }
+
+/// A size or count from the environment (`100_000` or `100000`), or `default`.
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
+}
+
+/// Resident memory now and at its peak (since the start or the last reset), in MB (Linux; 0
+/// elsewhere).
+pub fn rss() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb >> 10)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
