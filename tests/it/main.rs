@@ -34,6 +34,8 @@ mod sample;
 mod scale;
 mod schedule;
 mod schedule_ics;
+#[cfg(unix)]
+mod signals;
 mod store;
 mod templates;
 mod terminal;

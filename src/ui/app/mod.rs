@@ -7,8 +7,9 @@
 //!
 //! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
 //! drops a page), `commands` (the outbox's drain), `shortcuts`, `menus` (the top bar), `dialogs`,
-//! `tabs`, `status_bar`; `test_access` holds what the kittests steer. The first tab shows one of
-//! the [`screens`](crate::ui::screens), which draw themselves from a context the app lends them.
+//! `tabs`, `status_bar`, `signals` (SIGTERM and its kin close as Quit does); `test_access` holds
+//! what the kittests steer. The first tab shows one of the [`screens`](crate::ui::screens), which
+//! draw themselves from a context the app lends them.
 
 mod close_guard;
 mod commands;
@@ -17,6 +18,7 @@ mod keyboard_help;
 mod menus;
 mod session;
 mod shortcuts;
+mod signals;
 mod status_bar;
 mod tabs;
 mod test_access;
@@ -49,6 +51,8 @@ struct WindowState {
     /// Size and centre the window on the screen at the first frame (a first run: no size kept).
     fit_to_screen: bool,
 }
+
+pub use self::signals::close_on_termination_signals;
 
 /// The Release Desk window.
 pub struct ReleaseDeskApp {
