@@ -109,7 +109,7 @@ fn sigterm_sigint_and_sighup_close_the_window_as_quit_does() {
         assert!(!marker_set(&db), "{signal:?}: the session marker is cleared");
         let ui_state = data.join("release-desk").join("app.ron");
         let saved = std::fs::read_to_string(&ui_state).unwrap_or_default();
-        assert!(saved.contains("list_states"), "{signal:?}: the UI state was saved in {}", ui_state.display());
+        assert!(saved.contains("ui_states"), "{signal:?}: the UI state was saved in {}", ui_state.display());
         let next = session::open(&db).unwrap();
         assert!(
             !session::open_report(&next).unclean_shutdown,
