@@ -15,6 +15,7 @@ mod cli;
 mod data;
 mod durability;
 mod files;
+mod glyphs;
 mod import;
 mod import_fuzz;
 mod kills;
