@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod people_dialog;
 pub mod release_page;
 pub mod release_table;
+pub mod row_menu;
 pub mod screens;
 pub mod selection;
 pub mod template_dialog;
