@@ -249,6 +249,14 @@ impl Model {
         self.store.activities_for(id)
     }
 
+    /// Who moved each release now in Trash there, from the activity log's trash rows (read from
+    /// the file; a release trashed with nobody signed in is left out).
+    pub fn trashed_by(
+        &self,
+    ) -> Result<std::collections::HashMap<ReleaseId, crate::domain::AgentId>, StoreError> {
+        self.store.trashed_by(self.releases().iter().filter(|r| r.is_deleted()).map(|r| r.id))
+    }
+
     /// Reloads everything from the file (used by tests to compare memory with the file).
     pub fn reload_snapshot(&self) -> Result<Snapshot, StoreError> {
         self.store.load()

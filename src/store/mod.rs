@@ -264,6 +264,14 @@ impl Store {
         tables::activities::for_release(&self.conn, release)
     }
 
+    /// Who moved each of `releases` to Trash (the actor of its newest trash row).
+    pub fn trashed_by(
+        &self,
+        releases: impl IntoIterator<Item = ReleaseId>,
+    ) -> Result<std::collections::HashMap<ReleaseId, crate::domain::AgentId>, StoreError> {
+        tables::activities::trashed_by(&self.conn, releases)
+    }
+
     /// The whole activity log, about releases or not, newest first (tests and diagnostics).
     pub fn all_activities(&self) -> Result<Vec<Activity>, StoreError> {
         tables::activities::all(&self.conn)

@@ -31,11 +31,13 @@ pub enum ListColumn {
     Updated,
     /// When it was moved to Trash.
     Deleted,
+    /// Who moved it to Trash (from the activity log).
+    DeletedBy,
 }
 
 impl ListColumn {
     /// Every column, in the chooser's order.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Id,
         Self::Subject,
         Self::Status,
@@ -51,6 +53,7 @@ impl ListColumn {
         Self::Created,
         Self::Updated,
         Self::Deleted,
+        Self::DeletedBy,
     ];
 
     /// The i18n key of its header.
@@ -71,6 +74,7 @@ impl ListColumn {
             Self::Created => "col-created",
             Self::Updated => "col-updated",
             Self::Deleted => "col-deleted",
+            Self::DeletedBy => "col-deleted-by",
         }
     }
 
@@ -89,7 +93,7 @@ impl ListColumn {
             Self::Group => SortKey::Group,
             Self::Created => SortKey::Created,
             Self::Updated => SortKey::Updated,
-            Self::Readiness | Self::Risk | Self::Deleted => return None,
+            Self::Readiness | Self::Risk | Self::Deleted | Self::DeletedBy => return None,
         })
     }
 }
@@ -122,7 +126,7 @@ impl Default for ColumnLayout {
 }
 
 impl ColumnLayout {
-    /// The columns to draw; Trash adds when each release was deleted, after the subject.
+    /// The columns to draw; Trash adds when and by whom each release was deleted, after the subject.
     pub fn columns(&self, trash: bool) -> Vec<ListColumn> {
         let mut columns: Vec<ListColumn> = Vec::with_capacity(self.shown.len() + 2);
         for column in &self.shown {
@@ -133,9 +137,12 @@ impl ColumnLayout {
         if !columns.contains(&ListColumn::Subject) {
             columns.insert(0, ListColumn::Subject);
         }
-        if trash && !columns.contains(&ListColumn::Deleted) {
-            let at = columns.iter().position(|c| *c == ListColumn::Subject).map_or(0, |p| p + 1);
-            columns.insert(at, ListColumn::Deleted);
+        let mut at = columns.iter().position(|c| *c == ListColumn::Subject).map_or(0, |p| p + 1);
+        for column in [ListColumn::Deleted, ListColumn::DeletedBy] {
+            if trash && !columns.contains(&column) {
+                columns.insert(at, column);
+                at += 1;
+            }
         }
         columns
     }
@@ -220,7 +227,10 @@ mod tests {
         assert!(layout.is_shown(ListColumn::Subject));
         layout = ColumnLayout::default();
         let trash = layout.columns(true);
-        assert_eq!(&trash[..3], [ListColumn::Id, ListColumn::Subject, ListColumn::Deleted]);
+        assert_eq!(
+            &trash[..4],
+            [ListColumn::Id, ListColumn::Subject, ListColumn::Deleted, ListColumn::DeletedBy]
+        );
     }
 
     #[test]
@@ -242,6 +252,9 @@ mod tests {
     fn every_column_but_readiness_risk_and_deleted_sorts() {
         let unsorted: Vec<ListColumn> =
             ListColumn::ALL.into_iter().filter(|c| c.sort_key().is_none()).collect();
-        assert_eq!(unsorted, [ListColumn::Readiness, ListColumn::Risk, ListColumn::Deleted]);
+        assert_eq!(
+            unsorted,
+            [ListColumn::Readiness, ListColumn::Risk, ListColumn::Deleted, ListColumn::DeletedBy]
+        );
     }
 }

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod people_dialog;
 pub mod release_page;
 pub mod release_table;
+pub mod row_menu;
 pub mod screens;
 pub mod selection;
 pub mod template_dialog;
@@ -51,6 +52,7 @@ pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
+            app::close_on_termination_signals(&cc.egui_ctx);
             // No window remembered yet (eframe keeps it as "window"): fit the screen once shown.
             let first_run = cc.storage.is_none_or(|s| s.get_string("window").is_none());
             let mut app = ReleaseDeskApp::open(db_path);

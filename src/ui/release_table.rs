@@ -1,7 +1,10 @@
 //! The central release table: the columns the user chose (`list_columns.rs`; the subject takes the
 //! spare width, dates are compact 24-hour), sortable and resizable, coloured chips, a checkbox column and
-//! multi-row selection (click, Ctrl/Cmd-click, Shift-click), virtualised with `TableBody::rows` so
+//! multi-row selection (click, Ctrl/Cmd-click, Shift-click), a right-click menu on each row
+//! (`row_menu.rs`), virtualised with `TableBody::rows` so
 //! 100,000 releases cost only the visible rows.
+
+use std::collections::HashMap;
 
 use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
@@ -9,15 +12,20 @@ use egui_extras::{Column, TableBuilder};
 use super::list_columns::ListColumn;
 use super::selection::Selection;
 use super::widgets::{chip_ui, priority_color, risk_level_color, status_color, type_color};
-use crate::domain::{Release, ReleaseId, SortKey, SortSpec, Timestamp};
+use crate::domain::{AgentId, Release, ReleaseId, SortKey, SortSpec, Timestamp};
 use crate::i18n::{self, tr};
-use crate::model::Model;
+use crate::model::{BulkAction, Model};
+use crate::ui::row_menu::{RowMenuContext, row_menu_ui};
 
 /// What the user did in the table this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum TableAction {
     Sort(SortKey),
     Open(ReleaseId),
+    /// From the row's right-click menu: a bulk action on the selection.
+    Apply(BulkAction),
+    /// From the row's right-click menu in Trash: ask before deleting the selection forever.
+    ConfirmPurge,
 }
 
 /// What the table shows this frame: the rows (indices into the model's releases, with the
@@ -27,6 +35,10 @@ pub struct TableView<'a> {
     pub rows_generation: u64,
     pub columns: &'a [ListColumn],
     pub sort: SortSpec,
+    /// The list shows Trash (the row menu restores and deletes forever).
+    pub trash: bool,
+    /// Who moved each release in Trash there (the Deleted by column).
+    pub deleted_by: &'a HashMap<ReleaseId, AgentId>,
 }
 
 /// The release table's own state: which rows are selected and where to scroll.
@@ -56,7 +68,7 @@ fn initial_width(column: ListColumn) -> f32 {
         | ListColumn::Created
         | ListColumn::Updated
         | ListColumn::Deleted => 148.0,
-        ListColumn::Agent => 110.0,
+        ListColumn::Agent | ListColumn::DeletedBy => 110.0,
         ListColumn::Group => 120.0,
     }
 }
@@ -133,6 +145,7 @@ impl ReleaseTable {
         let row_ids = || -> Vec<ReleaseId> { rows.iter().map(|&i| releases[i].id).collect() };
         let selection = &mut self.selection;
         let now = model.now();
+        let me = model.settings().current_agent.is_some();
         builder
             .header(26.0, |mut header| {
                 header.col(|ui| {
@@ -172,9 +185,20 @@ impl ReleaseTable {
                         }
                     });
                     for column in columns {
-                        row.col(|ui| cell_ui(ui, *column, release, model, now));
+                        row.col(|ui| cell_ui(ui, *column, release, model, (now, view.deleted_by)));
                     }
                     let response = row.response();
+                    if response.secondary_clicked() && !selection.contains(release.id) {
+                        // The menu acts on what is highlighted: a row outside the selection first
+                        // becomes the selection.
+                        selection.select_only(release.id);
+                    }
+                    let menu = RowMenuContext { trash: view.trash, me, selected: selection.len().max(1) };
+                    response.context_menu(|ui| {
+                        if let Some(chosen) = row_menu_ui(ui, release, menu) {
+                            action = Some(chosen);
+                        }
+                    });
                     if checkbox_clicked {
                         // The checkbox has done its work.
                     } else if response.double_clicked() {
@@ -236,8 +260,14 @@ fn text_cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
     ui.add(egui::Label::new(text).truncate().selectable(false));
 }
 
-/// One cell of a row.
-fn cell_ui(ui: &mut egui::Ui, column: ListColumn, release: &Release, model: &Model, now: Timestamp) {
+/// One cell of a row (`deleted_by`: who moved each release in Trash there).
+fn cell_ui(
+    ui: &mut egui::Ui,
+    column: ListColumn,
+    release: &Release,
+    model: &Model,
+    (now, deleted_by): (Timestamp, &HashMap<ReleaseId, AgentId>),
+) {
     let directory = model.directory();
     let time = |ui: &mut egui::Ui, t: Timestamp| text_cell(ui, i18n::datetime_compact(t, now));
     match column {
@@ -272,6 +302,10 @@ fn cell_ui(ui: &mut egui::Ui, column: ListColumn, release: &Release, model: &Mod
         ListColumn::Updated => time(ui, release.updated_at),
         ListColumn::Deleted => match release.deleted_at {
             Some(t) => time(ui, t),
+            None => text_cell(ui, ""),
+        },
+        ListColumn::DeletedBy => match deleted_by.get(&release.id) {
+            Some(&agent) => text_cell(ui, directory.agent_name(Some(agent))),
             None => text_cell(ui, ""),
         },
     }

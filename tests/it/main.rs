@@ -15,6 +15,7 @@ mod cli;
 mod data;
 mod durability;
 mod files;
+mod glyphs;
 mod import;
 mod import_fuzz;
 mod kills;
@@ -34,6 +35,8 @@ mod sample;
 mod scale;
 mod schedule;
 mod schedule_ics;
+#[cfg(unix)]
+mod signals;
 mod store;
 mod templates;
 mod terminal;

@@ -1,5 +1,6 @@
 //! The release list's columns and its remembered state: the column chooser (hide, show, reset),
-//! compact 24-hour dates, and each database keeping its own search.
+//! compact 24-hour dates, and each database keeping its own search and dashboard period, written
+//! as they change (not only on Quit) for the last 20 files.
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
@@ -59,6 +60,103 @@ fn each_database_keeps_its_own_search() {
     harness.run();
     harness.run();
     assert_eq!(harness.state().list_state().filter.text, "ERP", "the first file's search comes back");
+}
+
+/// eframe's storage in memory: what the window wrote, and how often it flushed.
+#[derive(Default)]
+struct MemoryStorage {
+    values: std::collections::HashMap<String, String>,
+    flushes: usize,
+}
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.values.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.values.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.values.remove(key);
+    }
+    fn flush(&mut self) {
+        self.flushes += 1;
+    }
+}
+
+#[test]
+fn a_typed_search_is_written_as_it_changes_and_comes_back_only_to_its_own_file() {
+    use egui::{Event, Key, Modifiers};
+    use release_desk::ui::ReleaseDeskApp;
+    use release_desk::ui::screens::dashboard::PeriodChoice;
+    use std::time::{Duration, Instant};
+
+    let (dir, app) = fixture();
+    let other = dir.path().join("other.sqlite3");
+    drop(model_with(&other, vec![plain(1, "other file's release")]).close());
+    let first = release_desk::model::session::path(app.model().unwrap()).to_owned();
+    let mut storage = MemoryStorage::default();
+    let mut harness = harness(app);
+    harness.run();
+    let start = Instant::now();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().persist_ui_state(&ctx, &mut storage, start);
+    let flushes = storage.flushes;
+
+    // Typed into the search box, as a user does; the dashboard's period changed too.
+    for pressed in [true, false] {
+        harness.event(Event::Key {
+            key: Key::F,
+            pressed,
+            modifiers: Modifiers::COMMAND,
+            repeat: false,
+            physical_key: None,
+        });
+    }
+    harness.run();
+    harness.event(Event::Text("ERP".into()));
+    harness.run();
+    assert_eq!(harness.state().list_state().filter.text, "ERP");
+    harness.state_mut().dashboard_mut().unwrap().period = PeriodChoice::Last(3);
+    // Within a second of the last write it waits; then it writes, with no Quit.
+    harness.state_mut().persist_ui_state(&ctx, &mut storage, start + Duration::from_millis(200));
+    assert_eq!(storage.flushes, flushes, "at most one write a second while it changes");
+    harness.state_mut().persist_ui_state(&ctx, &mut storage, start + Duration::from_secs(2));
+    assert_eq!(storage.flushes, flushes + 1, "the change is written without waiting for Quit");
+    assert!(storage.values["ui_states"].contains("ERP"), "{:?}", storage.values);
+    harness.state_mut().persist_ui_state(&ctx, &mut storage, start + Duration::from_secs(4));
+    assert_eq!(storage.flushes, flushes + 1, "nothing changed, nothing written");
+
+    // The next start on the other file: a clean list and the default period.
+    let mut on_other = ReleaseDeskApp::open(other.clone());
+    on_other.restore(Some(&storage));
+    assert_eq!(on_other.list_state().filter.text, "", "the other file does not inherit the search");
+    assert_eq!(on_other.dashboard().unwrap().period, PeriodChoice::Last(12));
+    drop(on_other);
+    // And on the first file: its search and period come back.
+    drop(harness);
+    let mut on_first = ReleaseDeskApp::open(first);
+    on_first.restore(Some(&storage));
+    assert_eq!(on_first.list_state().filter.text, "ERP", "the first file's search comes back");
+    assert_eq!(on_first.dashboard().unwrap().period, PeriodChoice::Last(3));
+}
+
+#[test]
+fn only_the_last_twenty_files_are_remembered() {
+    let (dir, app) = fixture();
+    let mut harness = harness(app);
+    harness.run();
+    let files: Vec<_> = (0..22).map(|n| dir.path().join(format!("desk-{n}.sqlite3"))).collect();
+    for file in &files {
+        drop(model_with(file, vec![plain(1, "release")]).close());
+        harness.state_mut().open_database(file.clone());
+        harness.run();
+    }
+    let remembered = harness.state().remembered_ui();
+    assert_eq!(remembered.len(), release_desk::ui::app::MAX_FILES);
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).unwrap().display().to_string();
+    assert!(remembered.contains_key(&canonical(&files[21])), "the file open now is kept");
+    assert!(!remembered.contains_key(&canonical(&files[0])), "the file used longest ago is forgotten");
 }
 
 #[test]

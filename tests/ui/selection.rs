@@ -169,3 +169,96 @@ fn bulk_assign_and_a_refused_pick_up_say_why() {
     // Nobody is signed in: Pick up is disabled and says why.
     assert!(harness.get_by_role_and_label(Role::Button, "Pick up").accesskit_node().is_disabled());
 }
+
+/// The button `item` of the open row menu: the lowest of its name (the bulk bar above the table
+/// has a "Set status" too; the menu opens at the row).
+fn menu_item<'h>(harness: &'h Harness<'_, ReleaseDeskApp>, item: &'h str) -> Option<egui_kittest::Node<'h>> {
+    harness
+        .query_all_by_role_and_label(Role::Button, item)
+        .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+}
+
+/// Right-clicks the row showing `label` and clicks `item` in its menu.
+fn row_menu(harness: &mut Harness<'_, ReleaseDeskApp>, label: &str, item: &str) {
+    harness.get_by_label(label).click_secondary();
+    harness.run();
+    menu_item(harness, item).unwrap().click();
+    harness.run();
+}
+
+#[test]
+fn the_row_menu_assigns_sets_status_trashes_and_copies_through_undoable_commands() {
+    use release_desk::domain::{AgentId, Status};
+    use release_desk::model::{Command, SettingsCommand};
+    let (_dir, mut app) = fixture();
+    app.model_mut()
+        .unwrap()
+        .apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2)))))
+        .unwrap();
+    let mut harness = harness(app);
+    harness.run();
+
+    // A right click on a row outside the selection selects it, and the menu acts on it.
+    harness.get_by_label("#1").click();
+    harness.run();
+    harness.get_by_label("#3").click_secondary();
+    harness.run();
+    assert_eq!(selection(&harness), [3]);
+    for item in ["Open", "Assign to me", "Set status", "Move to Trash", "Copy ID", "Copy subject"] {
+        assert!(menu_item(&harness, item).is_some(), "the menu offers {item}");
+    }
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    row_menu(&mut harness, "#3", "Assign to me");
+    assert_eq!(harness.state().model().unwrap().release(ReleaseId(3)).unwrap().agent_id, Some(AgentId(2)));
+    harness.get_by_label("#3").click_secondary();
+    harness.run();
+    menu_item(&harness, "Set status").unwrap().click();
+    harness.run();
+    menu_item(&harness, "On hold").unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().release(ReleaseId(3)).unwrap().status, Status::OnHold);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().model().unwrap().release(ReleaseId(3)).unwrap().status,
+        Status::Open,
+        "undoable"
+    );
+
+    // The copy is in the output of the frame that handled the click.
+    let copy = |harness: &mut Harness<'_, ReleaseDeskApp>, item: &str| {
+        harness.get_by_label("#3").click_secondary();
+        harness.run();
+        menu_item(harness, item).unwrap().click();
+        harness.step();
+        let copied = harness.output().platform_output.commands.iter().find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        });
+        harness.run();
+        copied
+    };
+    assert_eq!(copy(&mut harness, "Copy ID").as_deref(), Some("#3"));
+    assert_eq!(copy(&mut harness, "Copy subject").as_deref(), Some("롯데그룹 ERP 업그레이드 1단계"));
+
+    row_menu(&mut harness, "#3", "Move to Trash");
+    let model = harness.state().model().unwrap();
+    assert!(model.release(ReleaseId(3)).unwrap().is_deleted());
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot(), "written to the file");
+
+    // Trash says when and by whom; its menu restores.
+    harness.get_by_label("Trash").click();
+    harness.run();
+    assert!(harness.query_by_role_and_label(Role::Label, "Deleted on").is_some());
+    assert!(harness.query_by_role_and_label(Role::Label, "Deleted by").is_some());
+    // Emily Carter is #3's agent (Assign to me) and who moved it to Trash.
+    assert_eq!(harness.query_all_by_label("Emily Carter").count(), 2, "who moved it to Trash");
+    harness.get_by_label("#3").click_secondary();
+    harness.run();
+    assert!(menu_item(&harness, "Move to Trash").is_none());
+    menu_item(&harness, "Restore").unwrap().click();
+    harness.run();
+    assert!(!harness.state().model().unwrap().release(ReleaseId(3)).unwrap().is_deleted());
+}

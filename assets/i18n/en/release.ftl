@@ -48,6 +48,7 @@ field-created = Created
 field-updated = Updated
 field-hour = Hour
 field-minute = Minute
+field-time-zone = Times are in this computer's time zone ({ $zone }).
 agent-unassigned = Unassigned
 agent-nobody = Nobody
 group-none = None

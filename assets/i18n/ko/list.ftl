@@ -28,6 +28,7 @@ col-stage = 단계
 col-readiness = 준비
 col-risk = 위험도
 col-deleted = 삭제일
+col-deleted-by = 삭제한 사람
 columns-button = 열…
 columns-hint = 목록의 열을 보이거나 숨기고 순서를 바꿉니다 (이 데이터베이스에 기억됩니다).
 columns-earlier = 앞으로
@@ -107,3 +108,9 @@ purge-confirm = { $count }건 영구 삭제
 purge-backup-running = 먼저 파일의 검증된 백업을 만드는 중…
 purge-backup-ready = 검증된 파일 백업이 준비되었습니다.
 purge-backup-failed = 백업을 만들지 못했습니다({ $reason }). 영구 삭제 시 한 번 더 시도하며, 그래도 실패하면 아무것도 삭제하지 않습니다.
+# The right-click menu on a row of the list.
+row-menu-open = 열기
+row-menu-assign-me = 나에게 배정
+row-menu-trash = 휴지통으로 이동
+row-menu-copy-id = ID 복사
+row-menu-copy-subject = 제목 복사

@@ -47,6 +47,7 @@ field-created = 생성
 field-updated = 수정
 field-hour = 시
 field-minute = 분
+field-time-zone = 시간은 이 컴퓨터의 시간대({ $zone }) 기준입니다.
 agent-unassigned = 미할당
 agent-nobody = 없음
 group-none = 없음

@@ -7,32 +7,35 @@
 //!
 //! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
 //! drops a page), `commands` (the outbox's drain), `shortcuts`, `menus` (the top bar), `dialogs`,
-//! `tabs`, `status_bar`; `test_access` holds what the kittests steer. The first tab shows one of
-//! the [`screens`](crate::ui::screens), which draw themselves from a context the app lends them.
+//! `tabs`, `status_bar`, `signals` (SIGTERM and its kin close as Quit does); `test_access` holds
+//! what the kittests steer. The first tab shows one of the [`screens`](crate::ui::screens), which
+//! draw themselves from a context the app lends them.
 
 mod close_guard;
 mod commands;
 mod dialogs;
 mod keyboard_help;
 mod menus;
+mod remembered;
 mod session;
 mod shortcuts;
+mod signals;
 mod status_bar;
 mod tabs;
 mod test_access;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use self::close_guard::CloseGuard;
 use self::dialogs::Dialogs;
+use self::remembered::Remembered;
+pub use self::remembered::{DatabaseUi, MAX_FILES};
 use self::session::{OpenFailure, Session};
 use self::tabs::Tabs;
 use crate::domain::{Language, Theme};
 use crate::i18n;
 use crate::model::Model;
 use crate::model::session::StoreError;
-use crate::ui::list_state::ListState;
 use crate::ui::outbox::Outbox;
 use crate::ui::release_page::PageAction;
 use crate::ui::screens::{ScreenAction, ScreenContext, Screens, StatusLine};
@@ -43,12 +46,14 @@ struct WindowState {
     title: String,
     /// The OS locale's language, used until the user picks one.
     system_language: Language,
-    /// The list's view, filter, sort and columns of every database opened, by its path: each
-    /// file comes back as it was left, and none inherits another's search.
-    remembered_lists: BTreeMap<String, ListState>,
+    /// The list's view, filter, sort and columns and the dashboard's period of every database
+    /// opened, by its path: each file comes back as it was left, and none inherits another's search.
+    remembered: Remembered,
     /// Size and centre the window on the screen at the first frame (a first run: no size kept).
     fit_to_screen: bool,
 }
+
+pub use self::signals::close_on_termination_signals;
 
 /// The Release Desk window.
 pub struct ReleaseDeskApp {
@@ -60,16 +65,6 @@ pub struct ReleaseDeskApp {
     outbox: Outbox,
     status: Option<StatusLine>,
     window: WindowState,
-}
-
-/// eframe storage key of the list state of every database, by path.
-const LIST_STATES_KEY: &str = "list_states";
-/// Where one list state for all databases was kept before (read once, for the first file opened).
-const LEGACY_LIST_STATE_KEY: &str = "list_state";
-
-/// The key a database's list state is remembered under.
-fn list_key(db_path: &std::path::Path) -> String {
-    std::fs::canonicalize(db_path).unwrap_or_else(|_| db_path.to_owned()).display().to_string()
 }
 
 impl ReleaseDeskApp {
@@ -86,37 +81,10 @@ impl ReleaseDeskApp {
                 applied_theme: None,
                 title: String::new(),
                 system_language: i18n::system_language(),
-                remembered_lists: BTreeMap::new(),
+                remembered: Remembered::default(),
                 fit_to_screen: false,
             },
         }
-    }
-
-    /// Restores the remembered list states from eframe storage, and this database's.
-    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
-        let Some(storage) = storage else { return };
-        let mut lists: BTreeMap<String, ListState> =
-            eframe::get_value(storage, LIST_STATES_KEY).unwrap_or_default();
-        let key = list_key(&self.session.db_path);
-        if !lists.contains_key(&key)
-            && let Some(legacy) = eframe::get_value::<ListState>(storage, LEGACY_LIST_STATE_KEY)
-        {
-            lists.insert(key, legacy);
-        }
-        self.window.remembered_lists = lists;
-        self.recall_list();
-    }
-
-    /// Shows the list as it was last left for this database (the default for a new one).
-    fn recall_list(&mut self) {
-        let key = list_key(&self.session.db_path);
-        self.screens.list.state = self.window.remembered_lists.get(&key).cloned().unwrap_or_default();
-    }
-
-    /// Remembers the list as it is now for this database.
-    fn remember_list(&mut self) {
-        let key = list_key(&self.session.db_path);
-        self.window.remembered_lists.insert(key, self.screens.list.state.clone());
     }
 
     /// Shows the screen with `id` in the first tab, and that tab.
@@ -253,14 +221,16 @@ impl eframe::App for ReleaseDeskApp {
         self.on_close_request(ctx);
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.root_ui(ui);
+        if let Some(storage) = frame.storage_mut() {
+            self.persist_ui_state(ui.ctx(), storage, std::time::Instant::now());
+        }
     }
 
     /// Called on Quit and every 30 seconds by eframe.
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        self.remember_list();
-        eframe::set_value(storage, LIST_STATES_KEY, &self.window.remembered_lists);
+        self.save_ui_state(storage);
     }
 
     /// Every command was committed when applied; closing checkpoints the WAL and marks the

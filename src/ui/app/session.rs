@@ -223,12 +223,12 @@ impl ReleaseDeskApp {
     /// Becomes `next` (another file, or the same one reopened), keeping the window's language.
     fn replace_with(&mut self, next: Self) {
         let system_language = self.window.system_language;
-        self.remember_list();
-        let lists = std::mem::take(&mut self.window.remembered_lists);
+        self.remember_ui();
+        let remembered = std::mem::take(&mut self.window.remembered);
         *self = next;
         self.window.system_language = system_language;
-        self.window.remembered_lists = lists;
-        self.recall_list();
+        self.window.remembered = remembered;
+        self.recall_ui();
     }
 
     fn open_read_only(&mut self) {

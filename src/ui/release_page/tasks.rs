@@ -35,7 +35,7 @@ impl TaskForm {
             original: Some(fields.clone()),
             fields: fields.clone(),
             has_due: fields.due.is_some(),
-            due: fields.due.unwrap_or(now + Duration::days(1)),
+            due: fields.due.unwrap_or_else(|| default_due(now, &chrono::Local)),
             baseline: fields.clone(),
         }
     }
@@ -112,10 +112,10 @@ impl TasksSection {
         }
     }
 
-    /// Opens the form for a new task, due a day from `now`.
+    /// Opens the form for a new task, due a day from `now` on a round hour.
     pub fn open_new(&mut self, now: Timestamp, agent: Option<crate::domain::AgentId>) {
         let fields = TaskFields { agent_id: agent, ..TaskFields::default() };
-        let due = now + Duration::days(1);
+        let due = default_due(now, &chrono::Local);
         self.form = Some(TaskForm {
             editing: None,
             original: None,
@@ -125,6 +125,19 @@ impl TasksSection {
             due,
         });
     }
+}
+
+/// A new task's due time: a day from `now`, on the next full hour of `zone`'s clock (`15:00`,
+/// not `14:37`; a zone half an hour off UTC gets its own round hour).
+pub fn default_due<Tz: chrono::TimeZone>(now: Timestamp, zone: &Tz) -> Timestamp {
+    use chrono::Timelike as _;
+    let local = (now + Duration::days(1)).with_timezone(zone);
+    let past_the_hour = Duration::seconds(i64::from(local.minute() * 60 + local.second()))
+        + Duration::nanoseconds(i64::from(local.nanosecond()));
+    if past_the_hour.is_zero() {
+        return local.to_utc();
+    }
+    (local - past_the_hour + Duration::hours(1)).to_utc()
 }
 
 pub fn tasks_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<'_>) {
@@ -280,5 +293,25 @@ fn form_ui(ui: &mut egui::Ui, state: &mut TasksSection, cx: &mut SectionContext<
     if cancel {
         state.form = None;
         state.error = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use chrono::{Datelike as _, FixedOffset, TimeZone as _, Timelike as _};
+
+    #[test]
+    fn a_new_tasks_due_time_is_a_round_hour_a_day_later() {
+        let seoul = FixedOffset::east_opt(9 * 3600).unwrap();
+        let now = seoul.with_ymd_and_hms(2026, 12, 2, 14, 37, 12).unwrap().to_utc();
+        let due = default_due(now, &seoul).with_timezone(&seoul);
+        assert_eq!((due.day(), due.hour(), due.minute(), due.second()), (3, 15, 0, 0));
+        let on_the_hour = seoul.with_ymd_and_hms(2026, 12, 2, 9, 0, 0).unwrap().to_utc();
+        assert_eq!(default_due(on_the_hour, &seoul).with_timezone(&seoul).hour(), 9, "already round");
+        let india = FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+        let due = default_due(now, &india).with_timezone(&india);
+        assert_eq!((due.minute(), due.second()), (0, 0), "round on the local clock: {due}");
     }
 }

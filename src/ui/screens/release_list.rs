@@ -5,10 +5,12 @@
 //! Its view, filter, sort and selection are the window's: the top bar's search, the Edit menu, the
 //! status bar and the "delete forever" confirmation use them too.
 
+use std::collections::HashMap;
+
 use egui::Key;
 
 use super::{Screen, ScreenAction, ScreenContext};
-use crate::domain::{PredefinedView, ReleaseId, view::Needle};
+use crate::domain::{AgentId, PredefinedView, ReleaseId, view::Needle};
 use crate::i18n::tr;
 use crate::model::{BulkAction, Command, Model};
 use crate::ui::bulk_bar::{BarAction, BarContext, BulkBar};
@@ -37,6 +39,9 @@ pub struct ReleaseList {
     pub focus_search: bool,
     /// "Who are you?", on an empty database nobody works as yet.
     first_run: FirstRun,
+    /// Who moved each release in Trash there (from the activity log), at a model revision: read
+    /// only while Trash is shown.
+    trashed_by: Option<(u64, HashMap<ReleaseId, AgentId>)>,
 }
 
 impl Screen for ReleaseList {
@@ -184,12 +189,20 @@ impl ReleaseList {
             });
             return None;
         }
-        let columns = self.state.columns.columns(self.state.base_view() == PredefinedView::Trash);
+        let trash = self.state.base_view() == PredefinedView::Trash;
+        let columns = self.state.columns.columns(trash);
+        if trash {
+            self.refresh_trashed_by(model);
+        }
+        let no_one = HashMap::new();
+        let deleted_by = self.trashed_by.as_ref().filter(|_| trash).map_or(&no_one, |(_, by)| by);
         let view = TableView {
             rows: self.rows.rows(),
             rows_generation: self.rows.generation(),
             columns: &columns,
             sort: self.state.sort,
+            trash,
+            deleted_by,
         };
         let action = self.table.table_ui(ui, model, &view);
         match action {
@@ -198,7 +211,27 @@ impl ReleaseList {
                 None
             }
             Some(TableAction::Open(id)) => Some(ScreenAction::OpenRelease(id)),
+            Some(TableAction::Apply(action)) => {
+                cx.outbox.push(Sender::Bulk, Command::Bulk { ids: self.selected_ids(), action });
+                None
+            }
+            Some(TableAction::ConfirmPurge) => {
+                self.bulk_bar.ask_purge(self.selected_ids());
+                None
+            }
             None => None,
+        }
+    }
+
+    /// Who moved each release in Trash there, read from the activity log once per model revision
+    /// (nobody, if the log cannot be read: the column stays empty).
+    fn refresh_trashed_by(&mut self, model: &Model) {
+        if self.trashed_by.as_ref().is_none_or(|(revision, _)| *revision != model.revision()) {
+            let by = model.trashed_by().unwrap_or_else(|err| {
+                log::warn!("who moved releases to Trash could not be read: {err}");
+                HashMap::new()
+            });
+            self.trashed_by = Some((model.revision(), by));
         }
     }
 

@@ -1,5 +1,5 @@
 //! Small shared widgets: coloured chips for status, priority and type; the file chooser with its
-//! fallback path dialog ([`file_dialog`]); a local date-and-time editor
+//! fallback path dialog ([`file_dialog`]); a local date-and-time editor (with the zone shown)
 //! over our own localized [`date_picker`]; local time formatting.
 
 pub mod combo;
@@ -72,8 +72,26 @@ pub fn date_picker_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut NaiveDate) -
     DatePicker::new(id_salt, value).show(ui)
 }
 
-/// Edits a timestamp as a local date (calendar popup) and hour and minute.
-/// Returns true when the value changed.
+/// The local time zone's offset from UTC at `t`, as `UTC+09:00` (`UTC` itself when zero).
+pub fn utc_offset_label<Tz: chrono::TimeZone>(t: Timestamp, zone: &Tz) -> String {
+    use chrono::Offset as _;
+    let seconds = t.with_timezone(zone).offset().fix().local_minus_utc();
+    if seconds == 0 {
+        return "UTC".to_owned();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The system's time zone by name (`Asia/Seoul`), read once.
+fn zone_name() -> &'static str {
+    static NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NAME.get_or_init(|| crate::domain::schedule::system_zone().name().to_owned())
+}
+
+/// Edits a timestamp as a local date (calendar popup) and hour and minute, with the local time
+/// zone shown after them (`UTC+09:00`; its name on hover). Returns true when the value changed.
 pub fn datetime_edit_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut Timestamp) -> bool {
     let local = value.with_timezone(&Local);
     let mut date = local.date_naive();
@@ -92,6 +110,8 @@ pub fn datetime_edit_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut Timestamp)
                 .custom_formatter(|v, _| format!("{v:02}")),
         )
         .on_hover_text(crate::i18n::tr("field-minute"));
+        ui.label(RichText::new(utc_offset_label(*value, &Local)).weak())
+            .on_hover_text(crate::i18n::tr_args("field-time-zone", &[("zone", zone_name().into())]));
     });
     if (date, hour, minute) == before {
         return false;
@@ -103,5 +123,22 @@ pub fn datetime_edit_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut Timestamp)
             true
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_zone_label_is_the_offset_from_utc() {
+        let t = Timestamp::from_timestamp(1_780_000_000, 0).unwrap_or_default();
+        assert_eq!(utc_offset_label(t, &chrono::FixedOffset::east_opt(9 * 3600).unwrap()), "UTC+09:00");
+        assert_eq!(
+            utc_offset_label(t, &chrono::FixedOffset::west_opt(3 * 3600 + 1800).unwrap()),
+            "UTC-03:30"
+        );
+        assert_eq!(utc_offset_label(t, &chrono::Utc), "UTC");
     }
 }

@@ -5,10 +5,10 @@
 
 mod legacy;
 
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
 
 use super::{bad, from_millis, load_rows, to_millis};
-use crate::domain::{Activity, ActivityKind, Field, FieldChange, ReleaseId, Value};
+use crate::domain::{Activity, ActivityKind, AgentId, Field, FieldChange, ReleaseId, Value};
 use crate::store::StoreError;
 
 /// The stored form of a row's changes: (field codes, old values, new values).
@@ -75,6 +75,26 @@ pub fn for_release(conn: &Connection, release: ReleaseId) -> Result<Vec<Activity
     )?;
     let rows = stmt.query_map(params![release], from_row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// Who moved each of `releases` to Trash, from its newest `trash` row (a release trashed with
+/// nobody signed in, or never trashed, is left out). One indexed look-up a release.
+pub fn trashed_by(
+    conn: &Connection,
+    releases: impl IntoIterator<Item = ReleaseId>,
+) -> Result<std::collections::HashMap<ReleaseId, AgentId>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT actor FROM activities WHERE release_id = ?1 AND kind = ?2 ORDER BY id DESC LIMIT 1",
+    )?;
+    let mut by = std::collections::HashMap::new();
+    for release in releases {
+        let actor: Option<Option<AgentId>> =
+            stmt.query_row(params![release, ActivityKind::Trash.code()], |r| r.get(0)).optional()?;
+        if let Some(Some(actor)) = actor {
+            by.insert(release, actor);
+        }
+    }
+    Ok(by)
 }
 
 /// The whole log, newest first.

@@ -34,12 +34,27 @@ use crate::ui::outbox::Outbox;
 use crate::ui::widgets::file_dialog::FileChooser;
 
 /// Which months the dashboard shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PeriodChoice {
     /// The last N months, this one included.
     Last(u32),
     /// `from..=to`, picked by the user.
     Custom,
+}
+
+/// The dashboard's period as a database file remembers it (months as `YYYY-MM`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct DashboardPeriod {
+    pub period: PeriodChoice,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl Default for DashboardPeriod {
+    fn default() -> Self {
+        Self { period: PeriodChoice::Last(12), from: None, to: None }
+    }
 }
 
 /// A month picked in a chart or the table, and the KPI it was picked for (`None`: the table).
@@ -105,6 +120,22 @@ fn this_month(model: &Model) -> YearMonth {
 }
 
 impl Dashboard {
+    /// The period, as the database file remembers it.
+    pub fn remembered_period(&self) -> DashboardPeriod {
+        DashboardPeriod {
+            period: self.period,
+            from: self.custom_from.map(|m| m.to_string()),
+            to: self.custom_to.map(|m| m.to_string()),
+        }
+    }
+
+    /// Shows the period the database file remembers.
+    pub fn set_remembered_period(&mut self, remembered: &DashboardPeriod) {
+        self.period = remembered.period;
+        self.custom_from = remembered.from.as_deref().and_then(YearMonth::parse);
+        self.custom_to = remembered.to.as_deref().and_then(YearMonth::parse);
+    }
+
     /// The months shown.
     pub fn range(&self, model: &Model) -> MonthRange {
         let now = this_month(model);
