@@ -34,6 +34,7 @@ mod sample;
 mod scale;
 mod schedule;
 mod schedule_ics;
+mod schedule_sweep;
 mod store;
 mod templates;
 mod terminal;
