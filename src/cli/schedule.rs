@@ -228,13 +228,7 @@ pub(super) fn calendar(db: &Path, from: NaiveDate, to: NaiveDate, out: &Path) ->
 
 /// `windows import FILE.ics`: its windows and freezes, added in one command (all or nothing).
 pub(super) fn import(db: &Path, file: &PathBuf) -> Result<String, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        tr_args(
-            "schedule-cli-read-failed",
-            &[("path", file.display().to_string().into()), ("detail", e.to_string().into())],
-        )
-    })?;
-    let found = ics::read_calendar(&text, system_zone()).map_err(|e| ics::error_text(&e))?;
+    let found = ics::read_calendar_file(file, system_zone()).map_err(|e| ics::file_error_text(file, &e))?;
     let (windows, freezes) = (found.windows.len(), found.freezes.len());
     let mut model = open_for_writing(db)?;
     model

@@ -35,6 +35,7 @@ mod sample;
 mod scale;
 mod schedule;
 mod schedule_ics;
+mod schedule_sweep;
 #[cfg(unix)]
 mod signals;
 mod store;

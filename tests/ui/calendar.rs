@@ -234,3 +234,118 @@ fn calendar_in_korean_snapshots() {
     );
     snapshot(&mut harness, "calendar_timeline_ko");
 }
+
+/// A corporate freeze calendar: a weekly window (folded, with a TZID) and two freezes.
+const FREEZE_CALENDAR: &str = "BEGIN:VCALENDAR\r\n\
+VERSION:2.0\r\n\
+PRODID:-//Corp//Freeze calendar//KO\r\n\
+BEGIN:VEVENT\r\n\
+UID:w1@corp\r\n\
+SUMMARY:본사 주말 야간 작업 윈도\r\n \
+우\r\n\
+CATEGORIES:MAINTENANCE\r\n\
+DTSTART;TZID=Asia/Seoul:20260103T220000\r\n\
+DURATION:PT8H\r\n\
+RRULE:FREQ=WEEKLY;BYDAY=SA\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:f1@corp\r\n\
+SUMMARY:추석 연휴 동결\r\n\
+DTSTART;VALUE=DATE:20260924\r\n\
+DTEND;VALUE=DATE:20260927\r\n\
+END:VEVENT\r\n\
+BEGIN:VEVENT\r\n\
+UID:f2@corp\r\n\
+SUMMARY:월말 결산 동결\r\n\
+DTSTART;TZID=Asia/Seoul:20260130T000000\r\n\
+DURATION:P2D\r\n\
+RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1,-2\r\n\
+END:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+/// Picks `name` in `dir` through Import .ics… and the window's own path dialog.
+fn import_through_the_dialog(harness: &mut Harness<'_, ReleaseDeskApp>, dir: &std::path::Path, name: &str) {
+    harness.get_by_label("Import .ics…").click();
+    harness.run();
+    assert!(harness.query_by_label("Import windows and freezes from an iCalendar file").is_some());
+    crate::file_dialog::retype(harness, "Folder", &dir.display().to_string());
+    crate::file_dialog::retype(harness, "File name", name);
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Open").click();
+    harness.run();
+}
+
+/// The schedule's windows and freezes by name, and how many commands can be undone.
+fn schedule_state(harness: &Harness<'_, ReleaseDeskApp>) -> (Vec<String>, Vec<String>, usize) {
+    let model = harness.state().model().unwrap();
+    let schedule = model.schedule();
+    (
+        schedule.windows.iter().map(|w| w.name.clone()).collect(),
+        schedule.freezes.iter().map(|f| f.name.clone()).collect(),
+        model.history().undo_len(),
+    )
+}
+
+#[test]
+fn a_freeze_calendar_imported_from_the_window_is_one_command_and_one_undo() {
+    let (dir, mut harness) = on_calendar();
+    std::fs::write(dir.path().join("corporate.ics"), FREEZE_CALENDAR).unwrap();
+    let before = schedule_state(&harness);
+    import_through_the_dialog(&mut harness, dir.path(), "corporate.ics");
+    let (windows, freezes, undo) = schedule_state(&harness);
+    assert_eq!(windows, vec!["본사 주말 야간 작업 윈도우".to_owned()], "the folded name is whole");
+    assert_eq!(freezes, vec!["연말 동결".to_owned(), "추석 연휴 동결".into(), "월말 결산 동결".into()]);
+    assert_eq!(undo, before.2 + 1, "one command");
+    let status = harness.state().status_text().unwrap_or_default();
+    assert!(status.contains("1 window") && status.contains("2 freezes"), "the status bar says what: {status}");
+    // The new freezes are shaded: the month of the Chuseok freeze names it.
+    let chuseok = NaiveDate::from_ymd_opt(2026, 9, 25).unwrap();
+    harness.state_mut().calendar_mut().unwrap().period.anchor = chuseok;
+    harness.run();
+    assert!(shaded(&harness, "추석 연휴 동결"), "the imported freeze is shaded in its month");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(schedule_state(&harness), before, "one undo takes the whole import back");
+    harness.run();
+    assert!(!shaded(&harness, "추석 연휴 동결"), "and it is no longer shaded");
+}
+
+/// Whether the window or freeze `name` is shaded in the shown period.
+fn shaded(harness: &Harness<'_, ReleaseDeskApp>, name: &str) -> bool {
+    harness.state().calendar().unwrap().shown.shades.iter().any(|s| s.name == name)
+}
+
+#[test]
+fn a_hostile_calendar_file_says_what_is_wrong_where_and_changes_nothing() {
+    let (dir, mut harness) = on_calendar();
+    let good_then_bad_rule = FREEZE_CALENDAR.replace("BYSETPOS=-1,-2", "BYSETPOS=-1,-2;BYSOMETHING=1");
+    let bad_time = FREEZE_CALENDAR.replace("DTSTART;VALUE=DATE:20260924", "DTSTART;VALUE=DATE:2026-09-24");
+    let nameless = FREEZE_CALENDAR.replace("SUMMARY:추석 연휴 동결\r\n", "");
+    let endless = FREEZE_CALENDAR.replace("DURATION:P2D", "DURATION:P40D");
+    let files: [(&str, Vec<u8>, &[&str]); 6] = [
+        ("rule.ics", good_then_bad_rule.into_bytes(), &["Line 24 (RRULE)", "월말 결산 동결", "BYSOMETHING"]),
+        ("time.ics", bad_time.into_bytes(), &["Line 16", "2026-09-24"]),
+        ("nameless.ics", nameless.into_bytes(), &["Line 13 (SUMMARY)", "name is empty"]),
+        ("endless.ics", endless.into_bytes(), &["Line 23 (DURATION)", "at most 31 days"]),
+        ("binary.ics", vec![0x00, 0xff, 0xfe, 0x42, 0x80, 0x81], &["not a text file"]),
+        ("notes.ics", b"meeting notes, not a calendar\n".to_vec(), &["not an iCalendar file"]),
+    ];
+    let before = schedule_state(&harness);
+    for (name, bytes, expected) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        import_through_the_dialog(&mut harness, dir.path(), name);
+        assert_eq!(schedule_state(&harness), before, "{name}: nothing changes");
+        for words in expected {
+            let said = harness.query_all_by_label_contains(words).count();
+            assert!(said >= 1, "{name}: the toolbar says {words:?}");
+        }
+        let status = harness.state().status_text().unwrap_or_default();
+        assert!(status.contains(expected[0]), "{name}: the status bar says it too: {status}");
+    }
+    // A calendar with nothing to import is refused by the model: said, and nothing changes.
+    let empty = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+    std::fs::write(dir.path().join("empty.ics"), empty).unwrap();
+    import_through_the_dialog(&mut harness, dir.path(), "empty.ics");
+    assert_eq!(schedule_state(&harness), before);
+    assert!(harness.query_all_by_label_contains("holds no window or freeze").count() >= 1);
+}

@@ -10,7 +10,7 @@ use release_desk::ui::ReleaseDeskApp;
 use crate::{fixture, harness};
 
 /// Replaces the text of the field `label` with `text`.
-fn retype(harness: &mut Harness<'_, ReleaseDeskApp>, label: &str, text: &str) {
+pub(crate) fn retype(harness: &mut Harness<'_, ReleaseDeskApp>, label: &str, text: &str) {
     harness.get_by_role_and_label(Role::TextInput, label).focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

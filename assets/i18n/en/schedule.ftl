@@ -64,7 +64,13 @@ schedule-cmd-delete-window = delete a deployment window
 schedule-cmd-add-freeze = add the freeze “{ $name }”
 schedule-cmd-edit-freeze = edit the freeze “{ $name }”
 schedule-cmd-delete-freeze = delete a freeze
-schedule-cmd-import = import { $windows } window(s) and { $freezes } freeze(s)
+schedule-cmd-import = import { $windows ->
+        [one] 1 window
+       *[other] { $windows } windows
+    } and { $freezes ->
+        [one] 1 freeze
+       *[other] { $freezes } freezes
+    }
 schedule-cmd-reschedule = reschedule #{ $id }
 
 ## Command line and calendar files
@@ -92,7 +98,12 @@ ics-category-freeze = Freeze
 ics-error-not-calendar = The file is not an iCalendar file (no BEGIN:VCALENDAR).
 ics-error-bad-time = Line { $line }: '{ $value }' is not a date or time.
 ics-error-bad-duration = Line { $line }: '{ $value }' is not a duration.
-ics-error-end-before-start = The event “{ $name }” ends before it starts.
+ics-error-end-before-start = Line { $line }: the event “{ $name }” ends before it starts.
+ics-error-invalid = Line { $line } ({ $field }), the event “{ $name }”: { $reason }
+ics-error-too-many = The file holds { $count } windows and freezes; at most { $max } can be imported at once.
+ics-error-not-a-file = { $path } is not a file.
+ics-error-too-large = The file is { $size } MB; a calendar file of at most { $max } MB can be imported.
+ics-error-not-text = { $path } is not a text file (UTF-8), so it is not an iCalendar file.
 
 ## The calendar screen
 calendar-title = Calendar
@@ -109,6 +120,8 @@ calendar-rows-ci = by CI
 calendar-manage = Windows and freezes…
 calendar-export = Export .ics…
 calendar-exported = Saved the calendar to { $path }.
+calendar-import = Import .ics…
+calendar-import-title = Import windows and freezes from an iCalendar file
 calendar-conflicts = Conflicts
 calendar-open-release = Click to open the release
 calendar-no-group = No group

@@ -92,7 +92,12 @@ ics-category-freeze = 동결 기간
 ics-error-not-calendar = iCalendar 파일이 아닙니다 (BEGIN:VCALENDAR 없음).
 ics-error-bad-time = { $line }번째 줄: '{ $value }'은(는) 날짜나 시각이 아닙니다.
 ics-error-bad-duration = { $line }번째 줄: '{ $value }'은(는) 기간이 아닙니다.
-ics-error-end-before-start = 일정 “{ $name }”의 끝이 시작보다 앞입니다.
+ics-error-end-before-start = { $line }번째 줄: 일정 “{ $name }”의 끝이 시작보다 앞입니다.
+ics-error-invalid = { $line }번째 줄({ $field }), 일정 “{ $name }”: { $reason }
+ics-error-too-many = 파일에 배포 윈도우와 동결 기간이 { $count }개 있습니다. 한 번에 최대 { $max }개까지 가져올 수 있습니다.
+ics-error-not-a-file = { $path }은(는) 파일이 아닙니다.
+ics-error-too-large = 파일 크기가 { $size }MB입니다. 최대 { $max }MB인 일정 파일만 가져올 수 있습니다.
+ics-error-not-text = { $path }은(는) 텍스트(UTF-8) 파일이 아니므로 iCalendar 파일이 아닙니다.
 
 ## 일정 화면
 calendar-title = 일정
@@ -109,6 +114,8 @@ calendar-rows-ci = CI별
 calendar-manage = 배포 윈도우와 동결 기간…
 calendar-export = .ics 내보내기…
 calendar-exported = 일정을 { $path }에 저장했습니다.
+calendar-import = .ics 가져오기…
+calendar-import-title = iCalendar 파일에서 배포 윈도우와 동결 기간 가져오기
 calendar-conflicts = 충돌
 calendar-open-release = 클릭하면 릴리스를 엽니다
 calendar-no-group = 그룹 없음

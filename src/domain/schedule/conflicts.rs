@@ -197,7 +197,8 @@ pub fn draft_conflicts(
         if !(theirs.start < mine.end && mine.start < theirs.end) {
             continue;
         }
-        if let Some(item) = draft.assets.iter().find(|c| other.assets.contains(c)) {
+        // The lowest CI they share, as `find_conflicts` names it.
+        if let Some(item) = draft.assets.iter().filter(|c| other.assets.contains(c)).min() {
             out.push(super::index::ci_conflict(mine, theirs, *item));
         }
         if let Some(agent) = draft.agent_id.filter(|a| other.agent_id == Some(*a)) {

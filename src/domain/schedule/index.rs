@@ -105,8 +105,11 @@ impl ScheduleIndex {
         for r in releases.iter().filter(|r| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
         {
             let span = Span { start: r.planned.start, end: r.planned.end, id: r.id };
-            for item in &r.assets {
-                by_ci.entry(*item).or_default().push(span);
+            // A CI listed twice on one release is one link: never a pair of the release with itself.
+            for (k, item) in r.assets.iter().enumerate() {
+                if !r.assets[..k].contains(item) {
+                    by_ci.entry(*item).or_default().push(span);
+                }
             }
             if let Some(agent) = r.agent_id {
                 by_agent.entry(agent).or_default().push(span);

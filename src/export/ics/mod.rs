@@ -8,7 +8,10 @@
 mod read;
 mod zone;
 
-pub use read::{IcsError, IcsImport, error_text, read_calendar};
+pub use read::{
+    EVENTS_MAX, FILE_MAX_BYTES, IcsError, IcsFileError, IcsImport, error_text, file_error_text, read_calendar,
+    read_calendar_file,
+};
 
 use std::collections::BTreeSet;
 

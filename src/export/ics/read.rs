@@ -2,15 +2,20 @@
 //! one this app wrote): lines unfolded, text unescaped, DTSTART/DTEND/DURATION in UTC, with a
 //! TZID, floating or as dates, RRULE and EXDATE. An event is a window when this app wrote it as
 //! one or its CATEGORIES say window or maintenance; otherwise a freeze (hard unless this app wrote
-//! it soft). Releases this app wrote are skipped. Nothing is changed here: the caller applies the
-//! result as one command.
+//! it soft). Releases this app wrote are skipped. Every window and freeze read is checked as the
+//! model will check it, so a bad one is refused with its line and property named. A file is read
+//! only when it is a regular file of at most [`FILE_MAX_BYTES`] that is UTF-8 text. Nothing is
+//! changed here: the caller applies the result as one command.
 
 use std::collections::BTreeSet;
+use std::io::Read as _;
+use std::path::Path;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::schedule::{
-    DeploymentWindow, Freeze, FreezeKind, Recurrence, Scope, Timing, Tz, local_to_utc, recurrence::normalize,
+    DeploymentWindow, Freeze, FreezeKind, Recurrence, ScheduleInvalid, Scope, Timing, Tz, local_to_utc,
+    recurrence::normalize,
 };
 use crate::domain::{FreezeId, Timestamp, WindowId};
 
@@ -32,8 +37,73 @@ pub enum IcsError {
     BadTime { line: usize, value: String },
     #[error("line {line}: '{value}' is not a duration")]
     BadDuration { line: usize, value: String },
-    #[error("an event ends before it starts: {0}")]
-    EndBeforeStart(String),
+    #[error("line {line}: the event '{name}' ends before it starts")]
+    EndBeforeStart { line: usize, name: String },
+    #[error("line {line} ({field}): the event '{name}': {reason}")]
+    Invalid { line: usize, field: &'static str, name: String, reason: ScheduleInvalid },
+    #[error("the file holds {0} windows and freezes; at most {EVENTS_MAX} are imported at once")]
+    TooManyEvents(usize),
+}
+
+/// The largest calendar file read, 16 MiB (a corporate calendar of years is a few hundred KiB).
+pub const FILE_MAX_BYTES: u64 = 16 << 20;
+
+/// The most windows and freezes one file may add.
+pub const EVENTS_MAX: usize = 2_000;
+
+/// Why a calendar file on disk cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IcsFileError {
+    #[error("could not read the file: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("not a regular file")]
+    NotAFile,
+    #[error("the file has {0} bytes; at most {FILE_MAX_BYTES} are read")]
+    TooLarge(u64),
+    #[error("the file is not UTF-8 text")]
+    NotText,
+    #[error(transparent)]
+    Calendar(#[from] IcsError),
+}
+
+/// Reads the windows and freezes of the calendar file at `path` (see [`read_calendar`]): a
+/// regular file (a pipe or a device is refused before it is opened), at most
+/// [`FILE_MAX_BYTES`], UTF-8.
+pub fn read_calendar_file(path: &Path, default: Tz) -> Result<IcsImport, IcsFileError> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(IcsFileError::NotAFile);
+    }
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > FILE_MAX_BYTES {
+        return Err(IcsFileError::TooLarge(size));
+    }
+    let mut bytes = Vec::new();
+    // One byte more than allowed tells a file that grew since it was measured.
+    file.take(FILE_MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > FILE_MAX_BYTES {
+        return Err(IcsFileError::TooLarge(bytes.len() as u64));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| IcsFileError::NotText)?;
+    Ok(read_calendar(&text, default)?)
+}
+
+/// Why the calendar file at `path` cannot be read, in the current language.
+pub fn file_error_text(path: &Path, err: &IcsFileError) -> String {
+    use crate::i18n::{io_reason, tr_args};
+    let path = path.display().to_string();
+    match err {
+        IcsFileError::Read(io) => {
+            tr_args("schedule-cli-read-failed", &[("path", path.into()), ("detail", io_reason(io).into())])
+        }
+        IcsFileError::NotAFile => tr_args("ics-error-not-a-file", &[("path", path.into())]),
+        IcsFileError::TooLarge(size) => tr_args(
+            "ics-error-too-large",
+            &[("size", ((size >> 20) as usize).into()), ("max", ((FILE_MAX_BYTES >> 20) as usize).into())],
+        ),
+        IcsFileError::NotText => tr_args("ics-error-not-text", &[("path", path.into())]),
+        IcsFileError::Calendar(calendar) => error_text(calendar),
+    }
 }
 
 /// Why a calendar file cannot be read, in the current language.
@@ -47,8 +117,21 @@ pub fn error_text(err: &IcsError) -> String {
         IcsError::BadDuration { line, value } => {
             tr_args("ics-error-bad-duration", &[("line", (*line).into()), ("value", value.as_str().into())])
         }
-        IcsError::EndBeforeStart(name) => {
-            tr_args("ics-error-end-before-start", &[("name", name.as_str().into())])
+        IcsError::EndBeforeStart { line, name } => tr_args(
+            "ics-error-end-before-start",
+            &[("line", (*line).into()), ("name", name.as_str().into())],
+        ),
+        IcsError::Invalid { line, field, name, reason } => tr_args(
+            "ics-error-invalid",
+            &[
+                ("line", (*line).into()),
+                ("field", (*field).into()),
+                ("name", name.as_str().into()),
+                ("reason", crate::i18n::schedule_invalid(reason).into()),
+            ],
+        ),
+        IcsError::TooManyEvents(count) => {
+            tr_args("ics-error-too-many", &[("count", (*count).into()), ("max", EVENTS_MAX.into())])
         }
     }
 }
@@ -181,13 +264,22 @@ fn duration(value: &str, line: usize) -> Result<i64, IcsError> {
     Ok(sign * minutes)
 }
 
-/// The properties of one VEVENT, as read.
-#[derive(Default)]
+/// The properties of one VEVENT, as read, and the line of its BEGIN.
 struct Event {
     properties: Vec<Property>,
+    line: usize,
 }
 
 impl Event {
+    fn new(line: usize) -> Self {
+        Self { properties: Vec::new(), line }
+    }
+
+    /// The line of property `name`, or of the event's BEGIN when it has none.
+    fn line_of(&self, name: &str) -> usize {
+        self.get(name).map_or(self.line, |p| p.line)
+    }
+
     fn get(&self, name: &str) -> Option<&Property> {
         self.properties.iter().find(|p| p.name == name)
     }
@@ -217,10 +309,14 @@ pub fn read_calendar(text: &str, default: Tz) -> Result<IcsImport, IcsError> {
         let Some(p) = property(*n, line) else { continue };
         let value = p.value.to_ascii_uppercase();
         match (p.name.as_str(), value.as_str()) {
-            ("BEGIN", "VEVENT") => event = Some(Event::default()),
+            ("BEGIN", "VEVENT") => event = Some(Event::new(*n)),
             ("END", "VEVENT") => {
                 if let Some(done) = event.take() {
                     add_event(&done, default, &mut out)?;
+                    let count = out.windows.len() + out.freezes.len();
+                    if count > EVENTS_MAX {
+                        return Err(IcsError::TooManyEvents(count));
+                    }
                 }
             }
             ("BEGIN", _) if event.is_some() => nested += 1,
@@ -266,7 +362,7 @@ fn add_event(event: &Event, default: Tz, out: &mut IcsImport) -> Result<(), IcsE
     };
     let name = event.get("SUMMARY").map(|p| unescape(&p.value)).unwrap_or_default();
     if minutes <= 0 {
-        return Err(IcsError::EndBeforeStart(name));
+        return Err(IcsError::EndBeforeStart { line: start.line, name });
     }
     let zone = begin.zone.unwrap_or(Tz::UTC);
     let timing = match event.get("RRULE") {
@@ -282,10 +378,12 @@ fn add_event(event: &Event, default: Tz, out: &mut IcsImport) -> Result<(), IcsE
     let window = kind.as_deref() == Some("window")
         || (kind.is_none() && (categories.contains("window") || categories.contains("maintenance")));
     if window {
-        out.windows.push(DeploymentWindow { id: WindowId(0), name, timing, zone, scope: Scope::All });
+        let window = DeploymentWindow { id: WindowId(0), name, timing, zone, scope: Scope::All };
+        window.validate().map_err(|reason| invalid(event, &window.name, reason))?;
+        out.windows.push(window);
     } else {
         let soft = event.get("X-RELEASE-DESK-FREEZE").is_some_and(|p| p.value.eq_ignore_ascii_case("soft"));
-        out.freezes.push(Freeze {
+        let freeze = Freeze {
             id: FreezeId(0),
             name,
             timing,
@@ -294,9 +392,32 @@ fn add_event(event: &Event, default: Tz, out: &mut IcsImport) -> Result<(), IcsE
             scope: Scope::All,
             exempt: BTreeSet::new(),
             exempt_reason: String::new(),
-        });
+        };
+        freeze.validate().map_err(|reason| invalid(event, &freeze.name, reason))?;
+        out.freezes.push(freeze);
     }
     Ok(())
+}
+
+/// A window or freeze the model would refuse, with the line and property to look at.
+fn invalid(event: &Event, name: &str, reason: ScheduleInvalid) -> IcsError {
+    let field = match reason {
+        ScheduleInvalid::NameEmpty | ScheduleInvalid::NameTooLong(_) => "SUMMARY",
+        ScheduleInvalid::Rule(_) => "RRULE",
+        ScheduleInvalid::EndNotAfterStart
+        | ScheduleInvalid::DurationZero
+        | ScheduleInvalid::DurationTooLong(_)
+        | ScheduleInvalid::ExemptReasonRequired => {
+            if event.get("DTEND").is_some() {
+                "DTEND"
+            } else if event.get("DURATION").is_some() {
+                "DURATION"
+            } else {
+                "DTSTART"
+            }
+        }
+    };
+    IcsError::Invalid { line: event.line_of(field), field, name: name.to_owned(), reason }
 }
 
 /// Every EXDATE of the event (comma lists, several lines), as wall-clock times of `zone`.

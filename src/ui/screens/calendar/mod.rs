@@ -4,7 +4,10 @@
 //! A bar dragged (or its edge) reschedules the release, snapping to 15 minutes, as one undoable
 //! command; the conflicts the new time would have show while dragging. A click opens the release.
 //! Arrows move between periods and `T` goes to today. Windows and freezes are managed in a dialog
-//! (`dialog.rs`); the shown period exports as an iCalendar file.
+//! (`dialog.rs`); the shown period exports as an iCalendar file, and Import .ics… adds the
+//! windows and freezes of one (a corporate freeze calendar) as one command, which one undo takes
+//! back; a file that cannot be read, or whose events the model would refuse, changes nothing and
+//! says why (the line and property) in the toolbar.
 //!
 //! One file per part: `period` (what is shown and its range), `grid` (month and week), `timeline`
 //! (the Gantt), `drag` (a bar being moved), `dialog` (windows and freezes), `side` (the conflicts).
@@ -117,6 +120,15 @@ impl Shown {
     }
 }
 
+/// What a file asked for from the toolbar is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum IcsFile {
+    /// The shown period is written to it.
+    Export,
+    /// Its windows and freezes are imported.
+    Import,
+}
+
 /// The calendar screen.
 pub struct Calendar {
     pub period: Period,
@@ -126,12 +138,14 @@ pub struct Calendar {
     /// The timeline's rows as last laid out.
     layout: timeline::Layout,
     dialog: dialog::ScheduleDialog,
-    /// Why the last reschedule was refused.
+    /// Why the last reschedule or import was refused.
     refused: Option<String>,
+    /// An import was pushed and its result has not come back yet.
+    importing: bool,
     /// Today (tests fix it).
     today: Option<NaiveDate>,
-    /// Where the shown period is saved as an iCalendar file.
-    files: FileChooser<()>,
+    /// Where the shown period is saved as an iCalendar file, or the file imported.
+    files: FileChooser<IcsFile>,
 }
 
 impl Default for Calendar {
@@ -143,6 +157,7 @@ impl Default for Calendar {
             layout: timeline::Layout::default(),
             dialog: dialog::ScheduleDialog::default(),
             refused: None,
+            importing: false,
             today: None,
             files: FileChooser::default(),
         }
@@ -216,12 +231,35 @@ impl Calendar {
             if ui.button(tr("calendar-export")).clicked() {
                 let request = FileRequest::save(tr("calendar-export"), "release-calendar.ics")
                     .filter("iCalendar", &["ics"]);
-                self.files.ask(ui.ctx(), (), request);
+                self.files.ask(ui.ctx(), IcsFile::Export, request);
+            }
+            if ui.button(tr("calendar-import")).clicked() {
+                let request = FileRequest::open(tr("calendar-import-title")).filter("iCalendar", &["ics"]);
+                self.files.ask(ui.ctx(), IcsFile::Import, request);
             }
             if let Some(why) = &self.refused {
                 ui.colored_label(ui.visuals().error_fg_color, why);
             }
         });
+    }
+
+    /// Reads the windows and freezes of the calendar file at `path` and asks for them to be added
+    /// as one command; a file that cannot be read changes nothing and says why.
+    pub fn import_ics(&mut self, cx: &mut ScreenContext<'_>, path: &std::path::Path) {
+        let default = crate::domain::schedule::system_zone();
+        match crate::export::ics::read_calendar_file(path, default) {
+            Ok(found) => {
+                self.refused = None;
+                self.importing = true;
+                let command = ScheduleCommand::Import { windows: found.windows, freezes: found.freezes };
+                cx.outbox.push(Sender::Screen(ID), Command::Schedule(command));
+            }
+            Err(err) => {
+                let why = crate::export::ics::file_error_text(path, &err);
+                *cx.status = Some(StatusLine { text: why.clone(), is_error: true });
+                self.refused = Some(why);
+            }
+        }
     }
 
     /// Writes the shown period to `path` as an iCalendar file and says so in the status bar.
@@ -291,8 +329,10 @@ impl Screen for Calendar {
             action = Some(ScreenAction::OpenRelease(id));
         }
         self.dialog.ui(ui, cx);
-        if let Some(((), path)) = self.files.ui(ui.ctx()) {
-            self.export_ics(cx, &path);
+        match self.files.ui(ui.ctx()) {
+            Some((IcsFile::Export, path)) => self.export_ics(cx, &path),
+            Some((IcsFile::Import, path)) => self.import_ics(cx, &path),
+            None => {}
         }
         action
     }
@@ -318,6 +358,11 @@ impl Screen for Calendar {
     }
 
     fn on_result(&mut self, result: Result<(), String>) {
+        if std::mem::take(&mut self.importing) {
+            // The import's result: the status bar says what was added; a refusal stays here.
+            self.refused = result.err();
+            return;
+        }
         if let Err(why) = result.clone()
             && !self.dialog.on_result(result)
         {
