@@ -84,6 +84,7 @@ pub(super) fn show(db: &Path, id: &str, format: Format, csv: CsvOptions) -> Resu
                 &model.readiness(release.id),
                 &model.stage_history(release.id),
                 model.registry(),
+                model.cabs(),
                 model.directory(),
             );
             export::backout_json::add_backout_fields(&mut json, release.id, &model);

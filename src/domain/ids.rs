@@ -91,3 +91,7 @@ id_type!(
     /// A change freeze (blackout): when releases must not deploy.
     FreezeId
 );
+id_type!(
+    /// A Change Advisory Board (CAB).
+    CabId
+);

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod backout;
+pub mod cab;
 pub mod directory;
 pub mod external;
 pub mod ids;
@@ -24,10 +25,11 @@ pub mod work;
 
 pub use activity::{Activity, ActivityKind, Field, FieldChange, Value};
 pub use backout::{BackoutEdit, BackoutInvalid, BackoutPlan, BackoutWarning, Rehearsal, RehearsalResult};
+pub use cab::{ApprovalRule, ApprovalSource, Cab, CabInvalid, Cabs, Vote, VoteDecision, VoteSubject};
 pub use directory::{Agent, Department, Directory, Group};
 pub use external::{ExternalKind, ExternalLink, ExternalLinks};
 pub use ids::{
-    ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId,
+    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId,
     SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
 };
 pub use impact::{AffectedItem, ImpactAnalysis, ImpactInvalid};

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{ChangeId, ConfigItemId};
+use super::ids::{CabId, ChangeId, ConfigItemId};
 
 /// The longest Change subject or CI name accepted.
 pub const NAME_MAX_CHARS: usize = 255;
@@ -90,8 +90,15 @@ impl Default for Criticality {
 pub struct Change {
     pub id: ChangeId,
     pub subject: String,
-    pub approval: CabApproval,
+    /// The approval set by hand: what a Change without a CAB stands at, and (shown as "recorded
+    /// before CABs") what a file from before CABs held. A Change with a CAB ignores it: its
+    /// approval is derived from the votes (`domain::cab`).
+    #[serde(alias = "approval")]
+    pub recorded_approval: CabApproval,
     pub risk: ChangeRisk,
+    /// The CAB that decides this Change, if any.
+    #[serde(default)]
+    pub cab: Option<CabId>,
 }
 
 /// A configuration item (CI) a release deploys to or changes.
@@ -138,14 +145,6 @@ impl Registry {
     /// The id the next new CI gets.
     pub fn next_config_item_id(&self) -> ConfigItemId {
         ConfigItemId(self.config_items.last().map_or(1, |c| c.id.0 + 1))
-    }
-
-    /// The linked Changes (of `ids`) that are not CAB-approved, unknown ones included.
-    pub fn unapproved(&self, ids: &[ChangeId]) -> Vec<ChangeId> {
-        ids.iter()
-            .copied()
-            .filter(|id| self.change(*id).is_none_or(|c| c.approval != CabApproval::Approved))
-            .collect()
     }
 }
 
@@ -222,22 +221,20 @@ mod tests {
                 Change {
                     id: ChangeId(1),
                     subject: "a".into(),
-                    approval: CabApproval::Approved,
+                    recorded_approval: CabApproval::Approved,
                     risk: ChangeRisk::Low,
+                    cab: None,
                 },
                 Change {
                     id: ChangeId(4),
                     subject: "b".into(),
-                    approval: CabApproval::Pending,
+                    recorded_approval: CabApproval::Pending,
                     risk: ChangeRisk::High,
+                    cab: None,
                 },
             ],
             config_items: vec![],
         };
-        assert_eq!(
-            registry.unapproved(&[ChangeId(1), ChangeId(4), ChangeId(9)]),
-            vec![ChangeId(4), ChangeId(9)]
-        );
         assert_eq!(registry.next_change_id(), ChangeId(5));
         assert_eq!(registry.next_config_item_id(), ConfigItemId(1));
         assert_eq!(validate_name("  "), Err(RegistryInvalid::NameEmpty));

@@ -1,6 +1,6 @@
 //! The whole database as one versioned JSON file, and back: releases with everything they carry
 //! (notes, tasks, time, readiness, stage history, back-out plans, impact, reviews), people,
-//! release templates, settings (KPI targets among them), saved views, Changes and CIs, the links of imported records
+//! release templates, settings (KPI targets among them), saved views, Changes and CIs, CABs and their votes, the links of imported records
 //! and the activity log. Deployment windows and freezes are not carried yet: a database that has
 //! any is refused by `archive` rather than archived without them. Every part of the model's snapshot is named here by destructuring, so a
 //! part a later issue adds does not compile until the archive carries it. An archive of a newer
@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::import::{ImportProblem, ProblemKind};
 use crate::domain::schedule::Schedule;
 use crate::domain::{
-    Activity, ActivityId, ActivityKind, AgentId, BackoutPlan, Directory, ExternalLink, Field, FieldChange,
-    ImpactAnalysis, Note, Readiness, Registry, Release, ReleaseId, Review, SavedView, StageEntry, Task,
-    Template, TimeEntry, Timestamp, Value,
+    Activity, ActivityId, ActivityKind, AgentId, BackoutPlan, Cabs, Directory, ExternalLink, Field,
+    FieldChange, ImpactAnalysis, Note, Readiness, Registry, Release, ReleaseId, Review, SavedView,
+    StageEntry, Task, Template, TimeEntry, Timestamp, Value,
 };
 use crate::model::{ArchiveContents, Model};
 use crate::store::{Snapshot, StoreError};
@@ -55,6 +55,9 @@ struct Archive {
     /// The user's own release templates (archives written before templates had none).
     #[serde(default)]
     templates: Vec<Template>,
+    /// The CABs and their votes (archives written before CABs had none).
+    #[serde(default)]
+    cabs: Cabs,
     /// Oldest first.
     activities: Vec<LoggedChange>,
 }
@@ -130,6 +133,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         reviews,
         external_links,
         templates,
+        cabs,
         // Not carried yet (the schedule's types have no JSON form); `archive` refuses a
         // database that has deployment windows or freezes rather than drop them.
         schedule: _,
@@ -157,6 +161,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         reviews,
         external_links: external_links.iter().collect(),
         templates,
+        cabs,
         activities: activities.iter().map(LoggedChange::of).collect(),
     };
     serde_json::to_string_pretty(&archive).map_err(|e| StoreError::BadData(e.to_string()))
@@ -207,6 +212,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         reviews,
         external_links,
         templates,
+        cabs,
         activities,
     } = archive;
     let mut log = Vec::with_capacity(activities.len());
@@ -240,6 +246,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         external_links: external_links.into_iter().collect(),
         templates,
         schedule: Schedule::default(),
+        cabs,
     };
     Ok(ArchiveContents { snapshot, activities: log })
 }

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::domain::{
-    Directory, MitigationItem, MitigationPhase, PlanCheck, Readiness, Registry, Release, StageEntry,
+    Cabs, Directory, MitigationItem, MitigationPhase, PlanCheck, Readiness, Registry, Release, StageEntry,
     Timestamp,
 };
 
@@ -92,6 +92,7 @@ pub fn add_lifecycle_fields(
     readiness: &Readiness,
     history: &[&StageEntry],
     registry: &Registry,
+    cabs: &Cabs,
     directory: &Directory,
 ) {
     let Some(map) = object.as_object_mut() else { return };
@@ -104,7 +105,7 @@ pub fn add_lifecycle_fields(
         .associated_change_ids
         .iter()
         .map(|id| match registry.change(*id) {
-            Some(c) => json!({"id": c.id, "subject": c.subject, "cab_approval": c.approval.code(), "risk": c.risk.code()}),
+            Some(c) => json!({"id": c.id, "subject": c.subject, "cab_approval": cabs.change_state(c).0.code(), "risk": c.risk.code()}),
             None => json!({"id": id, "subject": null, "cab_approval": null, "risk": null}),
         })
         .collect();

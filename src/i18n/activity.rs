@@ -39,6 +39,8 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Imported => "activity-kind-imported",
         ActivityKind::Window => "schedule-activity-window",
         ActivityKind::Freeze => "schedule-activity-freeze",
+        ActivityKind::Cab => "cab-activity-cab",
+        ActivityKind::Vote => "cab-activity-vote",
     })
 }
 
@@ -112,6 +114,8 @@ pub fn activity_field(field: &Field) -> String {
         Field::Command => "activity-field-command",
         Field::Window => "schedule-activity-window",
         Field::Freeze => "schedule-activity-freeze",
+        Field::Cab => "cab-activity-cab",
+        Field::Vote => "cab-activity-vote",
         Field::Other(code) => return code.clone(),
     };
     tr(key)
@@ -178,6 +182,8 @@ pub fn activity_value(value: &Value) -> String {
         Value::Criticality(c) => super::criticality(*c),
         Value::Rehearsal(r) => rehearsal_text(r),
         Value::Schedule(item) => super::schedule::schedule_ref(item),
+        Value::Cab(cab) => named(cab),
+        Value::Vote(vote) => super::cab::vote_ref(vote),
     }
 }
 

@@ -115,6 +115,11 @@ pub fn summary_label(summary: &CommandSummary) -> String {
             tr_args("schedule-cmd-import", &[("windows", (*windows).into()), ("freezes", (*freezes).into())])
         }
         S::Reschedule { release } => tr_args("schedule-cmd-reschedule", &[id(release)]),
+        S::SaveCab { .. }
+        | S::DeleteCab { .. }
+        | S::AssignCab { .. }
+        | S::Vote { .. }
+        | S::WithdrawVote { .. } => super::cab::cab_summary_label(summary).unwrap_or_default(),
     }
 }
 

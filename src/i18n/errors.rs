@@ -66,6 +66,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NoSuchWindow(id) => tr_args("schedule-error-no-window", &[("id", id.0.into())]),
         E::NoSuchFreeze(id) => tr_args("schedule-error-no-freeze", &[("id", id.0.into())]),
         E::NothingToImport => tr("schedule-error-nothing-to-import"),
+        E::Cab(invalid) => super::cab::cab_invalid(invalid),
         E::Store(store) => store_error(store),
     }
 }

@@ -8,6 +8,7 @@
 //! because the catalogues stay plain text files a translator can edit.
 
 mod activity;
+mod cab;
 mod commands;
 mod errors;
 mod format;
@@ -16,6 +17,7 @@ mod labels;
 mod schedule;
 
 pub use activity::{activity_cells, activity_field, activity_kind, activity_value};
+pub use cab::*;
 pub use commands::{command_label, id_list, summary_label};
 pub use errors::*;
 pub use format::*;
@@ -64,6 +66,7 @@ catalogues!(
     "import",
     "template",
     "pack",
+    "cab",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.
@@ -223,6 +226,7 @@ macro_rules! id_arg {
 id_arg!(
     ActivityId,
     AgentId,
+    CabId,
     ChangeId,
     ConfigItemId,
     DepartmentId,

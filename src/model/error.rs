@@ -81,6 +81,8 @@ pub enum CommandError {
     NoSuchFreeze(crate::domain::FreezeId),
     #[error("the calendar file holds no window or freeze")]
     NothingToImport,
+    #[error("{0}")]
+    Cab(#[from] crate::domain::CabInvalid),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }

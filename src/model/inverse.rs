@@ -8,10 +8,11 @@ use super::Model;
 use super::plan::parse_settings;
 use crate::domain::schedule::{DeploymentWindow, Freeze};
 use crate::domain::{
-    Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, Template, TimeEntry,
+    Cab, Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, Template, TimeEntry,
+    Vote,
 };
 use crate::store::Mutation;
-use crate::store::ScheduleMutation;
+use crate::store::{CabMutation, ScheduleMutation};
 
 impl Model {
     /// The mutations that undo `mutations`, from the current (before) state.
@@ -123,6 +124,7 @@ impl Model {
                     }
                 }
                 Mutation::Schedule(m) => Mutation::Schedule(self.schedule_inverse(m)),
+                Mutation::Cab(m) => Mutation::Cab(self.cab_inverse(m)),
             })
             .collect();
         inverse.reverse();
@@ -144,6 +146,35 @@ impl Model {
                 Some(old) => S::PutFreeze(old.clone()),
                 None => S::RemoveFreeze(*id),
             },
+        }
+    }
+
+    /// The change that takes a CAB's or a vote's change back.
+    fn cab_inverse(&self, m: &CabMutation) -> CabMutation {
+        use CabMutation as C;
+        match m {
+            C::PutCab(Cab { id, .. }) | C::RemoveCab(id) => match self.cabs.cab(*id) {
+                Some(old) => C::PutCab(old.clone()),
+                None => C::RemoveCab(*id),
+            },
+            C::PutVote(Vote { subject, agent, .. }) | C::RemoveVote { subject, agent } => {
+                match self.cabs.vote(*subject, *agent) {
+                    Some(old) => C::PutVote(old.clone()),
+                    None => C::RemoveVote { subject: *subject, agent: *agent },
+                }
+            }
+        }
+    }
+
+    /// A CAB's or a vote's change, in memory (votes kept in subject, then agent order).
+    fn absorb_cab(&mut self, m: CabMutation) {
+        match m {
+            CabMutation::PutCab(c) => upsert_by(&mut self.cabs.cabs, c, |x| x.id),
+            CabMutation::RemoveCab(id) => self.cabs.cabs.retain(|x| x.id != id),
+            CabMutation::PutVote(v) => upsert_by(&mut self.cabs.votes, v, |x| (x.subject, x.agent)),
+            CabMutation::RemoveVote { subject, agent } => {
+                self.cabs.votes.retain(|x| (x.subject, x.agent) != (subject, agent));
+            }
         }
     }
 
@@ -256,6 +287,7 @@ impl Model {
                 Mutation::PutExternalLink(link) => self.external_links.put(link),
                 Mutation::RemoveExternalLink { kind, external } => self.external_links.remove(kind, external),
                 Mutation::Schedule(m) => self.absorb_schedule(m),
+                Mutation::Cab(m) => self.absorb_cab(m),
             }
         }
         merge_by_id(&mut self.notes, notes, |n| n.id);

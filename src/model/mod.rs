@@ -11,6 +11,7 @@
 //! [`Mutation`]: crate::store::Mutation
 
 mod apply;
+mod cab;
 mod command;
 mod error;
 mod history;
@@ -26,6 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 pub use apply::{Applied, PurgeBackup};
+pub use cab::CabCommand;
 pub use command::{
     ArchiveContents, BackoutCommand, BulkAction, Command, ImpactCommand, ImportCommand, LifecycleCommand,
     NewRelease, NewTimeEntry, PeopleCommand, ReadinessCommand, RegistryCommand, ReleaseCommand, ReleaseEdit,
@@ -39,9 +41,9 @@ pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};
 use crate::domain::readiness::RiskLevel;
 use crate::domain::schedule::Schedule;
 use crate::domain::{
-    Activity, AffectedItem, AgentId, BackoutPlan, DeployGate, Directory, ExternalLinks, ImpactAnalysis, Note,
-    NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry,
-    Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
+    Activity, AffectedItem, AgentId, BackoutPlan, CabApproval, Cabs, Change, DeployGate, Directory,
+    ExternalLinks, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView,
+    SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -85,6 +87,8 @@ pub struct Model {
     external_links: ExternalLinks,
     /// Deployment windows and change freezes.
     schedule: Schedule,
+    /// The CABs and their votes.
+    cabs: Cabs,
     /// The conflicts last found, with the revision and range they were found for.
     conflicts: schedule::ConflictCache,
     clock: Clock,
@@ -146,6 +150,7 @@ impl Model {
             templates: BTreeMap::new(),
             external_links: ExternalLinks::default(),
             schedule: Schedule::default(),
+            cabs: Cabs::default(),
             conflicts: schedule::ConflictCache::default(),
             clock: Box::new(system_now),
             revision: 0,
@@ -175,7 +180,9 @@ impl Model {
             templates,
             external_links,
             schedule,
+            cabs,
         } = snapshot;
+        self.cabs = cabs;
         self.templates = templates.into_iter().map(|t| (t.key.clone(), t)).collect();
         self.backout = backout;
         self.impact = impact;
@@ -282,6 +289,7 @@ impl Model {
             templates: self.templates.values().cloned().collect(),
             external_links: self.external_links.clone(),
             schedule: self.schedule.clone(),
+            cabs: self.cabs.clone(),
         }
     }
 
@@ -358,6 +366,16 @@ impl Model {
         &self.registry
     }
 
+    /// Every CAB and every vote.
+    pub fn cabs(&self) -> &Cabs {
+        &self.cabs
+    }
+
+    /// Where a Change stands: derived from its CAB's votes, or as recorded by hand without a CAB.
+    pub fn change_approval(&self, change: &Change) -> CabApproval {
+        self.cabs.change_state(change).0
+    }
+
     /// A release's readiness; the default (nothing ticked, the brief's four risks) if never edited.
     pub fn readiness(&self, id: ReleaseId) -> Cow<'_, Readiness> {
         match self.readiness.get(&id) {
@@ -392,7 +410,7 @@ impl Model {
         let readiness = self.readiness(release.id);
         let (done, total) = readiness.plan_progress();
         DeployGate {
-            unapproved_changes: self.registry.unapproved(&release.associated_change_ids),
+            unapproved_changes: self.cabs.unapproved(&self.registry, &release.associated_change_ids),
             readiness_missing: total - done,
             backout_warnings: self.backout_warnings(release),
             hard_freezes: self.hard_freezes_at_deploy(release),

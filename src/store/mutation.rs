@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use crate::domain::schedule::{DeploymentWindow, Freeze, Schedule};
 use crate::domain::{
-    Agent, AgentId, BackoutPlan, Change, ChangeId, ConfigItem, ConfigItemId, Department, DepartmentId,
-    Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note, NoteId,
-    Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId, StageEntry,
-    StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId,
+    Agent, AgentId, BackoutPlan, Cab, CabId, Cabs, Change, ChangeId, ConfigItem, ConfigItemId, Department,
+    DepartmentId, Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note,
+    NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId,
+    StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote, VoteSubject,
 };
 use crate::domain::{FreezeId, WindowId};
 
@@ -92,6 +92,22 @@ pub enum Mutation {
     },
     /// A deployment window or change freeze put or removed.
     Schedule(ScheduleMutation),
+    /// A CAB or a vote put or removed.
+    Cab(CabMutation),
+}
+
+/// One change to the CABs and their votes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CabMutation {
+    /// Insert or replace a CAB with its members.
+    PutCab(Cab),
+    RemoveCab(CabId),
+    /// Insert or replace a member's vote on a subject.
+    PutVote(Vote),
+    RemoveVote {
+        subject: VoteSubject,
+        agent: AgentId,
+    },
 }
 
 /// One change to the deployment windows and change freezes.
@@ -138,4 +154,6 @@ pub struct Snapshot {
     pub external_links: ExternalLinks,
     /// Deployment windows and change freezes.
     pub schedule: Schedule,
+    /// The CABs and their votes.
+    pub cabs: Cabs,
 }

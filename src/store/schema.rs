@@ -273,6 +273,37 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 9 -> 10: Change Advisory Boards (issue 17): each CAB with its rule, chair and members in
+    // order, the votes (one per member and subject: a Change or a release's go/no-go), and the
+    // CAB a Change goes to. A Change's `approval` stays as the one recorded by hand.
+    Migration::Sql(
+        r"
+    CREATE TABLE cabs (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL,
+        rule      TEXT NOT NULL CHECK (rule IN ('any', 'all', 'majority')),
+        chair     INTEGER,
+        emergency INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1))
+    );
+    CREATE TABLE cab_members (
+        cab_id   INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        agent_id INTEGER NOT NULL,
+        PRIMARY KEY (cab_id, position)
+    );
+    CREATE TABLE votes (
+        subject_kind   TEXT NOT NULL CHECK (subject_kind IN ('change', 'go_no_go')),
+        subject_id     INTEGER NOT NULL,
+        agent_id       INTEGER NOT NULL,
+        decision       TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),
+        at             INTEGER NOT NULL,
+        comment        TEXT NOT NULL DEFAULT '',
+        after_the_fact INTEGER NOT NULL DEFAULT 0 CHECK (after_the_fact IN (0, 1)),
+        PRIMARY KEY (subject_kind, subject_id, agent_id)
+    );
+    ALTER TABLE changes ADD COLUMN cab_id INTEGER;
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -138,8 +138,9 @@ fn the_deploy_gate_refuses_until_approved_and_ready_or_overridden_with_a_logged_
         .apply(Command::Registry(RegistryCommand::UpdateChange(Change {
             id: ChangeId(1),
             subject: "SAP 패치 스택".into(),
-            approval: CabApproval::Approved,
+            recorded_approval: CabApproval::Approved,
             risk: ChangeRisk::High,
+            cab: None,
         })))
         .unwrap();
     assert!(model.deploy_gate(model.release(R).unwrap()).is_open());

@@ -9,6 +9,7 @@ mod common;
 
 mod backout;
 mod bulk;
+mod cab;
 mod cab_pack;
 mod catalogues;
 mod cli;

@@ -82,6 +82,9 @@ enum Step {
     Schedule(u8, u8, u8),
     /// A template saved or deleted, a release made from one or cloned (issue 15): (kind, which, a).
     Template(u8, u8, u8),
+    /// A CAB saved or deleted, a Change sent to one, a vote cast or withdrawn (issue 17):
+    /// (kind, which, a, b).
+    Cab(u8, u8, u8, u8),
     Undo,
     Redo,
 }
@@ -112,6 +115,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Backout(k, w, a, b)),
         3 => (byte(), byte(), byte()).prop_map(|(k, w, v)| Step::Schedule(k, w, v)),
         2 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Template(k, w, a)),
+        3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Cab(k, w, a, b)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -234,8 +238,84 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Backout(kind, which, a, b) => backout(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Schedule(kind, which, value) => schedule(model, *kind, *which, *value, &releases, &groups),
         Step::Template(kind, which, a) => template(model, *kind, *which, *a, &releases),
+        Step::Cab(kind, which, a, b) => cab(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Undo | Step::Redo => return None,
     })
+}
+
+/// A Change's new subject, recorded approval and risk (its CAB is not the edit's to change).
+fn edited_change(
+    id: ChangeId,
+    subject: String,
+    (recorded_approval, risk): (release_desk::domain::CabApproval, release_desk::domain::ChangeRisk),
+) -> release_desk::domain::Change {
+    release_desk::domain::Change { id, subject, recorded_approval, risk, cab: None }
+}
+
+/// The CAB commands (issue 17): CABs saved (new or edited) and deleted, Changes sent to a CAB or
+/// taken from it, votes on Changes and go/no-gos cast (by members, and now and then by an agent who
+/// is not one) and withdrawn.
+fn cab(
+    model: &Model,
+    kind: u8,
+    which: u8,
+    a: u8,
+    b: u8,
+    releases: &[ReleaseId],
+    agents: &[AgentId],
+) -> Command {
+    use release_desk::domain::{ApprovalRule, Cab, CabId, VoteDecision, VoteSubject};
+    use release_desk::model::CabCommand as C;
+    let cabs: Vec<CabId> = model.cabs().cabs.iter().map(|c| c.id).collect();
+    let changes: Vec<ChangeId> = model.registry().changes.iter().map(|c| c.id).collect();
+    let cab_id = pick(&cabs, which).unwrap_or(CabId(99));
+    let command = match kind % 6 {
+        0 | 1 => {
+            let members: Vec<AgentId> = agents
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(i, _)| (a >> (i % 8)) & 1 == 1)
+                .map(|(_, m)| m)
+                .collect();
+            C::SaveCab(Cab {
+                id: if kind.is_multiple_of(6) { CabId(0) } else { cab_id },
+                name: format!("cab {b}"),
+                chair: if b.is_multiple_of(2) { pick(&members, b) } else { None },
+                members,
+                rule: ApprovalRule::ALL[b as usize % ApprovalRule::ALL.len()],
+                emergency: b.is_multiple_of(3),
+            })
+        }
+        2 => C::DeleteCab(cab_id),
+        3 => C::AssignCab {
+            change: pick(&changes, which).unwrap_or(ChangeId(404)),
+            cab: if a.is_multiple_of(4) { None } else { pick(&cabs, a) },
+        },
+        4 => {
+            let subject = if a.is_multiple_of(3) {
+                VoteSubject::GoNoGo(pick(releases, which).unwrap_or(ReleaseId(999)))
+            } else {
+                VoteSubject::Change(pick(&changes, which).unwrap_or(ChangeId(404)))
+            };
+            // Mostly a member of the subject's CAB; now and then anyone (refused unless a member).
+            let members = model.subject_cab(subject).map(|c| c.members.clone()).unwrap_or_default();
+            let agent = if b.is_multiple_of(5) { pick(agents, b) } else { pick(&members, b) };
+            C::Vote {
+                subject,
+                agent: agent.unwrap_or(AgentId(404)),
+                decision: VoteDecision::ALL[a as usize % 2],
+                comment: if b.is_multiple_of(2) { format!("comment {b}") } else { String::new() },
+            }
+        }
+        _ => {
+            match pick(&model.cabs().votes.iter().map(|v| (v.subject, v.agent)).collect::<Vec<_>>(), which) {
+                Some((subject, agent)) => C::WithdrawVote { subject, agent },
+                None => C::WithdrawVote { subject: VoteSubject::Change(ChangeId(404)), agent: AgentId(1) },
+            }
+        }
+    };
+    Command::Cab(command)
 }
 
 /// The schedule's commands (issue 14): windows and freezes added, edited, deleted and imported,
@@ -409,7 +489,7 @@ fn lifecycle(
     agents: &[AgentId],
 ) -> Command {
     use release_desk::domain::{
-        CabApproval, Change, ChangeRisk, CiKind, KpiTargets, Outcome, Stage, lifecycle::DOWNTIME_MAX_MINUTES,
+        CabApproval, ChangeRisk, CiKind, KpiTargets, Outcome, Stage, lifecycle::DOWNTIME_MAX_MINUTES,
     };
     let release = pick(releases, which).unwrap_or(ReleaseId(999));
     let link_to = match a % 4 {
@@ -436,12 +516,11 @@ fn lifecycle(
             risk,
             link_to,
         }),
-        1 => Command::Registry(RegistryCommand::UpdateChange(Change {
-            id: pick(&changes, which).unwrap_or(ChangeId(404)),
-            subject: name("changed"),
-            approval,
-            risk,
-        })),
+        1 => Command::Registry(RegistryCommand::UpdateChange(edited_change(
+            pick(&changes, which).unwrap_or(ChangeId(404)),
+            name("changed"),
+            (approval, risk),
+        ))),
         2 => Command::Registry(RegistryCommand::CreateConfigItem {
             name: name("ci"),
             kind: CiKind::ALL[b as usize % CiKind::ALL.len()],
@@ -707,7 +786,7 @@ const STEPS: usize = 40;
 
 /// The undo property's starting point, in memory: the people fixture, two plain releases and
 /// three further along (#3 in Deployment prep with an open Deploy gate, #4 in Deploy, #5 in
-/// Verify & Monitor), an approved and a pending Change, and a CI.
+/// Verify & Monitor), an approved Change and a pending one (#2's, with the weekly CAB), and a CI.
 fn session_start() -> Model {
     use release_desk::domain::{
         CabApproval, Change, ChangeRisk, CiKind, ConfigItem, PlanCheck, Readiness, Stage,
@@ -715,7 +794,9 @@ fn session_start() -> Model {
     let mut store = Store::open_in_memory().unwrap();
     let mut fixture = crate::common::people();
     fixture.push(Mutation::PutRelease(plain(1, "one")));
-    fixture.push(Mutation::PutRelease(plain(2, "two")));
+    let mut two = plain(2, "two");
+    two.associated_change_ids = vec![ChangeId(2)];
+    fixture.push(Mutation::PutRelease(two));
     for (id, stage) in [(3, Stage::DeploymentPrep), (4, Stage::Deploy), (5, Stage::VerifyMonitor)] {
         let mut release = plain(id, &format!("release {id}"));
         release.stage = stage;
@@ -730,15 +811,25 @@ fn session_start() -> Model {
     let approved = Change {
         id: ChangeId(1),
         subject: "approved".into(),
-        approval: CabApproval::Approved,
+        recorded_approval: CabApproval::Approved,
         risk: ChangeRisk::Low,
+        cab: None,
     };
     let pending = Change {
         id: ChangeId(2),
         subject: "pending".into(),
-        approval: CabApproval::Pending,
+        recorded_approval: CabApproval::Pending,
         risk: ChangeRisk::High,
+        cab: Some(release_desk::domain::CabId(1)),
     };
+    fixture.push(Mutation::Cab(release_desk::store::CabMutation::PutCab(release_desk::domain::Cab {
+        id: release_desk::domain::CabId(1),
+        name: "weekly".into(),
+        members: vec![AgentId(1), AgentId(2), AgentId(3)],
+        chair: Some(AgentId(3)),
+        rule: release_desk::domain::ApprovalRule::Majority,
+        emergency: false,
+    })));
     fixture.push(Mutation::PutChange(approved));
     fixture.push(Mutation::PutChange(pending));
     fixture.push(Mutation::PutConfigItem(ConfigItem::new(ConfigItemId(1), "erp-db", CiKind::Database)));
@@ -843,6 +934,13 @@ fn command_kind(model: &Model, command: &Command) -> String {
             ScheduleCommand::Import { .. } => "ImportSchedule",
             ScheduleCommand::Reschedule { .. } => "Reschedule",
         },
+        Command::Cab(command) => match command {
+            release_desk::model::CabCommand::SaveCab(_) => "SaveCab",
+            release_desk::model::CabCommand::DeleteCab(_) => "DeleteCab",
+            release_desk::model::CabCommand::AssignCab { .. } => "AssignCab",
+            release_desk::model::CabCommand::Vote { .. } => "Vote",
+            release_desk::model::CabCommand::WithdrawVote { .. } => "WithdrawVote",
+        },
     };
     kind.to_owned()
 }
@@ -931,6 +1029,11 @@ fn the_undo_property_applies_every_command_kind() {
         "DeleteTemplate",
         "CreateFromTemplate",
         "CloneRelease",
+        "SaveCab",
+        "DeleteCab",
+        "AssignCab",
+        "Vote",
+        "WithdrawVote",
     ]
     .into_iter()
     .map(String::from)

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::named::Named;
-use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, GroupId, ReleaseId};
+use crate::domain::cab::{VoteDecision, VoteSubject};
+use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, GroupId, ReleaseId};
 use crate::domain::registry::string_coded;
 use crate::domain::release::{Priority, Status};
 use crate::domain::stage::Stage;
@@ -205,6 +206,24 @@ pub enum CommandSummary {
     /// A release's planned window moved or resized on the calendar.
     Reschedule {
         release: ReleaseId,
+    },
+    SaveCab {
+        name: String,
+    },
+    DeleteCab {
+        cab: CabId,
+    },
+    /// A Change sent to a CAB (`cab`), or back to its hand-recorded approval.
+    AssignCab {
+        change: ChangeId,
+        cab: bool,
+    },
+    Vote {
+        subject: VoteSubject,
+        decision: VoteDecision,
+    },
+    WithdrawVote {
+        subject: VoteSubject,
     },
 }
 

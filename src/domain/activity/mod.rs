@@ -17,7 +17,7 @@ pub use release_records::{
 };
 pub use value::{
     ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RehearsalRef, RiskRef, ScheduleRef,
-    TaskRef, Value,
+    TaskRef, Value, VoteRef,
 };
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
@@ -71,6 +71,10 @@ string_coded!(
         Window = "window",
         /// A change freeze was added, edited or deleted.
         Freeze = "freeze",
+        /// A CAB was saved or deleted, or a Change sent to one.
+        Cab = "cab",
+        /// A CAB member voted on a Change or a release's go/no-go, or took the vote back.
+        Vote = "vote",
     }
 );
 
@@ -195,6 +199,10 @@ fields!(
     Window = "window",
     /// A change freeze (also: the hard freeze a Deploy override went through).
     Freeze = "freeze",
+    /// A CAB (also: the CAB a Change goes to).
+    Cab = "cab",
+    /// A CAB member's vote.
+    Vote = "vote",
 );
 
 /// One field of a row, old and new.

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::command::CommandSummary;
 use super::named::Named;
 use crate::domain::backout::RehearsalResult;
-use crate::domain::ids::{AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
+use crate::domain::cab::{VoteDecision, VoteSubject};
+use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
 use crate::domain::kpi::KpiTargets;
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
 use crate::domain::registry::{CabApproval, ChangeRisk, CiKind, Criticality};
@@ -71,6 +72,23 @@ pub enum Value {
     Rehearsal(RehearsalRef),
     /// A deployment window or change freeze as it was.
     Schedule(ScheduleRef),
+    /// A CAB, named as it was.
+    Cab(Named<CabId>),
+    /// A CAB member's vote as it was.
+    Vote(VoteRef),
+}
+
+/// A vote as it was: on what, by whom, the decision and comment, and whether an emergency CAB cast
+/// it after the work had started.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteRef {
+    pub subject: VoteSubject,
+    pub agent: Named<AgentId>,
+    pub decision: VoteDecision,
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub after_the_fact: bool,
 }
 
 /// How far a Build or Test plan is: its text's length and its checklist.

@@ -188,8 +188,9 @@ pub(super) fn registry() -> Registry {
             .map(|(i, (subject, approval, risk))| Change {
                 id: ChangeId(i as i64 + 1),
                 subject: (*subject).to_owned(),
-                approval: *approval,
+                recorded_approval: *approval,
                 risk: *risk,
+                cab: None,
             })
             .collect(),
         config_items: CONFIG_ITEMS

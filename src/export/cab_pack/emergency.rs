@@ -29,7 +29,7 @@ pub(super) fn emergency(w: &mut PdfWriter, cx: &PackContext<'_>) -> Result<(), P
             .associated_change_ids
             .iter()
             .filter_map(|id| registry.change(*id))
-            .map(|c| c.approval)
+            .map(|c| cx.model.change_approval(c))
             .collect();
         let approval = if states.is_empty() {
             Cell::colored(tr("pack-no-changes"), MUTED)

@@ -285,7 +285,8 @@ fn changes(w: &mut PdfWriter, cx: &PackContext<'_>, release: &Release) {
     for id in release.associated_change_ids.iter().take(CHANGES_MAX) {
         let (subject, risk, approval) = match registry.change(*id) {
             Some(c) => {
-                let color = match c.approval {
+                let state = cx.model.change_approval(c);
+                let color = match state {
                     crate::domain::CabApproval::Approved => ON_TARGET_RGB,
                     crate::domain::CabApproval::Rejected => OFF_TARGET_RGB,
                     crate::domain::CabApproval::Pending => MUTED,
@@ -293,7 +294,7 @@ fn changes(w: &mut PdfWriter, cx: &PackContext<'_>, release: &Release) {
                 (
                     c.subject.clone(),
                     i18n::change_risk(c.risk),
-                    Cell::colored(i18n::cab_approval(c.approval), color),
+                    Cell::colored(i18n::cab_approval(state), color),
                 )
             }
             None => (tr("pack-change-unknown"), String::new(), Cell::new(String::new())),

@@ -4,6 +4,7 @@
 //! is applied by [`super::Model::apply`]; undo and redo write their own internal type through the
 //! same path, which nothing outside the model can make.
 
+use super::cab::CabCommand;
 use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
@@ -56,6 +57,8 @@ pub enum Command {
     Import(ImportCommand),
     /// Deployment windows, change freezes, and moving a release on the calendar.
     Schedule(ScheduleCommand),
+    /// CABs, the CAB a Change goes to, and the members' votes.
+    Cab(CabCommand),
 }
 
 /// Commands on one release as a whole.
@@ -345,6 +348,7 @@ from_noun!(
     ImportCommand => Import,
     ScheduleCommand => Schedule,
     SampleCommand => Sample,
+    CabCommand => Cab,
 );
 
 impl Command {
@@ -429,6 +433,7 @@ impl Command {
                 count: archive.snapshot.releases.len() as u32,
             },
             Self::Schedule(command) => super::schedule::summary(command),
+            Self::Cab(command) => super::cab::summary(command),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod backout;
 mod bulk;
+mod cab;
 mod import;
 mod lifecycle;
 mod people;
@@ -62,6 +63,7 @@ impl Model {
                 Command::Sample(command) => self.plan_sample(command, &mut effect)?,
                 Command::Import(command) => self.plan_import(command, now, &mut effect)?,
                 Command::Schedule(command) => self.plan_schedule(command, now, &mut effect)?,
+                Command::Cab(command) => self.plan_cab(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

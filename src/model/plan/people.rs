@@ -172,6 +172,11 @@ impl Model {
         if releases > 0 {
             return Err(CommandError::InUse { thing: NamedThing::Agent, releases });
         }
+        let cabs = self.cabs.cabs.iter().filter(|c| c.is_member(id)).count()
+            + usize::from(self.cabs.votes.iter().any(|v| v.agent == id));
+        if cabs > 0 {
+            return Err(crate::domain::CabInvalid::AgentInCab { cabs }.into());
+        }
         if self.settings.current_agent == Some(id) {
             let logged = (self.current_agent_value(), Value::None);
             self.setting(effect, now, Field::CurrentAgent, None::<i64>, logged)?;

@@ -40,8 +40,9 @@ impl Model {
                 let change = Change {
                     id: self.registry.next_change_id(),
                     subject: subject.trim().to_owned(),
-                    approval,
+                    recorded_approval: approval,
                     risk,
+                    cab: None,
                 };
                 let added = FieldChange::added(Field::Change, Value::Change(change_ref(&change)));
                 effect.activities.push(self.activity(link_to, now, ActivityKind::Change, vec![added]));
@@ -55,6 +56,8 @@ impl Model {
                 let old = self.registry.change(change.id).ok_or(CommandError::NoSuchChange(change.id))?;
                 validate_name(&change.subject)?;
                 change.subject = change.subject.trim().to_owned();
+                // Its CAB is assigned by `CabCommand::AssignCab` alone.
+                change.cab = old.cab;
                 if *old == change {
                     return Ok(());
                 }
@@ -142,12 +145,13 @@ impl Model {
     }
 }
 
-/// A Change as the log keeps it.
-fn change_ref(change: &Change) -> ChangeRef {
+/// A Change as the log keeps it (its approval as recorded by hand; a CAB's votes are logged as
+/// votes).
+pub(super) fn change_ref(change: &Change) -> ChangeRef {
     ChangeRef {
         id: change.id,
         subject: change.subject.clone(),
-        approval: Some(change.approval),
+        approval: Some(change.recorded_approval),
         risk: Some(change.risk),
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod activities;
 pub mod backout;
+pub mod cabs;
 pub mod external_links;
 pub mod impact;
 pub mod meta;
@@ -28,8 +29,8 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
-    ActivityId, AgentId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId, SavedViewId,
-    StageEntryId, TaskId, TimeEntryId, Timestamp,
+    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId,
+    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
 
 /// Every typed id is stored as its bare integer.
@@ -52,6 +53,7 @@ macro_rules! integer_id {
 integer_id!(
     ActivityId,
     AgentId,
+    CabId,
     ChangeId,
     ConfigItemId,
     DepartmentId,
@@ -165,6 +167,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         reviews: reviews::load(conn)?,
         external_links: external_links::load(conn)?,
         schedule: schedule::load(conn)?,
+        cabs: cabs::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -214,5 +217,6 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::PutExternalLink(link) => external_links::put(conn, link),
         Mutation::RemoveExternalLink { kind, external } => external_links::remove(conn, *kind, *external),
         Mutation::Schedule(m) => schedule::write(conn, m),
+        Mutation::Cab(m) => cabs::write(conn, m),
     }
 }

@@ -1,5 +1,6 @@
-//! The `changes` and `config_items` tables: the registry of Changes and configuration items
-//! (each CI with its criticality and what it depends on, a JSON list of CI ids).
+//! The `changes` and `config_items` tables: the registry of Changes (each with the approval
+//! recorded by hand and the CAB it goes to) and configuration items (each CI with its criticality
+//! and what it depends on, a JSON list of CI ids).
 
 use rusqlite::{Connection, Row, params};
 
@@ -13,8 +14,9 @@ fn change_from_row(row: &Row<'_>) -> rusqlite::Result<Change> {
     Ok(Change {
         id: row.get(0)?,
         subject: row.get(1)?,
-        approval: text_coded(row, 2, CabApproval::from_code, "CAB approval")?,
+        recorded_approval: text_coded(row, 2, CabApproval::from_code, "CAB approval")?,
         risk: text_coded(row, 3, ChangeRisk::from_code, "change risk")?,
+        cab: row.get(4)?,
     })
 }
 
@@ -37,7 +39,7 @@ pub fn load(conn: &Connection) -> Result<Registry, StoreError> {
     let changes = load_rows(
         conn,
         "changes",
-        "SELECT id, subject, approval, risk FROM changes ORDER BY id",
+        "SELECT id, subject, approval, risk, cab_id FROM changes ORDER BY id",
         change_from_row,
     )?;
     let config_items = load_rows(
@@ -51,8 +53,8 @@ pub fn load(conn: &Connection) -> Result<Registry, StoreError> {
 
 pub fn put_change(conn: &Connection, c: &Change) -> Result<(), StoreError> {
     conn.execute(
-        "INSERT OR REPLACE INTO changes (id, subject, approval, risk) VALUES (?1, ?2, ?3, ?4)",
-        params![c.id, c.subject, c.approval.code(), c.risk.code()],
+        "INSERT OR REPLACE INTO changes (id, subject, approval, risk, cab_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![c.id, c.subject, c.recorded_approval.code(), c.risk.code(), c.cab],
     )?;
     Ok(())
 }

@@ -52,7 +52,7 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
             match registry.change(id) {
                 Some(change) => {
                     ui.label(&change.subject);
-                    approval_combo_ui(ui, change, commands);
+                    approval_ui(ui, change, model, commands);
                     chip_ui(ui, &i18n::change_risk(change.risk), change_risk_color(change.risk));
                 }
                 None => {
@@ -112,9 +112,15 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
     store_state(ui, STATE_KEY, release.id, state);
 }
 
-/// The CAB approval of a linked Change, recorded from the page.
-fn approval_combo_ui(ui: &mut egui::Ui, change: &Change, commands: &mut Vec<Command>) {
-    let mut approval = change.approval;
+/// The CAB approval of a linked Change: derived from its CAB's votes (shown, never set), or for a
+/// Change without a CAB as recorded by hand, which can be recorded from the page.
+fn approval_ui(ui: &mut egui::Ui, change: &Change, model: &Model, commands: &mut Vec<Command>) {
+    if change.cab.is_some() {
+        let state = model.change_approval(change);
+        chip_ui(ui, &i18n::cab_approval(state), approval_color(state));
+        return;
+    }
+    let mut approval = change.recorded_approval;
     egui::ComboBox::from_id_salt(("change_approval", change.id))
         .selected_text(RichText::new(i18n::cab_approval(approval)).color(approval_color(approval)))
         .width(110.0)
@@ -125,9 +131,11 @@ fn approval_combo_ui(ui: &mut egui::Ui, change: &Change, commands: &mut Vec<Comm
         })
         .response
         .on_hover_text(tr("field-cab-approval"));
-    if approval != change.approval {
-        commands
-            .push(Command::Registry(RegistryCommand::UpdateChange(Change { approval, ..change.clone() })));
+    if approval != change.recorded_approval {
+        commands.push(Command::Registry(RegistryCommand::UpdateChange(Change {
+            recorded_approval: approval,
+            ..change.clone()
+        })));
     }
 }
 
@@ -168,7 +176,13 @@ fn picker_ui(
                 .iter()
                 .filter(|c| !release.associated_change_ids.contains(&c.id))
                 .filter(|c| matches(&state.search, c.id.0, &c.subject, "chg-"))
-                .map(|c| (c.id.0, format!("CHG-{}  {}", c.id, c.subject), i18n::cab_approval(c.approval)))
+                .map(|c| {
+                    (
+                        c.id.0,
+                        format!("CHG-{}  {}", c.id, c.subject),
+                        i18n::cab_approval(model.change_approval(c)),
+                    )
+                })
                 .collect(),
             PickerKind::ConfigItem => registry
                 .config_items

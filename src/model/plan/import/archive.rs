@@ -4,7 +4,7 @@ use crate::domain::import::ImportCounts;
 use crate::domain::release::validate_release;
 use crate::model::plan::{Effect, check_people};
 use crate::model::{ArchiveContents, CommandError, Model};
-use crate::store::{Mutation, ScheduleMutation, Snapshot};
+use crate::store::{CabMutation, Mutation, ScheduleMutation, Snapshot};
 
 impl Model {
     /// Whether nothing but settings is stored: an archive goes only into such a database.
@@ -28,6 +28,8 @@ impl Model {
             && self.external_links.is_empty()
             && self.schedule.windows.is_empty()
             && self.schedule.freezes.is_empty()
+            && self.cabs.cabs.is_empty()
+            && self.cabs.votes.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -59,6 +61,7 @@ impl Model {
             templates,
             external_links,
             schedule,
+            cabs,
         } = snapshot;
         for release in &releases {
             validate_release(release)?;
@@ -92,6 +95,8 @@ impl Model {
         m.extend(external_links.iter().map(Mutation::PutExternalLink));
         m.extend(schedule.windows.into_iter().map(|w| Mutation::Schedule(ScheduleMutation::PutWindow(w))));
         m.extend(schedule.freezes.into_iter().map(|f| Mutation::Schedule(ScheduleMutation::PutFreeze(f))));
+        m.extend(cabs.cabs.into_iter().map(|c| Mutation::Cab(CabMutation::PutCab(c))));
+        m.extend(cabs.votes.into_iter().map(|v| Mutation::Cab(CabMutation::PutVote(v))));
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }

@@ -1,0 +1,35 @@
+# Change Advisory Boards (CABs): rules, votes, where a Change's approval comes from.
+
+## Rules and votes
+cab-rule-any = Any member
+cab-rule-all = All members
+cab-rule-majority = Majority
+cab-decision-approve = Approve
+cab-decision-reject = Reject
+cab-subject-go-no-go = go/no-go of #{ $id }
+cab-after-the-fact = after the fact
+cab-vote-value = { $subject }: { $agent }: { $decision }
+
+## Activity log
+cab-activity-cab = CAB
+cab-activity-vote = CAB vote
+
+## Commands
+cab-cmd-save = save the CAB “{ $name }”
+cab-cmd-delete = delete CAB { $id }
+cab-cmd-assign = send CHG-{ $change } to a CAB
+cab-cmd-unassign = take CHG-{ $change } from its CAB
+cab-cmd-vote = vote “{ $decision }” on { $subject }
+cab-cmd-withdraw = withdraw a vote on { $subject }
+
+## Refusals
+cab-invalid-name-empty = A CAB needs a name.
+cab-invalid-name-too-long = The name has { $count } characters; at most 255 are allowed.
+cab-invalid-no-members = A CAB needs at least one member.
+cab-invalid-chair = The chair must be one of the members.
+cab-invalid-not-member = Agent { $agent } is not a member of this CAB; only members vote.
+cab-invalid-no-such = CAB { $id } does not exist.
+cab-invalid-in-use = The CAB decides { $count } Change(s); send them to another CAB first.
+cab-invalid-no-cab = { $subject } goes to no CAB; send its Change to a CAB first.
+cab-invalid-no-vote = There is no such vote to withdraw.
+cab-invalid-agent-in-cab = The agent sits on { $count } CAB(s) or has voted there; take them off the CAB first.

@@ -1,0 +1,35 @@
+# 변경자문위원회(CAB): 규칙, 투표, 변경 승인의 출처.
+
+## 규칙과 투표
+cab-rule-any = 한 명이라도
+cab-rule-all = 전원
+cab-rule-majority = 과반수
+cab-decision-approve = 승인
+cab-decision-reject = 반려
+cab-subject-go-no-go = #{ $id }의 배포 여부 결정
+cab-after-the-fact = 사후 승인
+cab-vote-value = { $subject }: { $agent }: { $decision }
+
+## 활동 기록
+cab-activity-cab = CAB
+cab-activity-vote = CAB 투표
+
+## 명령
+cab-cmd-save = CAB “{ $name }”을(를) 저장했습니다
+cab-cmd-delete = CAB { $id }을(를) 삭제했습니다
+cab-cmd-assign = CHG-{ $change }을(를) CAB에 올렸습니다
+cab-cmd-unassign = CHG-{ $change }을(를) CAB에서 내렸습니다
+cab-cmd-vote = { $subject }에 “{ $decision }” 투표했습니다
+cab-cmd-withdraw = { $subject }에 대한 투표를 철회했습니다
+
+## 거부
+cab-invalid-name-empty = CAB에는 이름이 필요합니다.
+cab-invalid-name-too-long = 이름이 { $count }자입니다. 최대 255자까지 쓸 수 있습니다.
+cab-invalid-no-members = CAB에는 위원이 한 명 이상 있어야 합니다.
+cab-invalid-chair = 위원장은 위원 중 한 명이어야 합니다.
+cab-invalid-not-member = 담당자 { $agent }은(는) 이 CAB의 위원이 아닙니다. 위원만 투표할 수 있습니다.
+cab-invalid-no-such = CAB { $id }이(가) 없습니다.
+cab-invalid-in-use = 이 CAB가 결정하는 변경이 { $count }건 있습니다. 먼저 다른 CAB로 옮기세요.
+cab-invalid-no-cab = { $subject }을(를) 결정할 CAB가 없습니다. 먼저 변경을 CAB에 올리세요.
+cab-invalid-no-vote = 철회할 투표가 없습니다.
+cab-invalid-agent-in-cab = 이 담당자는 CAB { $count }곳의 위원이거나 투표 기록이 있습니다. 먼저 CAB에서 빼세요.
