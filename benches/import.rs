@@ -59,7 +59,6 @@ fn source(dir: &Path, releases: usize) -> (Model, PathBuf) {
     let path = dir.join("source.sqlite3");
     let model = session::create(&path, session::Holder::Command).unwrap();
     model.write_synthetic(SyntheticSpec { releases, activities_per_release: 0 }).unwrap();
-    drop(model);
     (session::create(&path, session::Holder::Command).unwrap(), path)
 }
 
@@ -140,8 +139,7 @@ fn main() {
     let mut n = 0;
     let mut fresh_db = || {
         n += 1;
-        let path = dir.path().join(format!("target-{n}.sqlite3"));
-        path
+        dir.path().join(format!("target-{n}.sqlite3"))
     };
     let files = FreshserviceFiles { releases: vec![json.clone()], ..FreshserviceFiles::default() };
     let app = measure(runs, || {
@@ -151,7 +149,7 @@ fn main() {
         let mut target = session::create(&db, session::Holder::Command).unwrap();
         let applied = target.apply(Command::Import(ImportCommand::Releases(batch))).unwrap();
         let elapsed = start.elapsed();
-        assert_eq!(applied.imported().map(|c| c.created as usize), Some(releases));
+        assert_eq!(applied.imported().map(|c| c.created), Some(releases));
         drop(target);
         std::fs::remove_file(&db).ok();
         elapsed

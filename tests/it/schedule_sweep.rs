@@ -13,8 +13,8 @@ use proptest::prelude::*;
 use crate::common::plain;
 use release_desk::domain::schedule::conflicts::{Against, Conflict, ConflictKind, Resolution, Severity};
 use release_desk::domain::schedule::{
-    DeploymentWindow, Freeze, FreezeKind, Occurrence, Recurrence, Scope, TimeRange, Timing, Tz, find_conflicts,
-    occurrences,
+    DeploymentWindow, Freeze, FreezeKind, Occurrence, Recurrence, Scope, TimeRange, Timing, Tz,
+    find_conflicts, occurrences,
 };
 use release_desk::domain::{
     AgentId, ConfigItemId, FreezeId, GroupId, PlannedWindow, Release, ReleaseType, Timestamp, WindowId,
@@ -185,7 +185,8 @@ fn pair_conflicts(live: &[&Release], out: &mut Vec<Conflict>) {
 fn freeze_conflicts(live: &[&Release], freezes: &[Freeze], out: &mut Vec<Conflict>) {
     for r in live {
         for f in freezes.iter().filter(|f| f.applies_to(r)) {
-            for o in all_occurrences(&f.timing).iter().filter(|o| o.overlaps(r.planned.start, r.planned.end)) {
+            for o in all_occurrences(&f.timing).iter().filter(|o| o.overlaps(r.planned.start, r.planned.end))
+            {
                 out.push(Conflict {
                     kind: ConflictKind::Freeze,
                     release_ids: vec![r.id],
