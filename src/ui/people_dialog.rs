@@ -73,7 +73,7 @@ impl PeopleDialog {
         if !self.open {
             return;
         }
-        let modal = egui::Modal::new(egui::Id::unique("people_dialog")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("people_dialog")).show(ctx, |ui| {
             ui.set_width(WIDTH);
             ui.heading(tr("people-title"));
             let agents = directory.agents.iter().map(|a| Row {
