@@ -273,6 +273,8 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 9 -> 10: an agent can be deactivated (left the team) and reactivated (issue 13, item 7).
+    Migration::Sql("ALTER TABLE agents ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"),
 ];
 
 /// The schema version this build writes.

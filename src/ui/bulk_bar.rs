@@ -117,7 +117,7 @@ impl BulkBar {
                 if ui.button(RichText::new(tr("agent-unassigned")).italics()).clicked() {
                     *action = Some(BarAction::Apply(BulkAction::Assign { agent: Some(None), group: None }));
                 }
-                for agent in &shown.directory.agents {
+                for agent in shown.directory.agents.iter().filter(|a| a.active) {
                     if ui.button(&agent.name).clicked() {
                         *action = Some(BarAction::Apply(BulkAction::Assign {
                             agent: Some(Some(agent.id)),
