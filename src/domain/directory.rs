@@ -10,6 +10,21 @@ pub struct Agent {
     pub id: AgentId,
     pub name: String,
     pub email: String,
+    /// False once deactivated (left the team): no longer offered in pickers, still shown on the
+    /// releases that name them.
+    #[serde(default = "active")]
+    pub active: bool,
+}
+
+fn active() -> bool {
+    true
+}
+
+impl Agent {
+    /// An active agent.
+    pub fn new(id: AgentId, name: impl Into<String>, email: impl Into<String>) -> Self {
+        Self { id, name: name.into(), email: email.into(), active: true }
+    }
 }
 
 /// A team of agents.

@@ -111,6 +111,7 @@ pub fn activity_field(field: &Field) -> String {
         Field::KpiTargets => "activity-field-kpi-targets",
         Field::Name => "activity-field-name",
         Field::Email => "activity-field-email",
+        Field::Active => "activity-field-active",
         Field::Command => "activity-field-command",
         Field::Window => "schedule-activity-window",
         Field::Freeze => "schedule-activity-freeze",
@@ -264,7 +265,11 @@ fn risk_text(risk: &RiskRef) -> String {
 /// One field's change as `old -> new` (only `new` when it was empty, `old -> (removed)` when it
 /// is gone now).
 fn change_line(change: &FieldChange) -> String {
-    let (old, new) = (activity_value(&change.old), activity_value(&change.new));
+    let value = |value: &Value| match (&change.field, value) {
+        (Field::Active, Value::Bool(active)) => tr(if *active { "people-active" } else { "people-inactive" }),
+        _ => activity_value(value),
+    };
+    let (old, new) = (value(&change.old), value(&change.new));
     match (old.is_empty(), new.is_empty()) {
         (true, true) => String::new(),
         (true, false) => new,

@@ -41,6 +41,10 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         S::EditAgent { name } => tr_args("cmd-edit-agent", &[("name", name.as_str().into())]),
         S::RenameGroup { name } => tr_args("cmd-rename-group", &[("name", name.as_str().into())]),
         S::RenameDepartment { name } => tr_args("cmd-rename-department", &[("name", name.as_str().into())]),
+        S::SetAgentActive { name, active } => tr_args(
+            if *active { "cmd-reactivate-agent" } else { "cmd-deactivate-agent" },
+            &[("name", name.as_str().into())],
+        ),
         S::RemoveAgent { name } => tr_args("cmd-remove-agent", &[("name", name.as_str().into())]),
         S::RemoveGroup { name } => tr_args("cmd-remove-group", &[("name", name.as_str().into())]),
         S::RemoveDepartment { name } => tr_args("cmd-remove-department", &[("name", name.as_str().into())]),

@@ -304,6 +304,8 @@ pub const MIGRATIONS: &[Migration] = &[
     ALTER TABLE changes ADD COLUMN cab_id INTEGER;
     ",
     ),
+    // 10 -> 11: an agent can be deactivated (left the team) and reactivated (issue 13, item 7).
+    Migration::Sql("ALTER TABLE agents ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"),
 ];
 
 /// The schema version this build writes.

@@ -72,7 +72,7 @@ impl BackupsDialog {
             return None;
         }
         let mut action = None;
-        let modal = egui::Modal::new(egui::Id::unique("backups_modal")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("backups_modal")).show(ctx, |ui| {
             ui.set_width(620.0);
             ui.heading(tr("backups-title"));
             ui.label(

@@ -117,7 +117,7 @@ impl BulkBar {
                 if ui.button(RichText::new(tr("agent-unassigned")).italics()).clicked() {
                     *action = Some(BarAction::Apply(BulkAction::Assign { agent: Some(None), group: None }));
                 }
-                for agent in &shown.directory.agents {
+                for agent in shown.directory.agents.iter().filter(|a| a.active) {
                     if ui.button(&agent.name).clicked() {
                         *action = Some(BarAction::Apply(BulkAction::Assign {
                             agent: Some(Some(agent.id)),
@@ -176,7 +176,7 @@ impl BulkBar {
         let count = self.purge.as_ref()?.len();
         let mut confirmed = false;
         let mut cancelled = false;
-        let modal = egui::Modal::new(egui::Id::unique("purge_confirm_modal")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("purge_confirm_modal")).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.heading(tr_args("purge-title", &[("count", count.into())]));
             ui.add_space(6.0);

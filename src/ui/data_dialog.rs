@@ -185,7 +185,7 @@ impl DataDialog {
         let mut import = false;
         // As wide as the window allows (up to a point), so a CSV's rows and problems fit beside each other.
         let width = (ctx.content_rect().width() - 80.0).clamp(560.0, 1100.0);
-        let modal = egui::Modal::new(egui::Id::unique("import_preview")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("import_preview")).show(ctx, |ui| {
             ui.set_width(width);
             ui.heading(tr("data-import-title"));
             ui.label(preview.path.display().to_string());
@@ -244,7 +244,7 @@ impl DataDialog {
         let Some(draft) = &mut self.export else { return };
         let mut close = false;
         let mut save = false;
-        let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("export_dialog")).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.heading(tr("data-export-title"));
             egui::Grid::new("export_grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {

@@ -19,6 +19,7 @@ pub mod row_menu;
 pub mod screens;
 pub mod selection;
 pub mod template_dialog;
+pub mod theme;
 pub mod widgets;
 
 use std::path::PathBuf;

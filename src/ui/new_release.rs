@@ -176,7 +176,7 @@ impl NewReleaseModal {
         let confirm_key = ctx.input_mut(|i| i.consume_shortcut(&DIALOG_CONFIRM));
         let Some(draft) = &mut self.draft else { return };
         let (mut close, mut cancel) = (false, false);
-        let modal = egui::Modal::new(egui::Id::unique("new_release_modal")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("new_release_modal")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(tr("new-release-title"));
             ui.add_space(6.0);

@@ -46,6 +46,8 @@ struct Row<'a> {
     target: Editing,
     name: &'a str,
     email: Option<&'a str>,
+    /// Agents only: whether they are active (an inactive one is greyed and can be reactivated).
+    active: Option<bool>,
 }
 
 impl PeopleDialog {
@@ -73,13 +75,14 @@ impl PeopleDialog {
         if !self.open {
             return;
         }
-        let modal = egui::Modal::new(egui::Id::unique("people_dialog")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("people_dialog")).show(ctx, |ui| {
             ui.set_width(WIDTH);
             ui.heading(tr("people-title"));
             let agents = directory.agents.iter().map(|a| Row {
                 target: Editing::Agent(a.id),
                 name: &a.name,
                 email: Some(&a.email),
+                active: Some(a.active),
             });
             self.list_ui(ui, &tr("people-agents"), agents, outbox);
             ui.columns(2, |columns| {
@@ -87,12 +90,14 @@ impl PeopleDialog {
                     target: Editing::Group(g.id),
                     name: &g.name,
                     email: None,
+                    active: None,
                 });
                 self.list_ui(&mut columns[0], &tr("people-groups"), groups, outbox);
                 let departments = directory.departments.iter().map(|d| Row {
                     target: Editing::Department(d.id),
                     name: &d.name,
                     email: None,
+                    active: None,
                 });
                 self.list_ui(&mut columns[1], &tr("people-departments"), departments, outbox);
             });
@@ -142,11 +147,29 @@ impl PeopleDialog {
 
     fn row_ui(&mut self, ui: &mut egui::Ui, row: &Row<'_>, outbox: &mut Outbox) {
         ui.horizontal(|ui| {
-            ui.label(row.name);
+            if row.active == Some(false) {
+                ui.label(RichText::new(row.name).weak().strikethrough());
+                ui.label(RichText::new(tr("people-inactive")).weak().italics());
+            } else {
+                ui.label(row.name);
+            }
             if let Some(email) = row.email.filter(|e| !e.is_empty()) {
                 ui.label(RichText::new(email).weak());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let (Editing::Agent(id), Some(active)) = (row.target, row.active) {
+                    let (label, hint) = if active {
+                        ("people-deactivate", "people-deactivate-hint")
+                    } else {
+                        ("people-reactivate", "people-reactivate-hint")
+                    };
+                    let toggle =
+                        ui.small_button(tr(label)).on_hover_text(format!("{}: {}", tr(hint), row.name));
+                    if toggle.clicked() {
+                        let command = PeopleCommand::SetAgentActive { id, active: !active };
+                        outbox.push(Sender::People, Command::People(command));
+                    }
+                }
                 let remove = ui.small_button(tr("action-delete")).on_hover_text(format!(
                     "{}: {}",
                     tr("people-remove-hint"),

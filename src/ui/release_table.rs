@@ -15,7 +15,7 @@ use super::widgets::{chip_ui, priority_color, risk_level_color, status_color, ty
 use crate::domain::{AgentId, Release, ReleaseId, SortKey, SortSpec, Timestamp};
 use crate::i18n::{self, tr};
 use crate::model::{BulkAction, Model};
-use crate::ui::row_menu::{RowMenuContext, row_menu_ui};
+use crate::ui::row_menu::{RowMenuChoice, RowMenuContext, row_menu_ui};
 
 /// What the user did in the table this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -196,7 +196,11 @@ impl ReleaseTable {
                     let menu = RowMenuContext { trash: view.trash, me, selected: selection.len().max(1) };
                     response.context_menu(|ui| {
                         if let Some(chosen) = row_menu_ui(ui, release, menu) {
-                            action = Some(chosen);
+                            action = Some(match chosen {
+                                RowMenuChoice::Open => TableAction::Open(release.id),
+                                RowMenuChoice::Apply(bulk) => TableAction::Apply(bulk),
+                                RowMenuChoice::ConfirmPurge => TableAction::ConfirmPurge,
+                            });
                         }
                     });
                     if checkbox_clicked {

@@ -9,7 +9,16 @@ use egui::RichText;
 use crate::domain::{Release, Status};
 use crate::i18n::{self, tr};
 use crate::model::BulkAction;
-use crate::ui::release_table::TableAction;
+
+/// What was chosen in the menu (the copies are done by the menu itself).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowMenuChoice {
+    Open,
+    /// A bulk action on the selection.
+    Apply(BulkAction),
+    /// In Trash: ask before deleting the selection forever.
+    ConfirmPurge,
+}
 
 /// What the menu needs to know beyond the row.
 #[derive(Clone, Copy, Debug)]
@@ -23,29 +32,29 @@ pub struct RowMenuContext {
 }
 
 /// The menu's items for `release`; returns what was chosen.
-pub fn row_menu_ui(ui: &mut egui::Ui, release: &Release, cx: RowMenuContext) -> Option<TableAction> {
+pub fn row_menu_ui(ui: &mut egui::Ui, release: &Release, cx: RowMenuContext) -> Option<RowMenuChoice> {
     let mut action = None;
     if cx.selected > 1 {
         ui.label(RichText::new(i18n::tr_args("bulk-selected", &[("count", cx.selected.into())])).weak());
         ui.separator();
     }
     if ui.button(tr("row-menu-open")).clicked() {
-        action = Some(TableAction::Open(release.id));
+        action = Some(RowMenuChoice::Open);
     }
     ui.separator();
     if cx.trash {
         if ui.button(tr("bulk-restore")).clicked() {
-            action = Some(TableAction::Apply(BulkAction::Restore));
+            action = Some(RowMenuChoice::Apply(BulkAction::Restore));
         }
         if ui.button(RichText::new(tr("bulk-purge")).color(ui.visuals().error_fg_color)).clicked() {
-            action = Some(TableAction::ConfirmPurge);
+            action = Some(RowMenuChoice::ConfirmPurge);
         }
     } else {
         let assign = ui
             .add_enabled(cx.me, egui::Button::new(tr("row-menu-assign-me")))
             .on_disabled_hover_text(tr("error-no-current-agent"));
         if assign.clicked() {
-            action = Some(TableAction::Apply(BulkAction::PickUp));
+            action = Some(RowMenuChoice::Apply(BulkAction::PickUp));
         }
         ui.menu_button(tr("bulk-set-status"), |ui| {
             for &status in Status::ALL {
@@ -53,12 +62,12 @@ pub fn row_menu_ui(ui: &mut egui::Ui, release: &Release, cx: RowMenuContext) -> 
                 let item =
                     if status == release.status { RichText::new(label).strong() } else { label.into() };
                 if ui.button(item).clicked() {
-                    action = Some(TableAction::Apply(BulkAction::SetStatus(status)));
+                    action = Some(RowMenuChoice::Apply(BulkAction::SetStatus(status)));
                 }
             }
         });
         if ui.button(tr("row-menu-trash")).clicked() {
-            action = Some(TableAction::Apply(BulkAction::Trash));
+            action = Some(RowMenuChoice::Apply(BulkAction::Trash));
         }
     }
     ui.separator();

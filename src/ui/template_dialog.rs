@@ -70,7 +70,7 @@ impl TemplateDialog {
             return;
         }
         let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("template_dialog")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("template_dialog")).show(ctx, |ui| {
             ui.set_width(860.0);
             ui.heading(tr("template-dialog-title"));
             ui.add_space(6.0);

@@ -75,11 +75,9 @@ pub fn full(id: i64) -> Release {
 
 pub fn people() -> Vec<Mutation> {
     vec![
-        Mutation::PutAgent(Agent {
-            id: AgentId(1), name: "김민준".into(), email: "mj@example.com".into()
-        }),
-        Mutation::PutAgent(Agent { id: AgentId(2), name: "Emily Carter".into(), email: String::new() }),
-        Mutation::PutAgent(Agent { id: AgentId(3), name: "박지훈".into(), email: String::new() }),
+        Mutation::PutAgent(Agent::new(AgentId(1), "김민준", "mj@example.com")),
+        Mutation::PutAgent(Agent::new(AgentId(2), "Emily Carter", "")),
+        Mutation::PutAgent(Agent::new(AgentId(3), "박지훈", "")),
         Mutation::PutGroup(Group { id: GroupId(1), name: "ERP 운영팀".into() }),
         Mutation::PutGroup(Group { id: GroupId(2), name: "Mobile Platform".into() }),
         Mutation::PutDepartment(Department { id: DepartmentId(1), name: "IT본부".into() }),

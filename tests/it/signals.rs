@@ -25,7 +25,7 @@ impl Xvfb {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("Xvfb runs (the package xvfb; .ci/run installs it): {e}"));
+            .unwrap_or_else(|err| panic!("Xvfb runs (the package xvfb; .ci/run installs it): {err}"));
         // Xvfb writes the display's number and a newline once it accepts connections.
         let mut out = server.stdout.take().unwrap();
         let mut number = String::new();

@@ -41,7 +41,7 @@ fn csv_names_of_agents_and_groups_are_neutralised_too() {
     release.agent_id = Some(AgentId(1));
     release.group_id = Some(GroupId(1));
     let people = vec![
-        Mutation::PutAgent(Agent { id: AgentId(1), name: "=cmd|' /C calc'!A0".into(), email: String::new() }),
+        Mutation::PutAgent(Agent::new(AgentId(1), "=cmd|' /C calc'!A0", "")),
         Mutation::PutGroup(Group { id: GroupId(1), name: "@SUM(1+1)".into() }),
         Mutation::PutRelease(release),
     ];

@@ -135,7 +135,7 @@ fn people_command(model: &Model, kind: u8, which: u8, value: u8) -> Command {
     let agent = pick(&agents, which).unwrap_or(AgentId(404));
     let group = pick(&groups, which).unwrap_or(GroupId(404));
     let department = pick(&departments, which).unwrap_or(DepartmentId(404));
-    Command::People(match kind % 7 {
+    Command::People(match kind % 8 {
         0 => PeopleCommand::AddMe { name: format!("me {value}"), email: format!("me{value}@example.com") },
         1 => PeopleCommand::EditAgent {
             id: agent,
@@ -146,6 +146,7 @@ fn people_command(model: &Model, kind: u8, which: u8, value: u8) -> Command {
         3 => PeopleCommand::RenameDepartment { id: department, name: format!("division {value}") },
         4 => PeopleCommand::RemoveAgent(agent),
         5 => PeopleCommand::RemoveGroup(group),
+        6 => PeopleCommand::SetAgentActive { id: agent, active: value.is_multiple_of(2) },
         _ => PeopleCommand::RemoveDepartment(department),
     })
 }
@@ -860,6 +861,7 @@ fn command_kind(model: &Model, command: &Command) -> String {
             PeopleCommand::EditAgent { .. } => "EditAgent",
             PeopleCommand::RenameGroup { .. } => "RenameGroup",
             PeopleCommand::RenameDepartment { .. } => "RenameDepartment",
+            PeopleCommand::SetAgentActive { .. } => "SetAgentActive",
             PeopleCommand::RemoveAgent(_) => "RemoveAgent",
             PeopleCommand::RemoveGroup(_) => "RemoveGroup",
             PeopleCommand::RemoveDepartment(_) => "RemoveDepartment",
@@ -983,6 +985,7 @@ fn the_undo_property_applies_every_command_kind() {
         "EditAgent",
         "RenameGroup",
         "RenameDepartment",
+        "SetAgentActive",
         "RemoveAgent",
         "RemoveGroup",
         "RemoveDepartment",

@@ -87,8 +87,8 @@ fn every_sort_key_both_ways_and_stable() {
     let mut releases = Vec::new();
     let directory = Directory {
         agents: vec![
-            release_desk::domain::Agent { id: AgentId(1), name: "Bora".into(), email: String::new() },
-            release_desk::domain::Agent { id: AgentId(2), name: "alice".into(), email: String::new() },
+            release_desk::domain::Agent::new(AgentId(1), "Bora", ""),
+            release_desk::domain::Agent::new(AgentId(2), "alice", ""),
         ],
         groups: vec![
             release_desk::domain::Group { id: GroupId(1), name: "Zeta".into() },

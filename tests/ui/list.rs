@@ -54,6 +54,7 @@ fn the_new_release_modal_refuses_an_end_before_the_start() {
     harness.run();
     harness.get_by_label("Subject *").type_text("ERP 하반기 업그레이드");
     harness.run();
+    let top = harness.get_by_label("Subject *").rect().min.y;
     {
         let draft = harness.state_mut().new_release_modal_mut().draft.as_mut().unwrap();
         assert_eq!(draft.subject, "ERP 하반기 업그레이드");
@@ -61,6 +62,8 @@ fn the_new_release_modal_refuses_an_end_before_the_start() {
     }
     harness.run();
     assert!(harness.query_by_label_contains("planned end must be after the planned start").is_some());
+    // The error made the dialog taller; it grew downwards instead of re-centring under the pointer.
+    assert_eq!(harness.get_by_label("Subject *").rect().min.y, top, "the dialog kept its place");
     let create = harness.get_by_role_and_label(Role::Button, "Create");
     assert!(create.accesskit_node().is_disabled());
     create.click();

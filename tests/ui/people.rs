@@ -90,3 +90,44 @@ fn the_people_dialog_edits_and_removes_and_refuses_to_remove_one_in_use() {
     harness.run();
     assert!(harness.state().model().unwrap().directory().groups.iter().any(|g| g.name == "DBA"));
 }
+
+#[test]
+fn a_deactivated_agent_is_not_offered_but_old_releases_keep_them_and_undo_reactivates() {
+    let (_dir, app) = fixture_with(|r| {
+        if r.id.0 == 1 {
+            r.agent_id = Some(AgentId(2));
+        }
+    });
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Agents and groups…").click();
+    harness.run();
+    // Emily Carter, the second agent, leaves the team.
+    harness.get_all_by_role_and_label(Role::Button, "Deactivate").nth(1).unwrap().click();
+    harness.run();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert!(!model.directory().agent(AgentId(2)).unwrap().active);
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot(), "written to the file");
+    assert!(harness.query_by_label("inactive").is_some(), "the dialog says so");
+    assert!(harness.query_by_role_and_label(Role::Button, "Reactivate").is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    // The list still shows her on #1; the bulk bar's agent menu no longer offers her.
+    assert!(harness.query_by_label("Emily Carter").is_some(), "old releases keep her");
+    harness.get_by_label("#3").click();
+    harness.run();
+    harness.get_by_label("Assign to agent").click();
+    harness.run();
+    assert!(harness.query_by_role_and_label(Role::Button, "김민준").is_some());
+    assert!(harness.query_by_role_and_label(Role::Button, "Emily Carter").is_none(), "not offered");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().model().unwrap().directory().agent(AgentId(2)).unwrap().active, "undone");
+}

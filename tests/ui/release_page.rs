@@ -42,6 +42,8 @@ fn the_build_plan_is_edited_in_its_modal_and_saved_with_ctrl_s() {
     assert!(plan.body.contains("jenkins-01") && plan.body.contains("## Packaging scripts"), "{}", plan.body);
     assert!(harness.query_by_label_contains("Build plan — #3").is_none(), "saving closed the modal");
     assert!(harness.query_by_label("1/4 done").is_some(), "the page shows the progress");
+    let text = harness.query_all_by_label_contains("빌드 서버: jenkins-01.").count();
+    assert_eq!(text, 1, "and the plan's text, without opening the editor");
     let reopened =
         release_desk::model::Model::open_read_only(harness.state().model().unwrap().store().path()).unwrap();
     assert_eq!(reopened.release(ReleaseId(3)).unwrap().build_plan.as_ref(), Some(&plan));

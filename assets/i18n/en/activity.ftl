@@ -85,6 +85,7 @@ activity-field-theme = Theme
 activity-field-kpi-targets = KPI targets
 activity-field-name = Name
 activity-field-email = E-mail
+activity-field-active = Active
 activity-field-command = Command
 
 ## Values

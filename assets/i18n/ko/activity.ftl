@@ -84,6 +84,7 @@ activity-field-theme = 테마
 activity-field-kpi-targets = KPI 목표
 activity-field-name = 이름
 activity-field-email = 이메일
+activity-field-active = 활성 상태
 activity-field-command = 명령
 
 ## 값

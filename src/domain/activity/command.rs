@@ -72,6 +72,11 @@ pub enum CommandSummary {
     RenameDepartment {
         name: String,
     },
+    /// An agent deactivated (`active` false) or reactivated.
+    SetAgentActive {
+        name: String,
+        active: bool,
+    },
     RemoveAgent {
         name: String,
     },

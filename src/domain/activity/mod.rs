@@ -191,6 +191,8 @@ fields!(
     KpiTargets = "kpi_targets",
     /// An agent's e-mail address.
     Email = "email",
+    /// Whether an agent is active (`Value::Bool`).
+    Active = "active",
     /// The name of what was added or removed (an agent, a group, a department, a saved view).
     Name = "name",
     /// The command an undo took back or a redo applied again.

@@ -262,11 +262,7 @@ pub fn directory() -> Directory {
         agents: AGENTS
             .iter()
             .enumerate()
-            .map(|(i, (name, email))| Agent {
-                id: AgentId(i as i64 + 1),
-                name: (*name).to_owned(),
-                email: (*email).to_owned(),
-            })
+            .map(|(i, (name, email))| Agent::new(AgentId(i as i64 + 1), *name, *email))
             .collect(),
         groups: GROUPS
             .iter()

@@ -104,6 +104,12 @@ pub enum PeopleCommand {
         id: DepartmentId,
         name: String,
     },
+    /// Deactivates an agent who left (no longer offered in pickers; the releases that name them
+    /// keep them) or reactivates them.
+    SetAgentActive {
+        id: AgentId,
+        active: bool,
+    },
     /// Removing is refused while a release (its work, risks, stage history) names it.
     RemoveAgent(AgentId),
     RemoveGroup(GroupId),
@@ -376,6 +382,10 @@ impl Command {
                 PeopleCommand::RenameDepartment { id, .. } => {
                     CommandSummary::RenameDepartment { name: directory.department_name(Some(*id)).to_owned() }
                 }
+                PeopleCommand::SetAgentActive { id, active } => CommandSummary::SetAgentActive {
+                    name: directory.agent_name(Some(*id)).to_owned(),
+                    active: *active,
+                },
                 PeopleCommand::RemoveAgent(id) => {
                     CommandSummary::RemoveAgent { name: directory.agent_name(Some(*id)).to_owned() }
                 }

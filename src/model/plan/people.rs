@@ -74,6 +74,17 @@ impl Model {
                     effect.mutations.push(Mutation::PutDepartment(Department { id, name }));
                 }
             }
+            PeopleCommand::SetAgentActive { id, active } => {
+                let old = self.directory.agent(id).ok_or(CommandError::NoSuchAgent(id))?;
+                if old.active != active {
+                    let changes = vec![
+                        FieldChange::added(Field::Name, Value::Agent(Named::new(id, old.name.clone()))),
+                        FieldChange::new(Field::Active, Value::Bool(old.active), Value::Bool(active)),
+                    ];
+                    effect.activities.push(self.activity(None, now, ActivityKind::Agent, changes));
+                    effect.mutations.push(Mutation::PutAgent(Agent { active, ..old.clone() }));
+                }
+            }
             PeopleCommand::RemoveAgent(id) => self.remove_agent(id, now, effect)?,
             PeopleCommand::RemoveGroup(id) => {
                 let old = self.directory.group(id).ok_or(CommandError::NoSuchGroup(id))?;
@@ -113,7 +124,7 @@ impl Model {
         let id = AgentId(self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
         let added = FieldChange::added(Field::Name, Value::Agent(Named::new(id, name.clone())));
         effect.activities.push(self.activity(None, now, ActivityKind::Agent, vec![added]));
-        effect.mutations.push(Mutation::PutAgent(Agent { id, name, email: email.trim().to_owned() }));
+        effect.mutations.push(Mutation::PutAgent(Agent::new(id, name, email.trim())));
         Ok(id)
     }
 
@@ -160,7 +171,7 @@ impl Model {
         }
         if !changes.is_empty() {
             effect.activities.push(self.activity(None, now, ActivityKind::Agent, changes));
-            effect.mutations.push(Mutation::PutAgent(Agent { id, name, email }));
+            effect.mutations.push(Mutation::PutAgent(Agent { id, name, email, active: old.active }));
         }
         Ok(())
     }

@@ -8,8 +8,9 @@ use crate::store::StoreError;
 
 /// Agents, groups and departments, each in id order.
 pub fn load(conn: &Connection) -> Result<Directory, StoreError> {
-    let agents = load_rows(conn, "agents", "SELECT id, name, email FROM agents ORDER BY id", |r| {
-        Ok(Agent { id: AgentId(r.get(0)?), name: r.get(1)?, email: r.get(2)? })
+    let sql = "SELECT id, name, email, active FROM agents ORDER BY id";
+    let agents = load_rows(conn, "agents", sql, |r| {
+        Ok(Agent { id: AgentId(r.get(0)?), name: r.get(1)?, email: r.get(2)?, active: r.get(3)? })
     })?;
     let groups = load_rows(conn, "agent_groups", "SELECT id, name FROM agent_groups ORDER BY id", |r| {
         Ok(Group { id: GroupId(r.get(0)?), name: r.get(1)? })
@@ -22,8 +23,8 @@ pub fn load(conn: &Connection) -> Result<Directory, StoreError> {
 
 pub fn put_agent(conn: &Connection, a: &Agent) -> Result<(), StoreError> {
     conn.execute(
-        "INSERT OR REPLACE INTO agents (id, name, email) VALUES (?1, ?2, ?3)",
-        params![a.id.0, a.name, a.email],
+        "INSERT OR REPLACE INTO agents (id, name, email, active) VALUES (?1, ?2, ?3, ?4)",
+        params![a.id.0, a.name, a.email, a.active],
     )?;
     Ok(())
 }

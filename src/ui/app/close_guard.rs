@@ -58,7 +58,7 @@ fn discard_question_ui(
     body: impl FnOnce(&mut egui::Ui),
 ) -> Option<Discard> {
     let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+    let modal = crate::ui::widgets::dialog(egui::Id::unique(id)).show(ctx, |ui| {
         ui.set_max_width(max_width);
         ui.heading(heading);
         ui.add_space(6.0);

@@ -79,7 +79,7 @@ impl ReleaseDeskApp {
 
     fn kpi_help_ui(&mut self, ctx: &egui::Context) {
         let targets = self.session.model.as_ref().map(|m| m.settings().kpi_targets).unwrap_or_default();
-        let modal = egui::Modal::new(egui::Id::unique("kpi_help_modal")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("kpi_help_modal")).show(ctx, |ui| {
             ui.set_width(620.0);
             ui.heading(tr("kpi-help-title"));
             ui.add_space(6.0);
@@ -95,7 +95,7 @@ impl ReleaseDeskApp {
     }
 
     fn about_ui(&mut self, ctx: &egui::Context) {
-        let modal = egui::Modal::new(egui::Id::unique("about_modal")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("about_modal")).show(ctx, |ui| {
             ui.heading("Release Desk");
             ui.label(crate::version_line());
             ui.label(tr("about-tagline"));

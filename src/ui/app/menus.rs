@@ -123,7 +123,9 @@ impl ReleaseDeskApp {
                     .width(160.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut me, None, tr("agent-nobody"));
-                        for a in &model.directory().agents {
+                        let chosen = me;
+                        for a in model.directory().agents.iter().filter(|a| a.active || chosen == Some(a.id))
+                        {
                             ui.selectable_value(&mut me, Some(a.id), &a.name);
                         }
                     })

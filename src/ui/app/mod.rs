@@ -167,6 +167,9 @@ impl ReleaseDeskApp {
         i18n::set_language(self.language());
         let theme = self.session.model.as_ref().map_or(Theme::System, |m| m.settings().theme);
         if self.window.applied_theme != Some(theme) {
+            if self.window.applied_theme.is_none() {
+                crate::ui::theme::install(ctx);
+            }
             ctx.set_theme(match theme {
                 Theme::System => egui::ThemePreference::System,
                 Theme::Light => egui::ThemePreference::Light,

@@ -233,101 +233,107 @@ fn dialog_ui(
     let mut close = false;
     // Ctrl+Enter confirms; taken before the reason's field would read it as a new line.
     let confirm_key = ui.input_mut(|i| i.consume_shortcut(&DIALOG_CONFIRM));
-    let modal = egui::Modal::new(egui::Id::unique(("lifecycle_dialog", release.id.0))).show(ui.ctx(), |ui| {
-        ui.set_width(460.0);
-        let id_arg = [("id", release.id.0.into())];
-        let heading = if state.dialog == MoveDialog::Override { tr(title) } else { tr_args(title, &id_arg) };
-        ui.heading(heading);
-        ui.label(RichText::new(&release.subject).weak());
-        ui.add_space(6.0);
-        match state.dialog {
-            MoveDialog::Complete => {
-                ui.label(tr("dialog-complete-body"));
-                ui.add_space(4.0);
-                ui.label(tr("dialog-outcome"));
-                ui.horizontal(|ui| {
-                    for outcome in [Outcome::Successful, Outcome::Failed] {
-                        ui.radio_value(&mut state.outcome, Some(outcome), i18n::outcome(outcome));
-                    }
-                });
-                downtime_ui(ui, &mut state.downtime_minutes);
-                let label = ui.label(tr("dialog-note"));
-                ui.add(
-                    egui::TextEdit::multiline(&mut state.reason).desired_rows(2).desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            }
-            MoveDialog::Rollback => {
-                ui.label(tr("dialog-rollback-body"));
-                ui.add_space(4.0);
-                let label = ui.label(RichText::new(tr("dialog-rollback-reason")).strong());
-                let field = ui
-                    .add(
+    let modal = crate::ui::widgets::dialog(egui::Id::unique(("lifecycle_dialog", release.id.0))).show(
+        ui.ctx(),
+        |ui| {
+            ui.set_width(460.0);
+            let id_arg = [("id", release.id.0.into())];
+            let heading =
+                if state.dialog == MoveDialog::Override { tr(title) } else { tr_args(title, &id_arg) };
+            ui.heading(heading);
+            ui.label(RichText::new(&release.subject).weak());
+            ui.add_space(6.0);
+            match state.dialog {
+                MoveDialog::Complete => {
+                    ui.label(tr("dialog-complete-body"));
+                    ui.add_space(4.0);
+                    ui.label(tr("dialog-outcome"));
+                    ui.horizontal(|ui| {
+                        for outcome in [Outcome::Successful, Outcome::Failed] {
+                            ui.radio_value(&mut state.outcome, Some(outcome), i18n::outcome(outcome));
+                        }
+                    });
+                    downtime_ui(ui, &mut state.downtime_minutes);
+                    let label = ui.label(tr("dialog-note"));
+                    ui.add(
                         egui::TextEdit::multiline(&mut state.reason)
-                            .hint_text(tr("dialog-rollback-hint"))
-                            .desired_rows(3)
+                            .desired_rows(2)
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(label.id);
-                if !std::mem::replace(&mut state.focused, true) {
-                    field.request_focus();
                 }
-                downtime_ui(ui, &mut state.downtime_minutes);
-                restore_ui(
-                    ui,
-                    &mut state.restore_minutes,
-                    model.backout(release.id).map(|p| p.restore_target_minutes),
-                );
-            }
-            MoveDialog::Override => {
-                gate_ui(ui, release, model);
-                ui.add_space(4.0);
-                let label = ui.label(RichText::new(tr("dialog-override-reason")).strong());
-                let field = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut state.override_reason)
-                            .hint_text(tr("dialog-override-hint"))
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                if !std::mem::replace(&mut state.focused, true) {
-                    field.request_focus();
-                }
-            }
-            MoveDialog::Closed => {}
-        }
-        if let Some(error) = &state.error {
-            ui.label(RichText::new(error).color(error_color(ui)));
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            let button = ui.button(tr(confirm)).on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CONFIRM));
-            if button.clicked() || confirm_key {
-                let request = MoveRequest {
-                    to,
-                    outcome: state.outcome,
-                    downtime_minutes: state.downtime_minutes,
-                    reason: state.reason.clone(),
-                    override_reason: state.override_reason.clone(),
-                    restore_minutes: (to == Stage::Rollback && state.restore_minutes > 0)
-                        .then_some(state.restore_minutes),
-                };
-                // The same rule the model applies: refusals are shown here and the dialog stays.
-                let gate = model.deploy_gate(release);
-                match transition(release, &request, &gate, None, model.now()) {
-                    Ok(_) => {
-                        commands.push(move_command(release, &request));
-                        close = true;
+                MoveDialog::Rollback => {
+                    ui.label(tr("dialog-rollback-body"));
+                    ui.add_space(4.0);
+                    let label = ui.label(RichText::new(tr("dialog-rollback-reason")).strong());
+                    let field = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut state.reason)
+                                .hint_text(tr("dialog-rollback-hint"))
+                                .desired_rows(3)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if !std::mem::replace(&mut state.focused, true) {
+                        field.request_focus();
                     }
-                    Err(err) => state.error = Some(i18n::move_refused(&err)),
+                    downtime_ui(ui, &mut state.downtime_minutes);
+                    restore_ui(
+                        ui,
+                        &mut state.restore_minutes,
+                        model.backout(release.id).map(|p| p.restore_target_minutes),
+                    );
                 }
+                MoveDialog::Override => {
+                    gate_ui(ui, release, model);
+                    ui.add_space(4.0);
+                    let label = ui.label(RichText::new(tr("dialog-override-reason")).strong());
+                    let field = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut state.override_reason)
+                                .hint_text(tr("dialog-override-hint"))
+                                .desired_rows(3)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if !std::mem::replace(&mut state.focused, true) {
+                        field.request_focus();
+                    }
+                }
+                MoveDialog::Closed => {}
             }
-            if ui.button(tr("action-cancel")).clicked() {
-                close = true;
+            if let Some(error) = &state.error {
+                ui.label(RichText::new(error).color(error_color(ui)));
             }
-        });
-    });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let button = ui.button(tr(confirm)).on_hover_text(shortcut_text(ui.ctx(), &DIALOG_CONFIRM));
+                if button.clicked() || confirm_key {
+                    let request = MoveRequest {
+                        to,
+                        outcome: state.outcome,
+                        downtime_minutes: state.downtime_minutes,
+                        reason: state.reason.clone(),
+                        override_reason: state.override_reason.clone(),
+                        restore_minutes: (to == Stage::Rollback && state.restore_minutes > 0)
+                            .then_some(state.restore_minutes),
+                    };
+                    // The same rule the model applies: refusals are shown here and the dialog stays.
+                    let gate = model.deploy_gate(release);
+                    match transition(release, &request, &gate, None, model.now()) {
+                        Ok(_) => {
+                            commands.push(move_command(release, &request));
+                            close = true;
+                        }
+                        Err(err) => state.error = Some(i18n::move_refused(&err)),
+                    }
+                }
+                if ui.button(tr("action-cancel")).clicked() {
+                    close = true;
+                }
+            });
+        },
+    );
     if close || modal.should_close() {
         *state = DialogState::default();
     }

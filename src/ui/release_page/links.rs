@@ -157,108 +157,111 @@ fn picker_ui(
     let registry = model.registry();
     let mut close = false;
     let id_arg = [("id", release.id.0.into())];
-    let modal = egui::Modal::new(egui::Id::unique(("link_picker", release.id.0))).show(ui.ctx(), |ui| {
-        ui.set_width(520.0);
-        ui.heading(match kind {
-            PickerKind::Change => tr_args("picker-change-title", &id_arg),
-            PickerKind::ConfigItem => tr_args("picker-ci-title", &id_arg),
-        });
-        ui.add(
-            egui::TextEdit::singleline(&mut state.search)
-                .hint_text(tr("picker-search"))
-                .desired_width(f32::INFINITY),
-        )
-        .on_hover_text(tr("picker-search"));
-        // (id, name, detail) of the entries not yet linked that match the search.
-        let candidates: Vec<(i64, String, String)> = match kind {
-            PickerKind::Change => registry
-                .changes
-                .iter()
-                .filter(|c| !release.associated_change_ids.contains(&c.id))
-                .filter(|c| matches(&state.search, c.id.0, &c.subject, "chg-"))
-                .map(|c| {
-                    (
-                        c.id.0,
-                        format!("CHG-{}  {}", c.id, c.subject),
-                        i18n::cab_approval(model.change_approval(c)),
-                    )
+    let modal =
+        crate::ui::widgets::dialog(egui::Id::unique(("link_picker", release.id.0))).show(ui.ctx(), |ui| {
+            ui.set_width(520.0);
+            ui.heading(match kind {
+                PickerKind::Change => tr_args("picker-change-title", &id_arg),
+                PickerKind::ConfigItem => tr_args("picker-ci-title", &id_arg),
+            });
+            ui.add(
+                egui::TextEdit::singleline(&mut state.search)
+                    .hint_text(tr("picker-search"))
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(tr("picker-search"));
+            // (id, name, detail) of the entries not yet linked that match the search.
+            let candidates: Vec<(i64, String, String)> = match kind {
+                PickerKind::Change => registry
+                    .changes
+                    .iter()
+                    .filter(|c| !release.associated_change_ids.contains(&c.id))
+                    .filter(|c| matches(&state.search, c.id.0, &c.subject, "chg-"))
+                    .map(|c| {
+                        (
+                            c.id.0,
+                            format!("CHG-{}  {}", c.id, c.subject),
+                            i18n::cab_approval(model.change_approval(c)),
+                        )
+                    })
+                    .collect(),
+                PickerKind::ConfigItem => registry
+                    .config_items
+                    .iter()
+                    .filter(|c| !release.assets.contains(&c.id))
+                    .filter(|c| matches(&state.search, c.id.0, &c.name, "ci-"))
+                    .map(|c| (c.id.0, format!("CI-{}  {}", c.id, c.name), i18n::ci_kind(c.kind)))
+                    .collect(),
+            };
+            egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                if candidates.is_empty() {
+                    ui.label(RichText::new(tr("picker-nothing")).weak());
+                }
+                for (id, name, detail) in candidates.iter().take(PICKER_ROWS * 4) {
+                    ui.horizontal(|ui| {
+                        if ui.small_button(tr("picker-link")).on_hover_text(name).clicked() {
+                            commands.push(match kind {
+                                PickerKind::Change => Command::Registry(RegistryCommand::LinkChange {
+                                    release: release.id,
+                                    change: ChangeId(*id),
+                                    linked: true,
+                                }),
+                                PickerKind::ConfigItem => {
+                                    Command::Registry(RegistryCommand::LinkConfigItem {
+                                        release: release.id,
+                                        item: ConfigItemId(*id),
+                                        linked: true,
+                                    })
+                                }
+                            });
+                        }
+                        ui.label(name);
+                        ui.label(RichText::new(detail).weak());
+                    });
+                }
+            });
+            ui.separator();
+            ui.label(
+                RichText::new(match kind {
+                    PickerKind::Change => tr("picker-new-change"),
+                    PickerKind::ConfigItem => tr("picker-new-ci"),
                 })
-                .collect(),
-            PickerKind::ConfigItem => registry
-                .config_items
-                .iter()
-                .filter(|c| !release.assets.contains(&c.id))
-                .filter(|c| matches(&state.search, c.id.0, &c.name, "ci-"))
-                .map(|c| (c.id.0, format!("CI-{}  {}", c.id, c.name), i18n::ci_kind(c.kind)))
-                .collect(),
-        };
-        egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
-            if candidates.is_empty() {
-                ui.label(RichText::new(tr("picker-nothing")).weak());
-            }
-            for (id, name, detail) in candidates.iter().take(PICKER_ROWS * 4) {
-                ui.horizontal(|ui| {
-                    if ui.small_button(tr("picker-link")).on_hover_text(name).clicked() {
-                        commands.push(match kind {
-                            PickerKind::Change => Command::Registry(RegistryCommand::LinkChange {
-                                release: release.id,
-                                change: ChangeId(*id),
-                                linked: true,
-                            }),
-                            PickerKind::ConfigItem => Command::Registry(RegistryCommand::LinkConfigItem {
-                                release: release.id,
-                                item: ConfigItemId(*id),
-                                linked: true,
-                            }),
-                        });
-                    }
-                    ui.label(name);
-                    ui.label(RichText::new(detail).weak());
-                });
-            }
+                .strong(),
+            );
+            let name_label = match kind {
+                PickerKind::Change => tr("field-change-subject"),
+                PickerKind::ConfigItem => tr("field-ci-name"),
+            };
+            ui.add(
+                egui::TextEdit::singleline(&mut state.new_name)
+                    .hint_text(&name_label)
+                    .desired_width(f32::INFINITY),
+            )
+            .on_hover_text(&name_label);
+            new_entry_fields_ui(ui, kind, state);
+            let name_ok = crate::domain::registry::validate_name(&state.new_name).is_ok();
+            ui.horizontal(|ui| {
+                if ui.add_enabled(name_ok, egui::Button::new(tr("picker-create-link"))).clicked() {
+                    commands.push(match kind {
+                        PickerKind::Change => Command::Registry(RegistryCommand::CreateChange {
+                            subject: state.new_name.clone(),
+                            approval: state.approval.unwrap_or(CabApproval::Pending),
+                            risk: state.risk.unwrap_or(ChangeRisk::Medium),
+                            link_to: Some(release.id),
+                        }),
+                        PickerKind::ConfigItem => Command::Registry(RegistryCommand::CreateConfigItem {
+                            name: state.new_name.clone(),
+                            kind: state.kind.unwrap_or(CiKind::Server),
+                            link_to: Some(release.id),
+                        }),
+                    });
+                    state.new_name.clear();
+                }
+                if ui.button(tr("action-close")).clicked() {
+                    close = true;
+                }
+            });
         });
-        ui.separator();
-        ui.label(
-            RichText::new(match kind {
-                PickerKind::Change => tr("picker-new-change"),
-                PickerKind::ConfigItem => tr("picker-new-ci"),
-            })
-            .strong(),
-        );
-        let name_label = match kind {
-            PickerKind::Change => tr("field-change-subject"),
-            PickerKind::ConfigItem => tr("field-ci-name"),
-        };
-        ui.add(
-            egui::TextEdit::singleline(&mut state.new_name)
-                .hint_text(&name_label)
-                .desired_width(f32::INFINITY),
-        )
-        .on_hover_text(&name_label);
-        new_entry_fields_ui(ui, kind, state);
-        let name_ok = crate::domain::registry::validate_name(&state.new_name).is_ok();
-        ui.horizontal(|ui| {
-            if ui.add_enabled(name_ok, egui::Button::new(tr("picker-create-link"))).clicked() {
-                commands.push(match kind {
-                    PickerKind::Change => Command::Registry(RegistryCommand::CreateChange {
-                        subject: state.new_name.clone(),
-                        approval: state.approval.unwrap_or(CabApproval::Pending),
-                        risk: state.risk.unwrap_or(ChangeRisk::Medium),
-                        link_to: Some(release.id),
-                    }),
-                    PickerKind::ConfigItem => Command::Registry(RegistryCommand::CreateConfigItem {
-                        name: state.new_name.clone(),
-                        kind: state.kind.unwrap_or(CiKind::Server),
-                        link_to: Some(release.id),
-                    }),
-                });
-                state.new_name.clear();
-            }
-            if ui.button(tr("action-close")).clicked() {
-                close = true;
-            }
-        });
-    });
     if close || modal.should_close() {
         *state = PickerState::default();
     }

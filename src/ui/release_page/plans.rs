@@ -1,8 +1,8 @@
-//! The Build, Test and Back-out plans: their progress on the page ("3/4 done", or "not yet added" with an
-//! Add button) and an `egui::Modal` editor for each: a text body and a checklist whose items can be
-//! added, ticked, reordered and removed. "Insert template" fills the brief's sections in the UI
-//! language. Ctrl+S saves; Esc with unsaved edits asks before discarding; a failed save keeps the
-//! edits and says why.
+//! The Build, Test and Back-out plans: their progress on the page ("3/4 done", or "not yet added"
+//! with an Add button), each plan's text under them (plain text, line breaks kept), and an
+//! `egui::Modal` editor for each: a text body and a checklist whose items can be added, ticked,
+//! reordered and removed. "Insert template" fills the brief's sections in the UI language. Ctrl+S
+//! saves; Esc with unsaved edits asks before discarding; a failed save keeps the edits and says why.
 
 use egui::{Key, KeyboardShortcut, RichText};
 
@@ -190,7 +190,7 @@ impl PlansSection {
     }
 }
 
-/// The three plans' progress, with Edit / Add buttons, and the open editor.
+/// The three plans' progress, with Edit / Add buttons, each plan's text, and the open editor.
 pub fn plans_ui(ui: &mut egui::Ui, state: &mut PlansSection, cx: &mut SectionContext<'_>) {
     egui::CollapsingHeader::new(RichText::new(tr("section-plans")).strong())
         .id_salt("section_plans")
@@ -205,7 +205,7 @@ pub fn plans_ui(ui: &mut egui::Ui, state: &mut PlansSection, cx: &mut SectionCon
                             let text =
                                 tr_args("plan-progress", &[("done", done.into()), ("total", total.into())]);
                             let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-                            ui.add(egui::ProgressBar::new(fraction).text(text).desired_width(220.0));
+                            ui.add(crate::ui::widgets::progress_bar(fraction, text, 220.0));
                             if ui.button(tr("action-edit")).on_hover_text(kind.title()).clicked() {
                                 state.open(kind, cx.release, cx.model);
                             }
@@ -220,8 +220,23 @@ pub fn plans_ui(ui: &mut egui::Ui, state: &mut PlansSection, cx: &mut SectionCon
                     ui.end_row();
                 }
             });
+            plan_texts_ui(ui, cx.release, cx.model);
         });
     editor_ui(ui.ctx(), state, cx);
+}
+
+/// Each plan's text under the progress bars, as written (line breaks kept), so reading a plan does
+/// not need its editor. Its checklist is what the bar counts.
+fn plan_texts_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
+    for kind in PlanKind::ALL {
+        let Some(plan) = kind.of(release, model).filter(|p| !p.body.trim().is_empty()) else { continue };
+        ui.add_space(6.0);
+        ui.label(RichText::new(kind.title()).strong());
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(egui::Label::new(plan.body.trim_end()).wrap());
+        });
+    }
 }
 
 /// The modal editor, if open.
@@ -229,7 +244,7 @@ fn editor_ui(ctx: &egui::Context, state: &mut PlansSection, cx: &mut SectionCont
     let Some(editor) = &mut state.editor else { return };
     let mut close = false;
     let mut save = false;
-    let modal = egui::Modal::new(egui::Id::unique("plan_editor_modal")).show(ctx, |ui| {
+    let modal = crate::ui::widgets::dialog(egui::Id::unique("plan_editor_modal")).show(ctx, |ui| {
         ui.set_width(640.0);
         ui.horizontal(|ui| {
             ui.heading(format!("{} — #{}", editor.kind.title(), cx.release.id));

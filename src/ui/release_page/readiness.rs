@@ -9,11 +9,8 @@ use crate::model::{Command, Model, ReadinessCommand};
 
 fn progress_ui(ui: &mut egui::Ui, (done, total): (usize, usize)) {
     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-    ui.add(
-        egui::ProgressBar::new(fraction)
-            .desired_width(140.0)
-            .text(tr_args("readiness-progress", &[("done", done.into()), ("total", total.into())])),
-    );
+    let text = tr_args("readiness-progress", &[("done", done.into()), ("total", total.into())]);
+    ui.add(crate::ui::widgets::progress_bar(fraction, text, 140.0));
 }
 
 /// The readiness section.

@@ -127,7 +127,9 @@ pub fn risks_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
                             .width(110.0)
                             .show_ui(ui, |ui| {
                                 ui.selectable_value(&mut owner, None, tr("risk-owner-none"));
-                                for a in &directory.agents {
+                                let chosen = owner;
+                                for a in directory.agents.iter().filter(|a| a.active || chosen == Some(a.id))
+                                {
                                     ui.selectable_value(&mut owner, Some(a.id), &a.name);
                                 }
                             })

@@ -46,11 +46,8 @@ pub fn strategy_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr("strategy-phases")).strong());
             let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(200.0)
-                    .text(tr_args("strategy-progress", &[("done", done.into()), ("total", total.into())])),
-            );
+            let text = tr_args("strategy-progress", &[("done", done.into()), ("total", total.into())]);
+            ui.add(crate::ui::widgets::progress_bar(fraction, text, 200.0));
             if ui.button(tr("phase-add")).clicked() {
                 let start = release.planned.start;
                 form = PhaseForm {
@@ -172,77 +169,78 @@ fn phase_dialog_ui(
     edits: &mut Vec<ReadinessEdit>,
 ) {
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique(("phase_dialog", release.id.0))).show(ui.ctx(), |ui| {
-        ui.set_width(420.0);
-        ui.heading(tr("phase-dialog-title"));
-        egui::Grid::new("phase_form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            let label = ui.label(tr("phase-name"));
-            ui.add(
-                egui::TextEdit::singleline(&mut form.name)
-                    .hint_text(tr("phase-name-hint"))
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-            ui.label("");
-            ui.checkbox(&mut form.has_window, tr("phase-has-window"));
-            ui.end_row();
-            if form.has_window {
-                let now = release.planned.start;
-                ui.label(tr("phase-window-start"));
-                let mut start = form.start.unwrap_or(now);
-                datetime_edit_ui(ui, "phase_start", &mut start);
-                form.start = Some(start);
-                ui.end_row();
-                ui.label(tr("phase-window-end"));
-                let mut end = form.end.unwrap_or(now + Duration::hours(6));
-                datetime_edit_ui(ui, "phase_end", &mut end);
-                form.end = Some(end);
-                ui.end_row();
-            }
-            let label = ui.label(tr("phase-status"));
-            let mut status = form.status.unwrap_or(PhaseStatus::Pending);
-            egui::ComboBox::from_id_salt("phase_form_status")
-                .selected_text(i18n::phase_status(status))
-                .show_ui(ui, |ui| {
-                    for s in PhaseStatus::ALL {
-                        ui.selectable_value(&mut status, *s, i18n::phase_status(*s));
-                    }
-                })
-                .response
+    let modal =
+        crate::ui::widgets::dialog(egui::Id::unique(("phase_dialog", release.id.0))).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            ui.heading(tr("phase-dialog-title"));
+            egui::Grid::new("phase_form").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                let label = ui.label(tr("phase-name"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.name)
+                        .hint_text(tr("phase-name-hint"))
+                        .desired_width(260.0),
+                )
                 .labelled_by(label.id);
-            form.status = Some(status);
-            ui.end_row();
-        });
-        if let Some(error) = &form.error {
-            ui.label(RichText::new(error).color(error_color(ui)));
-        }
-        ui.separator();
-        ui.horizontal(|ui| {
-            let save = ui.button(tr("action-save")).clicked()
-                || ui.input_mut(|i| i.consume_shortcut(&crate::ui::command::DIALOG_SAVE));
-            if save {
-                let phase = DeploymentPhase {
-                    name: form.name.clone(),
-                    planned_start: if form.has_window { form.start } else { None },
-                    planned_end: if form.has_window { form.end } else { None },
-                    status: form.status.unwrap_or(PhaseStatus::Pending),
-                };
-                let edit = ReadinessEdit::PutPhase { index: form.index, phase };
-                let mut preview = readiness.clone();
-                match apply_edit(&mut preview, edit.clone()) {
-                    Ok(()) => {
-                        edits.push(edit);
-                        close = true;
-                    }
-                    Err(err) => form.error = Some(i18n::readiness_invalid(&err)),
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut form.has_window, tr("phase-has-window"));
+                ui.end_row();
+                if form.has_window {
+                    let now = release.planned.start;
+                    ui.label(tr("phase-window-start"));
+                    let mut start = form.start.unwrap_or(now);
+                    datetime_edit_ui(ui, "phase_start", &mut start);
+                    form.start = Some(start);
+                    ui.end_row();
+                    ui.label(tr("phase-window-end"));
+                    let mut end = form.end.unwrap_or(now + Duration::hours(6));
+                    datetime_edit_ui(ui, "phase_end", &mut end);
+                    form.end = Some(end);
+                    ui.end_row();
                 }
+                let label = ui.label(tr("phase-status"));
+                let mut status = form.status.unwrap_or(PhaseStatus::Pending);
+                egui::ComboBox::from_id_salt("phase_form_status")
+                    .selected_text(i18n::phase_status(status))
+                    .show_ui(ui, |ui| {
+                        for s in PhaseStatus::ALL {
+                            ui.selectable_value(&mut status, *s, i18n::phase_status(*s));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                form.status = Some(status);
+                ui.end_row();
+            });
+            if let Some(error) = &form.error {
+                ui.label(RichText::new(error).color(error_color(ui)));
             }
-            if ui.button(tr("action-cancel")).clicked() {
-                close = true;
-            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let save = ui.button(tr("action-save")).clicked()
+                    || ui.input_mut(|i| i.consume_shortcut(&crate::ui::command::DIALOG_SAVE));
+                if save {
+                    let phase = DeploymentPhase {
+                        name: form.name.clone(),
+                        planned_start: if form.has_window { form.start } else { None },
+                        planned_end: if form.has_window { form.end } else { None },
+                        status: form.status.unwrap_or(PhaseStatus::Pending),
+                    };
+                    let edit = ReadinessEdit::PutPhase { index: form.index, phase };
+                    let mut preview = readiness.clone();
+                    match apply_edit(&mut preview, edit.clone()) {
+                        Ok(()) => {
+                            edits.push(edit);
+                            close = true;
+                        }
+                        Err(err) => form.error = Some(i18n::readiness_invalid(&err)),
+                    }
+                }
+                if ui.button(tr("action-cancel")).clicked() {
+                    close = true;
+                }
+            });
         });
-    });
     if close || modal.should_close() {
         *form = PhaseForm::default();
     }

@@ -42,7 +42,8 @@ pub fn agent_combo_ui(
         .width(200.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, tr("agent-unassigned"));
-            for a in &directory.agents {
+            // An inactive agent is not offered, unless they are the one already chosen.
+            for a in directory.agents.iter().filter(|a| a.active || before == Some(a.id)) {
                 ui.selectable_value(value, Some(a.id), &a.name);
             }
         })

@@ -1,6 +1,7 @@
-//! Small shared widgets: coloured chips for status, priority and type; the file chooser with its
-//! fallback path dialog ([`file_dialog`]); a local date-and-time editor (with the zone shown)
-//! over our own localized [`date_picker`]; local time formatting.
+//! Small shared widgets: coloured chips for status, priority and type; the window's dialogs (their
+//! top edge stays put as they grow) and progress bars (nothing under the label at 0 %); the file
+//! chooser with its fallback path dialog ([`file_dialog`]); a local date-and-time editor (with the
+//! zone shown) over our own localized [`date_picker`]; local time formatting.
 
 pub mod combo;
 pub mod date_picker;
@@ -70,6 +71,23 @@ pub fn local_time(t: Timestamp) -> String {
 /// changed.
 pub fn date_picker_ui(ui: &mut egui::Ui, id_salt: &str, value: &mut NaiveDate) -> bool {
     DatePicker::new(id_salt, value).show(ui)
+}
+
+/// How far below the window's top edge a dialog's top edge sits.
+const DIALOG_TOP: f32 = 64.0;
+
+/// A modal dialog whose top edge stays put while its content grows or shrinks (a section opened,
+/// an error shown): egui's own modal is centred, so it would move under the pointer each time.
+pub fn dialog(id: egui::Id) -> egui::Modal {
+    egui::Modal::new(id)
+        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, DIALOG_TOP)))
+}
+
+/// A progress bar with `text` on it. At 0 % nothing is drawn under the text (egui would draw a
+/// dot of the bar's colour there, over the first letters).
+pub fn progress_bar(fraction: f32, text: String, width: f32) -> egui::ProgressBar {
+    let progress = egui::ProgressBar::new(fraction).text(text).desired_width(width);
+    if fraction <= 0.0 { progress.fill(Color32::TRANSPARENT) } else { progress }
 }
 
 /// The local time zone's offset from UTC at `t`, as `UTC+09:00` (`UTC` itself when zero).

@@ -148,9 +148,7 @@ impl People {
                 model,
                 ExternalKind::Agent,
                 d.agents.iter().map(|a| (a.id.0, a.name.as_str(), a.email.as_str())).collect(),
-                |id, name, email| {
-                    Mutation::PutAgent(Agent { id: AgentId(id), name: name.into(), email: email.into() })
-                },
+                |id, name, email| Mutation::PutAgent(Agent::new(AgentId(id), name, email)),
             ),
             groups: Roster::new(
                 model,

@@ -202,22 +202,23 @@ impl ScheduleDialog {
         if !self.open {
             return;
         }
-        let modal = egui::Modal::new(egui::Id::unique("calendar-schedule-dialog")).show(ui.ctx(), |ui| {
-            ui.set_width(620.0);
-            ui.heading(tr("calendar-manage"));
-            match self.draft.take() {
-                Some(mut draft) => {
-                    let keep = self.form_ui(ui, &mut draft, cx);
-                    if keep {
-                        self.draft = Some(draft);
+        let modal =
+            crate::ui::widgets::dialog(egui::Id::unique("calendar-schedule-dialog")).show(ui.ctx(), |ui| {
+                ui.set_width(620.0);
+                ui.heading(tr("calendar-manage"));
+                match self.draft.take() {
+                    Some(mut draft) => {
+                        let keep = self.form_ui(ui, &mut draft, cx);
+                        if keep {
+                            self.draft = Some(draft);
+                        }
                     }
+                    None => self.list_ui(ui, cx),
                 }
-                None => self.list_ui(ui, cx),
-            }
-            if let Some(error) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
-            }
-        });
+                if let Some(error) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+            });
         if modal.should_close() && self.draft.is_none() {
             self.open = false;
         }

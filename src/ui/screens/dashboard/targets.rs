@@ -70,7 +70,7 @@ impl Dashboard {
     pub(super) fn targets_modal_ui(&mut self, ctx: &egui::Context, outbox: &mut Outbox) {
         let Some(draft) = &mut self.targets else { return };
         let mut close = false;
-        let modal = egui::Modal::new(egui::Id::unique("kpi_targets_modal")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("kpi_targets_modal")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading(tr("kpi-targets-title"));
             ui.label(RichText::new(tr("kpi-targets-body")).weak());

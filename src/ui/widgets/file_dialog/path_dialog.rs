@@ -63,7 +63,7 @@ impl PathDialog {
 
     pub(super) fn ui(&mut self, ctx: &egui::Context) -> Outcome {
         let mut outcome = Outcome::Open;
-        let modal = egui::Modal::new(egui::Id::unique("path_dialog")).show(ctx, |ui| {
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("path_dialog")).show(ctx, |ui| {
             ui.set_width(WIDTH);
             ui.heading(&self.request.title);
             ui.label(RichText::new(tr("file-dialog-builtin-note")).weak());
