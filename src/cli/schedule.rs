@@ -2,7 +2,7 @@
 //! the conflicts of a period (as a table or the JSON the issue fixes), an iCalendar file of a
 //! period, and windows and freezes read from one (all or nothing, one command).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{Duration, Local, NaiveDate, TimeZone as _};
 
@@ -227,7 +227,7 @@ pub(super) fn calendar(db: &Path, from: NaiveDate, to: NaiveDate, out: &Path) ->
 }
 
 /// `windows import FILE.ics`: its windows and freezes, added in one command (all or nothing).
-pub(super) fn import(db: &Path, file: &PathBuf) -> Result<String, String> {
+pub(super) fn import(db: &Path, file: &Path) -> Result<String, String> {
     let found = ics::read_calendar_file(file, system_zone()).map_err(|e| ics::file_error_text(file, &e))?;
     let (windows, freezes) = (found.windows.len(), found.freezes.len());
     let mut model = open_for_writing(db)?;

@@ -296,7 +296,10 @@ fn a_freeze_calendar_imported_from_the_window_is_one_command_and_one_undo() {
     assert_eq!(freezes, vec!["연말 동결".to_owned(), "추석 연휴 동결".into(), "월말 결산 동결".into()]);
     assert_eq!(undo, before.2 + 1, "one command");
     let status = harness.state().status_text().unwrap_or_default();
-    assert!(status.contains("1 window") && status.contains("2 freezes"), "the status bar says what: {status}");
+    assert!(
+        status.contains("1 window") && status.contains("2 freezes"),
+        "the status bar says what: {status}"
+    );
     // The new freezes are shaded: the month of the Chuseok freeze names it.
     let chuseok = NaiveDate::from_ymd_opt(2026, 9, 25).unwrap();
     harness.state_mut().calendar_mut().unwrap().period.anchor = chuseok;

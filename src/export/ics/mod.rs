@@ -9,8 +9,8 @@ mod read;
 mod zone;
 
 pub use read::{
-    EVENTS_MAX, FILE_MAX_BYTES, IcsError, IcsFileError, IcsImport, error_text, file_error_text, read_calendar,
-    read_calendar_file,
+    EVENTS_MAX, FILE_MAX_BYTES, IcsError, IcsFileError, IcsImport, error_text, file_error_text,
+    read_calendar, read_calendar_file,
 };
 
 use std::collections::BTreeSet;

@@ -117,10 +117,9 @@ pub fn error_text(err: &IcsError) -> String {
         IcsError::BadDuration { line, value } => {
             tr_args("ics-error-bad-duration", &[("line", (*line).into()), ("value", value.as_str().into())])
         }
-        IcsError::EndBeforeStart { line, name } => tr_args(
-            "ics-error-end-before-start",
-            &[("line", (*line).into()), ("name", name.as_str().into())],
-        ),
+        IcsError::EndBeforeStart { line, name } => {
+            tr_args("ics-error-end-before-start", &[("line", (*line).into()), ("name", name.as_str().into())])
+        }
         IcsError::Invalid { line, field, name, reason } => tr_args(
             "ics-error-invalid",
             &[
