@@ -1,7 +1,7 @@
 //! The conflicts found through the interval index and its sweeps (`find_conflicts`) pinned to the
 //! plain check on random plans: every pair of releases compared for a shared CI and a shared agent,
 //! every release against every occurrence of every freeze that holds it, and every release against
-//! the windows of each of its scopes. The two must agree conflict for conflict, whatever the plan:
+//! the windows of each of its scopes (and the next occurrence of any of them suggested). The two must agree conflict for conflict, whatever the plan:
 //! overlapping and touching bars, a CI listed twice on one release, releases in the Trash,
 //! releases that reach past the range, exempt types, recurring and one-off windows and freezes.
 
@@ -217,18 +217,20 @@ fn covered(mut occurrences: Vec<Occurrence>, start: Timestamp, end: Timestamp) -
     false
 }
 
-/// The releases planned outside every window that applies to them: some window applies, and the
-/// windows of no one scope cover the release's time.
-fn outside_window(live: &[&Release], windows: &[DeploymentWindow]) -> BTreeSet<i64> {
-    let mut outside = BTreeSet::new();
+/// The releases planned outside every window that applies to them (some window applies, and the
+/// windows of no one scope cover the release's time), each with the next occurrence of a window
+/// that applies, starting at or after the release.
+fn outside_window(live: &[&Release], windows: &[DeploymentWindow]) -> BTreeMap<i64, Option<Occurrence>> {
+    let mut outside = BTreeMap::new();
     for r in live {
         let mut by_scope: BTreeMap<Scope, Vec<Occurrence>> = BTreeMap::new();
         for w in windows.iter().filter(|w| w.scope.applies_to(r)) {
             by_scope.entry(w.scope).or_default().extend(all_occurrences(&w.timing));
         }
         let (start, end) = (r.planned.start, r.planned.end);
+        let next = by_scope.values().flatten().filter(|o| o.start >= start).min_by_key(|o| o.start).copied();
         if !by_scope.is_empty() && !by_scope.into_values().any(|o| covered(o, start, end)) {
-            outside.insert(r.id.0);
+            outside.insert(r.id.0, next);
         }
     }
     outside
@@ -269,10 +271,16 @@ proptest! {
         indexed.sort_by_key(key);
         prop_assert_eq!(&indexed, &plain_found);
 
-        let outside: BTreeSet<i64> = found
+        let outside: BTreeMap<i64, Option<Occurrence>> = found
             .iter()
             .filter(|c| c.kind == ConflictKind::OutsideWindow)
-            .map(|c| c.release_ids[0].0)
+            .map(|c| {
+                let next = match c.resolution {
+                    Resolution::IntoWindow { start, end, .. } => Some(Occurrence { start, end }),
+                    _ => None,
+                };
+                (c.release_ids[0].0, next)
+            })
             .collect();
         prop_assert_eq!(outside, outside_window(&live, &windows));
         let sorted = found.windows(2).all(|w| {

@@ -28,11 +28,14 @@ struct WindowEntry {
     occurrences: Vec<Occurrence>,
 }
 
-/// The windows of one scope and the union of their occurrences (merged where they touch).
+/// The windows of one scope, the union of their occurrences (merged where they touch), and
+/// every occurrence of them by start with its window (the one named first on a tie), where the
+/// next window after a time is one binary search away.
 #[derive(Default)]
 struct ScopeWindows {
     members: Vec<usize>,
     union: Vec<Occurrence>,
+    next: Vec<(Occurrence, usize)>,
 }
 
 struct FreezeEntry {
@@ -81,6 +84,13 @@ impl ScheduleIndex {
             .collect();
         for scope in windows_by_scope.values_mut() {
             scope.union = union(scope.members.iter().flat_map(|&i| windows[i].occurrences.iter().copied()));
+            scope.next = scope
+                .members
+                .iter()
+                .flat_map(|&i| windows[i].occurrences.iter().map(move |&o| (o, i)))
+                .collect();
+            // Stable: on the same start, the window named first stays first.
+            scope.next.sort_by_key(|(o, _)| o.start);
         }
         let mut freezes_by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
         let freezes: Vec<FreezeEntry> = freezes
@@ -167,23 +177,19 @@ impl ScheduleIndex {
         }
     }
 
-    /// The conflict of a release outside every window that applies, with the next one that fits.
+    /// The conflict of a release outside every window that applies, with the next occurrence of
+    /// one: every occurrence of a window lasts as long as the others (its rule's duration, or its
+    /// one period), so the next one is the one to suggest whether or not it is long enough.
     fn outside_window(&self, release: &Release, scopes: &[Scope]) -> Conflict {
         let (start, end) = (release.planned.start, release.planned.end);
-        let length = end - start;
         let mut best: Option<(Occurrence, usize)> = None;
         for scope in scopes {
             let Some(windows) = self.windows_by_scope.get(scope) else { continue };
-            for &i in &windows.members {
-                let occurrences = &self.windows[i].occurrences;
-                let from = occurrences.partition_point(|o| o.start < start);
-                let ahead = &occurrences[from..];
-                let fits = ahead.iter().take(400).find(|o| o.end - o.start >= length).or(ahead.first());
-                if let Some(o) = fits
-                    && best.is_none_or(|(b, _)| o.start < b.start)
-                {
-                    best = Some((*o, i));
-                }
+            let from = windows.next.partition_point(|(o, _)| o.start < start);
+            if let Some(&(o, i)) = windows.next.get(from)
+                && best.is_none_or(|(b, _)| o.start < b.start)
+            {
+                best = Some((o, i));
             }
         }
         let (against, resolution) = match best {
