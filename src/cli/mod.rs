@@ -7,6 +7,7 @@
 
 mod backup;
 mod bulk;
+mod cab;
 mod data;
 mod demo;
 mod help;
@@ -268,6 +269,10 @@ pub enum CliCommand {
     /// Make a new, empty database at --db (a missing file, or an empty one: 0 bytes, or an SQLite
     /// file without tables). Nothing else initialises an empty file.
     Init,
+    /// The Change Advisory Boards (`cab list`).
+    Cab(cab::CabArgs),
+    /// Vote as a CAB member on a Change: approve or reject, with a comment.
+    Approve(cab::ApproveArgs),
     /// Deployment windows and change freezes (`windows import FILE.ics` adds those of a calendar file).
     #[command(args_conflicts_with_subcommands = true)]
     Windows {
@@ -513,6 +518,8 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
             data::archive(db, &out)
         }
         CliCommand::Update { id, fields } => data::update(db, id, fields),
+        CliCommand::Cab(args) => cab::cab(db, &args),
+        CliCommand::Approve(args) => cab::approve(db, args),
         CliCommand::Windows { action: None, format } => schedule::windows(db, format),
         CliCommand::Windows { action: Some(WindowsAction::Import { file }), .. } => {
             schedule::import(db, &file)

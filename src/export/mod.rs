@@ -6,6 +6,7 @@
 
 pub mod archive;
 pub mod backout_json;
+pub mod cab_json;
 pub mod cab_pack;
 pub mod chart;
 pub mod csv;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::plan::{Effect, KEY_CURRENT_AGENT};
 use super::{CommandError, Model, SampleCommand};
+use crate::domain::VoteSubject;
 use crate::domain::release::validate_release;
 use crate::domain::sample::SampleData;
 use crate::domain::sample::lifecycle::SampleLifecycle;
@@ -13,7 +14,7 @@ use crate::domain::{
     ActivityKind, Agent, AgentId, Department, DepartmentId, Directory, Field, FieldChange, Group, GroupId,
     Note, ReleaseId, Task, TaskFields, TimeEntry, Value,
 };
-use crate::store::Mutation;
+use crate::store::{CabMutation, Mutation};
 
 /// Sample ids -> ids in this database.
 #[derive(Default)]
@@ -168,8 +169,8 @@ impl Model {
         (self.registry.next_change_id().0 - 1, self.registry.next_config_item_id().0 - 1)
     }
 
-    /// Adds the sample's Changes, CIs, readiness and stage histories, with ids shifted like the
-    /// releases' (`release_offset`) and agents mapped to this database's.
+    /// Adds the sample's Changes, CIs, CABs with their votes, readiness and stage histories, with
+    /// ids shifted like the releases' (`release_offset`) and agents mapped to this database's.
     fn plan_sample_lifecycle(
         &self,
         lifecycle: SampleLifecycle,
@@ -178,10 +179,27 @@ impl Model {
         effect: &mut Effect,
     ) {
         let (change_offset, item_offset) = self.sample_registry_offsets();
-        let SampleLifecycle { registry, readiness, stage_history } = lifecycle;
+        let SampleLifecycle { registry, readiness, stage_history, cabs } = lifecycle;
+        let cab_offset = self.cabs.next_cab_id().0 - 1;
         for mut change in registry.changes {
             change.id = change.id.offset(change_offset);
+            change.cab = change.cab.map(|c| c.offset(cab_offset));
             effect.mutations.push(Mutation::PutChange(change));
+        }
+        for mut cab in cabs.cabs {
+            cab.id = cab.id.offset(cab_offset);
+            cab.members = cab.members.iter().filter_map(|a| agents.get(a).copied()).collect();
+            cab.chair = cab.chair.and_then(|a| agents.get(&a).copied());
+            effect.mutations.push(Mutation::Cab(CabMutation::PutCab(cab)));
+        }
+        for mut vote in cabs.votes {
+            let Some(agent) = agents.get(&vote.agent).copied() else { continue };
+            vote.agent = agent;
+            vote.subject = match vote.subject {
+                VoteSubject::Change(id) => VoteSubject::Change(id.offset(change_offset)),
+                VoteSubject::GoNoGo(id) => VoteSubject::GoNoGo(ReleaseId(id.0 + release_offset)),
+            };
+            effect.mutations.push(Mutation::Cab(CabMutation::PutVote(vote)));
         }
         for mut item in registry.config_items {
             item.id = item.id.offset(item_offset);

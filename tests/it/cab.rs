@@ -300,3 +300,46 @@ fn a_schema_9_file_gains_cabs_and_keeps_its_changes_recorded_approvals() {
     let change = model.registry().change(id).unwrap().clone();
     assert_eq!(model.change_state(&change), (CabApproval::Approved, ApprovalSource::Votes(CabId(1))));
 }
+
+#[test]
+fn the_sample_has_a_weekly_cab_an_ecab_and_votes_that_give_each_change_its_state() {
+    use release_desk::model::SampleCommand;
+    let (_dir, path) = temp_db();
+    let mut model = Model::open(&path).unwrap();
+    let data = release_desk::domain::sample::scenarios(crate::common::t0());
+    model.apply(Command::Sample(SampleCommand::Load { data, force: false })).unwrap();
+    let cabs = &model.cabs().cabs;
+    let weekly = cabs.iter().find(|c| c.name == "주간 변경자문위원회").unwrap();
+    assert_eq!((weekly.members.len(), weekly.rule, weekly.emergency), (5, ApprovalRule::Majority, false));
+    assert!(weekly.chair.is_some_and(|c| weekly.is_member(c)));
+    let ecab = cabs.iter().find(|c| c.emergency).unwrap();
+    assert!(ecab.name.contains("긴급"));
+    for change in &model.registry().changes {
+        assert!(change.cab.is_some(), "CHG-{} has a CAB", change.id);
+        let (state, source) = model.change_state(change);
+        assert!(matches!(source, ApprovalSource::Votes(_)));
+        assert_eq!(state, change.recorded_approval, "CHG-{}: the votes give what the stages need", change.id);
+    }
+    // Every release past the Deploy gate had its Changes approved (or went through on an override).
+    let pending: Vec<_> = model
+        .registry()
+        .changes
+        .iter()
+        .filter(|c| model.change_approval(c) == CabApproval::Pending)
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(pending.len(), 1, "the master-data migration waits: {pending:?}");
+    let after = model.cabs().votes.iter().filter(|v| v.after_the_fact).count();
+    assert_eq!(after, 1, "the core-banking patch, approved by phone after the work started");
+    let bank = model.releases().iter().find(|r| r.subject.contains("코어뱅킹 보안 패치")).unwrap();
+    let change = bank.associated_change_ids[0];
+    assert!(model.votes_on(VoteSubject::Change(change))[0].after_the_fact);
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+    // Loaded again (forced): the CABs are added after the first ones, the votes follow the Changes.
+    let data = release_desk::domain::sample::scenarios(crate::common::t0());
+    model.apply(Command::Sample(SampleCommand::Load { data, force: true })).unwrap();
+    assert_eq!(model.cabs().cabs.len(), 4);
+    for change in &model.registry().changes {
+        assert_eq!(model.change_approval(change), change.recorded_approval, "CHG-{}", change.id);
+    }
+}

@@ -10,6 +10,7 @@ mod common;
 mod backout;
 mod bulk;
 mod cab;
+mod cab_cli;
 mod cab_pack;
 mod catalogues;
 mod cli;

@@ -18,6 +18,8 @@ pub struct SampleLifecycle {
     pub readiness: Vec<(ReleaseId, Readiness)>,
     /// Ids start at 1, in order.
     pub stage_history: Vec<StageEntry>,
+    /// The CABs (ids from 1) and their votes on the Changes above.
+    pub cabs: crate::domain::Cabs,
 }
 
 const CHANGES: &[(&str, CabApproval, ChangeRisk)] = &[

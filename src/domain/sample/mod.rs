@@ -7,6 +7,7 @@
 //! otherwise deterministic.
 
 mod bank;
+mod cab;
 mod erp;
 mod history;
 pub mod lifecycle;
@@ -340,6 +341,7 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
 
     out.readiness.sort_by_key(|(id, _)| *id);
     out.stage_history = lifecycle::stage_entries(histories);
+    out.cabs = cab::cabs(&mut out.registry, releases, now);
     out
 }
 
