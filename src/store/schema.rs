@@ -339,6 +339,20 @@ pub fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Gives the empty file `conn` has open the schema an older build wrote at `version` (the
+/// migrations up to it, as that build ran them), for tests of the migrations from such a file.
+pub fn create_at_version(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
+    let to = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for index in 0..to {
+        apply(&tx, index)?;
+    }
+    tx.pragma_update(None, "user_version", to as i64)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// One row of `sqlite_schema`: a table, index, view or trigger.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SchemaObject {

@@ -243,22 +243,28 @@ fn a_schema_3_file_gains_back_out_plans_impact_reviews_and_ci_dependencies() {
     }
 }
 
-/// A file as the build before the user's templates wrote it (schema 8): today's file without
-/// `release_templates`, at user_version 8. It opens, migrates to the latest schema, keeps its
-/// releases, and takes, keeps and deletes a template of the user's like a new file does.
+/// A file as the build before the user's templates wrote it (schema 8: the migrations up to it,
+/// a release written with that schema's columns). It opens, migrates to the latest schema, keeps
+/// its releases, and takes, keeps and deletes a template of the user's like a new file does.
 #[test]
 fn a_schema_8_file_gains_the_users_templates() {
     use release_desk::domain::template::builtin;
     use release_desk::model::{Command, TemplateCommand};
     let (_dir, path) = crate::common::temp_db();
-    drop(crate::common::model_with(&path, vec![crate::common::plain(1, "ERP 본사 배포")]));
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE release_templates; PRAGMA user_version = 8;").unwrap();
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        release_desk::store::schema::create_at_version(&mut conn, 8).unwrap();
         assert!(
             release_desk::store::schema::unexpected_objects(&conn, 8).unwrap().is_empty(),
             "the file is what schema 8 holds, nothing more"
         );
+        conn.execute(
+            "INSERT INTO releases (id, subject, status, priority, release_type, planned_start, planned_end, \
+             created_at, updated_at) VALUES (1, 'ERP 본사 배포', 1, 2, 3, 1796000000, 1796021600, 1795000000, \
+             1795000000)",
+            [],
+        )
+        .unwrap();
     }
     let mut model = Model::open(&path).unwrap();
     assert_eq!(model.releases().len(), 1, "the release survives the migration");
