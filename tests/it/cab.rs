@@ -179,7 +179,7 @@ fn an_emergency_cab_approves_after_the_fact_and_the_log_says_so() {
     release_desk::i18n::set_language(Language::Ko);
     let (what, change) = release_desk::i18n::activity_cells(row);
     release_desk::i18n::set_language(Language::En);
-    assert_eq!(what, "CAB 투표");
+    assert_eq!(what, "위원회 투표");
     assert!(change.contains("CHG-1: 김민준: 승인 (사후 승인) — 전화로 승인"), "{change}");
     // A go/no-go of the release goes to the same CAB.
     model

@@ -8,6 +8,7 @@
 mod common;
 
 mod backout_sections;
+mod cab;
 mod calendar;
 mod columns;
 mod dashboard;

@@ -40,3 +40,10 @@ cab-cli-emergency = emergency CAB
 cab-cli-changes = { $count } Change(s)
 cab-cli-gone = The Change is gone.
 cab-cli-voted = CHG-{ $change }: { $state } ({ $approve } approve, { $reject } reject, { $waiting } not voted)
+
+## Release page
+cab-page-cab = { $name } ({ $rule })
+cab-page-no-votes = No votes yet.
+cab-page-chair = , chair
+cab-page-comment = Comment with your vote
+cab-page-recorded = CAB approval recorded by hand, before CABs (this Change goes to no CAB)

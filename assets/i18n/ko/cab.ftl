@@ -11,8 +11,8 @@ cab-after-the-fact = 사후 승인
 cab-vote-value = { $subject }: { $agent }: { $decision }
 
 ## 활동 기록
-cab-activity-cab = CAB
-cab-activity-vote = CAB 투표
+cab-activity-cab = 변경자문위원회
+cab-activity-vote = 위원회 투표
 
 ## 명령
 cab-cmd-save = CAB “{ $name }”을(를) 저장했습니다
@@ -40,3 +40,10 @@ cab-cli-emergency = 긴급 CAB
 cab-cli-changes = 변경 { $count }건
 cab-cli-gone = 변경이 없습니다.
 cab-cli-voted = CHG-{ $change }: { $state } (승인 { $approve }, 반려 { $reject }, 미투표 { $waiting })
+
+## 릴리스 화면
+cab-page-cab = { $name } ({ $rule })
+cab-page-no-votes = 아직 투표가 없습니다.
+cab-page-chair = , 위원장
+cab-page-comment = 투표와 함께 남길 의견
+cab-page-recorded = CAB 도입 전에 직접 기록한 승인입니다 (이 변경은 CAB에 올라가 있지 않습니다)

@@ -1,5 +1,6 @@
-//! The Changes and CIs section of the release page: the linked Changes (with their CAB approval,
-//! which can be recorded here, and risk) and configuration items, unlink buttons, and a link
+//! The Changes and CIs section of the release page: the linked Changes (with their CAB approval:
+//! derived from their CAB's votes, shown with the votes in `cab_votes`, or for a Change without a
+//! CAB recorded by hand here, and risk) and configuration items, unlink buttons, and a link
 //! picker (`egui::Modal`) that searches the registry or creates a new entry and links it.
 
 use egui::RichText;
@@ -72,6 +73,10 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
         }
     });
 
+    let linked: Vec<&Change> =
+        release.associated_change_ids.iter().filter_map(|id| registry.change(*id)).collect();
+    super::cab_votes::cab_votes_ui(ui, &linked, model, commands);
+
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr("links-cis")).strong());
@@ -130,7 +135,7 @@ fn approval_ui(ui: &mut egui::Ui, change: &Change, model: &Model, commands: &mut
             }
         })
         .response
-        .on_hover_text(tr("field-cab-approval"));
+        .on_hover_text(tr("cab-page-recorded"));
     if approval != change.recorded_approval {
         commands.push(Command::Registry(RegistryCommand::UpdateChange(Change {
             recorded_approval: approval,
