@@ -43,41 +43,48 @@ impl BulkBar {
     /// Shows the bar and returns what was asked for.
     pub fn bar_ui(ui: &mut egui::Ui, shown: &BarContext<'_>) -> Option<BarAction> {
         let mut action = None;
-        ui.horizontal_wrapped(|ui| {
-            // As tall with or without buttons, so the table does not jump when the first row is picked.
-            ui.set_min_height(ui.spacing().interact_size.y);
-            if shown.selected > 0 {
-                ui.label(
-                    RichText::new(tr_args("bulk-selected", &[("count", shown.selected.into())])).strong(),
-                );
-                if shown.hidden > 0 {
-                    ui.label(RichText::new(tr_args("bulk-hidden", &[("count", shown.hidden.into())])).weak())
-                        .on_hover_text(tr("bulk-hidden-hint"));
-                }
-                ui.separator();
-            }
-            if shown.trash_view {
-                Self::trash_actions_ui(ui, shown, &mut action);
-            } else if shown.selected > 0 {
-                Self::list_actions_ui(ui, shown, &mut action);
-            } else {
-                ui.label(RichText::new(tr("bulk-hint")).weak());
-            }
-            if shown.selected > 0 {
-                ui.separator();
-                if ui
-                    .button(tr("bulk-clear"))
-                    .on_hover_text(crate::ui::command::shortcut_text(
-                        ui.ctx(),
-                        &crate::ui::command::DIALOG_CANCEL,
-                    ))
-                    .clicked()
-                {
-                    action = Some(BarAction::Clear);
-                }
-            }
+        // One line, as tall with or without buttons, so the table does not jump when the first row
+        // is picked (a wrapped second line moved the rows under the pointer, and a double-click
+        // opened the wrong release); a narrow window scrolls the bar sideways instead.
+        egui::ScrollArea::horizontal().id_salt("bulk_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.set_min_height(ui.spacing().interact_size.y);
+                Self::bar_items_ui(ui, shown, &mut action);
+            });
         });
         action
+    }
+
+    /// What the bar holds: the count, the actions of the view, or the hint.
+    fn bar_items_ui(ui: &mut egui::Ui, shown: &BarContext<'_>, action: &mut Option<BarAction>) {
+        if shown.selected > 0 {
+            ui.label(RichText::new(tr_args("bulk-selected", &[("count", shown.selected.into())])).strong());
+            if shown.hidden > 0 {
+                ui.label(RichText::new(tr_args("bulk-hidden", &[("count", shown.hidden.into())])).weak())
+                    .on_hover_text(tr("bulk-hidden-hint"));
+            }
+            ui.separator();
+        }
+        if shown.trash_view {
+            Self::trash_actions_ui(ui, shown, action);
+        } else if shown.selected > 0 {
+            Self::list_actions_ui(ui, shown, action);
+        } else {
+            ui.label(RichText::new(tr("bulk-hint")).weak());
+        }
+        if shown.selected > 0 {
+            ui.separator();
+            if ui
+                .button(tr("bulk-clear"))
+                .on_hover_text(crate::ui::command::shortcut_text(
+                    ui.ctx(),
+                    &crate::ui::command::DIALOG_CANCEL,
+                ))
+                .clicked()
+            {
+                *action = Some(BarAction::Clear);
+            }
+        }
     }
 
     fn trash_actions_ui(ui: &mut egui::Ui, shown: &BarContext<'_>, action: &mut Option<BarAction>) {

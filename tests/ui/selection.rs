@@ -262,3 +262,32 @@ fn the_row_menu_assigns_sets_status_trashes_and_copies_through_undoable_commands
     harness.run();
     assert!(!harness.state().model().unwrap().release(ReleaseId(3)).unwrap().is_deleted());
 }
+
+/// In a window as narrow as a small laptop's, picking the first row must not move the rows: the
+/// bulk bar's buttons stay on one line (scrolling sideways) instead of wrapping to a second one,
+/// which pushed the table down under the pointer so a double-click opened another release.
+#[test]
+fn picking_a_row_in_a_narrow_window_does_not_move_the_rows() {
+    let (_dir, mut app) = fixture();
+    app.set_system_language(release_desk::domain::Language::En);
+    release_desk::ui::widgets::file_dialog::use_system_dialog(false);
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .with_max_steps(24)
+        .with_context_setup(release_desk::ui::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut ReleaseDeskApp| {
+                app.on_close_request(ui.ctx());
+                app.root_ui(ui);
+            },
+            app,
+        );
+    harness.run();
+    let before = harness.get_by_label("#5").rect();
+    harness.get_by_label("#3").click();
+    harness.run();
+    assert_eq!(selection(&harness), [3]);
+    assert!(harness.query_by_role_and_label(Role::Button, "Delete").is_some(), "the actions are shown");
+    let after = harness.get_by_label("#5").rect();
+    assert_eq!(before.top(), after.top(), "the rows stay where they were");
+}
