@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike as _, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+use common::{bare_table, env_number};
 use release_desk::domain::schedule::{
     ConflictKind, DeploymentWindow, Freeze, FreezeKind, Recurrence, ScheduleIndex, Scope, TimeRange, Timing,
     Tz, find_conflicts,
@@ -25,10 +28,6 @@ use release_desk::domain::{ConfigItemId, FreezeId, GroupId, Release, ReleaseType
 use release_desk::model::{Command, Model, ScheduleCommand, SyntheticSpec, session};
 use release_desk::ui::screens::calendar::{self, Mode, Span};
 use release_desk::ui::{ReleaseDeskApp, fonts};
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
-}
 
 /// The median of `runs` timings of `f`.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
@@ -234,47 +233,6 @@ fn conflicts(c: &mut Criterion, label: &str, model: &Model) {
         "plain pairwise check, scaled",
         plain.mul_f64(scale),
     );
-}
-
-/// A bare table of `rows` rows, 11 text columns made for the rows on screen (scale.rs's baseline).
-fn bare_table(ui: &mut egui::Ui, releases: &[Release]) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        let mut table = egui_extras::TableBuilder::new(ui).striped(true);
-        for _ in 0..11 {
-            table = table.column(egui_extras::Column::auto().at_least(60.0));
-        }
-        table
-            .header(20.0, |mut header| {
-                for name in release_desk::export::table::HEADERS {
-                    header.col(|ui| {
-                        ui.strong(name);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(20.0, releases.len(), |mut row| {
-                    let r = &releases[row.index()];
-                    let cells = [
-                        format!("#{}", r.id.0),
-                        r.subject.clone(),
-                        format!("{:?}", r.status),
-                        format!("{:?}", r.priority),
-                        format!("{:?}", r.release_type),
-                        r.planned.start.format("%Y-%m-%d %H:%M").to_string(),
-                        r.planned.end.format("%Y-%m-%d %H:%M").to_string(),
-                        format!("{:?}", r.agent_id),
-                        format!("{:?}", r.group_id),
-                        r.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                        r.updated_at.format("%Y-%m-%d %H:%M").to_string(),
-                    ];
-                    for cell in cells {
-                        row.col(|ui| {
-                            ui.label(cell);
-                        });
-                    }
-                });
-            });
-    });
 }
 
 fn frames(c: &mut Criterion, label: &str, model: Model) {

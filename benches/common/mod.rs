@@ -82,3 +82,45 @@ pub fn rss() -> (u64, u64) {
     };
     (field("VmRSS:"), field("VmHWM:"))
 }
+
+/// The baseline of the frame benches: a bare `egui_extras` table of every release, 11 text columns
+/// made only for the rows on screen.
+pub fn bare_table(ui: &mut egui::Ui, releases: &[release_desk::domain::Release]) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        let mut table = egui_extras::TableBuilder::new(ui).striped(true);
+        for _ in 0..11 {
+            table = table.column(egui_extras::Column::auto().at_least(60.0));
+        }
+        table
+            .header(20.0, |mut header| {
+                for name in release_desk::export::table::HEADERS {
+                    header.col(|ui| {
+                        ui.strong(name);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, releases.len(), |mut row| {
+                    let r = &releases[row.index()];
+                    let cells = [
+                        format!("#{}", r.id.0),
+                        r.subject.clone(),
+                        format!("{:?}", r.status),
+                        format!("{:?}", r.priority),
+                        format!("{:?}", r.release_type),
+                        r.planned.start.format("%Y-%m-%d %H:%M").to_string(),
+                        r.planned.end.format("%Y-%m-%d %H:%M").to_string(),
+                        format!("{:?}", r.agent_id),
+                        format!("{:?}", r.group_id),
+                        r.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                        r.updated_at.format("%Y-%m-%d %H:%M").to_string(),
+                    ];
+                    for cell in cells {
+                        row.col(|ui| {
+                            ui.label(cell);
+                        });
+                    }
+                });
+            });
+    });
+}
