@@ -5,8 +5,12 @@
 //! one frame (run + tessellate, 1360 x 820) of the calendar's month and of its timeline against a
 //! bare `egui_extras` table of as many rows. Lines `schedule: <what> app=<median> baseline=<median>
 //! ratio=<x>` go to stderr. The size comes from the environment: `SCHEDULE_RELEASES` (default
-//! 100,000; the CIs each release is linked to are drawn from `SCHEDULE_CIS`, default 2,000),
-//! `SCALE_DIR` (where the file goes; default the system's temporary folder).
+//! 100,000; the CIs each release is linked to are drawn from `SCHEDULE_CIS`, default 2,000, and
+//! its agent from `SCHEDULE_AGENTS`, default 400, a large IT department: 0 keeps the synthetic
+//! set's nine agents, about 23 overlapping releases each a day, a load no person carries),
+//! `SCALE_DIR` (where the file goes; default the system's temporary folder); `SCHEDULE_PARTS=1`
+//! also times the parts (the index alone, overlaps only, windows only, freezes only, a clone of
+//! the conflicts found) to see where the time goes.
 //! Figures go in BENCHMARKS.md.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -24,7 +28,7 @@ use release_desk::domain::schedule::{
     ConflictKind, DeploymentWindow, Freeze, FreezeKind, Recurrence, ScheduleIndex, Scope, TimeRange, Timing,
     Tz, find_conflicts,
 };
-use release_desk::domain::{ConfigItemId, FreezeId, GroupId, Release, ReleaseType, WindowId};
+use release_desk::domain::{AgentId, ConfigItemId, FreezeId, GroupId, Release, ReleaseType, WindowId};
 use release_desk::model::{Command, Model, ScheduleCommand, SyntheticSpec, session};
 use release_desk::ui::screens::calendar::{self, Mode, Span};
 use release_desk::ui::{ReleaseDeskApp, fonts};
@@ -174,13 +178,18 @@ fn bare_pass(releases: &[Release], range: TimeRange) -> usize {
 
 fn conflicts(c: &mut Criterion, label: &str, model: &Model) {
     let cis = env_number("SCHEDULE_CIS", 2_000).max(1) as i64;
-    // The synthetic releases link no CI: each gets one (a few two), so CI overlaps are found too.
+    let agents = env_number("SCHEDULE_AGENTS", 400) as i64;
+    // The synthetic releases link no CI: each gets one (a few two), so CI overlaps are found too;
+    // the releases of an agent are spread over `agents` (a release without one keeps none).
     let releases: Vec<Release> = model
         .releases()
         .iter()
         .map(|r| {
             let mut r = r.clone();
             let n = r.id.0.wrapping_mul(7_919);
+            if agents > 0 {
+                r.agent_id = r.agent_id.map(|_| AgentId(r.id.0.wrapping_mul(104_729) % agents + 1));
+            }
             r.assets = vec![ConfigItemId(n % cis + 1)];
             if n % 10 == 0 {
                 r.assets.push(ConfigItemId((n / 10) % cis + 1));
@@ -196,7 +205,8 @@ fn conflicts(c: &mut Criterion, label: &str, model: &Model) {
     let count = |kind| found.iter().filter(|c| c.kind == kind).count();
     let kinds: Vec<String> =
         ConflictKind::ALL.iter().map(|&k| format!("{} {}", k.code(), count(k))).collect();
-    eprintln!("schedule: {label}: {} conflicts ({})", found.len(), kinds.join(", "));
+    let agent_count = if agents > 0 { agents.to_string() } else { "the synthetic set's".to_owned() };
+    eprintln!("schedule: {label}, {agent_count} agents: {} conflicts ({})", found.len(), kinds.join(", "));
     let subset_size = releases.len().min(10_000);
     let subset = &releases[..subset_size];
     let scale = (releases.len() as f64 / subset_size as f64).powi(2);
@@ -226,6 +236,22 @@ fn conflicts(c: &mut Criterion, label: &str, model: &Model) {
         "schedule: {label}: of which expanding the windows and freezes over the plan: {:.3}ms",
         expansion.as_secs_f64() * 1e3
     );
+    if std::env::var_os("SCHEDULE_PARTS").is_some() {
+        let part = |what: &str, f: &dyn Fn() -> usize| {
+            let t = median(5, || {
+                black_box(f());
+            });
+            eprintln!("schedule: part {what}: {:.3}ms", t.as_secs_f64() * 1e3);
+        };
+        part("index with releases", &|| {
+            drop(black_box(ScheduleIndex::build(&releases, windows, freezes, range)));
+            0
+        });
+        part("overlaps only", &|| find_conflicts(&releases, &[], &[], &[], range).len());
+        part("windows only", &|| find_conflicts(&releases, windows, &[], &[], range).len());
+        part("freezes only", &|| find_conflicts(&releases, &[], freezes, &[], range).len());
+        part("clone of the conflicts", &|| found.clone().len());
+    }
     report("all conflicts", app, "bare pass over the releases' dates", bare);
     report(
         &format!("all conflicts (pairwise over {subset_size} scaled x{scale:.0})"),

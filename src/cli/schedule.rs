@@ -217,7 +217,7 @@ pub(super) fn calendar(db: &Path, from: NaiveDate, to: NaiveDate, out: &Path) ->
         range,
         now: model.now(),
     });
-    std::fs::write(out, text.as_bytes()).map_err(|e| {
+    crate::export::file::write_whole(out, text.as_bytes()).map_err(|e| {
         tr_args(
             "schedule-cli-write-failed",
             &[("path", out.display().to_string().into()), ("detail", e.to_string().into())],

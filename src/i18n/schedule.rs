@@ -72,7 +72,7 @@ pub fn resolution_text(resolution: &Resolution, directory: &Directory) -> String
         Resolution::IntoWindow { window, start, end } => tr_args(
             "schedule-fix-into-window",
             &[
-                ("name", window.as_str().into()),
+                ("name", window.as_ref().into()),
                 ("start", datetime_short(*start).into()),
                 ("end", datetime_short(*end).into()),
             ],

@@ -190,7 +190,7 @@ fn freeze_conflicts(live: &[&Release], freezes: &[Freeze], out: &mut Vec<Conflic
                 out.push(Conflict {
                     kind: ConflictKind::Freeze,
                     release_ids: vec![r.id],
-                    against: Some(Against::Freeze { id: f.id, name: f.name.clone(), kind: f.kind }),
+                    against: Some(Against::Freeze { id: f.id, name: f.name.as_str().into(), kind: f.kind }),
                     from: r.planned.start.max(o.start),
                     to: r.planned.end.min(o.end),
                     severity: if f.kind == FreezeKind::Hard { Severity::Block } else { Severity::Warn },

@@ -6,6 +6,8 @@
 //! in one pass over the others. Words-free: each conflict names its kind, releases, window or
 //! freeze, period, severity and a typed [`Resolution`]; `i18n` says them.
 
+use std::sync::Arc;
+
 use chrono::Duration;
 
 use super::index::{ScheduleIndex, Span};
@@ -96,11 +98,12 @@ impl Severity {
     }
 }
 
-/// The window or freeze a conflict is about, with its name as it is now.
+/// The window or freeze a conflict is about, with its name as it is now (shared: a busy plan
+/// has tens of thousands of conflicts naming the same few windows and freezes).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Against {
-    Window { id: WindowId, name: String },
-    Freeze { id: FreezeId, name: String, kind: FreezeKind },
+    Window { id: WindowId, name: Arc<str> },
+    Freeze { id: FreezeId, name: Arc<str>, kind: FreezeKind },
 }
 
 impl Against {
@@ -118,7 +121,7 @@ pub enum Resolution {
     /// override at Deploy with a written reason).
     AfterFreeze { ends: Timestamp },
     /// Move the release into the next occurrence of a window that applies to it.
-    IntoWindow { window: String, start: Timestamp, end: Timestamp },
+    IntoWindow { window: Arc<str>, start: Timestamp, end: Timestamp },
     /// No window that applies to the release happens in the next weeks: add one or widen its scope.
     NoWindowAhead,
     /// Move `later` to after `first` ends, at `ends` (they share the CI `item`).
@@ -164,11 +167,12 @@ pub fn find_conflicts(
     range: TimeRange,
 ) -> Vec<Conflict> {
     let index = ScheduleIndex::build(releases, windows, freezes, range);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(releases.len() / 2);
+    let mut scopes = Vec::new();
     for release in
         releases.iter().filter(|r| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
     {
-        index.window_and_freeze_conflicts(release, &mut out);
+        index.window_and_freeze_conflicts(release, &mut scopes, &mut out);
     }
     index.overlap_conflicts(&mut out);
     deploy_conflicts(releases, history, &mut out);
@@ -203,7 +207,7 @@ pub fn draft_conflicts(
     let range = TimeRange::new(draft.planned.start, draft.planned.end);
     let index = ScheduleIndex::build(&[], windows, freezes, range);
     let mut out = Vec::new();
-    index.window_and_freeze_conflicts(draft, &mut out);
+    index.window_and_freeze_conflicts(draft, &mut Vec::new(), &mut out);
     let mine = Span { start: draft.planned.start, end: draft.planned.end, id: draft.id };
     for other in releases.iter().filter(|r| r.id != draft.id && !r.is_deleted()) {
         let theirs = Span { start: other.planned.start, end: other.planned.end, id: other.id };

@@ -4,7 +4,8 @@
 //! scopes it belongs to by binary search; overlaps are found by one sweep per CI and agent, so
 //! the work grows with the releases and the overlaps found, never with pairs of releases.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use chrono::Duration;
 
@@ -24,7 +25,7 @@ pub(super) struct Span {
 
 struct WindowEntry {
     id: WindowId,
-    name: String,
+    name: Arc<str>,
     occurrences: Vec<Occurrence>,
 }
 
@@ -40,7 +41,7 @@ struct ScopeWindows {
 
 struct FreezeEntry {
     id: FreezeId,
-    name: String,
+    name: Arc<str>,
     kind: FreezeKind,
     exempt: BTreeSet<ReleaseType>,
     occurrences: Vec<Occurrence>,
@@ -51,9 +52,9 @@ struct FreezeEntry {
 /// Windows, freezes and releases of a range, indexed for conflict queries.
 pub struct ScheduleIndex {
     windows: Vec<WindowEntry>,
-    windows_by_scope: HashMap<Scope, ScopeWindows>,
+    windows_by_scope: BTreeMap<Scope, ScopeWindows>,
     freezes: Vec<FreezeEntry>,
-    freezes_by_scope: HashMap<Scope, Vec<usize>>,
+    freezes_by_scope: BTreeMap<Scope, Vec<usize>>,
     by_ci: BTreeMap<ConfigItemId, Vec<Span>>,
     by_agent: BTreeMap<AgentId, Vec<Span>>,
 }
@@ -69,7 +70,7 @@ impl ScheduleIndex {
     ) -> Self {
         let expansion =
             range.widened(Duration::minutes(i64::from(DURATION_MAX_MINUTES)), Duration::days(LOOKAHEAD_DAYS));
-        let mut windows_by_scope: HashMap<Scope, ScopeWindows> = HashMap::new();
+        let mut windows_by_scope: BTreeMap<Scope, ScopeWindows> = BTreeMap::new();
         let windows: Vec<WindowEntry> = windows
             .iter()
             .enumerate()
@@ -77,7 +78,7 @@ impl ScheduleIndex {
                 windows_by_scope.entry(w.scope).or_default().members.push(i);
                 WindowEntry {
                     id: w.id,
-                    name: w.name.clone(),
+                    name: Arc::from(w.name.as_str()),
                     occurrences: occurrences(&w.timing, w.zone, expansion),
                 }
             })
@@ -92,7 +93,7 @@ impl ScheduleIndex {
             // Stable: on the same start, the window named first stays first.
             scope.next.sort_by_key(|(o, _)| o.start);
         }
-        let mut freezes_by_scope: HashMap<Scope, Vec<usize>> = HashMap::new();
+        let mut freezes_by_scope: BTreeMap<Scope, Vec<usize>> = BTreeMap::new();
         let freezes: Vec<FreezeEntry> = freezes
             .iter()
             .enumerate()
@@ -102,7 +103,7 @@ impl ScheduleIndex {
                 let longest = occurrences.iter().map(|o| o.end - o.start).max().unwrap_or_default();
                 FreezeEntry {
                     id: f.id,
-                    name: f.name.clone(),
+                    name: Arc::from(f.name.as_str()),
                     kind: f.kind,
                     exempt: f.exempt.clone(),
                     occurrences,
@@ -131,13 +132,20 @@ impl ScheduleIndex {
         Self { windows, windows_by_scope, freezes, freezes_by_scope, by_ci, by_agent }
     }
 
-    /// The freeze and outside-window conflicts of one release, pushed onto `out`.
-    pub(super) fn window_and_freeze_conflicts(&self, release: &Release, out: &mut Vec<Conflict>) {
+    /// The freeze and outside-window conflicts of one release, pushed onto `out` (`scopes` is
+    /// room to work in, reused from release to release).
+    pub(super) fn window_and_freeze_conflicts(
+        &self,
+        release: &Release,
+        scopes: &mut Vec<Scope>,
+        out: &mut Vec<Conflict>,
+    ) {
         let (start, end) = (release.planned.start, release.planned.end);
-        let scopes = scopes_of(release);
+        scopes_of(release, scopes);
+        let scopes = &scopes[..];
         let mut applies = false;
         let mut inside = false;
-        for scope in &scopes {
+        for scope in scopes {
             if let Some(windows) = self.windows_by_scope.get(scope) {
                 applies = true;
                 if union_contains(&windows.union, start, end) {
@@ -147,9 +155,9 @@ impl ScheduleIndex {
             }
         }
         if applies && !inside {
-            out.push(self.outside_window(release, &scopes));
+            out.push(self.outside_window(release, scopes));
         }
-        for scope in &scopes {
+        for scope in scopes {
             for &i in self.freezes_by_scope.get(scope).map_or(&[][..], Vec::as_slice) {
                 let freeze = &self.freezes[i];
                 if freeze.exempt.contains(&release.release_type) {
@@ -230,9 +238,10 @@ impl ScheduleIndex {
     }
 }
 
-/// The scopes a release belongs to: all, its group, its type, each of its CIs.
-fn scopes_of(release: &Release) -> Vec<Scope> {
-    let mut scopes = vec![Scope::All, Scope::ReleaseType(release.release_type)];
+/// The scopes a release belongs to, into `scopes`: all, its group, its type, each of its CIs.
+fn scopes_of(release: &Release, scopes: &mut Vec<Scope>) {
+    scopes.clear();
+    scopes.extend([Scope::All, Scope::ReleaseType(release.release_type)]);
     scopes.extend(release.group_id.map(Scope::Group));
     for item in &release.assets {
         let scope = Scope::ConfigItem(*item);
@@ -240,7 +249,6 @@ fn scopes_of(release: &Release) -> Vec<Scope> {
             scopes.push(scope);
         }
     }
-    scopes
 }
 
 /// The occurrences sorted by start, merged where they overlap or touch.

@@ -98,7 +98,8 @@ pub fn write_chart(
         ImageFormat::Png => render_png(report, spec)?,
     };
     progress(0.8);
-    std::fs::write(path, bytes).map_err(|source| ChartError::Io { path: path.to_owned(), source })?;
+    super::file::write_whole(path, &bytes)
+        .map_err(|source| ChartError::Io { path: path.to_owned(), source })?;
     progress(1.0);
     Ok(())
 }

@@ -120,13 +120,13 @@ pub fn month_ui(
     let mut line_of: HashMap<NaiveDate, usize> = HashMap::new();
     let fits = ((height - LINE - 6.0) / LINE).floor().max(1.0) as usize;
     let mut clicked = None;
-    let rows = calendar.shown.rows.clone();
-    for i in rows {
+    let last = first + Days::new(42);
+    // The rows are by start: those of the six weeks are one run of them.
+    let from = calendar.shown.start_days.partition_point(|d| *d < first);
+    let to = calendar.shown.start_days.partition_point(|d| *d < last);
+    for n in from..to {
+        let (i, day) = (calendar.shown.rows[n], calendar.shown.start_days[n]);
         let release = &releases[i];
-        let day = local_date(release.planned.start);
-        if day < first || day >= first + Days::new(42) {
-            continue;
-        }
         let line = line_of.entry(day).or_insert(0);
         *line += 1;
         if *line > fits {

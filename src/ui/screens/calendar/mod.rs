@@ -56,6 +56,8 @@ pub struct Shown {
     pub generation: u64,
     /// Indices into `model.releases()` of the list's releases planned in the range, by start.
     pub rows: Vec<usize>,
+    /// The local day each of `rows` starts on (the month places a release in that day's cell).
+    pub start_days: Vec<NaiveDate>,
     /// Every conflict of the range, whatever the list shows.
     pub conflicts: Arc<Vec<Conflict>>,
     /// Indices into `conflicts` of those that involve a release the list's view and filter keep,
@@ -81,6 +83,8 @@ impl Shown {
                 .collect();
         rows.sort_by_key(|&i| (releases[i].planned.start, releases[i].id));
         let kept: std::collections::HashSet<ReleaseId> = rows.iter().map(|&i| releases[i].id).collect();
+        self.start_days =
+            rows.iter().map(|&i| releases[i].planned.start.with_timezone(&Local).date_naive()).collect();
         self.rows = rows;
         self.conflicts = model.conflicts(range);
         let conflicts = &self.conflicts;
@@ -133,6 +137,8 @@ enum IcsFile {
 pub struct Calendar {
     pub period: Period,
     pub shown: Shown,
+    /// The side panel's conflicts in words.
+    conflict_list: side::ConflictList,
     /// The bar being dragged, if any.
     pub drag: Option<Drag>,
     /// The timeline's rows as last laid out.
@@ -153,6 +159,7 @@ impl Default for Calendar {
         Self {
             period: Period::new(Local::now().date_naive()),
             shown: Shown::default(),
+            conflict_list: side::ConflictList::default(),
             drag: None,
             layout: timeline::Layout::default(),
             dialog: dialog::ScheduleDialog::default(),
@@ -271,7 +278,7 @@ impl Calendar {
             range: self.period.range(),
             now: cx.model.now(),
         });
-        let status = match std::fs::write(path, text) {
+        let status = match crate::export::file::write_whole(path, text.as_bytes()) {
             Ok(()) => StatusLine {
                 text: i18n::tr_args("calendar-exported", &[("path", path.display().to_string().into())]),
                 is_error: false,
@@ -307,7 +314,8 @@ impl Screen for Calendar {
             egui::Panel::right("calendar_conflicts").resizable(true).default_size(320.0).min_size(220.0);
         let filtered = cx.list.view != crate::domain::ViewRef::Predefined(crate::domain::PredefinedView::All)
             || !cx.list.filter.is_empty();
-        let side = side.show(ui, |ui| side::conflicts_ui(ui, &self.shown, cx.model, filtered));
+        let language = cx.language;
+        let side = side.show(ui, |ui| self.conflict_list.ui(ui, &self.shown, cx.model, language, filtered));
         if let Some(id) = side.inner {
             action = Some(ScreenAction::OpenRelease(id));
         }

@@ -369,16 +369,20 @@ pub fn bar_ui(
     bar_text(ui, release, rect, orientation, label);
     let id = ui.scope_id().with(("calendar-bar", release.id));
     let response = ui.interact(rect, id, Sense::click_and_drag());
-    let name = crate::i18n::tr_args(
-        "calendar-bar-name",
-        &[
-            ("id", release.id.into()),
-            ("subject", release.subject.as_str().into()),
-            ("start", crate::i18n::datetime_short(planned.start).into()),
-            ("end", crate::i18n::datetime_short(planned.end).into()),
-        ],
-    );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name));
+    // Its name is only worked out when asked for (a screen reader, a test): hundreds of bars
+    // are drawn in a frame.
+    response.widget_info(|| {
+        let name = crate::i18n::tr_args(
+            "calendar-bar-name",
+            &[
+                ("id", release.id.into()),
+                ("subject", release.subject.as_str().into()),
+                ("start", crate::i18n::datetime_short(planned.start).into()),
+                ("end", crate::i18n::datetime_short(planned.end).into()),
+            ],
+        );
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
+    });
     let edge = edge_at(&response, rect, orientation);
     if response.hovered() {
         ui.ctx().set_cursor_icon(match (edge, orientation) {

@@ -73,7 +73,7 @@ impl Dashboard {
                     tr_args_in(language, "kpi-export-csv-encode", &[("reason", e.to_string().into())])
                 })?;
                 progress(0.5);
-                std::fs::write(&target, text).map_err(|e| {
+                crate::export::file::write_whole(&target, text.as_bytes()).map_err(|e| {
                     let path = target.display().to_string();
                     tr_args_in(
                         language,
