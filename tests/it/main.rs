@@ -27,6 +27,7 @@ mod layers;
 mod lifecycle;
 mod migration;
 mod model;
+mod monitoring;
 mod mounts;
 mod package;
 mod readiness;

@@ -1,0 +1,33 @@
+# 배포 후 모니터링: 배포 단계별 지표 측정값, 임계값, 임계값 초과.
+
+## 지표와 임계값
+monitoring-metric-error-rate = 오류율
+monitoring-metric-p95-latency = p95 지연 시간
+monitoring-metric-crash-free = 크래시 없는 사용자
+monitoring-direction-at-most = 이하
+monitoring-direction-at-least = 이상
+monitoring-at-most = { $limit } 이하
+monitoring-at-least = { $limit } 이상
+monitoring-no-phase = 전체 릴리스
+monitoring-breach = 임계값 초과
+monitoring-reading-value = { $metric } ({ $phase }): { $value }
+
+## 활동 기록
+monitoring-activity = 모니터링
+monitoring-field-reading = 지표 측정값
+monitoring-field-threshold = 임계값
+
+## 명령
+monitoring-cmd-add-reading = #{ $id }에 { $metric } 측정값을 기록했습니다
+monitoring-cmd-delete-reading = #{ $id }의 지표 측정값을 삭제했습니다
+monitoring-cmd-set-threshold = #{ $id }의 { $metric } 임계값을 정했습니다
+
+## 거부
+monitoring-invalid-not-finite = 값은 유한한 숫자여야 합니다.
+monitoring-invalid-percent = { $value }은(는) 0에서 100 사이의 백분율이 아닙니다.
+monitoring-invalid-negative = { $value }은(는) 음수입니다. 지연 시간은 음수일 수 없습니다.
+monitoring-invalid-name-empty = 사용자 지정 지표에는 이름이 필요합니다.
+monitoring-invalid-name-too-long = 지표 이름이 { $count }자입니다. 최대 64자까지 쓸 수 있습니다.
+monitoring-invalid-phase-too-long = 단계 이름이 { $count }자입니다. 최대 64자까지 쓸 수 있습니다.
+monitoring-invalid-not-monitoring = 측정값은 검증 및 모니터링 단계에서 기록합니다. 이 릴리스는 { $stage } 단계입니다.
+monitoring-invalid-no-reading = 지표 측정값 { $id }이(가) 없습니다.
