@@ -28,6 +28,7 @@ mod lifecycle;
 mod migration;
 mod model;
 mod monitoring;
+mod monitoring_cli;
 mod mounts;
 mod package;
 mod readiness;

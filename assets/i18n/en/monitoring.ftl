@@ -31,3 +31,10 @@ monitoring-invalid-name-too-long = The metric name has { $count } characters; at
 monitoring-invalid-phase-too-long = The phase has { $count } characters; at most 64 are allowed.
 monitoring-invalid-not-monitoring = Readings are recorded at Verify & Monitor; the release is at { $stage }.
 monitoring-invalid-no-reading = Metric reading { $id } does not exist.
+
+## Command line
+monitoring-cli-none = No metric readings yet.
+monitoring-cli-no-threshold = no threshold
+monitoring-cli-metric = { $metric } (threshold: { $threshold })
+monitoring-cli-bad-number = '{ $value }' is not a number
+monitoring-cli-breach-hint = This reading breaches its threshold; consider rolling #{ $id } back.

@@ -31,3 +31,10 @@ monitoring-invalid-name-too-long = 지표 이름이 { $count }자입니다. 최�
 monitoring-invalid-phase-too-long = 단계 이름이 { $count }자입니다. 최대 64자까지 쓸 수 있습니다.
 monitoring-invalid-not-monitoring = 측정값은 검증 및 모니터링 단계에서 기록합니다. 이 릴리스는 { $stage } 단계입니다.
 monitoring-invalid-no-reading = 지표 측정값 { $id }이(가) 없습니다.
+
+## 명령줄
+monitoring-cli-none = 아직 지표 측정값이 없습니다.
+monitoring-cli-no-threshold = 임계값 없음
+monitoring-cli-metric = { $metric } (임계값: { $threshold })
+monitoring-cli-bad-number = '{ $value }'은(는) 숫자가 아닙니다
+monitoring-cli-breach-hint = 이 측정값은 임계값을 넘었습니다. #{ $id }의 롤백을 검토하세요.
