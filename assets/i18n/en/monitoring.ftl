@@ -38,3 +38,25 @@ monitoring-cli-no-threshold = no threshold
 monitoring-cli-metric = { $metric } (threshold: { $threshold })
 monitoring-cli-bad-number = '{ $value }' is not a number
 monitoring-cli-breach-hint = This reading breaches its threshold; consider rolling #{ $id } back.
+
+## Release page
+section-monitoring = Monitoring after deploy
+section-monitoring-breaches = Monitoring after deploy: { $count } breach(es)
+monitoring-page-empty = No readings yet.
+monitoring-page-breach = { $metric } { $value } ({ $phase }) is beyond its threshold: { $threshold }
+monitoring-page-rollback = Roll back…
+monitoring-page-rollback-hint = Opens the lifecycle's Rollback dialog with this breach as the reason
+monitoring-page-rollback-not-now = A release is rolled back from Deploy or Verify & Monitor; this one is at { $stage }
+monitoring-page-threshold = threshold: { $threshold }
+monitoring-page-edit-threshold = Change threshold
+monitoring-page-limit = Limit
+monitoring-page-direction = Direction
+monitoring-page-delete = Delete this reading
+monitoring-page-add = Add reading
+monitoring-page-add-not-now = Readings are added while the release is at Verify & Monitor.
+monitoring-page-metric = Metric
+monitoring-page-custom = Custom metric…
+monitoring-page-custom-name = Metric name
+monitoring-page-phase = Phase
+monitoring-page-phase-hint = Phase, e.g. 10 % of users
+monitoring-page-value = Value

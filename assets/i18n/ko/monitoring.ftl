@@ -38,3 +38,25 @@ monitoring-cli-no-threshold = 임계값 없음
 monitoring-cli-metric = { $metric } (임계값: { $threshold })
 monitoring-cli-bad-number = '{ $value }'은(는) 숫자가 아닙니다
 monitoring-cli-breach-hint = 이 측정값은 임계값을 넘었습니다. #{ $id }의 롤백을 검토하세요.
+
+## 릴리스 화면
+section-monitoring = 배포 후 모니터링
+section-monitoring-breaches = 배포 후 모니터링: 임계값 초과 { $count }건
+monitoring-page-empty = 아직 측정값이 없습니다.
+monitoring-page-breach = { $metric } { $value } ({ $phase })이(가) 임계값을 넘었습니다: { $threshold }
+monitoring-page-rollback = 롤백…
+monitoring-page-rollback-hint = 이 초과 내용을 사유로 수명 주기의 롤백 대화 상자를 엽니다
+monitoring-page-rollback-not-now = 롤백은 배포 실행 또는 검증 및 모니터링 단계에서 할 수 있습니다. 이 릴리스는 { $stage } 단계입니다
+monitoring-page-threshold = 임계값: { $threshold }
+monitoring-page-edit-threshold = 임계값 변경
+monitoring-page-limit = 기준값
+monitoring-page-direction = 방향
+monitoring-page-delete = 이 측정값 삭제
+monitoring-page-add = 측정값 추가
+monitoring-page-add-not-now = 측정값은 릴리스가 검증 및 모니터링 단계일 때 추가합니다.
+monitoring-page-metric = 지표
+monitoring-page-custom = 사용자 지정 지표…
+monitoring-page-custom-name = 지표 이름
+monitoring-page-phase = 단계
+monitoring-page-phase-hint = 단계, 예: 10 % 사용자
+monitoring-page-value = 값
