@@ -8,7 +8,7 @@ use crate::domain::{Breach, MetricName, MetricReading, ReleaseId, Threshold};
 use crate::i18n::{self, tr};
 
 /// The chart's height.
-const CHART_HEIGHT: f32 = 110.0;
+const CHART_HEIGHT: f32 = 130.0;
 /// The chart's widest.
 const CHART_WIDTH: f32 = 520.0;
 /// The line's colour.
@@ -82,8 +82,11 @@ pub fn chart_ui(
     // The readings and the limit, with a margin above and below so no marker sits on the edge.
     let values = ordered.iter().map(|r| r.value).chain(threshold.map(|t| t.limit));
     let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let margin = ((high - low) * 0.15).max(high.abs() * 0.02).max(0.01);
-    plot = plot.include_y(low - margin).include_y(high + margin);
+    let range = high - low;
+    let margin = if range > 0.0 { range * 0.15 } else { (high.abs() * 0.05).max(1.0) };
+    // A percentage never goes past 100 %: the axis does not either.
+    let top = if metric.is_percent() { (high + margin).min(100.0_f64.max(high)) } else { high + margin };
+    plot = plot.include_y(low - margin).include_y(top);
     let name = i18n::metric_name(metric);
     plot.show(ui, |plot_ui| {
         if let Some(t) = threshold {
