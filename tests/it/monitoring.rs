@@ -247,3 +247,16 @@ fn a_schema_11_file_migrates_and_takes_readings() {
     let model = Model::open(&path).unwrap();
     assert_eq!(model.breaches_of(R).len(), 1, "640 ms is over the default 500 ms");
 }
+
+#[test]
+fn an_agent_who_recorded_a_reading_is_not_removed() {
+    use release_desk::domain::AgentId;
+    use release_desk::model::{NamedThing, PeopleCommand, SettingsCommand};
+    let (_dir, path) = temp_db();
+    let mut model = desk(&path);
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(3))))).unwrap();
+    model.apply(add(MetricName::ErrorRatePercent, "10 % 사용자", 0.4)).unwrap();
+    assert_eq!(model.readings_of(R)[0].recorded_by, Some(AgentId(3)));
+    let err = model.apply(Command::People(PeopleCommand::RemoveAgent(AgentId(3)))).unwrap_err();
+    assert!(matches!(err, CommandError::InUse { thing: NamedThing::Agent, releases: 1 }), "{err:?}");
+}
