@@ -95,3 +95,7 @@ id_type!(
     /// A Change Advisory Board (CAB).
     CabId
 );
+id_type!(
+    /// A metric reading of a release after deploy.
+    ReadingId
+);

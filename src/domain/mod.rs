@@ -10,6 +10,7 @@ pub mod impact;
 pub mod import;
 pub mod kpi;
 pub mod lifecycle;
+pub mod monitoring;
 pub mod readiness;
 pub mod registry;
 pub mod release;
@@ -29,12 +30,15 @@ pub use cab::{ApprovalRule, ApprovalSource, Cab, CabInvalid, Cabs, Vote, VoteDec
 pub use directory::{Agent, Department, Directory, Group};
 pub use external::{ExternalKind, ExternalLink, ExternalLinks};
 pub use ids::{
-    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId,
-    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
+    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId, ReadingId,
+    ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
 };
 pub use impact::{AffectedItem, ImpactAnalysis, ImpactInvalid};
 pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};
 pub use lifecycle::{DeployGate, MoveRefused, MoveRequest};
+pub use monitoring::{
+    Breach, Direction, MetricName, MetricReading, MetricThreshold, Monitoring, MonitoringInvalid, Threshold,
+};
 pub use readiness::{
     DeploymentPhase, MitigationItem, MitigationPhase, PhaseStatus, PlanCheck, Readiness, ReadinessEdit,
     ReadinessInvalid, Risk, RiskKind, RiskLevel, Strategy,

@@ -1,6 +1,6 @@
 //! The whole database as one versioned JSON file, and back: releases with everything they carry
 //! (notes, tasks, time, readiness, stage history, back-out plans, impact, reviews), people,
-//! release templates, settings (KPI targets among them), saved views, Changes and CIs, CABs and their votes, the links of imported records
+//! release templates, settings (KPI targets among them), saved views, Changes and CIs, CABs and their votes, metric readings and thresholds, the links of imported records
 //! and the activity log. Deployment windows and freezes are not carried yet: a database that has
 //! any is refused by `archive` rather than archived without them. Every part of the model's snapshot is named here by destructuring, so a
 //! part a later issue adds does not compile until the archive carries it. An archive of a newer
@@ -15,8 +15,8 @@ use crate::domain::import::{ImportProblem, ProblemKind};
 use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, ActivityId, ActivityKind, AgentId, BackoutPlan, Cabs, Directory, ExternalLink, Field,
-    FieldChange, ImpactAnalysis, Note, Readiness, Registry, Release, ReleaseId, Review, SavedView,
-    StageEntry, Task, Template, TimeEntry, Timestamp, Value,
+    FieldChange, ImpactAnalysis, Monitoring, Note, Readiness, Registry, Release, ReleaseId, Review,
+    SavedView, StageEntry, Task, Template, TimeEntry, Timestamp, Value,
 };
 use crate::model::{ArchiveContents, Model};
 use crate::store::{Snapshot, StoreError};
@@ -58,6 +58,9 @@ struct Archive {
     /// The CABs and their votes (archives written before CABs had none).
     #[serde(default)]
     cabs: Cabs,
+    /// Metric readings and thresholds after deploy (archives written before monitoring had none).
+    #[serde(default)]
+    monitoring: Monitoring,
     /// Oldest first.
     activities: Vec<LoggedChange>,
 }
@@ -134,6 +137,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         external_links,
         templates,
         cabs,
+        monitoring,
         // Not carried yet (the schedule's types have no JSON form); `archive` refuses a
         // database that has deployment windows or freezes rather than drop them.
         schedule: _,
@@ -162,6 +166,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         external_links: external_links.iter().collect(),
         templates,
         cabs,
+        monitoring,
         activities: activities.iter().map(LoggedChange::of).collect(),
     };
     serde_json::to_string_pretty(&archive).map_err(|e| StoreError::BadData(e.to_string()))
@@ -213,6 +218,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         external_links,
         templates,
         cabs,
+        monitoring,
         activities,
     } = archive;
     let mut log = Vec::with_capacity(activities.len());
@@ -247,6 +253,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         templates,
         schedule: Schedule::default(),
         cabs,
+        monitoring,
     };
     Ok(ArchiveContents { snapshot, activities: log })
 }

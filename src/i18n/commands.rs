@@ -124,6 +124,9 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         | S::AssignCab { .. }
         | S::Vote { .. }
         | S::WithdrawVote { .. } => super::cab::cab_summary_label(summary).unwrap_or_default(),
+        S::AddReading { .. } | S::DeleteReading { .. } | S::SetThreshold { .. } => {
+            super::monitoring::monitoring_summary_label(summary).unwrap_or_default()
+        }
     }
 }
 

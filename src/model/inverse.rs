@@ -12,7 +12,7 @@ use crate::domain::{
     Vote,
 };
 use crate::store::Mutation;
-use crate::store::{CabMutation, ScheduleMutation};
+use crate::store::{CabMutation, MonitoringMutation, ScheduleMutation};
 
 impl Model {
     /// The mutations that undo `mutations`, from the current (before) state.
@@ -125,6 +125,7 @@ impl Model {
                 }
                 Mutation::Schedule(m) => Mutation::Schedule(self.schedule_inverse(m)),
                 Mutation::Cab(m) => Mutation::Cab(self.cab_inverse(m)),
+                Mutation::Monitoring(m) => Mutation::Monitoring(self.monitoring_inverse(m)),
             })
             .collect();
         inverse.reverse();
@@ -174,6 +175,41 @@ impl Model {
             CabMutation::PutVote(v) => upsert_by(&mut self.cabs.votes, v, |x| (x.subject, x.agent)),
             CabMutation::RemoveVote { subject, agent } => {
                 self.cabs.votes.retain(|x| (x.subject, x.agent) != (subject, agent));
+            }
+        }
+    }
+
+    /// The change that takes a reading's or a threshold's change back.
+    fn monitoring_inverse(&self, m: &MonitoringMutation) -> MonitoringMutation {
+        use MonitoringMutation as M;
+        match m {
+            M::PutReading(crate::domain::MetricReading { id, .. }) | M::RemoveReading(id) => {
+                match self.monitoring.reading(*id) {
+                    Some(old) => M::PutReading(old.clone()),
+                    None => M::RemoveReading(*id),
+                }
+            }
+            M::PutThreshold(crate::domain::MetricThreshold { release, metric, .. })
+            | M::RemoveThreshold { release, metric } => {
+                match self.monitoring.stored_threshold(*release, metric) {
+                    Some(old) => M::PutThreshold(old.clone()),
+                    None => M::RemoveThreshold { release: *release, metric: metric.clone() },
+                }
+            }
+        }
+    }
+
+    /// A reading's or a threshold's change, in memory (thresholds kept in release, metric order).
+    fn absorb_monitoring(&mut self, m: MonitoringMutation) {
+        let monitoring = &mut self.monitoring;
+        match m {
+            MonitoringMutation::PutReading(r) => upsert_by(&mut monitoring.readings, r, |x| x.id),
+            MonitoringMutation::RemoveReading(id) => monitoring.readings.retain(|x| x.id != id),
+            MonitoringMutation::PutThreshold(t) => {
+                upsert_by(&mut monitoring.thresholds, t, |x| (x.release, x.metric.clone()));
+            }
+            MonitoringMutation::RemoveThreshold { release, metric } => {
+                monitoring.thresholds.retain(|x| (x.release, &x.metric) != (release, &metric));
             }
         }
     }
@@ -288,6 +324,7 @@ impl Model {
                 Mutation::RemoveExternalLink { kind, external } => self.external_links.remove(kind, external),
                 Mutation::Schedule(m) => self.absorb_schedule(m),
                 Mutation::Cab(m) => self.absorb_cab(m),
+                Mutation::Monitoring(m) => self.absorb_monitoring(m),
             }
         }
         merge_by_id(&mut self.notes, notes, |n| n.id);

@@ -16,6 +16,7 @@ mod command;
 mod error;
 mod history;
 mod inverse;
+mod monitoring;
 mod plan;
 mod sample_import;
 mod schedule;
@@ -35,6 +36,7 @@ pub use command::{
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
+pub use monitoring::MonitoringCommand;
 pub use schedule::ScheduleCommand;
 pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};
 
@@ -42,8 +44,8 @@ use crate::domain::readiness::RiskLevel;
 use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, AffectedItem, AgentId, BackoutPlan, CabApproval, Cabs, Change, DeployGate, Directory,
-    ExternalLinks, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView,
-    SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
+    ExternalLinks, ImpactAnalysis, Monitoring, Note, NoteId, Readiness, Registry, Release, ReleaseId, Review,
+    SavedView, SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -89,6 +91,8 @@ pub struct Model {
     schedule: Schedule,
     /// The CABs and their votes.
     cabs: Cabs,
+    /// The metric readings and thresholds of monitoring after deploy.
+    monitoring: Monitoring,
     /// The conflicts last found, with the revision and range they were found for.
     conflicts: schedule::ConflictCache,
     clock: Clock,
@@ -151,6 +155,7 @@ impl Model {
             external_links: ExternalLinks::default(),
             schedule: Schedule::default(),
             cabs: Cabs::default(),
+            monitoring: Monitoring::default(),
             conflicts: schedule::ConflictCache::default(),
             clock: Box::new(system_now),
             revision: 0,
@@ -181,8 +186,10 @@ impl Model {
             external_links,
             schedule,
             cabs,
+            monitoring,
         } = snapshot;
         self.cabs = cabs;
+        self.monitoring = monitoring;
         self.templates = templates.into_iter().map(|t| (t.key.clone(), t)).collect();
         self.backout = backout;
         self.impact = impact;
@@ -290,6 +297,7 @@ impl Model {
             external_links: self.external_links.clone(),
             schedule: self.schedule.clone(),
             cabs: self.cabs.clone(),
+            monitoring: self.monitoring.clone(),
         }
     }
 
@@ -369,6 +377,11 @@ impl Model {
     /// Every CAB and every vote.
     pub fn cabs(&self) -> &Cabs {
         &self.cabs
+    }
+
+    /// Every metric reading and threshold of monitoring after deploy.
+    pub fn monitoring(&self) -> &Monitoring {
+        &self.monitoring
     }
 
     /// Where a Change stands: derived from its CAB's votes, or as recorded by hand without a CAB.

@@ -179,7 +179,7 @@ impl Model {
         effect: &mut Effect,
     ) {
         let (change_offset, item_offset) = self.sample_registry_offsets();
-        let SampleLifecycle { registry, readiness, stage_history, cabs } = lifecycle;
+        let SampleLifecycle { registry, readiness, stage_history, cabs, monitoring } = lifecycle;
         let cab_offset = self.cabs.next_cab_id().0 - 1;
         for mut change in registry.changes {
             change.id = change.id.offset(change_offset);
@@ -219,6 +219,21 @@ impl Model {
             entry.release_id = ReleaseId(entry.release_id.0 + release_offset);
             entry.actor = entry.actor.and_then(|a| agents.get(&a).copied());
             effect.mutations.push(Mutation::PutStageEntry(entry));
+        }
+        let reading_offset = self.monitoring.next_reading_id().0 - 1;
+        for mut reading in monitoring.readings {
+            reading.id = reading.id.offset(reading_offset);
+            reading.release = ReleaseId(reading.release.0 + release_offset);
+            reading.recorded_by = reading.recorded_by.and_then(|a| agents.get(&a).copied());
+            effect
+                .mutations
+                .push(Mutation::Monitoring(crate::store::MonitoringMutation::PutReading(reading)));
+        }
+        for mut threshold in monitoring.thresholds {
+            threshold.release = ReleaseId(threshold.release.0 + release_offset);
+            effect
+                .mutations
+                .push(Mutation::Monitoring(crate::store::MonitoringMutation::PutThreshold(threshold)));
         }
     }
 }

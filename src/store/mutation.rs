@@ -11,7 +11,7 @@ use crate::domain::{
     NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId,
     StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote, VoteSubject,
 };
-use crate::domain::{FreezeId, WindowId};
+use crate::domain::{FreezeId, MetricName, MetricReading, MetricThreshold, Monitoring, ReadingId, WindowId};
 
 /// One change to stored state. A command turns into a list of these, written together.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +94,22 @@ pub enum Mutation {
     Schedule(ScheduleMutation),
     /// A CAB or a vote put or removed.
     Cab(CabMutation),
+    /// A metric reading or threshold put or removed.
+    Monitoring(MonitoringMutation),
+}
+
+/// One change to the metric readings and thresholds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MonitoringMutation {
+    /// Insert or replace a reading.
+    PutReading(MetricReading),
+    RemoveReading(ReadingId),
+    /// Insert or replace the threshold of a release's metric.
+    PutThreshold(MetricThreshold),
+    RemoveThreshold {
+        release: ReleaseId,
+        metric: MetricName,
+    },
 }
 
 /// One change to the CABs and their votes.
@@ -156,4 +172,6 @@ pub struct Snapshot {
     pub schedule: Schedule,
     /// The CABs and their votes.
     pub cabs: Cabs,
+    /// The metric readings and thresholds of monitoring after deploy.
+    pub monitoring: Monitoring,
 }

@@ -306,6 +306,30 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // 10 -> 11: an agent can be deactivated (left the team) and reactivated (issue 13, item 7).
     Migration::Sql("ALTER TABLE agents ADD COLUMN active INTEGER NOT NULL DEFAULT 1;"),
+    // 11 -> 12: monitoring after deploy (issue 18, item 2): each metric reading of a release (a
+    // built-in metric's code or a custom metric's name, the roll-out phase, the value) and the
+    // threshold one metric of a release is held to (one per release and metric).
+    Migration::Sql(
+        r"
+    CREATE TABLE metric_readings (
+        id          INTEGER PRIMARY KEY,
+        release_id  INTEGER NOT NULL,
+        metric      TEXT NOT NULL CHECK (length(metric) > 0),
+        phase       TEXT,
+        value       REAL NOT NULL,
+        at          INTEGER NOT NULL,
+        recorded_by INTEGER
+    );
+    CREATE INDEX metric_readings_release ON metric_readings (release_id, id);
+    CREATE TABLE metric_thresholds (
+        release_id  INTEGER NOT NULL,
+        metric      TEXT NOT NULL CHECK (length(metric) > 0),
+        limit_value REAL NOT NULL,
+        direction   TEXT NOT NULL CHECK (direction IN ('at_most', 'at_least')),
+        PRIMARY KEY (release_id, metric)
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -40,6 +40,8 @@ pub enum Origin {
     Notes,
     Tasks,
     Time,
+    /// The monitoring section (readings and thresholds after deploy).
+    Monitoring,
     /// Another section, by the key of its title (`"section-lifecycle"`, `"section-links"`, ...).
     Section(&'static str),
 }

@@ -27,6 +27,8 @@ mod layers;
 mod lifecycle;
 mod migration;
 mod model;
+mod monitoring;
+mod monitoring_cli;
 mod mounts;
 mod package;
 mod readiness;

@@ -132,3 +132,56 @@ fn the_sample_is_built_from_the_templates_with_plans_work_and_reviews_by_stage()
         assert!(!counter, "#{} {}", release.id, release.subject);
     }
 }
+
+/// Issue 18's monitoring in the sample: the app releases carry readings of the three built-in
+/// metrics in the "10 % 사용자" phase before "전체 사용자", and exactly one release breached (its
+/// error rate in the 10 % phase), at Verify & Monitor, and was rolled back after the breach, then
+/// redeployed.
+#[test]
+fn the_sample_app_releases_have_ab_phase_readings_and_one_breach_that_was_rolled_back() {
+    use release_desk::domain::MetricName;
+    let (_dir, path) = temp_db();
+    let mut model = Model::open(&path).unwrap();
+    model
+        .apply(Command::Sample(SampleCommand::Load {
+            data: release_desk::domain::sample::scenarios(t0()),
+            force: false,
+        }))
+        .unwrap();
+    let apps: Vec<_> = model
+        .releases()
+        .iter()
+        .filter(|r| r.subject.contains("배달의민족 앱") && r.stage == Stage::Complete)
+        .collect();
+    assert!(apps.len() >= 10);
+    for app in &apps {
+        let readings = model.readings_of(app.id);
+        for metric in MetricName::BUILT_IN {
+            assert!(readings.iter().any(|r| r.metric == metric), "#{} has {metric:?}", app.id);
+        }
+        let first_all = readings.iter().position(|r| r.phase.as_deref() == Some("전체 사용자")).unwrap();
+        assert!(
+            readings[..first_all].iter().all(|r| r.phase.as_deref() == Some("10 % 사용자")),
+            "#{}: the 10 % phase comes first",
+            app.id
+        );
+    }
+    let breached: Vec<_> = model.releases().iter().filter(|r| !model.breaches_of(r.id).is_empty()).collect();
+    assert_eq!(breached.len(), 1, "one breach in the sample");
+    let release = breached[0];
+    let breach = model.breaches_of(release.id)[0];
+    let reading = model.monitoring().reading(breach.reading).unwrap();
+    assert_eq!(
+        (reading.metric.clone(), reading.phase.as_deref()),
+        (MetricName::ErrorRatePercent, Some("10 % 사용자"))
+    );
+    assert!(release.rollback_count >= 1);
+    let history = model.stage_history(release.id);
+    let rollback = history.iter().position(|e| e.stage == Stage::Rollback).expect("rolled back");
+    assert!(history[rollback].entered_at > reading.at, "rolled back after the breach");
+    assert_eq!(history[rollback - 1].stage, Stage::VerifyMonitor, "from Verify & Monitor");
+    assert!(history[rollback - 1].entered_at <= reading.at, "the reading was taken while watching");
+    assert!(history[rollback..].iter().any(|e| e.stage == Stage::Deploy), "redeployed after the rollback");
+    assert!(history[rollback].note.contains("오류율"), "{}", history[rollback].note);
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+}

@@ -85,6 +85,8 @@ enum Step {
     /// A CAB saved or deleted, a Change sent to one, a vote cast or withdrawn (issue 17):
     /// (kind, which, a, b).
     Cab(u8, u8, u8, u8),
+    /// A metric reading added or deleted, a threshold set (issue 18): (kind, which, a).
+    Monitoring(u8, u8, u8),
     Undo,
     Redo,
 }
@@ -116,6 +118,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         3 => (byte(), byte(), byte()).prop_map(|(k, w, v)| Step::Schedule(k, w, v)),
         2 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Template(k, w, a)),
         3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Cab(k, w, a, b)),
+        1 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Monitoring(k, w, a)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -240,8 +243,59 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Schedule(kind, which, value) => schedule(model, *kind, *which, *value, &releases, &groups),
         Step::Template(kind, which, a) => template(model, *kind, *which, *a, &releases),
         Step::Cab(kind, which, a, b) => cab(model, *kind, *which, *a, *b, &releases, &agents),
+        Step::Monitoring(kind, which, a) => monitoring(model, *kind, *which, *a, &releases),
         Step::Undo | Step::Redo => return None,
     })
+}
+
+/// The monitoring commands (issue 18): readings of each kind of metric added (mostly to a release
+/// at Verify & Monitor, now and then to any, or with a value out of range) and deleted, and
+/// thresholds set.
+fn monitoring(model: &Model, kind: u8, which: u8, a: u8, releases: &[ReleaseId]) -> Command {
+    use release_desk::domain::monitoring::Direction;
+    use release_desk::domain::{MetricName, ReadingId, Stage};
+    use release_desk::model::MonitoringCommand as M;
+    let watched: Vec<ReleaseId> = releases
+        .iter()
+        .copied()
+        .filter(|id| model.release(*id).is_some_and(|r| r.stage == Stage::VerifyMonitor))
+        .collect();
+    let release = if a.is_multiple_of(5) { pick(releases, which) } else { pick(&watched, which) }
+        .or_else(|| pick(releases, which))
+        .unwrap_or(ReleaseId(999));
+    let metric = match a % 4 {
+        0 => MetricName::ErrorRatePercent,
+        1 => MetricName::P95LatencyMs,
+        2 => MetricName::CrashFreeUsersPercent,
+        _ => MetricName::Custom(format!("queue {}", which % 3)),
+    };
+    let value = match metric {
+        MetricName::P95LatencyMs => f64::from(a) * 5.0,
+        _ => f64::from(a) / 2.0,
+    };
+    let command = match kind % 4 {
+        0 | 1 => M::AddReading {
+            release,
+            phase: [None, Some("10 % 사용자".to_owned()), Some("전체 사용자".to_owned())][which as usize % 3]
+                .clone(),
+            metric,
+            value,
+            at: None,
+        },
+        2 => {
+            let readings: Vec<(ReleaseId, ReadingId)> =
+                model.monitoring().readings.iter().map(|r| (r.release, r.id)).collect();
+            let (release, id) = pick(&readings, which).unwrap_or((release, ReadingId(404)));
+            M::DeleteReading { release, id }
+        }
+        _ => M::SetThreshold {
+            release,
+            metric,
+            limit: value / 2.0,
+            direction: if which.is_multiple_of(2) { Direction::AtMost } else { Direction::AtLeast },
+        },
+    };
+    Command::Monitoring(command)
 }
 
 /// A Change's new subject, recorded approval and risk (its CAB is not the edit's to change).
@@ -943,6 +997,11 @@ fn command_kind(model: &Model, command: &Command) -> String {
             release_desk::model::CabCommand::Vote { .. } => "Vote",
             release_desk::model::CabCommand::WithdrawVote { .. } => "WithdrawVote",
         },
+        Command::Monitoring(command) => match command {
+            release_desk::model::MonitoringCommand::AddReading { .. } => "AddReading",
+            release_desk::model::MonitoringCommand::DeleteReading { .. } => "DeleteReading",
+            release_desk::model::MonitoringCommand::SetThreshold { .. } => "SetThreshold",
+        },
     };
     kind.to_owned()
 }
@@ -1037,6 +1096,9 @@ fn the_undo_property_applies_every_command_kind() {
         "AssignCab",
         "Vote",
         "WithdrawVote",
+        "AddReading",
+        "DeleteReading",
+        "SetThreshold",
     ]
     .into_iter()
     .map(String::from)

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::named::Named;
 use crate::domain::cab::{VoteDecision, VoteSubject};
 use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, GroupId, ReleaseId};
+use crate::domain::monitoring::MetricName;
 use crate::domain::registry::string_coded;
 use crate::domain::release::{Priority, Status};
 use crate::domain::stage::Stage;
@@ -229,6 +230,19 @@ pub enum CommandSummary {
     },
     WithdrawVote {
         subject: VoteSubject,
+    },
+    /// A metric reading added to a release.
+    AddReading {
+        release: ReleaseId,
+        metric: MetricName,
+    },
+    DeleteReading {
+        release: ReleaseId,
+    },
+    /// The threshold of a release's metric set.
+    SetThreshold {
+        release: ReleaseId,
+        metric: MetricName,
     },
 }
 

@@ -16,8 +16,8 @@ pub use release_records::{
     backout_changes, config_item_changes, impact_changes, plan_progress, review_changes,
 };
 pub use value::{
-    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RehearsalRef, RiskRef, ScheduleRef,
-    TaskRef, Value, VoteRef,
+    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, ReadingRef, RehearsalRef, RiskRef,
+    ScheduleRef, TaskRef, ThresholdRef, Value, VoteRef,
 };
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
@@ -75,6 +75,8 @@ string_coded!(
         Cab = "cab",
         /// A CAB member voted on a Change or a release's go/no-go, or took the vote back.
         Vote = "vote",
+        /// A metric reading after deploy was added or deleted, or a metric's threshold set.
+        Monitoring = "monitoring",
     }
 );
 
@@ -205,6 +207,10 @@ fields!(
     Cab = "cab",
     /// A CAB member's vote.
     Vote = "vote",
+    /// A metric reading after deploy.
+    Reading = "reading",
+    /// The threshold a release's metric is held to.
+    Threshold = "threshold",
 );
 
 /// One field of a row, old and new.

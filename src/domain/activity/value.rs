@@ -9,6 +9,7 @@ use crate::domain::backout::RehearsalResult;
 use crate::domain::cab::{VoteDecision, VoteSubject};
 use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
 use crate::domain::kpi::KpiTargets;
+use crate::domain::monitoring::{Direction, MetricName};
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
 use crate::domain::registry::{CabApproval, ChangeRisk, CiKind, Criticality};
 use crate::domain::release::{Priority, ReleaseType, Status};
@@ -76,6 +77,31 @@ pub enum Value {
     Cab(Named<CabId>),
     /// A CAB member's vote as it was.
     Vote(VoteRef),
+    /// A metric reading after deploy as it was.
+    Reading(ReadingRef),
+    /// A metric's threshold as it was.
+    Threshold(ThresholdRef),
+}
+
+/// A metric reading as it was: the metric, the phase, the value, when it was taken, and whether
+/// it breached its threshold then.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReadingRef {
+    pub metric: MetricName,
+    #[serde(default)]
+    pub phase: Option<String>,
+    pub value: f64,
+    pub at: Timestamp,
+    #[serde(default)]
+    pub breach: bool,
+}
+
+/// A threshold as it was: the metric, its limit and direction.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdRef {
+    pub metric: MetricName,
+    pub limit: f64,
+    pub direction: Direction,
 }
 
 /// A vote as it was: on what, by whom, the decision and comment, and whether an emergency CAB cast

@@ -20,6 +20,8 @@ pub struct SampleLifecycle {
     pub stage_history: Vec<StageEntry>,
     /// The CABs (ids from 1) and their votes on the Changes above.
     pub cabs: crate::domain::Cabs,
+    /// The app releases' metric readings after deploy (ids from 1; thresholds at their defaults).
+    pub monitoring: crate::domain::Monitoring,
 }
 
 const CHANGES: &[(&str, CabApproval, ChangeRisk)] = &[

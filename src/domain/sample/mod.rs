@@ -318,11 +318,12 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
     let mut histories: Vec<(ReleaseId, Option<AgentId>, Vec<Step>)> = Vec::new();
 
     erp::readiness(releases, &mut out.readiness);
+    let breach = mobile::breach_release(releases, now);
 
     for r in releases.iter_mut() {
         let scenario_history = if mobile::is_release(r) {
             mobile::readiness(r, &mut out.readiness);
-            None
+            (Some(r.id) == breach).then(|| mobile::breach_history(r, now))
         } else if mobile::is_hotfix(r) {
             mobile::hotfix_readiness(r, &mut out.readiness);
             None
@@ -342,6 +343,7 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
     out.readiness.sort_by_key(|(id, _)| *id);
     out.stage_history = lifecycle::stage_entries(histories);
     out.cabs = cab::cabs(&mut out.registry, releases, now);
+    out.monitoring = mobile::monitoring(releases, &out.stage_history, breach, now);
     out
 }
 

@@ -5,6 +5,7 @@
 //! same path, which nothing outside the model can make.
 
 use super::cab::CabCommand;
+use super::monitoring::MonitoringCommand;
 use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
@@ -59,6 +60,8 @@ pub enum Command {
     Schedule(ScheduleCommand),
     /// CABs, the CAB a Change goes to, and the members' votes.
     Cab(CabCommand),
+    /// Metric readings after deploy and the thresholds they are held to.
+    Monitoring(MonitoringCommand),
 }
 
 /// Commands on one release as a whole.
@@ -355,6 +358,7 @@ from_noun!(
     ScheduleCommand => Schedule,
     SampleCommand => Sample,
     CabCommand => Cab,
+    MonitoringCommand => Monitoring,
 );
 
 impl Command {
@@ -444,6 +448,7 @@ impl Command {
             },
             Self::Schedule(command) => super::schedule::summary(command),
             Self::Cab(command) => super::cab::summary(command),
+            Self::Monitoring(command) => super::monitoring::summary(command),
         }
     }
 }

@@ -187,5 +187,16 @@ impl Model {
         effect.mutations.extend(self.backout.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveBackout(*r)));
         effect.mutations.extend(self.impact.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveImpact(*r)));
         effect.mutations.extend(self.reviews.keys().filter(|r| gone(r)).map(|r| Mutation::RemoveReview(*r)));
+        use crate::store::MonitoringMutation as M;
+        effect.mutations.extend(
+            self.monitoring
+                .readings
+                .iter()
+                .filter(|r| gone(&r.release))
+                .map(|r| Mutation::Monitoring(M::RemoveReading(r.id))),
+        );
+        effect.mutations.extend(self.monitoring.thresholds.iter().filter(|t| gone(&t.release)).map(|t| {
+            Mutation::Monitoring(M::RemoveThreshold { release: t.release, metric: t.metric.clone() })
+        }));
     }
 }

@@ -7,6 +7,7 @@ mod bulk;
 mod cab;
 mod import;
 mod lifecycle;
+mod monitoring;
 mod people;
 mod readiness;
 mod registry;
@@ -64,6 +65,7 @@ impl Model {
                 Command::Import(command) => self.plan_import(command, now, &mut effect)?,
                 Command::Schedule(command) => self.plan_schedule(command, now, &mut effect)?,
                 Command::Cab(command) => self.plan_cab(command, now, &mut effect)?,
+                Command::Monitoring(command) => self.plan_monitoring(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }
@@ -112,6 +114,7 @@ impl Model {
                 | Mutation::RemoveImpact(release)
                 | Mutation::PutReview { release, .. }
                 | Mutation::RemoveReview(release) => Some(*release),
+                Mutation::Monitoring(m) => self.monitoring_release(m),
                 _ => None,
             })
             .collect();

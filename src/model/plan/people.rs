@@ -199,13 +199,15 @@ impl Model {
     }
 
     /// How many releases (Trash included) name the agent: as assignee, on a task or a time entry,
-    /// as a risk's owner or in the stage history.
+    /// as a risk's owner, in the stage history or as who recorded a metric reading.
     pub fn releases_using_agent(&self, id: AgentId) -> usize {
         let mut using: BTreeSet<ReleaseId> =
             self.releases.iter().filter(|r| r.agent_id == Some(id)).map(|r| r.id).collect();
         using.extend(self.tasks.iter().filter(|t| t.fields.agent_id == Some(id)).map(|t| t.release_id));
         using.extend(self.time_entries.iter().filter(|t| t.agent_id == Some(id)).map(|t| t.release_id));
         using.extend(self.stage_history.iter().filter(|e| e.actor == Some(id)).map(|e| e.release_id));
+        using
+            .extend(self.monitoring.readings.iter().filter(|r| r.recorded_by == Some(id)).map(|r| r.release));
         using.extend(
             self.readiness
                 .iter()

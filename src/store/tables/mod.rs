@@ -10,6 +10,7 @@ pub mod cabs;
 pub mod external_links;
 pub mod impact;
 pub mod meta;
+pub mod monitoring;
 pub mod people;
 pub mod readiness;
 pub mod registry;
@@ -29,7 +30,7 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
-    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId,
+    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReadingId, ReleaseId,
     SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
 
@@ -59,6 +60,7 @@ integer_id!(
     DepartmentId,
     GroupId,
     NoteId,
+    ReadingId,
     ReleaseId,
     SavedViewId,
     StageEntryId,
@@ -168,6 +170,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         external_links: external_links::load(conn)?,
         schedule: schedule::load(conn)?,
         cabs: cabs::load(conn)?,
+        monitoring: monitoring::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -218,5 +221,6 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::RemoveExternalLink { kind, external } => external_links::remove(conn, *kind, *external),
         Mutation::Schedule(m) => schedule::write(conn, m),
         Mutation::Cab(m) => cabs::write(conn, m),
+        Mutation::Monitoring(m) => monitoring::write(conn, m),
     }
 }

@@ -90,6 +90,18 @@ pub fn open_complete_dialog(ui: &egui::Ui, release: &Release) {
     store_state(ui, STATE_KEY, release.id, state);
 }
 
+/// Whether the release may be rolled back now (from Deploy or Verify & Monitor, not in Trash).
+pub fn can_roll_back(release: &Release) -> bool {
+    !release.is_deleted() && release.stage.can_move_to(Stage::Rollback)
+}
+
+/// Opens the Rollback dialog of `release` with `reason` written in (the monitoring section's
+/// "Roll back…" on a breach); the lifecycle section draws it, as after its own Rollback button.
+pub fn open_rollback_dialog(ui: &egui::Ui, release: &Release, reason: String) {
+    let state = DialogState { dialog: MoveDialog::Rollback, reason, ..DialogState::default() };
+    store_state(ui, STATE_KEY, release.id, state);
+}
+
 fn stepper_ui(ui: &mut egui::Ui, release: &Release) {
     let current = release.stage;
     ui.horizontal_wrapped(|ui| {

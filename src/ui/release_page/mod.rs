@@ -30,6 +30,8 @@ mod imported;
 pub mod lifecycle;
 pub mod lifecycle_widgets;
 pub mod links;
+mod monitoring;
+mod monitoring_chart;
 mod notes;
 mod overview;
 mod plans;
@@ -171,6 +173,7 @@ impl ReleasePage {
             Origin::Notes => self.sections.notes.on_result(result),
             Origin::Tasks => self.sections.tasks.on_result(result),
             Origin::Time => self.sections.time.on_result(result),
+            Origin::Monitoring => self.sections.monitoring.on_result(result),
             Origin::Section(_) => self.error = result.err(),
         }
     }
@@ -245,8 +248,12 @@ impl ReleasePage {
                 }
                 let Self { sections, reveal, .. } = self;
                 let reveal = reveal.take();
-                let mut cx = SectionContext { model, release, now: model.now(), reveal, outbox };
+                let mut cx =
+                    SectionContext { model, release, now: model.now(), reveal, reveal_next: None, outbox };
                 sections::sections_ui(ui, tab, sections, &mut cx);
+                if let Some(key) = cx.reveal_next {
+                    self.reveal(key);
+                }
             });
         });
         action

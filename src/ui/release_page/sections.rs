@@ -13,7 +13,8 @@ use super::impact::impact_ui;
 use super::reuse::reuse_ui;
 use super::review::review_ui;
 use super::{
-    activity, lifecycle_ui, links_ui, notes, plans, readiness_ui, risks_ui, strategy_ui, tasks, time,
+    activity, lifecycle_ui, links_ui, monitoring, notes, plans, readiness_ui, risks_ui, strategy_ui, tasks,
+    time,
 };
 use crate::domain::{Release, Timestamp};
 use crate::i18n::tr;
@@ -91,6 +92,9 @@ pub const SECTIONS: &[PageSection] = &[
     own(PageTab::Work, "section-time", |ui, s, cx| time::time_ui(ui, &mut s.time, cx)),
     own(PageTab::Work, "section-notes", |ui, s, cx| notes::notes_ui(ui, &mut s.notes, cx)),
     plain(PageTab::Lifecycle, "section-lifecycle", lifecycle_ui),
+    own(PageTab::Lifecycle, "section-monitoring", |ui, s, cx| {
+        monitoring::monitoring_ui(ui, &mut s.monitoring, cx);
+    }),
     plain(PageTab::Lifecycle, "section-readiness", readiness_ui),
     plain(PageTab::Lifecycle, "section-review", review_ui),
     plain(PageTab::Risks, "section-risks", risks_ui),
@@ -119,6 +123,7 @@ pub struct Sections {
     pub time: time::TimeSection,
     pub notes: notes::NotesSection,
     pub activity: activity::ActivitySection,
+    pub monitoring: monitoring::MonitoringSection,
 }
 
 /// What every section of the page gets to draw itself and give commands.
@@ -129,6 +134,9 @@ pub struct SectionContext<'a> {
     pub now: Timestamp,
     /// The key of a section to expand this frame (one of its dialogs was opened from the header).
     pub reveal: Option<&'static str>,
+    /// The key of a section to show and expand on the next frame (a section opened another's
+    /// dialog: the monitoring section's "Roll back…" opens the lifecycle's Rollback dialog).
+    pub reveal_next: Option<&'static str>,
     pub(super) outbox: &'a mut Outbox,
 }
 

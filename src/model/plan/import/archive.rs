@@ -4,7 +4,7 @@ use crate::domain::import::ImportCounts;
 use crate::domain::release::validate_release;
 use crate::model::plan::{Effect, check_people};
 use crate::model::{ArchiveContents, CommandError, Model};
-use crate::store::{CabMutation, Mutation, ScheduleMutation, Snapshot};
+use crate::store::{CabMutation, MonitoringMutation, Mutation, ScheduleMutation, Snapshot};
 
 impl Model {
     /// Whether nothing but settings is stored: an archive goes only into such a database.
@@ -30,6 +30,7 @@ impl Model {
             && self.schedule.freezes.is_empty()
             && self.cabs.cabs.is_empty()
             && self.cabs.votes.is_empty()
+            && self.monitoring.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -62,6 +63,7 @@ impl Model {
             external_links,
             schedule,
             cabs,
+            monitoring,
         } = snapshot;
         for release in &releases {
             validate_release(release)?;
@@ -70,6 +72,13 @@ impl Model {
         // hold; checked here, the dry run says so first.
         for r in &releases {
             check_people(&directory, r.agent_id, r.group_id, r.department_id)?;
+        }
+        for r in &monitoring.readings {
+            r.metric.check_name()?;
+            r.metric.check_value(r.value)?;
+        }
+        for t in &monitoring.thresholds {
+            t.validate()?;
         }
         let created = releases.len();
         let m = &mut effect.mutations;
@@ -97,6 +106,15 @@ impl Model {
         m.extend(schedule.freezes.into_iter().map(|f| Mutation::Schedule(ScheduleMutation::PutFreeze(f))));
         m.extend(cabs.cabs.into_iter().map(|c| Mutation::Cab(CabMutation::PutCab(c))));
         m.extend(cabs.votes.into_iter().map(|v| Mutation::Cab(CabMutation::PutVote(v))));
+        m.extend(
+            monitoring.readings.into_iter().map(|r| Mutation::Monitoring(MonitoringMutation::PutReading(r))),
+        );
+        m.extend(
+            monitoring
+                .thresholds
+                .into_iter()
+                .map(|t| Mutation::Monitoring(MonitoringMutation::PutThreshold(t))),
+        );
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }
