@@ -95,3 +95,7 @@ id_type!(
     /// A Change Advisory Board (CAB).
     CabId
 );
+id_type!(
+    /// A meeting of a CAB.
+    CabMeetingId
+);

@@ -16,6 +16,8 @@
 //! An emergency CAB (ECAB) may approve after the fact: a vote on an Emergency release (or a
 //! Change linked to one) whose work started before the vote is flagged [`Vote::after_the_fact`].
 
+pub mod meeting;
+
 use serde::{Deserialize, Serialize};
 
 use super::ids::{AgentId, CabId, ChangeId, ReleaseId, Timestamp};
@@ -230,6 +232,9 @@ pub struct Cabs {
     pub cabs: Vec<Cab>,
     /// In (subject, agent) order; one per member and subject.
     pub votes: Vec<Vote>,
+    /// Every CAB's meetings, in id order.
+    #[serde(default)]
+    pub meetings: Vec<meeting::CabMeeting>,
 }
 
 impl Cabs {

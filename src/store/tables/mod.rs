@@ -9,6 +9,7 @@ pub mod backout;
 pub mod cabs;
 pub mod external_links;
 pub mod impact;
+pub mod meetings;
 pub mod meta;
 pub mod people;
 pub mod readiness;
@@ -29,8 +30,8 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
-    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId,
-    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
+    ActivityId, AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId,
+    ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
 
 /// Every typed id is stored as its bare integer.
@@ -54,6 +55,7 @@ integer_id!(
     ActivityId,
     AgentId,
     CabId,
+    CabMeetingId,
     ChangeId,
     ConfigItemId,
     DepartmentId,
