@@ -41,6 +41,7 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Freeze => "schedule-activity-freeze",
         ActivityKind::Cab => "cab-activity-cab",
         ActivityKind::Vote => "cab-activity-vote",
+        ActivityKind::Meeting => "meeting-activity-meeting",
     })
 }
 
@@ -117,6 +118,12 @@ pub fn activity_field(field: &Field) -> String {
         Field::Freeze => "schedule-activity-freeze",
         Field::Cab => "cab-activity-cab",
         Field::Vote => "cab-activity-vote",
+        Field::Meeting => "meeting-activity-meeting",
+        Field::Agenda => "meeting-field-agenda",
+        Field::Decision => "meeting-field-decision",
+        Field::Actions => "meeting-field-actions",
+        Field::Minutes => "meeting-field-minutes",
+        Field::ActionDone => "meeting-field-action-done",
         Field::Other(code) => return code.clone(),
     };
     tr(key)
@@ -185,6 +192,7 @@ pub fn activity_value(value: &Value) -> String {
         Value::Schedule(item) => super::schedule::schedule_ref(item),
         Value::Cab(cab) => named(cab),
         Value::Vote(vote) => super::cab::vote_ref(vote),
+        Value::MeetingOutcome(outcome) => super::meeting::meeting_outcome(*outcome),
     }
 }
 

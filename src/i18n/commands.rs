@@ -124,6 +124,13 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         | S::AssignCab { .. }
         | S::Vote { .. }
         | S::WithdrawVote { .. } => super::cab::cab_summary_label(summary).unwrap_or_default(),
+        S::SaveMeeting { .. }
+        | S::DeleteMeeting { .. }
+        | S::RebuildAgenda { .. }
+        | S::EditAgenda { .. }
+        | S::RecordDecision { .. }
+        | S::SaveMinutes { .. }
+        | S::SetActionDone { .. } => super::meeting::meeting_summary_label(summary).unwrap_or_default(),
     }
 }
 

@@ -67,6 +67,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NoSuchFreeze(id) => tr_args("schedule-error-no-freeze", &[("id", id.0.into())]),
         E::NothingToImport => tr("schedule-error-nothing-to-import"),
         E::Cab(invalid) => super::cab::cab_invalid(invalid),
+        E::Meeting(invalid) => super::meeting::meeting_invalid(invalid),
         E::Store(store) => store_error(store),
     }
 }

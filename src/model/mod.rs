@@ -16,6 +16,7 @@ mod command;
 mod error;
 mod history;
 mod inverse;
+mod meeting;
 mod plan;
 mod sample_import;
 mod schedule;
@@ -35,6 +36,7 @@ pub use command::{
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
+pub use meeting::MeetingCommand;
 pub use schedule::ScheduleCommand;
 pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};
 

@@ -75,6 +75,8 @@ string_coded!(
         Cab = "cab",
         /// A CAB member voted on a Change or a release's go/no-go, or took the vote back.
         Vote = "vote",
+        /// A CAB meeting saved or deleted, its agenda, a decision, the minutes or an action item.
+        Meeting = "meeting",
     }
 );
 
@@ -205,6 +207,18 @@ fields!(
     Cab = "cab",
     /// A CAB member's vote.
     Vote = "vote",
+    /// A CAB meeting, by its start (`Value::Time`).
+    Meeting = "meeting",
+    /// How many releases a meeting's agenda holds (`Value::Count`).
+    Agenda = "agenda",
+    /// What a meeting decided on a release (`Value::MeetingOutcome`).
+    Decision = "decision",
+    /// How many action items a decision has (`Value::Count`).
+    Actions = "actions",
+    /// A meeting's minutes (their length, `Value::Chars`).
+    Minutes = "minutes",
+    /// Whether an action item is done (`Value::Bool`).
+    ActionDone = "action_done",
 );
 
 /// One field of a row, old and new.

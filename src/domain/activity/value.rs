@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::command::CommandSummary;
 use super::named::Named;
 use crate::domain::backout::RehearsalResult;
+use crate::domain::cab::meeting::MeetingOutcome;
 use crate::domain::cab::{VoteDecision, VoteSubject};
 use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
 use crate::domain::kpi::KpiTargets;
@@ -76,6 +77,8 @@ pub enum Value {
     Cab(Named<CabId>),
     /// A CAB member's vote as it was.
     Vote(VoteRef),
+    /// What a CAB meeting decided on a release.
+    MeetingOutcome(MeetingOutcome),
 }
 
 /// A vote as it was: on what, by whom, the decision and comment, and whether an emergency CAB cast

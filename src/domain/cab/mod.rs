@@ -111,6 +111,8 @@ pub enum CabInvalid {
     NoSuchVote,
     #[error("the agent sits on {cabs} CAB(s) or has voted; take them off first")]
     AgentInCab { cabs: usize },
+    #[error("the CAB has {meetings} meeting(s); delete them first")]
+    HasMeetings { meetings: usize },
 }
 
 impl Cab {

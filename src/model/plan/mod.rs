@@ -7,6 +7,7 @@ mod bulk;
 mod cab;
 mod import;
 mod lifecycle;
+mod meeting;
 mod people;
 mod readiness;
 mod registry;
@@ -64,6 +65,7 @@ impl Model {
                 Command::Import(command) => self.plan_import(command, now, &mut effect)?,
                 Command::Schedule(command) => self.plan_schedule(command, now, &mut effect)?,
                 Command::Cab(command) => self.plan_cab(command, now, &mut effect)?,
+                Command::Meeting(command) => self.plan_meeting(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

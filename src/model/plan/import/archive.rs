@@ -30,6 +30,7 @@ impl Model {
             && self.schedule.freezes.is_empty()
             && self.cabs.cabs.is_empty()
             && self.cabs.votes.is_empty()
+            && self.cabs.meetings.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -97,6 +98,7 @@ impl Model {
         m.extend(schedule.freezes.into_iter().map(|f| Mutation::Schedule(ScheduleMutation::PutFreeze(f))));
         m.extend(cabs.cabs.into_iter().map(|c| Mutation::Cab(CabMutation::PutCab(c))));
         m.extend(cabs.votes.into_iter().map(|v| Mutation::Cab(CabMutation::PutVote(v))));
+        m.extend(cabs.meetings.into_iter().map(|x| Mutation::Cab(CabMutation::PutMeeting(x))));
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }

@@ -1,0 +1,35 @@
+# CAB meetings: decisions, agendas, the meeting commands and why they are refused.
+
+## Decisions and agendas
+meeting-outcome-approved = Approved
+meeting-outcome-rejected = Rejected
+meeting-outcome-deferred = Deferred
+meeting-reason-for-decision = For decision
+meeting-reason-emergency = Emergency since the last meeting
+meeting-reason-closed = Closed since the last meeting
+
+## Activity log
+meeting-activity-meeting = CAB meeting
+meeting-field-agenda = Agenda
+meeting-field-decision = CAB decision
+meeting-field-actions = Action items
+meeting-field-minutes = Minutes
+meeting-field-action-done = Action item done
+
+## Commands
+meeting-cmd-add = add the CAB meeting of { $when }
+meeting-cmd-save = save the CAB meeting of { $when }
+meeting-cmd-delete = delete CAB meeting { $meeting }
+meeting-cmd-rebuild = rebuild the agenda of CAB meeting { $meeting }
+meeting-cmd-agenda-add = put #{ $id } on the agenda
+meeting-cmd-agenda-remove = take #{ $id } off the agenda
+meeting-cmd-decide = decide “{ $outcome }” on #{ $id }
+meeting-cmd-minutes = save the minutes of CAB meeting { $meeting }
+meeting-cmd-action-done = mark an action item of #{ $id } done
+meeting-cmd-action-open = reopen an action item of #{ $id }
+
+## Refusals
+meeting-invalid-duration = A meeting lasts 1 to 1440 minutes, not { $minutes }.
+meeting-invalid-no-such = CAB meeting { $meeting } does not exist.
+meeting-invalid-not-on-agenda = #{ $id } is not on the meeting's agenda.
+meeting-invalid-no-action = #{ $id } has no decision with action item { $action }.
