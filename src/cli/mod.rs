@@ -13,6 +13,7 @@ mod demo;
 mod help;
 mod kpi;
 mod list_output;
+mod meetings;
 mod releases;
 mod schedule;
 mod template;

@@ -26,6 +26,7 @@ mod kpi_delivery;
 mod layers;
 mod lifecycle;
 mod meeting;
+mod meeting_cli;
 mod migration;
 mod model;
 mod mounts;

@@ -33,3 +33,10 @@ meeting-invalid-duration = A meeting lasts 1 to 1440 minutes, not { $minutes }.
 meeting-invalid-no-such = CAB meeting { $meeting } does not exist.
 meeting-invalid-not-on-agenda = #{ $id } is not on the meeting's agenda.
 meeting-invalid-no-action = #{ $id } has no decision with action item { $action }.
+
+## Command line
+meeting-cli-none = No CAB meetings yet.
+meeting-cli-counts = { $attendees } attending, { $agenda } on the agenda, { $decisions } decided
+meeting-cli-past = held
+meeting-cli-upcoming = upcoming
+meeting-cli-pack-written = Wrote the CAB pack to { $path }: { $pages } pages, { $kib } KiB.

@@ -33,3 +33,10 @@ meeting-invalid-duration = 회의 시간은 1~1440분이어야 합니다({ $minu
 meeting-invalid-no-such = CAB 회의 { $meeting }이(가) 없습니다.
 meeting-invalid-not-on-agenda = #{ $id }은(는) 회의 안건에 없습니다.
 meeting-invalid-no-action = #{ $id }에는 조치 항목 { $action }이(가) 있는 결정이 없습니다.
+
+## Command line
+meeting-cli-none = CAB 회의가 아직 없습니다.
+meeting-cli-counts = 참석 { $attendees }명, 안건 { $agenda }건, 결정 { $decisions }건
+meeting-cli-past = 개최됨
+meeting-cli-upcoming = 예정
+meeting-cli-pack-written = CAB 자료집을 { $path }에 썼습니다: { $pages }쪽, { $kib } KiB.
