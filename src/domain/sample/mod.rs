@@ -11,6 +11,7 @@ mod cab;
 mod erp;
 mod history;
 pub mod lifecycle;
+mod meetings;
 mod mobile;
 pub mod records;
 mod schedule;
@@ -342,6 +343,7 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
     out.readiness.sort_by_key(|(id, _)| *id);
     out.stage_history = lifecycle::stage_entries(histories);
     out.cabs = cab::cabs(&mut out.registry, releases, now);
+    out.cabs.meetings = meetings::meetings(&out.cabs, &out.registry, releases, now);
     out
 }
 
