@@ -1,6 +1,6 @@
 //! The CAB meetings screen (issue 17): the meetings listed, the selected one's agenda with its
 //! Changes' votes, a decision recorded on an agenda item in one screen (outcome, comment, an
-//! action item) as one command, the minutes saved, the meeting on the calendar, and the screen in
+//! action item) as one command, the minutes saved, the meeting on the calendar (month and week), and the screen in
 //! Korean as a snapshot.
 
 use egui::accesskit::Role;
@@ -141,6 +141,9 @@ fn the_meeting_shows_on_the_calendar() {
     harness.run();
     let time = at(2).with_timezone(&chrono::Local).format("%H:%M").to_string();
     assert!(harness.query_by_label(&format!("CAB {time}")).is_some(), "the meeting is an entry on its day");
+    harness.get_by_label("Week").click();
+    harness.run();
+    assert!(harness.query_by_label(&format!("CAB {time}")).is_some(), "and over its hours in the week");
 }
 
 /// The meeting screen in Korean: the list, the agenda item with its Change's votes and the
