@@ -1,7 +1,8 @@
 //! The CAB pack as a PDF, read back with poppler as a reader would (`pdftotext`, `pdfinfo`,
 //! `pdffonts`; `.ci/run` installs them): every agenda release's id and subject is in the text
 //! in Korean, the page count is the sections' pages, the font is embedded and subset; an empty
-//! database and a 10,000-character subject still give a valid PDF. A busy file's forward schedule lists sixty releases and counts the rest.
+//! database and a 10,000-character subject still give a valid PDF; a busy file's forward
+//! schedule lists sixty releases and counts the rest.
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
