@@ -1,4 +1,4 @@
-//! `cab list` and `approve`: the CABs (members, chair, rule, the Changes they decide) as a table
+//! `cab list` and `approve` (`cab meetings` and `cab pack` are in `meetings.rs`): the CABs (members, chair, rule, the Changes they decide) as a table
 //! or JSON, and a member's vote on a Change (`approve CHANGE_ID --as AGENT --approve|--reject
 //! [--comment TEXT]`), which prints where the Change stands after it.
 
@@ -32,6 +32,13 @@ pub enum CabAction {
         #[arg(long, value_enum, default_value = "table")]
         format: CabFormat,
     },
+    /// The CAB meetings: when, which CAB, attendees, agenda and decisions.
+    Meetings {
+        #[arg(long, value_enum, default_value = "table")]
+        format: CabFormat,
+    },
+    /// The CAB pack of a meeting as one PDF.
+    Pack(super::meetings::PackArgs),
 }
 
 /// `approve CHANGE_ID --as AGENT (--approve | --reject) [--comment TEXT]`.
@@ -65,8 +72,10 @@ fn parse_change_id(text: &str) -> Result<ChangeId, String> {
 
 /// Runs `cab ...`.
 pub(super) fn cab(db: &Path, args: &CabArgs) -> Result<String, String> {
-    match args.action {
-        CabAction::List { format } => list(db, format),
+    match &args.action {
+        CabAction::List { format } => list(db, *format),
+        CabAction::Meetings { format } => super::meetings::meetings(db, *format == CabFormat::Json),
+        CabAction::Pack(pack) => super::meetings::pack(db, pack),
     }
 }
 

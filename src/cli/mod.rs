@@ -13,6 +13,7 @@ mod demo;
 mod help;
 mod kpi;
 mod list_output;
+mod meetings;
 mod metrics;
 mod releases;
 mod schedule;

@@ -99,3 +99,7 @@ id_type!(
     /// A metric reading of a release after deploy.
     ReadingId
 );
+id_type!(
+    /// A meeting of a CAB.
+    CabMeetingId
+);

@@ -1,6 +1,7 @@
 //! The whole database as one versioned JSON file, and back: releases with everything they carry
 //! (notes, tasks, time, readiness, stage history, back-out plans, impact, reviews), people,
-//! release templates, settings (KPI targets among them), saved views, Changes and CIs, CABs and their votes, metric readings and thresholds, the links of imported records
+//! release templates, settings (KPI targets among them), saved views, Changes and CIs, CABs with
+//! their votes and meetings, metric readings and thresholds, the links of imported records
 //! and the activity log. Deployment windows and freezes are not carried yet: a database that has
 //! any is refused by `archive` rather than archived without them. Every part of the model's snapshot is named here by destructuring, so a
 //! part a later issue adds does not compile until the archive carries it. An archive of a newer
@@ -23,8 +24,9 @@ use crate::store::{Snapshot, StoreError};
 
 /// What the `format` field of every archive says.
 pub const FORMAT: &str = "release-desk-archive";
-/// The archive format this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+/// The archive format this build writes and the newest it reads: 2 carries the CAB meetings
+/// (in `cabs.meetings`); a version 1 archive has none and reads as such.
+pub const VERSION: u32 = 2;
 
 /// One archive file.
 #[derive(Serialize, Deserialize)]
@@ -55,7 +57,8 @@ struct Archive {
     /// The user's own release templates (archives written before templates had none).
     #[serde(default)]
     templates: Vec<Template>,
-    /// The CABs and their votes (archives written before CABs had none).
+    /// The CABs, their votes and (from version 2) their meetings (archives written before CABs
+    /// had none).
     #[serde(default)]
     cabs: Cabs,
     /// Metric readings and thresholds after deploy (archives written before monitoring had none).

@@ -42,6 +42,7 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Cab => "cab-activity-cab",
         ActivityKind::Vote => "cab-activity-vote",
         ActivityKind::Monitoring => "monitoring-activity",
+        ActivityKind::Meeting => "meeting-activity-meeting",
     })
 }
 
@@ -120,6 +121,12 @@ pub fn activity_field(field: &Field) -> String {
         Field::Vote => "cab-activity-vote",
         Field::Reading => "monitoring-field-reading",
         Field::Threshold => "monitoring-field-threshold",
+        Field::Meeting => "meeting-activity-meeting",
+        Field::Agenda => "meeting-field-agenda",
+        Field::Decision => "meeting-field-decision",
+        Field::Actions => "meeting-field-actions",
+        Field::Minutes => "meeting-field-minutes",
+        Field::ActionDone => "meeting-field-action-done",
         Field::Other(code) => return code.clone(),
     };
     tr(key)
@@ -190,6 +197,7 @@ pub fn activity_value(value: &Value) -> String {
         Value::Vote(vote) => super::cab::vote_ref(vote),
         Value::Reading(reading) => super::monitoring::reading_ref(reading),
         Value::Threshold(threshold) => super::monitoring::threshold_ref(threshold),
+        Value::MeetingOutcome(outcome) => super::meeting::meeting_outcome(*outcome),
     }
 }
 

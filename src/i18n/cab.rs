@@ -102,5 +102,8 @@ pub fn cab_invalid(err: &CabInvalid) -> String {
         }
         CabInvalid::NoSuchVote => tr("cab-invalid-no-vote"),
         CabInvalid::AgentInCab { cabs } => tr_args("cab-invalid-agent-in-cab", &[("count", (*cabs).into())]),
+        CabInvalid::HasMeetings { meetings } => {
+            tr_args("cab-invalid-has-meetings", &[("count", (*meetings).into())])
+        }
     }
 }

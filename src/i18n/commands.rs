@@ -127,6 +127,13 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         S::AddReading { .. } | S::DeleteReading { .. } | S::SetThreshold { .. } => {
             super::monitoring::monitoring_summary_label(summary).unwrap_or_default()
         }
+        S::SaveMeeting { .. }
+        | S::DeleteMeeting { .. }
+        | S::RebuildAgenda { .. }
+        | S::EditAgenda { .. }
+        | S::RecordDecision { .. }
+        | S::SaveMinutes { .. }
+        | S::SetActionDone { .. } => super::meeting::meeting_summary_label(summary).unwrap_or_default(),
     }
 }
 

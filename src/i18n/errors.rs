@@ -68,6 +68,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NothingToImport => tr("schedule-error-nothing-to-import"),
         E::Cab(invalid) => super::cab::cab_invalid(invalid),
         E::Monitoring(invalid) => super::monitoring::monitoring_invalid(invalid),
+        E::Meeting(invalid) => super::meeting::meeting_invalid(invalid),
         E::Store(store) => store_error(store),
     }
 }

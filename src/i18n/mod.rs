@@ -14,6 +14,7 @@ mod errors;
 mod format;
 mod import;
 mod labels;
+mod meeting;
 mod monitoring;
 mod schedule;
 
@@ -24,6 +25,7 @@ pub use errors::*;
 pub use format::*;
 pub use import::{import_problem, import_problem_line};
 pub use labels::*;
+pub use meeting::*;
 pub use monitoring::*;
 pub use schedule::*;
 
@@ -70,6 +72,7 @@ catalogues!(
     "pack",
     "cab",
     "monitoring",
+    "meeting",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

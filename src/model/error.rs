@@ -38,7 +38,10 @@ pub enum CommandError {
     #[error("the {0} needs a name")]
     NameRequired(NamedThing),
     #[error("the {thing} is used by {releases} release(s); nothing was changed")]
-    InUse { thing: NamedThing, releases: usize },
+    InUse {
+        thing: NamedThing,
+        releases: usize,
+    },
     #[error(
         "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)"
     )]
@@ -85,6 +88,8 @@ pub enum CommandError {
     Cab(#[from] crate::domain::CabInvalid),
     #[error("{0}")]
     Monitoring(#[from] crate::domain::MonitoringInvalid),
+    #[error("{0}")]
+    Meeting(#[from] crate::domain::MeetingInvalid),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }

@@ -8,8 +8,8 @@ use super::Model;
 use super::plan::parse_settings;
 use crate::domain::schedule::{DeploymentWindow, Freeze};
 use crate::domain::{
-    Cab, Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, Template, TimeEntry,
-    Vote,
+    Cab, CabMeeting, Change, ConfigItem, ExternalLink, Note, Release, ReleaseId, StageEntry, Task, Template,
+    TimeEntry, Vote,
 };
 use crate::store::Mutation;
 use crate::store::{CabMutation, MonitoringMutation, ScheduleMutation};
@@ -164,6 +164,10 @@ impl Model {
                     None => C::RemoveVote { subject: *subject, agent: *agent },
                 }
             }
+            C::PutMeeting(CabMeeting { id, .. }) | C::RemoveMeeting(id) => match self.cabs.meeting(*id) {
+                Some(old) => C::PutMeeting(old.clone()),
+                None => C::RemoveMeeting(*id),
+            },
         }
     }
 
@@ -176,6 +180,8 @@ impl Model {
             CabMutation::RemoveVote { subject, agent } => {
                 self.cabs.votes.retain(|x| (x.subject, x.agent) != (subject, agent));
             }
+            CabMutation::PutMeeting(m) => upsert_by(&mut self.cabs.meetings, m, |x| x.id),
+            CabMutation::RemoveMeeting(id) => self.cabs.meetings.retain(|x| x.id != id),
         }
     }
 

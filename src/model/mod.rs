@@ -16,6 +16,7 @@ mod command;
 mod error;
 mod history;
 mod inverse;
+mod meeting;
 mod monitoring;
 mod plan;
 mod sample_import;
@@ -36,6 +37,7 @@ pub use command::{
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
+pub use meeting::MeetingCommand;
 pub use monitoring::MonitoringCommand;
 pub use schedule::ScheduleCommand;
 pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};

@@ -169,7 +169,7 @@ impl Model {
         (self.registry.next_change_id().0 - 1, self.registry.next_config_item_id().0 - 1)
     }
 
-    /// Adds the sample's Changes, CIs, CABs with their votes, readiness and stage histories, with
+    /// Adds the sample's Changes, CIs, CABs with their votes and meetings, readiness and stage histories, with
     /// ids shifted like the releases' (`release_offset`) and agents mapped to this database's.
     fn plan_sample_lifecycle(
         &self,
@@ -200,6 +200,23 @@ impl Model {
                 VoteSubject::GoNoGo(id) => VoteSubject::GoNoGo(ReleaseId(id.0 + release_offset)),
             };
             effect.mutations.push(Mutation::Cab(CabMutation::PutVote(vote)));
+        }
+        let meeting_offset = self.cabs.next_meeting_id().0 - 1;
+        let release = |id: ReleaseId| ReleaseId(id.0 + release_offset);
+        for mut meeting in cabs.meetings {
+            meeting.id = meeting.id.offset(meeting_offset);
+            meeting.cab = meeting.cab.offset(cab_offset);
+            meeting.attendees = meeting.attendees.iter().filter_map(|a| agents.get(a).copied()).collect();
+            for item in &mut meeting.agenda {
+                item.release = release(item.release);
+            }
+            for decision in &mut meeting.decisions {
+                decision.release = release(decision.release);
+                for action in &mut decision.actions {
+                    action.owner = action.owner.and_then(|a| agents.get(&a).copied());
+                }
+            }
+            effect.mutations.push(Mutation::Cab(CabMutation::PutMeeting(meeting)));
         }
         for mut item in registry.config_items {
             item.id = item.id.offset(item_offset);

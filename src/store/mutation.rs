@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use crate::domain::schedule::{DeploymentWindow, Freeze, Schedule};
 use crate::domain::{
-    Agent, AgentId, BackoutPlan, Cab, CabId, Cabs, Change, ChangeId, ConfigItem, ConfigItemId, Department,
-    DepartmentId, Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note,
-    NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId,
-    StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote, VoteSubject,
+    Agent, AgentId, BackoutPlan, Cab, CabId, CabMeeting, CabMeetingId, Cabs, Change, ChangeId, ConfigItem,
+    ConfigItemId, Department, DepartmentId, Directory, ExternalKind, ExternalLink, ExternalLinks, Group,
+    GroupId, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, Review,
+    SavedView, SavedViewId, StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote,
+    VoteSubject,
 };
 use crate::domain::{FreezeId, MetricName, MetricReading, MetricThreshold, Monitoring, ReadingId, WindowId};
 
@@ -124,6 +125,9 @@ pub enum CabMutation {
         subject: VoteSubject,
         agent: AgentId,
     },
+    /// Insert or replace a meeting with its attendees, agenda, decisions and minutes.
+    PutMeeting(CabMeeting),
+    RemoveMeeting(CabMeetingId),
 }
 
 /// One change to the deployment windows and change freezes.

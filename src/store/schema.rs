@@ -330,6 +330,46 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 12 -> 13: CAB meetings (issue 17): each meeting of a CAB with the series it is one
+    // occurrence of (JSON: zone, RRULE, DTSTART, EXDATEs), its attendees in order, its agenda
+    // (rule-built or added by hand, or taken off), a decision per agenda release with its action
+    // items (JSON), and the minutes.
+    Migration::Sql(
+        r"
+    CREATE TABLE cab_meetings (
+        id               INTEGER PRIMARY KEY,
+        cab_id           INTEGER NOT NULL,
+        start            INTEGER NOT NULL,
+        duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+        series           TEXT,
+        minutes          TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE cab_meeting_attendees (
+        meeting_id INTEGER NOT NULL,
+        position   INTEGER NOT NULL,
+        agent_id   INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, position)
+    );
+    CREATE TABLE agenda_items (
+        meeting_id    INTEGER NOT NULL,
+        position      INTEGER NOT NULL,
+        release_id    INTEGER NOT NULL,
+        reason        TEXT NOT NULL CHECK (reason IN ('for_decision', 'emergency', 'closed')),
+        added_by_hand INTEGER NOT NULL DEFAULT 0 CHECK (added_by_hand IN (0, 1)),
+        removed       INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
+        PRIMARY KEY (meeting_id, position)
+    );
+    CREATE TABLE decisions (
+        meeting_id INTEGER NOT NULL,
+        position   INTEGER NOT NULL,
+        release_id INTEGER NOT NULL,
+        outcome    TEXT NOT NULL CHECK (outcome IN ('approved', 'rejected', 'deferred')),
+        comment    TEXT NOT NULL DEFAULT '',
+        actions    TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (meeting_id, position)
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -1,7 +1,8 @@
 //! The CAB pack as a PDF, read back with poppler as a reader would (`pdftotext`, `pdfinfo`,
 //! `pdffonts`; `.ci/run` installs them): every agenda release's id and subject is in the text
 //! in Korean, the page count is the sections' pages, the font is embedded and subset; an empty
-//! database and a 10,000-character subject still give a valid PDF.
+//! database and a 10,000-character subject still give a valid PDF; a busy file's forward
+//! schedule lists sixty releases and counts the rest.
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -180,4 +181,29 @@ fn an_empty_database_and_a_hostile_subject_still_make_a_valid_pdf() {
     assert_eq!(pdf_pages(&pdf), sections.iter().map(|(_, n)| n).sum::<usize>());
     assert!(poppler("pdftotext", &[], &pdf).contains("#1"));
     drop(dir);
+}
+
+/// A busy file (200 releases in the four weeks): the forward schedule lists 60 of them (the
+/// agenda's first) and counts the rest, so a pack of a large file stays a few pages.
+#[test]
+fn the_forward_schedule_of_a_busy_file_lists_the_first_sixty_and_counts_the_rest() {
+    let (dir, path) = crate::common::temp_db();
+    let releases: Vec<Release> = (1..=200)
+        .map(|id| {
+            let mut r = crate::common::plain(id, &format!("배포 {id}"));
+            r.planned.start = crate::common::at(24 + 3 * id);
+            r.planned.end = r.planned.start + Duration::hours(1);
+            r
+        })
+        .collect();
+    let model = crate::common::model_with(&path, releases);
+    let mut busy = meeting(&model, 0);
+    busy.for_decision = vec![release_desk::domain::ReleaseId(200)];
+    let pdf = dir.path().join("busy.pdf");
+    let sections = write(&model, &busy, Language::En, &pdf);
+    let schedule: usize = sections.iter().filter(|(s, _)| *s == PackSection::Schedule).map(|(_, n)| n).sum();
+    assert!(schedule <= 5, "{schedule} pages of schedule");
+    let text = squeezed(&poppler("pdftotext", &[], &pdf));
+    assert!(text.contains("…and140morereleasesplannedintheseweeks"), "the rest are counted");
+    assert!(text.contains("#200배포200"), "the release on the agenda is listed");
 }

@@ -183,5 +183,49 @@ fn the_sample_app_releases_have_ab_phase_readings_and_one_breach_that_was_rolled
     assert!(history[rollback - 1].entered_at <= reading.at, "the reading was taken while watching");
     assert!(history[rollback..].iter().any(|e| e.stage == Stage::Deploy), "redeployed after the rollback");
     assert!(history[rollback].note.contains("오류율"), "{}", history[rollback].note);
+}
+
+/// Issue 17's meetings in the sample: the weekly CAB met every Tuesday at 10:00 in Seoul for the
+/// past year, each past meeting with minutes and decisions (a few with action items), and the
+/// next meeting has its agenda built, ready to pack; loaded twice, each copy keeps its own.
+#[test]
+fn the_weekly_cab_met_every_tuesday_and_its_next_meeting_has_an_agenda() {
+    use chrono::{Datelike as _, Timelike as _};
+    let (_dir, path) = temp_db();
+    let mut model = Model::open(&path).unwrap();
+    let data = release_desk::domain::sample::scenarios(t0());
+    model.apply(Command::Sample(SampleCommand::Load { data: data.clone(), force: false })).unwrap();
+    let now = t0();
+    let seoul = chrono_tz::Asia::Seoul;
+    let meetings = model.meetings();
+    let past: Vec<_> = meetings.iter().filter(|m| m.start < now).collect();
+    assert!((51..=53).contains(&past.len()), "{} past meetings", past.len());
+    for m in meetings {
+        let local = m.start.with_timezone(&seoul);
+        assert_eq!((local.weekday(), local.hour(), local.minute()), (chrono::Weekday::Tue, 10, 0));
+        assert!(m.recurrence.is_some(), "one occurrence of the weekly series");
+    }
+    assert!(past.iter().all(|m| !m.minutes.is_empty()), "every past meeting has minutes");
+    let decided = past.iter().filter(|m| !m.decisions.is_empty()).count();
+    assert!(decided * 2 > past.len(), "most past meetings decided something ({decided})");
+    let actions: usize = past.iter().flat_map(|m| &m.decisions).map(|d| d.actions.len()).sum();
+    assert!(actions >= 3, "{actions} action items");
+    let next: Vec<_> = meetings.iter().filter(|m| m.start >= now).collect();
+    assert_eq!(next.len(), 1, "the next meeting only");
+    assert!(next[0].start < now + chrono::Duration::days(8));
+    assert!(next[0].active_agenda().next().is_some(), "the next meeting's agenda is not empty");
+    assert!(next[0].decisions.is_empty() && next[0].minutes.is_empty(), "not held yet");
+    for m in meetings {
+        for d in &m.decisions {
+            assert!(m.on_agenda(d.release), "a decision on an agenda release");
+            assert!(model.release(d.release).is_some());
+        }
+    }
+    // A second load keeps each copy's meetings with its own releases and CAB.
+    let count = meetings.len();
+    model.apply(Command::Sample(SampleCommand::Load { data, force: true })).unwrap();
+    assert_eq!(model.meetings().len(), 2 * count);
+    let second = &model.meetings()[count];
+    assert_ne!(second.cab, model.meetings()[0].cab);
     assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
 }

@@ -87,6 +87,9 @@ enum Step {
     Cab(u8, u8, u8, u8),
     /// A metric reading added or deleted, a threshold set (issue 18): (kind, which, a).
     Monitoring(u8, u8, u8),
+    /// A CAB meeting saved or deleted, its agenda rebuilt or edited, a decision, the minutes, an
+    /// action item done (issue 17): (kind, which, a, b).
+    Meeting(u8, u8, u8, u8),
     Undo,
     Redo,
 }
@@ -119,6 +122,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         2 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Template(k, w, a)),
         3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Cab(k, w, a, b)),
         1 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Monitoring(k, w, a)),
+        4 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Meeting(k, w, a, b)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -244,6 +248,9 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Template(kind, which, a) => template(model, *kind, *which, *a, &releases),
         Step::Cab(kind, which, a, b) => cab(model, *kind, *which, *a, *b, &releases, &agents),
         Step::Monitoring(kind, which, a) => monitoring(model, *kind, *which, *a, &releases),
+        Step::Meeting(kind, which, a, b) => {
+            crate::undo_meeting::meeting(model, [*kind, *which, *a, *b], &releases, &agents)
+        }
         Step::Undo | Step::Redo => return None,
     })
 }
@@ -841,7 +848,8 @@ const STEPS: usize = 40;
 
 /// The undo property's starting point, in memory: the people fixture, two plain releases and
 /// three further along (#3 in Deployment prep with an open Deploy gate, #4 in Deploy, #5 in
-/// Verify & Monitor), an approved Change and a pending one (#2's, with the weekly CAB), and a CI.
+/// Verify & Monitor), an approved Change and a pending one (#2's, with the weekly CAB), the
+/// CAB's meeting with #2 on its agenda and decided (one action item), and a CI.
 fn session_start() -> Model {
     use release_desk::domain::{
         CabApproval, Change, ChangeRisk, CiKind, ConfigItem, PlanCheck, Readiness, Stage,
@@ -887,6 +895,9 @@ fn session_start() -> Model {
     })));
     fixture.push(Mutation::PutChange(approved));
     fixture.push(Mutation::PutChange(pending));
+    fixture.push(Mutation::Cab(release_desk::store::CabMutation::PutMeeting(
+        crate::undo_meeting::fixture_meeting(),
+    )));
     fixture.push(Mutation::PutConfigItem(ConfigItem::new(ConfigItemId(1), "erp-db", CiKind::Database)));
     let ready = Readiness { plan_done: PlanCheck::ALL.iter().copied().collect(), ..Readiness::default() };
     fixture.push(Mutation::PutReadiness { release: ReleaseId(3), readiness: ready });
@@ -1002,6 +1013,7 @@ fn command_kind(model: &Model, command: &Command) -> String {
             release_desk::model::MonitoringCommand::DeleteReading { .. } => "DeleteReading",
             release_desk::model::MonitoringCommand::SetThreshold { .. } => "SetThreshold",
         },
+        Command::Meeting(command) => crate::undo_meeting::kind(command),
     };
     kind.to_owned()
 }
@@ -1099,6 +1111,13 @@ fn the_undo_property_applies_every_command_kind() {
         "AddReading",
         "DeleteReading",
         "SetThreshold",
+        "SaveMeeting",
+        "DeleteMeeting",
+        "RebuildAgenda",
+        "EditAgenda",
+        "RecordDecision",
+        "SaveMinutes",
+        "SetActionDone",
     ]
     .into_iter()
     .map(String::from)

@@ -1,5 +1,5 @@
 //! The Korean window shows no English: every text on screen (labels, buttons, values) in the list,
-//! each menu, the dashboard, a release page, and the window's dialogs, with the date picker open.
+//! each menu, the dashboard, the calendar, the CAB meetings, a release page, and the window's dialogs, with the date picker open.
 //! What the user typed (subjects, names, the file's path) and a few names that are the same in
 //! both languages (the product, key names, file formats, ids) are left out.
 
@@ -15,7 +15,7 @@ use release_desk::ui::ReleaseDeskApp;
 /// Words that are the same in a Korean window: the product, keys, formats and id prefixes.
 const SAME_IN_KOREAN: &[&str] = &[
     "Release", "Desk", "Ctrl", "Shift", "Esc", "Enter", "Delete", "KPI", "CSV", "SVG", "PNG", "CHG",
-    "English",
+    "English", "CAB", "ECAB",
 ];
 
 /// Names that stay as they are in any language (About names the font's licence).
@@ -183,6 +183,10 @@ fn the_korean_window_shows_no_english() {
     look(&harness, "windows and freezes");
     harness.key_press(egui::Key::Escape);
     harness.run();
+
+    harness.get_by_label("CAB 회의").click();
+    harness.run();
+    look(&harness, "CAB meetings");
 
     give_3_a_history(&mut harness);
     harness.state_mut().open_page(ReleaseId(3));

@@ -17,6 +17,7 @@ mod file_dialog;
 mod keys;
 mod korean;
 mod list;
+mod meetings;
 mod monitoring;
 mod people;
 mod release_page;

@@ -33,6 +33,7 @@ cab-invalid-in-use = The CAB decides { $count } Change(s); send them to another 
 cab-invalid-no-cab = { $subject } goes to no CAB; send its Change to a CAB first.
 cab-invalid-no-vote = There is no such vote to withdraw.
 cab-invalid-agent-in-cab = The agent sits on { $count } CAB(s) or has voted there; take them off the CAB first.
+cab-invalid-has-meetings = The CAB has { $count } meeting(s); delete them first.
 
 ## Command line
 cab-cli-none = No CABs yet.

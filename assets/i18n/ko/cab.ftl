@@ -33,6 +33,7 @@ cab-invalid-in-use = 이 CAB가 결정하는 변경이 { $count }건 있습니�
 cab-invalid-no-cab = { $subject }을(를) 결정할 CAB가 없습니다. 먼저 변경을 CAB에 올리세요.
 cab-invalid-no-vote = 철회할 투표가 없습니다.
 cab-invalid-agent-in-cab = 이 담당자는 CAB { $count }곳의 위원이거나 투표 기록이 있습니다. 먼저 CAB에서 빼세요.
+cab-invalid-has-meetings = 이 CAB에는 회의가 { $count }건 있습니다. 먼저 회의를 삭제하세요.
 
 ## 명령줄
 cab-cli-none = 아직 CAB가 없습니다.

@@ -5,8 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::named::Named;
+use crate::domain::cab::meeting::MeetingOutcome;
 use crate::domain::cab::{VoteDecision, VoteSubject};
-use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, GroupId, ReleaseId};
+use crate::domain::ids::{
+    AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, GroupId, ReleaseId, Timestamp,
+};
 use crate::domain::monitoring::MetricName;
 use crate::domain::registry::string_coded;
 use crate::domain::release::{Priority, Status};
@@ -243,6 +246,33 @@ pub enum CommandSummary {
     SetThreshold {
         release: ReleaseId,
         metric: MetricName,
+    },
+    /// A CAB meeting saved (`new`: added) at `start`.
+    SaveMeeting {
+        start: Timestamp,
+        new: bool,
+    },
+    DeleteMeeting {
+        meeting: CabMeetingId,
+    },
+    RebuildAgenda {
+        meeting: CabMeetingId,
+    },
+    /// A release put on a meeting's agenda (`add`) or taken off it.
+    EditAgenda {
+        release: ReleaseId,
+        add: bool,
+    },
+    RecordDecision {
+        release: ReleaseId,
+        outcome: MeetingOutcome,
+    },
+    SaveMinutes {
+        meeting: CabMeetingId,
+    },
+    SetActionDone {
+        release: ReleaseId,
+        done: bool,
     },
 }
 

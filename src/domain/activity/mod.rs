@@ -77,6 +77,8 @@ string_coded!(
         Vote = "vote",
         /// A metric reading after deploy was added or deleted, or a metric's threshold set.
         Monitoring = "monitoring",
+        /// A CAB meeting saved or deleted, its agenda, a decision, the minutes or an action item.
+        Meeting = "meeting",
     }
 );
 
@@ -211,6 +213,18 @@ fields!(
     Reading = "reading",
     /// The threshold a release's metric is held to.
     Threshold = "threshold",
+    /// A CAB meeting, by its start (`Value::Time`).
+    Meeting = "meeting",
+    /// How many releases a meeting's agenda holds (`Value::Count`).
+    Agenda = "agenda",
+    /// What a meeting decided on a release (`Value::MeetingOutcome`).
+    Decision = "decision",
+    /// How many action items a decision has (`Value::Count`).
+    Actions = "actions",
+    /// A meeting's minutes (their length, `Value::Chars`).
+    Minutes = "minutes",
+    /// Whether an action item is done (`Value::Bool`).
+    ActionDone = "action_done",
 );
 
 /// One field of a row, old and new.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::command::CommandSummary;
 use super::named::Named;
 use crate::domain::backout::RehearsalResult;
+use crate::domain::cab::meeting::MeetingOutcome;
 use crate::domain::cab::{VoteDecision, VoteSubject};
 use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
 use crate::domain::kpi::KpiTargets;
@@ -81,6 +82,8 @@ pub enum Value {
     Reading(ReadingRef),
     /// A metric's threshold as it was.
     Threshold(ThresholdRef),
+    /// What a CAB meeting decided on a release.
+    MeetingOutcome(MeetingOutcome),
 }
 
 /// A metric reading as it was: the metric, the phase, the value, when it was taken, and whether

@@ -16,6 +16,8 @@
 //! An emergency CAB (ECAB) may approve after the fact: a vote on an Emergency release (or a
 //! Change linked to one) whose work started before the vote is flagged [`Vote::after_the_fact`].
 
+pub mod meeting;
+
 use serde::{Deserialize, Serialize};
 
 use super::ids::{AgentId, CabId, ChangeId, ReleaseId, Timestamp};
@@ -109,6 +111,8 @@ pub enum CabInvalid {
     NoSuchVote,
     #[error("the agent sits on {cabs} CAB(s) or has voted; take them off first")]
     AgentInCab { cabs: usize },
+    #[error("the CAB has {meetings} meeting(s); delete them first")]
+    HasMeetings { meetings: usize },
 }
 
 impl Cab {
@@ -230,6 +234,9 @@ pub struct Cabs {
     pub cabs: Vec<Cab>,
     /// In (subject, agent) order; one per member and subject.
     pub votes: Vec<Vote>,
+    /// Every CAB's meetings, in id order.
+    #[serde(default)]
+    pub meetings: Vec<meeting::CabMeeting>,
 }
 
 impl Cabs {

@@ -152,7 +152,11 @@ fn change(id: i64, cab: Option<i64>, recorded: CabApproval) -> Change {
 
 #[test]
 fn a_change_with_a_cab_is_derived_and_one_without_keeps_what_was_recorded() {
-    let cabs = Cabs { cabs: vec![cab(ApprovalRule::Any, &[1, 2], None)], votes: vec![vote(1, Approve, 1)] };
+    let cabs = Cabs {
+        cabs: vec![cab(ApprovalRule::Any, &[1, 2], None)],
+        votes: vec![vote(1, Approve, 1)],
+        meetings: vec![],
+    };
     let registry = Registry {
         changes: vec![
             change(3, None, CabApproval::Approved),
@@ -186,6 +190,7 @@ fn a_go_no_go_goes_to_the_cab_of_the_first_linked_change_with_one() {
     let cabs = Cabs {
         cabs: vec![cab(ApprovalRule::Any, &[1, 2], None)],
         votes: vec![Vote { subject: VoteSubject::GoNoGo(ReleaseId(4)), ..vote(2, Reject, 1) }],
+        meetings: vec![],
     };
     let registry = Registry {
         changes: vec![change(3, None, CabApproval::Approved), change(7, Some(1), CabApproval::Pending)],

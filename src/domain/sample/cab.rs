@@ -127,5 +127,5 @@ pub(super) fn cabs(registry: &mut Registry, releases: &[Release], now: Timestamp
         }
     }
     votes.sort_by_key(|v| (v.subject, v.agent));
-    Cabs { cabs: boards, votes }
+    Cabs { cabs: boards, votes, meetings: Vec::new() }
 }

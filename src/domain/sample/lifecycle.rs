@@ -18,7 +18,7 @@ pub struct SampleLifecycle {
     pub readiness: Vec<(ReleaseId, Readiness)>,
     /// Ids start at 1, in order.
     pub stage_history: Vec<StageEntry>,
-    /// The CABs (ids from 1) and their votes on the Changes above.
+    /// The CABs (ids from 1), their votes on the Changes above and the weekly CAB's meetings.
     pub cabs: crate::domain::Cabs,
     /// The app releases' metric readings after deploy (ids from 1; thresholds at their defaults).
     pub monitoring: crate::domain::Monitoring,

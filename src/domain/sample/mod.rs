@@ -11,6 +11,7 @@ mod cab;
 mod erp;
 mod history;
 pub mod lifecycle;
+mod meetings;
 mod mobile;
 pub mod records;
 mod schedule;
@@ -344,6 +345,7 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
     out.stage_history = lifecycle::stage_entries(histories);
     out.cabs = cab::cabs(&mut out.registry, releases, now);
     out.monitoring = mobile::monitoring(releases, &out.stage_history, breach, now);
+    out.cabs.meetings = meetings::meetings(&out.cabs, &out.registry, releases, now);
     out
 }
 

@@ -6,6 +6,9 @@
 //! (`emergency.rs`) and decisions and actions (`decisions.rs`: blank lines before the meeting,
 //! what was decided after it).
 //!
+//! The meeting is given as a [`PackMeeting`]; [`pack_meeting`] (`meeting.rs`) makes one from a
+//! stored CAB meeting.
+//!
 //! [`lay_out`] reads the model and lays the pages out (quick: it runs where the model is);
 //! [`PackLayout::finish`] makes the PDF (the slow part: it can run on another thread).
 
@@ -13,11 +16,14 @@ mod cover;
 mod decisions;
 mod emergency;
 mod kpis;
+mod meeting;
 mod outcomes;
 mod release;
 mod schedule;
 
 use std::path::Path;
+
+pub use meeting::pack_meeting;
 
 use chrono::{Local, NaiveDate};
 

@@ -1,12 +1,16 @@
 //! The forward schedule: the four weeks from the meeting as a timeline (freezes shaded, each
 //! release a bar, red where it has a conflict), then every release planned in them, the freezes
-//! and the conflicts, from the same schedule and conflict rules the calendar shows.
+//! and the conflicts, from the same schedule and conflict rules the calendar shows (at most
+//! [`TABLE_MAX`] releases, those on the agenda or in a conflict first, and [`CONFLICTS_MAX`]
+//! conflicts, worst first; the rest counted).
+
+use std::collections::HashMap;
 
 use chrono::{Duration, Local, TimeZone as _};
 
 use super::PackContext;
 use crate::domain::schedule::{self, Conflict, FreezeKind, TimeRange};
-use crate::domain::{Release, Timestamp};
+use crate::domain::{Release, ReleaseId, Timestamp};
 use crate::export::chart::OFF_TARGET_RGB;
 use crate::export::pdf::{
     ACCENT, CONTENT_WIDTH, Cell, Column, MARGIN, MUTED, PdfError, PdfWriter, RULE, Style, Table,
@@ -15,8 +19,13 @@ use crate::i18n::{self, tr, tr_args};
 
 /// How many days the forward schedule covers.
 pub const DAYS: i64 = 28;
-/// The most releases drawn as bars on the timeline (the table lists them all).
+/// The most releases drawn as bars on the timeline.
 const BARS_MAX: usize = 16;
+/// The most releases the table lists (those on the agenda or in a conflict first), and the most
+/// conflicts listed (worst first): a file of 100,000 releases plans thousands in four weeks, which
+/// no one reads on paper; the rest are counted, and the calendar shows them all.
+const TABLE_MAX: usize = 60;
+const CONFLICTS_MAX: usize = 40;
 
 const FREEZE_HARD: (u8, u8, u8) = (0xf4, 0xd3, 0xd3);
 const FREEZE_SOFT: (u8, u8, u8) = (0xfb, 0xec, 0xcf);
@@ -53,9 +62,10 @@ pub(super) fn forward_schedule(w: &mut PdfWriter, cx: &PackContext<'_>) -> Resul
                 .map(move |o| (f.name.clone(), f.kind, o, scope.clone()))
         })
         .collect();
-    timeline(w, range, &releases, &freezes, &conflicts);
+    let in_conflict = conflict_kinds(&conflicts);
+    timeline(w, range, &releases, &freezes, &in_conflict);
     w.space(10.0);
-    release_table(w, cx, &releases, &conflicts);
+    release_table(w, cx, &releases, &in_conflict);
     w.heading(2, &tr("pack-schedule-freezes"));
     if freezes.is_empty() {
         w.paragraph(&tr("pack-schedule-no-freezes"), Style::BODY.colored(MUTED), 1);
@@ -86,7 +96,9 @@ pub(super) fn forward_schedule(w: &mut PdfWriter, cx: &PackContext<'_>) -> Resul
             Column::new(tr("pack-col-conflict"), 5.0),
             Column::new(tr("pack-col-fix"), 3.0),
         ]);
-        for c in conflicts.iter() {
+        let mut listed: Vec<&Conflict> = conflicts.iter().collect();
+        listed.sort_by_key(|c| (c.severity, c.from));
+        for c in listed.iter().take(CONFLICTS_MAX) {
             table.rows.push(vec![
                 Cell::new(i18n::severity(c.severity)),
                 Cell::new(i18n::conflict_text(c)),
@@ -94,6 +106,11 @@ pub(super) fn forward_schedule(w: &mut PdfWriter, cx: &PackContext<'_>) -> Resul
             ]);
         }
         w.table(&table);
+        if listed.len() > CONFLICTS_MAX {
+            let more =
+                tr_args("pack-schedule-conflicts-more", &[("count", (listed.len() - CONFLICTS_MAX).into())]);
+            w.paragraph(&more, Style::SMALL.colored(MUTED), 1);
+        }
     }
     Ok(())
 }
@@ -104,7 +121,7 @@ fn timeline(
     range: TimeRange,
     releases: &[&Release],
     freezes: &[(String, FreezeKind, schedule::Occurrence, String)],
-    conflicts: &[Conflict],
+    in_conflict: &ConflictKinds,
 ) {
     let label_w = 150.0;
     let left = MARGIN + label_w;
@@ -148,7 +165,7 @@ fn timeline(
             w.text_at(MARGIN, y, line, Style::SMALL.sized(7.5).colored(crate::export::pdf::INK));
         }
         let (x1, x2) = (x_of(r.planned.start), x_of(r.planned.end));
-        let color = if conflicts.iter().any(|c| c.involves(r.id)) { OFF_TARGET_RGB } else { BAR };
+        let color = if in_conflict.contains_key(&r.id) { OFF_TARGET_RGB } else { BAR };
         w.rect((x1, y + 2.0, (x2 - x1).max(2.0), row_h - 5.0), Some(color), None);
     }
     w.set_y(top + height + 2.0);
@@ -161,7 +178,29 @@ fn timeline(
     w.paragraph(&legend, Style::SMALL.colored(ACCENT), 1);
 }
 
-fn release_table(w: &mut PdfWriter, cx: &PackContext<'_>, releases: &[&Release], conflicts: &[Conflict]) {
+/// The kinds of conflict each release is in (found once: the table and timeline look them up).
+type ConflictKinds = HashMap<ReleaseId, Vec<String>>;
+
+fn conflict_kinds(conflicts: &[Conflict]) -> ConflictKinds {
+    let mut kinds: ConflictKinds = HashMap::new();
+    for c in conflicts {
+        for id in &c.release_ids {
+            let list = kinds.entry(*id).or_default();
+            let kind = i18n::conflict_kind(c.kind);
+            if !list.contains(&kind) {
+                list.push(kind);
+            }
+        }
+    }
+    kinds
+}
+
+fn release_table(
+    w: &mut PdfWriter,
+    cx: &PackContext<'_>,
+    releases: &[&Release],
+    in_conflict: &ConflictKinds,
+) {
     if releases.is_empty() {
         w.paragraph(&tr("pack-schedule-no-releases"), Style::BODY.colored(MUTED), 1);
         return;
@@ -175,15 +214,21 @@ fn release_table(w: &mut PdfWriter, cx: &PackContext<'_>, releases: &[&Release],
         Column::new(tr("pack-col-conflicts"), 1.6),
     ]);
     table.max_lines = 2;
-    for r in releases {
-        let mine: Vec<String> =
-            conflicts.iter().filter(|c| c.involves(r.id)).map(|c| i18n::conflict_kind(c.kind)).collect();
-        let conflict_cell = if mine.is_empty() {
-            Cell::new(String::new())
-        } else {
-            let mut kinds = mine;
-            kinds.dedup();
-            Cell::colored(kinds.join(", "), OFF_TARGET_RGB)
+    // The releases on the agenda or in a conflict first (in start order), then the others.
+    let meeting = cx.meeting;
+    let matters = |r: &Release| {
+        in_conflict.contains_key(&r.id)
+            || meeting.for_decision.contains(&r.id)
+            || meeting.emergency.contains(&r.id)
+    };
+    let mut listed: Vec<&Release> = releases.iter().copied().filter(|r| matters(r)).collect();
+    listed.extend(releases.iter().copied().filter(|r| !matters(r)));
+    listed.truncate(TABLE_MAX);
+    listed.sort_by_key(|r| (r.planned.start, r.id));
+    for r in &listed {
+        let conflict_cell = match in_conflict.get(&r.id) {
+            Some(kinds) => Cell::colored(kinds.join(", "), OFF_TARGET_RGB),
+            None => Cell::new(String::new()),
         };
         table.rows.push(vec![
             Cell::new(PackContext::id(r.id)),
@@ -195,4 +240,8 @@ fn release_table(w: &mut PdfWriter, cx: &PackContext<'_>, releases: &[&Release],
         ]);
     }
     w.table(&table);
+    if releases.len() > listed.len() {
+        let more = tr_args("pack-schedule-table-more", &[("count", (releases.len() - listed.len()).into())]);
+        w.paragraph(&more, Style::SMALL.colored(MUTED), 1);
+    }
 }

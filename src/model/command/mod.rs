@@ -5,6 +5,7 @@
 //! same path, which nothing outside the model can make.
 
 use super::cab::CabCommand;
+use super::meeting::MeetingCommand;
 use super::monitoring::MonitoringCommand;
 use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
@@ -62,6 +63,8 @@ pub enum Command {
     Cab(CabCommand),
     /// Metric readings after deploy and the thresholds they are held to.
     Monitoring(MonitoringCommand),
+    /// CAB meetings: their agendas, decisions, minutes and action items.
+    Meeting(MeetingCommand),
 }
 
 /// Commands on one release as a whole.
@@ -359,6 +362,7 @@ from_noun!(
     SampleCommand => Sample,
     CabCommand => Cab,
     MonitoringCommand => Monitoring,
+    MeetingCommand => Meeting,
 );
 
 impl Command {
@@ -449,6 +453,7 @@ impl Command {
             Self::Schedule(command) => super::schedule::summary(command),
             Self::Cab(command) => super::cab::summary(command),
             Self::Monitoring(command) => super::monitoring::summary(command),
+            Self::Meeting(command) => super::meeting::summary(command),
         }
     }
 }

@@ -32,6 +32,10 @@ impl Model {
                 if changes > 0 {
                     return Err(CabInvalid::InUse { changes }.into());
                 }
+                let meetings = self.cabs.meetings_of(id).len();
+                if meetings > 0 {
+                    return Err(CabInvalid::HasMeetings { meetings }.into());
+                }
                 let removed = FieldChange::removed(Field::Cab, cab_value(old));
                 effect.activities.push(self.activity(None, now, ActivityKind::Cab, vec![removed]));
                 effect.mutations.push(Mutation::Cab(CabMutation::RemoveCab(id)));

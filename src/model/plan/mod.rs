@@ -7,6 +7,7 @@ mod bulk;
 mod cab;
 mod import;
 mod lifecycle;
+mod meeting;
 mod monitoring;
 mod people;
 mod readiness;
@@ -66,6 +67,7 @@ impl Model {
                 Command::Schedule(command) => self.plan_schedule(command, now, &mut effect)?,
                 Command::Cab(command) => self.plan_cab(command, now, &mut effect)?,
                 Command::Monitoring(command) => self.plan_monitoring(command, now, &mut effect)?,
+                Command::Meeting(command) => self.plan_meeting(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

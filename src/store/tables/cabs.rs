@@ -79,7 +79,7 @@ pub fn load(conn: &Connection) -> Result<Cabs, StoreError> {
          ORDER BY subject_kind, subject_id, agent_id",
         vote_from_row,
     )?;
-    Ok(Cabs { cabs, votes })
+    Ok(Cabs { cabs, votes, meetings: super::meetings::load(conn)? })
 }
 
 /// Writes one change to the CABs or votes.
@@ -89,6 +89,8 @@ pub fn write(conn: &Connection, m: &CabMutation) -> Result<(), StoreError> {
         CabMutation::RemoveCab(id) => remove_cab(conn, *id),
         CabMutation::PutVote(vote) => put_vote(conn, vote),
         CabMutation::RemoveVote { subject, agent } => remove_vote(conn, *subject, *agent),
+        CabMutation::PutMeeting(meeting) => super::meetings::put(conn, meeting),
+        CabMutation::RemoveMeeting(id) => super::meetings::remove(conn, *id),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod backout;
 pub mod cabs;
 pub mod external_links;
 pub mod impact;
+pub mod meetings;
 pub mod meta;
 pub mod monitoring;
 pub mod people;
@@ -30,8 +31,8 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
-    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReadingId, ReleaseId,
-    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
+    ActivityId, AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId,
+    ReadingId, ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
 
 /// Every typed id is stored as its bare integer.
@@ -55,6 +56,7 @@ integer_id!(
     ActivityId,
     AgentId,
     CabId,
+    CabMeetingId,
     ChangeId,
     ConfigItemId,
     DepartmentId,

@@ -99,6 +99,14 @@ impl ReleaseDeskApp {
     }
 
     /// The dashboard screen, if registered.
+    pub fn meetings(&self) -> Option<&crate::ui::screens::meetings::Meetings> {
+        self.screens.get::<crate::ui::screens::meetings::Meetings>()
+    }
+
+    pub fn meetings_mut(&mut self) -> Option<&mut crate::ui::screens::meetings::Meetings> {
+        self.screens.get_mut::<crate::ui::screens::meetings::Meetings>()
+    }
+
     pub fn dashboard(&self) -> Option<&Dashboard> {
         self.screens.get::<Dashboard>()
     }

@@ -23,7 +23,7 @@
 
 mod activity;
 pub mod backout;
-mod cab_votes;
+pub mod cab_votes;
 mod header;
 pub mod impact;
 mod imported;

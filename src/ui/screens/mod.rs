@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod dashboard;
+pub mod meetings;
 pub mod release_list;
 
 use std::any::Any;
@@ -28,6 +29,7 @@ fn registry() -> Vec<Box<dyn Screen>> {
     vec![
         Box::new(dashboard::Dashboard::default()),
         Box::new(calendar::Calendar::default()),
+        Box::new(meetings::Meetings::default()),
         // One line per screen.
     ]
 }

@@ -31,6 +31,7 @@ impl Model {
             && self.cabs.cabs.is_empty()
             && self.cabs.votes.is_empty()
             && self.monitoring.is_empty()
+            && self.cabs.meetings.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -115,6 +116,7 @@ impl Model {
                 .into_iter()
                 .map(|t| Mutation::Monitoring(MonitoringMutation::PutThreshold(t))),
         );
+        m.extend(cabs.meetings.into_iter().map(|x| Mutation::Cab(CabMutation::PutMeeting(x))));
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }

@@ -1,9 +1,9 @@
 //! The month and the week. The month is six weeks of day cells (a freeze tints a day, a window
 //! is a strip along the bottom of the hours it holds, today is outlined, each release is a line
-//! in the cell of its start; dragging one along the row moves it by as many days, in 15-minute
+//! in the cell of its start, a CAB meeting an entry beside the day's number; dragging one along the row moves it by as many days, in 15-minute
 //! steps). The week is seven day columns over the hours of the day under the weekday and the
 //! date (windows and freezes shaded, today's column marked, the time now as a line, releases that
-//! overlap side by side); a bar drags up and down to move the release, its ends to move one end.
+//! overlap side by side, a CAB meeting outlined over its hours); a bar drags up and down to move the release, its ends to move one end.
 
 use std::collections::HashMap;
 
@@ -72,6 +72,18 @@ fn window_strip(ui: &egui::Ui, calendar: &Calendar, day: NaiveDate, cell: Rect) 
     }
 }
 
+/// The CAB meetings of `day` on the first line of its cell, after the day's number: "CAB 10:00".
+fn meetings_of_day(ui: &mut egui::Ui, model: &crate::model::Model, day: NaiveDate, cell: Rect) {
+    let on_day = model.meetings().iter().filter(|m| local_date(m.start) == day);
+    for (i, m) in on_day.enumerate() {
+        let rect = Rect::from_min_size(
+            cell.left_top() + vec2(24.0 + 72.0 * i as f32, 2.0),
+            vec2((cell.width() - 28.0).clamp(20.0, 72.0), 15.0),
+        );
+        meeting_label(ui, m, rect);
+    }
+}
+
 /// The month: six weeks of days. Returns the release clicked.
 pub fn month_ui(
     ui: &mut egui::Ui,
@@ -115,6 +127,7 @@ pub fn month_ui(
             egui::FontId::proportional(12.0),
             color,
         );
+        meetings_of_day(ui, model, day, rect);
     }
     let releases = model.releases();
     let mut line_of: HashMap<NaiveDate, usize> = HashMap::new();
@@ -218,9 +231,28 @@ pub fn week_ui(
                 clicked = Some(id);
             }
         }
+        let (days_from, days_to) = (local_midnight(first), local_midnight(first + Days::new(7)));
+        for m in model.meetings().iter().filter(|m| days_from <= m.start && m.start < days_to) {
+            let col = column(local_date(m.start));
+            let span = Rect::from_min_max(
+                pos2(col.left() + 1.0, y_of(m.start)),
+                pos2(col.right() - 1.0, y_of(m.end()).max(y_of(m.start) + hour / 2.0).min(col.bottom())),
+            );
+            let color = ui.visuals().hyperlink_color;
+            ui.painter().rect_stroke(span, 2.0, Stroke::new(1.5, color), StrokeKind::Inside);
+            meeting_label(ui, m, Rect::from_min_size(span.right_top() + vec2(-74.0, 1.0), vec2(72.0, 15.0)));
+        }
         drag_tooltip(ui, calendar);
     });
     clicked
+}
+
+/// "CAB 10:00" in `rect`, as a label (screen readers and tests find it).
+fn meeting_label(ui: &mut egui::Ui, m: &crate::domain::CabMeeting, rect: Rect) {
+    let time = m.start.with_timezone(&Local).format("%H:%M").to_string();
+    let text = crate::i18n::tr_args("meeting-calendar-entry", &[("time", time.into())]);
+    let label = egui::RichText::new(text).size(11.0).color(ui.visuals().hyperlink_color);
+    ui.put(rect, egui::Label::new(label).selectable(false).truncate());
 }
 
 /// The lane of each release of the week (the first free at its start, by day of its start) and
