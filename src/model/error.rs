@@ -38,10 +38,7 @@ pub enum CommandError {
     #[error("the {0} needs a name")]
     NameRequired(NamedThing),
     #[error("the {thing} is used by {releases} release(s); nothing was changed")]
-    InUse {
-        thing: NamedThing,
-        releases: usize,
-    },
+    InUse { thing: NamedThing, releases: usize },
     #[error(
         "the database already holds releases; sample data loads only into an empty one (use --force to add it anyway)"
     )]
