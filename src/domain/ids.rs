@@ -95,3 +95,7 @@ id_type!(
     /// A Change Advisory Board (CAB).
     CabId
 );
+id_type!(
+    /// A regulator step: an extra approval some releases need (e.g. 금감원 보고 및 승인).
+    RegulatorStepId
+);

@@ -25,12 +25,13 @@ pub mod work;
 
 pub use activity::{Activity, ActivityKind, Field, FieldChange, Value};
 pub use backout::{BackoutEdit, BackoutInvalid, BackoutPlan, BackoutWarning, Rehearsal, RehearsalResult};
+pub use cab::regulator::{RegulatorApproval, RegulatorInvalid, RegulatorStep, Regulators};
 pub use cab::{ApprovalRule, ApprovalSource, Cab, CabInvalid, Cabs, Vote, VoteDecision, VoteSubject};
 pub use directory::{Agent, Department, Directory, Group};
 pub use external::{ExternalKind, ExternalLink, ExternalLinks};
 pub use ids::{
-    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId,
-    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
+    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId, NoteId,
+    RegulatorStepId, ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
 };
 pub use impact::{AffectedItem, ImpactAnalysis, ImpactInvalid};
 pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};

@@ -15,8 +15,8 @@ use crate::domain::import::{ImportProblem, ProblemKind};
 use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, ActivityId, ActivityKind, AgentId, BackoutPlan, Cabs, Directory, ExternalLink, Field,
-    FieldChange, ImpactAnalysis, Note, Readiness, Registry, Release, ReleaseId, Review, SavedView,
-    StageEntry, Task, Template, TimeEntry, Timestamp, Value,
+    FieldChange, ImpactAnalysis, Note, Readiness, Registry, Regulators, Release, ReleaseId, Review,
+    SavedView, StageEntry, Task, Template, TimeEntry, Timestamp, Value,
 };
 use crate::model::{ArchiveContents, Model};
 use crate::store::{Snapshot, StoreError};
@@ -58,6 +58,9 @@ struct Archive {
     /// The CABs and their votes (archives written before CABs had none).
     #[serde(default)]
     cabs: Cabs,
+    /// The regulator steps and their approvals (archives written before them had none).
+    #[serde(default)]
+    regulators: Regulators,
     /// Oldest first.
     activities: Vec<LoggedChange>,
 }
@@ -134,6 +137,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         external_links,
         templates,
         cabs,
+        regulators,
         // Not carried yet (the schedule's types have no JSON form); `archive` refuses a
         // database that has deployment windows or freezes rather than drop them.
         schedule: _,
@@ -162,6 +166,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         external_links: external_links.iter().collect(),
         templates,
         cabs,
+        regulators,
         activities: activities.iter().map(LoggedChange::of).collect(),
     };
     serde_json::to_string_pretty(&archive).map_err(|e| StoreError::BadData(e.to_string()))
@@ -213,6 +218,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         external_links,
         templates,
         cabs,
+        regulators,
         activities,
     } = archive;
     let mut log = Vec::with_capacity(activities.len());
@@ -247,6 +253,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         templates,
         schedule: Schedule::default(),
         cabs,
+        regulators,
     };
     Ok(ArchiveContents { snapshot, activities: log })
 }

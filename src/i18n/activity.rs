@@ -41,6 +41,7 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Freeze => "schedule-activity-freeze",
         ActivityKind::Cab => "cab-activity-cab",
         ActivityKind::Vote => "cab-activity-vote",
+        ActivityKind::Regulator => "regulator-activity",
     })
 }
 
@@ -117,6 +118,8 @@ pub fn activity_field(field: &Field) -> String {
         Field::Freeze => "schedule-activity-freeze",
         Field::Cab => "cab-activity-cab",
         Field::Vote => "cab-activity-vote",
+        Field::RegulatorStep => "regulator-activity-step",
+        Field::RegulatorApproval => "regulator-activity-approval",
         Field::Other(code) => return code.clone(),
     };
     tr(key)
@@ -185,6 +188,8 @@ pub fn activity_value(value: &Value) -> String {
         Value::Schedule(item) => super::schedule::schedule_ref(item),
         Value::Cab(cab) => named(cab),
         Value::Vote(vote) => super::cab::vote_ref(vote),
+        Value::RegulatorStep(step) => named(step),
+        Value::RegulatorApproval(approval) => super::regulator::regulator_approval_ref(approval),
     }
 }
 

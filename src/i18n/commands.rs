@@ -124,6 +124,12 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         | S::AssignCab { .. }
         | S::Vote { .. }
         | S::WithdrawVote { .. } => super::cab::cab_summary_label(summary).unwrap_or_default(),
+        S::SaveRegulatorStep { .. }
+        | S::DeleteRegulatorStep { .. }
+        | S::RecordRegulatorApproval { .. }
+        | S::WithdrawRegulatorApproval { .. } => {
+            super::regulator::regulator_summary_label(summary).unwrap_or_default()
+        }
     }
 }
 

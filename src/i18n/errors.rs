@@ -67,6 +67,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NoSuchFreeze(id) => tr_args("schedule-error-no-freeze", &[("id", id.0.into())]),
         E::NothingToImport => tr("schedule-error-nothing-to-import"),
         E::Cab(invalid) => super::cab::cab_invalid(invalid),
+        E::Regulator(invalid) => super::regulator::regulator_invalid(invalid),
         E::Store(store) => store_error(store),
     }
 }
@@ -271,6 +272,7 @@ pub fn move_refused(err: &MoveRefused) -> String {
         MoveRefused::HardFreeze { freezes, .. } => {
             tr_args("schedule-move-refused-freeze", &[("names", freezes.join(", ").into())])
         }
+        MoveRefused::RegulatorPending { steps } => super::regulator::regulator_move_refused(steps),
     }
 }
 

@@ -14,6 +14,7 @@ mod errors;
 mod format;
 mod import;
 mod labels;
+mod regulator;
 mod schedule;
 
 pub use activity::{activity_cells, activity_field, activity_kind, activity_value};
@@ -23,6 +24,7 @@ pub use errors::*;
 pub use format::*;
 pub use import::{import_problem, import_problem_line};
 pub use labels::*;
+pub use regulator::*;
 pub use schedule::*;
 
 use std::cell::Cell;
@@ -67,6 +69,7 @@ catalogues!(
     "template",
     "pack",
     "cab",
+    "regulator",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

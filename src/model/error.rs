@@ -83,6 +83,8 @@ pub enum CommandError {
     NothingToImport,
     #[error("{0}")]
     Cab(#[from] crate::domain::CabInvalid),
+    #[error("{0}")]
+    Regulator(#[from] crate::domain::RegulatorInvalid),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }

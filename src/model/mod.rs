@@ -17,6 +17,7 @@ mod error;
 mod history;
 mod inverse;
 mod plan;
+mod regulator;
 mod sample_import;
 mod schedule;
 pub mod session;
@@ -35,6 +36,7 @@ pub use command::{
 };
 pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
+pub use regulator::RegulatorCommand;
 pub use schedule::ScheduleCommand;
 pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};
 
@@ -42,8 +44,8 @@ use crate::domain::readiness::RiskLevel;
 use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, AffectedItem, AgentId, BackoutPlan, CabApproval, Cabs, Change, DeployGate, Directory,
-    ExternalLinks, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId, Review, SavedView,
-    SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
+    ExternalLinks, ImpactAnalysis, Note, NoteId, Readiness, Registry, Regulators, Release, ReleaseId, Review,
+    SavedView, SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -89,6 +91,8 @@ pub struct Model {
     schedule: Schedule,
     /// The CABs and their votes.
     cabs: Cabs,
+    /// The regulator steps and their approvals.
+    regulators: Regulators,
     /// The conflicts last found, with the revision and range they were found for.
     conflicts: schedule::ConflictCache,
     clock: Clock,
@@ -151,6 +155,7 @@ impl Model {
             external_links: ExternalLinks::default(),
             schedule: Schedule::default(),
             cabs: Cabs::default(),
+            regulators: Regulators::default(),
             conflicts: schedule::ConflictCache::default(),
             clock: Box::new(system_now),
             revision: 0,
@@ -181,8 +186,10 @@ impl Model {
             external_links,
             schedule,
             cabs,
+            regulators,
         } = snapshot;
         self.cabs = cabs;
+        self.regulators = regulators;
         self.templates = templates.into_iter().map(|t| (t.key.clone(), t)).collect();
         self.backout = backout;
         self.impact = impact;
@@ -290,6 +297,7 @@ impl Model {
             external_links: self.external_links.clone(),
             schedule: self.schedule.clone(),
             cabs: self.cabs.clone(),
+            regulators: self.regulators.clone(),
         }
     }
 
@@ -404,7 +412,7 @@ impl Model {
     }
 
     /// What the Deploy gate of a release looks at: unapproved linked Changes, undone plan items,
-    /// hard freezes that hold it from now to its planned end, and (as warnings that do not
+    /// regulator steps without an approval, hard freezes that hold it from now to its planned end, and (as warnings that do not
     /// block) the back-out plan.
     pub fn deploy_gate(&self, release: &Release) -> DeployGate {
         let readiness = self.readiness(release.id);
@@ -414,6 +422,12 @@ impl Model {
             readiness_missing: total - done,
             backout_warnings: self.backout_warnings(release),
             hard_freezes: self.hard_freezes_at_deploy(release),
+            regulator_missing: self
+                .regulators
+                .missing(release)
+                .into_iter()
+                .map(|s| (s.id, s.name.clone()))
+                .collect(),
         }
     }
 

@@ -32,7 +32,7 @@ use crate::domain::{Activity, ReleaseId};
 pub use error::{Holder, SchemaChange, SchemaDifference, StoreError};
 pub use file::resolve as real_path;
 pub(crate) use inspect::run_check;
-pub use mutation::{CabMutation, Mutation, ScheduleMutation, Snapshot};
+pub use mutation::{CabMutation, Mutation, RegulatorMutation, ScheduleMutation, Snapshot};
 pub use open::{Create, OpenMode};
 pub use tables::{from_millis, to_millis};
 

@@ -8,8 +8,9 @@ use crate::domain::schedule::{DeploymentWindow, Freeze, Schedule};
 use crate::domain::{
     Agent, AgentId, BackoutPlan, Cab, CabId, Cabs, Change, ChangeId, ConfigItem, ConfigItemId, Department,
     DepartmentId, Directory, ExternalKind, ExternalLink, ExternalLinks, Group, GroupId, ImpactAnalysis, Note,
-    NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId,
-    StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote, VoteSubject,
+    NoteId, Readiness, Registry, RegulatorApproval, RegulatorStep, RegulatorStepId, Regulators, Release,
+    ReleaseId, ReleasePatch, Review, SavedView, SavedViewId, StageEntry, StageEntryId, Task, TaskId,
+    Template, TimeEntry, TimeEntryId, Vote, VoteSubject,
 };
 use crate::domain::{FreezeId, WindowId};
 
@@ -94,6 +95,22 @@ pub enum Mutation {
     Schedule(ScheduleMutation),
     /// A CAB or a vote put or removed.
     Cab(CabMutation),
+    /// A regulator step or a regulator's approval put or removed.
+    Regulator(RegulatorMutation),
+}
+
+/// One change to the regulator steps and their approvals.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegulatorMutation {
+    /// Insert or replace a step with its release types and groups.
+    PutStep(RegulatorStep),
+    RemoveStep(RegulatorStepId),
+    /// Insert or replace the approval of a release for a step.
+    PutApproval(RegulatorApproval),
+    RemoveApproval {
+        step: RegulatorStepId,
+        release: ReleaseId,
+    },
 }
 
 /// One change to the CABs and their votes.
@@ -156,4 +173,6 @@ pub struct Snapshot {
     pub schedule: Schedule,
     /// The CABs and their votes.
     pub cabs: Cabs,
+    /// The regulator steps and their approvals.
+    pub regulators: Regulators,
 }

@@ -31,6 +31,7 @@ mod mounts;
 mod package;
 mod readiness;
 mod registry;
+mod regulator;
 mod release_work;
 mod restore;
 mod sample;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::named::Named;
 use crate::domain::cab::{VoteDecision, VoteSubject};
-use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, GroupId, ReleaseId};
+use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, GroupId, RegulatorStepId, ReleaseId};
 use crate::domain::registry::string_coded;
 use crate::domain::release::{Priority, Status};
 use crate::domain::stage::Stage;
@@ -229,6 +229,20 @@ pub enum CommandSummary {
     },
     WithdrawVote {
         subject: VoteSubject,
+    },
+    SaveRegulatorStep {
+        name: String,
+    },
+    DeleteRegulatorStep {
+        step: RegulatorStepId,
+    },
+    RecordRegulatorApproval {
+        release: ReleaseId,
+        reference: String,
+    },
+    WithdrawRegulatorApproval {
+        release: ReleaseId,
+        step: RegulatorStepId,
     },
 }
 

@@ -16,8 +16,8 @@ pub use release_records::{
     backout_changes, config_item_changes, impact_changes, plan_progress, review_changes,
 };
 pub use value::{
-    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RehearsalRef, RiskRef, ScheduleRef,
-    TaskRef, Value, VoteRef,
+    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, RegulatorApprovalRef, RehearsalRef,
+    RiskRef, ScheduleRef, TaskRef, Value, VoteRef,
 };
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
@@ -75,6 +75,8 @@ string_coded!(
         Cab = "cab",
         /// A CAB member voted on a Change or a release's go/no-go, or took the vote back.
         Vote = "vote",
+        /// A regulator step was saved or deleted, or a regulator's approval recorded or withdrawn.
+        Regulator = "regulator",
     }
 );
 
@@ -205,6 +207,10 @@ fields!(
     Cab = "cab",
     /// A CAB member's vote.
     Vote = "vote",
+    /// A regulator step (also: one a Deploy override went through without its approval).
+    RegulatorStep = "regulator_step",
+    /// A regulator's approval of a release for a step.
+    RegulatorApproval = "regulator_approval",
 );
 
 /// One field of a row, old and new.

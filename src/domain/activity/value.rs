@@ -7,7 +7,9 @@ use super::command::CommandSummary;
 use super::named::Named;
 use crate::domain::backout::RehearsalResult;
 use crate::domain::cab::{VoteDecision, VoteSubject};
-use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
+use crate::domain::ids::{
+    AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, RegulatorStepId, Timestamp,
+};
 use crate::domain::kpi::KpiTargets;
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
 use crate::domain::registry::{CabApproval, ChangeRisk, CiKind, Criticality};
@@ -76,6 +78,21 @@ pub enum Value {
     Cab(Named<CabId>),
     /// A CAB member's vote as it was.
     Vote(VoteRef),
+    /// A regulator step, named as it was.
+    RegulatorStep(Named<RegulatorStepId>),
+    /// A regulator's approval as it was recorded.
+    RegulatorApproval(RegulatorApprovalRef),
+}
+
+/// A regulator's approval as it was: the step, the regulator's reference, the day it approved
+/// and the note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegulatorApprovalRef {
+    pub step: Named<RegulatorStepId>,
+    pub reference: String,
+    pub approved_on: chrono::NaiveDate,
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A vote as it was: on what, by whom, the decision and comment, and whether an emergency CAB cast

@@ -16,6 +16,8 @@
 //! An emergency CAB (ECAB) may approve after the fact: a vote on an Emergency release (or a
 //! Change linked to one) whose work started before the vote is flagged [`Vote::after_the_fact`].
 
+pub mod regulator;
+
 use serde::{Deserialize, Serialize};
 
 use super::ids::{AgentId, CabId, ChangeId, ReleaseId, Timestamp};

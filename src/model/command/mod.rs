@@ -5,6 +5,7 @@
 //! same path, which nothing outside the model can make.
 
 use super::cab::CabCommand;
+use super::regulator::RegulatorCommand;
 use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
@@ -59,6 +60,8 @@ pub enum Command {
     Schedule(ScheduleCommand),
     /// CABs, the CAB a Change goes to, and the members' votes.
     Cab(CabCommand),
+    /// Regulator steps and the regulator's approvals of releases.
+    Regulator(RegulatorCommand),
 }
 
 /// Commands on one release as a whole.
@@ -355,6 +358,7 @@ from_noun!(
     ScheduleCommand => Schedule,
     SampleCommand => Sample,
     CabCommand => Cab,
+    RegulatorCommand => Regulator,
 );
 
 impl Command {
@@ -444,6 +448,7 @@ impl Command {
             },
             Self::Schedule(command) => super::schedule::summary(command),
             Self::Cab(command) => super::cab::summary(command),
+            Self::Regulator(command) => super::regulator::summary(command),
         }
     }
 }

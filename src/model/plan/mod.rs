@@ -10,6 +10,7 @@ mod lifecycle;
 mod people;
 mod readiness;
 mod registry;
+mod regulator;
 mod release;
 mod review;
 mod schedule;
@@ -64,6 +65,7 @@ impl Model {
                 Command::Import(command) => self.plan_import(command, now, &mut effect)?,
                 Command::Schedule(command) => self.plan_schedule(command, now, &mut effect)?,
                 Command::Cab(command) => self.plan_cab(command, now, &mut effect)?,
+                Command::Regulator(command) => self.plan_regulator(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

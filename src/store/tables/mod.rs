@@ -13,6 +13,7 @@ pub mod meta;
 pub mod people;
 pub mod readiness;
 pub mod registry;
+pub mod regulators;
 pub mod releases;
 pub mod reviews;
 pub mod saved_views;
@@ -29,8 +30,8 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
-    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, ReleaseId,
-    SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
+    ActivityId, AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId, RegulatorStepId,
+    ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
 
 /// Every typed id is stored as its bare integer.
@@ -54,6 +55,7 @@ integer_id!(
     ActivityId,
     AgentId,
     CabId,
+    RegulatorStepId,
     ChangeId,
     ConfigItemId,
     DepartmentId,
@@ -168,6 +170,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         external_links: external_links::load(conn)?,
         schedule: schedule::load(conn)?,
         cabs: cabs::load(conn)?,
+        regulators: regulators::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -218,5 +221,6 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::RemoveExternalLink { kind, external } => external_links::remove(conn, *kind, *external),
         Mutation::Schedule(m) => schedule::write(conn, m),
         Mutation::Cab(m) => cabs::write(conn, m),
+        Mutation::Regulator(m) => regulators::write(conn, m),
     }
 }

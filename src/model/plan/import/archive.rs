@@ -4,7 +4,7 @@ use crate::domain::import::ImportCounts;
 use crate::domain::release::validate_release;
 use crate::model::plan::{Effect, check_people};
 use crate::model::{ArchiveContents, CommandError, Model};
-use crate::store::{CabMutation, Mutation, ScheduleMutation, Snapshot};
+use crate::store::{CabMutation, Mutation, RegulatorMutation, ScheduleMutation, Snapshot};
 
 impl Model {
     /// Whether nothing but settings is stored: an archive goes only into such a database.
@@ -30,6 +30,8 @@ impl Model {
             && self.schedule.freezes.is_empty()
             && self.cabs.cabs.is_empty()
             && self.cabs.votes.is_empty()
+            && self.regulators.steps.is_empty()
+            && self.regulators.approvals.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -62,6 +64,7 @@ impl Model {
             external_links,
             schedule,
             cabs,
+            regulators,
         } = snapshot;
         for release in &releases {
             validate_release(release)?;
@@ -97,6 +100,10 @@ impl Model {
         m.extend(schedule.freezes.into_iter().map(|f| Mutation::Schedule(ScheduleMutation::PutFreeze(f))));
         m.extend(cabs.cabs.into_iter().map(|c| Mutation::Cab(CabMutation::PutCab(c))));
         m.extend(cabs.votes.into_iter().map(|v| Mutation::Cab(CabMutation::PutVote(v))));
+        m.extend(regulators.steps.into_iter().map(|s| Mutation::Regulator(RegulatorMutation::PutStep(s))));
+        m.extend(
+            regulators.approvals.into_iter().map(|a| Mutation::Regulator(RegulatorMutation::PutApproval(a))),
+        );
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }
