@@ -13,6 +13,7 @@ mod demo;
 mod help;
 mod kpi;
 mod list_output;
+mod regulator;
 mod releases;
 mod schedule;
 mod template;
@@ -273,6 +274,8 @@ pub enum CliCommand {
     Cab(cab::CabArgs),
     /// Vote as a CAB member on a Change: approve or reject, with a comment.
     Approve(cab::ApproveArgs),
+    /// Regulator steps (`regulator list`) and a regulator's approval (`regulator approve`).
+    Regulator(regulator::RegulatorArgs),
     /// Deployment windows and change freezes (`windows import FILE.ics` adds those of a calendar file).
     #[command(args_conflicts_with_subcommands = true)]
     Windows {
@@ -520,6 +523,7 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         CliCommand::Update { id, fields } => data::update(db, id, fields),
         CliCommand::Cab(args) => cab::cab(db, &args),
         CliCommand::Approve(args) => cab::approve(db, args),
+        CliCommand::Regulator(args) => regulator::regulator(db, args),
         CliCommand::Windows { action: None, format } => schedule::windows(db, format),
         CliCommand::Windows { action: Some(WindowsAction::Import { file }), .. } => {
             schedule::import(db, &file)

@@ -32,6 +32,7 @@ mod package;
 mod readiness;
 mod registry;
 mod regulator;
+mod regulator_cli;
 mod release_work;
 mod restore;
 mod sample;

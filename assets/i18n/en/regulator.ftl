@@ -25,3 +25,10 @@ regulator-invalid-no-approval = Release #{ $id } has no approval for regulator s
 regulator-invalid-not-required = Release #{ $id } does not need regulator step { $step } (not its type or group).
 regulator-invalid-in-use = { $count } approval(s) use the step; withdraw them first.
 regulator-move-refused = Deploy is blocked: no regulator approval yet for { $steps }. Record it, or write a reason to override.
+
+## Command line
+regulator-cli-none = No regulator steps yet.
+regulator-cli-inactive = inactive
+regulator-cli-approvals = { $count } approval(s)
+regulator-cli-recorded-all = #{ $id }: every regulator step it needs is approved.
+regulator-cli-recorded-waiting = #{ $id }: recorded; still waiting for { $steps }.

@@ -25,3 +25,10 @@ regulator-invalid-no-approval = 릴리스 #{ $id }에는 감독기관 승인 단
 regulator-invalid-not-required = 릴리스 #{ $id }에는 감독기관 승인 단계 { $step }이(가) 필요하지 않습니다(유형이나 그룹이 해당하지 않음).
 regulator-invalid-in-use = 이 단계를 사용하는 승인이 { $count }건 있습니다. 먼저 철회하세요.
 regulator-move-refused = 배포가 차단되었습니다: { $steps }의 감독기관 승인이 아직 없습니다. 승인을 기록하거나 무시할 사유를 입력하세요.
+
+## Command line
+regulator-cli-none = 감독기관 승인 단계가 아직 없습니다.
+regulator-cli-inactive = 사용 안 함
+regulator-cli-approvals = 승인 { $count }건
+regulator-cli-recorded-all = #{ $id }: 필요한 감독기관 승인 단계가 모두 승인되었습니다.
+regulator-cli-recorded-waiting = #{ $id }: 기록했습니다. 아직 { $steps } 승인을 기다립니다.
