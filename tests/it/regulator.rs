@@ -236,3 +236,31 @@ fn a_schema_11_file_gains_regulator_steps() {
     assert_eq!(model.regulators().approvals[0].approved_on, NaiveDate::from_ymd_opt(2026, 4, 12).unwrap());
     assert!(model.deploy_gate(model.release(PATCH).unwrap()).regulator_missing.is_empty());
 }
+
+#[test]
+fn the_sample_requires_the_fss_step_of_emergency_releases_and_todays_patch_waits_for_it() {
+    use release_desk::model::SampleCommand;
+    let (_dir, path) = temp_db();
+    let mut model = Model::open(&path).unwrap();
+    let data = release_desk::domain::sample::scenarios(crate::common::t0());
+    model.apply(Command::Sample(SampleCommand::Load { data, force: false })).unwrap();
+    let step = &model.regulators().steps[0];
+    assert_eq!((step.name.as_str(), step.authority.as_str()), ("금감원 보고 및 승인", "금융감독원"));
+    assert_eq!(step.release_types, vec![ReleaseType::Emergency]);
+    let find = |text: &str| model.releases().iter().find(|r| r.subject.contains(text)).unwrap();
+    for past in ["인터넷뱅킹 웹서버", "코어뱅킹 보안 패치"] {
+        let steps = model.regulator_steps_of(find(past));
+        let approval = steps[0].1.unwrap_or_else(|| panic!("{past} was approved"));
+        assert!(approval.reference.starts_with("FSS-20"), "{}", approval.reference);
+    }
+    let today = find("모바일 뱅킹 앱 보안 업데이트");
+    let gate = model.deploy_gate(today);
+    assert_eq!(gate.regulator_missing, vec![(step.id, "금감원 보고 및 승인".to_owned())]);
+    // Every Emergency release whose work started has its approval.
+    for r in
+        model.releases().iter().filter(|r| r.release_type == ReleaseType::Emergency && r.work_start.is_some())
+    {
+        assert!(model.regulators().missing(r).is_empty(), "#{}", r.id);
+    }
+    assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+}

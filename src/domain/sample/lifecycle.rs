@@ -20,6 +20,8 @@ pub struct SampleLifecycle {
     pub stage_history: Vec<StageEntry>,
     /// The CABs (ids from 1) and their votes on the Changes above.
     pub cabs: crate::domain::Cabs,
+    /// The regulator step (id 1) and its approvals of the releases above.
+    pub regulators: crate::domain::Regulators,
 }
 
 const CHANGES: &[(&str, CabApproval, ChangeRisk)] = &[

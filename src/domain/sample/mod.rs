@@ -13,6 +13,7 @@ mod history;
 pub mod lifecycle;
 mod mobile;
 pub mod records;
+mod regulator;
 mod schedule;
 mod synthetic;
 mod work;
@@ -342,6 +343,7 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
     out.readiness.sort_by_key(|(id, _)| *id);
     out.stage_history = lifecycle::stage_entries(histories);
     out.cabs = cab::cabs(&mut out.registry, releases, now);
+    out.regulators = regulator::regulators(releases, now);
     out
 }
 
