@@ -32,3 +32,6 @@ regulator-cli-inactive = inactive
 regulator-cli-approvals = { $count } approval(s)
 regulator-cli-recorded-all = #{ $id }: every regulator step it needs is approved.
 regulator-cli-recorded-waiting = #{ $id }: recorded; still waiting for { $steps }.
+
+## Release page
+regulator-gate-missing = Regulator step “{ $name }” not approved yet

@@ -32,3 +32,6 @@ regulator-cli-inactive = 사용 안 함
 regulator-cli-approvals = 승인 { $count }건
 regulator-cli-recorded-all = #{ $id }: 필요한 감독기관 승인 단계가 모두 승인되었습니다.
 regulator-cli-recorded-waiting = #{ $id }: 기록했습니다. 아직 { $steps } 승인을 기다립니다.
+
+## Release page
+regulator-gate-missing = 감독기관 승인 단계 “{ $name }” 승인 대기
