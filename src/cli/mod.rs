@@ -15,6 +15,7 @@ mod kpi;
 mod list_output;
 mod meetings;
 mod metrics;
+mod regulator;
 mod releases;
 mod schedule;
 mod template;
@@ -277,6 +278,8 @@ pub enum CliCommand {
     Approve(cab::ApproveArgs),
     /// A release's metric readings after deploy (`metrics ID add ...` records one).
     Metrics(metrics::MetricsArgs),
+    /// Regulator steps (`regulator list`) and a regulator's approval (`regulator approve`).
+    Regulator(regulator::RegulatorArgs),
     /// Deployment windows and change freezes (`windows import FILE.ics` adds those of a calendar file).
     #[command(args_conflicts_with_subcommands = true)]
     Windows {
@@ -525,6 +528,7 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         CliCommand::Cab(args) => cab::cab(db, &args),
         CliCommand::Approve(args) => cab::approve(db, args),
         CliCommand::Metrics(args) => metrics::metrics(db, args),
+        CliCommand::Regulator(args) => regulator::regulator(db, args),
         CliCommand::Windows { action: None, format } => schedule::windows(db, format),
         CliCommand::Windows { action: Some(WindowsAction::Import { file }), .. } => {
             schedule::import(db, &file)

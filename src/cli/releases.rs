@@ -89,6 +89,7 @@ pub(super) fn show(db: &Path, id: &str, format: Format, csv: CsvOptions) -> Resu
             );
             export::backout_json::add_backout_fields(&mut json, release.id, &model);
             export::cab_json::add_cab_fields(&mut json, release, &model);
+            export::regulator_json::add_regulator_fields(&mut json, release, &model);
             serde_json::to_string_pretty(&json).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         Format::Csv => {

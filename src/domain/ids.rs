@@ -103,3 +103,7 @@ id_type!(
     /// A meeting of a CAB.
     CabMeetingId
 );
+id_type!(
+    /// A regulator step: an extra approval some releases need (e.g. 금감원 보고 및 승인).
+    RegulatorStepId
+);

@@ -1,10 +1,10 @@
 //! The rules of a lifecycle move: which stage may follow which, the Deploy gate (CAB-approved
-//! Changes, a complete release plan and no hard freeze holding the release, or a written
-//! override; warnings about the back-out plan, which do not block), and what each move does to the
-//! release. The stages themselves are in `stage.rs`; the freezes in `schedule/`.
+//! Changes, a complete release plan, the regulator steps approved and no hard freeze holding the
+//! release, or a written override; warnings about the back-out plan, which do not block), and
+//! what each move does to the release. The stages themselves are in `stage.rs`; the freezes in `schedule/`.
 
 use super::backout::BackoutWarning;
-use super::ids::{AgentId, ChangeId, StageEntryId, Timestamp};
+use super::ids::{AgentId, ChangeId, RegulatorStepId, StageEntryId, Timestamp};
 use super::release::{Release, Status};
 use super::stage::{Outcome, Stage, StageEntry};
 
@@ -35,11 +35,16 @@ pub struct DeployGate {
     pub backout_warnings: Vec<BackoutWarning>,
     /// The hard freezes that hold the release from now to its planned end (their names).
     pub hard_freezes: Vec<String>,
+    /// The regulator steps the release needs that have no approval yet (id and name).
+    pub regulator_missing: Vec<(RegulatorStepId, String)>,
 }
 
 impl DeployGate {
     pub fn is_open(&self) -> bool {
-        self.unapproved_changes.is_empty() && self.readiness_missing == 0 && self.hard_freezes.is_empty()
+        self.unapproved_changes.is_empty()
+            && self.readiness_missing == 0
+            && self.hard_freezes.is_empty()
+            && self.regulator_missing.is_empty()
     }
 }
 
@@ -68,6 +73,8 @@ pub enum MoveRefused {
     GateClosed { unapproved_changes: Vec<ChangeId>, readiness_missing: usize },
     #[error("Deploy is blocked: a hard freeze ({}) holds the release; give a written reason to override", .freezes.join(", "))]
     HardFreeze { freezes: Vec<String>, unapproved_changes: Vec<ChangeId>, readiness_missing: usize },
+    #[error("Deploy is blocked: the regulator step(s) {} have no approval; record it or give a written reason to override", .steps.join(", "))]
+    RegulatorPending { steps: Vec<String> },
 }
 
 /// The result of an allowed move: the release as it will be, and its history row.
@@ -133,6 +140,13 @@ pub fn transition(
                         unapproved_changes: gate.unapproved_changes.clone(),
                         readiness_missing: gate.readiness_missing,
                     });
+                }
+                if override_reason.is_empty()
+                    && gate.unapproved_changes.is_empty()
+                    && gate.readiness_missing == 0
+                {
+                    let steps = gate.regulator_missing.iter().map(|(_, name)| name.clone()).collect();
+                    return Err(MoveRefused::RegulatorPending { steps });
                 }
                 if override_reason.is_empty() {
                     return Err(MoveRefused::GateClosed {

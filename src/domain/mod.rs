@@ -30,12 +30,14 @@ pub use cab::meeting::{
     ActionItem, AgendaItem, AgendaReason, CabMeeting, Decision, MeetingInvalid, MeetingOutcome,
     MeetingRecurrence,
 };
+pub use cab::regulator::{RegulatorApproval, RegulatorInvalid, RegulatorStep, Regulators};
 pub use cab::{ApprovalRule, ApprovalSource, Cab, CabInvalid, Cabs, Vote, VoteDecision, VoteSubject};
 pub use directory::{Agent, Department, Directory, Group};
 pub use external::{ExternalKind, ExternalLink, ExternalLinks};
 pub use ids::{
     ActivityId, AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, DepartmentId, FreezeId, GroupId,
-    NoteId, ReadingId, ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp, WindowId,
+    NoteId, ReadingId, RegulatorStepId, ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
+    WindowId,
 };
 pub use impact::{AffectedItem, ImpactAnalysis, ImpactInvalid};
 pub use kpi::{Kpi, KpiFilter, KpiReport, KpiTargets, MonthRange, YearMonth};

@@ -16,8 +16,8 @@ use crate::domain::import::{ImportProblem, ProblemKind};
 use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, ActivityId, ActivityKind, AgentId, BackoutPlan, Cabs, Directory, ExternalLink, Field,
-    FieldChange, ImpactAnalysis, Monitoring, Note, Readiness, Registry, Release, ReleaseId, Review,
-    SavedView, StageEntry, Task, Template, TimeEntry, Timestamp, Value,
+    FieldChange, ImpactAnalysis, Monitoring, Note, Readiness, Registry, Regulators, Release, ReleaseId,
+    Review, SavedView, StageEntry, Task, Template, TimeEntry, Timestamp, Value,
 };
 use crate::model::{ArchiveContents, Model};
 use crate::store::{Snapshot, StoreError};
@@ -64,6 +64,9 @@ struct Archive {
     /// Metric readings and thresholds after deploy (archives written before monitoring had none).
     #[serde(default)]
     monitoring: Monitoring,
+    /// The regulator steps and their approvals (archives written before them had none).
+    #[serde(default)]
+    regulators: Regulators,
     /// Oldest first.
     activities: Vec<LoggedChange>,
 }
@@ -141,6 +144,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         templates,
         cabs,
         monitoring,
+        regulators,
         // Not carried yet (the schedule's types have no JSON form); `archive` refuses a
         // database that has deployment windows or freezes rather than drop them.
         schedule: _,
@@ -170,6 +174,7 @@ pub fn to_json(model: &Model, now: Timestamp) -> Result<String, StoreError> {
         templates,
         cabs,
         monitoring,
+        regulators,
         activities: activities.iter().map(LoggedChange::of).collect(),
     };
     serde_json::to_string_pretty(&archive).map_err(|e| StoreError::BadData(e.to_string()))
@@ -222,6 +227,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         templates,
         cabs,
         monitoring,
+        regulators,
         activities,
     } = archive;
     let mut log = Vec::with_capacity(activities.len());
@@ -257,6 +263,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ArchiveContents, ImportPro
         schedule: Schedule::default(),
         cabs,
         monitoring,
+        regulators,
     };
     Ok(ArchiveContents { snapshot, activities: log })
 }

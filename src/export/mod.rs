@@ -18,5 +18,6 @@ pub mod json;
 pub mod kpi;
 pub mod lifecycle_json;
 pub mod pdf;
+pub mod regulator_json;
 pub mod table;
 pub mod xlsx;

@@ -43,6 +43,7 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Vote => "cab-activity-vote",
         ActivityKind::Monitoring => "monitoring-activity",
         ActivityKind::Meeting => "meeting-activity-meeting",
+        ActivityKind::Regulator => "regulator-activity",
     })
 }
 
@@ -127,6 +128,8 @@ pub fn activity_field(field: &Field) -> String {
         Field::Actions => "meeting-field-actions",
         Field::Minutes => "meeting-field-minutes",
         Field::ActionDone => "meeting-field-action-done",
+        Field::RegulatorStep => "regulator-activity-step",
+        Field::RegulatorApproval => "regulator-activity-approval",
         Field::Other(code) => return code.clone(),
     };
     tr(key)
@@ -198,6 +201,8 @@ pub fn activity_value(value: &Value) -> String {
         Value::Reading(reading) => super::monitoring::reading_ref(reading),
         Value::Threshold(threshold) => super::monitoring::threshold_ref(threshold),
         Value::MeetingOutcome(outcome) => super::meeting::meeting_outcome(*outcome),
+        Value::RegulatorStep(step) => named(step),
+        Value::RegulatorApproval(approval) => super::regulator::regulator_approval_ref(approval),
     }
 }
 

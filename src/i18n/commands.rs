@@ -134,6 +134,12 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         | S::RecordDecision { .. }
         | S::SaveMinutes { .. }
         | S::SetActionDone { .. } => super::meeting::meeting_summary_label(summary).unwrap_or_default(),
+        S::SaveRegulatorStep { .. }
+        | S::DeleteRegulatorStep { .. }
+        | S::RecordRegulatorApproval { .. }
+        | S::WithdrawRegulatorApproval { .. } => {
+            super::regulator::regulator_summary_label(summary).unwrap_or_default()
+        }
     }
 }
 

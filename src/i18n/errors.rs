@@ -69,6 +69,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::Cab(invalid) => super::cab::cab_invalid(invalid),
         E::Monitoring(invalid) => super::monitoring::monitoring_invalid(invalid),
         E::Meeting(invalid) => super::meeting::meeting_invalid(invalid),
+        E::Regulator(invalid) => super::regulator::regulator_invalid(invalid),
         E::Store(store) => store_error(store),
     }
 }
@@ -273,6 +274,7 @@ pub fn move_refused(err: &MoveRefused) -> String {
         MoveRefused::HardFreeze { freezes, .. } => {
             tr_args("schedule-move-refused-freeze", &[("names", freezes.join(", ").into())])
         }
+        MoveRefused::RegulatorPending { steps } => super::regulator::regulator_move_refused(steps),
     }
 }
 

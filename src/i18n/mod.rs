@@ -16,6 +16,7 @@ mod import;
 mod labels;
 mod meeting;
 mod monitoring;
+mod regulator;
 mod schedule;
 
 pub use activity::{activity_cells, activity_field, activity_kind, activity_value};
@@ -27,6 +28,7 @@ pub use import::{import_problem, import_problem_line};
 pub use labels::*;
 pub use meeting::*;
 pub use monitoring::*;
+pub use regulator::*;
 pub use schedule::*;
 
 use std::cell::Cell;
@@ -73,6 +75,7 @@ catalogues!(
     "cab",
     "monitoring",
     "meeting",
+    "regulator",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

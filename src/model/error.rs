@@ -87,6 +87,8 @@ pub enum CommandError {
     Monitoring(#[from] crate::domain::MonitoringInvalid),
     #[error("{0}")]
     Meeting(#[from] crate::domain::MeetingInvalid),
+    #[error("{0}")]
+    Regulator(#[from] crate::domain::RegulatorInvalid),
     #[error("could not save: {0}")]
     Store(#[from] StoreError),
 }

@@ -12,7 +12,7 @@ use crate::domain::{
     TimeEntry, Vote,
 };
 use crate::store::Mutation;
-use crate::store::{CabMutation, MonitoringMutation, ScheduleMutation};
+use crate::store::{CabMutation, MonitoringMutation, RegulatorMutation, ScheduleMutation};
 
 impl Model {
     /// The mutations that undo `mutations`, from the current (before) state.
@@ -126,6 +126,7 @@ impl Model {
                 Mutation::Schedule(m) => Mutation::Schedule(self.schedule_inverse(m)),
                 Mutation::Cab(m) => Mutation::Cab(self.cab_inverse(m)),
                 Mutation::Monitoring(m) => Mutation::Monitoring(self.monitoring_inverse(m)),
+                Mutation::Regulator(m) => Mutation::Regulator(self.regulator_inverse(m)),
             })
             .collect();
         inverse.reverse();
@@ -168,6 +169,40 @@ impl Model {
                 Some(old) => C::PutMeeting(old.clone()),
                 None => C::RemoveMeeting(*id),
             },
+        }
+    }
+
+    /// The change that takes a regulator step's or approval's change back.
+    fn regulator_inverse(&self, m: &RegulatorMutation) -> RegulatorMutation {
+        use RegulatorMutation as R;
+        match m {
+            R::PutStep(crate::domain::RegulatorStep { id, .. }) | R::RemoveStep(id) => {
+                match self.regulators.step(*id) {
+                    Some(old) => R::PutStep(old.clone()),
+                    None => R::RemoveStep(*id),
+                }
+            }
+            R::PutApproval(crate::domain::RegulatorApproval { step, release, .. })
+            | R::RemoveApproval { step, release } => match self.regulators.approval(*step, *release) {
+                Some(old) => R::PutApproval(old.clone()),
+                None => R::RemoveApproval { step: *step, release: *release },
+            },
+        }
+    }
+
+    /// A regulator step's or approval's change, in memory (approvals kept in release, then step
+    /// order).
+    fn absorb_regulator(&mut self, m: RegulatorMutation) {
+        let regulators = &mut self.regulators;
+        match m {
+            RegulatorMutation::PutStep(s) => upsert_by(&mut regulators.steps, s, |x| x.id),
+            RegulatorMutation::RemoveStep(id) => regulators.steps.retain(|x| x.id != id),
+            RegulatorMutation::PutApproval(a) => {
+                upsert_by(&mut regulators.approvals, a, |x| (x.release, x.step));
+            }
+            RegulatorMutation::RemoveApproval { step, release } => {
+                regulators.approvals.retain(|x| (x.release, x.step) != (release, step));
+            }
         }
     }
 
@@ -331,6 +366,7 @@ impl Model {
                 Mutation::Schedule(m) => self.absorb_schedule(m),
                 Mutation::Cab(m) => self.absorb_cab(m),
                 Mutation::Monitoring(m) => self.absorb_monitoring(m),
+                Mutation::Regulator(m) => self.absorb_regulator(m),
             }
         }
         merge_by_id(&mut self.notes, notes, |n| n.id);

@@ -19,6 +19,7 @@ mod inverse;
 mod meeting;
 mod monitoring;
 mod plan;
+mod regulator;
 mod sample_import;
 mod schedule;
 pub mod session;
@@ -39,6 +40,7 @@ pub use error::{CommandError, IDS_NAMED, ItemRefused, NamedThing, id_list};
 pub use history::{History, HistoryEntry};
 pub use meeting::MeetingCommand;
 pub use monitoring::MonitoringCommand;
+pub use regulator::RegulatorCommand;
 pub use schedule::ScheduleCommand;
 pub use synthetic::{SYNTHETIC_SEED, SyntheticReport, SyntheticSpec};
 
@@ -46,8 +48,9 @@ use crate::domain::readiness::RiskLevel;
 use crate::domain::schedule::Schedule;
 use crate::domain::{
     Activity, AffectedItem, AgentId, BackoutPlan, CabApproval, Cabs, Change, DeployGate, Directory,
-    ExternalLinks, ImpactAnalysis, Monitoring, Note, NoteId, Readiness, Registry, Release, ReleaseId, Review,
-    SavedView, SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry, TimeEntryId, Timestamp,
+    ExternalLinks, ImpactAnalysis, Monitoring, Note, NoteId, Readiness, Registry, Regulators, Release,
+    ReleaseId, Review, SavedView, SavedViewId, Settings, StageEntry, Task, TaskId, Template, TimeEntry,
+    TimeEntryId, Timestamp,
 };
 use crate::store::{Snapshot, Store, StoreError};
 use apply::PreparedBackup;
@@ -95,6 +98,8 @@ pub struct Model {
     cabs: Cabs,
     /// The metric readings and thresholds of monitoring after deploy.
     monitoring: Monitoring,
+    /// The regulator steps and their approvals.
+    regulators: Regulators,
     /// The conflicts last found, with the revision and range they were found for.
     conflicts: schedule::ConflictCache,
     clock: Clock,
@@ -158,6 +163,7 @@ impl Model {
             schedule: Schedule::default(),
             cabs: Cabs::default(),
             monitoring: Monitoring::default(),
+            regulators: Regulators::default(),
             conflicts: schedule::ConflictCache::default(),
             clock: Box::new(system_now),
             revision: 0,
@@ -189,9 +195,11 @@ impl Model {
             schedule,
             cabs,
             monitoring,
+            regulators,
         } = snapshot;
         self.cabs = cabs;
         self.monitoring = monitoring;
+        self.regulators = regulators;
         self.templates = templates.into_iter().map(|t| (t.key.clone(), t)).collect();
         self.backout = backout;
         self.impact = impact;
@@ -300,6 +308,7 @@ impl Model {
             schedule: self.schedule.clone(),
             cabs: self.cabs.clone(),
             monitoring: self.monitoring.clone(),
+            regulators: self.regulators.clone(),
         }
     }
 
@@ -419,7 +428,7 @@ impl Model {
     }
 
     /// What the Deploy gate of a release looks at: unapproved linked Changes, undone plan items,
-    /// hard freezes that hold it from now to its planned end, and (as warnings that do not
+    /// regulator steps without an approval, hard freezes that hold it from now to its planned end, and (as warnings that do not
     /// block) the back-out plan.
     pub fn deploy_gate(&self, release: &Release) -> DeployGate {
         let readiness = self.readiness(release.id);
@@ -429,6 +438,12 @@ impl Model {
             readiness_missing: total - done,
             backout_warnings: self.backout_warnings(release),
             hard_freezes: self.hard_freezes_at_deploy(release),
+            regulator_missing: self
+                .regulators
+                .missing(release)
+                .into_iter()
+                .map(|s| (s.id, s.name.clone()))
+                .collect(),
         }
     }
 

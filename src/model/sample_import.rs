@@ -14,7 +14,7 @@ use crate::domain::{
     ActivityKind, Agent, AgentId, Department, DepartmentId, Directory, Field, FieldChange, Group, GroupId,
     Note, ReleaseId, Task, TaskFields, TimeEntry, Value,
 };
-use crate::store::{CabMutation, Mutation};
+use crate::store::{CabMutation, Mutation, RegulatorMutation};
 
 /// Sample ids -> ids in this database.
 #[derive(Default)]
@@ -179,7 +179,8 @@ impl Model {
         effect: &mut Effect,
     ) {
         let (change_offset, item_offset) = self.sample_registry_offsets();
-        let SampleLifecycle { registry, readiness, stage_history, cabs, monitoring } = lifecycle;
+        let SampleLifecycle { registry, readiness, stage_history, cabs, monitoring, regulators } = lifecycle;
+        self.plan_sample_regulators(regulators, release_offset, agents, effect);
         let cab_offset = self.cabs.next_cab_id().0 - 1;
         for mut change in registry.changes {
             change.id = change.id.offset(change_offset);
@@ -251,6 +252,29 @@ impl Model {
             effect
                 .mutations
                 .push(Mutation::Monitoring(crate::store::MonitoringMutation::PutThreshold(threshold)));
+        }
+    }
+
+    /// Adds the sample's regulator step with its approvals: step ids shifted past those in use,
+    /// releases like the others (`release_offset`), the recorder mapped to this database's agent.
+    fn plan_sample_regulators(
+        &self,
+        regulators: crate::domain::Regulators,
+        release_offset: i64,
+        agents: &HashMap<AgentId, AgentId>,
+        effect: &mut Effect,
+    ) {
+        let step_offset = self.regulators.next_step_id().0 - 1;
+        for mut step in regulators.steps {
+            step.id = step.id.offset(step_offset);
+            effect.mutations.push(Mutation::Regulator(RegulatorMutation::PutStep(step)));
+        }
+        for mut approval in regulators.approvals {
+            let Some(agent) = agents.get(&approval.recorded_by).copied() else { continue };
+            approval.recorded_by = agent;
+            approval.step = approval.step.offset(step_offset);
+            approval.release = ReleaseId(approval.release.0 + release_offset);
+            effect.mutations.push(Mutation::Regulator(RegulatorMutation::PutApproval(approval)));
         }
     }
 }

@@ -32,7 +32,9 @@ use crate::domain::{Activity, ReleaseId};
 pub use error::{Holder, SchemaChange, SchemaDifference, StoreError};
 pub use file::resolve as real_path;
 pub(crate) use inspect::run_check;
-pub use mutation::{CabMutation, MonitoringMutation, Mutation, ScheduleMutation, Snapshot};
+pub use mutation::{
+    CabMutation, MonitoringMutation, Mutation, RegulatorMutation, ScheduleMutation, Snapshot,
+};
 pub use open::{Create, OpenMode};
 pub use tables::{from_millis, to_millis};
 

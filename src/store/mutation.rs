@@ -8,9 +8,9 @@ use crate::domain::schedule::{DeploymentWindow, Freeze, Schedule};
 use crate::domain::{
     Agent, AgentId, BackoutPlan, Cab, CabId, CabMeeting, CabMeetingId, Cabs, Change, ChangeId, ConfigItem,
     ConfigItemId, Department, DepartmentId, Directory, ExternalKind, ExternalLink, ExternalLinks, Group,
-    GroupId, ImpactAnalysis, Note, NoteId, Readiness, Registry, Release, ReleaseId, ReleasePatch, Review,
-    SavedView, SavedViewId, StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote,
-    VoteSubject,
+    GroupId, ImpactAnalysis, Note, NoteId, Readiness, Registry, RegulatorApproval, RegulatorStep,
+    RegulatorStepId, Regulators, Release, ReleaseId, ReleasePatch, Review, SavedView, SavedViewId,
+    StageEntry, StageEntryId, Task, TaskId, Template, TimeEntry, TimeEntryId, Vote, VoteSubject,
 };
 use crate::domain::{FreezeId, MetricName, MetricReading, MetricThreshold, Monitoring, ReadingId, WindowId};
 
@@ -97,6 +97,8 @@ pub enum Mutation {
     Cab(CabMutation),
     /// A metric reading or threshold put or removed.
     Monitoring(MonitoringMutation),
+    /// A regulator step or a regulator's approval put or removed.
+    Regulator(RegulatorMutation),
 }
 
 /// One change to the metric readings and thresholds.
@@ -110,6 +112,20 @@ pub enum MonitoringMutation {
     RemoveThreshold {
         release: ReleaseId,
         metric: MetricName,
+    },
+}
+
+/// One change to the regulator steps and their approvals.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegulatorMutation {
+    /// Insert or replace a step with its release types and groups.
+    PutStep(RegulatorStep),
+    RemoveStep(RegulatorStepId),
+    /// Insert or replace the approval of a release for a step.
+    PutApproval(RegulatorApproval),
+    RemoveApproval {
+        step: RegulatorStepId,
+        release: ReleaseId,
     },
 }
 
@@ -178,4 +194,6 @@ pub struct Snapshot {
     pub cabs: Cabs,
     /// The metric readings and thresholds of monitoring after deploy.
     pub monitoring: Monitoring,
+    /// The regulator steps and their approvals.
+    pub regulators: Regulators,
 }

@@ -370,6 +370,35 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 13 -> 14: regulator steps (issue 17, item 1): an extra approval (e.g. 금감원 보고 및 승인) that
+    // the release types and groups in its scope need, and each release's approval for a step
+    // (the regulator's reference and the day it approved, who recorded it and when).
+    Migration::Sql(
+        r"
+    CREATE TABLE regulator_steps (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL,
+        authority TEXT NOT NULL DEFAULT '',
+        active    INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+    );
+    CREATE TABLE regulator_step_scopes (
+        step_id    INTEGER NOT NULL,
+        scope_kind TEXT NOT NULL CHECK (scope_kind IN ('type', 'group')),
+        scope_id   INTEGER NOT NULL,
+        PRIMARY KEY (step_id, scope_kind, scope_id)
+    );
+    CREATE TABLE regulator_approvals (
+        release_id  INTEGER NOT NULL,
+        step_id     INTEGER NOT NULL,
+        reference   TEXT NOT NULL,
+        approved_on TEXT NOT NULL,
+        recorded_by INTEGER NOT NULL,
+        at          INTEGER NOT NULL,
+        note        TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (release_id, step_id)
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -35,6 +35,8 @@ mod mounts;
 mod package;
 mod readiness;
 mod registry;
+mod regulator;
+mod regulator_cli;
 mod release_work;
 mod restore;
 mod sample;

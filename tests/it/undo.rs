@@ -13,7 +13,7 @@ use release_desk::model::{
     RegistryCommand, ReleaseCommand, ReleaseEdit, SampleCommand, ScheduleCommand, SettingsCommand,
     WorkCommand,
 };
-use release_desk::store::{Mutation, Store};
+use release_desk::store::{Mutation, RegulatorMutation, Store};
 
 #[test]
 fn the_undo_menu_names_the_command_in_the_ui_language() {
@@ -90,6 +90,9 @@ enum Step {
     /// A CAB meeting saved or deleted, its agenda rebuilt or edited, a decision, the minutes, an
     /// action item done (issue 17): (kind, which, a, b).
     Meeting(u8, u8, u8, u8),
+    /// A regulator step saved or deleted, a regulator's approval recorded or withdrawn (issue 17):
+    /// (kind, which, a, b).
+    Regulator(u8, u8, u8, u8),
     Undo,
     Redo,
 }
@@ -123,6 +126,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         3 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Cab(k, w, a, b)),
         1 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Monitoring(k, w, a)),
         4 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Meeting(k, w, a, b)),
+        2 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Regulator(k, w, a, b)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -251,6 +255,9 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Meeting(kind, which, a, b) => {
             crate::undo_meeting::meeting(model, [*kind, *which, *a, *b], &releases, &agents)
         }
+        Step::Regulator(kind, which, a, b) => {
+            regulator(model, *kind, *which, *a, *b, &releases, &agents, &groups)
+        }
         Step::Undo | Step::Redo => return None,
     })
 }
@@ -378,6 +385,59 @@ fn cab(
         }
     };
     Command::Cab(command)
+}
+
+/// The regulator commands (issue 17): steps saved (new or edited, by type and group) and deleted
+/// (refused while approved), approvals recorded (now and then on a release that does not need the
+/// step, or with no reference: refused) and withdrawn.
+#[expect(clippy::too_many_arguments, reason = "the generator's bytes and the model's ids, as for cab")]
+fn regulator(
+    model: &Model,
+    kind: u8,
+    which: u8,
+    a: u8,
+    b: u8,
+    releases: &[ReleaseId],
+    agents: &[AgentId],
+    groups: &[release_desk::domain::GroupId],
+) -> Command {
+    use release_desk::domain::{RegulatorStep, RegulatorStepId, ReleaseType};
+    use release_desk::model::RegulatorCommand as R;
+    let steps: Vec<RegulatorStepId> = model.regulators().steps.iter().map(|s| s.id).collect();
+    let step = pick(&steps, which).unwrap_or(RegulatorStepId(99));
+    let command = match kind % 5 {
+        0 | 1 => R::SaveStep(RegulatorStep {
+            id: if kind.is_multiple_of(5) { RegulatorStepId(0) } else { step },
+            name: format!("step {b}"),
+            authority: if b.is_multiple_of(2) { "금융감독원".into() } else { String::new() },
+            release_types: ReleaseType::ALL
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(i, _)| (a >> i) & 1 == 1)
+                .map(|(_, t)| t)
+                .collect(),
+            groups: if b.is_multiple_of(3) { pick(groups, b).into_iter().collect() } else { Vec::new() },
+            active: !b.is_multiple_of(7),
+        }),
+        2 => R::DeleteStep(step),
+        3 => R::RecordApproval {
+            release: pick(releases, a).unwrap_or(ReleaseId(999)),
+            step,
+            reference: if b.is_multiple_of(9) { String::new() } else { format!("FSS-2026-{b:04}") },
+            approved_on: chrono::NaiveDate::from_ymd_opt(2026, 1 + u32::from(a % 12), 1).unwrap(),
+            recorded_by: pick(agents, b).unwrap_or(AgentId(404)),
+            note: if b.is_multiple_of(2) { format!("note {b}") } else { String::new() },
+        },
+        _ => match pick(
+            &model.regulators().approvals.iter().map(|x| (x.release, x.step)).collect::<Vec<_>>(),
+            which,
+        ) {
+            Some((release, step)) => R::WithdrawApproval { release, step },
+            None => R::WithdrawApproval { release: ReleaseId(999), step },
+        },
+    };
+    Command::Regulator(command)
 }
 
 /// The schedule's commands (issue 14): windows and freezes added, edited, deleted and imported,
@@ -849,7 +909,8 @@ const STEPS: usize = 40;
 /// The undo property's starting point, in memory: the people fixture, two plain releases and
 /// three further along (#3 in Deployment prep with an open Deploy gate, #4 in Deploy, #5 in
 /// Verify & Monitor), an approved Change and a pending one (#2's, with the weekly CAB), the
-/// CAB's meeting with #2 on its agenda and decided (one action item), and a CI.
+/// CAB's meeting with #2 on its agenda and decided (one action item), a CI, and a regulator step
+/// on Standard releases approved for #3.
 fn session_start() -> Model {
     use release_desk::domain::{
         CabApproval, Change, ChangeRisk, CiKind, ConfigItem, PlanCheck, Readiness, Stage,
@@ -901,6 +962,27 @@ fn session_start() -> Model {
     fixture.push(Mutation::PutConfigItem(ConfigItem::new(ConfigItemId(1), "erp-db", CiKind::Database)));
     let ready = Readiness { plan_done: PlanCheck::ALL.iter().copied().collect(), ..Readiness::default() };
     fixture.push(Mutation::PutReadiness { release: ReleaseId(3), readiness: ready });
+    // A regulator step on Standard releases, approved for #3 (whose Deploy gate stays open).
+    let step = release_desk::domain::RegulatorStepId(1);
+    fixture.push(Mutation::Regulator(RegulatorMutation::PutStep(release_desk::domain::RegulatorStep {
+        id: step,
+        name: "금감원 보고 및 승인".into(),
+        authority: "금융감독원".into(),
+        release_types: vec![release_desk::domain::ReleaseType::Standard],
+        groups: vec![],
+        active: true,
+    })));
+    fixture.push(Mutation::Regulator(RegulatorMutation::PutApproval(
+        release_desk::domain::RegulatorApproval {
+            step,
+            release: ReleaseId(3),
+            reference: "FSS-2026-0412".into(),
+            approved_on: chrono::NaiveDate::from_ymd_opt(2026, 4, 12).unwrap(),
+            recorded_by: AgentId(1),
+            at: at(-2),
+            note: String::new(),
+        },
+    )));
     store.commit(&fixture, &[]).unwrap();
     let mut model = Model::from_store(store).unwrap();
     model.set_clock(Box::new(t0));
@@ -1014,6 +1096,12 @@ fn command_kind(model: &Model, command: &Command) -> String {
             release_desk::model::MonitoringCommand::SetThreshold { .. } => "SetThreshold",
         },
         Command::Meeting(command) => crate::undo_meeting::kind(command),
+        Command::Regulator(command) => match command {
+            release_desk::model::RegulatorCommand::SaveStep(_) => "SaveRegulatorStep",
+            release_desk::model::RegulatorCommand::DeleteStep(_) => "DeleteRegulatorStep",
+            release_desk::model::RegulatorCommand::RecordApproval { .. } => "RecordRegulatorApproval",
+            release_desk::model::RegulatorCommand::WithdrawApproval { .. } => "WithdrawRegulatorApproval",
+        },
     };
     kind.to_owned()
 }
@@ -1118,6 +1206,10 @@ fn the_undo_property_applies_every_command_kind() {
         "RecordDecision",
         "SaveMinutes",
         "SetActionDone",
+        "SaveRegulatorStep",
+        "DeleteRegulatorStep",
+        "RecordRegulatorApproval",
+        "WithdrawRegulatorApproval",
     ]
     .into_iter()
     .map(String::from)

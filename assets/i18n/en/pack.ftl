@@ -103,6 +103,7 @@ pack-gate-held = held
 pack-gate-changes = { $count } Changes not approved
 pack-gate-readiness = { $count } plan items open
 pack-gate-freezes = hard freeze { $names }
+pack-gate-regulator = no regulator approval for { $names }
 pack-r-reason = Reason
 pack-r-return = Return (benefit and impact)
 pack-r-resources = Resources

@@ -100,6 +100,7 @@ pack-gate-held = 막힘
 pack-gate-changes = 미승인 변경 { $count }건
 pack-gate-readiness = 남은 계획 항목 { $count }개
 pack-gate-freezes = 강제 동결 { $names }
+pack-gate-regulator = 감독기관 승인 대기: { $names }
 pack-r-reason = 사유
 pack-r-return = 기대 효과와 영향
 pack-r-resources = 자원

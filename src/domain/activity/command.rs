@@ -8,7 +8,7 @@ use super::named::Named;
 use crate::domain::cab::meeting::MeetingOutcome;
 use crate::domain::cab::{VoteDecision, VoteSubject};
 use crate::domain::ids::{
-    AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, GroupId, ReleaseId, Timestamp,
+    AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, GroupId, RegulatorStepId, ReleaseId, Timestamp,
 };
 use crate::domain::monitoring::MetricName;
 use crate::domain::registry::string_coded;
@@ -273,6 +273,20 @@ pub enum CommandSummary {
     SetActionDone {
         release: ReleaseId,
         done: bool,
+    },
+    SaveRegulatorStep {
+        name: String,
+    },
+    DeleteRegulatorStep {
+        step: RegulatorStepId,
+    },
+    RecordRegulatorApproval {
+        release: ReleaseId,
+        reference: String,
+    },
+    WithdrawRegulatorApproval {
+        release: ReleaseId,
+        step: RegulatorStepId,
     },
 }
 

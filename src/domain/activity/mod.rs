@@ -16,8 +16,8 @@ pub use release_records::{
     backout_changes, config_item_changes, impact_changes, plan_progress, review_changes,
 };
 pub use value::{
-    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, ReadingRef, RehearsalRef, RiskRef,
-    ScheduleRef, TaskRef, ThresholdRef, Value, VoteRef,
+    ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, ReadingRef, RegulatorApprovalRef,
+    RehearsalRef, RiskRef, ScheduleRef, TaskRef, ThresholdRef, Value, VoteRef,
 };
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};
@@ -79,6 +79,8 @@ string_coded!(
         Monitoring = "monitoring",
         /// A CAB meeting saved or deleted, its agenda, a decision, the minutes or an action item.
         Meeting = "meeting",
+        /// A regulator step was saved or deleted, or a regulator's approval recorded or withdrawn.
+        Regulator = "regulator",
     }
 );
 
@@ -225,6 +227,10 @@ fields!(
     Minutes = "minutes",
     /// Whether an action item is done (`Value::Bool`).
     ActionDone = "action_done",
+    /// A regulator step (also: one a Deploy override went through without its approval).
+    RegulatorStep = "regulator_step",
+    /// A regulator's approval of a release for a step.
+    RegulatorApproval = "regulator_approval",
 );
 
 /// One field of a row, old and new.

@@ -8,7 +8,9 @@ use super::named::Named;
 use crate::domain::backout::RehearsalResult;
 use crate::domain::cab::meeting::MeetingOutcome;
 use crate::domain::cab::{VoteDecision, VoteSubject};
-use crate::domain::ids::{AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, Timestamp};
+use crate::domain::ids::{
+    AgentId, CabId, ChangeId, ConfigItemId, DepartmentId, GroupId, RegulatorStepId, Timestamp,
+};
 use crate::domain::kpi::KpiTargets;
 use crate::domain::monitoring::{Direction, MetricName};
 use crate::domain::readiness::{MitigationItem, PhaseStatus, PlanCheck, RiskKind, Strategy};
@@ -84,6 +86,10 @@ pub enum Value {
     Threshold(ThresholdRef),
     /// What a CAB meeting decided on a release.
     MeetingOutcome(MeetingOutcome),
+    /// A regulator step, named as it was.
+    RegulatorStep(Named<RegulatorStepId>),
+    /// A regulator's approval as it was recorded.
+    RegulatorApproval(RegulatorApprovalRef),
 }
 
 /// A metric reading as it was: the metric, the phase, the value, when it was taken, and whether
@@ -105,6 +111,17 @@ pub struct ThresholdRef {
     pub metric: MetricName,
     pub limit: f64,
     pub direction: Direction,
+}
+
+/// A regulator's approval as it was: the step, the regulator's reference, the day it approved
+/// and the note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegulatorApprovalRef {
+    pub step: Named<RegulatorStepId>,
+    pub reference: String,
+    pub approved_on: chrono::NaiveDate,
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A vote as it was: on what, by whom, the decision and comment, and whether an emergency CAB cast

@@ -17,6 +17,7 @@
 //! Change linked to one) whose work started before the vote is flagged [`Vote::after_the_fact`].
 
 pub mod meeting;
+pub mod regulator;
 
 use serde::{Deserialize, Serialize};
 

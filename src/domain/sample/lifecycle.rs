@@ -22,6 +22,8 @@ pub struct SampleLifecycle {
     pub cabs: crate::domain::Cabs,
     /// The app releases' metric readings after deploy (ids from 1; thresholds at their defaults).
     pub monitoring: crate::domain::Monitoring,
+    /// The regulator step (id 1) and its approvals of the releases above.
+    pub regulators: crate::domain::Regulators,
 }
 
 const CHANGES: &[(&str, CabApproval, ChangeRisk)] = &[

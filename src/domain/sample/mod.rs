@@ -14,6 +14,7 @@ pub mod lifecycle;
 mod meetings;
 mod mobile;
 pub mod records;
+mod regulator;
 mod schedule;
 mod synthetic;
 mod work;
@@ -346,6 +347,7 @@ fn enrich(releases: &mut [Release], now: Timestamp) -> lifecycle::SampleLifecycl
     out.cabs = cab::cabs(&mut out.registry, releases, now);
     out.monitoring = mobile::monitoring(releases, &out.stage_history, breach, now);
     out.cabs.meetings = meetings::meetings(&out.cabs, &out.registry, releases, now);
+    out.regulators = regulator::regulators(releases, now);
     out
 }
 

@@ -72,6 +72,10 @@ fn summary(w: &mut PdfWriter, cx: &PackContext<'_>, release: &Release) {
         if !gate.hard_freezes.is_empty() {
             why.push(tr_args("pack-gate-freezes", &[("names", gate.hard_freezes.join(", ").into())]));
         }
+        if !gate.regulator_missing.is_empty() {
+            let names: Vec<&str> = gate.regulator_missing.iter().map(|(_, name)| name.as_str()).collect();
+            why.push(tr_args("pack-gate-regulator", &[("names", names.join(", ").into())]));
+        }
         format!("{} ({})", tr("pack-gate-held"), why.join(", "))
     };
     let window = format!("{} – {}", cx.short(release.planned.start), cx.short(release.planned.end));

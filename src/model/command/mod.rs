@@ -7,6 +7,7 @@
 use super::cab::CabCommand;
 use super::meeting::MeetingCommand;
 use super::monitoring::MonitoringCommand;
+use super::regulator::RegulatorCommand;
 use super::schedule::ScheduleCommand;
 use crate::domain::Directory;
 use crate::domain::activity::{Assigned, BulkSummary, CommandSummary, EditedField, Named};
@@ -65,6 +66,8 @@ pub enum Command {
     Monitoring(MonitoringCommand),
     /// CAB meetings: their agendas, decisions, minutes and action items.
     Meeting(MeetingCommand),
+    /// Regulator steps and the regulator's approvals of releases.
+    Regulator(RegulatorCommand),
 }
 
 /// Commands on one release as a whole.
@@ -363,6 +366,7 @@ from_noun!(
     CabCommand => Cab,
     MonitoringCommand => Monitoring,
     MeetingCommand => Meeting,
+    RegulatorCommand => Regulator,
 );
 
 impl Command {
@@ -454,6 +458,7 @@ impl Command {
             Self::Cab(command) => super::cab::summary(command),
             Self::Monitoring(command) => super::monitoring::summary(command),
             Self::Meeting(command) => super::meeting::summary(command),
+            Self::Regulator(command) => super::regulator::summary(command),
         }
     }
 }

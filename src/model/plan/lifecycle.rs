@@ -68,6 +68,11 @@ impl Model {
                     .iter()
                     .map(|name| FieldChange::added(Field::Freeze, Value::text(name.clone()))),
             );
+            // The regulator steps gone through without their approval, by name.
+            changes.extend(gate.regulator_missing.iter().map(|(id, name)| {
+                let step = Value::RegulatorStep(crate::domain::activity::Named::new(*id, name.clone()));
+                FieldChange::added(Field::RegulatorStep, step)
+            }));
             effect.activities.push(self.activity(Some(id), now, ActivityKind::Override, changes));
         }
         if !entry.note.is_empty() {

@@ -12,6 +12,7 @@ mod monitoring;
 mod people;
 mod readiness;
 mod registry;
+mod regulator;
 mod release;
 mod review;
 mod schedule;
@@ -68,6 +69,7 @@ impl Model {
                 Command::Cab(command) => self.plan_cab(command, now, &mut effect)?,
                 Command::Monitoring(command) => self.plan_monitoring(command, now, &mut effect)?,
                 Command::Meeting(command) => self.plan_meeting(command, now, &mut effect)?,
+                Command::Regulator(command) => self.plan_regulator(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
         }

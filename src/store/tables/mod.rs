@@ -15,6 +15,7 @@ pub mod monitoring;
 pub mod people;
 pub mod readiness;
 pub mod registry;
+pub mod regulators;
 pub mod releases;
 pub mod reviews;
 pub mod saved_views;
@@ -32,7 +33,7 @@ use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use super::{Mutation, Snapshot, StoreError};
 use crate::domain::{
     ActivityId, AgentId, CabId, CabMeetingId, ChangeId, ConfigItemId, DepartmentId, GroupId, NoteId,
-    ReadingId, ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
+    ReadingId, RegulatorStepId, ReleaseId, SavedViewId, StageEntryId, TaskId, TimeEntryId, Timestamp,
 };
 
 /// Every typed id is stored as its bare integer.
@@ -57,6 +58,7 @@ integer_id!(
     AgentId,
     CabId,
     CabMeetingId,
+    RegulatorStepId,
     ChangeId,
     ConfigItemId,
     DepartmentId,
@@ -173,6 +175,7 @@ pub(super) fn load_snapshot(conn: &Connection) -> Result<Snapshot, StoreError> {
         schedule: schedule::load(conn)?,
         cabs: cabs::load(conn)?,
         monitoring: monitoring::load(conn)?,
+        regulators: regulators::load(conn)?,
         release_high_water: meta::release_high_water(conn)?.max(max_id),
         notes: work::load_notes(conn)?,
         tasks: work::load_tasks(conn)?,
@@ -224,5 +227,6 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::Schedule(m) => schedule::write(conn, m),
         Mutation::Cab(m) => cabs::write(conn, m),
         Mutation::Monitoring(m) => monitoring::write(conn, m),
+        Mutation::Regulator(m) => regulators::write(conn, m),
     }
 }

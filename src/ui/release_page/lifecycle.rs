@@ -175,6 +175,9 @@ fn gate_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
     if gate.readiness_missing > 0 {
         ui.label(format!("  • {}", tr_args("gate-readiness", &[("count", gate.readiness_missing.into())])));
     }
+    for (_, name) in &gate.regulator_missing {
+        ui.label(format!("  • {}", tr_args("regulator-gate-missing", &[("name", name.as_str().into())])));
+    }
     super::backout::gate_warnings_ui(ui, &gate.backout_warnings);
 }
 

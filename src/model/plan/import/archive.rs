@@ -4,7 +4,9 @@ use crate::domain::import::ImportCounts;
 use crate::domain::release::validate_release;
 use crate::model::plan::{Effect, check_people};
 use crate::model::{ArchiveContents, CommandError, Model};
-use crate::store::{CabMutation, MonitoringMutation, Mutation, ScheduleMutation, Snapshot};
+use crate::store::{
+    CabMutation, MonitoringMutation, Mutation, RegulatorMutation, ScheduleMutation, Snapshot,
+};
 
 impl Model {
     /// Whether nothing but settings is stored: an archive goes only into such a database.
@@ -32,6 +34,8 @@ impl Model {
             && self.cabs.votes.is_empty()
             && self.monitoring.is_empty()
             && self.cabs.meetings.is_empty()
+            && self.regulators.steps.is_empty()
+            && self.regulators.approvals.is_empty()
     }
 
     /// Puts a whole archive into this (empty) database, ids as they were.
@@ -65,6 +69,7 @@ impl Model {
             schedule,
             cabs,
             monitoring,
+            regulators,
         } = snapshot;
         for release in &releases {
             validate_release(release)?;
@@ -117,6 +122,10 @@ impl Model {
                 .map(|t| Mutation::Monitoring(MonitoringMutation::PutThreshold(t))),
         );
         m.extend(cabs.meetings.into_iter().map(|x| Mutation::Cab(CabMutation::PutMeeting(x))));
+        m.extend(regulators.steps.into_iter().map(|s| Mutation::Regulator(RegulatorMutation::PutStep(s))));
+        m.extend(
+            regulators.approvals.into_iter().map(|a| Mutation::Regulator(RegulatorMutation::PutApproval(a))),
+        );
         effect.activities.extend(activities);
         Ok(ImportCounts { created, updated: 0, unchanged: 0 })
     }
