@@ -141,10 +141,15 @@ fn roll_back_and_redeploy(r: &mut Release) {
 
 fn bank_patch_history(r: &Release) -> Vec<Step> {
     let start = r.work_start.unwrap_or(r.planned.start);
+    // An emergency is filed shortly before it ships: prepared three hours ahead when there was
+    // time, else just after its build and test began.
+    let prep = (start - Duration::hours(3))
+        .max(r.created_at + Duration::minutes(25))
+        .min(start - Duration::minutes(1));
     vec![
         step(Stage::Plan, r.created_at),
         step(Stage::BuildTest, r.created_at + Duration::minutes(20)),
-        step(Stage::DeploymentPrep, start - Duration::hours(3)),
+        step(Stage::DeploymentPrep, prep),
         step(Stage::Deploy, start),
         step(Stage::VerifyMonitor, start + Duration::minutes(50)),
         Step {

@@ -76,7 +76,7 @@ pub(super) fn step(stage: Stage, at: Timestamp) -> Step {
 /// A plausible history for a release, ending at its current stage.
 pub(super) fn path_of(r: &Release, now: Timestamp) -> Vec<Step> {
     let created = r.created_at;
-    let lead = (r.planned.start - created).max(Duration::hours(2));
+    let lead = (r.planned.start - created).max(Duration::minutes(10));
     let build_at = (created + lead / 10).min(now);
     let prep_at = (created + lead * 7 / 10).min(now);
     let mut steps = vec![step(Stage::Plan, created)];

@@ -171,6 +171,14 @@ impl Builder {
         let planned_at = start - Duration::days(lead_days) - Duration::hours(rng.range(1, 8));
         // Releases planned for the future were filed some days ago, not all "now".
         let created_at = planned_at.min(self.now - Duration::hours(rng.range(2, 24 * 20)));
+        // An emergency that has shipped was filed shortly before its fix went out: lead times
+        // from 20 minutes to 100 around the 1 h hot-fix target (from the id: no draw, so the
+        // rest of the sample stays as it was).
+        let created_at = if release_type == ReleaseType::Emergency && start <= self.now {
+            start - Duration::minutes(20 + (id.0 * 37) % 80)
+        } else {
+            created_at
+        };
         // Windows that ended in the last week are sometimes still being verified.
         let still_open = end >= self.now - Duration::days(7) && rng.chance(45);
         let (status, work_start, work_end) = if end < self.now - Duration::days(1) && !still_open {
