@@ -10,12 +10,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::env_number;
+use common::{env_number, median};
 use release_desk::domain::{
     AgendaReason, AgentId, ApprovalRule, Cab, CabApproval, CabId, CabMeeting, CabMeetingId, ChangeRisk,
     Language, Release,
@@ -27,19 +27,6 @@ use release_desk::model::{
 
 /// How many releases the meeting decides.
 const FOR_DECISION: usize = 40;
-
-/// The median of `runs` timings of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 /// The file with `releases` synthetic releases, the weekly CAB (five of the sample's agents,
 /// majority), a pending Change of that CAB on each of the 40 open releases planned next, and the

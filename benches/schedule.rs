@@ -23,7 +23,7 @@ use chrono::{Datelike as _, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::{bare_table, env_number};
+use common::{bare_table, env_number, median};
 use release_desk::domain::schedule::{
     ConflictKind, DeploymentWindow, Freeze, FreezeKind, Recurrence, ScheduleIndex, Scope, TimeRange, Timing,
     Tz, find_conflicts,
@@ -32,19 +32,6 @@ use release_desk::domain::{AgentId, ConfigItemId, FreezeId, GroupId, Release, Re
 use release_desk::model::{Command, Model, ScheduleCommand, SyntheticSpec, session};
 use release_desk::ui::screens::calendar::{self, Mode, Span};
 use release_desk::ui::{ReleaseDeskApp, fonts};
-
-/// The median of `runs` timings of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn report(what: &str, app: Duration, baseline_name: &str, baseline: Duration) {
     eprintln!(

@@ -124,3 +124,16 @@ pub fn bare_table(ui: &mut egui::Ui, releases: &[release_desk::domain::Release])
             });
     });
 }
+
+/// The median of `runs` timings of `f`.
+pub fn median(runs: usize, mut f: impl FnMut()) -> std::time::Duration {
+    let mut times: Vec<std::time::Duration> = (0..runs)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
