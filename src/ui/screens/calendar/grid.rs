@@ -74,7 +74,9 @@ fn window_strip(ui: &egui::Ui, calendar: &Calendar, day: NaiveDate, cell: Rect) 
 
 /// The CAB meetings of `day` on the first line of its cell, after the day's number: "CAB 10:00".
 fn meetings_of_day(ui: &mut egui::Ui, model: &crate::model::Model, day: NaiveDate, cell: Rect) {
-    let on_day = model.meetings().iter().filter(|m| local_date(m.start) == day);
+    // Compared as instants: no time-zone conversion per meeting and day in every frame.
+    let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
+    let on_day = model.meetings().iter().filter(|m| from <= m.start && m.start < to);
     for (i, m) in on_day.enumerate() {
         let rect = Rect::from_min_size(
             cell.left_top() + vec2(24.0 + 72.0 * i as f32, 2.0),
