@@ -6,6 +6,7 @@
 pub mod combo;
 pub mod date_picker;
 pub mod file_dialog;
+pub mod file_job;
 
 use chrono::{Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
 use egui::{Color32, RichText};

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc;
 
+use crate::ui::widgets::file_job::{JobMessage, drain};
+
 use super::Dashboard;
 use crate::domain::Language;
 use crate::export::chart::{self, ChartKind, ChartSpec, ImageFormat};
@@ -19,15 +21,9 @@ pub(super) enum DashboardFile {
     Csv,
 }
 
-/// Progress messages from the export thread.
-pub(super) enum ExportMessage {
-    Progress(f32),
-    Done(Result<PathBuf, String>),
-}
-
 /// An export running on its own thread.
 pub(super) struct ExportJob {
-    receiver: mpsc::Receiver<ExportMessage>,
+    receiver: mpsc::Receiver<JobMessage>,
     pub(super) file_name: String,
     pub(super) progress: f32,
 }
@@ -92,12 +88,11 @@ impl Dashboard {
             let progress_sender = sender.clone();
             let mut progress = move |share: f32| {
                 // Fails only once the dashboard dropped the job: nobody is waiting for progress.
-                let _ = progress_sender.send(ExportMessage::Progress(share));
+                let _ = progress_sender.send(JobMessage::Progress(share));
             };
             let result = work(&mut progress).map(|()| path);
             // The dashboard stopped waiting (the window closed): the log is left to tell.
-            if let Err(mpsc::SendError(ExportMessage::Done(Err(reason)))) =
-                sender.send(ExportMessage::Done(result))
+            if let Err(mpsc::SendError(JobMessage::Done(Err(reason)))) = sender.send(JobMessage::Done(result))
             {
                 log::warn!("a KPI export nobody waited for failed: {reason}");
             }
@@ -117,21 +112,7 @@ impl Dashboard {
     /// Reads the export thread's messages (once a frame).
     pub fn poll_export(&mut self, ctx: &egui::Context) {
         let Some(job) = &mut self.export else { return };
-        let mut done = None;
-        loop {
-            match job.receiver.try_recv() {
-                Ok(ExportMessage::Progress(share)) => job.progress = share,
-                Ok(ExportMessage::Done(result)) => {
-                    done = Some(result);
-                    break;
-                }
-                Err(mpsc::TryRecvError::Empty) => break,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    done = Some(Err(tr("kpi-export-stopped")));
-                    break;
-                }
-            }
-        }
+        let done = drain(&job.receiver, &mut job.progress, || tr("kpi-export-stopped"));
         match done {
             Some(Ok(path)) => {
                 self.export_status =

@@ -6,21 +6,17 @@
 use std::path::PathBuf;
 use std::sync::mpsc;
 
+use crate::ui::widgets::file_job::{JobMessage, drain};
+
 use crate::domain::{CabMeeting, Language};
 use crate::export::cab_pack;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
 use crate::ui::widgets::file_dialog::{FileChooser, FileRequest};
 
-/// What the export thread says.
-enum PackMessage {
-    Progress(f32),
-    Done(Result<PathBuf, String>),
-}
-
 /// An export running on its own thread.
 struct PackJob {
-    receiver: mpsc::Receiver<PackMessage>,
+    receiver: mpsc::Receiver<JobMessage>,
     progress: f32,
 }
 
@@ -80,12 +76,11 @@ impl PackExport {
         let (sender, receiver) = mpsc::channel();
         let spawned = std::thread::Builder::new().name("cab-pack-export".into()).spawn(move || {
             // Fails only once the screen dropped the job: nobody is waiting for progress.
-            let _ = sender.send(PackMessage::Progress(0.3));
+            let _ = sender.send(JobMessage::Progress(0.3));
             let result = cab_pack::write_file(layout, &path)
                 .map(|_| path)
                 .map_err(|e| cab_pack::error_in(language, &e));
-            if let Err(mpsc::SendError(PackMessage::Done(Err(reason)))) =
-                sender.send(PackMessage::Done(result))
+            if let Err(mpsc::SendError(JobMessage::Done(Err(reason)))) = sender.send(JobMessage::Done(result))
             {
                 log::warn!("a CAB pack export nobody waited for failed: {reason}");
             }
@@ -114,21 +109,7 @@ impl PackExport {
     /// Reads the export thread's messages (once a frame).
     pub(super) fn poll(&mut self, ctx: &egui::Context) {
         let Some(job) = &mut self.job else { return };
-        let mut done = None;
-        loop {
-            match job.receiver.try_recv() {
-                Ok(PackMessage::Progress(share)) => job.progress = share,
-                Ok(PackMessage::Done(result)) => {
-                    done = Some(result);
-                    break;
-                }
-                Err(mpsc::TryRecvError::Empty) => break,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    done = Some(Err(tr("kpi-export-stopped")));
-                    break;
-                }
-            }
-        }
+        let done = drain(&job.receiver, &mut job.progress, || tr("kpi-export-stopped"));
         match done {
             Some(result) => self.finish(result),
             None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
