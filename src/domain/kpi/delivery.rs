@@ -113,48 +113,137 @@ fn counted_by_id(releases: &[Release], filter: KpiFilter) -> Vec<(ReleaseId, u32
     by_id
 }
 
-/// Each counted release's stage entries, oldest first: `(release index, entries)`.
+/// Each counted release's stage entries, oldest first, kept flat: one run per release over the
+/// entries (no list per release). When the entries come grouped by release and in time order
+/// within each release (as the sample and an import write them), the runs point straight into
+/// `stages`; otherwise one counting sort by release orders their indices.
+pub(super) struct Histories<'a> {
+    stages: &'a [StageEntry],
+    /// `(release index, from, to)`: positions into `order`, or into `stages` when it is empty.
+    runs: Vec<(u32, u32, u32)>,
+    order: Vec<u32>,
+}
+
+/// One release's entries, oldest first.
+#[derive(Clone)]
+pub(super) enum RunEntries<'a, 'h> {
+    Direct(std::slice::Iter<'a, StageEntry>),
+    Ordered(&'a [StageEntry], std::slice::Iter<'h, u32>),
+}
+
+impl<'a> Iterator for RunEntries<'a, '_> {
+    type Item = &'a StageEntry;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Self::Direct(entries) => entries.next(),
+            Self::Ordered(stages, order) => order.next().map(|&i| &stages[i as usize]),
+        }
+    }
+}
+
+impl<'a> Histories<'a> {
+    /// `(release index, its entries)` for every counted release with entries, by id.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, RunEntries<'a, '_>)> + '_ {
+        self.runs.iter().map(|&(index, from, to)| {
+            let (from, to) = (from as usize, to as usize);
+            let entries = if self.order.is_empty() {
+                RunEntries::Direct(self.stages[from..to].iter())
+            } else {
+                RunEntries::Ordered(self.stages, self.order[from..to].iter())
+            };
+            (index, entries)
+        })
+    }
+}
+
+/// The slot in `by_id` of each entry's release (`u32::MAX`: not counted); entries of one
+/// release usually sit together, so the last lookup is kept.
+fn slots_of(by_id: &[(ReleaseId, u32)], stages: &[StageEntry]) -> Vec<u32> {
+    let mut last: Option<(ReleaseId, u32)> = None;
+    stages
+        .iter()
+        .map(|entry| match last {
+            Some((id, slot)) if id == entry.release_id => slot,
+            _ => {
+                let slot = by_id
+                    .binary_search_by_key(&entry.release_id, |(id, _)| *id)
+                    .map_or(u32::MAX, |s| s as u32);
+                last = Some((entry.release_id, slot));
+                slot
+            }
+        })
+        .collect()
+}
+
 pub(super) fn histories<'a>(
     releases: &[Release],
     stages: &'a [StageEntry],
     filter: KpiFilter,
-) -> Vec<(u32, Vec<&'a StageEntry>)> {
+) -> Histories<'a> {
     let by_id = counted_by_id(releases, filter);
-    // The release of each entry; entries of one release usually sit together, so the last
-    // lookup is kept.
-    let mut slot_of: Vec<Option<u32>> = Vec::with_capacity(stages.len());
-    let mut last: Option<(ReleaseId, Option<u32>)> = None;
-    let mut counts = vec![0_u32; by_id.len()];
-    for entry in stages {
-        let slot = match last {
-            Some((id, slot)) if id == entry.release_id => slot,
-            _ => {
-                let slot =
-                    by_id.binary_search_by_key(&entry.release_id, |(id, _)| *id).ok().map(|s| s as u32);
-                last = Some((entry.release_id, slot));
-                slot
+    let slots = slots_of(&by_id, stages);
+    // The fast case: each counted release's entries form one run, runs in id order, each in
+    // time order. Uncounted entries may sit anywhere.
+    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+    let mut grouped = true;
+    let mut last: Option<(u32, usize, Timestamp)> = None;
+    for (i, (entry, &slot)) in stages.iter().zip(&slots).enumerate() {
+        if slot == u32::MAX {
+            continue;
+        }
+        match (last, runs.last_mut()) {
+            (Some((s, j, at)), Some(run)) if s == slot => {
+                // The same release: only right after its last entry, and not earlier than it.
+                if j + 1 != i || entry.entered_at < at {
+                    grouped = false;
+                    break;
+                }
+                run.2 = i as u32 + 1;
             }
-        };
-        if let Some(s) = slot {
-            counts[s as usize] += 1;
+            // A release seen before (runs must come in id order, one per release).
+            (Some((s, _, _)), _) if s > slot => {
+                grouped = false;
+                break;
+            }
+            _ => runs.push((slot, i as u32, i as u32 + 1)),
         }
-        slot_of.push(slot);
+        last = Some((slot, i, entry.entered_at));
     }
-    let mut grouped: Vec<(u32, Vec<&StageEntry>)> =
-        by_id.iter().zip(&counts).map(|((_, index), n)| (*index, Vec::with_capacity(*n as usize))).collect();
-    for (entry, slot) in stages.iter().zip(slot_of) {
-        if let Some(s) = slot {
-            grouped[s as usize].1.push(entry);
+    if grouped {
+        for run in &mut runs {
+            run.0 = by_id[run.0 as usize].1;
         }
+        return Histories { stages, runs, order: Vec::new() };
     }
-    grouped.retain(|(_, entries)| !entries.is_empty());
-    for (_, entries) in &mut grouped {
+    // Any order: a counting sort of the entries' indices by slot, then by time within a run.
+    let mut starts = vec![0_u32; by_id.len() + 1];
+    for &slot in slots.iter().filter(|s| **s != u32::MAX) {
+        starts[slot as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0_u32; starts[by_id.len()] as usize];
+    for (i, &slot) in slots.iter().enumerate().filter(|(_, s)| **s != u32::MAX) {
+        order[next[slot as usize] as usize] = i as u32;
+        next[slot as usize] += 1;
+    }
+    let mut runs = Vec::new();
+    for (slot, window) in starts.windows(2).enumerate() {
+        let (from, to) = (window[0], window[1]);
+        if from == to {
+            continue;
+        }
+        let run = &mut order[from as usize..to as usize];
         // Stable: entries at the same instant keep the order they were made in.
-        if !entries.is_sorted_by_key(|e| e.entered_at) {
-            entries.sort_by_key(|e| e.entered_at);
+        if !run.is_sorted_by_key(|&i| stages[i as usize].entered_at) {
+            run.sort_by_key(|&i| stages[i as usize].entered_at);
         }
+        runs.push((by_id[slot].1, from, to));
     }
-    grouped
+    Histories { stages, runs, order }
 }
 
 /// The delivery samples of each month slot (`slot` maps an instant to its slot, or `None`
@@ -167,7 +256,8 @@ pub(super) fn samples(
     slot: impl Fn(Timestamp) -> Option<usize>,
 ) -> Vec<Samples> {
     let mut out = vec![Samples::default(); slots];
-    for (index, entries) in histories(releases, stages, filter) {
+    let histories = histories(releases, stages, filter);
+    for (index, entries) in histories.iter() {
         let release = &releases[index as usize];
         let mut deployed = false;
         let mut rollback: Option<(Timestamp, Option<usize>)> = None;
@@ -223,14 +313,15 @@ pub(super) fn releases_behind(
     use super::Kpi;
     let inside = |t: Timestamp| start <= t && t < end;
     let mut rows: Vec<(Timestamp, usize)> = Vec::new();
-    for (index, entries) in histories(releases, stages, filter) {
+    let histories = histories(releases, stages, filter);
+    for (index, entries) in histories.iter() {
         let release = &releases[index as usize];
-        let first_deploy = entries.iter().find(|e| e.stage == Stage::Deploy).map(|e| e.entered_at);
+        let first_deploy = entries.clone().find(|e| e.stage == Stage::Deploy).map(|e| e.entered_at);
         let when = match kpi {
-            Kpi::Deployments => entries.iter().find(|e| e.stage == Stage::Deploy && inside(e.entered_at)),
-            Kpi::RecoveryTime => entries.iter().find(|e| e.stage == Stage::Rollback && inside(e.entered_at)),
+            Kpi::Deployments => entries.clone().find(|e| e.stage == Stage::Deploy && inside(e.entered_at)),
+            Kpi::RecoveryTime => entries.clone().find(|e| e.stage == Stage::Rollback && inside(e.entered_at)),
             Kpi::HotfixLeadTime if release.release_type != ReleaseType::Emergency => None,
-            _ => entries.iter().find(|e| Some(e.entered_at) == first_deploy && inside(e.entered_at)),
+            _ => entries.clone().find(|e| Some(e.entered_at) == first_deploy && inside(e.entered_at)),
         };
         if let Some(entry) = when {
             rows.push((entry.entered_at, index as usize));
@@ -253,5 +344,47 @@ mod tests {
         assert_eq!(p90_of_sorted(&sorted), Some(9.0));
         assert_eq!(p90_of_sorted(&[1.0, 2.0]), Some(2.0));
         assert_eq!(p90_of_sorted(&[5.0]), Some(5.0));
+    }
+
+    /// The figures of every month, as `samples` gives them.
+    fn stats_of(releases: &[Release], stages: &[StageEntry], filter: KpiFilter) -> Vec<DeliveryStats> {
+        use chrono::TimeZone as _;
+        let start =
+            |m: u32| chrono::Utc.with_ymd_and_hms(2025 + i32::from(m > 11), m % 12 + 1, 1, 0, 0, 0).unwrap();
+        let bounds: Vec<Timestamp> = (0..=24).map(start).collect();
+        let slot = |t: Timestamp| {
+            let after = bounds.partition_point(|b| *b <= t);
+            (after >= 1 && after < bounds.len()).then(|| after - 1)
+        };
+        samples(releases, stages, filter, 24, slot).iter().map(|s| s.stats(4.0)).collect()
+    }
+
+    #[test]
+    fn entries_in_any_order_give_the_figures_of_grouped_entries() {
+        use chrono::TimeZone as _;
+        let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        let releases = crate::domain::sample::generate(600, 3, now).releases;
+        let grouped = crate::domain::sample::lifecycle::histories_of(&releases, now);
+        // As a file holds them after a year of use: in the order they happened.
+        let mut by_time = grouped.clone();
+        by_time.sort_by_key(|e| e.entered_at);
+        assert!(by_time != grouped, "the reordering interleaves releases");
+        for filter in
+            [KpiFilter::default(), KpiFilter { release_type: Some(ReleaseType::Emergency), group: None }]
+        {
+            let expected = stats_of(&releases, &grouped, filter);
+            assert!(expected.iter().any(|s| s.deployments > 0 && s.lead_time_median.is_some()));
+            if filter == KpiFilter::default() {
+                assert!(expected.iter().any(|s| s.recovery_median.is_some()), "rollbacks are in the figures");
+            }
+            assert_eq!(stats_of(&releases, &by_time, filter), expected);
+            // Entries of releases that do not count sit anywhere.
+            let mut with_strays = grouped.clone();
+            let mut stray = grouped[0].clone();
+            stray.release_id = ReleaseId(-5);
+            with_strays.insert(1, stray.clone());
+            with_strays.insert(7, stray);
+            assert_eq!(stats_of(&releases, &with_strays, filter), expected);
+        }
     }
 }
