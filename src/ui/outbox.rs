@@ -42,6 +42,8 @@ pub enum Origin {
     Time,
     /// The monitoring section (readings and thresholds after deploy).
     Monitoring,
+    /// The regulator approvals section (its Record approval dialog keeps its input on a refusal).
+    Regulator,
     /// Another section, by the key of its title (`"section-lifecycle"`, `"section-links"`, ...).
     Section(&'static str),
 }

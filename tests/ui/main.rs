@@ -9,6 +9,7 @@ mod common;
 
 mod backout_sections;
 mod cab;
+mod cab_admin;
 mod calendar;
 mod columns;
 mod dashboard;
@@ -20,6 +21,7 @@ mod list;
 mod meetings;
 mod monitoring;
 mod people;
+mod regulator;
 mod release_page;
 mod release_page_sections;
 mod selection;

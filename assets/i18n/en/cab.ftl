@@ -48,3 +48,21 @@ cab-page-no-votes = No votes yet.
 cab-page-chair = , chair
 cab-page-comment = Comment with your vote
 cab-page-recorded = CAB approval recorded by hand, before CABs (this Change goes to no CAB)
+
+## The CABs dialog (meeting screen)
+cabs-open = CABs…
+cabs-open-hint = Create, edit and delete the CABs: members, rule and chair
+cabs-title = CABs
+cabs-intro = A CAB is a group of agents who vote on Changes; its rule decides, and the chair's vote is final.
+cabs-line = { $name } · { $rule } · { $count } member(s)
+cabs-new = New CAB
+cabs-name = Name
+cabs-emergency = Emergency CAB (ECAB)
+cabs-emergency-hint = It may approve an emergency release's Changes after the fact
+cabs-rule = Rule
+cabs-members = Members
+cabs-no-agents = No agents yet: add them under File > Agents and groups.
+cabs-chair = Chair
+cabs-no-chair = No chair
+cabs-save = Save CAB
+cabs-delete = Delete CAB

@@ -168,3 +168,5 @@ registry-invalid-name-too-long = The name has { $count } characters; at most 255
 error-no-such-change = Change CHG-{ $id } does not exist
 error-no-such-ci = configuration item CI-{ $id } does not exist
 lifecycle-status-ahead = The status is Completed, but the lifecycle is still at { $stage }: move on to Complete to record the outcome.
+links-no-cab = No CAB
+links-cab-hint = The CAB that decides this Change: its approval comes from the members' votes

@@ -79,3 +79,17 @@ meeting-minutes = Minutes
 meeting-minutes-hint = What was said and decided
 meeting-minutes-save = Save minutes
 meeting-calendar-entry = CAB { $time }
+
+## Scheduling meetings
+schedule-meeting-open = Schedule meeting…
+schedule-meeting-needs-cab = Create a CAB first (CABs…)
+schedule-meeting-title = Schedule a CAB meeting
+schedule-meeting-cab = CAB
+schedule-meeting-start = Starts
+schedule-meeting-duration = Length (minutes)
+schedule-meeting-weekly = Repeats weekly
+schedule-meeting-weekly-when = The first of a weekly series: every week on the weekday and at the time of { $first }
+schedule-meeting-attendees = Attending
+schedule-meeting-save = Schedule
+schedule-next = Schedule the next one ({ $when })
+schedule-next-hint = Adds the series' next meeting with the same attendees and length

@@ -35,3 +35,19 @@ regulator-cli-recorded-waiting = #{ $id }: recorded; still waiting for { $steps 
 
 ## Release page
 regulator-gate-missing = Regulator step “{ $name }” not approved yet
+regulator-record = Record approval…
+section-regulator = Regulator approvals
+regulator-page-approved = approved
+regulator-page-waiting = waiting for the regulator
+regulator-page-not-needed = (the release no longer needs this step)
+regulator-page-approval = { $reference }, approved { $date }, recorded by { $who }
+regulator-withdraw = Withdraw
+regulator-withdraw-hint = Take this approval back (the Deploy gate closes again until it is recorded)
+regulator-dialog-title = Record the regulator's approval — #{ $id }
+regulator-reference = Reference number
+regulator-reference-hint = e.g. FSS-2026-0412
+regulator-approved-on = Approved on
+regulator-note = Note
+regulator-recorded-by = Recorded by { $who }
+regulator-no-recorder = Choose who you are working as (the top bar) to record an approval.
+regulator-save = Record approval

@@ -48,3 +48,21 @@ cab-page-no-votes = 아직 투표가 없습니다.
 cab-page-chair = , 위원장
 cab-page-comment = 투표와 함께 남길 의견
 cab-page-recorded = CAB 도입 전에 직접 기록한 승인입니다 (이 변경은 CAB에 올라가 있지 않습니다)
+
+## CAB 관리 창 (회의 화면)
+cabs-open = CAB 관리…
+cabs-open-hint = CAB를 만들고 고치고 삭제합니다: 위원, 결정 규칙, 위원장
+cabs-title = CAB 관리
+cabs-intro = CAB는 변경에 투표하는 담당자들의 모임입니다. 결정 규칙에 따라 승인되며, 위원장의 투표가 최종 결정입니다.
+cabs-line = { $name } · { $rule } · 위원 { $count }명
+cabs-new = 새 CAB
+cabs-name = 이름
+cabs-emergency = 긴급 CAB (ECAB)
+cabs-emergency-hint = 긴급 릴리스의 변경을 사후에 승인할 수 있습니다
+cabs-rule = 결정 규칙
+cabs-members = 위원
+cabs-no-agents = 담당자가 아직 없습니다. 파일 > 담당자와 그룹에서 추가하세요.
+cabs-chair = 위원장
+cabs-no-chair = 위원장 없음
+cabs-save = CAB 저장
+cabs-delete = CAB 삭제

@@ -158,3 +158,5 @@ registry-invalid-name-too-long = 이름이 { $count }자입니다. 최대 255자
 error-no-such-change = 변경 CHG-{ $id }이(가) 없습니다
 error-no-such-ci = 구성 항목 CI-{ $id }이(가) 없습니다
 lifecycle-status-ahead = 상태는 완료이지만 생명주기는 아직 { $stage } 단계입니다. 릴리스 완료 단계로 이동해 결과를 기록하세요.
+links-no-cab = CAB 없음
+links-cab-hint = 이 변경을 결정하는 CAB: 승인 여부는 위원들의 투표로 정해집니다

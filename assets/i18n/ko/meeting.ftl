@@ -79,3 +79,17 @@ meeting-minutes = 회의록
 meeting-minutes-hint = 논의하고 결정한 내용
 meeting-minutes-save = 회의록 저장
 meeting-calendar-entry = CAB { $time }
+
+## 회의 일정
+schedule-meeting-open = 회의 일정 잡기…
+schedule-meeting-needs-cab = 먼저 CAB를 만드세요 (CAB 관리…)
+schedule-meeting-title = CAB 회의 일정 잡기
+schedule-meeting-cab = CAB
+schedule-meeting-start = 시작
+schedule-meeting-duration = 회의 시간(분)
+schedule-meeting-weekly = 매주 반복
+schedule-meeting-weekly-when = 매주 반복 회의의 첫 회의: { $first }와 같은 요일, 같은 시각에 매주 열립니다
+schedule-meeting-attendees = 참석자
+schedule-meeting-save = 일정 잡기
+schedule-next = 다음 회의 잡기 ({ $when })
+schedule-next-hint = 같은 참석자와 회의 시간으로 반복 일정의 다음 회의를 추가합니다

@@ -35,3 +35,19 @@ regulator-cli-recorded-waiting = #{ $id }: 기록했습니다. 아직 { $steps }
 
 ## Release page
 regulator-gate-missing = 감독기관 승인 단계 “{ $name }” 승인 대기
+regulator-record = 승인 기록…
+section-regulator = 감독기관 승인
+regulator-page-approved = 승인됨
+regulator-page-waiting = 감독기관 승인 대기
+regulator-page-not-needed = (이 릴리스에는 더 이상 필요하지 않은 단계)
+regulator-page-approval = { $reference }, { $date } 승인, 기록: { $who }
+regulator-withdraw = 철회
+regulator-withdraw-hint = 이 승인을 철회합니다 (다시 기록할 때까지 배포 관문이 닫힙니다)
+regulator-dialog-title = 감독기관 승인 기록 — #{ $id }
+regulator-reference = 접수(승인) 번호
+regulator-reference-hint = 예: FSS-2026-0412
+regulator-approved-on = 승인일
+regulator-note = 메모
+regulator-recorded-by = 기록하는 사람: { $who }
+regulator-no-recorder = 승인을 기록하려면 상단 표시줄에서 작업자를 먼저 선택하세요.
+regulator-save = 승인 기록

@@ -67,7 +67,7 @@ pub fn lifecycle_ui(ui: &mut egui::Ui, release: &Release, model: &Model, command
         );
     }
     ui.add_space(4.0);
-    gate_ui(ui, release, model);
+    gate_ui(ui, release, model, !release.is_deleted());
     ui.add_space(4.0);
     moves_ui(ui, release, model, &mut state, commands);
     dialog_ui(ui, release, model, &mut state, commands);
@@ -151,7 +151,8 @@ fn summary_ui(ui: &mut egui::Ui, release: &Release) {
     });
 }
 
-fn gate_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
+/// The Deploy gate; `record` offers "Record approval…" beside a missing regulator step.
+fn gate_ui(ui: &mut egui::Ui, release: &Release, model: &Model, record: bool) {
     if release.stage.position() > Stage::Deploy.position() {
         return;
     }
@@ -175,8 +176,13 @@ fn gate_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
     if gate.readiness_missing > 0 {
         ui.label(format!("  • {}", tr_args("gate-readiness", &[("count", gate.readiness_missing.into())])));
     }
-    for (_, name) in &gate.regulator_missing {
-        ui.label(format!("  • {}", tr_args("regulator-gate-missing", &[("name", name.as_str().into())])));
+    for (step, name) in &gate.regulator_missing {
+        ui.horizontal(|ui| {
+            ui.label(format!("  • {}", tr_args("regulator-gate-missing", &[("name", name.as_str().into())])));
+            if record && ui.button(tr("regulator-record")).clicked() {
+                super::regulator::request_record(ui, release.id, *step);
+            }
+        });
     }
     super::backout::gate_warnings_ui(ui, &gate.backout_warnings);
 }
@@ -300,7 +306,7 @@ fn dialog_ui(
                     );
                 }
                 MoveDialog::Override => {
-                    gate_ui(ui, release, model);
+                    gate_ui(ui, release, model, false);
                     ui.add_space(4.0);
                     let label = ui.label(RichText::new(tr("dialog-override-reason")).strong());
                     let field = ui

@@ -53,7 +53,10 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
             match registry.change(id) {
                 Some(change) => {
                     ui.label(&change.subject);
-                    approval_ui(ui, change, model, commands);
+                    ui.horizontal(|ui| {
+                        cab_ui(ui, change, model, commands);
+                        approval_ui(ui, change, model, commands);
+                    });
                     chip_ui(ui, &i18n::change_risk(change.risk), change_risk_color(change.risk));
                 }
                 None => {
@@ -115,6 +118,32 @@ pub fn links_ui(ui: &mut egui::Ui, release: &Release, model: &Model, commands: &
         picker_ui(ui, release, model, kind, &mut state, commands);
     }
     store_state(ui, STATE_KEY, release.id, state);
+}
+
+/// The CAB a linked Change goes to (none: its approval is recorded by hand), once there are CABs.
+fn cab_ui(ui: &mut egui::Ui, change: &Change, model: &Model, commands: &mut Vec<Command>) {
+    let cabs = &model.cabs().cabs;
+    if cabs.is_empty() {
+        return;
+    }
+    let mut cab = change.cab;
+    let name = |id: Option<crate::domain::CabId>| {
+        id.and_then(|id| model.cabs().cab(id)).map_or_else(|| tr("links-no-cab"), |c| c.name.clone())
+    };
+    egui::ComboBox::from_id_salt(("change_cab", change.id))
+        .selected_text(name(cab))
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut cab, None, tr("links-no-cab"));
+            for c in cabs {
+                ui.selectable_value(&mut cab, Some(c.id), &c.name);
+            }
+        })
+        .response
+        .on_hover_text(tr("links-cab-hint"));
+    if cab != change.cab {
+        commands.push(Command::Cab(crate::model::CabCommand::AssignCab { change: change.id, cab }));
+    }
 }
 
 /// The CAB approval of a linked Change: derived from its CAB's votes (shown, never set), or for a

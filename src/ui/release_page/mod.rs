@@ -37,6 +37,7 @@ mod overview;
 mod plans;
 mod properties;
 pub mod readiness;
+pub mod regulator;
 pub mod reuse;
 pub mod review;
 pub mod risks;
@@ -115,7 +116,7 @@ impl ReleasePage {
 
     /// True while a modal of the page (a plan editor) is open.
     pub fn has_modal(&self) -> bool {
-        self.sections.plans.is_open()
+        self.sections.plans.is_open() || self.sections.regulator.is_open()
     }
 
     /// Shows the tab of the section `key` and expands it (a dialog of it was opened from elsewhere).
@@ -174,6 +175,7 @@ impl ReleasePage {
             Origin::Tasks => self.sections.tasks.on_result(result),
             Origin::Time => self.sections.time.on_result(result),
             Origin::Monitoring => self.sections.monitoring.on_result(result),
+            Origin::Regulator => self.sections.regulator.on_result(result),
             Origin::Section(_) => self.error = result.err(),
         }
     }

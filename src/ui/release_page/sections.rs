@@ -92,6 +92,10 @@ pub const SECTIONS: &[PageSection] = &[
     own(PageTab::Work, "section-time", |ui, s, cx| time::time_ui(ui, &mut s.time, cx)),
     own(PageTab::Work, "section-notes", |ui, s, cx| notes::notes_ui(ui, &mut s.notes, cx)),
     plain(PageTab::Lifecycle, "section-lifecycle", lifecycle_ui),
+    // After the lifecycle: its gate line opens this section's Record approval dialog.
+    own(PageTab::Lifecycle, super::regulator::KEY, |ui, s, cx| {
+        super::regulator::regulator_ui(ui, &mut s.regulator, cx);
+    }),
     own(PageTab::Lifecycle, "section-monitoring", |ui, s, cx| {
         monitoring::monitoring_ui(ui, &mut s.monitoring, cx);
     }),
@@ -124,6 +128,7 @@ pub struct Sections {
     pub notes: notes::NotesSection,
     pub activity: activity::ActivitySection,
     pub monitoring: monitoring::MonitoringSection,
+    pub regulator: super::regulator::RegulatorSection,
 }
 
 /// What every section of the page gets to draw itself and give commands.

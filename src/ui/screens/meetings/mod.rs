@@ -3,14 +3,19 @@
 //! by the rules or edited by hand: an item taken off stays, struck, to be put back), and per
 //! agenda item in one place the votes of its Changes, the decision (outcome, comment, action
 //! items with owner and due date) and a link to the release; then the minutes. "Rebuild agenda"
-//! runs the rules again (edits kept); "CAB pack…" writes the meeting's PDF (`pack.rs`).
+//! runs the rules again (edits kept); "CAB pack…" writes the meeting's PDF (`pack.rs`). Above it
+//! all, "CABs…" manages the CABs (`cabs.rs`) and "Schedule meeting…" adds a meeting or the first
+//! of a weekly series (`schedule.rs`); the latest meeting of a series offers its next one.
 //!
-//! One file per part: `decision` (one item's decision), `pack` (the export).
+//! One file per part: `decision` (one item's decision), `pack` (the export), `cabs` (the CABs
+//! dialog), `schedule` (the Schedule meeting dialog and a series' next meeting).
 
+mod cabs;
 mod decision;
 mod pack;
+mod schedule;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use egui::RichText;
 
@@ -41,6 +46,23 @@ pub struct Meetings {
     /// Why the last command was refused.
     refused: Option<String>,
     pack: PackExport,
+    cabs: cabs::CabsDialog,
+    schedule: schedule::ScheduleDialog,
+    /// The next meeting of a series asked for this frame.
+    next_of_series: Option<CabMeeting>,
+    /// Which part gave each command pushed this frame, in order: their results come back in it.
+    sent: VecDeque<Part>,
+    /// A meeting was added: show the newest on the next frame.
+    select_newest: bool,
+}
+
+/// The part of the screen a command came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Screen,
+    Cabs,
+    Schedule,
+    NextOfSeries,
 }
 
 impl Meetings {
@@ -110,6 +132,22 @@ impl Meetings {
         clicked
     }
 
+    /// "CABs…" and "Schedule meeting…", above the meeting (also with no CAB or meeting yet).
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, model: &Model) {
+        ui.horizontal(|ui| {
+            if ui.button(tr("cabs-open")).on_hover_text(tr("cabs-open-hint")).clicked() {
+                self.cabs.open();
+            }
+            let has_cab = !model.cabs().cabs.is_empty();
+            let schedule = ui
+                .add_enabled(has_cab, egui::Button::new(tr("schedule-meeting-open")))
+                .on_disabled_hover_text(tr("schedule-meeting-needs-cab"));
+            if schedule.clicked() {
+                self.schedule.open(model);
+            }
+        });
+    }
+
     /// The meeting's CAB, time, attendees and the toolbar (rebuild, pack, put a release on it).
     fn header_ui(
         &mut self,
@@ -133,6 +171,12 @@ impl Meetings {
         let attendees = if names.is_empty() { tr("pack-no-attendees") } else { names.join(", ") };
         ui.label(tr_args("meeting-attendees", &[("names", attendees.into())]));
         ui.horizontal_wrapped(|ui| {
+            if let Some(next) = schedule::next_of_series(model, meeting) {
+                let text = tr_args("schedule-next", &[("when", i18n::datetime_short(next.start).into())]);
+                if ui.button(text).on_hover_text(tr("schedule-next-hint")).clicked() {
+                    self.next_of_series = Some(next);
+                }
+            }
             if ui.button(tr("meeting-rebuild")).on_hover_text(tr("meeting-rebuild-hint")).clicked() {
                 commands.push(Command::Meeting(MeetingCommand::RebuildAgenda(meeting.id)));
             }
@@ -288,6 +332,11 @@ impl Screen for Meetings {
 
     fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ScreenContext<'_>) -> Option<ScreenAction> {
         let model = cx.model;
+        // Every result of the last frame's commands has come back by now.
+        self.sent.clear();
+        if std::mem::take(&mut self.select_newest) {
+            self.selected = model.meetings().last().map(|m| m.id);
+        }
         self.pack.poll(ui.ctx());
         let shown = self.shown_meeting(model).cloned();
         let side = egui::Panel::left("meetings_list").resizable(true).default_size(260.0).min_size(200.0);
@@ -300,16 +349,29 @@ impl Screen for Meetings {
         ui.ctx().accesskit_node_builder(handle, |node| node.set_label(tr("panel-resize")));
         let mut commands = Vec::new();
         let open = egui::CentralPanel::default()
-            .show(ui, |ui| match &shown {
-                Some(meeting) => self.meeting_ui(ui, model, meeting, &mut commands),
-                None => {
-                    ui.label(RichText::new(tr("meeting-none-yet")).weak());
-                    None
+            .show(ui, |ui| {
+                self.toolbar_ui(ui, model);
+                ui.separator();
+                match &shown {
+                    Some(meeting) => self.meeting_ui(ui, model, meeting, &mut commands),
+                    None => {
+                        ui.label(RichText::new(tr("meeting-none-yet")).weak());
+                        None
+                    }
                 }
             })
             .inner;
-        for command in commands {
-            self.refused = None;
+        let mut sent: Vec<(Part, Command)> = commands.into_iter().map(|c| (Part::Screen, c)).collect();
+        if let Some(next) = self.next_of_series.take() {
+            sent.push((Part::NextOfSeries, Command::Meeting(MeetingCommand::SaveMeeting(next))));
+        }
+        sent.extend(self.cabs.ui(ui.ctx(), model).map(|c| (Part::Cabs, c)));
+        sent.extend(self.schedule.ui(ui.ctx(), model).map(|c| (Part::Schedule, c)));
+        for (part, command) in sent {
+            if matches!(part, Part::Screen | Part::NextOfSeries) {
+                self.refused = None;
+            }
+            self.sent.push_back(part);
             cx.outbox.push(Sender::Screen(ID), command);
         }
         self.pack.files_ui(ui.ctx(), model, shown.as_ref());
@@ -322,10 +384,21 @@ impl Screen for Meetings {
     }
 
     fn has_modal(&self) -> bool {
-        self.pack.is_open()
+        self.pack.is_open() || self.cabs.is_open() || self.schedule.is_open()
     }
 
     fn on_result(&mut self, result: Result<(), String>) {
-        self.refused = result.err();
+        match self.sent.pop_front().unwrap_or(Part::Screen) {
+            Part::Screen => self.refused = result.err(),
+            Part::Cabs => self.cabs.on_result(result),
+            Part::Schedule => {
+                self.select_newest = result.is_ok();
+                self.schedule.on_result(result);
+            }
+            Part::NextOfSeries => {
+                self.select_newest = result.is_ok();
+                self.refused = result.err();
+            }
+        }
     }
 }
