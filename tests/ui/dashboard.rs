@@ -191,12 +191,12 @@ fn months_without_closures_and_the_unfinished_month_are_no_data() {
 /// How many pixels of the bar's fill colour a progress bar at 0 % shows (egui's own bar, or ours).
 fn fill_pixels_at_zero(ours: bool) -> usize {
     let mut harness = egui_kittest::Harness::builder().with_size([260.0, 40.0]).build_ui(move |ui| {
-        let bar = if ours {
+        let progress = if ours {
             release_desk::ui::widgets::progress_bar(0.0, "0%".to_owned(), 200.0)
         } else {
             egui::ProgressBar::new(0.0).desired_width(200.0).show_percentage()
         };
-        ui.add(bar);
+        ui.add(progress);
     });
     harness.run();
     let fill = egui::Visuals::dark().selection.bg_fill;

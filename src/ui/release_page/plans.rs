@@ -16,7 +16,7 @@ const SHORTCUT_SAVE: KeyboardShortcut = DIALOG_SAVE;
 
 /// Which of the three plans. The back-out plan's steps are edited here like the other two; its
 /// go/no-go, targets and rehearsals are in the back-out section.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlanKind {
     Build,
     Test,
@@ -187,6 +187,13 @@ impl PlansSection {
     /// Opens the editor of one plan (tests and the page's buttons).
     pub fn open(&mut self, kind: PlanKind, release: &Release, model: &Model) {
         self.editor = Some(PlanEditor::new(kind, release, model));
+    }
+
+    /// Opens the editor of one plan holding `draft`, as stashed when the window was ended.
+    pub fn restore(&mut self, kind: PlanKind, draft: Plan, release: &Release, model: &Model) {
+        let mut editor = PlanEditor::new(kind, release, model);
+        editor.draft = draft;
+        self.editor = Some(editor);
     }
 }
 

@@ -1,10 +1,24 @@
 //! What closing a page would lose: [`ReleasePage::unsaved`] names the buffers holding unsaved
 //! edits (an empty box, or an editor or form left as it opened, holds none); the app asks before
-//! closing the tab, or the window, over them.
+//! closing the tab, or the window, over them. [`PageStash`] is what a termination signal keeps of
+//! them for the next start (the description and an open plan editor's draft).
+
+use serde::{Deserialize, Serialize};
 
 use super::{ReleasePage, plans};
+use crate::domain::{Plan, ReleaseId};
 use crate::i18n::tr;
 use crate::model::Model;
+
+/// The unsaved edits of one page that a termination signal keeps for the next start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageStash {
+    pub release: ReleaseId,
+    /// The description being edited, when it differs from the stored one.
+    pub description: Option<String>,
+    /// The open plan editor's plan, when it was changed.
+    pub plan: Option<(plans::PlanKind, Plan)>,
+}
 
 /// A part of a page holding edits that are not saved yet: what closing the page would lose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,5 +110,28 @@ impl ReleasePage {
             parts.push(UnsavedPart::NoteEdit);
         }
         parts
+    }
+}
+
+impl ReleasePage {
+    /// What a termination signal keeps of this page's unsaved edits (`None`: nothing it knows).
+    pub fn stash(&self, model: &Model) -> Option<PageStash> {
+        let release = model.release(self.id)?;
+        let description = self.description.clone().filter(|d| *d != release.description);
+        let plan =
+            self.sections.plans.editor.as_ref().filter(|e| e.has_edits()).map(|e| (e.kind, e.draft.clone()));
+        (description.is_some() || plan.is_some()).then_some(PageStash { release: self.id, description, plan })
+    }
+
+    /// Puts stashed edits back into this page's buffers (its release must still exist).
+    pub fn unstash(&mut self, stash: PageStash, model: &Model) {
+        let Some(release) = model.release(self.id) else { return };
+        if let Some(description) = stash.description {
+            self.description = Some(description);
+        }
+        if let Some((kind, draft)) = stash.plan {
+            self.sections.plans.restore(kind, draft, release, model);
+            self.tab = super::sections::PageTab::Plans;
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! pulldown-cmark parses the text into [`Block`]s (plain data, tested without a window); each
 //! block is one wrapped label, so a screen reader reads a heading as its words, never as "## …".
 //! A task item's box is painted as egui's checkbox looks (ticked or not, not clickable): the bundled
-//! fonts have no "☐"/"☑" (tests/it/glyphs.rs checks every symbol the window draws); a screen
+//! fonts have no ballot box (U+2610, U+2611; tests/it/glyphs.rs checks every symbol drawn); a screen
 //! reader hears "Done" or "To do".
 
 use egui::text::{LayoutJob, TextFormat};
@@ -290,7 +290,7 @@ fn task_box_ui(ui: &mut egui::Ui, done: bool) {
     let side = ui.text_style_height(&egui::TextStyle::Body);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
     let name = crate::i18n::tr(if done { "plan-text-task-done" } else { "plan-text-task-open" });
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &name));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
     let visuals = ui.visuals().widgets.inactive;
     let square = rect.shrink(side * 0.12);
     ui.painter().rect(square, 2.0, visuals.bg_fill, visuals.bg_stroke, egui::StrokeKind::Inside);
