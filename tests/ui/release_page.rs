@@ -363,11 +363,13 @@ fn a_plans_text_shows_as_markdown_in_both_languages() {
     for marker in ["•", "1.", "2.", "To do", "Done"] {
         assert!(harness.query_all_by_label(marker).count() > 0, "the marker {marker}");
     }
+    crate::mask_db_path(&mut harness);
     harness.snapshot("plan_markdown_en");
     harness.state_mut().set_system_language(Language::Ko);
     harness.run();
     crate::show_tab(&mut harness, "계획");
     assert!(harness.query_by_label("빌드 절차").is_some());
     assert!(harness.query_all_by_label("완료됨").count() > 0, "the ticked box is named in Korean");
+    crate::mask_db_path(&mut harness);
     harness.snapshot("plan_markdown_ko");
 }
