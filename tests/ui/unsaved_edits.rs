@@ -399,6 +399,8 @@ fn a_termination_signal_stashes_the_drafts_and_the_next_start_offers_them_back()
     harness.run();
     type_into(&mut harness, Role::MultilineTextInput, "Plan", "## 롤백 리허설\n- DB 스냅샷");
     {
+        let page = harness.state_mut().page_mut(ReleaseId(3)).unwrap();
+        page.sections.notes.new_body = "본사 적용 전 확인".into();
         let modal = harness.state_mut().new_release_modal_mut();
         modal.open(None);
         modal.draft.as_mut().unwrap().subject = "야간 배포 리허설".into();
@@ -411,7 +413,9 @@ fn a_termination_signal_stashes_the_drafts_and_the_next_start_offers_them_back()
     assert!(harness.query_by_label("Quit with unsaved changes?").is_none(), "nobody is asked");
     assert!(!harness.state().must_ask_before_quitting(), "the close goes through");
     let stashed = std::fs::read_to_string(state.join("recovery.json")).expect("the drafts were stashed");
-    assert!(stashed.contains("야간 배포 리허설") && stashed.contains("## 롤백 리허설"), "{stashed}");
+    for typed in ["야간 배포 리허설", "## 롤백 리허설", "본사 적용 전 확인"] {
+        assert!(stashed.contains(typed), "{typed} in {stashed}");
+    }
     assert_eq!(std::fs::read_dir(&state).unwrap().count(), 1, "written whole: no partial file is left");
     drop(harness);
 
@@ -424,6 +428,7 @@ fn a_termination_signal_stashes_the_drafts_and_the_next_start_offers_them_back()
     assert!(harness.state().offering_recovery());
     assert!(harness.query_by_label("복구할 수 있는 편집 내용이 있습니다").is_some());
     assert!(harness.query_by_label_contains("야간 배포 리허설").is_some(), "it says what it would restore");
+    assert!(harness.query_by_label_contains("#3: 편집 중인 빌드 계획, 작성 중인 메모").is_some(), "per page, by part");
     harness.get_by_role_and_label(Role::Button, "복구").click();
     harness.run();
     assert!(!harness.state().offering_recovery());
@@ -436,6 +441,7 @@ fn a_termination_signal_stashes_the_drafts_and_the_next_start_offers_them_back()
     let page = harness.state_mut().page_mut(ReleaseId(3)).expect("#3's page is open again");
     let editor = page.sections.plans.editor.as_ref().expect("with its plan editor");
     assert!(editor.draft.body.contains("## 롤백 리허설\n- DB 스냅샷"), "{}", editor.draft.body);
+    assert_eq!(page.sections.notes.new_body, "본사 적용 전 확인", "and the note being written");
     assert!(harness.state().must_ask_before_quitting(), "the restored plan is an unsaved edit again");
     drop(harness);
 

@@ -2,10 +2,10 @@
 //! (a logout, a shutdown) close the window without asking "discard?": nobody is there to answer.
 //! Before it closes, the drafts the close guard knows are stashed in a recovery file beside the UI
 //! state, written whole (a temporary file renamed over it): the New release draft and, per open
-//! page, the description being edited and an open plan editor's draft. The next start on the same
-//! database offers them back ("There are edits that can be recovered": restore or discard); the
-//! file goes once answered. The other page forms (tasks, time entries, notes, the timer's note)
-//! are not kept yet.
+//! page, every buffer the close guard asks about (subject, category, description, planned window,
+//! plan editor, task and time forms, the timer's note, a new or edited note). The next start on
+//! the same database offers them back ("There are edits that can be recovered": restore or
+//! discard); the file goes once answered.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -184,13 +184,7 @@ impl ReleaseDeskApp {
                 ui.label(format!("• {}", tr_args("recovery-new-release", &[("subject", subject.into())])));
             }
             for page in &offer.pages {
-                let parts: Vec<String> = [
-                    page.description.as_ref().map(|_| tr("unsaved-part-description")),
-                    page.plan.as_ref().map(|(kind, _)| kind.title()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
+                let parts: Vec<String> = page.parts().iter().map(|p| p.label()).collect();
                 ui.label(format!("• #{}: {}", page.release, parts.join(", ")));
             }
             ui.add_space(8.0);
