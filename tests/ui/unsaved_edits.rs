@@ -428,7 +428,10 @@ fn a_termination_signal_stashes_the_drafts_and_the_next_start_offers_them_back()
     assert!(harness.state().offering_recovery());
     assert!(harness.query_by_label("복구할 수 있는 편집 내용이 있습니다").is_some());
     assert!(harness.query_by_label_contains("야간 배포 리허설").is_some(), "it says what it would restore");
-    assert!(harness.query_by_label_contains("#3: 편집 중인 빌드 계획, 작성 중인 메모").is_some(), "per page, by part");
+    assert!(
+        harness.query_by_label_contains("#3: 편집 중인 빌드 계획, 작성 중인 메모").is_some(),
+        "per page, by part"
+    );
     harness.get_by_role_and_label(Role::Button, "복구").click();
     harness.run();
     assert!(!harness.state().offering_recovery());
