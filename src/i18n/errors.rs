@@ -17,6 +17,8 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NothingSelected => tr("error-nothing-selected"),
         E::NoCurrentAgent => tr("error-no-current-agent"),
         E::NoSuchAgent(id) => tr_args("error-no-such-agent", &[("id", id.0.into())]),
+        E::DeactivateCurrentAgent => tr("error-deactivate-current-agent"),
+        E::RemoveCurrentAgent => tr("error-remove-current-agent"),
         E::NoSuchGroup(id) => tr_args("error-no-such-group", &[("id", id.0.into())]),
         E::NoSuchDepartment(id) => tr_args("error-no-such-department", &[("id", id.0.into())]),
         E::NoSuchView(id) => tr_args("error-no-such-view", &[("id", (*id).into())]),

@@ -27,6 +27,12 @@ pub enum CommandError {
     NoCurrentAgent,
     #[error("agent {0} does not exist")]
     NoSuchAgent(AgentId),
+    #[error(
+        "you are working as this agent: choose someone else under \"Working as\" before deactivating them"
+    )]
+    DeactivateCurrentAgent,
+    #[error("you are working as this agent: choose someone else under \"Working as\" before deleting them")]
+    RemoveCurrentAgent,
     #[error("group {0} does not exist")]
     NoSuchGroup(GroupId),
     #[error("department {0} does not exist")]

@@ -53,7 +53,6 @@ pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
-            app::close_on_termination_signals(&cc.egui_ctx);
             // No window remembered yet (eframe keeps it as "window"): fit the screen once shown.
             let first_run = cc.storage.is_none_or(|s| s.get_string("window").is_none());
             let mut app = ReleaseDeskApp::open(db_path);
@@ -62,6 +61,9 @@ pub fn run_window(db_path: PathBuf, language: Option<crate::domain::Language>) -
                 app.set_system_language(language);
             }
             app.restore(cc.storage);
+            // Drafts a termination signal stashes go beside the UI state (and come back from there).
+            app.use_recovery_dir(eframe::storage_dir(APP_ID));
+            app::close_on_termination_signals(&cc.egui_ctx, app.termination_flag());
             Ok(Box::new(app))
         }),
     )

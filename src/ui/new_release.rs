@@ -21,7 +21,7 @@ use crate::ui::outbox::{Outbox, Sender};
 const ERROR_RED: Color32 = Color32::from_rgb(0xd0, 0x40, 0x40);
 
 /// What the user is typing into the modal.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub subject: String,
     pub description: String,
@@ -140,6 +140,20 @@ impl NewReleaseModal {
 
     pub fn is_open(&self) -> bool {
         self.draft.is_some()
+    }
+
+    /// Opens the modal on a draft stashed when the window was ended; it counts as edited.
+    pub fn restore(&mut self, draft: Draft) {
+        self.opened_as = Some(Draft::new(draft.agent));
+        self.draft = Some(draft);
+        self.confirm_discard = false;
+        self.focus_subject = true;
+        self.error = None;
+    }
+
+    /// The draft, when it holds edits (what a termination signal keeps for the next start).
+    pub fn edited_draft(&self) -> Option<&Draft> {
+        self.draft.as_ref().filter(|_| self.has_edits())
     }
 
     /// Whether the draft differs from the one the modal opened with.

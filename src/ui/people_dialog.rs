@@ -1,16 +1,21 @@
 //! The "Agents and groups" dialog: the people and teams releases are assigned to. A new database
 //! has none; this is where a release manager adds them (sample data brings its own), edits their
 //! names and e-mail addresses, and removes one nothing uses (removing one a release names is
-//! refused, with how many releases name it). Enter in a "New …" field adds it.
+//! refused, with how many releases name it). Enter in a "New …" field adds it. The agent the window
+//! works as cannot be deactivated or deleted: those buttons are greyed, their hover text says why.
 
 use egui::RichText;
 
 use crate::domain::{AgentId, DepartmentId, Directory, GroupId};
-use crate::i18n::tr;
-use crate::model::{Command, PeopleCommand};
+use crate::i18n::{command_error, tr};
+use crate::model::{Command, CommandError, PeopleCommand};
 use crate::ui::outbox::{Outbox, Sender};
 
-const WIDTH: f32 = 640.0;
+const WIDTH: f32 = 740.0;
+/// A name field's width.
+const NAME_WIDTH: f32 = 160.0;
+/// An e-mail field's width: a real address (`jiwoo.park@bank-holdings.co.kr`) fits.
+const EMAIL_WIDTH: f32 = 240.0;
 const LIST_HEIGHT: f32 = 200.0;
 
 /// Which entry is being edited.
@@ -48,6 +53,8 @@ struct Row<'a> {
     email: Option<&'a str>,
     /// Agents only: whether they are active (an inactive one is greyed and can be reactivated).
     active: Option<bool>,
+    /// The agent the window works as (neither deactivated nor deleted).
+    is_me: bool,
 }
 
 impl PeopleDialog {
@@ -71,7 +78,14 @@ impl PeopleDialog {
         }
     }
 
-    pub fn dialog_ui(&mut self, ctx: &egui::Context, directory: &Directory, outbox: &mut Outbox) {
+    /// The dialog, if open; `me` is the agent the window works as.
+    pub fn dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        directory: &Directory,
+        me: Option<AgentId>,
+        outbox: &mut Outbox,
+    ) {
         if !self.open {
             return;
         }
@@ -83,6 +97,7 @@ impl PeopleDialog {
                 name: &a.name,
                 email: Some(&a.email),
                 active: Some(a.active),
+                is_me: me == Some(a.id),
             });
             self.list_ui(ui, &tr("people-agents"), agents, outbox);
             ui.columns(2, |columns| {
@@ -91,6 +106,7 @@ impl PeopleDialog {
                     name: &g.name,
                     email: None,
                     active: None,
+                    is_me: false,
                 });
                 self.list_ui(&mut columns[0], &tr("people-groups"), groups, outbox);
                 let departments = directory.departments.iter().map(|d| Row {
@@ -98,6 +114,7 @@ impl PeopleDialog {
                     name: &d.name,
                     email: None,
                     active: None,
+                    is_me: false,
                 });
                 self.list_ui(&mut columns[1], &tr("people-departments"), departments, outbox);
             });
@@ -163,18 +180,20 @@ impl PeopleDialog {
                     } else {
                         ("people-reactivate", "people-reactivate-hint")
                     };
-                    let toggle =
-                        ui.small_button(tr(label)).on_hover_text(format!("{}: {}", tr(hint), row.name));
+                    let can = !(active && row.is_me);
+                    let toggle = ui
+                        .add_enabled(can, egui::Button::new(tr(label)).small())
+                        .on_hover_text(format!("{}: {}", tr(hint), row.name))
+                        .on_disabled_hover_text(command_error(&CommandError::DeactivateCurrentAgent));
                     if toggle.clicked() {
                         let command = PeopleCommand::SetAgentActive { id, active: !active };
                         outbox.push(Sender::People, Command::People(command));
                     }
                 }
-                let remove = ui.small_button(tr("action-delete")).on_hover_text(format!(
-                    "{}: {}",
-                    tr("people-remove-hint"),
-                    row.name
-                ));
+                let remove = ui
+                    .add_enabled(!row.is_me, egui::Button::new(tr("action-delete")).small())
+                    .on_hover_text(format!("{}: {}", tr("people-remove-hint"), row.name))
+                    .on_disabled_hover_text(command_error(&CommandError::RemoveCurrentAgent));
                 if remove.clicked() {
                     let command = match row.target {
                         Editing::Agent(id) => PeopleCommand::RemoveAgent(id),
@@ -206,14 +225,16 @@ impl PeopleDialog {
         let mut save = false;
         let mut cancel = false;
         ui.horizontal(|ui| {
+            let name_label = ui.label(tr("people-name"));
             let name = ui
-                .add(egui::TextEdit::singleline(&mut draft.name).desired_width(160.0))
-                .on_hover_text(tr("people-name"));
+                .add(egui::TextEdit::singleline(&mut draft.name).desired_width(NAME_WIDTH))
+                .labelled_by(name_label.id);
             save |= name.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if matches!(draft.target, Editing::Agent(_)) {
+                let email_label = ui.label(tr("people-email"));
                 let email = ui
-                    .add(egui::TextEdit::singleline(&mut draft.email).desired_width(180.0))
-                    .on_hover_text(tr("people-email"));
+                    .add(egui::TextEdit::singleline(&mut draft.email).desired_width(EMAIL_WIDTH))
+                    .labelled_by(email_label.id);
                 save |= email.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             }
             save |= ui.small_button(tr("action-save")).clicked();
@@ -232,22 +253,20 @@ impl PeopleDialog {
         }
     }
 
-    /// The "New …" fields, each with its Add button; Enter in a field adds too.
+    /// The "New …" fields, each with its Add button; Enter in a field adds too. The grid has a cell
+    /// per field (a field sharing a cell would be squeezed to the width the cell had last frame).
     fn add_ui(&mut self, ui: &mut egui::Ui, outbox: &mut Outbox) {
-        egui::Grid::new("people_add").num_columns(3).spacing([8.0, 6.0]).show(ui, |ui| {
+        egui::Grid::new("people_add").num_columns(5).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label(tr("people-new-agent"));
-            let mut enter = false;
-            ui.horizontal(|ui| {
-                let name = ui
-                    .add(egui::TextEdit::singleline(&mut self.agent_name).desired_width(160.0))
-                    .labelled_by(label.id);
-                let email_label = ui.label(tr("people-email"));
-                let email = ui
-                    .add(egui::TextEdit::singleline(&mut self.agent_email).desired_width(180.0))
-                    .labelled_by(email_label.id);
-                enter = (name.lost_focus() || email.lost_focus())
-                    && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            });
+            let name =
+                ui.add_sized(field_size(ui, NAME_WIDTH), egui::TextEdit::singleline(&mut self.agent_name));
+            let name = name.labelled_by(label.id);
+            let email_label = ui.label(tr("people-email"));
+            let email =
+                ui.add_sized(field_size(ui, EMAIL_WIDTH), egui::TextEdit::singleline(&mut self.agent_email));
+            let email = email.labelled_by(email_label.id);
+            let enter =
+                (name.lost_focus() || email.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let ready = !self.agent_name.trim().is_empty();
             let add = ui.add_enabled(ready, egui::Button::new(tr("people-add-agent"))).clicked();
             if ready && (add || enter) {
@@ -275,10 +294,20 @@ impl PeopleDialog {
     }
 }
 
+/// A text field's size in the grid: `width`, whatever width its column had last frame (a grid
+/// squeezes a field to that, and the modal's first, measuring frame has it narrow).
+fn field_size(ui: &egui::Ui, width: f32) -> egui::Vec2 {
+    egui::vec2(width, ui.spacing().interact_size.y)
+}
+
 /// A "New …" row of the grid: the label, the field, the Add button; the name once added.
 fn name_row_ui(ui: &mut egui::Ui, label_key: &str, button_key: &str, name: &mut String) -> Option<String> {
     let label = ui.label(tr(label_key));
-    let field = ui.add(egui::TextEdit::singleline(name).desired_width(160.0)).labelled_by(label.id);
+    let field =
+        ui.add_sized(field_size(ui, NAME_WIDTH), egui::TextEdit::singleline(name)).labelled_by(label.id);
+    // The agent row's e-mail label and field: the Add buttons stand in one column.
+    ui.allocate_space(egui::Vec2::ZERO);
+    ui.allocate_space(egui::Vec2::ZERO);
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let ready = !name.trim().is_empty();
     let add = ui.add_enabled(ready, egui::Button::new(tr(button_key))).clicked();

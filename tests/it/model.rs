@@ -111,3 +111,29 @@ fn ids_are_never_reused() {
     let c = model.apply(Command::Release(ReleaseCommand::Create(new_release("c")))).unwrap();
     assert_eq!(c.created(), Some(ReleaseId(3)));
 }
+
+#[test]
+fn the_agent_worked_as_is_neither_deactivated_nor_removed() {
+    use release_desk::model::PeopleCommand;
+    let (_dir, path) = temp_db();
+    let mut model = model_with(&path, vec![]);
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(2))))).unwrap();
+    let before = model.snapshot();
+    let deactivate = PeopleCommand::SetAgentActive { id: AgentId(2), active: false };
+    let err = model.apply(Command::People(deactivate)).unwrap_err();
+    assert!(matches!(err, CommandError::DeactivateCurrentAgent), "{err:?}");
+    let err = model.apply(Command::People(PeopleCommand::RemoveAgent(AgentId(2)))).unwrap_err();
+    assert!(matches!(err, CommandError::RemoveCurrentAgent), "{err:?}");
+    assert_eq!(model.snapshot(), before, "nothing changed");
+    assert_eq!(model.reload_snapshot().unwrap(), before, "nor in the file");
+    release_desk::i18n::set_language(release_desk::domain::Language::Ko);
+    assert!(release_desk::i18n::command_error(&err).contains("삭제할 수 없습니다"));
+    release_desk::i18n::set_language(release_desk::domain::Language::En);
+    assert!(release_desk::i18n::command_error(&err).contains("cannot be deleted"));
+    // Another agent goes as before, and so does this one once the window works as someone else.
+    let other = PeopleCommand::SetAgentActive { id: AgentId(3), active: false };
+    model.apply(Command::People(other)).unwrap();
+    model.apply(Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(1))))).unwrap();
+    model.apply(Command::People(PeopleCommand::RemoveAgent(AgentId(2)))).unwrap();
+    assert!(model.directory().agent(AgentId(2)).is_none());
+}

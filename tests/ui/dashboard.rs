@@ -187,3 +187,29 @@ fn months_without_closures_and_the_unfinished_month_are_no_data() {
         assert!(harness.query_all_by_label(name).count() >= 2, "{name}: a card and a chart");
     }
 }
+
+/// How many pixels of the bar's fill colour a progress bar at 0 % shows (egui's own bar, or ours).
+fn fill_pixels_at_zero(ours: bool) -> usize {
+    let mut harness = egui_kittest::Harness::builder().with_size([260.0, 40.0]).build_ui(move |ui| {
+        let progress = if ours {
+            release_desk::ui::widgets::progress_bar(0.0, "0%".to_owned(), 200.0)
+        } else {
+            egui::ProgressBar::new(0.0).desired_width(200.0).show_percentage()
+        };
+        ui.add(progress);
+    });
+    harness.run();
+    let fill = egui::Visuals::dark().selection.bg_fill;
+    let image = harness.render().unwrap();
+    let near = |a: u8, b: u8| a.abs_diff(b) <= 12;
+    image
+        .pixels()
+        .filter(|p| near(p.0[0], fill.r()) && near(p.0[1], fill.g()) && near(p.0[2], fill.b()))
+        .count()
+}
+
+#[test]
+fn an_export_at_0_percent_draws_no_dot_under_its_figure() {
+    assert!(fill_pixels_at_zero(false) > 0, "egui's bar draws a dot of its fill at 0 %");
+    assert_eq!(fill_pixels_at_zero(true), 0, "the dashboard's export bar draws only its figure");
+}

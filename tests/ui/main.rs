@@ -176,3 +176,13 @@ pub(crate) fn edit_time_spent(harness: &mut Harness<'_, ReleaseDeskApp>, spent: 
 pub(crate) fn field_text(harness: &Harness<'_, ReleaseDeskApp>, role: Role, label: &str) -> String {
     harness.get_by_role_and_label(role, label).accesskit_node().value().unwrap_or_default()
 }
+
+/// Masks the status bar's database path (a new temporary folder each run) for a snapshot.
+pub(crate) fn mask_db_path(harness: &mut Harness<'_, ReleaseDeskApp>) {
+    let path = harness.get_by_label_contains("desk.sqlite3").accesskit_node().bounding_box().unwrap();
+    let right = harness.ctx.content_rect().right();
+    harness.mask(egui::Rect::from_min_max(
+        egui::pos2(path.x0 as f32, path.y0 as f32),
+        egui::pos2(right, path.y1 as f32),
+    ));
+}

@@ -131,3 +131,44 @@ fn a_deactivated_agent_is_not_offered_but_old_releases_keep_them_and_undo_reacti
     harness.run();
     assert!(harness.state().model().unwrap().directory().agent(AgentId(2)).unwrap().active, "undone");
 }
+
+#[test]
+fn the_agent_worked_as_cannot_be_deactivated_or_deleted_and_e_mail_fields_fit_an_address() {
+    use egui_kittest::kittest::NodeT as _;
+    use release_desk::model::{Command, SettingsCommand};
+    let (_dir, app) = fixture_with(|_| {});
+    let mut harness = harness(app);
+    let set = Command::Settings(SettingsCommand::SetCurrentAgent(Some(AgentId(1))));
+    harness.state_mut().model_mut().unwrap().apply(set).unwrap();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Agents and groups…").click();
+    harness.run();
+    // 김민준 (the first agent) is who the window works as: both buttons are greyed.
+    let deactivate = harness.get_all_by_role_and_label(Role::Button, "Deactivate").next().unwrap();
+    assert!(deactivate.accesskit_node().is_disabled());
+    let delete = harness.get_all_by_role_and_label(Role::Button, "Delete").next().unwrap();
+    assert!(delete.accesskit_node().is_disabled());
+    let others = harness.get_all_by_role_and_label(Role::Button, "Delete").nth(1).unwrap();
+    assert!(!others.accesskit_node().is_disabled(), "another agent can go");
+    harness.get_all_by_role_and_label(Role::Button, "Delete").next().unwrap().hover();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("cannot be deleted").count() >= 1, "the hover text says why");
+    assert_eq!(harness.state().model().unwrap().directory().agents.len(), 3);
+
+    // The e-mail fields are labelled and wide enough for a real address.
+    let email = harness.get_by_role_and_label(Role::TextInput, "E-mail (optional)");
+    let width = email.accesskit_node().bounding_box().unwrap().width();
+    assert!(width >= 235.0, "the new agent's e-mail field is {width} px wide");
+    harness.get_all_by_role_and_label(Role::Button, "Edit").nth(1).unwrap().click();
+    harness.run();
+    let fields: Vec<f64> = harness
+        .get_all_by_role_and_label(Role::TextInput, "E-mail (optional)")
+        .map(|f| f.accesskit_node().bounding_box().unwrap().width())
+        .collect();
+    assert_eq!(fields.len(), 2, "the edited agent's e-mail is labelled too");
+    assert!(fields.iter().all(|w| *w >= 235.0), "{fields:?}");
+    crate::mask_db_path(&mut harness);
+    harness.snapshot("people_dialog_editing");
+}

@@ -344,3 +344,32 @@ fn mark_completed_closes_the_lifecycle_with_an_outcome_and_one_undo_takes_it_bac
     assert!(harness.state().model().unwrap().stage_history(ReleaseId(3)).is_empty());
     assert!(!harness.get_by_role_and_label(Role::Button, "Mark completed").accesskit_node().is_disabled());
 }
+
+#[test]
+fn a_plans_text_shows_as_markdown_in_both_languages() {
+    use release_desk::domain::{ChecklistItem, Language, Plan};
+    let body = "## 빌드 절차\n\n소스를 **태그**에서 받습니다.\n\n- `cargo build --release`\n- 패키지 서명\n\n1. 첫째\n2. 둘째\n\n- [ ] 리허설\n- [x] 승인\n";
+    let (_dir, mut harness) = page_of_3_with(|r| {
+        if r.id == ReleaseId(3) {
+            let items = vec![ChecklistItem { text: "서명".into(), done: true }];
+            r.build_plan = Some(Plan { body: body.into(), items });
+        }
+    });
+    crate::show_tab(&mut harness, "Plans");
+    assert!(harness.query_by_label("빌드 절차").is_some(), "the heading shows as its words");
+    assert_eq!(harness.query_all_by_label_contains("##").count(), 0, "no Markdown marks on screen");
+    assert!(harness.query_by_label("소스를 태그에서 받습니다.").is_some(), "bold is drawn, not starred");
+    assert!(harness.query_by_label("cargo build --release").is_some());
+    for marker in ["•", "1.", "2.", "To do", "Done"] {
+        assert!(harness.query_all_by_label(marker).count() > 0, "the marker {marker}");
+    }
+    crate::mask_db_path(&mut harness);
+    harness.snapshot("plan_markdown_en");
+    harness.state_mut().set_system_language(Language::Ko);
+    harness.run();
+    crate::show_tab(&mut harness, "계획");
+    assert!(harness.query_by_label("빌드 절차").is_some());
+    assert!(harness.query_all_by_label("완료됨").count() > 0, "the ticked box is named in Korean");
+    crate::mask_db_path(&mut harness);
+    harness.snapshot("plan_markdown_ko");
+}

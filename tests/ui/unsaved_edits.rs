@@ -385,3 +385,71 @@ fn opening_another_database_over_unsaved_edits_asks_first() {
     harness.run();
     assert!(harness.query_by_label_contains("with unsaved changes?").is_none());
 }
+
+/// A termination signal (logout, shutdown) closes without asking: the New release draft and the
+/// open plan editor's draft are stashed beside the UI state, and the next start offers them back.
+#[test]
+fn a_termination_signal_stashes_the_drafts_and_the_next_start_offers_them_back() {
+    use release_desk::domain::Language;
+    let (dir, mut harness) = page_of_3();
+    let state = dir.path().join("state");
+    harness.state_mut().use_recovery_dir(Some(state.clone()));
+    crate::show_tab(&mut harness, "Plans");
+    harness.get_all_by_role_and_label(Role::Button, "Add").next().unwrap().click();
+    harness.run();
+    type_into(&mut harness, Role::MultilineTextInput, "Plan", "## 롤백 리허설\n- DB 스냅샷");
+    {
+        let page = harness.state_mut().page_mut(ReleaseId(3)).unwrap();
+        page.sections.notes.new_body = "본사 적용 전 확인".into();
+        let modal = harness.state_mut().new_release_modal_mut();
+        modal.open(None);
+        modal.draft.as_mut().unwrap().subject = "야간 배포 리허설".into();
+    }
+    harness.run();
+    let db = harness.state().model().unwrap().store().path().to_owned();
+
+    harness.state().termination_flag().store(true, std::sync::atomic::Ordering::SeqCst);
+    harness.run();
+    assert!(harness.query_by_label("Quit with unsaved changes?").is_none(), "nobody is asked");
+    assert!(!harness.state().must_ask_before_quitting(), "the close goes through");
+    let stashed = std::fs::read_to_string(state.join("recovery.json")).expect("the drafts were stashed");
+    for typed in ["야간 배포 리허설", "## 롤백 리허설", "본사 적용 전 확인"] {
+        assert!(stashed.contains(typed), "{typed} in {stashed}");
+    }
+    assert_eq!(std::fs::read_dir(&state).unwrap().count(), 1, "written whole: no partial file is left");
+    drop(harness);
+
+    // The next start on the same file offers them back, in Korean.
+    let mut app = ReleaseDeskApp::open(db.clone());
+    app.use_recovery_dir(Some(state.clone()));
+    let mut harness = crate::harness(app);
+    harness.state_mut().set_system_language(Language::Ko);
+    harness.run();
+    assert!(harness.state().offering_recovery());
+    assert!(harness.query_by_label("복구할 수 있는 편집 내용이 있습니다").is_some());
+    assert!(harness.query_by_label_contains("야간 배포 리허설").is_some(), "it says what it would restore");
+    assert!(
+        harness.query_by_label_contains("#3: 편집 중인 빌드 계획, 작성 중인 메모").is_some(),
+        "per page, by part"
+    );
+    harness.get_by_role_and_label(Role::Button, "복구").click();
+    harness.run();
+    assert!(!harness.state().offering_recovery());
+    assert!(!state.join("recovery.json").exists(), "answered once");
+    let modal = harness.state_mut().new_release_modal_mut();
+    assert_eq!(modal.draft.as_ref().unwrap().subject, "야간 배포 리허설", "the New release draft is back");
+    assert!(modal.has_edits(), "and counts as unsaved");
+    modal.draft = None;
+    harness.run();
+    let page = harness.state_mut().page_mut(ReleaseId(3)).expect("#3's page is open again");
+    let editor = page.sections.plans.editor.as_ref().expect("with its plan editor");
+    assert!(editor.draft.body.contains("## 롤백 리허설\n- DB 스냅샷"), "{}", editor.draft.body);
+    assert_eq!(page.sections.notes.new_body, "본사 적용 전 확인", "and the note being written");
+    assert!(harness.state().must_ask_before_quitting(), "the restored plan is an unsaved edit again");
+    drop(harness);
+
+    // Nothing is offered once answered.
+    let mut app = ReleaseDeskApp::open(db);
+    app.use_recovery_dir(Some(state));
+    assert!(!app.offering_recovery());
+}

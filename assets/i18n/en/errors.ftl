@@ -11,6 +11,8 @@ error-work-end = The work end must be after the work start.
 ## Errors
 error-no-such-release = release #{ $id } does not exist
 error-no-such-agent = agent { $id } does not exist
+error-deactivate-current-agent = You are working as this agent, so they cannot be deactivated. Choose someone else under "Working as" (top right) first.
+error-remove-current-agent = You are working as this agent, so they cannot be deleted. Choose someone else under "Working as" (top right) first.
 error-no-such-group = group { $id } does not exist
 error-no-such-department = department { $id } does not exist
 error-no-such-view = saved view { $id } does not exist

@@ -35,7 +35,7 @@ people-groups = Groups
 people-departments = Departments
 people-none-yet = none yet
 people-new-agent = New agent
-people-email = email (optional)
+people-email = E-mail (optional)
 people-add-agent = Add agent
 people-new-group = New group
 people-add-group = Add group
@@ -174,3 +174,11 @@ file-dialog-is-folder = { $path } is a folder; type a file name.
 file-dialog-no-folder = The folder { $path } does not exist.
 file-dialog-denied = You may not read the folder { $path }.
 file-dialog-unreadable = The folder { $path } could not be read: { $reason }
+
+# The drafts a termination signal (logout, shutdown) stashed, offered back on the next start.
+recovery-title = There are edits that can be recovered
+recovery-body = The window was closed by the system ({ $when }) while these edits were not saved. Restore them, or discard them?
+recovery-untitled = (no subject yet)
+recovery-new-release = New release "{ $subject }"
+recovery-restore = Restore
+recovery-discard = Discard

@@ -10,6 +10,8 @@ error-work-end = 작업 종료는 작업 시작 이후여야 합니다.
 ## 오류
 error-no-such-release = 릴리스 #{ $id }이(가) 없습니다
 error-no-such-agent = 담당자 { $id }이(가) 없습니다
+error-deactivate-current-agent = 지금 이 담당자로 작업하고 있어 비활성화할 수 없습니다. 먼저 오른쪽 위 "작업자"에서 다른 사람을 고르세요.
+error-remove-current-agent = 지금 이 담당자로 작업하고 있어 삭제할 수 없습니다. 먼저 오른쪽 위 "작업자"에서 다른 사람을 고르세요.
 error-no-such-group = 그룹 { $id }이(가) 없습니다
 error-no-such-department = 부서 { $id }이(가) 없습니다
 error-no-such-view = 저장된 보기 { $id }이(가) 없습니다

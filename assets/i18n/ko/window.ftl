@@ -167,3 +167,11 @@ file-dialog-is-folder = { $path }은(는) 폴더입니다. 파일 이름을 입�
 file-dialog-no-folder = { $path } 폴더가 없습니다.
 file-dialog-denied = { $path } 폴더를 읽을 권한이 없습니다.
 file-dialog-unreadable = { $path } 폴더를 읽을 수 없습니다: { $reason }
+
+# 종료 신호(로그아웃, 시스템 종료)로 닫힐 때 보관한 편집 내용. 다음 시작 때 복구를 제안합니다.
+recovery-title = 복구할 수 있는 편집 내용이 있습니다
+recovery-body = 저장하지 않은 편집 내용이 있는 상태에서 시스템이 창을 닫았습니다({ $when }). 복구할까요, 버릴까요?
+recovery-untitled = (제목 없음)
+recovery-new-release = 새 릴리스 "{ $subject }"
+recovery-restore = 복구
+recovery-discard = 버리기

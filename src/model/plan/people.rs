@@ -1,5 +1,6 @@
 //! Planning of the commands on agents, groups and departments: adding them (and the user, on the
-//! first run), editing their names, and removing one that nothing uses.
+//! first run), editing their names, and removing one that nothing uses. The agent the window works
+//! as is neither deactivated nor removed: the user first chooses someone else under "Working as".
 
 use std::collections::BTreeSet;
 
@@ -76,6 +77,9 @@ impl Model {
             }
             PeopleCommand::SetAgentActive { id, active } => {
                 let old = self.directory.agent(id).ok_or(CommandError::NoSuchAgent(id))?;
+                if !active && self.settings.current_agent == Some(id) {
+                    return Err(CommandError::DeactivateCurrentAgent);
+                }
                 if old.active != active {
                     let changes = vec![
                         FieldChange::added(Field::Name, Value::Agent(Named::new(id, old.name.clone()))),
@@ -176,7 +180,7 @@ impl Model {
         Ok(())
     }
 
-    /// Removes an agent nothing names; working as them stops.
+    /// Removes an agent nothing names, unless the window works as them.
     fn remove_agent(&self, id: AgentId, now: Timestamp, effect: &mut Effect) -> Result<(), CommandError> {
         let old = self.directory.agent(id).ok_or(CommandError::NoSuchAgent(id))?;
         let releases = self.releases_using_agent(id);
@@ -189,8 +193,7 @@ impl Model {
             return Err(crate::domain::CabInvalid::AgentInCab { cabs }.into());
         }
         if self.settings.current_agent == Some(id) {
-            let logged = (self.current_agent_value(), Value::None);
-            self.setting(effect, now, Field::CurrentAgent, None::<i64>, logged)?;
+            return Err(CommandError::RemoveCurrentAgent);
         }
         let removed = FieldChange::removed(Field::Name, Value::Agent(Named::new(id, old.name.clone())));
         effect.activities.push(self.activity(None, now, ActivityKind::Agent, vec![removed]));

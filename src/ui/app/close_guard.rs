@@ -179,6 +179,10 @@ impl ReleaseDeskApp {
     /// and if edits remain the user is asked (else the window closes). Called every frame before
     /// the ui, and alone while the window is hidden (eframe then runs only the app's logic).
     pub fn on_close_request(&mut self, ctx: &egui::Context) {
+        // A termination signal closes without asking, its drafts stashed for the next start.
+        if self.close_on_termination(ctx) {
+            return;
+        }
         if !ctx.input(|i| i.viewport().close_requested()) || !self.must_ask_before_quitting() {
             return;
         }

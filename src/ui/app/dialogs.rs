@@ -39,7 +39,8 @@ impl ReleaseDeskApp {
             let templates = if listed { model.templates() } else { Vec::new() };
             self.dialogs.new_release.modal_ui(ctx, model.directory(), &templates, &mut self.outbox);
             self.dialogs.templates.dialog_ui(ctx, &templates, model.directory(), &mut self.outbox);
-            self.dialogs.people.dialog_ui(ctx, model.directory(), &mut self.outbox);
+            let me = model.settings().current_agent;
+            self.dialogs.people.dialog_ui(ctx, model.directory(), me, &mut self.outbox);
             self.dialogs.data.dialog_ui(ctx, model, &mut self.outbox);
         }
         if let Some((text, is_error)) = self.dialogs.data.take_message() {

@@ -89,11 +89,14 @@ impl ReleaseDeskApp {
             self.outbox.send(new_release);
         }
         ui.add_space(8.0);
+        // Narrower on a narrow window, so it never runs under "Working as" and its menu (about
+        // 260 px on the right, and the clear button).
+        let search_width = (ui.available_width() - 300.0).clamp(120.0, 320.0);
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut self.screens.list.state.filter.text)
                     .hint_text(tr("search-hint"))
-                    .desired_width(320.0),
+                    .desired_width(search_width),
             )
             .on_hover_text(tr("search-label"));
         if std::mem::take(&mut self.screens.list.focus_search) {

@@ -7,7 +7,8 @@
 //!
 //! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
 //! drops a page), `commands` (the outbox's drain), `shortcuts`, `menus` (the top bar), `dialogs`,
-//! `tabs`, `status_bar`, `signals` (SIGTERM and its kin close as Quit does); `test_access` holds
+//! `tabs`, `status_bar`, `signals` (SIGTERM and its kin close as Quit does), `recovery` (the drafts
+//! a signal stashes, offered back on the next start); `test_access` holds
 //! what the kittests steer. The first tab shows one of the [`screens`](crate::ui::screens), which
 //! draw themselves from a context the app lends them.
 
@@ -16,6 +17,7 @@ mod commands;
 mod dialogs;
 mod keyboard_help;
 mod menus;
+mod recovery;
 mod remembered;
 mod session;
 mod shortcuts;
@@ -28,6 +30,7 @@ use std::path::PathBuf;
 
 use self::close_guard::CloseGuard;
 use self::dialogs::Dialogs;
+use self::recovery::RecoveryState;
 use self::remembered::Remembered;
 pub use self::remembered::{DatabaseUi, MAX_FILES};
 use self::session::{OpenFailure, Session};
@@ -65,6 +68,7 @@ pub struct ReleaseDeskApp {
     outbox: Outbox,
     status: Option<StatusLine>,
     window: WindowState,
+    recovery: RecoveryState,
 }
 
 impl ReleaseDeskApp {
@@ -84,6 +88,7 @@ impl ReleaseDeskApp {
                 remembered: Remembered::default(),
                 fit_to_screen: false,
             },
+            recovery: RecoveryState::default(),
         }
     }
 
@@ -152,6 +157,7 @@ impl ReleaseDeskApp {
         }
 
         self.dialogs_ui(&ctx);
+        self.recovery_offer_ui(&ctx);
         // Last, so that they show above a page's own dialog (a plan editor open when the window
         // is asked to close).
         self.confirm_close_ui(&ctx);

@@ -127,4 +127,9 @@ impl ReleaseDeskApp {
     pub fn status_text(&self) -> Option<String> {
         self.status.as_ref().map(|s| s.text.clone())
     }
+
+    /// Whether stashed edits are being offered back ("There are edits that can be recovered").
+    pub fn offering_recovery(&self) -> bool {
+        self.recovery.offer.is_some()
+    }
 }

@@ -53,7 +53,7 @@ pub use readiness::readiness_ui;
 pub use risks::risks_ui;
 pub use sections::{PageTab, SectionContext, SectionUi, Sections, plain_sections};
 pub use strategy::strategy_ui;
-pub use unsaved::UnsavedPart;
+pub use unsaved::{PageStash, UnsavedPart};
 
 pub use crate::ui::outbox::Origin;
 

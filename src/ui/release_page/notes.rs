@@ -42,6 +42,25 @@ impl NoteDraft {
 }
 
 impl NotesSection {
+    /// The note being edited and its text, when changed: what a termination signal keeps.
+    pub fn stash_edit(&self) -> Option<(NoteId, String)> {
+        self.editing.as_ref().filter(|d| d.is_dirty()).map(|d| (d.id, d.text.clone()))
+    }
+
+    /// Edits the note `id` again with `text` as stashed; if it is gone, the text goes to the New
+    /// note box, so it can still be saved.
+    pub fn restore_edit(&mut self, id: NoteId, text: String, model: &Model) {
+        match model.note(id) {
+            Some(note) => self.editing = Some(NoteDraft { id, original: note.body.clone(), text }),
+            None => {
+                if !self.new_body.trim().is_empty() {
+                    self.new_body.push_str("\n\n");
+                }
+                self.new_body.push_str(&text);
+            }
+        }
+    }
+
     /// Follows the model after it changed (an undo, a redo, another tab): a note being edited with
     /// no unsaved edits shows its body as stored now, and its editor closes when the note is gone.
     /// Unsaved edits are kept; if their note is gone they move to the New note box, so they can

@@ -1,5 +1,5 @@
 //! The Build, Test and Back-out plans: their progress on the page ("3/4 done", or "not yet added"
-//! with an Add button), each plan's text under them (plain text, line breaks kept), and an
+//! with an Add button), each plan's text under them (rendered Markdown), and an
 //! `egui::Modal` editor for each: a text body and a checklist whose items can be added, ticked,
 //! reordered and removed. "Insert template" fills the brief's sections in the UI language. Ctrl+S
 //! saves; Esc with unsaved edits asks before discarding; a failed save keeps the edits and says why.
@@ -16,7 +16,7 @@ const SHORTCUT_SAVE: KeyboardShortcut = DIALOG_SAVE;
 
 /// Which of the three plans. The back-out plan's steps are edited here like the other two; its
 /// go/no-go, targets and rehearsals are in the back-out section.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlanKind {
     Build,
     Test,
@@ -188,6 +188,13 @@ impl PlansSection {
     pub fn open(&mut self, kind: PlanKind, release: &Release, model: &Model) {
         self.editor = Some(PlanEditor::new(kind, release, model));
     }
+
+    /// Opens the editor of one plan holding `draft`, as stashed when the window was ended.
+    pub fn restore(&mut self, kind: PlanKind, draft: Plan, release: &Release, model: &Model) {
+        let mut editor = PlanEditor::new(kind, release, model);
+        editor.draft = draft;
+        self.editor = Some(editor);
+    }
 }
 
 /// The three plans' progress, with Edit / Add buttons, each plan's text, and the open editor.
@@ -225,8 +232,8 @@ pub fn plans_ui(ui: &mut egui::Ui, state: &mut PlansSection, cx: &mut SectionCon
     editor_ui(ui.ctx(), state, cx);
 }
 
-/// Each plan's text under the progress bars, as written (line breaks kept), so reading a plan does
-/// not need its editor. Its checklist is what the bar counts.
+/// Each plan's text under the progress bars, rendered as Markdown (headings, lists, emphasis), so
+/// reading a plan does not need its editor. Its checklist is what the bar counts.
 fn plan_texts_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
     for kind in PlanKind::ALL {
         let Some(plan) = kind.of(release, model).filter(|p| !p.body.trim().is_empty()) else { continue };
@@ -234,7 +241,7 @@ fn plan_texts_ui(ui: &mut egui::Ui, release: &Release, model: &Model) {
         ui.label(RichText::new(kind.title()).strong());
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(egui::Label::new(plan.body.trim_end()).wrap());
+            crate::ui::widgets::markdown::markdown_ui(ui, &plan.body);
         });
     }
 }

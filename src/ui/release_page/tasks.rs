@@ -72,6 +72,33 @@ pub struct TasksSection {
 }
 
 impl TasksSection {
+    /// The open form's task (its id when it edits a stored one) when it holds edits: what a
+    /// termination signal keeps for the next start.
+    pub fn stash(&self) -> Option<(Option<TaskId>, TaskFields)> {
+        self.form.as_ref().filter(|f| f.has_edits()).map(|f| (f.editing, f.current()))
+    }
+
+    /// Opens the form on a stashed task: editing it if it is still stored, else as a new one.
+    pub fn restore(&mut self, editing: Option<TaskId>, fields: TaskFields, model: &Model, now: Timestamp) {
+        let mut form = match editing.and_then(|id| model.task(id).map(|t| (id, &t.fields))) {
+            Some((id, stored)) => TaskForm::edit(id, stored, now),
+            None => TaskForm {
+                editing: None,
+                original: None,
+                baseline: TaskFields::default(),
+                fields: TaskFields::default(),
+                has_due: false,
+                due: default_due(now, &chrono::Local),
+            },
+        };
+        form.has_due = fields.due.is_some();
+        if let Some(due) = fields.due {
+            form.due = due;
+        }
+        form.fields = fields;
+        self.form = Some(form);
+    }
+
     pub fn on_result(&mut self, result: Result<(), String>) {
         let was_form = self.pending;
         self.pending = false;

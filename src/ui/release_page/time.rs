@@ -15,7 +15,7 @@ use crate::ui::widgets::combo::agent_combo_ui;
 use crate::ui::widgets::datetime_edit_ui;
 
 /// The "Add time" form, also used to edit an entry.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimeForm {
     /// The entry being edited; `None` adds a new one.
     pub editing: Option<TimeEntryId>,
@@ -57,6 +57,17 @@ pub struct TimeSection {
 }
 
 impl TimeSection {
+    /// The open form when it holds edits: what a termination signal keeps for the next start.
+    pub fn stash(&self) -> Option<TimeForm> {
+        self.form.clone().filter(|_| self.form_has_edits())
+    }
+
+    /// Opens the form as stashed; it counts as edited.
+    pub fn restore_form(&mut self, form: TimeForm) {
+        self.form = Some(form);
+        self.baseline = None;
+    }
+
     pub fn on_result(&mut self, result: Result<(), String>) {
         let was_form = std::mem::take(&mut self.pending_form);
         let was_timer = std::mem::take(&mut self.pending_timer);

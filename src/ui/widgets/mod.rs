@@ -1,12 +1,14 @@
 //! Small shared widgets: coloured chips for status, priority and type; the window's dialogs (their
 //! top edge stays put as they grow) and progress bars (nothing under the label at 0 %); the file
-//! chooser with its fallback path dialog ([`file_dialog`]); a local date-and-time editor (with the
-//! zone shown) over our own localized [`date_picker`]; local time formatting.
+//! chooser with its fallback path dialog ([`file_dialog`]); read-only Markdown ([`markdown`]); a
+//! local date-and-time editor (with the zone shown) over our own localized [`date_picker`]; local
+//! time formatting.
 
 pub mod combo;
 pub mod date_picker;
 pub mod file_dialog;
 pub mod file_job;
+pub mod markdown;
 
 use chrono::{Local, NaiveDate, NaiveTime, TimeZone as _, Timelike as _};
 use egui::{Color32, RichText};

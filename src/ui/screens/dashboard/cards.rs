@@ -61,7 +61,9 @@ fn card_ui(ui: &mut egui::Ui, report: &KpiReport, kpi: Kpi, width: f32) {
                 value.push_str(&format!(" {}", tr("kpi-per-month")));
             }
             ui.label(RichText::new(value).size(26.0).color(verdict_color));
-            ui.horizontal(|ui| {
+            // Wrapped: the DORA tier goes under the target when the card is narrow, instead of
+            // widening the card past the window's edge.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(format!(
                     "{} {}",
                     tr("kpi-target"),

@@ -57,7 +57,9 @@ impl Dashboard {
         if let Some(job) = &self.export {
             ui.horizontal(|ui| {
                 ui.label(tr_args("kpi-exporting", &[("file", job.file_name.clone().into())]));
-                ui.add(egui::ProgressBar::new(job.progress).desired_width(200.0).show_percentage());
+                // Ours, not egui's `show_percentage`: at 0 % egui draws a dot under the figure.
+                let percent = format!("{:.0}%", job.progress.clamp(0.0, 1.0) * 100.0);
+                ui.add(crate::ui::widgets::progress_bar(job.progress, percent, 200.0));
             });
         } else if let Some((text, failed)) = &self.export_status {
             let text = RichText::new(text);
