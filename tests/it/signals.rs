@@ -1,7 +1,9 @@
 //! A normal exit is not a crash (issue 13, item 3): the real window, run under Xvfb, closes on
 //! SIGTERM, SIGINT and SIGHUP as File > Quit does (exit 0, the session marker cleared, the UI
 //! state saved), so the next start shows no "did not close cleanly" notice; SIGKILL, a real
-//! crash, still leaves the marker for the next start to find.
+//! crash, still leaves the marker for the next start to find. A signal never waits on the
+//! "discard unsaved edits?" question: a New release draft typed into the window (by xdotool) is
+//! stashed in recovery.json beside the UI state and the window still exits at once.
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -116,6 +118,41 @@ fn sigterm_sigint_and_sighup_close_the_window_as_quit_does() {
             "{signal:?}: the next start shows no crash notice"
         );
     }
+}
+
+/// Runs xdotool on the private display (the package xdotool; .ci/run installs it).
+fn xdotool(x: &Xvfb, args: &[&str]) {
+    let status = Process::new("xdotool")
+        .args(args)
+        .env("DISPLAY", &x.display)
+        .status()
+        .unwrap_or_else(|err| panic!("xdotool runs (the package xdotool; .ci/run installs it): {err}"));
+    assert!(status.success(), "xdotool {args:?}: {status}");
+}
+
+#[test]
+fn a_signal_with_an_unsaved_draft_closes_at_once_and_stashes_it() {
+    let x = Xvfb::start();
+    let (dir, db) = fresh_db();
+    let data = dir.path().join("xdg");
+    let mut window = start_window(&x, &db, &data);
+    // No window manager: focus the window first, or the keys go nowhere.
+    xdotool(&x, &["search", "--sync", "--name", "Release Desk", "windowfocus", "--sync"]);
+    xdotool(&x, &["key", "ctrl+n"]);
+    std::thread::sleep(Duration::from_secs(1));
+    xdotool(&x, &["type", "--delay", "50", "night rehearsal"]);
+    std::thread::sleep(Duration::from_secs(1));
+    kill_process(Pid::from_child(&window), Signal::TERM).unwrap();
+    let status = wait_exit(&mut window);
+    assert!(status.success(), "the window exits without asking: {status}");
+    assert!(!marker_set(&db), "the session marker is cleared");
+    let recovery = data.join("release-desk").join("recovery.json");
+    let stashed = std::fs::read_to_string(&recovery).unwrap_or_default();
+    assert!(
+        stashed.contains("night rehearsal"),
+        "the draft was stashed in {}: {stashed}",
+        recovery.display()
+    );
 }
 
 #[test]
