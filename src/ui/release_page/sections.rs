@@ -155,11 +155,16 @@ impl SectionContext<'_> {
 /// The sections of `tab`, top to bottom.
 pub(super) fn sections_ui(ui: &mut egui::Ui, tab: PageTab, s: &mut Sections, cx: &mut SectionContext<'_>) {
     for section in SECTIONS.iter().filter(|s| s.tab == tab) {
+        let top = ui.cursor().min.y;
         match section.draw {
             Draw::Own(draw) => draw(ui, s, cx),
             Draw::Plain(draw) => plain_section_ui(ui, cx, section.key, draw),
         }
-        ui.add_space(4.0);
+        // A section that is not shown for this release (monitoring before deploy, regulator
+        // approvals a release does not need) leaves no gap.
+        if ui.cursor().min.y > top {
+            ui.add_space(4.0);
+        }
     }
 }
 
