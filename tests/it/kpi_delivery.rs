@@ -385,3 +385,53 @@ fn kpi_json_matches_an_independent_computation_over_the_list() {
     assert_eq!(kpi["months"][0]["lead_time_hours_median"], 24.375);
     assert_eq!(kpi["targets"]["hotfix_lead_time_hours"], 1.0);
 }
+
+/// A file holds stage entries in the order they happened (interleaved across releases), the
+/// sample and an import in release order: the figures and the releases behind them are the same,
+/// and entries of releases that do not count may sit anywhere.
+#[test]
+fn entries_in_any_order_give_the_figures_of_grouped_entries() {
+    use chrono::TimeZone as _;
+    let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+    let releases = release_desk::domain::sample::generate(600, 3, now).releases;
+    let grouped = release_desk::domain::sample::lifecycle::histories_of(&releases, now);
+    let mut by_time = grouped.clone();
+    by_time.sort_by_key(|e| e.entered_at);
+    assert!(by_time != grouped, "the reordering interleaves releases");
+    let mut with_strays = grouped.clone();
+    let mut stray = grouped[0].clone();
+    stray.release_id = ReleaseId(-5);
+    with_strays.insert(1, stray.clone());
+    with_strays.insert(7, stray);
+    let range = MonthRange::last(12, YearMonth::of(now, &chrono::Utc));
+    let month = range.months().last().unwrap();
+    for filter in
+        [KpiFilter::default(), KpiFilter { release_type: Some(ReleaseType::Emergency), group: None }]
+    {
+        let report = |stages: &[StageEntry]| {
+            compute(&releases, stages, range, KpiTargets::default(), filter, now, &kst())
+        };
+        let expected = report(&grouped);
+        assert!(
+            expected.total.delivery.deployments > 0 && expected.total.delivery.lead_time_median.is_some()
+        );
+        assert_eq!(report(&by_time), expected);
+        assert_eq!(report(&with_strays), expected);
+        for kpi in [Kpi::Deployments, Kpi::RecoveryTime, Kpi::HotfixLeadTime] {
+            let behind =
+                |stages: &[StageEntry]| releases_behind(&releases, stages, month, kpi, filter, &kst());
+            assert_eq!(behind(&by_time), behind(&grouped));
+        }
+    }
+    assert!(report_has_rollbacks(&releases, &grouped, range, now));
+}
+
+fn report_has_rollbacks(
+    releases: &[Release],
+    stages: &[StageEntry],
+    range: MonthRange,
+    now: Timestamp,
+) -> bool {
+    let r = compute(releases, stages, range, KpiTargets::default(), KpiFilter::default(), now, &kst());
+    r.total.delivery.recovery_median.is_some()
+}

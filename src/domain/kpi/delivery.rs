@@ -345,46 +345,4 @@ mod tests {
         assert_eq!(p90_of_sorted(&[1.0, 2.0]), Some(2.0));
         assert_eq!(p90_of_sorted(&[5.0]), Some(5.0));
     }
-
-    /// The figures of every month, as `samples` gives them.
-    fn stats_of(releases: &[Release], stages: &[StageEntry], filter: KpiFilter) -> Vec<DeliveryStats> {
-        use chrono::TimeZone as _;
-        let start =
-            |m: u32| chrono::Utc.with_ymd_and_hms(2025 + i32::from(m > 11), m % 12 + 1, 1, 0, 0, 0).unwrap();
-        let bounds: Vec<Timestamp> = (0..=24).map(start).collect();
-        let slot = |t: Timestamp| {
-            let after = bounds.partition_point(|b| *b <= t);
-            (after >= 1 && after < bounds.len()).then(|| after - 1)
-        };
-        samples(releases, stages, filter, 24, slot).iter().map(|s| s.stats(4.0)).collect()
-    }
-
-    #[test]
-    fn entries_in_any_order_give_the_figures_of_grouped_entries() {
-        use chrono::TimeZone as _;
-        let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
-        let releases = crate::domain::sample::generate(600, 3, now).releases;
-        let grouped = crate::domain::sample::lifecycle::histories_of(&releases, now);
-        // As a file holds them after a year of use: in the order they happened.
-        let mut by_time = grouped.clone();
-        by_time.sort_by_key(|e| e.entered_at);
-        assert!(by_time != grouped, "the reordering interleaves releases");
-        for filter in
-            [KpiFilter::default(), KpiFilter { release_type: Some(ReleaseType::Emergency), group: None }]
-        {
-            let expected = stats_of(&releases, &grouped, filter);
-            assert!(expected.iter().any(|s| s.deployments > 0 && s.lead_time_median.is_some()));
-            if filter == KpiFilter::default() {
-                assert!(expected.iter().any(|s| s.recovery_median.is_some()), "rollbacks are in the figures");
-            }
-            assert_eq!(stats_of(&releases, &by_time, filter), expected);
-            // Entries of releases that do not count sit anywhere.
-            let mut with_strays = grouped.clone();
-            let mut stray = grouped[0].clone();
-            stray.release_id = ReleaseId(-5);
-            with_strays.insert(1, stray.clone());
-            with_strays.insert(7, stray);
-            assert_eq!(stats_of(&releases, &with_strays, filter), expected);
-        }
-    }
 }
