@@ -11,7 +11,9 @@ use chrono::{Duration, NaiveDate, TimeZone as _, Utc};
 use proptest::prelude::*;
 
 use crate::common::plain;
-use release_desk::domain::schedule::conflicts::{Against, Conflict, ConflictKind, Resolution, Severity};
+use release_desk::domain::schedule::conflicts::{
+    Against, Conflict, ConflictKind, ReleaseIds, Resolution, Severity,
+};
 use release_desk::domain::schedule::{
     DeploymentWindow, Freeze, FreezeKind, Occurrence, Recurrence, Scope, TimeRange, Timing, Tz,
     find_conflicts, occurrences,
@@ -148,12 +150,12 @@ fn pair_conflicts(live: &[&Release], out: &mut Vec<Conflict>) {
             }
             let (first, later) = first_of(a, b);
             let (from, to) = (pa.start.max(pb.start), pa.end.min(pb.end));
-            let release_ids = vec![a.id.min(b.id), a.id.max(b.id)];
+            let release_ids = ReleaseIds::pair(a.id, b.id);
             let shared = a.assets.iter().filter(|c| b.assets.contains(c)).min();
             if let Some(&item) = shared {
                 out.push(Conflict {
                     kind: ConflictKind::CiOverlap,
-                    release_ids: release_ids.clone(),
+                    release_ids,
                     against: None,
                     from,
                     to,
@@ -189,7 +191,7 @@ fn freeze_conflicts(live: &[&Release], freezes: &[Freeze], out: &mut Vec<Conflic
             {
                 out.push(Conflict {
                     kind: ConflictKind::Freeze,
-                    release_ids: vec![r.id],
+                    release_ids: ReleaseIds::one(r.id),
                     against: Some(Against::Freeze { id: f.id, name: f.name.as_str().into(), kind: f.kind }),
                     from: r.planned.start.max(o.start),
                     to: r.planned.end.min(o.end),
@@ -261,7 +263,7 @@ proptest! {
         pair_conflicts(&live, &mut plain_found);
         freeze_conflicts(&live, &freezes, &mut plain_found);
         plain_found.retain(|c| range.touches(c.from, c.to));
-        let key = |c: &Conflict| (c.from, c.kind, c.release_ids.clone(), format!("{:?}", c));
+        let key = |c: &Conflict| (c.from, c.kind, c.release_ids, format!("{:?}", c));
         plain_found.sort_by_key(key);
         let mut indexed: Vec<Conflict> = found
             .iter()

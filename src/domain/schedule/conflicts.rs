@@ -132,12 +132,72 @@ pub enum Resolution {
     Replan { deployed: Timestamp },
 }
 
+/// The one or two releases of a conflict, in id order, kept inline (a busy plan has a hundred
+/// thousand conflicts: none of them allocates). Reads as a slice.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReleaseIds {
+    ids: [ReleaseId; 2],
+    len: u8,
+}
+
+impl ReleaseIds {
+    /// One release.
+    pub fn one(id: ReleaseId) -> Self {
+        Self { ids: [id, id], len: 1 }
+    }
+
+    /// Two releases, put in id order.
+    pub fn pair(a: ReleaseId, b: ReleaseId) -> Self {
+        Self { ids: [a.min(b), a.max(b)], len: 2 }
+    }
+
+    pub fn as_slice(&self) -> &[ReleaseId] {
+        &self.ids[..usize::from(self.len)]
+    }
+}
+
+impl std::ops::Deref for ReleaseIds {
+    type Target = [ReleaseId];
+
+    fn deref(&self) -> &[ReleaseId] {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a ReleaseIds {
+    type Item = &'a ReleaseId;
+    type IntoIter = std::slice::Iter<'a, ReleaseId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl PartialOrd for ReleaseIds {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ReleaseIds {
+    /// As the slices compare.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl std::fmt::Debug for ReleaseIds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
 /// One conflict of the plan.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Conflict {
     pub kind: ConflictKind,
     /// The releases involved, in id order.
-    pub release_ids: Vec<ReleaseId>,
+    pub release_ids: ReleaseIds,
     pub against: Option<Against>,
     /// When the conflict is: the overlap, or the release's window, or between plan and deploy.
     pub from: Timestamp,
@@ -167,31 +227,29 @@ pub fn find_conflicts(
     range: TimeRange,
 ) -> Vec<Conflict> {
     let index = ScheduleIndex::build(releases, windows, freezes, range);
-    let mut out = Vec::with_capacity(releases.len() / 2);
-    let mut scopes = Vec::new();
-    for release in
-        releases.iter().filter(|r| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
-    {
-        index.window_and_freeze_conflicts(release, &mut scopes, &mut out);
-    }
+    let mut out = Vec::with_capacity(releases.len() + releases.len() / 2);
+    index.release_conflicts(releases, &mut out);
     index.overlap_conflicts(&mut out);
     deploy_conflicts(releases, history, &mut out);
-    out.retain(|c| range.touches(c.from, c.to));
-    sort(out)
+    sort(out, Some(range))
 }
 
 /// The conflicts by start, kind and releases, ties in the order found (what a stable sort on
-/// `(from, kind, release_ids)` gives): the keys, read once into a small array, are sorted
-/// instead of the conflicts themselves, which then move once. A busy plan has hundreds of
-/// thousands of overlaps.
-fn sort(found: Vec<Conflict>) -> Vec<Conflict> {
+/// `(from, kind, release_ids)` gives), those that do not touch `range` (when given) left out:
+/// the keys, read once into a small array, are sorted instead of the conflicts themselves,
+/// which then move once. A busy plan has a hundred thousand conflicts.
+fn sort(found: Vec<Conflict>, range: Option<TimeRange>) -> Vec<Conflict> {
+    // One release sorts before two that start with it, as the slices do.
     let id = |c: &Conflict, i: usize| c.release_ids.get(i).map_or(i64::MIN, |r| r.0);
-    let mut keys: Vec<(Timestamp, ConflictKind, i64, i64, usize)> =
-        found.iter().enumerate().map(|(i, c)| (c.from, c.kind, id(c, 0), id(c, 1), i)).collect();
-    debug_assert!(found.iter().all(|c| c.release_ids.len() <= 2), "a conflict is of one or two releases");
+    let mut keys: Vec<(Timestamp, ConflictKind, i64, i64, u32)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| range.is_none_or(|r| r.touches(c.from, c.to)))
+        .map(|(i, c)| (c.from, c.kind, id(c, 0), id(c, 1), i as u32))
+        .collect();
     keys.sort_unstable();
     let mut slots: Vec<Option<Conflict>> = found.into_iter().map(Some).collect();
-    keys.iter().filter_map(|k| slots[k.4].take()).collect()
+    keys.iter().filter_map(|k| slots[k.4 as usize].take()).collect()
 }
 
 /// The conflicts `draft` would have if it were planned as it is: against the windows and freezes
@@ -207,7 +265,7 @@ pub fn draft_conflicts(
     let range = TimeRange::new(draft.planned.start, draft.planned.end);
     let index = ScheduleIndex::build(&[], windows, freezes, range);
     let mut out = Vec::new();
-    index.window_and_freeze_conflicts(draft, &mut Vec::new(), &mut out);
+    index.window_and_freeze_conflicts(draft, &mut index.cursors(), &mut out);
     let mine = Span { start: draft.planned.start, end: draft.planned.end, id: draft.id };
     for other in releases.iter().filter(|r| r.id != draft.id && !r.is_deleted()) {
         let theirs = Span { start: other.planned.start, end: other.planned.end, id: other.id };
@@ -224,7 +282,7 @@ pub fn draft_conflicts(
     }
     let own: Vec<StageEntry> = history.iter().filter(|e| e.release_id == draft.id).cloned().collect();
     deploy_conflicts(std::slice::from_ref(draft), &own, &mut out);
-    sort(out)
+    sort(out, None)
 }
 
 /// Deploy entered before the planned start or after the planned end.
@@ -245,7 +303,7 @@ fn deploy_conflicts(releases: &[Release], history: &[StageEntry], out: &mut Vec<
         };
         out.push(Conflict {
             kind,
-            release_ids: vec![release.id],
+            release_ids: ReleaseIds::one(release.id),
             against: None,
             from,
             to,

@@ -19,7 +19,7 @@ use super::ids::{ConfigItemId, FreezeId, GroupId, Timestamp, WindowId};
 use super::release::{Release, ReleaseType};
 
 pub use chrono_tz::Tz;
-pub use conflicts::{Conflict, ConflictKind, Resolution, Severity, TimeRange, find_conflicts};
+pub use conflicts::{Conflict, ConflictKind, ReleaseIds, Resolution, Severity, TimeRange, find_conflicts};
 pub use index::ScheduleIndex;
 pub use recurrence::{Occurrence, Recurrence, RuleInvalid};
 

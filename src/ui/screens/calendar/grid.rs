@@ -47,37 +47,101 @@ fn weekday_header(ui: &egui::Ui, calendar: &Calendar, left: f32, top: f32, width
     }
 }
 
-/// The worst freeze that touches `day`: its tint for the whole cell.
-fn day_tint(calendar: &Calendar, day: NaiveDate) -> Option<Color32> {
-    let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
-    let touching = |s: &&super::Shade| s.occurrences.iter().any(|o| o.overlaps(from, to));
-    calendar.shown.shades.iter().filter(touching).filter_map(|s| s.freeze).min().map(freeze_fill)
+/// What one of the month's days shows behind its releases, worked out once per shown period.
+#[derive(Clone, Debug, Default)]
+struct DayShade {
+    /// The worst freeze that touches the day: its tint for the whole cell.
+    tint: Option<Color32>,
+    /// The windows of the day as parts of it (0 midnight, 1 the next), left to right.
+    strips: Vec<(f32, f32)>,
+    /// The CAB meetings that start on the day (indexes into `model.meetings()`).
+    meetings: Vec<usize>,
 }
 
-/// The windows of `day` as a strip along the bottom of its cell, from left (midnight) to right,
-/// so that a window from 02:00 to 05:00 marks the hours it holds rather than the whole day.
-fn window_strip(ui: &egui::Ui, calendar: &Calendar, day: NaiveDate, cell: Rect) {
-    let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
-    let length = (to - from).num_minutes().max(1) as f32;
-    let x =
-        |t: Timestamp| cell.left() + 1.0 + (t - from).num_minutes() as f32 / length * (cell.width() - 2.0);
-    for s in calendar.shown.shades.iter().filter(|s| s.freeze.is_none()) {
-        for o in s.occurrences.iter().filter(|o| o.overlaps(from, to)) {
-            let strip = Rect::from_min_max(
-                pos2(x(o.start.max(from)), cell.bottom() - 5.0),
-                pos2(x(o.end.min(to)).max(x(o.start.max(from)) + 2.0), cell.bottom() - 1.0),
-            );
-            ui.painter().rect_filled(strip, 1.0, window_strip_color());
+/// One thing the month draws over its cells, in the order drawn.
+#[derive(Clone, Copy, Debug)]
+enum Mark {
+    /// The release at this place in `shown.rows`, on this line of its day.
+    Bar { row: usize, line: usize },
+    /// "More" in the corner of the day (0..42) whose releases do not all fit.
+    More(usize),
+}
+
+/// The month as laid out for one shown period (its revision, list state and range), first day
+/// and number of lines a cell fits: each day's shading and meetings and which releases get a
+/// line, so a frame neither walks every window's occurrences for each of 42 days nor every
+/// release of the six weeks.
+#[derive(Default)]
+pub struct MonthLayout {
+    key: Option<(u64, NaiveDate, usize)>,
+    days: Vec<DayShade>,
+    marks: Vec<Mark>,
+}
+
+impl MonthLayout {
+    fn refresh(&mut self, calendar: &Calendar, model: &crate::model::Model, first: NaiveDate, fits: usize) {
+        let key = (calendar.shown.generation, first, fits);
+        if self.key == Some(key) {
+            return;
         }
+        self.days = (0..42).map(|n| day_shade(calendar, model, first + Days::new(n))).collect();
+        self.marks.clear();
+        let mut lines = [0_usize; 42];
+        let last = first + Days::new(42);
+        // The rows are by start: those of the six weeks are one run of them.
+        let shown = &calendar.shown;
+        let from = shown.start_days.partition_point(|d| *d < first);
+        let to = shown.start_days.partition_point(|d| *d < last);
+        for row in from..to {
+            let n = (shown.start_days[row] - first).num_days().clamp(0, 41) as usize;
+            lines[n] += 1;
+            let line = lines[n];
+            if line <= fits {
+                self.marks.push(Mark::Bar { row, line });
+            } else if line == fits + 1 {
+                self.marks.push(Mark::More(n));
+            }
+        }
+        self.key = Some(key);
     }
 }
 
-/// The CAB meetings of `day` on the first line of its cell, after the day's number: "CAB 10:00".
-fn meetings_of_day(ui: &mut egui::Ui, model: &crate::model::Model, day: NaiveDate, cell: Rect) {
-    // Compared as instants: no time-zone conversion per meeting and day in every frame.
+/// A day's freeze tint, window strips and meetings.
+fn day_shade(calendar: &Calendar, model: &crate::model::Model, day: NaiveDate) -> DayShade {
     let (from, to) = (local_midnight(day), local_midnight(day + Days::new(1)));
-    let on_day = model.meetings().iter().filter(|m| from <= m.start && m.start < to);
-    for (i, m) in on_day.enumerate() {
+    let shades = &calendar.shown.shades;
+    let touching = |s: &&super::Shade| s.occurrences.iter().any(|o| o.overlaps(from, to));
+    let tint = shades.iter().filter(touching).filter_map(|s| s.freeze).min().map(freeze_fill);
+    let length = (to - from).num_minutes().max(1) as f32;
+    let part = |t: Timestamp| (t - from).num_minutes() as f32 / length;
+    let strips = shades
+        .iter()
+        .filter(|s| s.freeze.is_none())
+        .flat_map(|s| s.occurrences.iter().filter(|o| o.overlaps(from, to)))
+        .map(|o| (part(o.start.max(from)), part(o.end.min(to))))
+        .collect();
+    // Compared as instants: no time-zone conversion per meeting.
+    let meetings =
+        model.meetings().iter().enumerate().filter(|(_, m)| from <= m.start && m.start < to).map(|(i, _)| i);
+    DayShade { tint, strips, meetings: meetings.collect() }
+}
+
+/// The windows of a day as a strip along the bottom of its cell, from left (midnight) to right,
+/// so that a window from 02:00 to 05:00 marks the hours it holds rather than the whole day.
+fn window_strip(ui: &egui::Ui, shade: &DayShade, cell: Rect) {
+    let x = |part: f32| cell.left() + 1.0 + part * (cell.width() - 2.0);
+    for &(start, end) in &shade.strips {
+        let strip = Rect::from_min_max(
+            pos2(x(start), cell.bottom() - 5.0),
+            pos2(x(end).max(x(start) + 2.0), cell.bottom() - 1.0),
+        );
+        ui.painter().rect_filled(strip, 1.0, window_strip_color());
+    }
+}
+
+/// The CAB meetings of a day on the first line of its cell, after the day's number: "CAB 10:00".
+fn meetings_of_day(ui: &mut egui::Ui, model: &crate::model::Model, shade: &DayShade, cell: Rect) {
+    for (i, m) in shade.meetings.iter().filter_map(|&i| model.meetings().get(i)).enumerate() {
         let rect = Rect::from_min_size(
             cell.left_top() + vec2(24.0 + 72.0 * i as f32, 2.0),
             vec2((cell.width() - 28.0).clamp(20.0, 72.0), 15.0),
@@ -107,13 +171,16 @@ pub fn month_ui(
             vec2(width, height),
         )
     };
-    for n in 0..42 {
-        let day = first + Days::new(n);
+    let fits = ((height - LINE - 6.0) / LINE).floor().max(1.0) as usize;
+    let mut month = std::mem::take(&mut calendar.month);
+    month.refresh(calendar, model, first, fits);
+    for (n, shade) in month.days.iter().enumerate() {
+        let day = first + Days::new(n as u64);
         let rect = cell(day);
-        if let Some(tint) = day_tint(calendar, day) {
+        if let Some(tint) = shade.tint {
             ui.painter().rect_filled(rect.shrink(1.0), 2.0, tint);
         }
-        window_strip(ui, calendar, day, rect);
+        window_strip(ui, shade, rect);
         let stroke = if day == today {
             Stroke::new(2.0, ui.visuals().selection.bg_fill)
         } else {
@@ -129,37 +196,32 @@ pub fn month_ui(
             egui::FontId::proportional(12.0),
             color,
         );
-        meetings_of_day(ui, model, day, rect);
+        meetings_of_day(ui, model, shade, rect);
     }
     let releases = model.releases();
-    let mut line_of: HashMap<NaiveDate, usize> = HashMap::new();
-    let fits = ((height - LINE - 6.0) / LINE).floor().max(1.0) as usize;
     let mut clicked = None;
-    let last = first + Days::new(42);
-    // The rows are by start: those of the six weeks are one run of them.
-    let from = calendar.shown.start_days.partition_point(|d| *d < first);
-    let to = calendar.shown.start_days.partition_point(|d| *d < last);
-    for n in from..to {
-        let (i, day) = (calendar.shown.rows[n], calendar.shown.start_days[n]);
-        let release = &releases[i];
-        let line = line_of.entry(day).or_insert(0);
-        *line += 1;
-        if *line > fits {
-            if *line == fits + 1 {
-                let rect = cell(day);
+    let more = tr("calendar-more");
+    for mark in &month.marks {
+        let (row, line) = match *mark {
+            Mark::More(n) => {
+                let rect = cell(first + Days::new(n as u64));
                 ui.painter().text(
                     rect.right_top() + vec2(-4.0, 2.0),
                     egui::Align2::RIGHT_TOP,
-                    tr("calendar-more"),
+                    more.as_str(),
                     egui::FontId::proportional(11.0),
                     ui.visuals().weak_text_color(),
                 );
+                continue;
             }
-            continue;
-        }
-        let line = *line;
+            Mark::Bar { row, line } => (row, line),
+        };
+        let (i, day) = (calendar.shown.rows[row], calendar.shown.start_days[row]);
+        let release = &releases[i];
         let place = |p: PlannedWindow| {
-            let rect = cell(local_date(p.start).clamp(first, first + Days::new(41)));
+            // The day of the planned start is known; only a bar being dragged is worked out.
+            let start = if p == release.planned { day } else { local_date(p.start) };
+            let rect = cell(start.clamp(first, first + Days::new(41)));
             Rect::from_min_size(
                 rect.left_top() + vec2(2.0, line as f32 * LINE),
                 vec2(width - 4.0, LINE - 2.0),
@@ -170,6 +232,7 @@ pub fn month_ui(
             clicked = Some(id);
         }
     }
+    calendar.month = month;
     drag_tooltip(ui, calendar);
     clicked
 }

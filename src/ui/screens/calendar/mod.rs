@@ -143,6 +143,8 @@ pub struct Calendar {
     pub drag: Option<Drag>,
     /// The timeline's rows as last laid out.
     layout: timeline::Layout,
+    /// The month's days and lines as last laid out.
+    month: grid::MonthLayout,
     dialog: dialog::ScheduleDialog,
     /// Why the last reschedule or import was refused.
     refused: Option<String>,
@@ -162,6 +164,7 @@ impl Default for Calendar {
             conflict_list: side::ConflictList::default(),
             drag: None,
             layout: timeline::Layout::default(),
+            month: grid::MonthLayout::default(),
             dialog: dialog::ScheduleDialog::default(),
             refused: None,
             importing: false,
