@@ -28,6 +28,25 @@ pub(super) struct Span {
     pub(super) id: ReleaseId,
 }
 
+/// A release of the range as the checks read it, copied out of the release in one pass in id
+/// order (reading the releases themselves in start order would miss the cache on each).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Booking {
+    span: Span,
+    /// The release's type, as a bit of a freeze's exempt mask.
+    type_bit: u32,
+    scopes: Scopes,
+}
+
+/// The entries of a booking's scopes: up to four inline (all, its type, its group and a CI),
+/// more (a release on several CIs that have windows or freezes) as a run of
+/// `ScheduleIndex::scope_lists`.
+#[derive(Clone, Copy, Debug)]
+enum Scopes {
+    Inline([u32; 4], u8),
+    Listed(u32, u32),
+}
+
 struct WindowEntry {
     id: WindowId,
     name: Arc<str>,
@@ -91,20 +110,21 @@ impl ScopeTable {
     }
 
     /// The entries of the scopes `release` belongs to, in the order all, its type, its group,
-    /// each of its CIs (a CI listed twice once), into `out`.
-    fn of(&self, release: &Release, out: &mut Vec<usize>) {
-        out.clear();
-        out.extend(self.all);
-        out.extend(self.by_type[usize::from(release.release_type.code()) % 8]);
+    /// each of its CIs (a CI listed twice once), pushed onto `out`.
+    fn of(&self, release: &Release, out: &mut Vec<u32>) {
+        let from = out.len();
+        let mut push = |e: usize| out.push(e as u32);
+        self.all.into_iter().for_each(&mut push);
+        self.by_type[usize::from(release.release_type.code()) % 8].into_iter().for_each(&mut push);
         if let Some(g) = release.group_id {
-            out.extend(Self::find(&self.by_group, g.0));
+            Self::find(&self.by_group, g.0).into_iter().for_each(&mut push);
         }
         if !self.by_ci.is_empty() {
             for item in &release.assets {
                 if let Some(e) = Self::find(&self.by_ci, item.0)
-                    && !out.contains(&e)
+                    && !out[from..].contains(&(e as u32))
                 {
-                    out.push(e);
+                    out.push(e as u32);
                 }
             }
         }
@@ -128,7 +148,6 @@ pub(super) struct Cursors {
     union: Vec<usize>,
     next: Vec<usize>,
     freezes: Vec<usize>,
-    scopes: Vec<usize>,
 }
 
 /// Moves `at` on past every item of `items` that `past` holds for (they are sorted so that
@@ -146,16 +165,14 @@ pub struct ScheduleIndex {
     freezes: Vec<FreezeEntry>,
     scopes: ScopeTable,
     /// The releases of the range by start (then id).
-    spans: Vec<Span>,
-    /// The index in the releases given of each of `spans`.
-    places: Vec<u32>,
-    /// (CI, place in `spans`), by CI then place: each CI's releases by start.
-    by_ci: Vec<(ConfigItemId, u32)>,
-    /// Whether the release at that place in `spans` has more than one CI (only such a pair can
-    /// meet on two CIs).
-    many_cis: Vec<bool>,
-    /// (agent, place in `spans`), by agent then place.
-    by_agent: Vec<(AgentId, u32)>,
+    bookings: Vec<Booking>,
+    /// The scopes' entries of the bookings with more than fit inline, each booking's together.
+    scope_lists: Vec<u32>,
+    /// Each CI's releases by start, CI by CI, with whether the release has more than one CI
+    /// (only such a pair can meet on two CIs).
+    by_ci: Vec<(ConfigItemId, Span, bool)>,
+    /// Each agent's releases by start, agent by agent.
+    by_agent: Vec<(AgentId, Span)>,
 }
 
 impl ScheduleIndex {
@@ -226,45 +243,82 @@ impl ScheduleIndex {
             window_scopes,
             freezes,
             scopes,
-            spans: Vec::new(),
-            places: Vec::new(),
+            bookings: Vec::new(),
+            scope_lists: Vec::new(),
             by_ci: Vec::new(),
-            many_cis: Vec::new(),
             by_agent: Vec::new(),
         }
     }
 
-    /// The live releases that touch `range`, by start, and their CIs and agents.
+    /// The live releases that touch `range`, by start, and their CIs and agents: read once in
+    /// id order, then put in start order.
     fn index_releases(&mut self, releases: &[Release], range: TimeRange) {
-        let mut order: Vec<(Timestamp, ReleaseId, u32)> = releases
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
-            .map(|(i, r)| (r.planned.start, r.id, i as u32))
-            .collect();
-        order.sort_unstable();
-        self.spans.reserve(order.len());
-        self.many_cis.reserve(order.len());
-        for (place, &(_, _, i)) in order.iter().enumerate() {
-            let r = &releases[i as usize];
-            let place = place as u32;
-            self.spans.push(Span { start: r.planned.start, end: r.planned.end, id: r.id });
-            self.places.push(i);
-            // A CI listed twice on one release is one link: never a pair of the release with itself.
-            let mut distinct = 0;
+        let mut bookings: Vec<Booking> = Vec::with_capacity(releases.len());
+        // Each booking's distinct CIs (a CI listed twice on one release is one link: never a
+        // pair of the release with itself) as a run of `cis`, and its agent.
+        let mut cis: Vec<ConfigItemId> = Vec::with_capacity(releases.len() + releases.len() / 4);
+        let mut runs: Vec<(u32, u32)> = Vec::with_capacity(releases.len());
+        let mut agents: Vec<Option<AgentId>> = Vec::with_capacity(releases.len());
+        for r in releases.iter().filter(|r| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
+        {
+            bookings.push(self.booking(r));
+            let from = cis.len();
             for (k, item) in r.assets.iter().enumerate() {
                 if !r.assets[..k].contains(item) {
-                    self.by_ci.push((*item, place));
-                    distinct += 1;
+                    cis.push(*item);
                 }
             }
-            self.many_cis.push(distinct > 1);
-            if let Some(agent) = r.agent_id {
-                self.by_agent.push((agent, place));
-            }
+            runs.push((from as u32, cis.len() as u32));
+            agents.push(r.agent_id);
         }
-        self.by_ci.sort_unstable();
-        self.by_agent.sort_unstable();
+        // By start, then id (the releases are in id order): one integer per booking to sort.
+        let mut keys: Vec<u128> =
+            bookings.iter().enumerate().map(|(k, b)| time_key(b.span.start) << 32 | k as u128).collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect();
+        self.bookings = order.iter().map(|&k| bookings[k]).collect();
+        // Each CI's and agent's releases by start: the links made in start order, then grouped
+        // by CI and agent keeping that order.
+        let mut by_ci: Vec<(ConfigItemId, Span, bool)> = Vec::with_capacity(cis.len());
+        let mut by_agent: Vec<(AgentId, Span)> = Vec::with_capacity(order.len());
+        for (booking, &k) in self.bookings.iter().zip(&order) {
+            let run = &cis[runs[k].0 as usize..runs[k].1 as usize];
+            by_ci.extend(run.iter().map(|&item| (item, booking.span, run.len() > 1)));
+            by_agent.extend(agents[k].map(|agent| (agent, booking.span)));
+        }
+        self.by_ci = grouped(by_ci, |link| link.0.0);
+        self.by_agent = grouped(by_agent, |link| link.0.0);
+    }
+
+    /// What the checks read of `release` (scopes beyond four go onto `scope_lists`).
+    fn booking(&mut self, release: &Release) -> Booking {
+        let from = self.scope_lists.len();
+        self.scopes.of(release, &mut self.scope_lists);
+        let found = &self.scope_lists[from..];
+        let scopes = if found.len() <= 4 {
+            let mut inline = [0; 4];
+            for (slot, e) in inline.iter_mut().zip(found) {
+                *slot = *e;
+            }
+            let n = found.len() as u8;
+            self.scope_lists.truncate(from);
+            Scopes::Inline(inline, n)
+        } else {
+            Scopes::Listed(from as u32, self.scope_lists.len() as u32)
+        };
+        Booking {
+            span: Span { start: release.planned.start, end: release.planned.end, id: release.id },
+            type_bit: type_bit(release.release_type),
+            scopes,
+        }
+    }
+
+    /// The entries of a booking's scopes.
+    fn scopes_of<'a>(&'a self, booking: &'a Booking) -> &'a [u32] {
+        match &booking.scopes {
+            Scopes::Inline(inline, n) => &inline[..usize::from(*n)],
+            Scopes::Listed(from, to) => &self.scope_lists[*from as usize..*to as usize],
+        }
     }
 
     /// Room to work in for checking releases one after another in start order.
@@ -273,33 +327,43 @@ impl ScheduleIndex {
             union: vec![0; self.window_scopes.len()],
             next: vec![0; self.window_scopes.len()],
             freezes: vec![0; self.freezes.len()],
-            scopes: Vec::new(),
         }
     }
 
-    /// The freeze and outside-window conflicts of every indexed release (`releases` are those
-    /// the index was built from), pushed onto `out`.
-    pub(super) fn release_conflicts(&self, releases: &[Release], out: &mut Vec<Conflict>) {
+    /// The freeze and outside-window conflicts of every indexed release: the outside-window
+    /// ones onto `outside` (one per release at most, so in the order of the releases' starts
+    /// and ids, which is their sorted order), the freeze ones onto `out`.
+    pub(super) fn release_conflicts(&self, outside: &mut Vec<Conflict>, out: &mut Vec<Conflict>) {
         let mut cursors = self.cursors();
-        for &i in &self.places {
-            self.window_and_freeze_conflicts(&releases[i as usize], &mut cursors, out);
+        for booking in &self.bookings {
+            self.window_and_freeze_conflicts(booking, &mut cursors, outside, out);
         }
     }
 
-    /// The freeze and outside-window conflicts of one release, pushed onto `out`. Releases are
-    /// given in start order; `cursors` keeps where the last one's search stopped.
-    pub(super) fn window_and_freeze_conflicts(
+    /// The freeze and outside-window conflicts of one release that is not indexed (a draft),
+    /// pushed onto `out`.
+    pub(super) fn conflicts_of(&mut self, release: &Release, out: &mut Vec<Conflict>) {
+        let booking = self.booking(release);
+        let mut outside = Vec::new();
+        self.window_and_freeze_conflicts(&booking, &mut self.cursors(), &mut outside, out);
+        out.append(&mut outside);
+    }
+
+    /// The outside-window conflict of one booking, pushed onto `outside`, and its freeze
+    /// conflicts, onto `out`. Bookings are given in start order; `cursors` keeps where the last
+    /// one's search stopped.
+    fn window_and_freeze_conflicts(
         &self,
-        release: &Release,
+        booking: &Booking,
         cursors: &mut Cursors,
+        outside: &mut Vec<Conflict>,
         out: &mut Vec<Conflict>,
     ) {
-        let (start, end) = (release.planned.start, release.planned.end);
-        let mut scopes = std::mem::take(&mut cursors.scopes);
-        self.scopes.of(release, &mut scopes);
+        let Span { start, end, id } = booking.span;
+        let scopes = self.scopes_of(booking);
         let mut applies = false;
         let mut inside = false;
-        for entry in scopes.iter().map(|&e| &self.scopes.entries[e]) {
+        for entry in scopes.iter().map(|&e| &self.scopes.entries[e as usize]) {
             let Some(w) = entry.windows else { continue };
             applies = true;
             let union = &self.window_scopes[w].union;
@@ -311,13 +375,12 @@ impl ScheduleIndex {
             }
         }
         if applies && !inside {
-            out.push(self.outside_window(release, &scopes, cursors));
+            outside.push(self.outside_window(booking.span, scopes, cursors));
         }
-        let bit = type_bit(release.release_type);
-        for entry in scopes.iter().map(|&e| &self.scopes.entries[e]) {
+        for entry in scopes.iter().map(|&e| &self.scopes.entries[e as usize]) {
             for &i in &entry.freezes {
                 let freeze = &self.freezes[i];
-                if freeze.exempt & bit != 0 {
+                if freeze.exempt & booking.type_bit != 0 {
                     continue;
                 }
                 let at = &mut cursors.freezes[i];
@@ -327,20 +390,19 @@ impl ScheduleIndex {
                     .take_while(|o| o.start < end)
                     .filter(|o| o.overlaps(start, end))
                 {
-                    out.push(freeze_conflict(release.id, freeze, *occurrence, start, end));
+                    out.push(freeze_conflict(id, freeze, *occurrence, start, end));
                 }
             }
         }
-        cursors.scopes = scopes;
     }
 
     /// The conflict of a release outside every window that applies, with the next occurrence of
     /// one: every occurrence of a window lasts as long as the others (its rule's duration, or its
     /// one period), so the next one is the one to suggest whether or not it is long enough.
-    fn outside_window(&self, release: &Release, scopes: &[usize], cursors: &mut Cursors) -> Conflict {
-        let (start, end) = (release.planned.start, release.planned.end);
+    fn outside_window(&self, span: Span, scopes: &[u32], cursors: &mut Cursors) -> Conflict {
+        let Span { start, end, id } = span;
         let mut best: Option<(Occurrence, usize)> = None;
-        for entry in scopes.iter().map(|&e| &self.scopes.entries[e]) {
+        for entry in scopes.iter().map(|&e| &self.scopes.entries[e as usize]) {
             let Some(w) = entry.windows else { continue };
             let next = &self.window_scopes[w].next;
             let at = &mut cursors.next[w];
@@ -363,7 +425,7 @@ impl ScheduleIndex {
         };
         Conflict {
             kind: ConflictKind::OutsideWindow,
-            release_ids: ReleaseIds::one(release.id),
+            release_ids: ReleaseIds::one(id),
             against,
             from: start,
             to: end,
@@ -379,21 +441,60 @@ impl ScheduleIndex {
         let mut active = Vec::new();
         for run in self.by_ci.chunk_by(|a, b| a.0 == b.0) {
             let item = run[0].0;
-            sweep(&self.spans, run.iter().map(|&(_, p)| p), &mut active, |a, b| {
-                let (x, y) = (&self.spans[a as usize], &self.spans[b as usize]);
-                let twice = self.many_cis[a as usize] && self.many_cis[b as usize];
-                if !twice || seen.insert((x.id.min(y.id), x.id.max(y.id))) {
-                    out.push(ci_conflict(*x, *y, item));
-                }
-            });
+            sweep(
+                run.iter().map(|&(_, span, many)| (span, many)),
+                &mut active,
+                |(a, a_many), (b, b_many)| {
+                    if !(a_many && b_many) || seen.insert((a.id.min(b.id), a.id.max(b.id))) {
+                        out.push(ci_conflict(a, b, item));
+                    }
+                },
+            );
         }
+        let mut active = Vec::new();
         for run in self.by_agent.chunk_by(|a, b| a.0 == b.0) {
             let agent = run[0].0;
-            sweep(&self.spans, run.iter().map(|&(_, p)| p), &mut active, |a, b| {
-                out.push(agent_conflict(self.spans[a as usize], self.spans[b as usize], agent));
+            sweep(run.iter().map(|&(_, span)| (span, ())), &mut active, |(a, ()), (b, ())| {
+                out.push(agent_conflict(a, b, agent));
             });
         }
     }
+}
+
+/// A time as one integer that sorts as the times do (seconds from a point before any time
+/// chrono can hold, then nanoseconds, a leap second's included), with 32 bits free below.
+fn time_key(t: Timestamp) -> u128 {
+    let seconds = (i128::from(t.timestamp()) + (1 << 43)) as u128;
+    seconds << 31 | u128::from(t.timestamp_subsec_nanos())
+}
+
+/// `items` grouped by `key` in key order, keeping their order within a key: counted into
+/// place when the keys are dense (ids given out one after another), sorted otherwise.
+fn grouped<T: Copy>(mut items: Vec<T>, key: impl Fn(&T) -> i64) -> Vec<T> {
+    let (Some(low), Some(high)) = (items.iter().map(&key).min(), items.iter().map(&key).max()) else {
+        return items;
+    };
+    let width = high.abs_diff(low);
+    if width > items.len() as u64 * 4 + 1024 {
+        // Stable: the order within a key stays.
+        items.sort_by_key(key);
+        return items;
+    }
+    let slot = |item: &T| key(item).abs_diff(low) as usize;
+    let mut starts = vec![0_usize; width as usize + 2];
+    for item in &items {
+        starts[slot(item) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = items.clone();
+    for item in &items {
+        let at = &mut starts[slot(item)];
+        out[*at] = *item;
+        *at += 1;
+    }
+    out
 }
 
 /// The bit of a release type in a freeze's exempt mask.
@@ -437,22 +538,20 @@ fn union(occurrences: impl Iterator<Item = Occurrence>) -> Vec<Occurrence> {
     merged
 }
 
-/// Calls `pair` for every two of `places` (places in `spans`, which is by start) whose spans
-/// overlap, the earlier first; `active` is room to work in.
-fn sweep(
-    spans: &[Span],
-    places: impl Iterator<Item = u32>,
-    active: &mut Vec<u32>,
-    mut pair: impl FnMut(u32, u32),
+/// Calls `pair` for every two of `spans` (by start, each with what the caller keeps beside it)
+/// that overlap, the earlier first; `active` is room to work in.
+fn sweep<T: Copy>(
+    spans: impl Iterator<Item = (Span, T)>,
+    active: &mut Vec<(Span, T)>,
+    mut pair: impl FnMut((Span, T), (Span, T)),
 ) {
     active.clear();
-    for place in places {
-        let start = spans[place as usize].start;
-        active.retain(|&a| spans[a as usize].end > start);
+    for span in spans {
+        active.retain(|(a, _)| a.end > span.0.start);
         for &a in active.iter() {
-            pair(a, place);
+            pair(a, span);
         }
-        active.push(place);
+        active.push(span);
     }
 }
 
