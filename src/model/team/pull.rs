@@ -1,0 +1,151 @@
+//! A pull applied to the local file: server changes (in seq order) turned into release puts and
+//! removals, written through the model's one path with the seq each record is now at. Pulled
+//! changes are not undoable here (they are a teammate's), and a local command whose releases a
+//! pull changed since can no longer be undone (see `History::mark_overtaken`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::activity::release_changes;
+use crate::domain::{
+    Activity, ActivityId, ActivityKind, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
+};
+use crate::model::Model;
+use crate::model::plan::Effect;
+use crate::store::Mutation;
+use crate::store::team::TeamWrite;
+use crate::store::team::change::{RecordChange, RecordKey, RecordKind, release_fields, release_from_fields};
+use crate::store::team::server::PulledChange;
+
+/// What a pull does besides its mutations.
+pub(in crate::model) struct PullEffect {
+    pub(in crate::model) write: TeamWrite,
+    /// Releases whose local state the pull changed.
+    pub(in crate::model) overtaken: BTreeSet<ReleaseId>,
+    /// Records a change named that this file does not have: their whole server value is fetched.
+    pub(in crate::model) missing: Vec<RecordKey>,
+}
+
+impl Model {
+    /// Plans the local effect of `changes` (in seq order). A release the server sends that
+    /// names a person this file does not know keeps the field empty here (people are not shared
+    /// yet), and the log says so.
+    pub(in crate::model) fn plan_pull(
+        &self,
+        changes: Vec<PulledChange>,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), crate::model::CommandError> {
+        let mut after: BTreeMap<ReleaseId, Option<Release>> = BTreeMap::new();
+        let mut seqs: BTreeMap<RecordKey, i64> = BTreeMap::new();
+        let mut missing = BTreeSet::new();
+        let mut last_seq = 0;
+        for pulled in changes {
+            last_seq = last_seq.max(pulled.seq);
+            for change in pulled.changes {
+                let key = change.record();
+                let RecordKind::Release = key.kind;
+                let id = ReleaseId(key.id);
+                let current = match after.get(&id) {
+                    Some(current) => current.clone(),
+                    None => self.release(id).cloned(),
+                };
+                let new = match change {
+                    RecordChange::Create { data, .. } => Some(decode(data)?),
+                    RecordChange::Fields { fields, .. } => {
+                        let Some(current) = current else {
+                            missing.insert(key);
+                            continue;
+                        };
+                        let mut data = release_fields(&current);
+                        data.extend(fields);
+                        Some(decode(data)?)
+                    }
+                    RecordChange::Remove { .. } => None,
+                };
+                missing.remove(&key);
+                seqs.insert(key, pulled.seq);
+                after.insert(id, new);
+            }
+        }
+        let mut overtaken = BTreeSet::new();
+        let mut removed = Vec::new();
+        for (id, new) in after {
+            let old = self.release(id);
+            match (old, new) {
+                (None, None) => {}
+                (Some(old), None) => {
+                    let subject = FieldChange::removed(Field::Subject, Value::text(old.subject.clone()));
+                    effect.activities.push(pulled_activity(id, now, vec![subject]));
+                    removed.push(id);
+                    effect.mutations.push(Mutation::RemoveRelease(id));
+                    overtaken.insert(id);
+                }
+                (old, Some(new)) => {
+                    let new = self.with_known_people(new);
+                    if old == Some(&new) {
+                        continue;
+                    }
+                    let changes = match old {
+                        Some(old) => release_changes(old, &new, &self.directory),
+                        None => vec![FieldChange::added(Field::Subject, Value::text(new.subject.clone()))],
+                    };
+                    effect.activities.push(pulled_activity(id, now, changes));
+                    effect.mutations.push(Mutation::PutRelease(new));
+                    overtaken.insert(id);
+                }
+            }
+        }
+        if !removed.is_empty() {
+            // What hangs on a release removed by a teammate goes with it, as with a purge here.
+            let mut dependents = Effect::empty();
+            self.plan_purge_of_dependents(&removed, &mut dependents);
+            let releases = std::mem::take(&mut effect.mutations);
+            effect.mutations = dependents.mutations;
+            effect.mutations.extend(releases);
+        }
+        let write = TeamWrite::Pulled { last_seq, record_seqs: seqs.into_iter().collect() };
+        effect.pull = Some(PullEffect { write, overtaken, missing: missing.into_iter().collect() });
+        Ok(())
+    }
+
+    /// `release` with the agent, group and department this file does not have left empty.
+    fn with_known_people(&self, mut release: Release) -> Release {
+        if release.agent_id.is_some_and(|a| self.directory.agent(a).is_none()) {
+            log::warn!(
+                "release #{} names agent {:?}, unknown here: left empty",
+                release.id.0,
+                release.agent_id
+            );
+            release.agent_id = None;
+        }
+        if release.group_id.is_some_and(|g| self.directory.group(g).is_none()) {
+            log::warn!(
+                "release #{} names group {:?}, unknown here: left empty",
+                release.id.0,
+                release.group_id
+            );
+            release.group_id = None;
+        }
+        if release.department_id.is_some_and(|d| self.directory.department(d).is_none()) {
+            log::warn!("release #{} names a department unknown here: left empty", release.id.0);
+            release.department_id = None;
+        }
+        release
+    }
+}
+
+/// A row of the log for a teammate's change (no local agent made it).
+fn pulled_activity(id: ReleaseId, now: Timestamp, changes: Vec<FieldChange>) -> Activity {
+    Activity {
+        id: ActivityId(0),
+        release_id: Some(id),
+        actor: None,
+        at: now,
+        kind: ActivityKind::Team,
+        changes,
+    }
+}
+
+fn decode(data: serde_json::Map<String, serde_json::Value>) -> Result<Release, crate::model::CommandError> {
+    release_from_fields(data).map_err(|e| crate::model::CommandError::TeamData(e.to_string()))
+}
