@@ -29,6 +29,8 @@ pub(super) struct TeamLink {
     state: TeamState,
     /// The seq each shared record was last seen at: a command's base.
     record_seqs: BTreeMap<RecordKey, i64>,
+    /// The password given this session (in the URL or beside it), kept in memory only.
+    password: Option<String>,
 }
 
 /// What a sync did.
@@ -59,7 +61,7 @@ pub struct TeamStatus {
 impl TeamLink {
     pub(super) fn load(store: &crate::store::Store) -> Result<Option<Self>, crate::store::StoreError> {
         let Some(state) = store.team_state()? else { return Ok(None) };
-        Ok(Some(Self { state, record_seqs: store.team_record_seqs()? }))
+        Ok(Some(Self { state, record_seqs: store.team_record_seqs()?, password: None }))
     }
 }
 
@@ -96,7 +98,7 @@ impl Model {
     ) -> Result<SyncReport, TeamError> {
         let mut server = Server::connect(url, password)?;
         server.init()?;
-        self.join(&mut server, url, author, true)?;
+        self.join(&mut server, url, password, author, true)?;
         self.sync_with(&mut server)
     }
 
@@ -112,24 +114,35 @@ impl Model {
         }
         let mut server = Server::connect(url, password)?;
         server.check_schema()?;
-        self.join(&mut server, url, author, false)?;
+        self.join(&mut server, url, password, author, false)?;
         self.sync_with(&mut server)
     }
 
-    /// `team sync`: pushes the outbox, then pulls. `password` is used when the stored URL has none.
+    /// `team sync`: pushes the outbox, then pulls. Without a `password`, the one given to
+    /// `team_init` or `team_join` in this session is used.
     pub fn team_sync(&mut self, password: Option<&str>) -> Result<SyncReport, TeamError> {
-        let url = self.team().map(|t| t.url.clone()).ok_or(TeamError::NoTeam)?;
-        let mut server = Server::connect(&url, password)?;
+        let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
+        let password = password.map(str::to_owned).or_else(|| team.password.clone());
+        let mut server = Server::connect(&team.state.url, password.as_deref())?;
         server.check_schema()?;
         self.sync_with(&mut server)
     }
 
     /// Records the team in the file (the URL without its password); with `share`, the releases
     /// the file holds go to the outbox as one change.
-    fn join(&mut self, server: &mut Server, url: &str, author: &str, share: bool) -> Result<(), TeamError> {
-        let (url, _) = crate::store::team::url::split_password(url)?;
-        if let Some(team) = &self.team {
+    fn join(
+        &mut self,
+        server: &mut Server,
+        url: &str,
+        password: Option<&str>,
+        author: &str,
+        share: bool,
+    ) -> Result<(), TeamError> {
+        let (url, in_url) = crate::store::team::url::split_password(url)?;
+        let password = in_url.or_else(|| password.map(str::to_owned));
+        if let Some(team) = &mut self.team {
             if team.state.url == url {
+                team.password = password;
                 return Ok(());
             }
             return Err(TeamError::AlreadyInTeam(team.state.url.clone()));
@@ -138,7 +151,7 @@ impl Model {
         let state =
             TeamState { url, author: author.to_owned(), client_id: uuid::Uuid::new_v4(), last_seq: 0 };
         self.store.set_team_state(&state)?;
-        self.team = Some(TeamLink { state, record_seqs: BTreeMap::new() });
+        self.team = Some(TeamLink { state, record_seqs: BTreeMap::new(), password });
         if share && !self.releases.is_empty() {
             let changes: Vec<RecordChange> = self
                 .releases
