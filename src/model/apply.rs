@@ -53,7 +53,7 @@ pub(super) struct Written {
     created: Option<ReleaseId>,
     imported: Option<ImportCounts>,
     /// Records a pull named that the file does not have.
-    pub(super) missing: Vec<crate::model::team::RecordKey>,
+    pub(super) missing: Vec<crate::store::team::change::RecordKey>,
 }
 
 /// What [`Model::apply_unrecorded`] writes: a command, or stored state put back by undo or redo.

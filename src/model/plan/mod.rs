@@ -34,6 +34,15 @@ use crate::domain::{
 use crate::model::{Command, CommandError, Model, NamedThing};
 use crate::store::Mutation;
 
+/// What a pull does besides its mutations.
+pub(in crate::model) struct PullEffect {
+    pub(in crate::model) write: crate::store::team::TeamWrite,
+    /// Releases whose local state the pull changed.
+    pub(in crate::model) overtaken: std::collections::BTreeSet<ReleaseId>,
+    /// Records a change named that this file does not have: their whole server value is fetched.
+    pub(in crate::model) missing: Vec<crate::store::team::change::RecordKey>,
+}
+
 /// A command's planned effect, before it is written.
 pub(super) struct Effect {
     pub(super) mutations: Vec<Mutation>,
@@ -42,7 +51,7 @@ pub(super) struct Effect {
     /// What an import does to the releases.
     pub(super) import: Option<ImportCounts>,
     /// What a pull of the team's changes moves on besides its mutations.
-    pub(super) pull: Option<crate::model::team::PullEffect>,
+    pub(super) pull: Option<PullEffect>,
 }
 
 impl Effect {

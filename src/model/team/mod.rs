@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 pub use crate::store::team::change::{Conflict, ConflictKind, RecordKey, RecordKind};
 pub use crate::store::team::server::SERVER_SCHEMA_VERSION;
 pub use crate::store::team::{StoredConflict, TeamError, TeamState};
-pub(super) use pull::PullEffect;
 
 use super::Model;
 use super::apply::Write;
+use super::plan::PullEffect;
 use crate::domain::Timestamp;
 use crate::store::Mutation;
 use crate::store::team::TeamWrite;

@@ -10,20 +10,11 @@ use crate::domain::{
     Activity, ActivityId, ActivityKind, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
 };
 use crate::model::Model;
-use crate::model::plan::Effect;
+use crate::model::plan::{Effect, PullEffect};
 use crate::store::Mutation;
 use crate::store::team::TeamWrite;
 use crate::store::team::change::{RecordChange, RecordKey, RecordKind, release_fields, release_from_fields};
 use crate::store::team::server::PulledChange;
-
-/// What a pull does besides its mutations.
-pub(in crate::model) struct PullEffect {
-    pub(in crate::model) write: TeamWrite,
-    /// Releases whose local state the pull changed.
-    pub(in crate::model) overtaken: BTreeSet<ReleaseId>,
-    /// Records a change named that this file does not have: their whole server value is fetched.
-    pub(in crate::model) missing: Vec<RecordKey>,
-}
 
 impl Model {
     /// Plans the local effect of `changes` (in seq order). A release the server sends that

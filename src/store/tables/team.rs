@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{from_millis, load_rows, to_json, to_millis};
 use crate::domain::Timestamp;
+use crate::domain::team::{Conflict, ConflictKind, OutboxEntry, RecordKey};
 use crate::store::StoreError;
-use crate::store::team::change::{Conflict, ConflictKind, OutboxEntry, RecordKey};
 
 /// Which team a file belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
