@@ -158,6 +158,7 @@ mod tests {
         RecordKey { kind: RecordKind::Release, id: 1 }
     }
 
+    #[expect(clippy::needless_pass_by_value, reason = "called with json! values made in place")]
     fn fields(value: Value) -> Map<String, Value> {
         value.as_object().unwrap().clone()
     }

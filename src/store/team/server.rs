@@ -71,6 +71,9 @@ pub struct Pushed {
     pub repeated: bool,
 }
 
+/// A shared record's JSON object.
+pub type RecordData = Map<String, Value>;
+
 /// A connection to the team's server.
 pub struct Server {
     client: Client,
@@ -237,7 +240,7 @@ impl Server {
     }
 
     /// A shared record as the server holds it now, with the seq that last wrote it.
-    pub fn record(&mut self, key: RecordKey) -> Result<Option<(Map<String, Value>, i64)>, TeamError> {
+    pub fn record(&mut self, key: RecordKey) -> Result<Option<(RecordData, i64)>, TeamError> {
         let (table, column) = table(key.kind);
         let row =
             self.client.query_opt(&format!("SELECT {column}, seq FROM {table} WHERE id = $1"), &[&key.id])?;
@@ -249,7 +252,7 @@ impl Server {
     }
 
     /// Every shared record of `kind`, in id order (what every client's file must equal).
-    pub fn records(&mut self, kind: RecordKind) -> Result<Vec<(i64, Map<String, Value>)>, TeamError> {
+    pub fn records(&mut self, kind: RecordKind) -> Result<Vec<(i64, RecordData)>, TeamError> {
         let (table, column) = table(kind);
         let rows = self.client.query(&format!("SELECT id, {column} FROM {table} ORDER BY id"), &[])?;
         rows.into_iter()
@@ -296,12 +299,11 @@ fn push_once(
     let mut conflicts = Vec::new();
     for change in &entry.changes {
         let key = change.record();
-        if !records.contains_key(&key) {
-            let current = match read_record(tx, key)? {
-                Ok(current) => current,
+        if let std::collections::btree_map::Entry::Vacant(slot) = records.entry(key) {
+            match read_record(tx, key)? {
+                Ok(current) => slot.insert(current),
                 Err(err) => return Ok(Err(err)),
             };
-            records.insert(key, current);
         }
         let current = records.get(&key).and_then(Option::as_ref);
         let base = entry.bases.get(&key).copied().unwrap_or(0);

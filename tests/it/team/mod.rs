@@ -8,6 +8,7 @@
 mod cli;
 mod merge;
 mod migration;
+mod property;
 mod undo;
 
 use std::path::{Path, PathBuf};
@@ -127,13 +128,16 @@ fn watchdog(bin: &Path, dir: &Path, data: &Path, server_pid: u32) {
          kill {server_pid} 2>/dev/null; sleep 1; rm -rf '{}'",
         dir.display()
     );
-    Command::new("setsid")
-        .args(["sh", "-c", &script])
+    // `--fork`: setsid's own process ends at once (waited for here), the watchdog runs on in a
+    // session of its own, so a signal to this process group does not reach it.
+    let status = Command::new("setsid")
+        .args(["--fork", "sh", "-c", &script])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .spawn()
+        .status()
         .unwrap();
+    assert!(status.success(), "the watchdog of the test PostgreSQL did not start");
 }
 
 fn admin_url(port: u16, database: &str) -> String {
