@@ -109,7 +109,9 @@ impl Model {
         password: Option<&str>,
         author: &str,
     ) -> Result<SyncReport, TeamError> {
-        if !self.releases.is_empty() {
+        let (stripped, _) = crate::store::team::url::split_password(url)?;
+        let rejoin = self.team().is_some_and(|t| t.url == stripped);
+        if !rejoin && !self.releases.is_empty() {
             return Err(TeamError::JoinNeedsEmptyFile);
         }
         let mut server = Server::connect(url, password)?;

@@ -95,9 +95,20 @@ fn team_init_join_sync_and_status_on_fresh_files() {
         Some("two-phase")
     );
 
-    // Joining a file that already has releases is refused; the password is in neither file.
-    let refused = team(&a, &["join", "--url", &url], None);
+    // Joining the same team again only syncs; another server's team, or a file that already has
+    // releases of its own, is refused. The password is in neither file.
+    let again = json(&team(&b, &["join", "--url", &url, "--format", "json"], None));
+    assert_eq!(again["pushed"], 0);
+    let other = url.replace("127.0.0.1", "localhost");
+    let refused = team(&a, &["join", "--url", &other], None);
     assert!(!refused.status.success());
+    let words = String::from_utf8_lossy(&refused.stderr);
+    assert!(words.contains("holds releases of its own"), "{words}");
+    let fresh = dir.path().join("c.sqlite3");
+    init_file(&fresh);
+    let refused = team(&fresh, &["sync"], Some(PASSWORD));
+    let words = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success() && words.contains("not in a team"), "{words}");
     for file in [&a, &b] {
         let bytes = std::fs::read(file).unwrap();
         let wal = std::fs::read(file.with_extension("sqlite3-wal")).unwrap_or_default();
