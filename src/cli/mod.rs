@@ -18,6 +18,7 @@ mod metrics;
 mod regulator;
 mod releases;
 mod schedule;
+mod team;
 mod template;
 mod terminal;
 mod width;
@@ -280,6 +281,8 @@ pub enum CliCommand {
     Metrics(metrics::MetricsArgs),
     /// Regulator steps (`regulator list`) and a regulator's approval (`regulator approve`).
     Regulator(regulator::RegulatorArgs),
+    /// The file's team on a PostgreSQL server (`team init`, `join`, `sync`, `status`).
+    Team(team::TeamArgs),
     /// Deployment windows and change freezes (`windows import FILE.ics` adds those of a calendar file).
     #[command(args_conflicts_with_subcommands = true)]
     Windows {
@@ -529,6 +532,7 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
         CliCommand::Approve(args) => cab::approve(db, args),
         CliCommand::Metrics(args) => metrics::metrics(db, args),
         CliCommand::Regulator(args) => regulator::regulator(db, args),
+        CliCommand::Team(args) => team::team(db, args),
         CliCommand::Windows { action: None, format } => schedule::windows(db, format),
         CliCommand::Windows { action: Some(WindowsAction::Import { file }), .. } => {
             schedule::import(db, &file)

@@ -20,6 +20,7 @@ pub mod schedule;
 pub mod search;
 pub mod settings;
 pub mod stage;
+pub mod team;
 pub mod template;
 pub mod view;
 pub mod work;

@@ -44,6 +44,7 @@ pub fn activity_kind(kind: ActivityKind) -> String {
         ActivityKind::Monitoring => "monitoring-activity",
         ActivityKind::Meeting => "meeting-activity-meeting",
         ActivityKind::Regulator => "regulator-activity",
+        ActivityKind::Team => "team-activity",
     })
 }
 

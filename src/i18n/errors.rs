@@ -15,6 +15,8 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::InTrash(list) => release_ids("error-in-trash", list),
         E::NotInTrash(list) => release_ids("error-not-in-trash", list),
         E::NothingSelected => tr("error-nothing-selected"),
+        E::OvertakenByTeam(list) => release_ids("team-error-overtaken", list),
+        E::TeamData(detail) => tr_args("team-error-bad-data", &[("detail", detail.as_str().into())]),
         E::NoCurrentAgent => tr("error-no-current-agent"),
         E::NoSuchAgent(id) => tr_args("error-no-such-agent", &[("id", id.0.into())]),
         E::DeactivateCurrentAgent => tr("error-deactivate-current-agent"),

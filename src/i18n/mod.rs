@@ -18,6 +18,7 @@ mod meeting;
 mod monitoring;
 mod regulator;
 mod schedule;
+mod team;
 
 pub use activity::{activity_cells, activity_field, activity_kind, activity_value};
 pub use cab::*;
@@ -30,6 +31,7 @@ pub use meeting::*;
 pub use monitoring::*;
 pub use regulator::*;
 pub use schedule::*;
+pub use team::*;
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -76,6 +78,7 @@ catalogues!(
     "monitoring",
     "meeting",
     "regulator",
+    "team",
 );
 /// The bundled Korean-capable font (NanumGothic, SIL OFL 1.1; licence in `assets/fonts/`), used by
 /// the window and by the chart exporter.

@@ -48,16 +48,20 @@ impl Applied {
 }
 
 /// What [`Model::apply_unrecorded`] wrote.
-struct Written {
+pub(super) struct Written {
     inverse: Vec<Mutation>,
     created: Option<ReleaseId>,
     imported: Option<ImportCounts>,
+    /// Records a pull named that the file does not have.
+    pub(super) missing: Vec<crate::store::team::change::RecordKey>,
 }
 
 /// What [`Model::apply_unrecorded`] writes: a command, or stored state put back by undo or redo.
 pub(super) enum Write {
     Command(Command),
     Revert(Revert),
+    /// The team's changes from the server, in seq order (not undoable here).
+    Pull(Vec<crate::store::team::server::PulledChange>),
 }
 
 /// Stored state written back to an earlier version: the inverse of `of`, kept by undo or redo.
@@ -172,7 +176,7 @@ impl Model {
 
     /// Validates, backs up when the write adds or removes much, writes and absorbs; returns the
     /// inverse of what was written, the release created and what an import did.
-    fn apply_unrecorded(&mut self, write: Write) -> Result<Written, CommandError> {
+    pub(super) fn apply_unrecorded(&mut self, write: Write) -> Result<Written, CommandError> {
         let now = self.now();
         // An import adds many rows at once, a purge removes them for good: keep the file as it
         // was before either.
@@ -181,7 +185,7 @@ impl Model {
                 Command::Sample(_) | Command::Import(_) | Command::Schedule(ScheduleCommand::Import { .. }),
             ) => Some("import"),
             Write::Command(Command::Bulk { action: BulkAction::Purge, .. }) => Some("purge"),
-            Write::Command(_) | Write::Revert(_) => None,
+            Write::Command(_) | Write::Revert(_) | Write::Pull(_) => None,
         };
         let effect = self.plan(write, now)?;
         if let Some(reason) = backup
@@ -196,10 +200,23 @@ impl Model {
             }
         }
         let inverse = self.inverse_of(&effect.mutations);
-        self.store.commit(&effect.mutations, &effect.activities)?;
+        // With a team, the command's shared changes wait in the outbox, written in the same
+        // transaction; a pull writes the seqs it moved on instead.
+        let team = match &effect.pull {
+            Some(pull) => Some(pull.write.clone()),
+            None => self.outbox_entry(&effect.mutations, now).map(crate::store::team::TeamWrite::Outbox),
+        };
+        self.store.commit_with_team(&effect.mutations, &effect.activities, team.as_ref())?;
+        let missing = match effect.pull {
+            Some(pull) => {
+                self.absorb_pull(&pull);
+                pull.missing
+            }
+            None => Vec::new(),
+        };
         self.absorb(effect.mutations);
         self.revision += 1;
-        Ok(Written { inverse, created: effect.created, imported: effect.import })
+        Ok(Written { inverse, created: effect.created, imported: effect.import, missing })
     }
 
     /// The session's undo and redo stacks.
@@ -212,9 +229,14 @@ impl Model {
     /// fails, nothing changes and the command stays undoable.
     pub fn undo(&mut self) -> Result<Option<Command>, CommandError> {
         let Some(entry) = self.history.pop_undo() else { return Ok(None) };
+        if let Some(releases) = entry.overtaken() {
+            // A teammate changed these releases since (a pull): writing the old values back would
+            // overwrite their edit. The step is dropped, so the next undo goes on below it.
+            return Err(CommandError::OvertakenByTeam(releases));
+        }
         match self.revert_to(&entry, Direction::Undo) {
             Ok(inverse) => {
-                self.history.push_redo(HistoryEntry { command: entry.command.clone(), inverse });
+                self.history.push_redo(HistoryEntry::new(entry.command.clone(), inverse));
                 Ok(Some(entry.command))
             }
             Err(err) => {
@@ -228,9 +250,12 @@ impl Model {
     /// that was redone, `None` when there is none.
     pub fn redo(&mut self) -> Result<Option<Command>, CommandError> {
         let Some(entry) = self.history.pop_redo() else { return Ok(None) };
+        if let Some(releases) = entry.overtaken() {
+            return Err(CommandError::OvertakenByTeam(releases));
+        }
         match self.revert_to(&entry, Direction::Redo) {
             Ok(inverse) => {
-                self.history.push_undo(HistoryEntry { command: entry.command.clone(), inverse });
+                self.history.push_undo(HistoryEntry::new(entry.command.clone(), inverse));
                 Ok(Some(entry.command))
             }
             Err(err) => {

@@ -21,6 +21,13 @@ pub enum CommandError {
     InTrash(Vec<ReleaseId>),
     #[error("{} not in Trash; nothing was changed", id_list_verb(.0, "is", "are"))]
     NotInTrash(Vec<ReleaseId>),
+    #[error(
+        "a teammate changed {} since (team sync): undoing would overwrite their edit, so this step was dropped",
+        id_list(.0)
+    )]
+    OvertakenByTeam(Vec<ReleaseId>),
+    #[error("the team server sent a release this build cannot read: {0}")]
+    TeamData(String),
     #[error("no releases are selected")]
     NothingSelected,
     #[error("nobody is signed in: choose the current agent first")]

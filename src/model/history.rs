@@ -4,9 +4,10 @@
 //! and the mutations that put stored state back as it was. Undo writes those mutations through
 //! `Model::apply`'s path (as the model's internal revert) and keeps the revert's own inverse for redo.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 
 use super::Command;
+use crate::domain::ReleaseId;
 use crate::store::Mutation;
 
 /// How many commands can be undone at most; older ones are forgotten.
@@ -23,6 +24,29 @@ pub struct HistoryEntry {
     pub command: Command,
     /// The mutations that take stored state back across this step.
     pub inverse: Vec<Mutation>,
+    /// Releases of this step a teammate changed since (a pull): the step can no longer be taken
+    /// back without overwriting their edit.
+    pub overtaken: BTreeSet<ReleaseId>,
+}
+
+impl HistoryEntry {
+    pub(super) fn new(command: Command, inverse: Vec<Mutation>) -> Self {
+        Self { command, inverse, overtaken: BTreeSet::new() }
+    }
+
+    /// The releases a pull changed since this step, if any did.
+    pub(super) fn overtaken(&self) -> Option<Vec<ReleaseId>> {
+        (!self.overtaken.is_empty()).then(|| self.overtaken.iter().copied().collect())
+    }
+
+    /// The releases the step's inverse writes.
+    fn releases(&self) -> impl Iterator<Item = ReleaseId> + '_ {
+        self.inverse.iter().filter_map(|m| match m {
+            Mutation::PutRelease(r) => Some(r.id),
+            Mutation::PatchRelease { id, .. } | Mutation::RemoveRelease(id) => Some(*id),
+            _ => None,
+        })
+    }
 }
 
 /// Undo and redo stacks; they live as long as the model (one session).
@@ -40,7 +64,7 @@ impl History {
     pub(super) fn record(&mut self, command: Command, inverse: Vec<Mutation>) {
         self.stored -= self.redo.iter().map(|e| e.inverse.len()).sum::<usize>();
         self.redo.clear();
-        self.push_undo(HistoryEntry { command, inverse });
+        self.push_undo(HistoryEntry::new(command, inverse));
     }
 
     pub(super) fn push_undo(&mut self, entry: HistoryEntry) {
@@ -70,6 +94,14 @@ impl History {
         Some(entry)
     }
 
+    /// A pull changed `releases`: every step that writes one of them is overtaken.
+    pub(super) fn mark_overtaken(&mut self, releases: &BTreeSet<ReleaseId>) {
+        for entry in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            let hit: Vec<ReleaseId> = entry.releases().filter(|id| releases.contains(id)).collect();
+            entry.overtaken.extend(hit);
+        }
+    }
+
     /// The command the next undo takes back.
     pub fn next_undo(&self) -> Option<&Command> {
         self.undo.back().map(|e| &e.command)
@@ -92,7 +124,6 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ReleaseId;
 
     fn step(n: usize) -> (Command, Vec<Mutation>) {
         let ids = (0..n as i64).map(ReleaseId).collect::<Vec<_>>();

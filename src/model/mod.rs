@@ -24,6 +24,7 @@ mod sample_import;
 mod schedule;
 pub mod session;
 mod synthetic;
+pub mod team;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -107,6 +108,8 @@ pub struct Model {
     /// Who acts, when not the stored current agent (the CLI's `--as`); for this session only.
     acting_agent: Option<AgentId>,
     history: History,
+    /// The team the file belongs to (`None`: no team; nothing of team sync runs).
+    team: Option<team::TeamLink>,
 }
 
 impl Model {
@@ -140,6 +143,7 @@ impl Model {
     /// Loads the model from an open store.
     pub fn from_store(store: Store) -> Result<Self, StoreError> {
         let snapshot = store.load()?;
+        let team = team::TeamLink::load(&store)?;
         let mut model = Self {
             prepared_backup: None,
             store,
@@ -169,6 +173,7 @@ impl Model {
             revision: 0,
             acting_agent: None,
             history: History::default(),
+            team,
         };
         model.install(snapshot);
         Ok(model)

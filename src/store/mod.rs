@@ -22,6 +22,7 @@ mod open;
 pub mod restore;
 pub mod schema;
 mod tables;
+pub mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -233,6 +234,20 @@ impl Store {
         M: AsRef<[Mutation]>,
         A: AsRef<[Activity]>,
     {
+        self.commit_all(batches, None)
+    }
+
+    /// [`Store::commit_batches`], with the team's rows of the same change (its outbox entry, or
+    /// what a pull moved on) in the same transaction.
+    fn commit_all<M, A>(
+        &mut self,
+        batches: impl IntoIterator<Item = (M, A)>,
+        team: Option<&team::TeamWrite>,
+    ) -> Result<(), StoreError>
+    where
+        M: AsRef<[Mutation]>,
+        A: AsRef<[Activity]>,
+    {
         if self.read_only {
             return Err(StoreError::ReadOnlySession { path: self.path.clone() });
         }
@@ -253,6 +268,9 @@ impl Store {
         }
         if let Some(high_water) = high_water {
             tables::meta::raise_release_high_water(&tx, high_water)?;
+        }
+        if let Some(team) = team {
+            team::write(&tx, team)?;
         }
         tx.commit()?;
         if let Some(checkpointer) = &self.checkpointer {

@@ -399,6 +399,44 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 14 -> 15: team sync through PostgreSQL (issue 21). The server's URL (never its password),
+    // who pushes and this file's client id, the last server change pulled; the outbox of local
+    // commands' shared changes (written in the same transaction as the command, pushed in
+    // order); the seq each shared record was last seen at (each push's base); and the conflicts
+    // a push met, with both values.
+    Migration::Sql(
+        r"
+    CREATE TABLE team_state (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        url       TEXT NOT NULL,
+        author    TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        last_seq  INTEGER NOT NULL DEFAULT 0 CHECK (last_seq >= 0)
+    );
+    CREATE TABLE team_outbox (
+        position   INTEGER PRIMARY KEY AUTOINCREMENT,
+        command_id TEXT NOT NULL UNIQUE,
+        mutations  TEXT NOT NULL,
+        bases      TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE team_record_seqs (
+        record TEXT PRIMARY KEY,
+        seq    INTEGER NOT NULL
+    );
+    CREATE TABLE team_conflicts (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        command_id  TEXT NOT NULL,
+        record      TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        field       TEXT NOT NULL DEFAULT '',
+        ours        TEXT NOT NULL,
+        theirs      TEXT NOT NULL,
+        at          INTEGER NOT NULL,
+        resolved_at INTEGER
+    );
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

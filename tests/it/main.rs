@@ -47,6 +47,7 @@ mod schedule_sweep;
 #[cfg(unix)]
 mod signals;
 mod store;
+mod team;
 mod templates;
 mod terminal;
 mod undo;

@@ -81,6 +81,8 @@ string_coded!(
         Meeting = "meeting",
         /// A regulator step was saved or deleted, or a regulator's approval recorded or withdrawn.
         Regulator = "regulator",
+        /// A teammate's change to a release, brought in by a team sync.
+        Team = "team",
     }
 );
 

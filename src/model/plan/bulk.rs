@@ -163,7 +163,7 @@ impl Model {
 
     /// What goes with purged releases: their notes, tasks, time entries, stage history,
     /// readiness, back-out plan, impact analysis and review (undo brings them back).
-    fn plan_purge_of_dependents(&self, ids: &[ReleaseId], effect: &mut Effect) {
+    pub(in crate::model) fn plan_purge_of_dependents(&self, ids: &[ReleaseId], effect: &mut Effect) {
         let purged: HashSet<ReleaseId> = ids.iter().copied().collect();
         let gone = |release: &ReleaseId| purged.contains(release);
         effect

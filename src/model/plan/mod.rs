@@ -34,6 +34,15 @@ use crate::domain::{
 use crate::model::{Command, CommandError, Model, NamedThing};
 use crate::store::Mutation;
 
+/// What a pull does besides its mutations.
+pub(in crate::model) struct PullEffect {
+    pub(in crate::model) write: crate::store::team::TeamWrite,
+    /// Releases whose local state the pull changed.
+    pub(in crate::model) overtaken: std::collections::BTreeSet<ReleaseId>,
+    /// Records a change named that this file does not have: their whole server value is fetched.
+    pub(in crate::model) missing: Vec<crate::store::team::change::RecordKey>,
+}
+
 /// A command's planned effect, before it is written.
 pub(super) struct Effect {
     pub(super) mutations: Vec<Mutation>,
@@ -41,14 +50,22 @@ pub(super) struct Effect {
     pub(super) created: Option<ReleaseId>,
     /// What an import does to the releases.
     pub(super) import: Option<ImportCounts>,
+    /// What a pull of the team's changes moves on besides its mutations.
+    pub(super) pull: Option<PullEffect>,
+}
+
+impl Effect {
+    /// An effect that changes nothing (yet).
+    pub(in crate::model) fn empty() -> Self {
+        Self { mutations: Vec::new(), activities: Vec::new(), created: None, import: None, pull: None }
+    }
 }
 
 impl Model {
     /// Validates a command (or a revert) and works out its mutations and activity rows. Changes
     /// nothing. One exhaustive match per noun: a command that is not planned does not compile.
     pub(super) fn plan(&self, write: Write, now: Timestamp) -> Result<Effect, CommandError> {
-        let mut effect =
-            Effect { mutations: Vec::new(), activities: Vec::new(), created: None, import: None };
+        let mut effect = Effect::empty();
         match write {
             Write::Command(command) => match command {
                 Command::Release(command) => self.plan_release(command, now, &mut effect)?,
@@ -72,6 +89,7 @@ impl Model {
                 Command::Regulator(command) => self.plan_regulator(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
+            Write::Pull(changes) => self.plan_pull(changes, now, &mut effect)?,
         }
         Ok(effect)
     }

@@ -22,6 +22,7 @@ pub mod saved_views;
 pub mod schedule;
 pub mod settings;
 pub mod stage_history;
+pub mod team;
 pub mod templates;
 pub mod work;
 

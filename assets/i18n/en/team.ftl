@@ -1,0 +1,34 @@
+## Team sync (issue 21)
+
+## Activity log
+team-activity = Changed by a teammate (team sync)
+
+## Errors
+team-error-unreachable = The team server at { $url } could not be reached: { $detail }
+team-error-server = The team server refused the operation: { $detail }
+team-error-not-initialized = The team server holds no Release Desk team yet: run "team init --url URL" first.
+team-error-newer-schema = The team server's schema is version { $found }; this build knows up to { $supported }. Update Release Desk.
+team-error-older-schema = The team server's schema is version { $found }: run "team init --url URL" to upgrade it to { $supported }.
+team-error-bad-data = The team server sent a change this build cannot read: { $detail }
+team-error-too-many-retries = The push did not get through after { $tries } tries (other pushes kept coming first); nothing was lost, sync again.
+team-error-bad-url = "{ $url }" is not a PostgreSQL URL (postgresql://user@host:port/database).
+team-error-no-team = This file is not in a team: "team join --url URL" first.
+team-error-already-in-team = This file already belongs to the team at { $url }.
+team-error-join-needs-empty-file = This file holds releases of its own: join a team with a new file (or make the team from this one with "team init").
+team-error-overtaken = { $count ->
+        [one] A teammate changed release { $ids }
+       *[other] Teammates changed releases { $ids }
+    } since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
+
+## Conflicts
+team-conflict-field = same field changed
+team-conflict-id-taken = id already taken on the server
+team-conflict-removed = removed on the server
+team-conflict-remove-edited = changed on the server, not removed
+team-conflict-line = Conflict on { $record } { $field } ({ $kind }): yours { $ours }, the server keeps { $theirs }.
+
+## The command line
+team-joined = This file is in the team at { $url } as { $author }.
+team-synced = Pushed { $pushed } (of them { $repeated } already on the server), pulled { $pulled }, { $conflicts } conflicts; up to change { $seq }.
+team-status-none = This file is not in a team.
+team-status = Team: { $url } as { $author }; up to change { $seq }; { $pending } waiting to push; { $open } open conflicts ({ $resolved } resolved).

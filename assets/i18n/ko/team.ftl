@@ -1,0 +1,31 @@
+## Team sync (issue 21)
+
+## Activity log
+team-activity = 팀원이 변경함(팀 동기화)
+
+## Errors
+team-error-unreachable = 팀 서버({ $url })에 연결할 수 없습니다: { $detail }
+team-error-server = 팀 서버가 작업을 거부했습니다: { $detail }
+team-error-not-initialized = 팀 서버에 아직 Release Desk 팀이 없습니다. 먼저 "team init --url URL"을 실행하세요.
+team-error-newer-schema = 팀 서버의 스키마 버전은 { $found }입니다. 이 빌드는 { $supported }까지만 압니다. Release Desk를 업데이트하세요.
+team-error-older-schema = 팀 서버의 스키마 버전은 { $found }입니다. "team init --url URL"로 { $supported }(으)로 올리세요.
+team-error-bad-data = 팀 서버가 이 빌드가 읽을 수 없는 변경을 보냈습니다: { $detail }
+team-error-too-many-retries = { $tries }번 시도했지만 푸시하지 못했습니다(다른 푸시가 계속 먼저 들어왔습니다). 잃은 것은 없으니 다시 동기화하세요.
+team-error-bad-url = "{ $url }"은(는) PostgreSQL URL이 아닙니다(postgresql://사용자@호스트:포트/데이터베이스).
+team-error-no-team = 이 파일은 팀에 속해 있지 않습니다. 먼저 "team join --url URL"을 실행하세요.
+team-error-already-in-team = 이 파일은 이미 { $url } 팀에 속해 있습니다.
+team-error-join-needs-empty-file = 이 파일에는 자체 릴리스가 있습니다. 새 파일로 팀에 참여하세요("team init"으로 이 파일에서 팀을 만들 수도 있습니다).
+team-error-overtaken = 팀원이 그 뒤에 릴리스 { $count }건({ $ids })을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
+
+## Conflicts
+team-conflict-field = 같은 필드가 변경됨
+team-conflict-id-taken = 서버에 같은 번호가 이미 있음
+team-conflict-removed = 서버에서 삭제됨
+team-conflict-remove-edited = 서버에서 변경되어 삭제하지 않음
+team-conflict-line = { $record } { $field } 충돌({ $kind }): 내 값 { $ours }, 서버가 유지하는 값 { $theirs }.
+
+## The command line
+team-joined = 이 파일은 { $url } 팀에 { $author }(으)로 참여했습니다.
+team-synced = 푸시 { $pushed }건(그중 { $repeated }건은 이미 서버에 있음), 풀 { $pulled }건, 충돌 { $conflicts }건. 변경 { $seq }까지 반영했습니다.
+team-status-none = 이 파일은 팀에 속해 있지 않습니다.
+team-status = 팀: { $url }, { $author }(으)로 참여; 변경 { $seq }까지 반영; 푸시 대기 { $pending }건; 열린 충돌 { $open }건(해결 { $resolved }건).

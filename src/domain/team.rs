@@ -1,0 +1,151 @@
+//! Team sync's records and changes as data (issue 21): a shared record is named by its kind and
+//! id ([`RecordKey`], `"release:12"` in JSON); a change to it ([`RecordChange`]) is a whole new
+//! record, some of its fields (the top-level fields of its JSON form), or its removal; a local
+//! command's changes wait in the outbox as an [`OutboxEntry`]; a push that meets someone else's
+//! change keeps both values in a [`Conflict`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::ids::{ReleaseId, Timestamp};
+
+/// The kinds of records a team shares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKind {
+    Release,
+}
+
+impl RecordKind {
+    /// The code in a record key (`release` of `release:12`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Release => "release",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "release" => Some(Self::Release),
+            _ => None,
+        }
+    }
+}
+
+/// One shared record: its kind and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordKey {
+    pub kind: RecordKind,
+    pub id: i64,
+}
+
+impl RecordKey {
+    pub fn release(id: ReleaseId) -> Self {
+        Self { kind: RecordKind::Release, id: id.0 }
+    }
+
+    /// Reads `release:12`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (kind, id) = text.split_once(':')?;
+        Some(Self { kind: RecordKind::from_code(kind)?, id: id.parse().ok()? })
+    }
+}
+
+impl fmt::Display for RecordKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.kind.code(), self.id)
+    }
+}
+
+impl Serialize for RecordKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Self::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("'{text}' is not a record key")))
+    }
+}
+
+/// What one command did to one shared record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum RecordChange {
+    /// A record that did not exist, with every field.
+    Create { record: RecordKey, data: Map<String, Value> },
+    /// New values of some fields of a record that exists.
+    Fields { record: RecordKey, fields: Map<String, Value> },
+    /// The record is gone.
+    Remove { record: RecordKey },
+}
+
+impl RecordChange {
+    pub fn record(&self) -> RecordKey {
+        match self {
+            Self::Create { record, .. } | Self::Fields { record, .. } | Self::Remove { record } => *record,
+        }
+    }
+}
+
+/// The field every edit changes (when the record was last changed): never a conflict by itself.
+pub const UPDATED_AT: &str = "updated_at";
+
+/// A local command's shared changes, waiting in the outbox until a push lands them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutboxEntry {
+    /// Makes the push idempotent: a retried push of the same command applies once.
+    pub command_id: uuid::Uuid,
+    pub changes: Vec<RecordChange>,
+    /// The seq of the server change each touched record was at when the command was made
+    /// (0: never seen from the server).
+    pub bases: BTreeMap<RecordKey, i64>,
+    pub created_at: Timestamp,
+}
+
+/// Why a change to a record did not (wholly) land, with both values: nothing is lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// The same field was changed by someone else since this client last saw the record.
+    Field,
+    /// A record created here has an id someone else's record already has.
+    IdTaken,
+    /// The record was removed by someone else; this client changed it.
+    Removed,
+    /// This client removed a record someone else changed since: it is kept.
+    RemoveEdited,
+}
+
+impl ConflictKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Field => "field",
+            Self::IdTaken => "id_taken",
+            Self::Removed => "removed",
+            Self::RemoveEdited => "remove_edited",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Field, Self::IdTaken, Self::Removed, Self::RemoveEdited].into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// One conflict: the record (and field), this client's value and the one the server keeps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub record: RecordKey,
+    pub kind: ConflictKind,
+    /// The field, for a [`ConflictKind::Field`] conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// This client's value (the record's fields for a record-level conflict; null for a removal).
+    pub ours: Value,
+    /// The server's value, which stands.
+    pub theirs: Value,
+}

@@ -1,0 +1,62 @@
+//! Team sync in the current language: why a team operation failed, and the conflicts a push met.
+
+use super::{tr, tr_args};
+use crate::model::team::{Conflict, ConflictKind, TeamError};
+
+/// Why a team operation failed, as a sentence in the current language.
+pub fn team_error(err: &TeamError) -> String {
+    use TeamError as E;
+    match err {
+        E::Unreachable { url, detail } => tr_args(
+            "team-error-unreachable",
+            &[("url", url.as_str().into()), ("detail", detail.as_str().into())],
+        ),
+        E::Server(detail) => tr_args("team-error-server", &[("detail", detail.as_str().into())]),
+        E::NotInitialized => tr("team-error-not-initialized"),
+        E::NewerSchema { found, supported } => tr_args(
+            "team-error-newer-schema",
+            &[("found", (*found).into()), ("supported", (*supported).into())],
+        ),
+        E::OlderSchema { found, supported } => tr_args(
+            "team-error-older-schema",
+            &[("found", (*found).into()), ("supported", (*supported).into())],
+        ),
+        E::BadData(detail) => tr_args("team-error-bad-data", &[("detail", detail.as_str().into())]),
+        E::TooManyRetries(tries) => tr_args("team-error-too-many-retries", &[("tries", (*tries).into())]),
+        E::BadUrl(url) => tr_args("team-error-bad-url", &[("url", url.as_str().into())]),
+        E::NoTeam => tr("team-error-no-team"),
+        E::AlreadyInTeam(url) => tr_args("team-error-already-in-team", &[("url", url.as_str().into())]),
+        E::JoinNeedsEmptyFile => tr("team-error-join-needs-empty-file"),
+        E::Store(err) => super::store_error(err),
+    }
+}
+
+/// What kind of conflict it is, in words.
+pub fn team_conflict_kind(kind: ConflictKind) -> String {
+    tr(match kind {
+        ConflictKind::Field => "team-conflict-field",
+        ConflictKind::IdTaken => "team-conflict-id-taken",
+        ConflictKind::Removed => "team-conflict-removed",
+        ConflictKind::RemoveEdited => "team-conflict-remove-edited",
+    })
+}
+
+/// One conflict on one line: the record, the field, both values (the server's stands).
+pub fn team_conflict_line(conflict: &Conflict) -> String {
+    tr_args(
+        "team-conflict-line",
+        &[
+            ("record", conflict.record.to_string().into()),
+            ("kind", team_conflict_kind(conflict.kind).into()),
+            ("field", conflict.field.clone().unwrap_or_default().into()),
+            ("ours", short(&conflict.ours).into()),
+            ("theirs", short(&conflict.theirs).into()),
+        ],
+    )
+}
+
+/// A JSON value cut to a line's worth.
+fn short(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 { format!("{}…", text.chars().take(59).collect::<String>()) } else { text }
+}

@@ -1,0 +1,143 @@
+//! A pull applied to the local file: server changes (in seq order) turned into release puts and
+//! removals, written through the model's one path with the seq each record is now at. Pulled
+//! changes are not undoable here (they are a teammate's), and a local command whose releases a
+//! pull changed since can no longer be undone (see `History::mark_overtaken`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::activity::release_changes;
+use crate::domain::{
+    Activity, ActivityId, ActivityKind, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
+};
+use crate::model::Model;
+use crate::model::plan::{Effect, PullEffect};
+use crate::store::Mutation;
+use crate::store::team::TeamWrite;
+use crate::store::team::change::{RecordChange, RecordKey, RecordKind, release_fields, release_from_fields};
+use crate::store::team::server::PulledChange;
+
+impl Model {
+    /// Plans the local effect of `changes` (in seq order). A release the server sends that
+    /// names a person this file does not know keeps the field empty here (people are not shared
+    /// yet), and the log says so.
+    pub(in crate::model) fn plan_pull(
+        &self,
+        changes: Vec<PulledChange>,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), crate::model::CommandError> {
+        // Each touched release as JSON until the last change: one decode per release, not per
+        // change (a pull of 10,000 changes touches far fewer releases).
+        let mut after: BTreeMap<ReleaseId, Option<serde_json::Map<String, serde_json::Value>>> =
+            BTreeMap::new();
+        let mut seqs: BTreeMap<RecordKey, i64> = BTreeMap::new();
+        let mut missing = BTreeSet::new();
+        let mut last_seq = 0;
+        for pulled in changes {
+            last_seq = last_seq.max(pulled.seq);
+            for change in pulled.changes {
+                let key = change.record();
+                let RecordKind::Release = key.kind;
+                let id = ReleaseId(key.id);
+                let slot = after.entry(id).or_insert_with(|| self.release(id).map(release_fields));
+                match change {
+                    RecordChange::Create { data, .. } => *slot = Some(data),
+                    RecordChange::Fields { fields, .. } => match slot {
+                        Some(data) => data.extend(fields),
+                        None => {
+                            missing.insert(key);
+                            continue;
+                        }
+                    },
+                    RecordChange::Remove { .. } => *slot = None,
+                }
+                missing.remove(&key);
+                seqs.insert(key, pulled.seq);
+            }
+        }
+        let after: Vec<(ReleaseId, Option<Release>)> = after
+            .into_iter()
+            .map(|(id, data)| Ok((id, data.map(decode).transpose()?)))
+            .collect::<Result<_, crate::model::CommandError>>()?;
+        let mut overtaken = BTreeSet::new();
+        let mut removed = Vec::new();
+        for (id, new) in after {
+            let old = self.release(id);
+            match (old, new) {
+                (None, None) => {}
+                (Some(old), None) => {
+                    let subject = FieldChange::removed(Field::Subject, Value::text(old.subject.clone()));
+                    effect.activities.push(pulled_activity(id, now, vec![subject]));
+                    removed.push(id);
+                    effect.mutations.push(Mutation::RemoveRelease(id));
+                    overtaken.insert(id);
+                }
+                (old, Some(new)) => {
+                    let new = self.with_known_people(new);
+                    if old == Some(&new) {
+                        continue;
+                    }
+                    let changes = match old {
+                        Some(old) => release_changes(old, &new, &self.directory),
+                        None => vec![FieldChange::added(Field::Subject, Value::text(new.subject.clone()))],
+                    };
+                    effect.activities.push(pulled_activity(id, now, changes));
+                    effect.mutations.push(Mutation::PutRelease(new));
+                    overtaken.insert(id);
+                }
+            }
+        }
+        if !removed.is_empty() {
+            // What hangs on a release removed by a teammate goes with it, as with a purge here.
+            let mut dependents = Effect::empty();
+            self.plan_purge_of_dependents(&removed, &mut dependents);
+            let releases = std::mem::take(&mut effect.mutations);
+            effect.mutations = dependents.mutations;
+            effect.mutations.extend(releases);
+        }
+        let write = TeamWrite::Pulled { last_seq, record_seqs: seqs.into_iter().collect() };
+        effect.pull = Some(PullEffect { write, overtaken, missing: missing.into_iter().collect() });
+        Ok(())
+    }
+
+    /// `release` with the agent, group and department this file does not have left empty.
+    fn with_known_people(&self, mut release: Release) -> Release {
+        if release.agent_id.is_some_and(|a| self.directory.agent(a).is_none()) {
+            log::warn!(
+                "release #{} names agent {:?}, unknown here: left empty",
+                release.id.0,
+                release.agent_id
+            );
+            release.agent_id = None;
+        }
+        if release.group_id.is_some_and(|g| self.directory.group(g).is_none()) {
+            log::warn!(
+                "release #{} names group {:?}, unknown here: left empty",
+                release.id.0,
+                release.group_id
+            );
+            release.group_id = None;
+        }
+        if release.department_id.is_some_and(|d| self.directory.department(d).is_none()) {
+            log::warn!("release #{} names a department unknown here: left empty", release.id.0);
+            release.department_id = None;
+        }
+        release
+    }
+}
+
+/// A row of the log for a teammate's change (no local agent made it).
+fn pulled_activity(id: ReleaseId, now: Timestamp, changes: Vec<FieldChange>) -> Activity {
+    Activity {
+        id: ActivityId(0),
+        release_id: Some(id),
+        actor: None,
+        at: now,
+        kind: ActivityKind::Team,
+        changes,
+    }
+}
+
+fn decode(data: serde_json::Map<String, serde_json::Value>) -> Result<Release, crate::model::CommandError> {
+    release_from_fields(data).map_err(|e| crate::model::CommandError::TeamData(e.to_string()))
+}

@@ -1,0 +1,37 @@
+//! Team sync against a real PostgreSQL (issue 21), started by the tests (see [`cluster`]): two
+//! and three clients over one server, the CLI, the migration of a file of main's schema.
+
+mod cli;
+mod cluster;
+mod merge;
+mod migration;
+mod property;
+mod undo;
+
+use std::path::Path;
+
+pub use cluster::{PASSWORD, database};
+use release_desk::model::Model;
+
+/// A client: a new file in `dir` named `name`.
+pub fn client(dir: &Path, name: &str) -> Model {
+    let mut model = Model::open(&dir.join(format!("{name}.sqlite3"))).unwrap();
+    model.set_clock(Box::new(common_clock));
+    model
+}
+
+fn common_clock() -> release_desk::domain::Timestamp {
+    release_desk::model::system_now()
+}
+
+/// The shared releases as the server holds them, in id order.
+pub fn server_releases(url: &str) -> Vec<release_desk::domain::Release> {
+    use release_desk::store::team::change::{RecordKind, release_from_fields};
+    let mut server = release_desk::store::team::server::Server::connect(url, None).unwrap();
+    server
+        .records(RecordKind::Release)
+        .unwrap()
+        .into_iter()
+        .map(|(_, data)| release_from_fields(data).unwrap())
+        .collect()
+}
