@@ -1,7 +1,7 @@
 //! Freshservice API v2 JSON read into an [`ImportBatch`]: list pages (`{"releases": [...]}`),
 //! single releases (`{"release": {...}}`) or a bare list, each release optionally carrying its
 //! `notes`, `tasks` and `time_entries` as this app's own JSON does, plus agents, groups and
-//! departments files. Both names of the linked records are read (`associated_change_ids` or
+//! departments files (read element by element as the file is parsed: [`super::stream`]). Both names of the linked records are read (`associated_change_ids` or
 //! `associated_changes`, `assets` or `associated_assets`), HTML becomes text, and this app's
 //! lifecycle fields are read when present. Every problem is noted; a file with one is not imported.
 
@@ -30,57 +30,15 @@ pub struct FileContents {
     pub people: ImportedPeople,
 }
 
-/// Reads one parsed file (`file` names it in problems). Releases and people may share a file.
-pub fn read_value(file: &str, value: &Value, problems: &mut Problems) -> FileContents {
-    let mut out = FileContents::default();
-    let releases: Option<&[Value]> = match value {
-        Value::Array(items) => Some(items),
-        Value::Object(o) => match (o.get("releases"), o.get("release")) {
-            (Some(Value::Array(items)), _) => Some(items),
-            (_, Some(one @ Value::Object(_))) => Some(std::slice::from_ref(one)),
-            (Some(_), _) | (_, Some(_)) => {
-                problems.push(ImportProblem {
-                    field: Some("releases".into()),
-                    ..ImportProblem::file(file, ProblemKind::WrongType(crate::domain::import::Expected::List))
-                });
-                None
-            }
-            (None, None) => None,
-        },
-        _ => None,
-    };
-    let mut found = releases.is_some();
-    for item in releases.unwrap_or_default() {
-        if let Some(release) = read_release(file, item, problems, &mut out.people) {
-            out.releases.push(release);
-        }
-    }
-    if let Value::Object(o) = value {
-        for (key, kind) in [
-            ("agents", PersonKind::Agent),
-            ("groups", PersonKind::Group),
-            ("departments", PersonKind::Department),
-        ] {
-            if let Some(list) = o.get(key) {
-                found = true;
-                read_people(file, key, list, kind, problems, &mut out.people);
-            }
-        }
-    }
-    if !found {
-        problems.push(ImportProblem::file(file, ProblemKind::NoReleases));
-    }
-    out
-}
-
+/// Which people list a file holds.
 #[derive(Clone, Copy)]
-enum PersonKind {
+pub(super) enum PersonKind {
     Agent,
     Group,
     Department,
 }
 
-fn read_people(
+pub(super) fn read_people(
     file: &str,
     key: &str,
     list: &Value,
@@ -235,7 +193,7 @@ fn present_fields(f: &Fields<'_>) -> FieldSet {
 }
 
 /// One release; `None` when it has problems (they are noted).
-fn read_release(
+pub(super) fn read_release(
     file: &str,
     value: &Value,
     problems: &mut Problems,

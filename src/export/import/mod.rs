@@ -7,6 +7,7 @@ pub mod csv;
 pub mod fields;
 pub mod freshservice;
 pub mod html;
+mod stream;
 
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -31,8 +32,9 @@ pub fn file_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Parses one JSON file, streaming it from disk (the text is never held beside the parsed value).
-fn read_json(path: &Path, problems: &mut Problems) -> Option<serde_json::Value> {
+/// Reads one JSON file as it is parsed from disk, release by release: neither the text nor the
+/// whole parsed tree is ever held. `None` when it cannot be read or is not JSON (noted).
+fn read_json_file(path: &Path, problems: &mut Problems) -> Option<freshservice::FileContents> {
     let name = file_name(path);
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
@@ -41,8 +43,9 @@ fn read_json(path: &Path, problems: &mut Problems) -> Option<serde_json::Value> 
             return None;
         }
     };
-    match serde_json::from_reader(BufReader::with_capacity(1 << 16, file)) {
-        Ok(value) => Some(value),
+    let json = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
+    match stream::read_file(&name, json, problems) {
+        Ok(contents) => Some(contents),
         Err(err) if err.is_io() => {
             problems.push(ImportProblem::file(&name, ProblemKind::Unreadable(err.to_string())));
             None
@@ -60,10 +63,8 @@ pub fn read_freshservice(files: &FreshserviceFiles) -> Result<ImportBatch, Vec<I
     let mut contents = Vec::new();
     let people_files = [&files.agents, &files.groups, &files.departments];
     for path in files.releases.iter().chain(people_files.into_iter().flatten()) {
-        if let Some(value) = read_json(path, &mut problems) {
-            let name = file_name(path);
-            let read = freshservice::read_value(&name, &value, &mut problems);
-            contents.push((name, read));
+        if let Some(read) = read_json_file(path, &mut problems) {
+            contents.push((file_name(path), read));
         }
     }
     batch_of(contents, problems)
@@ -72,11 +73,10 @@ pub fn read_freshservice(files: &FreshserviceFiles) -> Result<ImportBatch, Vec<I
 /// Reads Freshservice JSON given as bytes (tests, fuzzing): the same checks as files.
 pub fn read_freshservice_bytes(name: &str, bytes: &[u8]) -> Result<ImportBatch, Vec<ImportProblem>> {
     let mut problems = Problems::default();
-    let value = match serde_json::from_slice(bytes) {
-        Ok(value) => value,
+    let read = match stream::read_file(name, serde_json::Deserializer::from_slice(bytes), &mut problems) {
+        Ok(read) => read,
         Err(err) => return Err(vec![ImportProblem::file(name, ProblemKind::NotJson(err.to_string()))]),
     };
-    let read = freshservice::read_value(name, &value, &mut problems);
     batch_of(vec![(name.to_owned(), read)], problems)
 }
 
