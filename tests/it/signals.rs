@@ -136,8 +136,10 @@ fn a_signal_with_an_unsaved_draft_closes_at_once_and_stashes_it() {
     let (dir, db) = fresh_db();
     let data = dir.path().join("xdg");
     let mut window = start_window(&x, &db, &data);
-    // No window manager: focus the window first, or the keys go nowhere.
-    xdotool(&x, &["search", "--sync", "--name", "Release Desk", "windowfocus", "--sync"]);
+    // No window manager: focus the window first, or the keys go nowhere. Only once it is mapped
+    // (`--onlyvisible`): a window found before that refuses the focus with an X error (BadMatch),
+    // which a loaded machine showed.
+    xdotool(&x, &["search", "--sync", "--onlyvisible", "--name", "Release Desk", "windowfocus", "--sync"]);
     xdotool(&x, &["key", "ctrl+n"]);
     std::thread::sleep(Duration::from_secs(1));
     xdotool(&x, &["type", "--delay", "50", "night rehearsal"]);
