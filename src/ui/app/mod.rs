@@ -8,7 +8,7 @@
 //! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
 //! drops a page), `commands` (the outbox's drain), `shortcuts`, `menus` (the top bar), `dialogs`,
 //! `tabs`, `status_bar`, `signals` (SIGTERM and its kin close as Quit does), `recovery` (the drafts
-//! a signal stashes, offered back on the next start); `test_access` holds
+//! a signal stashes, offered back on the next start), `startup` (the first frame's time); `test_access` holds
 //! what the kittests steer. The first tab shows one of the [`screens`](crate::ui::screens), which
 //! draw themselves from a context the app lends them.
 
@@ -22,6 +22,7 @@ mod remembered;
 mod session;
 mod shortcuts;
 mod signals;
+pub mod startup;
 mod status_bar;
 mod tabs;
 mod test_access;
@@ -54,6 +55,8 @@ struct WindowState {
     remembered: Remembered,
     /// Size and centre the window on the screen at the first frame (a first run: no size kept).
     fit_to_screen: bool,
+    /// The first frame's time since launch, logged once it has been shown.
+    first_frame: startup::FirstFrame,
 }
 
 pub use self::signals::close_on_termination_signals;
@@ -87,6 +90,7 @@ impl ReleaseDeskApp {
                 system_language: i18n::system_language(),
                 remembered: Remembered::default(),
                 fit_to_screen: false,
+                first_frame: startup::FirstFrame::default(),
             },
             recovery: RecoveryState::default(),
         }
@@ -232,6 +236,9 @@ impl eframe::App for ReleaseDeskApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.root_ui(ui);
+        if let Some(first_frame) = self.window.first_frame.after_ui(ui.ctx()) {
+            startup::report(ui.ctx(), first_frame);
+        }
         if let Some(storage) = frame.storage_mut() {
             self.persist_ui_state(ui.ctx(), storage, std::time::Instant::now());
         }
