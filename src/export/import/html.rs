@@ -8,6 +8,9 @@ pub fn html_to_text(html: &str) -> String {
     if !html.contains(['<', '&']) {
         return html.to_owned();
     }
+    if let Some(text) = plain_paragraphs(html) {
+        return text;
+    }
     let flat;
     let html = if depth(html) > MAX_DEPTH {
         flat = flattened(html);
@@ -28,6 +31,68 @@ pub fn html_to_text(html: &str) -> String {
             html.to_owned()
         }
     }
+}
+
+/// The text of `html` when it is nothing but paragraphs as this app writes them and Freshservice's
+/// editor does ([`text_to_html`]: `<div>` lines of text with `&amp;`, `&lt;`, `&gt;`, `&quot;`, an
+/// empty line `<div><br></div>`), read without an HTML parser: the same text html2text gives, at a
+/// small part of its cost (an import of 100,000 releases meets several such fields in each).
+/// `None` for anything else, and for any whitespace that HTML would collapse or html2text could
+/// treat otherwise (leading, trailing or repeated spaces, tabs, other spaces, control characters),
+/// which then goes to html2text.
+fn plain_paragraphs(html: &str) -> Option<String> {
+    /// Longer lines go to html2text, which wraps past its width.
+    const LONGEST_LINE: usize = 100_000;
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut first = true;
+    while !rest.is_empty() {
+        rest = rest.strip_prefix("<div>")?;
+        let end = rest.find("</div>")?;
+        let (line, after) = (&rest[..end], &rest[end + "</div>".len()..]);
+        rest = after;
+        if !first {
+            out.push('\n');
+        }
+        first = false;
+        if line == "<br>" {
+            continue;
+        }
+        if line.is_empty() || line.len() > LONGEST_LINE || line.starts_with(' ') || line.ends_with(' ') {
+            return None;
+        }
+        let mut previous_space = false;
+        let mut chars = line.char_indices();
+        while let Some((at, c)) = chars.next() {
+            let space = c == ' ';
+            if (space && previous_space)
+                || (!space && (c.is_whitespace() || c.is_control()))
+                || c == '<'
+                || c == '>'
+            {
+                return None;
+            }
+            previous_space = space;
+            if c != '&' {
+                out.push(c);
+                continue;
+            }
+            let entity =
+                ["&amp;", "&lt;", "&gt;", "&quot;"].into_iter().find(|e| line[at..].starts_with(e))?;
+            out.push(match entity {
+                "&amp;" => '&',
+                "&lt;" => '<',
+                "&gt;" => '>',
+                _ => '"',
+            });
+            // The entity's other characters are ASCII: one char each.
+            for _ in 1..entity.len() {
+                chars.next();
+            }
+        }
+    }
+    // As the html2text path ends: no blank lines at either end.
+    Some(out.trim_matches('\n').to_owned())
 }
 
 /// Nesting deeper than this is flattened before html2text reads it (20,000 nested `<div>`s took it
@@ -141,6 +206,67 @@ pub fn text_to_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What html2text alone makes of `html` (the path [`plain_paragraphs`] stands in for).
+    fn by_html2text(html: &str) -> String {
+        let config = html2text::config::plain_no_decorate().allow_width_overflow().no_link_wrapping();
+        let text = config.string_from_read(html.as_bytes(), 1_000_000).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+        lines.join("\n").trim_matches('\n').to_owned()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// Wherever the fast path answers, it answers as html2text does: on this app's own HTML
+        /// of any text, and on mangled variants of it.
+        #[test]
+        fn plain_paragraphs_read_as_html2text_does(
+            text in "([a-z가-힣0-9 &<>\"'#;\t\u{a0}\u{3000}\r\n.*-]|&amp;|&lt;|&#39;|&nbsp;){0,40}",
+            cut in 0_usize..8,
+        ) {
+            let html = text_to_html(&text);
+            for candidate in [html.clone(), text.clone(), format!("<div>{text}</div>"), html.replace("<br>", ""),
+                              html.get(..html.len().saturating_sub(cut)).unwrap_or_default().to_owned()] {
+                if let Some(fast) = plain_paragraphs(&candidate) {
+                    proptest::prop_assert_eq!(&fast, &by_html2text(&candidate), "{:?}", candidate);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1_000))]
+        /// Lines of words (what descriptions and plans hold) always take the fast path, and read
+        /// as html2text reads them.
+        #[test]
+        fn lines_of_words_take_the_fast_path(
+            lines in proptest::collection::vec("([a-zA-Z가-힣0-9&<>\"'#;:.*/()-]{1,12}( [a-zA-Z가-힣0-9&<>\"'#;:.*/()-]{1,12}){0,6})?", 0..8),
+        ) {
+            let html = text_to_html(&lines.join("\n"));
+            let fast = plain_paragraphs(&html);
+            proptest::prop_assert!(fast.is_some(), "{:?}", html);
+            proptest::prop_assert_eq!(fast, Some(by_html2text(&html)), "{:?}", html);
+        }
+    }
+
+    #[test]
+    fn plain_paragraphs_take_the_usual_text_and_leave_the_rest() {
+        let html = text_to_html("배포 순서 & 확인\n\nDB <백업> \"전\"\n끝");
+        assert_eq!(plain_paragraphs(&html).as_deref(), Some("배포 순서 & 확인\n\nDB <백업> \"전\"\n끝"));
+        assert_eq!(plain_paragraphs(&html), Some(by_html2text(&html)));
+        for other in [
+            "<p>a</p>",
+            "<div>a  b</div>",
+            "<div> a</div>",
+            "<div>a&nbsp;b</div>",
+            "<div>a\tb</div>",
+            "<div><b>a</b></div>",
+            "<div>a</div>tail",
+            "<div></div>",
+        ] {
+            assert_eq!(plain_paragraphs(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn lists_breaks_entities_and_korean_are_kept() {
