@@ -283,6 +283,23 @@ impl ReleasePatch {
         release.updated_at = updated_at;
     }
 
+    /// The patch that turns `old` into `new`, when the two differ only in the patched fields (and
+    /// `updated_at`): an edit of status, priority, agent or group is then written as one narrow
+    /// `UPDATE`, not the whole row with its plans. `None` when anything else changed.
+    pub fn between(old: &Release, new: &Release) -> Option<Self> {
+        let patch = Self {
+            status: (old.status != new.status).then_some(new.status),
+            priority: (old.priority != new.priority).then_some(new.priority),
+            agent_id: (old.agent_id != new.agent_id).then_some(new.agent_id),
+            group_id: (old.group_id != new.group_id).then_some(new.group_id),
+            deleted_at: (old.deleted_at != new.deleted_at).then_some(new.deleted_at),
+            updated_at: new.updated_at,
+        };
+        let mut patched = old.clone();
+        patch.apply_to(&mut patched);
+        (patched == *new).then_some(patch)
+    }
+
     /// The patch that takes `before` (the release as it was before this patch) back: the same
     /// fields, with their old values.
     pub fn reverse_for(&self, before: &Release) -> Self {
@@ -374,5 +391,25 @@ mod tests {
         let long: String = "가".repeat(256);
         assert_eq!(validate_subject(&long), Err(ReleaseInvalid::SubjectTooLong(256)));
         assert!(validate_subject(&"가".repeat(255)).is_ok());
+    }
+
+    #[test]
+    fn a_patch_between_two_releases_only_for_the_patched_fields() {
+        let now = chrono::DateTime::from_timestamp_millis(1_800_000_000_000).unwrap_or_default();
+        let window = PlannedWindow { start: now, end: now + chrono::Duration::hours(4) };
+        let mut old =
+            Release::new(ReleaseId(1), "ERP", Status::Open, Priority::High, ReleaseType::Major, window, now);
+        old.agent_id = Some(AgentId(1));
+        let mut new = old.clone();
+        new.priority = if old.priority == Priority::Urgent { Priority::Low } else { Priority::Urgent };
+        new.agent_id = None;
+        new.updated_at = now + chrono::Duration::minutes(1);
+        let patch = ReleasePatch::between(&old, &new).unwrap();
+        assert_eq!((patch.priority, patch.agent_id, patch.status), (Some(new.priority), Some(None), None));
+        let mut patched = old.clone();
+        patch.apply_to(&mut patched);
+        assert_eq!(patched, new);
+        new.subject.push_str(" (2)");
+        assert_eq!(ReleasePatch::between(&old, &new), None, "the subject is not a patched field");
     }
 }

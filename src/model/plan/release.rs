@@ -59,7 +59,11 @@ impl Model {
                 for change in changes {
                     effect.activities.push(self.activity(Some(id), now, ActivityKind::Field, vec![change]));
                 }
-                effect.mutations.push(Mutation::PutRelease(new));
+                // The usual edit (status, priority, agent, group) writes only its columns.
+                effect.mutations.push(match ReleasePatch::between(old, &new) {
+                    Some(patch) => Mutation::PatchRelease { id, patch },
+                    None => Mutation::PutRelease(new),
+                });
             }
             ReleaseCommand::Trash(id) => {
                 let release = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
