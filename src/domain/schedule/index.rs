@@ -12,9 +12,8 @@ use std::sync::Arc;
 
 use chrono::Duration;
 
-use super::conflicts::{
-    Against, Conflict, ConflictKind, LOOKAHEAD_DAYS, ReleaseIds, Resolution, Severity, TimeRange,
-};
+use super::conflicts::{Conflict, ConflictKind, LOOKAHEAD_DAYS, ReleaseIds, Resolution, Severity, TimeRange};
+use super::found::Row;
 use super::recurrence::Occurrence;
 use super::{DURATION_MAX_MINUTES, DeploymentWindow, Freeze, FreezeKind, Scope, occurrences};
 use crate::domain::ids::{AgentId, ConfigItemId, FreezeId, ReleaseId, Timestamp, WindowId};
@@ -32,10 +31,23 @@ pub(super) struct Span {
 /// order (reading the releases themselves in start order would miss the cache on each).
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Booking {
-    span: Span,
+    pub(super) span: Span,
     /// The release's type, as a bit of a freeze's exempt mask.
     type_bit: u32,
     scopes: Scopes,
+    links: Links,
+}
+
+/// A booking's agent and distinct CIs (a CI listed twice on one release is one link: never a
+/// pair of the release with itself): the first CI inline, the others (a release on several) as
+/// a run of the CIs put aside while indexing. Kept in the booking so that putting the bookings
+/// in start order brings them along (looking them up by the release's place in id order, once
+/// per booking in start order, missed the cache twice per booking).
+#[derive(Clone, Copy, Debug, Default)]
+struct Links {
+    agent: Option<AgentId>,
+    first_ci: Option<ConfigItemId>,
+    more_cis: (u32, u32),
 }
 
 /// The entries of a booking's scopes: up to four inline (all, its type, its group and a CI),
@@ -47,26 +59,26 @@ enum Scopes {
     Listed(u32, u32),
 }
 
-struct WindowEntry {
-    id: WindowId,
-    name: Arc<str>,
+pub(super) struct WindowEntry {
+    pub(super) id: WindowId,
+    pub(super) name: Arc<str>,
 }
 
 /// The windows of one scope: the union of their occurrences (merged where they touch), and
 /// every occurrence of them by start with its window (the one named first on a tie), where the
 /// next window after a time is found.
-struct ScopeWindows {
+pub(super) struct ScopeWindows {
     union: Vec<Occurrence>,
-    next: Vec<(Occurrence, usize)>,
+    pub(super) next: Vec<(Occurrence, usize)>,
 }
 
-struct FreezeEntry {
-    id: FreezeId,
-    name: Arc<str>,
-    kind: FreezeKind,
+pub(super) struct FreezeEntry {
+    pub(super) id: FreezeId,
+    pub(super) name: Arc<str>,
+    pub(super) kind: FreezeKind,
     /// The release types exempt, one bit per type code.
     exempt: u32,
-    occurrences: Vec<Occurrence>,
+    pub(super) occurrences: Vec<Occurrence>,
     /// The latest end among the occurrences up to each one: the first that can overlap a time
     /// is the first whose reach is past it.
     reach: Vec<Timestamp>,
@@ -159,20 +171,21 @@ fn advance<T>(at: &mut usize, items: &[T], past: impl Fn(&T) -> bool) {
 }
 
 /// Windows, freezes and releases of a range, indexed for conflict queries.
+#[derive(Default)]
 pub struct ScheduleIndex {
-    windows: Vec<WindowEntry>,
-    window_scopes: Vec<ScopeWindows>,
-    freezes: Vec<FreezeEntry>,
+    pub(super) windows: Vec<WindowEntry>,
+    pub(super) window_scopes: Vec<ScopeWindows>,
+    pub(super) freezes: Vec<FreezeEntry>,
     scopes: ScopeTable,
     /// The releases of the range by start (then id).
-    bookings: Vec<Booking>,
+    pub(super) bookings: Vec<Booking>,
     /// The scopes' entries of the bookings with more than fit inline, each booking's together.
     scope_lists: Vec<u32>,
     /// Each CI's releases by start, CI by CI, with whether the release has more than one CI
     /// (only such a pair can meet on two CIs).
-    by_ci: Vec<(ConfigItemId, Span, bool)>,
+    by_ci: Vec<(ConfigItemId, u32, bool)>,
     /// Each agent's releases by start, agent by agent.
-    by_agent: Vec<(AgentId, Span)>,
+    by_agent: Vec<(AgentId, u32)>,
 }
 
 impl ScheduleIndex {
@@ -254,40 +267,55 @@ impl ScheduleIndex {
     /// id order, then put in start order.
     fn index_releases(&mut self, releases: &[Release], range: TimeRange) {
         let mut bookings: Vec<Booking> = Vec::with_capacity(releases.len());
-        // Each booking's distinct CIs (a CI listed twice on one release is one link: never a
-        // pair of the release with itself) as a run of `cis`, and its agent.
-        let mut cis: Vec<ConfigItemId> = Vec::with_capacity(releases.len() + releases.len() / 4);
-        let mut runs: Vec<(u32, u32)> = Vec::with_capacity(releases.len());
-        let mut agents: Vec<Option<AgentId>> = Vec::with_capacity(releases.len());
+        // The CIs after the first of each release on several.
+        let mut more_cis: Vec<ConfigItemId> = Vec::new();
         for r in releases.iter().filter(|r| !r.is_deleted() && range.touches(r.planned.start, r.planned.end))
         {
-            bookings.push(self.booking(r));
-            let from = cis.len();
+            let mut booking = self.booking(r);
+            let from = more_cis.len();
             for (k, item) in r.assets.iter().enumerate() {
-                if !r.assets[..k].contains(item) {
-                    cis.push(*item);
+                if r.assets[..k].contains(item) {
+                    continue;
+                }
+                match booking.links.first_ci {
+                    None => booking.links.first_ci = Some(*item),
+                    Some(_) => more_cis.push(*item),
                 }
             }
-            runs.push((from as u32, cis.len() as u32));
-            agents.push(r.agent_id);
+            booking.links.more_cis = (from as u32, more_cis.len() as u32);
+            booking.links.agent = r.agent_id;
+            bookings.push(booking);
         }
         // By start, then id (the releases are in id order): one integer per booking to sort.
         let mut keys: Vec<u128> =
             bookings.iter().enumerate().map(|(k, b)| time_key(b.span.start) << 32 | k as u128).collect();
         keys.sort_unstable();
-        let order: Vec<usize> = keys.iter().map(|key| (key & u128::from(u32::MAX)) as usize).collect();
-        self.bookings = order.iter().map(|&k| bookings[k]).collect();
+        self.bookings = keys.iter().map(|key| bookings[(key & u128::from(u32::MAX)) as usize]).collect();
+        drop(bookings);
         // Each CI's and agent's releases by start: the links made in start order, then grouped
         // by CI and agent keeping that order.
-        let mut by_ci: Vec<(ConfigItemId, Span, bool)> = Vec::with_capacity(cis.len());
-        let mut by_agent: Vec<(AgentId, Span)> = Vec::with_capacity(order.len());
-        for (booking, &k) in self.bookings.iter().zip(&order) {
-            let run = &cis[runs[k].0 as usize..runs[k].1 as usize];
-            by_ci.extend(run.iter().map(|&item| (item, booking.span, run.len() > 1)));
-            by_agent.extend(agents[k].map(|agent| (agent, booking.span)));
+        // (By the booking's place: a link is 16 bytes, not 48.)
+        let mut by_ci: Vec<(ConfigItemId, u32, bool)> =
+            Vec::with_capacity(self.bookings.len() + more_cis.len());
+        let mut by_agent: Vec<(AgentId, u32)> = Vec::with_capacity(self.bookings.len());
+        for (b, booking) in self.bookings.iter().enumerate() {
+            let Links { agent, first_ci, more_cis: (from, to) } = booking.links;
+            let more = &more_cis[from as usize..to as usize];
+            let many = !more.is_empty();
+            let b = b as u32;
+            by_ci.extend(first_ci.into_iter().chain(more.iter().copied()).map(|item| (item, b, many)));
+            by_agent.extend(agent.map(|agent| (agent, b)));
         }
         self.by_ci = grouped(by_ci, |link| link.0.0);
         self.by_agent = grouped(by_agent, |link| link.0.0);
+    }
+
+    /// Lets go of what only finding the conflicts needed (the links to CIs and agents, the
+    /// scopes' entries): what is kept is what the conflicts found are made from.
+    pub(super) fn shed(&mut self) {
+        self.scope_lists = Vec::new();
+        self.by_ci = Vec::new();
+        self.by_agent = Vec::new();
     }
 
     /// What the checks read of `release` (scopes beyond four go onto `scope_lists`).
@@ -310,6 +338,7 @@ impl ScheduleIndex {
             span: Span { start: release.planned.start, end: release.planned.end, id: release.id },
             type_bit: type_bit(release.release_type),
             scopes,
+            links: Links::default(),
         }
     }
 
@@ -330,36 +359,40 @@ impl ScheduleIndex {
         }
     }
 
-    /// The freeze and outside-window conflicts of every indexed release: the outside-window
-    /// ones onto `outside` (one per release at most, so in the order of the releases' starts
-    /// and ids, which is their sorted order), the freeze ones onto `out`.
-    pub(super) fn release_conflicts(&self, outside: &mut Vec<Conflict>, out: &mut Vec<Conflict>) {
+    /// The freeze and outside-window conflicts of every indexed release, as rows: the
+    /// outside-window ones onto `outside` (one per release at most, so in the order of the
+    /// releases' starts and ids, which is their sorted order), the freeze ones onto `rest`.
+    pub(super) fn release_conflicts(&self, outside: &mut Vec<Row>, rest: &mut Vec<Row>) {
         let mut cursors = self.cursors();
-        for booking in &self.bookings {
-            self.window_and_freeze_conflicts(booking, &mut cursors, outside, out);
+        for b in 0..self.bookings.len() {
+            self.window_and_freeze_conflicts(b as u32, &mut cursors, outside, rest);
         }
     }
 
-    /// The freeze and outside-window conflicts of one release that is not indexed (a draft),
-    /// pushed onto `out`.
-    pub(super) fn conflicts_of(&mut self, release: &Release, out: &mut Vec<Conflict>) {
+    /// The freeze and outside-window conflicts of one release that is not indexed (a draft):
+    /// it is indexed alone, after the others.
+    pub(super) fn conflicts_of(&mut self, release: &Release) -> Vec<Conflict> {
         let booking = self.booking(release);
-        let mut outside = Vec::new();
-        self.window_and_freeze_conflicts(&booking, &mut self.cursors(), &mut outside, out);
-        out.append(&mut outside);
+        self.bookings.push(booking);
+        let (mut outside, mut rows) = (Vec::new(), Vec::new());
+        let b = (self.bookings.len() - 1) as u32;
+        self.window_and_freeze_conflicts(b, &mut self.cursors(), &mut outside, &mut rows);
+        rows.append(&mut outside);
+        rows.into_iter().map(|row| self.expand(row, &[])).collect()
     }
 
-    /// The outside-window conflict of one booking, pushed onto `outside`, and its freeze
-    /// conflicts, onto `out`. Bookings are given in start order; `cursors` keeps where the last
-    /// one's search stopped.
+    /// The outside-window conflict of booking `b`, pushed onto `outside`, and its freeze
+    /// conflicts, onto `rest`. Bookings are given in start order; `cursors` keeps where the
+    /// last one's search stopped.
     fn window_and_freeze_conflicts(
         &self,
-        booking: &Booking,
+        b: u32,
         cursors: &mut Cursors,
-        outside: &mut Vec<Conflict>,
-        out: &mut Vec<Conflict>,
+        outside: &mut Vec<Row>,
+        rest: &mut Vec<Row>,
     ) {
-        let Span { start, end, id } = booking.span;
+        let booking = &self.bookings[b as usize];
+        let Span { start, end, .. } = booking.span;
         let scopes = self.scopes_of(booking);
         let mut applies = false;
         let mut inside = false;
@@ -375,7 +408,7 @@ impl ScheduleIndex {
             }
         }
         if applies && !inside {
-            outside.push(self.outside_window(booking.span, scopes, cursors));
+            outside.push(self.outside_window(b, scopes, cursors));
         }
         for entry in scopes.iter().map(|&e| &self.scopes.entries[e as usize]) {
             for &i in &entry.freezes {
@@ -385,52 +418,39 @@ impl ScheduleIndex {
                 }
                 let at = &mut cursors.freezes[i];
                 advance(at, &freeze.reach, |reach| *reach <= start);
-                for occurrence in freeze.occurrences[*at..]
+                let from = *at;
+                for (k, _) in freeze.occurrences[from..]
                     .iter()
-                    .take_while(|o| o.start < end)
-                    .filter(|o| o.overlaps(start, end))
+                    .enumerate()
+                    .take_while(|(_, o)| o.start < end)
+                    .filter(|(_, o)| o.overlaps(start, end))
                 {
-                    out.push(freeze_conflict(id, freeze, *occurrence, start, end));
+                    rest.push(Row::Freeze { booking: b, freeze: i as u32, at: (from + k) as u32 });
                 }
             }
         }
     }
 
-    /// The conflict of a release outside every window that applies, with the next occurrence of
-    /// one: every occurrence of a window lasts as long as the others (its rule's duration, or its
-    /// one period), so the next one is the one to suggest whether or not it is long enough.
-    fn outside_window(&self, span: Span, scopes: &[u32], cursors: &mut Cursors) -> Conflict {
-        let Span { start, end, id } = span;
-        let mut best: Option<(Occurrence, usize)> = None;
+    /// The row of a release outside every window that applies, with the next occurrence of one:
+    /// every occurrence of a window lasts as long as the others (its rule's duration, or its one
+    /// period), so the next one is the one to suggest whether or not it is long enough.
+    fn outside_window(&self, b: u32, scopes: &[u32], cursors: &mut Cursors) -> Row {
+        let start = self.bookings[b as usize].span.start;
+        let mut best: Option<(Timestamp, usize, usize)> = None;
         for entry in scopes.iter().map(|&e| &self.scopes.entries[e as usize]) {
             let Some(w) = entry.windows else { continue };
             let next = &self.window_scopes[w].next;
             let at = &mut cursors.next[w];
             advance(at, next, |(o, _)| o.start < start);
-            if let Some(&(o, i)) = next.get(*at)
-                && best.is_none_or(|(b, _)| o.start < b.start)
+            if let Some(&(o, _)) = next.get(*at)
+                && best.is_none_or(|(b, _, _)| o.start < b)
             {
-                best = Some((o, i));
+                best = Some((o.start, w, *at));
             }
         }
-        let (against, resolution) = match best {
-            Some((o, i)) => {
-                let w = &self.windows[i];
-                (
-                    Some(Against::Window { id: w.id, name: w.name.clone() }),
-                    Resolution::IntoWindow { window: w.name.clone(), start: o.start, end: o.end },
-                )
-            }
-            None => (None, Resolution::NoWindowAhead),
-        };
-        Conflict {
-            kind: ConflictKind::OutsideWindow,
-            release_ids: ReleaseIds::one(id),
-            against,
-            from: start,
-            to: end,
-            severity: Severity::Warn,
-            resolution,
+        match best {
+            Some((_, scope, at)) => Row::Outside { booking: b, scope: scope as u32, at: at as u32 },
+            None => Row::Outside { booking: b, scope: u32::MAX, at: 0 },
         }
     }
 
@@ -442,7 +462,7 @@ impl ScheduleIndex {
         for run in self.by_ci.chunk_by(|a, b| a.0 == b.0) {
             let item = run[0].0;
             sweep(
-                run.iter().map(|&(_, span, many)| (span, many)),
+                run.iter().map(|&(_, b, many)| (self.bookings[b as usize].span, many)),
                 &mut active,
                 |(a, a_many), (b, b_many)| {
                     if !(a_many && b_many) || seen.insert((a.id.min(b.id), a.id.max(b.id))) {
@@ -454,9 +474,13 @@ impl ScheduleIndex {
         let mut active = Vec::new();
         for run in self.by_agent.chunk_by(|a, b| a.0 == b.0) {
             let agent = run[0].0;
-            sweep(run.iter().map(|&(_, span)| (span, ())), &mut active, |(a, ()), (b, ())| {
-                out.push(agent_conflict(a, b, agent));
-            });
+            sweep(
+                run.iter().map(|&(_, b)| (self.bookings[b as usize].span, ())),
+                &mut active,
+                |(a, ()), (b, ())| {
+                    out.push(agent_conflict(a, b, agent));
+                },
+            );
         }
     }
 }
@@ -500,28 +524,6 @@ fn grouped<T: Copy>(mut items: Vec<T>, key: impl Fn(&T) -> i64) -> Vec<T> {
 /// The bit of a release type in a freeze's exempt mask.
 fn type_bit(t: ReleaseType) -> u32 {
     1 << (u32::from(t.code()) % 32)
-}
-
-/// A release inside one occurrence of a freeze that holds it.
-fn freeze_conflict(
-    id: ReleaseId,
-    freeze: &FreezeEntry,
-    occurrence: Occurrence,
-    start: Timestamp,
-    end: Timestamp,
-) -> Conflict {
-    Conflict {
-        kind: ConflictKind::Freeze,
-        release_ids: ReleaseIds::one(id),
-        against: Some(Against::Freeze { id: freeze.id, name: freeze.name.clone(), kind: freeze.kind }),
-        from: start.max(occurrence.start),
-        to: end.min(occurrence.end),
-        severity: match freeze.kind {
-            FreezeKind::Hard => Severity::Block,
-            FreezeKind::Soft => Severity::Warn,
-        },
-        resolution: Resolution::AfterFreeze { ends: occurrence.end },
-    }
 }
 
 /// The occurrences sorted by start, merged where they overlap or touch.
