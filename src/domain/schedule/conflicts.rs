@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::Duration;
 
 use super::found::{Conflicts, Row};
-use super::index::{ScheduleIndex, Span};
+use super::index::{ScheduleIndex, Span, TWO_CORES_FROM, on_two_cores};
 use super::{DeploymentWindow, Freeze, FreezeKind};
 use crate::domain::ids::{AgentId, ConfigItemId, FreezeId, ReleaseId, Timestamp, WindowId};
 use crate::domain::release::Release;
@@ -230,12 +230,27 @@ pub fn find_conflicts(
     history: &[StageEntry],
     range: TimeRange,
 ) -> Conflicts {
-    let index = ScheduleIndex::build(releases, windows, freezes, range);
+    find_on(releases, windows, freezes, history, range, releases.len() >= TWO_CORES_FROM)
+}
+
+/// As [`find_conflicts`], on two cores when `split` says so: the windows' and freezes' expansion
+/// beside the reading of the releases, then the overlaps beside the windows and freezes.
+pub(super) fn find_on(
+    releases: &[Release],
+    windows: &[DeploymentWindow],
+    freezes: &[Freeze],
+    history: &[StageEntry],
+    range: TimeRange,
+    split: bool,
+) -> Conflicts {
+    let index = ScheduleIndex::build_on(releases, windows, freezes, range, split);
     let mut outside = Vec::with_capacity(index.bookings.len());
     let mut rest = Vec::with_capacity(index.bookings.len() / 2);
-    index.release_conflicts(&mut outside, &mut rest);
-    let mut whole = Vec::new();
-    index.overlap_conflicts(&mut whole);
+    let (mut whole, ()) = on_two_cores(
+        split,
+        || index.overlap_conflicts(),
+        || index.release_conflicts(&mut outside, &mut rest),
+    );
     deploy_conflicts(releases, history, &mut whole);
     rest.extend((0..whole.len()).map(|i| Row::Whole(i as u32)));
     // Each release outside its windows is in its own range: those are in order already.
@@ -263,10 +278,10 @@ pub fn draft_conflicts(
         }
         // The lowest CI they share, as `find_conflicts` names it.
         if let Some(item) = draft.assets.iter().filter(|c| other.assets.contains(c)).min() {
-            out.push(super::index::ci_conflict(mine, theirs, *item));
+            out.push(super::overlaps::ci_conflict(mine, theirs, *item));
         }
         if let Some(agent) = draft.agent_id.filter(|a| other.agent_id == Some(*a)) {
-            out.push(super::index::agent_conflict(mine, theirs, agent));
+            out.push(super::overlaps::agent_conflict(mine, theirs, agent));
         }
     }
     let own: Vec<StageEntry> = history.iter().filter(|e| e.release_id == draft.id).cloned().collect();
