@@ -175,7 +175,7 @@ pub(super) fn conflicts(
     let found = model.conflicts(range);
     match format {
         ScheduleFormat::Json => {
-            let list: Vec<serde_json::Value> = found.iter().map(conflict_json).collect();
+            let list: Vec<serde_json::Value> = found.iter().map(|c| conflict_json(&c)).collect();
             serde_json::to_string_pretty(&list).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         ScheduleFormat::Table => {
@@ -193,7 +193,7 @@ pub(super) fn conflicts(
                     vec![
                         i18n::severity(c.severity),
                         i18n::conflict_kind(c.kind),
-                        i18n::conflict_text(c),
+                        i18n::conflict_text(&c),
                         i18n::resolution_text(&c.resolution, model.directory()),
                     ]
                 })

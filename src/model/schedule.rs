@@ -9,7 +9,9 @@ use chrono::Duration;
 
 use super::Model;
 use crate::domain::activity::CommandSummary;
-use crate::domain::schedule::{Conflict, Schedule, TimeRange, conflicts::draft_conflicts, find_conflicts};
+use crate::domain::schedule::{
+    Conflict, Conflicts, Schedule, TimeRange, conflicts::draft_conflicts, find_conflicts,
+};
 use crate::domain::schedule::{DeploymentWindow, Freeze};
 use crate::domain::{FreezeId, PlannedWindow, Release, ReleaseId, WindowId};
 
@@ -41,7 +43,7 @@ pub enum ScheduleCommand {
 }
 
 /// Conflicts found for one revision of the model and one range.
-type Found = (u64, TimeRange, Arc<Vec<Conflict>>);
+type Found = (u64, TimeRange, Arc<Conflicts>);
 
 /// The conflicts last found: the revision and range they are of.
 #[derive(Default)]
@@ -53,8 +55,9 @@ impl Model {
         &self.schedule
     }
 
-    /// Every conflict touching `range`, found once for this revision and range.
-    pub fn conflicts(&self, range: TimeRange) -> Arc<Vec<Conflict>> {
+    /// Every conflict touching `range`, found once for this revision and range (each made as
+    /// it is read).
+    pub fn conflicts(&self, range: TimeRange) -> Arc<Conflicts> {
         let mut cache = match self.conflicts.0.lock() {
             Ok(cache) => cache,
             // A panic while finding conflicts left no half-written entry worth keeping.

@@ -253,7 +253,7 @@ proptest! {
         let windows = windows_of(&window_specs);
         let freezes = freezes_of(&freeze_specs);
         let range = TimeRange::new(q(range_start), q(range_start) + Duration::days(range_days));
-        let found = find_conflicts(&releases, &windows, &freezes, &[], range);
+        let found = find_conflicts(&releases, &windows, &freezes, &[], range).to_vec();
 
         let live: Vec<&Release> = releases
             .iter()
@@ -289,5 +289,35 @@ proptest! {
             (w[0].from, w[0].kind, &w[0].release_ids) <= (w[1].from, w[1].kind, &w[1].release_ids)
         });
         prop_assert!(sorted, "sorted by start, kind and releases");
+    }
+
+    /// The compact list reads the same whichever way it is read: in order, from the back, one
+    /// by one, and its kinds and severities without making the conflicts.
+    #[test]
+    fn the_compact_list_reads_the_same_every_way(
+        specs in proptest::collection::vec(release_spec(), 0..40),
+        window_specs in proptest::collection::vec(shade_spec(), 0..3),
+        freeze_specs in proptest::collection::vec((shade_spec(), any::<bool>(), any::<bool>()), 0..3),
+        range_start in 0_i64..(20 * 96),
+        range_days in 1_i64..20,
+    ) {
+        let releases = releases_of(&specs);
+        let windows = windows_of(&window_specs);
+        let freezes = freezes_of(&freeze_specs);
+        let range = TimeRange::new(q(range_start), q(range_start) + Duration::days(range_days));
+        let found = find_conflicts(&releases, &windows, &freezes, &[], range);
+        let all = found.to_vec();
+        prop_assert_eq!(all.len(), found.len());
+        prop_assert_eq!(found.is_empty(), all.is_empty());
+        let mut backwards: Vec<Conflict> = found.iter().rev().collect();
+        backwards.reverse();
+        prop_assert_eq!(&backwards, &all);
+        for (i, c) in all.iter().enumerate() {
+            prop_assert_eq!(found.get(i), Some(c.clone()));
+            prop_assert_eq!(found.kind(i), Some(c.kind));
+            prop_assert_eq!(found.severity(i), Some(c.severity));
+        }
+        prop_assert_eq!(found.get(all.len()), None);
+        prop_assert_eq!(format!("{found:?}"), format!("{all:?}"));
     }
 }

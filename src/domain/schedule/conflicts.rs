@@ -1,7 +1,8 @@
 //! Conflicts of a plan: a release planned inside a freeze that holds it, outside every window
 //! that applies to it, overlapping another release on the same CI or with the same agent, or that
 //! entered Deploy before its planned start or after its planned end. [`find_conflicts`] finds
-//! them all in a range through an interval index (never release against release);
+//! them all in a range through an interval index (never release against release), kept compact
+//! (`found.rs`);
 //! [`draft_conflicts`] finds those of one release as it would be (a draft, a bar being dragged)
 //! in one pass over the others. Words-free: each conflict names its kind, releases, window or
 //! freeze, period, severity and a typed [`Resolution`]; `i18n` says them.
@@ -10,7 +11,8 @@ use std::sync::Arc;
 
 use chrono::Duration;
 
-use super::index::{ScheduleIndex, Span};
+use super::found::{Conflicts, Row};
+use super::index::{ScheduleIndex, Span, TWO_CORES_FROM, on_two_cores};
 use super::{DeploymentWindow, Freeze, FreezeKind};
 use crate::domain::ids::{AgentId, ConfigItemId, FreezeId, ReleaseId, Timestamp, WindowId};
 use crate::domain::release::Release;
@@ -215,67 +217,44 @@ impl Conflict {
 /// How far past the range windows are expanded to suggest the next one.
 pub const LOOKAHEAD_DAYS: i64 = 62;
 
-/// Every conflict that touches `range`, sorted by start, kind and releases. `releases` must be
-/// in id order (as the model keeps them); deleted releases are left out. Windows and freezes are
-/// expanded once over the range; the releases, in start order, are checked against the windows
-/// and freezes of their scopes through cursors that only move on; overlaps on a CI or an agent
-/// are found by one sweep per CI and agent.
+/// Every conflict that touches `range`, sorted by start, kind and releases (ties in the order
+/// found). `releases` must be in id order (as the model keeps them); deleted releases are left
+/// out. Windows and freezes are expanded once over the range; the releases, in start order, are
+/// checked against the windows and freezes of their scopes through cursors that only move on;
+/// overlaps on a CI or an agent are found by one sweep per CI and agent. The conflicts are kept
+/// compact and made as they are read ([`Conflicts`]).
 pub fn find_conflicts(
     releases: &[Release],
     windows: &[DeploymentWindow],
     freezes: &[Freeze],
     history: &[StageEntry],
     range: TimeRange,
-) -> Vec<Conflict> {
-    let index = ScheduleIndex::build(releases, windows, freezes, range);
-    let mut outside = Vec::with_capacity(releases.len());
-    let mut out = Vec::with_capacity(releases.len() / 2);
-    index.release_conflicts(&mut outside, &mut out);
-    index.overlap_conflicts(&mut out);
-    deploy_conflicts(releases, history, &mut out);
+) -> Conflicts {
+    find_on(releases, windows, freezes, history, range, releases.len() >= TWO_CORES_FROM)
+}
+
+/// As [`find_conflicts`], on two cores when `split` says so: the windows' and freezes' expansion
+/// beside the reading of the releases, then the overlaps beside the windows and freezes.
+pub(super) fn find_on(
+    releases: &[Release],
+    windows: &[DeploymentWindow],
+    freezes: &[Freeze],
+    history: &[StageEntry],
+    range: TimeRange,
+    split: bool,
+) -> Conflicts {
+    let index = ScheduleIndex::build_on(releases, windows, freezes, range, split);
+    let mut outside = Vec::with_capacity(index.bookings.len());
+    let mut rest = Vec::with_capacity(index.bookings.len() / 2);
+    let (mut whole, ()) = on_two_cores(
+        split,
+        || index.overlap_conflicts(),
+        || index.release_conflicts(&mut outside, &mut rest),
+    );
+    deploy_conflicts(releases, history, &mut whole);
+    rest.extend((0..whole.len()).map(|i| Row::Whole(i as u32)));
     // Each release outside its windows is in its own range: those are in order already.
-    merge(outside, sort(out, Some(range)))
-}
-
-/// Two lists of conflicts, each sorted by start, kind and releases and with no conflict of one
-/// equal on those to one of the other, as one sorted list: the order is worked out on the keys
-/// alone, then each conflict moves once.
-fn merge(a: Vec<Conflict>, b: Vec<Conflict>) -> Vec<Conflict> {
-    let key = |c: &Conflict| (c.from, c.kind, c.release_ids);
-    debug_assert!(a.is_sorted_by_key(key) && b.is_sorted_by_key(key));
-    let mut from_a = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let take = j == b.len() || (i < a.len() && key(&a[i]) <= key(&b[j]));
-        from_a.push(take);
-        if take {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    let mut merged = Vec::with_capacity(from_a.len());
-    let (mut a, mut b) = (a.into_iter(), b.into_iter());
-    merged.extend(from_a.into_iter().filter_map(|take| if take { a.next() } else { b.next() }));
-    merged
-}
-
-/// The conflicts by start, kind and releases, ties in the order found (what a stable sort on
-/// `(from, kind, release_ids)` gives), those that do not touch `range` (when given) left out:
-/// the keys, read once into a small array, are sorted instead of the conflicts themselves,
-/// which then move once. A busy plan has a hundred thousand conflicts.
-fn sort(found: Vec<Conflict>, range: Option<TimeRange>) -> Vec<Conflict> {
-    // One release sorts before two that start with it, as the slices do.
-    let id = |c: &Conflict, i: usize| c.release_ids.get(i).map_or(i64::MIN, |r| r.0);
-    let mut keys: Vec<(Timestamp, ConflictKind, i64, i64, u32)> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| range.is_none_or(|r| r.touches(c.from, c.to)))
-        .map(|(i, c)| (c.from, c.kind, id(c, 0), id(c, 1), i as u32))
-        .collect();
-    keys.sort_unstable();
-    let mut slots: Vec<Option<Conflict>> = found.into_iter().map(Some).collect();
-    keys.iter().filter_map(|k| slots[k.4 as usize].take()).collect()
+    Conflicts::sorted(index, outside, &rest, whole, range)
 }
 
 /// The conflicts `draft` would have if it were planned as it is: against the windows and freezes
@@ -290,8 +269,7 @@ pub fn draft_conflicts(
 ) -> Vec<Conflict> {
     let range = TimeRange::new(draft.planned.start, draft.planned.end);
     let mut index = ScheduleIndex::build(&[], windows, freezes, range);
-    let mut out = Vec::new();
-    index.conflicts_of(draft, &mut out);
+    let mut out = index.conflicts_of(draft);
     let mine = Span { start: draft.planned.start, end: draft.planned.end, id: draft.id };
     for other in releases.iter().filter(|r| r.id != draft.id && !r.is_deleted()) {
         let theirs = Span { start: other.planned.start, end: other.planned.end, id: other.id };
@@ -300,15 +278,17 @@ pub fn draft_conflicts(
         }
         // The lowest CI they share, as `find_conflicts` names it.
         if let Some(item) = draft.assets.iter().filter(|c| other.assets.contains(c)).min() {
-            out.push(super::index::ci_conflict(mine, theirs, *item));
+            out.push(super::overlaps::ci_conflict(mine, theirs, *item));
         }
         if let Some(agent) = draft.agent_id.filter(|a| other.agent_id == Some(*a)) {
-            out.push(super::index::agent_conflict(mine, theirs, agent));
+            out.push(super::overlaps::agent_conflict(mine, theirs, agent));
         }
     }
     let own: Vec<StageEntry> = history.iter().filter(|e| e.release_id == draft.id).cloned().collect();
     deploy_conflicts(std::slice::from_ref(draft), &own, &mut out);
-    sort(out, None)
+    // Stable: ties stay in the order found, as `find_conflicts` keeps them.
+    out.sort_by_key(|c| (c.from, c.kind, c.release_ids));
+    out
 }
 
 /// Deploy entered before the planned start or after the planned end.

@@ -2,11 +2,16 @@
 //! freezes (blackouts) in which they must not, and the conflicts a plan has with them and with
 //! other releases. Recurrences are RFC 5545 RRULEs expanded in a named IANA time zone
 //! (`recurrence.rs`); the conflicts are one pure function over releases, windows, freezes and the
-//! stage history (`conflicts.rs`, over the interval index of `index.rs`); the rule presets the
+//! stage history (`conflicts.rs`, over the interval index of `index.rs` and the sweeps of
+//! `overlaps.rs`, kept compact by `found.rs`); the rule presets the
 //! window dialog offers are in `presets.rs`.
 
+#[cfg(test)]
+mod at_scale;
 pub mod conflicts;
+mod found;
 mod index;
+mod overlaps;
 pub mod presets;
 pub mod recurrence;
 
@@ -20,6 +25,7 @@ use super::release::{Release, ReleaseType};
 
 pub use chrono_tz::Tz;
 pub use conflicts::{Conflict, ConflictKind, ReleaseIds, Resolution, Severity, TimeRange, find_conflicts};
+pub use found::Conflicts;
 pub use index::ScheduleIndex;
 pub use recurrence::{Occurrence, Recurrence, RuleInvalid};
 

@@ -213,7 +213,7 @@ fn relationships(cx: &PackContext<'_>, release: &Release) -> String {
         .conflicts(range)
         .iter()
         .filter(|c| c.involves(release.id) && c.release_ids.len() > 1)
-        .flat_map(|c| c.release_ids.iter().copied())
+        .flat_map(|c| c.release_ids.to_vec())
         .filter(|id| *id != release.id)
         .collect();
     others.sort();

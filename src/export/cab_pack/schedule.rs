@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{Duration, Local, TimeZone as _};
 
 use super::PackContext;
-use crate::domain::schedule::{self, Conflict, FreezeKind, TimeRange};
+use crate::domain::schedule::{self, Conflict, Conflicts, FreezeKind, TimeRange};
 use crate::domain::{Release, ReleaseId, Timestamp};
 use crate::export::chart::OFF_TARGET_RGB;
 use crate::export::pdf::{
@@ -96,7 +96,7 @@ pub(super) fn forward_schedule(w: &mut PdfWriter, cx: &PackContext<'_>) -> Resul
             Column::new(tr("pack-col-conflict"), 5.0),
             Column::new(tr("pack-col-fix"), 3.0),
         ]);
-        let mut listed: Vec<&Conflict> = conflicts.iter().collect();
+        let mut listed: Vec<Conflict> = conflicts.iter().collect();
         listed.sort_by_key(|c| (c.severity, c.from));
         for c in listed.iter().take(CONFLICTS_MAX) {
             table.rows.push(vec![
@@ -181,9 +181,9 @@ fn timeline(
 /// The kinds of conflict each release is in (found once: the table and timeline look them up).
 type ConflictKinds = HashMap<ReleaseId, Vec<String>>;
 
-fn conflict_kinds(conflicts: &[Conflict]) -> ConflictKinds {
+fn conflict_kinds(conflicts: &Conflicts) -> ConflictKinds {
     let mut kinds: ConflictKinds = HashMap::new();
-    for c in conflicts {
+    for c in conflicts.iter() {
         for id in &c.release_ids {
             let list = kinds.entry(*id).or_default();
             let kind = i18n::conflict_kind(c.kind);

@@ -52,8 +52,9 @@ fn weekday_header(ui: &egui::Ui, calendar: &Calendar, left: f32, top: f32, width
 struct DayShade {
     /// The worst freeze that touches the day: its tint for the whole cell.
     tint: Option<Color32>,
-    /// The windows of the day as parts of it (0 midnight, 1 the next), left to right.
-    strips: Vec<(f32, f32)>,
+    /// The windows of the day as parts of it (0 midnight, 1 the next), left to right, each with
+    /// how many windows hold just those hours (a busy plan has a dozen windows at 02:00-05:00).
+    strips: Vec<(f32, f32, u32)>,
     /// The CAB meetings that start on the day (indexes into `model.meetings()`).
     meetings: Vec<usize>,
 }
@@ -114,12 +115,18 @@ fn day_shade(calendar: &Calendar, model: &crate::model::Model, day: NaiveDate) -
     let tint = shades.iter().filter(touching).filter_map(|s| s.freeze).min().map(freeze_fill);
     let length = (to - from).num_minutes().max(1) as f32;
     let part = |t: Timestamp| (t - from).num_minutes() as f32 / length;
-    let strips = shades
+    let mut strips: Vec<(f32, f32, u32)> = Vec::new();
+    for (start, end) in shades
         .iter()
         .filter(|s| s.freeze.is_none())
         .flat_map(|s| s.occurrences.iter().filter(|o| o.overlaps(from, to)))
         .map(|o| (part(o.start.max(from)), part(o.end.min(to))))
-        .collect();
+    {
+        match strips.iter_mut().find(|s| s.0 == start && s.1 == end) {
+            Some(same) => same.2 += 1,
+            None => strips.push((start, end, 1)),
+        }
+    }
     // Compared as instants: no time-zone conversion per meeting.
     let meetings =
         model.meetings().iter().enumerate().filter(|(_, m)| from <= m.start && m.start < to).map(|(i, _)| i);
@@ -127,16 +134,31 @@ fn day_shade(calendar: &Calendar, model: &crate::model::Model, day: NaiveDate) -
 }
 
 /// The windows of a day as a strip along the bottom of its cell, from left (midnight) to right,
-/// so that a window from 02:00 to 05:00 marks the hours it holds rather than the whole day.
+/// so that a window from 02:00 to 05:00 marks the hours it holds rather than the whole day;
+/// windows over the same hours as one strip of their colours drawn over each other.
 fn window_strip(ui: &egui::Ui, shade: &DayShade, cell: Rect) {
     let x = |part: f32| cell.left() + 1.0 + part * (cell.width() - 2.0);
-    for &(start, end) in &shade.strips {
+    for &(start, end, layers) in &shade.strips {
         let strip = Rect::from_min_max(
             pos2(x(start), cell.bottom() - 5.0),
             pos2(x(end).max(x(start) + 2.0), cell.bottom() - 1.0),
         );
-        ui.painter().rect_filled(strip, 1.0, window_strip_color());
+        ui.painter().rect_filled(strip, 1.0, strip_color(layers));
     }
+}
+
+/// The colour of `layers` window strips over the same hours drawn as one strip: what drawing the
+/// strip that many times over itself gives (each layer adds its premultiplied colour over what
+/// the ones before leave showing), so that a day with a dozen windows at the same hours
+/// tessellates one rounded strip, not a dozen. One layer is the strip's own colour.
+fn strip_color(layers: u32) -> Color32 {
+    let one = window_strip_color();
+    let alpha = f32::from(one.a()) / 255.0;
+    let showing = (1.0 - alpha).powi(layers.min(255) as i32);
+    let scale = if alpha > 0.0 { (1.0 - showing) / alpha } else { 0.0 };
+    let [r, g, b, a] = one.to_array();
+    let times = |v: u8| (f32::from(v) * scale).round().min(255.0) as u8;
+    Color32::from_rgba_premultiplied(times(r), times(g), times(b), times(a))
 }
 
 /// The CAB meetings of a day on the first line of its cell, after the day's number: "CAB 10:00".
@@ -410,5 +432,34 @@ fn week_background(
             [pos2(col.left(), area.top()), pos2(col.left(), col.bottom())],
             Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.4)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A premultiplied colour drawn over an opaque one, as the renderer blends them.
+    fn over(dst: [f32; 3], src: Color32) -> [f32; 3] {
+        let [r, g, b, a] = src.to_array().map(f32::from);
+        let keep = 1.0 - a / 255.0;
+        [r + dst[0] * keep, g + dst[1] * keep, b + dst[2] * keep]
+    }
+
+    #[test]
+    fn strips_over_the_same_hours_look_as_drawn_one_over_another() {
+        assert_eq!(strip_color(1), window_strip_color());
+        for background in [[255.0, 255.0, 255.0], [30.0, 30.0, 30.0]] {
+            for layers in [2_u32, 3, 13] {
+                let mut drawn = background;
+                for _ in 0..layers {
+                    drawn = over(drawn, window_strip_color());
+                }
+                let once = over(background, strip_color(layers));
+                for (a, b) in drawn.iter().zip(once) {
+                    assert!((a - b).abs() <= 1.5, "{layers} layers: {drawn:?} against {once:?}");
+                }
+            }
+        }
     }
 }

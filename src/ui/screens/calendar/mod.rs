@@ -28,7 +28,7 @@ use egui::Key;
 pub use self::drag::{Drag, DragEdge};
 pub use self::period::{Mode, Period, RowsBy, Span};
 use super::{Screen, ScreenAction, ScreenContext, StatusLine};
-use crate::domain::schedule::{Conflict, Occurrence, Severity, TimeRange, occurrences};
+use crate::domain::schedule::{Conflicts, Occurrence, Severity, TimeRange, occurrences};
 use crate::domain::{ReleaseId, view};
 use crate::i18n::{self, tr};
 use crate::model::{Command, Model, ScheduleCommand};
@@ -59,7 +59,7 @@ pub struct Shown {
     /// The local day each of `rows` starts on (the month places a release in that day's cell).
     pub start_days: Vec<NaiveDate>,
     /// Every conflict of the range, whatever the list shows.
-    pub conflicts: Arc<Vec<Conflict>>,
+    pub conflicts: Arc<Conflicts>,
     /// Indices into `conflicts` of those that involve a release the list's view and filter keep,
     /// worst first, then by start: the conflicts the side panel lists.
     pub listed: Vec<usize>,
@@ -87,19 +87,22 @@ impl Shown {
             rows.iter().map(|&i| releases[i].planned.start.with_timezone(&Local).date_naive()).collect();
         self.rows = rows;
         self.conflicts = model.conflicts(range);
-        let conflicts = &self.conflicts;
-        self.listed = (0..conflicts.len())
-            .filter(|&i| conflicts[i].release_ids.iter().any(|id| kept.contains(id)))
-            .collect();
-        self.listed.sort_by_key(|&i| (conflicts[i].severity, conflicts[i].from));
+        // Each conflict is made once here, and again only for the side panel's few.
+        let mut listed: Vec<(Severity, chrono::DateTime<chrono::Utc>, usize)> = Vec::new();
         self.worst.clear();
-        for &i in &self.listed {
-            let c = &conflicts[i];
+        for (i, c) in self.conflicts.iter().enumerate() {
+            if !c.release_ids.iter().any(|id| kept.contains(id)) {
+                continue;
+            }
+            listed.push((c.severity, c.from, i));
             for id in &c.release_ids {
                 let worst = self.worst.entry(*id).or_insert(c.severity);
                 *worst = (*worst).min(c.severity);
             }
         }
+        // Stable on (severity, from): ties stay in the list's order.
+        listed.sort_by_key(|&(severity, from, _)| (severity, from));
+        self.listed = listed.into_iter().map(|(_, _, i)| i).collect();
         let schedule = model.schedule();
         self.shades = schedule
             .windows

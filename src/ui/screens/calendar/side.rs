@@ -45,16 +45,14 @@ impl ConflictList {
             .listed
             .iter()
             .take(LISTED)
-            .map(|&i| {
-                let c = &shown.conflicts[i];
-                Entry {
-                    severity: c.severity,
-                    severity_text: i18n::severity(c.severity),
-                    kind: i18n::conflict_kind(c.kind),
-                    text: i18n::conflict_text(c),
-                    resolution: i18n::resolution_text(&c.resolution, model.directory()),
-                    first: c.release_ids.first().copied(),
-                }
+            .filter_map(|&i| shown.conflicts.get(i))
+            .map(|c| Entry {
+                severity: c.severity,
+                severity_text: i18n::severity(c.severity),
+                kind: i18n::conflict_kind(c.kind),
+                text: i18n::conflict_text(&c),
+                resolution: i18n::resolution_text(&c.resolution, model.directory()),
+                first: c.release_ids.first().copied(),
             })
             .collect();
         self.heights = vec![None; self.entries.len()];
