@@ -95,8 +95,14 @@ fn retryable(err: &postgres::Error) -> bool {
 }
 
 impl Server {
-    /// Connects to `url` (a `postgresql://` URL), with `password` if given.
+    /// Connects to `url` (a `postgresql://` URL), with `password` if given, waiting up to 10 s
+    /// unless the URL says otherwise.
     pub fn connect(url: &str, password: Option<&str>) -> Result<Self, TeamError> {
+        Self::connect_within(url, password, Duration::from_secs(10))
+    }
+
+    /// [`Server::connect`], waiting up to `timeout` for the server (unless the URL says).
+    pub fn connect_within(url: &str, password: Option<&str>, timeout: Duration) -> Result<Self, TeamError> {
         let (shown, in_url) = super::url::split_password(url)?;
         let mut config = postgres::Config::from_str(url).map_err(|_| TeamError::BadUrl(shown.clone()))?;
         if in_url.is_none()
@@ -105,7 +111,7 @@ impl Server {
             config.password(password);
         }
         if config.get_connect_timeout().is_none() {
-            config.connect_timeout(Duration::from_secs(10));
+            config.connect_timeout(timeout);
         }
         config.application_name("release-desk");
         let client = config
