@@ -26,6 +26,7 @@ mod release_page;
 mod release_page_sections;
 mod selection;
 mod shortcuts;
+mod team;
 mod templates;
 mod undo;
 mod unsaved_edits;

@@ -27,6 +27,32 @@ team-conflict-removed = removed on the server
 team-conflict-remove-edited = changed on the server, not removed
 team-conflict-line = Conflict on { $record } { $field } ({ $kind }): yours { $ours }, the server keeps { $theirs }.
 
+## The window: sync state in the status bar, Sync now
+menu-sync-now = Sync now
+team-state-syncing = Syncing…
+team-state-not-yet = Team: not synced yet
+team-state-connected = Connected
+team-state-offline = Offline
+team-state-failed = Sync failed
+team-status-hover = Team server { $url }, as { $author }. Syncs every 30 seconds and on File > Sync now.
+team-pending = { $count ->
+        [one] 1 change to push
+       *[other] { $count } changes to push
+    }
+team-last-pull = Last pull { $at }
+team-conflicts-waiting = { $count ->
+        [one] 1 conflict waiting
+       *[other] { $count } conflicts waiting
+    }
+team-conflicts-open-hint = Choose which value stays for each conflict
+team-sync-done = Synced with the team: pushed { $pushed }, pulled { $pulled }.
+team-sync-new-conflicts = { $count ->
+        [one] The sync met a conflict: a teammate changed the same field. Both values are kept; choose one.
+       *[other] The sync met { $count } conflicts: teammates changed the same fields. Both values are kept; choose one for each.
+    }
+team-sync-already-running = A sync is already running.
+team-sync-stopped = the sync stopped before it finished
+
 ## The command line
 team-joined = This file is in the team at { $url } as { $author }.
 team-synced = Pushed { $pushed } (of them { $repeated } already on the server), pulled { $pulled }, { $conflicts } conflicts; up to change { $seq }.

@@ -24,6 +24,23 @@ team-conflict-removed = 서버에서 삭제됨
 team-conflict-remove-edited = 서버에서 변경되어 삭제하지 않음
 team-conflict-line = { $record } { $field } 충돌({ $kind }): 내 값 { $ours }, 서버가 유지하는 값 { $theirs }.
 
+## The window: sync state in the status bar, Sync now
+menu-sync-now = 지금 동기화
+team-state-syncing = 동기화 중…
+team-state-not-yet = 팀: 아직 동기화하지 않음
+team-state-connected = 연결됨
+team-state-offline = 오프라인
+team-state-failed = 동기화 실패
+team-status-hover = 팀 서버 { $url }, { $author }(으)로 참여. 30초마다, 그리고 파일 > 지금 동기화로 동기화합니다.
+team-pending = 푸시 대기 { $count }건
+team-last-pull = 마지막 풀 { $at }
+team-conflicts-waiting = 충돌 { $count }건 대기 중
+team-conflicts-open-hint = 충돌마다 남길 값을 고르세요
+team-sync-done = 팀과 동기화했습니다: 푸시 { $pushed }건, 풀 { $pulled }건.
+team-sync-new-conflicts = 동기화 중 충돌 { $count }건이 생겼습니다: 팀원이 같은 필드를 바꿨습니다. 두 값을 모두 보관했으니 하나를 고르세요.
+team-sync-already-running = 이미 동기화하고 있습니다.
+team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
+
 ## The command line
 team-joined = 이 파일은 { $url } 팀에 { $author }(으)로 참여했습니다.
 team-synced = 푸시 { $pushed }건(그중 { $repeated }건은 이미 서버에 있음), 풀 { $pulled }건, 충돌 { $conflicts }건. 변경 { $seq }까지 반영했습니다.
