@@ -107,3 +107,74 @@ fn a_team_file_shows_its_state_and_pending_pushes_in_korean() {
     harness.run();
     assert!(harness.query_by_label("푸시 대기 1건").is_some());
 }
+
+/// A team file keeping two conflicts: #1's status (mine Completed, the team's On hold, by Kim)
+/// and #2 removed on the server while changed here.
+fn conflicted_app() -> (tempfile::TempDir, ReleaseDeskApp) {
+    use release_desk::domain::ReleaseId;
+    use release_desk::domain::team::{Conflict, ConflictKind, RecordKey};
+    let (dir, mut app) = team_app(&closed_url(), |store| {
+        let field = Conflict {
+            record: RecordKey::release(ReleaseId(1)),
+            kind: ConflictKind::Field,
+            field: Some("status".into()),
+            ours: serde_json::json!(5),
+            theirs: serde_json::json!(2),
+            by: Some("Kim".into()),
+            by_at: Some(at(-2)),
+        };
+        let removed = Conflict {
+            record: RecordKey::release(ReleaseId(2)),
+            kind: ConflictKind::Removed,
+            field: None,
+            ours: serde_json::json!({ "description": "mine" }),
+            theirs: serde_json::Value::Null,
+            by: None,
+            by_at: None,
+        };
+        store.team_pushed(uuid::Uuid::new_v4(), &[field, removed], at(-1)).unwrap();
+    });
+    app.set_team_auto_sync(false);
+    (dir, app)
+}
+
+#[test]
+fn the_conflicts_dialog_in_korean_keeps_mine_or_theirs_for_each_conflict() {
+    use release_desk::domain::{ReleaseId, Status};
+    let (_dir, app) = conflicted_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_system_language(release_desk::domain::Language::Ko);
+    harness.run();
+    let count =
+        |harness: &Harness<'_, ReleaseDeskApp>, label: &str| harness.query_all_by_label(label).count();
+    let (completed, on_hold) = (count(&harness, "완료"), count(&harness, "보류"));
+    harness.get_by_label("충돌 2건 대기 중").click();
+    harness.run();
+    assert!(harness.state().conflicts_dialog_open());
+    assert!(harness.query_by_label("팀과의 충돌").is_some());
+    // The values in words, the way the release page says them; who wrote the team's.
+    assert_eq!(count(&harness, "완료"), completed + 1, "my value, Completed");
+    assert_eq!(count(&harness, "보류"), on_hold + 1, "the team's value, On hold");
+    assert!(harness.query_by_label_contains("Kim").is_some());
+    harness.snapshot("team_conflicts_ko");
+    // #2's conflict is about the whole release: only the team's version can be kept.
+    let keep_mine: Vec<_> = harness.get_all_by_label("내 값 유지").collect();
+    assert_eq!(keep_mine.len(), 2);
+    keep_mine[0].click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.release(ReleaseId(1)).unwrap().status, Status::Completed);
+    assert_eq!(model.open_team_conflicts().len(), 1);
+    assert_eq!(model.team_status().unwrap().unwrap().pending, 1, "my value waits to be pushed");
+    harness.get_by_label("팀의 값 유지").click();
+    harness.run();
+    assert!(harness.state().model().unwrap().open_team_conflicts().is_empty());
+    assert!(harness.query_by_label("기다리는 충돌이 없습니다.").is_some());
+    // Ctrl+Z does nothing while the dialog is open; closed, it takes the last choice back.
+    harness.get_by_label("닫기").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().model().unwrap().open_team_conflicts().len(), 1);
+    assert!(harness.query_by_label("충돌 1건 대기 중").is_some());
+}

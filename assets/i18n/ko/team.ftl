@@ -41,8 +41,36 @@ team-sync-new-conflicts = 동기화 중 충돌 { $count }건이 생겼습니다:
 team-sync-already-running = 이미 동기화하고 있습니다.
 team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
 
+## Resolving conflicts
+team-cmd-keep-mine = 릴리스 #{ $id }의 충돌에서 내 값을 남겼습니다
+team-cmd-keep-theirs = 릴리스 #{ $id }의 충돌에서 팀의 값을 남겼습니다
+team-error-no-such-conflict = 열린 팀 충돌 { $id }이(가) 없습니다(이미 해결되었을 수 있습니다).
+team-error-cannot-keep-mine = 충돌 { $id }은(는) 릴리스 전체에 관한 것이라 팀의 버전만 남길 수 있습니다.
+
+## The conflicts dialog
+team-conflicts-title = 팀과의 충돌
+team-conflicts-intro = 내 변경이 서버에 닿기 전에 팀원이 같은 항목을 바꿨습니다. 고를 때까지 팀의 값이 유지되며, 어느 쪽을 골라도 잃는 것은 없습니다.
+team-conflicts-release = 릴리스
+team-conflicts-field = 필드
+team-conflicts-mine = 내 값
+team-conflicts-theirs = 팀의 값
+team-conflicts-by = 변경한 사람
+team-conflicts-gone = (이 파일에 더 이상 없음)
+team-conflicts-by-unknown = 알 수 없음
+team-conflicts-raw-field = { $field }({ $kind })
+team-conflicts-no-record = (삭제됨)
+team-conflicts-record = (릴리스 전체)
+team-conflicts-my-edits = (내가 고친 내용)
+team-keep-mine = 내 값 유지
+team-keep-mine-hint = 내 값을 이 파일에 쓰고, 다음 동기화 때 팀에 푸시합니다
+team-keep-mine-disabled = 릴리스 전체에 관한 충돌이라 팀의 버전만 남길 수 있습니다
+team-keep-theirs = 팀의 값 유지
+team-keep-theirs-hint = 팀의 값(이미 반영됨)을 남기고 충돌을 닫습니다
+
 ## The command line
 team-joined = 이 파일은 { $url } 팀에 { $author }(으)로 참여했습니다.
 team-synced = 푸시 { $pushed }건(그중 { $repeated }건은 이미 서버에 있음), 풀 { $pulled }건, 충돌 { $conflicts }건. 변경 { $seq }까지 반영했습니다.
 team-status-none = 이 파일은 팀에 속해 있지 않습니다.
 team-status = 팀: { $url }, { $author }(으)로 참여; 변경 { $seq }까지 반영; 푸시 대기 { $pending }건; 열린 충돌 { $open }건(해결 { $resolved }건).
+team-conflicts-none = 기다리는 충돌이 없습니다.
+team-conflicts-row = [{ $id }] { $at } { $line }

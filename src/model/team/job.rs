@@ -161,6 +161,9 @@ impl Model {
             report.repeated += usize::from(repeated);
             report.conflicts.extend(conflicts);
         }
+        if !report.conflicts.is_empty() {
+            self.team_conflicts = self.store.team_conflicts()?;
+        }
         report.pulled = pulled.len();
         let mut missing = BTreeSet::new();
         let mut rest = pulled;

@@ -6,7 +6,9 @@
 
 mod job;
 mod pull;
+mod resolve;
 
+pub use super::command::{Keep, TeamCommand};
 pub use job::{CONNECT_TIMEOUT, Fetched, SyncJob};
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,7 +97,7 @@ impl Model {
 
     /// Every conflict the file keeps, oldest first.
     pub fn team_conflicts(&self) -> Result<Vec<StoredConflict>, TeamError> {
-        Ok(self.store.team_conflicts()?)
+        Ok(self.team_conflicts.clone())
     }
 
     /// `team init`: makes (or upgrades) the server's schema, joins this file to it and shares the

@@ -314,7 +314,22 @@ fn push_once(
         let current = records.get(&key).and_then(Option::as_ref);
         let base = entry.bases.get(&key).copied().unwrap_or(0);
         let merged = merge(current, change, base, client, seq);
-        conflicts.extend(merged.conflicts);
+        for mut conflict in merged.conflicts {
+            // Who wrote the value that stands: the change that last wrote the field (or record).
+            let writer = current
+                .map(|r| conflict.field.as_ref().and_then(|f| r.writers.get(f)).map_or(r.seq, |w| w.seq));
+            if let Some(writer) = writer {
+                let row =
+                    tx.query_opt("SELECT author, at FROM release_desk.changes WHERE seq = $1", &[&writer])?;
+                if let Some(row) = row {
+                    conflict.by = Some(row.get(0));
+                    // To the millisecond, as the file keeps times.
+                    let at: Timestamp = row.get(1);
+                    conflict.by_at = Some(crate::store::from_millis(at.timestamp_millis()));
+                }
+            }
+            conflicts.push(conflict);
+        }
         applied.extend(merged.applied);
         if let Some(new) = merged.record {
             records.insert(key, new.clone());

@@ -258,8 +258,10 @@ impl ReleaseDeskApp {
         }
         if status.conflicts_open > 0 {
             let text = tr_args("team-conflicts-waiting", &[("count", status.conflicts_open.into())]);
-            ui.label(RichText::new(text).color(visuals.warn_fg_color))
-                .on_hover_text(tr("team-conflicts-open-hint"));
+            let link = ui.link(RichText::new(text).color(visuals.warn_fg_color));
+            if link.on_hover_text(tr("team-conflicts-open-hint")).clicked() {
+                self.dialogs.conflicts.open();
+            }
         }
     }
 }

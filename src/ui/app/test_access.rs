@@ -138,6 +138,11 @@ impl ReleaseDeskApp {
         self.team_sync.set_auto(on);
     }
 
+    /// Whether the team's conflicts dialog is open.
+    pub fn conflicts_dialog_open(&self) -> bool {
+        self.dialogs.conflicts.is_open()
+    }
+
     /// Whether a team sync is running on its worker thread.
     pub fn team_syncing(&self) -> bool {
         self.team_sync.is_running()

@@ -6,6 +6,7 @@ mod cluster;
 mod merge;
 mod migration;
 mod property;
+mod resolve;
 mod undo;
 
 use std::path::Path;
