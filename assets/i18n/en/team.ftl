@@ -47,8 +47,8 @@ team-conflicts-waiting = { $count ->
 team-conflicts-open-hint = Choose which value stays for each conflict
 team-sync-done = Synced with the team: pushed { $pushed }, pulled { $pulled }.
 team-sync-new-conflicts = { $count ->
-        [one] The sync met a conflict: a teammate changed the same field. Both values are kept; choose one.
-       *[other] The sync met { $count } conflicts: teammates changed the same fields. Both values are kept; choose one for each.
+        [one] The sync met a conflict: a teammate changed the same field. Both values are kept.
+       *[other] The sync met { $count } conflicts: teammates changed the same fields. Both values are kept.
     }
 team-sync-already-running = A sync is already running.
 team-sync-stopped = the sync stopped before it finished

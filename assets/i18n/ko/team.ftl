@@ -37,7 +37,7 @@ team-last-pull = 마지막 풀 { $at }
 team-conflicts-waiting = 충돌 { $count }건 대기 중
 team-conflicts-open-hint = 충돌마다 남길 값을 고르세요
 team-sync-done = 팀과 동기화했습니다: 푸시 { $pushed }건, 풀 { $pulled }건.
-team-sync-new-conflicts = 동기화 중 충돌 { $count }건이 생겼습니다: 팀원이 같은 필드를 바꿨습니다. 두 값을 모두 보관했으니 하나를 고르세요.
+team-sync-new-conflicts = 동기화 중 충돌 { $count }건: 팀원이 같은 필드를 바꿨습니다. 두 값을 모두 보관했습니다.
 team-sync-already-running = 이미 동기화하고 있습니다.
 team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
 
