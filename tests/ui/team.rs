@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::common::{at, people, plain, temp_db};
 use crate::harness;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use release_desk::model::Model;
 use release_desk::model::team::TeamState;
 use release_desk::store::{Mutation, Store};
@@ -156,6 +156,15 @@ fn the_conflicts_dialog_in_korean_keeps_mine_or_theirs_for_each_conflict() {
     assert_eq!(count(&harness, "완료"), completed + 1, "my value, Completed");
     assert_eq!(count(&harness, "보류"), on_hold + 1, "the team's value, On hold");
     assert!(harness.query_by_label_contains("Kim").is_some());
+    // The pointer off the status bar's link (whose place moves with the path's length).
+    harness.get_by_label("팀과의 충돌").hover();
+    harness.run();
+    let path = harness.get_by_label_contains("desk.sqlite3").accesskit_node().bounding_box().unwrap();
+    // The status bar's (temporary, randomly named) path and what follows it, to the bottom edge.
+    harness.mask(egui::Rect::from_min_max(
+        egui::pos2(path.x0 as f32, path.y0 as f32 - 6.0),
+        egui::pos2(1360.0, 820.0),
+    ));
     harness.snapshot("team_conflicts_ko");
     // #2's conflict is about the whole release: only the team's version can be kept.
     let keep_mine: Vec<_> = harness.get_all_by_label("내 값 유지").collect();
@@ -177,4 +186,28 @@ fn the_conflicts_dialog_in_korean_keeps_mine_or_theirs_for_each_conflict() {
     harness.run();
     assert_eq!(harness.state().model().unwrap().open_team_conflicts().len(), 1);
     assert!(harness.query_by_label("충돌 1건 대기 중").is_some());
+}
+
+#[test]
+fn a_server_that_never_answers_leaves_the_window_drawing_with_the_sync_shown_running() {
+    // A listener that takes the connection and never says a word.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("postgresql://desk@{}/desk", silent.local_addr().unwrap());
+    let (_dir, app) = team_app(&url, |_| {});
+    let mut harness = harness(app);
+    for _ in 0..5 {
+        let frame = Instant::now();
+        harness.run();
+        assert!(frame.elapsed() < Duration::from_secs(2), "a frame waited for the network");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(harness.state().team_syncing());
+    assert!(harness.query_by_label("Syncing…").is_some());
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert_eq!(harness.state().status_text().as_deref(), Some("A sync is already running."));
+    // The window can still be worked in meanwhile.
+    harness.get_by_label("#2").click();
+    harness.run();
+    assert_eq!(harness.state().selection(), [release_desk::domain::ReleaseId(2)]);
 }

@@ -29,6 +29,7 @@ team-conflict-line = Conflict on { $record } { $field } ({ $kind }): yours { $ou
 
 ## The window: sync state in the status bar, Sync now
 menu-sync-now = Sync now
+team-state-waiting = Syncing… the server has not answered for { $seconds } s
 team-state-syncing = Syncing…
 team-state-not-yet = Team: not synced yet
 team-state-connected = Connected

@@ -26,6 +26,7 @@ team-conflict-line = { $record } { $field } 충돌({ $kind }): 내 값 { $ours }
 
 ## The window: sync state in the status bar, Sync now
 menu-sync-now = 지금 동기화
+team-state-waiting = 동기화 중… 서버가 { $seconds }초째 응답하지 않습니다
 team-state-syncing = 동기화 중…
 team-state-not-yet = 팀: 아직 동기화하지 않음
 team-state-connected = 연결됨

@@ -113,6 +113,12 @@ impl Server {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(timeout);
         }
+        // A network that goes away mid-sync (a laptop closed, a VPN dropped) ends the sync with
+        // an error within about half a minute instead of leaving it waiting for good; a push
+        // waiting on another's lock is not cut, since the server's side still answers.
+        config.keepalives(true).keepalives_idle(Duration::from_secs(10));
+        config.keepalives_interval(Duration::from_secs(5)).keepalives_retries(3);
+        config.tcp_user_timeout(Duration::from_secs(30));
         config.application_name("release-desk");
         let client = config
             .connect(NoTls)

@@ -19,6 +19,9 @@ use crate::model::team::{Fetched, TeamError, TeamStatus};
 /// How often a file in a team syncs by itself.
 pub const AUTO_SYNC_EVERY: Duration = Duration::from_secs(30);
 
+/// After this long the status bar says how long the server has not answered.
+const SLOW_SYNC: Duration = Duration::from_secs(10);
+
 /// A sync running on the worker thread.
 struct Running {
     result: mpsc::Receiver<Fetched>,
@@ -232,8 +235,20 @@ impl ReleaseDeskApp {
             &[("url", status.state.url.clone().into()), ("author", status.state.author.clone().into())],
         );
         let visuals = ui.visuals().clone();
+        let waited = self.team_sync.started.map_or(0, |at| at.elapsed().as_secs());
         let (text, color, why) = match (&self.team_sync.running, &self.team_sync.outcome) {
-            (Some(_), _) => (tr("team-state-syncing"), visuals.weak_text_color(), None),
+            (Some(_), _) if waited >= SLOW_SYNC.as_secs() => {
+                ui.ctx().request_repaint_after(Duration::from_secs(1));
+                let text = tr_args(
+                    "team-state-waiting",
+                    &[("seconds", i64::try_from(waited).unwrap_or(i64::MAX).into())],
+                );
+                (text, visuals.warn_fg_color, None)
+            }
+            (Some(_), _) => {
+                ui.ctx().request_repaint_after(SLOW_SYNC);
+                (tr("team-state-syncing"), visuals.weak_text_color(), None)
+            }
             (None, None) => (tr("team-state-not-yet"), visuals.weak_text_color(), None),
             (None, Some(Outcome::Connected)) => (tr("team-state-connected"), visuals.text_color(), None),
             (None, Some(Outcome::Offline(why))) => {
