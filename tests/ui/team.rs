@@ -211,3 +211,20 @@ fn a_server_that_never_answers_leaves_the_window_drawing_with_the_sync_shown_run
     harness.run();
     assert_eq!(harness.state().selection(), [release_desk::domain::ReleaseId(2)]);
 }
+
+#[test]
+fn a_team_file_open_read_only_does_not_sync_and_sync_now_says_why() {
+    let (dir, app) = team_app(&closed_url(), |_| {});
+    let path = release_desk::model::session::path(app.model().unwrap()).to_owned();
+    drop(app);
+    let model = Model::open_read_only(&path).unwrap();
+    let mut harness = harness(ReleaseDeskApp::from_model(model));
+    harness.run();
+    assert!(!harness.state().team_syncing(), "no automatic sync of a read-only file");
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(!harness.state().team_syncing());
+    let status = harness.state().status_text().unwrap();
+    assert!(status.contains("read-only"), "{status}");
+    drop(dir);
+}

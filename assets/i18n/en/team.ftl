@@ -51,6 +51,7 @@ team-sync-new-conflicts = { $count ->
         [one] The sync met a conflict: a teammate changed the same field. Both values are kept.
        *[other] The sync met { $count } conflicts: teammates changed the same fields. Both values are kept.
     }
+team-sync-read-only = This file is open read-only here: the window that holds it syncs it.
 team-sync-already-running = A sync is already running.
 team-sync-stopped = the sync stopped before it finished
 

@@ -39,6 +39,7 @@ team-conflicts-waiting = 충돌 { $count }건 대기 중
 team-conflicts-open-hint = 충돌마다 남길 값을 고르세요
 team-sync-done = 팀과 동기화했습니다: 푸시 { $pushed }건, 풀 { $pulled }건.
 team-sync-new-conflicts = 동기화 중 충돌 { $count }건: 팀원이 같은 필드를 바꿨습니다. 두 값을 모두 보관했습니다.
+team-sync-read-only = 이 파일은 여기서 읽기 전용으로 열려 있습니다. 파일을 쥐고 있는 창에서 동기화합니다.
 team-sync-already-running = 이미 동기화하고 있습니다.
 team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
 

@@ -106,6 +106,10 @@ impl ReleaseDeskApp {
         if model.team().is_none() {
             return Some((i18n::team_error(&TeamError::NoTeam), true));
         }
+        if model.is_read_only() {
+            // A sync writes what it pulls; the window that holds the file syncs it.
+            return Some((tr("team-sync-read-only"), true));
+        }
         if self.team_sync.running.is_some() {
             return Some((tr("team-sync-already-running"), false));
         }
