@@ -88,9 +88,14 @@ fn conflicts_grid(ui: &mut egui::Ui, model: &Model, open: &[&StoredConflict], ou
             let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
             ui.label(format!("{who}\n{when}"));
             ui.horizontal(|ui| {
+                let hint = if conflict.keeps_mine_as_new() {
+                    "team-keep-mine-new-hint"
+                } else {
+                    "team-keep-mine-hint"
+                };
                 let mine = ui
                     .add_enabled(conflict.can_keep_mine(), egui::Button::new(tr("team-keep-mine")))
-                    .on_hover_text(tr("team-keep-mine-hint"))
+                    .on_hover_text(tr(hint))
                     .on_disabled_hover_text(tr("team-keep-mine-disabled"));
                 if mine.clicked() {
                     outbox.push(Sender::Window, Command::Team(TeamCommand::resolve(conflict, Keep::Mine)));
@@ -127,9 +132,13 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
         }
         None => kind,
     };
+    // A whole release by its subject (two releases that took one number differ in it).
     let text = |value: &serde_json::Value| match value {
         serde_json::Value::Null => tr("team-conflicts-no-record"),
-        serde_json::Value::Object(_) => tr("team-conflicts-record"),
+        serde_json::Value::Object(fields) => match fields.get("subject").and_then(|s| s.as_str()) {
+            Some(subject) => format!("“{subject}”"),
+            None => tr("team-conflicts-record"),
+        },
         other => other.to_string(),
     };
     // A release the server removed keeps only the fields changed here.

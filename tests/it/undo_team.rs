@@ -1,5 +1,5 @@
 //! The undo property's team steps (issue 21): conflicts kept in the fixture's file (a status and
-//! a priority both changed, a release the server removed) resolved keeping mine or theirs; the
+//! a priority both changed, a release made here whose number was taken, one the server removed) resolved keeping mine or theirs; the
 //! whole-release one refused for "keep mine", a settled one refused again.
 
 use release_desk::domain::team::{Conflict, ConflictKind, RecordKey};
@@ -29,7 +29,19 @@ pub fn keep_conflicts(store: &mut Store, at: Timestamp) {
         by: None,
         by_at: None,
     };
+    // A release made here whose number #1 took first.
+    let mine = crate::common::plain(1, "made here, number taken");
+    let taken = Conflict {
+        record: RecordKey::release(ReleaseId(1)),
+        kind: ConflictKind::IdTaken,
+        field: None,
+        ours: serde_json::Value::Object(release_desk::store::team::change::release_fields(&mine)),
+        theirs: serde_json::json!({ "subject": "one" }),
+        by: Some("Kim".into()),
+        by_at: Some(at),
+    };
     let conflicts = [
+        taken,
         field(1, "status", serde_json::json!(5), serde_json::json!(2)),
         field(2, "priority", serde_json::json!(4), serde_json::json!(1)),
         removed,

@@ -77,7 +77,8 @@ team-conflicts-record = (the whole release)
 team-conflicts-my-edits = (my edits of it)
 team-keep-mine = Keep mine
 team-keep-mine-hint = Write my value here; it is pushed to the team on the next sync
-team-keep-mine-disabled = This conflict is about the whole release: only the team's version can be kept
+team-keep-mine-disabled = The team's side removed this release or kept it against my removal: only the team's version can be kept
+team-keep-mine-new-hint = Add my release again under a new number; it is shared on the next sync
 team-keep-theirs = Keep theirs
 team-keep-theirs-hint = Keep the team's value (already here) and close the conflict
 

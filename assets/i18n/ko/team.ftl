@@ -65,7 +65,8 @@ team-conflicts-record = (릴리스 전체)
 team-conflicts-my-edits = (내가 고친 내용)
 team-keep-mine = 내 값 유지
 team-keep-mine-hint = 내 값을 이 파일에 쓰고, 다음 동기화 때 팀에 푸시합니다
-team-keep-mine-disabled = 릴리스 전체에 관한 충돌이라 팀의 버전만 남길 수 있습니다
+team-keep-mine-disabled = 팀 쪽에서 이 릴리스를 삭제했거나 내 삭제와 달리 남겨 두었으므로 팀의 버전만 남길 수 있습니다
+team-keep-mine-new-hint = 내 릴리스를 새 번호로 다시 추가하고, 다음 동기화 때 공유합니다
 team-keep-theirs = 팀의 값 유지
 team-keep-theirs-hint = 팀의 값(이미 반영됨)을 남기고 충돌을 닫습니다
 

@@ -16,10 +16,20 @@ impl StoredConflict {
         ReleaseId(self.conflict.record.id)
     }
 
-    /// Whether "keep mine" can be done: for a field both changed (a record-level conflict keeps
-    /// the team's record; this file's is in the conflict, to copy from).
+    /// Whether "keep mine" can be done: for a field both changed, and for a release made here
+    /// whose number a teammate's took first (mine comes back under a new number). A release the
+    /// server removed keeps only my edits, and one I removed is the team's again: only theirs.
     pub fn can_keep_mine(&self) -> bool {
-        self.conflict.kind == ConflictKind::Field && self.conflict.field.is_some()
+        match self.conflict.kind {
+            ConflictKind::Field => self.conflict.field.is_some(),
+            ConflictKind::IdTaken => self.conflict.ours.is_object(),
+            ConflictKind::Removed | ConflictKind::RemoveEdited => false,
+        }
+    }
+
+    /// Whether keeping mine makes my release again under a new number.
+    pub fn keeps_mine_as_new(&self) -> bool {
+        self.conflict.kind == ConflictKind::IdTaken
     }
 }
 
@@ -41,6 +51,12 @@ impl Model {
             release_from_fields(fields).ok()
         };
         Some((with(&conflict.conflict.ours)?, with(&conflict.conflict.theirs)?))
+    }
+
+    /// My release of an id-taken conflict, as it was made here (its number is taken).
+    pub fn team_conflict_own_release(&self, conflict: &StoredConflict) -> Option<Release> {
+        let serde_json::Value::Object(fields) = &conflict.conflict.ours else { return None };
+        release_from_fields(fields.clone()).ok().filter(|_| conflict.keeps_mine_as_new())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Resolving a conflict (issue 21): "keep mine" writes this file's value as a normal change (undoable,
 //! pushed on the next sync, so every file ends with it), "keep theirs" only marks it resolved;
-//! both are refused for a conflict that is not open, and "keep mine" for a whole-release one.
+//! both are refused for a conflict that is not open, and "keep mine" for a release the server
+//! removed; a release whose number a teammate took comes back under a new one.
 //! The CLI lists the conflicts (who wrote the team's value, and when) and resolves one.
 
 use release_desk::domain::{ReleaseId, Status};
@@ -77,7 +78,7 @@ fn keep_theirs_only_marks_it_resolved_and_undo_of_keep_mine_reopens_it() {
 }
 
 #[test]
-fn keep_mine_of_a_whole_release_conflict_is_refused_and_keep_theirs_settles_it() {
+fn keep_mine_of_a_release_the_server_removed_is_refused_and_keep_theirs_settles_it() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, id) = two_clients(dir.path(), &url);
@@ -140,4 +141,38 @@ fn team_conflicts_lists_them_and_team_resolve_settles_one() {
     let model = Model::open(&path).unwrap();
     assert_eq!(model.release(id).unwrap().status, Status::Completed);
     assert_eq!(model.team_status().unwrap().unwrap().pending, 1);
+}
+
+#[test]
+fn keep_mine_of_a_release_whose_number_a_teammate_took_adds_it_again_under_a_new_number() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b, _) = two_clients(dir.path(), &url);
+    // Offline, both make a release: both get the next number here.
+    let on_a = super::merge::create(&mut a, "Payroll cut-over");
+    let on_b = super::merge::create(&mut b, "VPN firmware update");
+    assert_eq!(on_a, on_b);
+    sync(&mut a);
+    let report = sync(&mut b);
+    assert_eq!(report.conflicts.len(), 1, "{report:?}");
+    // B now holds A's release under that number; its own is in the conflict.
+    assert_eq!(b.release(on_b).unwrap().subject, "Payroll cut-over");
+    let conflict = b.open_team_conflicts()[0].clone();
+    assert!(conflict.can_keep_mine() && conflict.keeps_mine_as_new());
+    let applied = b.apply(Command::Team(TeamCommand::resolve(&conflict, Keep::Mine))).unwrap();
+    let again = applied.created().unwrap();
+    assert!(again.0 > on_b.0);
+    assert_eq!(b.release(again).unwrap().subject, "VPN firmware update");
+    sync(&mut b);
+    sync(&mut a);
+    let server = assert_converged(&url, &[&a, &b]);
+    let subjects: Vec<&str> = server.iter().map(|r| r.subject.as_str()).collect();
+    assert!(
+        subjects.contains(&"Payroll cut-over") && subjects.contains(&"VPN firmware update"),
+        "{subjects:?}"
+    );
+    // Undo takes my copy back and opens the conflict again.
+    b.undo().unwrap();
+    assert!(b.release(again).is_none());
+    assert_eq!(b.open_team_conflicts().len(), 1);
 }
