@@ -48,8 +48,8 @@ team-conflicts-waiting = { $count ->
 team-conflicts-open-hint = Choose which value stays for each conflict
 team-sync-done = Synced with the team: pushed { $pushed }, pulled { $pulled }.
 team-sync-new-conflicts = { $count ->
-        [one] The sync met a conflict: a teammate changed the same field. Both values are kept.
-       *[other] The sync met { $count } conflicts: teammates changed the same fields. Both values are kept.
+        [one] The sync met a conflict with a teammate's change. Both values are kept.
+       *[other] The sync met { $count } conflicts with teammates' changes. Both values are kept.
     }
 team-sync-read-only = This file is open read-only here: the window that holds it syncs it.
 team-sync-already-running = A sync is already running.
