@@ -11,6 +11,8 @@ mod backout_sections;
 mod cab;
 mod cab_admin;
 mod calendar;
+#[path = "../it/team/cluster.rs"]
+mod cluster;
 mod columns;
 mod dashboard;
 mod durability;

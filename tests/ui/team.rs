@@ -1,6 +1,7 @@
 //! Team sync in the window (issue 21): the status bar's sync state for a file in a team (and
-//! nothing of it without one), a sync that runs off the window's thread while frames go on, and
-//! an unreachable server shown as offline with its reason.
+//! nothing of it without one), a sync that runs off the window's thread while frames go on (a
+//! server refusing, one never answering), an unreachable server shown as offline with its
+//! reason, the conflicts dialog, and two windows on one real PostgreSQL sharing a change.
 
 use std::time::{Duration, Instant};
 
@@ -227,4 +228,53 @@ fn a_team_file_open_read_only_does_not_sync_and_sync_now_says_why() {
     let status = harness.state().status_text().unwrap();
     assert!(status.contains("read-only"), "{status}");
     drop(dir);
+}
+
+/// Two windows on two files of one team on a real PostgreSQL (started for this run, as the team
+/// tests do): a change made in one window is in the other after both sync with Sync now.
+#[test]
+fn a_change_made_in_one_window_appears_in_the_other_after_sync() {
+    use release_desk::domain::{ReleaseId, Status};
+    use release_desk::model::{Command, ReleaseCommand, ReleaseEdit};
+    let url = crate::cluster::database();
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Model::open(&dir.path().join("a.sqlite3")).unwrap();
+    let create = release_desk::model::NewRelease {
+        subject: "ERP upgrade".into(),
+        description: String::new(),
+        status: Status::Open,
+        priority: release_desk::domain::Priority::Medium,
+        release_type: release_desk::domain::ReleaseType::Standard,
+        planned: release_desk::domain::PlannedWindow { start: at(1), end: at(4) },
+        agent_id: None,
+        group_id: None,
+        department_id: None,
+        category: None,
+    };
+    let id = a.apply(Command::Release(ReleaseCommand::Create(create))).unwrap().created().unwrap();
+    a.team_init(&url, None, "Kim").unwrap();
+    let mut b = Model::open(&dir.path().join("b.sqlite3")).unwrap();
+    b.team_join(&url, None, "Lee").unwrap();
+    let (mut a, mut b) = (harness(ReleaseDeskApp::from_model(a)), harness(ReleaseDeskApp::from_model(b)));
+    // The password is in neither file: each model was given it with the URL when it joined.
+    until_synced(&mut a);
+    until_synced(&mut b);
+    assert!(a.query_by_label("Connected").is_some() && b.query_by_label("Connected").is_some());
+    let edit = ReleaseEdit::Status(Status::OnHold);
+    a.state_mut()
+        .model_mut()
+        .unwrap()
+        .apply(Command::Release(ReleaseCommand::Edit { id, edits: vec![edit] }))
+        .unwrap();
+    a.run();
+    assert!(a.query_by_label("1 change to push").is_some());
+    a.key_press(egui::Key::F5);
+    a.run();
+    until_synced(&mut a);
+    assert_eq!(a.state().status_text().as_deref(), Some("Synced with the team: pushed 1, pulled 1."));
+    b.key_press(egui::Key::F5);
+    b.run();
+    until_synced(&mut b);
+    assert_eq!(b.state().model().unwrap().release(ReleaseId(id.0)).unwrap().status, Status::OnHold);
+    assert!(b.query_all_by_label("On hold").count() >= 2, "the list shows it (and the filter)");
 }
