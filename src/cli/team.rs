@@ -1,5 +1,5 @@
-//! `team init --url URL`, `team join --url URL`, `team sync` and `team status`: the file's team
-//! on a PostgreSQL server (issue 21). The password is never stored: it comes from the URL given
+//! `team init --url URL`, `team join --url URL`, `team sync`, `team status`, `team conflicts`
+//! and `team resolve ID --keep mine|theirs`: the file's team on a PostgreSQL server (issue 21). The password is never stored: it comes from the URL given
 //! on the command line or from `PGPASSWORD`.
 
 use std::path::Path;
@@ -9,8 +9,9 @@ use serde_json::json;
 
 use super::{open_existing, open_for_writing};
 use crate::i18n::{self, tr, tr_args};
+use crate::model::Command;
 use crate::model::Model;
-use crate::model::team::{Conflict, SyncReport};
+use crate::model::team::{Conflict, Keep, StoredConflict, SyncReport, TeamCommand};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TeamFormat {
@@ -42,6 +43,25 @@ pub enum TeamAction {
         #[arg(long, value_enum, default_value = "table")]
         format: TeamFormat,
     },
+    /// The conflicts waiting for a choice: the release, the field, both values, who and when.
+    Conflicts {
+        #[arg(long, value_enum, default_value = "table")]
+        format: TeamFormat,
+    },
+    /// Settle one conflict: keep this file's value (pushed on the next sync) or the team's.
+    Resolve {
+        /// The conflict's id (`team conflicts` lists them).
+        id: i64,
+        #[arg(long, value_enum)]
+        keep: KeepArg,
+    },
+}
+
+/// `--keep mine|theirs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KeepArg {
+    Mine,
+    Theirs,
 }
 
 /// `team init` and `team join`.
@@ -69,7 +89,65 @@ pub(super) fn team(db: &Path, args: TeamArgs) -> Result<String, String> {
             Ok(sync_output(&report, format))
         }
         TeamAction::Status { format } => status(db, format),
+        TeamAction::Conflicts { format } => conflicts(db, format),
+        TeamAction::Resolve { id, keep } => resolve(db, id, keep),
     }
+}
+
+/// One open conflict as JSON: the conflict's own fields, its id and when it was met.
+fn stored_json(c: &StoredConflict) -> serde_json::Value {
+    let mut value = conflict_json(&c.conflict);
+    if let Some(map) = value.as_object_mut() {
+        map.insert("id".to_owned(), c.id.into());
+        map.insert("release".to_owned(), c.release_id().0.into());
+        map.insert("at".to_owned(), c.at.to_rfc3339().into());
+        map.insert("can_keep_mine".to_owned(), c.can_keep_mine().into());
+    }
+    value
+}
+
+fn conflicts(db: &Path, format: TeamFormat) -> Result<String, String> {
+    let model = open_existing(db)?;
+    if model.team().is_none() {
+        return Err(i18n::team_error(&crate::model::team::TeamError::NoTeam));
+    }
+    let open = model.open_team_conflicts();
+    if format == TeamFormat::Json {
+        let list: Vec<_> = open.iter().map(|c| stored_json(c)).collect();
+        return Ok(format!("{:#}\n", serde_json::Value::Array(list)));
+    }
+    if open.is_empty() {
+        return Ok(format!("{}\n", tr("team-conflicts-none")));
+    }
+    let mut out = String::new();
+    for c in open {
+        let line = i18n::team_conflict_line(&c.conflict);
+        let at = i18n::datetime_short(c.at);
+        out.push_str(&tr_args(
+            "team-conflicts-row",
+            &[("id", c.id.into()), ("at", at.into()), ("line", line.into())],
+        ));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn resolve(db: &Path, id: i64, keep: KeepArg) -> Result<String, String> {
+    let mut model = open_for_writing(db)?;
+    let keep = match keep {
+        KeepArg::Mine => Keep::Mine,
+        KeepArg::Theirs => Keep::Theirs,
+    };
+    let conflict = model
+        .open_team_conflicts()
+        .into_iter()
+        .find(|c| c.id == id)
+        .cloned()
+        .ok_or_else(|| i18n::command_error(&crate::model::CommandError::NoSuchConflict(id)))?;
+    let command = Command::Team(TeamCommand::resolve(&conflict, keep));
+    let label = i18n::command_label(&command, model.directory());
+    model.apply(command).map_err(|e| i18n::command_error(&e))?;
+    Ok(format!("{label}\n"))
 }
 
 fn join(db: &Path, args: &JoinArgs, password: Option<&str>, init: bool) -> Result<String, String> {
@@ -153,14 +231,7 @@ fn status(db: &Path, format: TeamFormat) -> Result<String, String> {
                 "pending": s.pending,
                 "conflicts_open": s.conflicts_open,
                 "conflicts_resolved": s.conflicts_resolved,
-                "conflicts": open.iter().map(|c| {
-                    let mut value = conflict_json(&c.conflict);
-                    if let Some(map) = value.as_object_mut() {
-                        map.insert("id".to_owned(), c.id.into());
-                        map.insert("at".to_owned(), c.at.to_rfc3339().into());
-                    }
-                    value
-                }).collect::<Vec<_>>(),
+                "conflicts": open.iter().map(|c| stored_json(c)).collect::<Vec<_>>(),
             }),
         };
         return Ok(format!("{value:#}\n"));

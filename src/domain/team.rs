@@ -148,4 +148,9 @@ pub struct Conflict {
     pub ours: Value,
     /// The server's value, which stands.
     pub theirs: Value,
+    /// Who wrote the server's value, and when (none for a record the server removed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_at: Option<Timestamp>,
 }

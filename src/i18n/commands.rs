@@ -140,7 +140,14 @@ pub fn summary_label(summary: &CommandSummary) -> String {
         | S::WithdrawRegulatorApproval { .. } => {
             super::regulator::regulator_summary_label(summary).unwrap_or_default()
         }
+        S::ResolveTeamConflict { release, keep_mine } => resolve_label(*release, *keep_mine),
     }
+}
+
+/// The name of a resolved team conflict.
+fn resolve_label(release: ReleaseId, keep_mine: bool) -> String {
+    let key = if keep_mine { "team-cmd-keep-mine" } else { "team-cmd-keep-theirs" };
+    tr_args(key, &[("id", release.0.into())])
 }
 
 fn bulk_label(count: u32, action: &BulkSummary) -> String {

@@ -17,6 +17,8 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NothingSelected => tr("error-nothing-selected"),
         E::OvertakenByTeam(list) => release_ids("team-error-overtaken", list),
         E::TeamData(detail) => tr_args("team-error-bad-data", &[("detail", detail.as_str().into())]),
+        E::NoSuchConflict(id) => tr_args("team-error-no-such-conflict", &[("id", (*id).into())]),
+        E::CannotKeepMine(id) => tr_args("team-error-cannot-keep-mine", &[("id", (*id).into())]),
         E::NoCurrentAgent => tr("error-no-current-agent"),
         E::NoSuchAgent(id) => tr_args("error-no-such-agent", &[("id", id.0.into())]),
         E::DeactivateCurrentAgent => tr("error-deactivate-current-agent"),

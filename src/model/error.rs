@@ -28,6 +28,10 @@ pub enum CommandError {
     OvertakenByTeam(Vec<ReleaseId>),
     #[error("the team server sent a release this build cannot read: {0}")]
     TeamData(String),
+    #[error("there is no open team conflict {0}")]
+    NoSuchConflict(i64),
+    #[error("team conflict {0} is about a whole release: only the team's version can be kept")]
+    CannotKeepMine(i64),
     #[error("no releases are selected")]
     NothingSelected,
     #[error("nobody is signed in: choose the current agent first")]

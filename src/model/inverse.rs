@@ -127,6 +127,14 @@ impl Model {
                 Mutation::Cab(m) => Mutation::Cab(self.cab_inverse(m)),
                 Mutation::Monitoring(m) => Mutation::Monitoring(self.monitoring_inverse(m)),
                 Mutation::Regulator(m) => Mutation::Regulator(self.regulator_inverse(m)),
+                Mutation::TeamConflict { id, resolved_at } => Mutation::TeamConflict {
+                    id: *id,
+                    resolved_at: self
+                        .team_conflicts
+                        .iter()
+                        .find(|c| c.id == *id)
+                        .map_or(*resolved_at, |c| c.resolved_at),
+                },
             })
             .collect();
         inverse.reverse();
@@ -367,6 +375,11 @@ impl Model {
                 Mutation::Cab(m) => self.absorb_cab(m),
                 Mutation::Monitoring(m) => self.absorb_monitoring(m),
                 Mutation::Regulator(m) => self.absorb_regulator(m),
+                Mutation::TeamConflict { id, resolved_at } => {
+                    if let Some(conflict) = self.team_conflicts.iter_mut().find(|c| c.id == id) {
+                        conflict.resolved_at = resolved_at;
+                    }
+                }
             }
         }
         merge_by_id(&mut self.notes, notes, |n| n.id);

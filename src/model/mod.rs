@@ -110,6 +110,8 @@ pub struct Model {
     history: History,
     /// The team the file belongs to (`None`: no team; nothing of team sync runs).
     team: Option<team::TeamLink>,
+    /// The conflicts team sync met, with both values, oldest first (resolved ones too).
+    team_conflicts: Vec<team::StoredConflict>,
 }
 
 impl Model {
@@ -144,6 +146,7 @@ impl Model {
     pub fn from_store(store: Store) -> Result<Self, StoreError> {
         let snapshot = store.load()?;
         let team = team::TeamLink::load(&store)?;
+        let team_conflicts = store.team_conflicts()?;
         let mut model = Self {
             prepared_backup: None,
             store,
@@ -174,6 +177,7 @@ impl Model {
             acting_agent: None,
             history: History::default(),
             team,
+            team_conflicts,
         };
         model.install(snapshot);
         Ok(model)

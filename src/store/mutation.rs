@@ -99,6 +99,11 @@ pub enum Mutation {
     Monitoring(MonitoringMutation),
     /// A regulator step or a regulator's approval put or removed.
     Regulator(RegulatorMutation),
+    /// A team conflict marked resolved at a time (`None`: open again, an undo).
+    TeamConflict {
+        id: i64,
+        resolved_at: Option<crate::domain::Timestamp>,
+    },
 }
 
 /// One change to the metric readings and thresholds.

@@ -437,6 +437,14 @@ pub const MIGRATIONS: &[Migration] = &[
     );
     ",
     ),
+    // 15 -> 16: who wrote the team's value of a conflict, and when (the conflicts dialog and
+    // `team conflicts` show them); empty for conflicts kept before.
+    Migration::Sql(
+        r"
+    ALTER TABLE team_conflicts ADD COLUMN theirs_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE team_conflicts ADD COLUMN theirs_at INTEGER;
+    ",
+    ),
 ];
 
 /// The schema version this build writes.

@@ -42,6 +42,7 @@ pub enum AppCommand {
     Import,
     Export,
     Backups,
+    SyncNow,
     CloseTab,
     Quit,
     Undo,
@@ -68,7 +69,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::NewRelease,
         Self::OpenDatabase,
         Self::NewDatabase,
@@ -78,6 +79,7 @@ impl AppCommand {
         Self::Import,
         Self::Export,
         Self::Backups,
+        Self::SyncNow,
         Self::CloseTab,
         Self::Quit,
         Self::Undo,
@@ -106,6 +108,7 @@ impl AppCommand {
             Self::Import => "menu-import",
             Self::Export => "menu-export",
             Self::Backups => "menu-backups",
+            Self::SyncNow => "menu-sync-now",
             Self::CloseTab => "menu-close-tab",
             Self::Quit => "menu-quit",
             Self::Undo => "menu-undo",
@@ -137,6 +140,7 @@ impl AppCommand {
             Self::MoveToTrash => const { &[plain(Key::Delete)] },
             Self::Find => const { &[command(Key::F)] },
             Self::KeyboardShortcuts => const { &[plain(Key::F1)] },
+            Self::SyncNow => const { &[plain(Key::F5)] },
             Self::OpenDatabase
             | Self::NewDatabase
             | Self::People
@@ -177,6 +181,7 @@ impl AppCommand {
             | Self::Import
             | Self::Export
             | Self::Backups
+            | Self::SyncNow
             | Self::CloseTab
             | Self::Quit => Menu::File,
             Self::Undo
@@ -195,6 +200,7 @@ impl AppCommand {
         matches!(
             self,
             Self::Import
+                | Self::SyncNow
                 | Self::CloseTab
                 | Self::Quit
                 | Self::SelectAll

@@ -4,6 +4,7 @@ pub mod app;
 pub mod backups;
 pub mod bulk_bar;
 pub mod command;
+pub mod conflicts_dialog;
 pub mod data_dialog;
 pub mod filter_panel;
 pub mod first_run;

@@ -52,4 +52,5 @@ mod templates;
 mod terminal;
 mod undo;
 mod undo_meeting;
+mod undo_team;
 mod views;

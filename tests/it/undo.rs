@@ -93,6 +93,8 @@ enum Step {
     /// A regulator step saved or deleted, a regulator's approval recorded or withdrawn (issue 17):
     /// (kind, which, a, b).
     Regulator(u8, u8, u8, u8),
+    /// A team conflict resolved keeping mine or theirs (issue 21): (kind, which).
+    Team(u8, u8),
     Undo,
     Redo,
 }
@@ -127,6 +129,7 @@ fn step() -> impl proptest::strategy::Strategy<Value = Step> {
         1 => (byte(), byte(), byte()).prop_map(|(k, w, a)| Step::Monitoring(k, w, a)),
         4 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Meeting(k, w, a, b)),
         2 => (byte(), byte(), byte(), byte()).prop_map(|(k, w, a, b)| Step::Regulator(k, w, a, b)),
+        1 => (byte(), byte()).prop_map(|(k, w)| Step::Team(k, w)),
         1 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
@@ -258,6 +261,7 @@ fn command(model: &Model, step: &Step) -> Option<Command> {
         Step::Regulator(kind, which, a, b) => {
             regulator(model, *kind, *which, *a, *b, &releases, &agents, &groups)
         }
+        Step::Team(kind, which) => crate::undo_team::resolve(model, *kind, *which),
         Step::Undo | Step::Redo => return None,
     })
 }
@@ -984,6 +988,7 @@ fn session_start() -> Model {
         },
     )));
     store.commit(&fixture, &[]).unwrap();
+    crate::undo_team::keep_conflicts(&mut store, at(-1));
     let mut model = Model::from_store(store).unwrap();
     model.set_clock(Box::new(t0));
     model
@@ -1102,6 +1107,7 @@ fn command_kind(model: &Model, command: &Command) -> String {
             release_desk::model::RegulatorCommand::RecordApproval { .. } => "RecordRegulatorApproval",
             release_desk::model::RegulatorCommand::WithdrawApproval { .. } => "WithdrawRegulatorApproval",
         },
+        Command::Team(command) => crate::undo_team::kind(command),
     };
     kind.to_owned()
 }
@@ -1210,6 +1216,8 @@ fn the_undo_property_applies_every_command_kind() {
         "DeleteRegulatorStep",
         "RecordRegulatorApproval",
         "WithdrawRegulatorApproval",
+        "ResolveConflict keep mine",
+        "ResolveConflict keep theirs",
     ]
     .into_iter()
     .map(String::from)
@@ -1238,6 +1246,7 @@ proptest::proptest! {
     fn undo_all_restores_the_start_and_redo_all_the_end(steps in proptest::collection::vec(step(), 1..STEPS)) {
         let mut model = session_start();
         let start = state(&model);
+        let conflicts_at_start = model.team_conflicts().unwrap();
         for step in &steps {
             match command(&model, step) {
                 Some(command) => {
@@ -1256,6 +1265,7 @@ proptest::proptest! {
         }
         // Forget redo steps left over from the random undos: the end is what is on screen now.
         let end = state(&model);
+        let conflicts_at_end = model.team_conflicts().unwrap();
         let mut undone = 0;
         while model.history().undo_len() > 0 {
             model.undo().unwrap().unwrap();
@@ -1263,10 +1273,14 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(&state(&model), &start);
         proptest::prop_assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+        // The conflicts a resolve settled are open again, in memory and in the file.
+        proptest::prop_assert_eq!(&model.team_conflicts().unwrap(), &conflicts_at_start);
+        proptest::prop_assert_eq!(&model.store().team_conflicts().unwrap(), &conflicts_at_start);
         for _ in 0..undone {
             model.redo().unwrap().unwrap();
         }
         proptest::prop_assert_eq!(&state(&model), &end);
         proptest::prop_assert_eq!(model.reload_snapshot().unwrap(), model.snapshot());
+        proptest::prop_assert_eq!(&model.team_conflicts().unwrap(), &conflicts_at_end);
     }
 }

@@ -11,6 +11,8 @@ mod backout_sections;
 mod cab;
 mod cab_admin;
 mod calendar;
+#[path = "../it/team/cluster.rs"]
+mod cluster;
 mod columns;
 mod dashboard;
 mod durability;
@@ -26,6 +28,7 @@ mod release_page;
 mod release_page_sections;
 mod selection;
 mod shortcuts;
+mod team;
 mod templates;
 mod undo;
 mod unsaved_edits;

@@ -53,6 +53,10 @@ fn took_effect(harness: &mut Harness<'_, ReleaseDeskApp>, command: AppCommand) -
         AppCommand::ClearSelection => harness.state().selection().is_empty(),
         AppCommand::Find => harness.ctx.egui_wants_keyboard_input(),
         AppCommand::KeyboardShortcuts => harness.query_by_label("In lists and dialogs").is_some(),
+        // The fixture is in no team: Sync now says so (a team file syncs in tests/ui/team.rs).
+        AppCommand::SyncNow => {
+            harness.state().status_text().is_some_and(|t| t.contains("This file is not in a team"))
+        }
         other => panic!("{other:?} has a shortcut but no check here: add one"),
     }
 }
@@ -73,7 +77,10 @@ fn every_window_command_with_a_shortcut_fires_from_each_of_its_shortcuts() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 10, "Ctrl+N, Ctrl+W, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Ctrl+A, Esc, Delete, Ctrl+F, F1");
+    assert_eq!(
+        checked, 11,
+        "Ctrl+N, Ctrl+W, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Ctrl+A, Esc, Delete, Ctrl+F, F1, F5"
+    );
 }
 
 #[test]
@@ -131,6 +138,7 @@ fn help_keyboard_shortcuts_lists_every_shortcut_in_english_and_korean() {
             ("Delete", "Move selection to Trash"),
             ("Ctrl+F", "Find"),
             ("F1", "Keyboard shortcuts"),
+            ("F5", "Sync now"),
         ],
         &[
             (
@@ -158,6 +166,7 @@ fn help_keyboard_shortcuts_lists_every_shortcut_in_english_and_korean() {
             ("Delete", "선택 항목을 휴지통으로 이동"),
             ("Ctrl+F", "찾기"),
             ("F1", "키보드 단축키"),
+            ("F5", "지금 동기화"),
         ],
         &[
             ("Ctrl+Enter", "만들기 또는 확인: 새 릴리스, 완료, 롤백, 게이트 무시, 파일 경로"),

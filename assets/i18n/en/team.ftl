@@ -27,8 +27,65 @@ team-conflict-removed = removed on the server
 team-conflict-remove-edited = changed on the server, not removed
 team-conflict-line = Conflict on { $record } { $field } ({ $kind }): yours { $ours }, the server keeps { $theirs }.
 
+## The window: sync state in the status bar, Sync now
+menu-sync-now = Sync now
+team-state-waiting = Syncing… the server has not answered for { $seconds } s
+team-state-syncing = Syncing…
+team-state-not-yet = Team: not synced yet
+team-state-connected = Connected
+team-state-offline = Offline
+team-state-failed = Sync failed
+team-status-hover = Team server { $url }, as { $author }. Syncs every 30 seconds and on File > Sync now.
+team-pending = { $count ->
+        [one] 1 change to push
+       *[other] { $count } changes to push
+    }
+team-last-pull = Last pull { $at }
+team-conflicts-waiting = { $count ->
+        [one] 1 conflict waiting
+       *[other] { $count } conflicts waiting
+    }
+team-conflicts-open-hint = Choose which value stays for each conflict
+team-sync-done = Synced with the team: pushed { $pushed }, pulled { $pulled }.
+team-sync-new-conflicts = { $count ->
+        [one] The sync met a conflict with a teammate's change. Both values are kept.
+       *[other] The sync met { $count } conflicts with teammates' changes. Both values are kept.
+    }
+team-sync-read-only = This file is open read-only here: the window that holds it syncs it.
+team-sync-already-running = A sync is already running.
+team-sync-stopped = the sync stopped before it finished
+
+## Resolving conflicts
+team-cmd-keep-mine = Kept my value in the conflict on release #{ $id }
+team-cmd-keep-theirs = Kept the team's value in the conflict on release #{ $id }
+team-error-no-such-conflict = There is no open team conflict { $id } (it may be resolved already).
+team-error-cannot-keep-mine = Conflict { $id } is about a whole release: only the team's version can be kept.
+
+## The conflicts dialog
+team-conflicts-title = Conflicts with the team
+team-conflicts-intro = A teammate changed the same thing before your change reached the server. The team's value stands until you choose; nothing is lost either way.
+team-conflicts-release = Release
+team-conflicts-field = Field
+team-conflicts-mine = My value
+team-conflicts-theirs = The team's value
+team-conflicts-by = Changed by
+team-conflicts-gone = (no longer in this file)
+team-conflicts-by-unknown = unknown
+team-conflicts-raw-field = { $field } ({ $kind })
+team-conflicts-no-record = (removed)
+team-conflicts-record = (the whole release)
+team-conflicts-my-edits = (my edits of it)
+team-keep-mine = Keep mine
+team-keep-mine-hint = Write my value here; it is pushed to the team on the next sync
+team-keep-mine-disabled = The team's side removed this release or kept it against my removal: only the team's version can be kept
+team-keep-mine-new-hint = Add my release again under a new number; it is shared on the next sync
+team-keep-theirs = Keep theirs
+team-keep-theirs-hint = Keep the team's value (already here) and close the conflict
+
 ## The command line
 team-joined = This file is in the team at { $url } as { $author }.
 team-synced = Pushed { $pushed } (of them { $repeated } already on the server), pulled { $pulled }, { $conflicts } conflicts; up to change { $seq }.
 team-status-none = This file is not in a team.
 team-status = Team: { $url } as { $author }; up to change { $seq }; { $pending } waiting to push; { $open } open conflicts ({ $resolved } resolved).
+team-conflicts-none = No conflicts are waiting.
+team-conflicts-row = [{ $id }] { $at } { $line }

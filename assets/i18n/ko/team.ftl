@@ -24,8 +24,56 @@ team-conflict-removed = 서버에서 삭제됨
 team-conflict-remove-edited = 서버에서 변경되어 삭제하지 않음
 team-conflict-line = { $record } { $field } 충돌({ $kind }): 내 값 { $ours }, 서버가 유지하는 값 { $theirs }.
 
+## The window: sync state in the status bar, Sync now
+menu-sync-now = 지금 동기화
+team-state-waiting = 동기화 중… 서버가 { $seconds }초째 응답하지 않습니다
+team-state-syncing = 동기화 중…
+team-state-not-yet = 팀: 아직 동기화하지 않음
+team-state-connected = 연결됨
+team-state-offline = 오프라인
+team-state-failed = 동기화 실패
+team-status-hover = 팀 서버 { $url }, { $author }(으)로 참여. 30초마다, 그리고 파일 > 지금 동기화로 동기화합니다.
+team-pending = 푸시 대기 { $count }건
+team-last-pull = 마지막 풀 { $at }
+team-conflicts-waiting = 충돌 { $count }건 대기 중
+team-conflicts-open-hint = 충돌마다 남길 값을 고르세요
+team-sync-done = 팀과 동기화했습니다: 푸시 { $pushed }건, 풀 { $pulled }건.
+team-sync-new-conflicts = 동기화 중 팀원의 변경과 충돌 { $count }건이 생겼습니다. 두 값을 모두 보관했습니다.
+team-sync-read-only = 이 파일은 여기서 읽기 전용으로 열려 있습니다. 파일을 쥐고 있는 창에서 동기화합니다.
+team-sync-already-running = 이미 동기화하고 있습니다.
+team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
+
+## Resolving conflicts
+team-cmd-keep-mine = 릴리스 #{ $id }의 충돌에서 내 값을 남겼습니다
+team-cmd-keep-theirs = 릴리스 #{ $id }의 충돌에서 팀의 값을 남겼습니다
+team-error-no-such-conflict = 열린 팀 충돌 { $id }이(가) 없습니다(이미 해결되었을 수 있습니다).
+team-error-cannot-keep-mine = 충돌 { $id }은(는) 릴리스 전체에 관한 것이라 팀의 버전만 남길 수 있습니다.
+
+## The conflicts dialog
+team-conflicts-title = 팀과의 충돌
+team-conflicts-intro = 내 변경이 서버에 닿기 전에 팀원이 같은 항목을 바꿨습니다. 고를 때까지 팀의 값이 유지되며, 어느 쪽을 골라도 잃는 것은 없습니다.
+team-conflicts-release = 릴리스
+team-conflicts-field = 필드
+team-conflicts-mine = 내 값
+team-conflicts-theirs = 팀의 값
+team-conflicts-by = 변경한 사람
+team-conflicts-gone = (이 파일에 더 이상 없음)
+team-conflicts-by-unknown = 알 수 없음
+team-conflicts-raw-field = { $field }({ $kind })
+team-conflicts-no-record = (삭제됨)
+team-conflicts-record = (릴리스 전체)
+team-conflicts-my-edits = (내가 고친 내용)
+team-keep-mine = 내 값 유지
+team-keep-mine-hint = 내 값을 이 파일에 쓰고, 다음 동기화 때 팀에 푸시합니다
+team-keep-mine-disabled = 팀 쪽에서 이 릴리스를 삭제했거나 내 삭제와 달리 남겨 두었으므로 팀의 버전만 남길 수 있습니다
+team-keep-mine-new-hint = 내 릴리스를 새 번호로 다시 추가하고, 다음 동기화 때 공유합니다
+team-keep-theirs = 팀의 값 유지
+team-keep-theirs-hint = 팀의 값(이미 반영됨)을 남기고 충돌을 닫습니다
+
 ## The command line
 team-joined = 이 파일은 { $url } 팀에 { $author }(으)로 참여했습니다.
 team-synced = 푸시 { $pushed }건(그중 { $repeated }건은 이미 서버에 있음), 풀 { $pulled }건, 충돌 { $conflicts }건. 변경 { $seq }까지 반영했습니다.
 team-status-none = 이 파일은 팀에 속해 있지 않습니다.
 team-status = 팀: { $url }, { $author }(으)로 참여; 변경 { $seq }까지 반영; 푸시 대기 { $pending }건; 열린 충돌 { $open }건(해결 { $resolved }건).
+team-conflicts-none = 기다리는 충돌이 없습니다.
+team-conflicts-row = [{ $id }] { $at } { $line }

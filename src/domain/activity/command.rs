@@ -288,6 +288,11 @@ pub enum CommandSummary {
         release: ReleaseId,
         step: RegulatorStepId,
     },
+    /// A team conflict on `release` settled, keeping this file's value or the team's.
+    ResolveTeamConflict {
+        release: ReleaseId,
+        keep_mine: bool,
+    },
 }
 
 /// What a bulk command did to each release.

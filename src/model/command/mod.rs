@@ -21,9 +21,11 @@ use crate::domain::{
 };
 
 mod records;
+mod team;
 
 use records::template_summary;
 pub use records::{BackoutCommand, ImpactCommand, ReviewCommand, TemplateCommand};
+pub use team::{Keep, TeamCommand};
 
 /// Every change to stored state goes through one of these.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +70,8 @@ pub enum Command {
     Meeting(MeetingCommand),
     /// Regulator steps and the regulator's approvals of releases.
     Regulator(RegulatorCommand),
+    /// The file's team: resolving the conflicts a sync met.
+    Team(TeamCommand),
 }
 
 /// Commands on one release as a whole.
@@ -367,6 +371,7 @@ from_noun!(
     MonitoringCommand => Monitoring,
     MeetingCommand => Meeting,
     RegulatorCommand => Regulator,
+    TeamCommand => Team,
 );
 
 impl Command {
@@ -459,6 +464,7 @@ impl Command {
             Self::Monitoring(command) => super::monitoring::summary(command),
             Self::Meeting(command) => super::meeting::summary(command),
             Self::Regulator(command) => super::regulator::summary(command),
+            Self::Team(command) => team::summary(command),
         }
     }
 }

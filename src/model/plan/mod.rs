@@ -17,6 +17,7 @@ mod release;
 mod review;
 mod schedule;
 mod settings;
+mod team;
 mod template;
 mod work;
 
@@ -87,6 +88,7 @@ impl Model {
                 Command::Monitoring(command) => self.plan_monitoring(command, now, &mut effect)?,
                 Command::Meeting(command) => self.plan_meeting(command, now, &mut effect)?,
                 Command::Regulator(command) => self.plan_regulator(command, now, &mut effect)?,
+                Command::Team(command) => self.plan_team(command, now, &mut effect)?,
             },
             Write::Revert(revert) => self.plan_revert(revert, now, &mut effect)?,
             Write::Pull(changes) => self.plan_pull(changes, now, &mut effect)?,

@@ -4,9 +4,14 @@
 //! server's changes after the last one seen and applies them through the model's one path.
 //! Without a team, nothing of this runs.
 
+mod job;
 mod pull;
+mod resolve;
 
-use std::collections::BTreeMap;
+pub use super::command::{Keep, TeamCommand};
+pub use job::{CONNECT_TIMEOUT, Fetched, SyncJob};
+
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use crate::store::team::change::{Conflict, ConflictKind, RecordKey, RecordKind};
 pub use crate::store::team::server::SERVER_SCHEMA_VERSION;
@@ -31,6 +36,8 @@ pub(super) struct TeamLink {
     record_seqs: BTreeMap<RecordKey, i64>,
     /// The password given this session (in the URL or beside it), kept in memory only.
     password: Option<String>,
+    /// Records the last sync named that the file lacks: the next sync fetches them whole.
+    wanted: BTreeSet<RecordKey>,
 }
 
 /// What a sync did.
@@ -61,7 +68,12 @@ pub struct TeamStatus {
 impl TeamLink {
     pub(super) fn load(store: &crate::store::Store) -> Result<Option<Self>, crate::store::StoreError> {
         let Some(state) = store.team_state()? else { return Ok(None) };
-        Ok(Some(Self { state, record_seqs: store.team_record_seqs()?, password: None }))
+        Ok(Some(Self {
+            state,
+            record_seqs: store.team_record_seqs()?,
+            password: None,
+            wanted: BTreeSet::new(),
+        }))
     }
 }
 
@@ -85,7 +97,7 @@ impl Model {
 
     /// Every conflict the file keeps, oldest first.
     pub fn team_conflicts(&self) -> Result<Vec<StoredConflict>, TeamError> {
-        Ok(self.store.team_conflicts()?)
+        Ok(self.team_conflicts.clone())
     }
 
     /// `team init`: makes (or upgrades) the server's schema, joins this file to it and shares the
@@ -123,11 +135,8 @@ impl Model {
     /// `team sync`: pushes the outbox, then pulls. Without a `password`, the one given to
     /// `team_init` or `team_join` in this session is used.
     pub fn team_sync(&mut self, password: Option<&str>) -> Result<SyncReport, TeamError> {
-        let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
-        let password = password.map(str::to_owned).or_else(|| team.password.clone());
-        let mut server = Server::connect(&team.state.url, password.as_deref())?;
-        server.check_schema()?;
-        self.sync_with(&mut server)
+        let fetched = self.team_sync_job(password)?.run();
+        self.team_sync_finish(fetched)
     }
 
     /// Records the team in the file (the URL without its password); with `share`, the releases
@@ -153,7 +162,7 @@ impl Model {
         let state =
             TeamState { url, author: author.to_owned(), client_id: uuid::Uuid::new_v4(), last_seq: 0 };
         self.store.set_team_state(&state)?;
-        self.team = Some(TeamLink { state, record_seqs: BTreeMap::new(), password });
+        self.team = Some(TeamLink { state, record_seqs: BTreeMap::new(), password, wanted: BTreeSet::new() });
         if share && !self.releases.is_empty() {
             let changes: Vec<RecordChange> = self
                 .releases
@@ -172,45 +181,8 @@ impl Model {
     }
 
     fn sync_with(&mut self, server: &mut Server) -> Result<SyncReport, TeamError> {
-        let Some(team) = &self.team else { return Err(TeamError::NoTeam) };
-        let (author, client) = (team.state.author.clone(), team.state.client_id);
-        let mut report = SyncReport::default();
-        for entry in self.store.team_outbox()? {
-            let pushed = server.push(&entry, &author, client)?;
-            self.store.team_pushed(entry.command_id, &pushed.conflicts, self.now())?;
-            report.pushed += 1;
-            report.repeated += usize::from(pushed.repeated);
-            report.conflicts.extend(pushed.conflicts);
-        }
-        loop {
-            let after = self.team().map_or(0, |t| t.last_seq);
-            let batch = server.pull(after, PULL_BATCH)?;
-            if batch.is_empty() {
-                break;
-            }
-            report.pulled += batch.len();
-            let missing = self.apply_pulled(batch)?;
-            // A change to a record this file lacks (it removed it; the server kept it): the
-            // record's whole server value comes in.
-            let mut whole = Vec::new();
-            for key in missing {
-                if let Some((data, seq)) = server.record(key)? {
-                    let after = self.team().map_or(0, |t| t.last_seq);
-                    let change = RecordChange::Create { record: key, data };
-                    whole.push(PulledChange {
-                        seq: seq.min(after),
-                        author: String::new(),
-                        at: self.now(),
-                        changes: vec![change],
-                    });
-                }
-            }
-            if !whole.is_empty() {
-                self.apply_pulled(whole)?;
-            }
-        }
-        report.last_seq = self.team().map_or(0, |t| t.last_seq);
-        Ok(report)
+        let fetched = self.team_sync_job(None)?.run_on(server);
+        self.team_sync_finish(fetched)
     }
 
     /// Applies pulled changes through the model's one path; returns the records they named that

@@ -229,5 +229,6 @@ pub(super) fn write(conn: &Connection, mutation: &Mutation) -> Result<(), StoreE
         Mutation::Cab(m) => cabs::write(conn, m),
         Mutation::Monitoring(m) => monitoring::write(conn, m),
         Mutation::Regulator(m) => regulators::write(conn, m),
+        Mutation::TeamConflict { id, resolved_at } => team::set_conflict_resolved(conn, *id, *resolved_at),
     }
 }

@@ -139,8 +139,8 @@ pub fn add_conflicts(
     at: Timestamp,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO team_conflicts (command_id, record, kind, field, ours, theirs, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO team_conflicts (command_id, record, kind, field, ours, theirs, at, theirs_by, theirs_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for c in conflicts {
         stmt.execute(params![
@@ -150,7 +150,9 @@ pub fn add_conflicts(
             c.field.as_deref().unwrap_or(""),
             to_json(&c.ours)?,
             to_json(&c.theirs)?,
-            to_millis(at)
+            to_millis(at),
+            c.by.as_deref().unwrap_or(""),
+            c.by_at.map(to_millis)
         ])?;
     }
     Ok(())
@@ -164,12 +166,19 @@ pub fn resolve_conflict(conn: &Connection, id: i64, at: Timestamp) -> Result<boo
     Ok(n == 1)
 }
 
+/// Marks conflict `id` resolved at `at`, or open again (`None`).
+pub fn set_conflict_resolved(conn: &Connection, id: i64, at: Option<Timestamp>) -> Result<(), StoreError> {
+    conn.execute("UPDATE team_conflicts SET resolved_at = ?2 WHERE id = ?1", params![id, at.map(to_millis)])?;
+    Ok(())
+}
+
 /// Every conflict, oldest first.
 pub fn conflicts(conn: &Connection) -> Result<Vec<StoredConflict>, StoreError> {
     let rows = load_rows(
         conn,
         "team_conflicts",
-        "SELECT id, command_id, record, kind, field, ours, theirs, at, resolved_at FROM team_conflicts ORDER BY id",
+        "SELECT id, command_id, record, kind, field, ours, theirs, at, resolved_at, theirs_by, theirs_at
+         FROM team_conflicts ORDER BY id",
         |r| {
             let command: String = r.get(1)?;
             let record: String = r.get(2)?;
@@ -187,17 +196,26 @@ pub fn conflicts(conn: &Connection) -> Result<Vec<StoredConflict>, StoreError> {
                 (!field.is_empty()).then_some(field),
                 (r.get::<_, String>(5)?, r.get::<_, String>(6)?),
                 (r.get::<_, i64>(7)?, r.get::<_, Option<i64>>(8)?),
+                (r.get::<_, String>(9)?, r.get::<_, Option<i64>>(10)?),
             ))
         },
     )?;
     rows.into_iter()
-        .map(|(id, command_id, record, kind, field, (ours, theirs), (at, resolved))| {
+        .map(|(id, command_id, record, kind, field, (ours, theirs), (at, resolved), (by, by_at))| {
             let ours = serde_json::from_str(&ours).map_err(|e| bad_json(&e))?;
             let theirs = serde_json::from_str(&theirs).map_err(|e| bad_json(&e))?;
             Ok(StoredConflict {
                 id,
                 command_id,
-                conflict: Conflict { record, kind, field, ours, theirs },
+                conflict: Conflict {
+                    record,
+                    kind,
+                    field,
+                    ours,
+                    theirs,
+                    by: (!by.is_empty()).then_some(by),
+                    by_at: by_at.map(from_millis),
+                },
                 at: from_millis(at),
                 resolved_at: resolved.map(from_millis),
             })

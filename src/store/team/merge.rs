@@ -71,6 +71,8 @@ pub fn merge(
             field: None,
             ours: Value::Object(data.clone()),
             theirs: Value::Object(existing.data.clone()),
+            by: None,
+            by_at: None,
         }]),
         (RecordChange::Fields { fields, .. }, None) => Merged::untouched(vec![Conflict {
             record,
@@ -78,6 +80,8 @@ pub fn merge(
             field: None,
             ours: Value::Object(fields.clone()),
             theirs: Value::Null,
+            by: None,
+            by_at: None,
         }]),
         (RecordChange::Fields { fields, .. }, Some(existing)) => {
             merge_fields(existing, fields, base, client, seq, change)
@@ -92,6 +96,8 @@ pub fn merge(
                     field: None,
                     ours: Value::Null,
                     theirs: Value::Object(existing.data.clone()),
+                    by: None,
+                    by_at: None,
                 }])
             } else {
                 Merged { applied: Some(change.clone()), record: Some(None), conflicts: Vec::new() }
@@ -122,6 +128,8 @@ fn merge_fields(
                 field: Some(field.clone()),
                 ours: ours.clone(),
                 theirs: existing.data.get(field).cloned().unwrap_or(Value::Null),
+                by: None,
+                by_at: None,
             });
         } else {
             landed.insert(field.clone(), ours.clone());

@@ -95,8 +95,14 @@ fn retryable(err: &postgres::Error) -> bool {
 }
 
 impl Server {
-    /// Connects to `url` (a `postgresql://` URL), with `password` if given.
+    /// Connects to `url` (a `postgresql://` URL), with `password` if given, waiting up to 10 s
+    /// unless the URL says otherwise.
     pub fn connect(url: &str, password: Option<&str>) -> Result<Self, TeamError> {
+        Self::connect_within(url, password, Duration::from_secs(10))
+    }
+
+    /// [`Server::connect`], waiting up to `timeout` for the server (unless the URL says).
+    pub fn connect_within(url: &str, password: Option<&str>, timeout: Duration) -> Result<Self, TeamError> {
         let (shown, in_url) = super::url::split_password(url)?;
         let mut config = postgres::Config::from_str(url).map_err(|_| TeamError::BadUrl(shown.clone()))?;
         if in_url.is_none()
@@ -105,8 +111,14 @@ impl Server {
             config.password(password);
         }
         if config.get_connect_timeout().is_none() {
-            config.connect_timeout(Duration::from_secs(10));
+            config.connect_timeout(timeout);
         }
+        // A network that goes away mid-sync (a laptop closed, a VPN dropped) ends the sync with
+        // an error within about half a minute instead of leaving it waiting for good; a push
+        // waiting on another's lock is not cut, since the server's side still answers.
+        config.keepalives(true).keepalives_idle(Duration::from_secs(10));
+        config.keepalives_interval(Duration::from_secs(5)).keepalives_retries(3);
+        config.tcp_user_timeout(Duration::from_secs(30));
         config.application_name("release-desk");
         let client = config
             .connect(NoTls)
@@ -308,7 +320,22 @@ fn push_once(
         let current = records.get(&key).and_then(Option::as_ref);
         let base = entry.bases.get(&key).copied().unwrap_or(0);
         let merged = merge(current, change, base, client, seq);
-        conflicts.extend(merged.conflicts);
+        for mut conflict in merged.conflicts {
+            // Who wrote the value that stands: the change that last wrote the field (or record).
+            let writer = current
+                .map(|r| conflict.field.as_ref().and_then(|f| r.writers.get(f)).map_or(r.seq, |w| w.seq));
+            if let Some(writer) = writer {
+                let row =
+                    tx.query_opt("SELECT author, at FROM release_desk.changes WHERE seq = $1", &[&writer])?;
+                if let Some(row) = row {
+                    conflict.by = Some(row.get(0));
+                    // To the millisecond, as the file keeps times.
+                    let at: Timestamp = row.get(1);
+                    conflict.by_at = Some(crate::store::from_millis(at.timestamp_millis()));
+                }
+            }
+            conflicts.push(conflict);
+        }
         applied.extend(merged.applied);
         if let Some(new) = merged.record {
             records.insert(key, new.clone());

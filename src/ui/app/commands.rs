@@ -71,6 +71,7 @@ impl ReleaseDeskApp {
             AppCommand::Import => self.dialogs.data.ask_import(ctx),
             AppCommand::Export => self.dialogs.data.open_export(),
             AppCommand::Backups => self.dialogs.backups.open(&self.session.db_path),
+            AppCommand::SyncNow => return self.sync_now(ctx),
             AppCommand::CloseTab => {
                 if let Some(index) = self.tabs.active {
                     self.request_close_page(index);
@@ -123,6 +124,9 @@ impl ReleaseDeskApp {
             AppCommand::Undo => model.is_some_and(|m| m.history().next_undo().is_some()),
             AppCommand::Redo => model.is_some_and(|m| m.history().next_redo().is_some()),
             AppCommand::CloseTab => self.tabs.active.is_some(),
+            AppCommand::SyncNow => {
+                model.is_some_and(|m| m.team().is_some() && !m.is_read_only()) && !self.team_sync.is_running()
+            }
             AppCommand::ClearSelection => !list.table.selection.is_empty(),
             AppCommand::MoveToTrash => {
                 !list.table.selection.is_empty() && list.state.base_view() != PredefinedView::Trash

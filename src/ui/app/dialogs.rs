@@ -1,4 +1,5 @@
-//! The window's own dialogs: New release, People, Release templates, Backups, About, the KPI help, Keyboard
+//! The window's own dialogs: New release, People, Release templates, Backups, About, the KPI help, the team's
+//! conflicts, Keyboard
 //! shortcuts (in `keyboard_help.rs`), and the "delete
 //! forever" confirmation of the bulk bar. Each is drawn over whatever screen is shown.
 
@@ -28,6 +29,8 @@ pub(super) struct Dialogs {
     pub(super) database_file: FileChooser<DatabaseFile>,
     /// File > Import… and Export….
     pub(super) data: crate::ui::data_dialog::DataDialog,
+    /// The team's conflicts, from the status bar.
+    pub(super) conflicts: crate::ui::conflicts_dialog::ConflictsDialog,
 }
 
 impl ReleaseDeskApp {
@@ -42,6 +45,7 @@ impl ReleaseDeskApp {
             let me = model.settings().current_agent;
             self.dialogs.people.dialog_ui(ctx, model.directory(), me, &mut self.outbox);
             self.dialogs.data.dialog_ui(ctx, model, &mut self.outbox);
+            self.dialogs.conflicts.dialog_ui(ctx, model, &mut self.outbox);
         }
         if let Some((text, is_error)) = self.dialogs.data.take_message() {
             self.status = Some(crate::ui::screens::StatusLine { text, is_error });

@@ -7,8 +7,10 @@
 //!
 //! One file per job: `session` (the database shown), `close_guard` (unsaved edits before anything
 //! drops a page), `commands` (the outbox's drain), `shortcuts`, `menus` (the top bar), `dialogs`,
-//! `tabs`, `status_bar`, `signals` (SIGTERM and its kin close as Quit does), `recovery` (the drafts
-//! a signal stashes, offered back on the next start), `startup` (the first frame's time); `test_access` holds
+//! `tabs`, `status_bar`, `team_sync` (the team's sync off the window's thread, and its state in the
+//! status bar), `signals` (SIGTERM and its kin close as Quit does), `recovery` (the drafts
+//! a signal stashes, offered back on the next start), `startup` (the first frame's time);
+//! `test_access` holds
 //! what the kittests steer. The first tab shows one of the [`screens`](crate::ui::screens), which
 //! draw themselves from a context the app lends them.
 
@@ -25,6 +27,7 @@ mod signals;
 pub mod startup;
 mod status_bar;
 mod tabs;
+mod team_sync;
 mod test_access;
 
 use std::path::PathBuf;
@@ -72,6 +75,8 @@ pub struct ReleaseDeskApp {
     status: Option<StatusLine>,
     window: WindowState,
     recovery: RecoveryState,
+    /// Team sync: the worker thread, the last outcome and what the status bar shows of it.
+    team_sync: team_sync::TeamSync,
 }
 
 impl ReleaseDeskApp {
@@ -93,6 +98,7 @@ impl ReleaseDeskApp {
                 first_frame: startup::FirstFrame::default(),
             },
             recovery: RecoveryState::default(),
+            team_sync: team_sync::TeamSync::default(),
         }
     }
 
@@ -141,6 +147,7 @@ impl ReleaseDeskApp {
             return;
         };
         self.screens.list.follow(model);
+        self.team_sync_tick(&ctx);
         self.shortcuts(&ctx);
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));

@@ -26,6 +26,7 @@ impl ReleaseDeskApp {
                 ui.label(RichText::new(tr("status-read-only")).strong().color(ui.visuals().warn_fg_color))
                     .on_hover_text(tr("status-read-only-hint"));
             }
+            self.team_status_ui(ui);
             if let Some(status) = &self.status {
                 ui.separator();
                 let text = RichText::new(&status.text);

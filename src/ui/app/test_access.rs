@@ -132,4 +132,19 @@ impl ReleaseDeskApp {
     pub fn offering_recovery(&self) -> bool {
         self.recovery.offer.is_some()
     }
+
+    /// Turns the 30-second team sync on or off (a team file drawn without a server).
+    pub fn set_team_auto_sync(&mut self, on: bool) {
+        self.team_sync.set_auto(on);
+    }
+
+    /// Whether the team's conflicts dialog is open.
+    pub fn conflicts_dialog_open(&self) -> bool {
+        self.dialogs.conflicts.is_open()
+    }
+
+    /// Whether a team sync is running on its worker thread.
+    pub fn team_syncing(&self) -> bool {
+        self.team_sync.is_running()
+    }
 }

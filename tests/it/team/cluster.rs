@@ -18,6 +18,16 @@ struct Cluster {
     port: u16,
 }
 
+/// A cluster of one test's own, which it may stop and start again (the shared one must stay up
+/// for the tests running beside it).
+#[allow(dead_code, reason = "benches/team.rs shares this file and starts only the shared cluster")]
+pub struct OwnCluster {
+    port: u16,
+    bin: PathBuf,
+    data: PathBuf,
+    dir: PathBuf,
+}
+
 static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
 static DATABASES: AtomicUsize = AtomicUsize::new(0);
 
@@ -53,6 +63,23 @@ fn free_port() -> u16 {
 }
 
 fn start() -> Result<Cluster, String> {
+    start_in().map(|own| Cluster { port: own.port })
+}
+
+/// The options the server runs with (also when started again).
+fn server_options(port: u16, dir: &Path) -> Vec<String> {
+    let mut options: Vec<String> =
+        ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off"]
+            .into_iter()
+            .chain(["-c", "max_connections=100", "-c", "synchronous_commit=off"])
+            .map(str::to_owned)
+            .collect();
+    options.extend(["-p".to_owned(), port.to_string()]);
+    options.extend(["-c".to_owned(), format!("unix_socket_directories={}", dir.display())]);
+    options
+}
+
+fn start_in() -> Result<OwnCluster, String> {
     let bin = pg_bin()?;
     // Kept on purpose (the watchdog removes it): the server runs until this process ends.
     let dir = tempfile::Builder::new().prefix("release-desk-pg-").tempdir().unwrap().keep();
@@ -78,30 +105,79 @@ fn start() -> Result<Cluster, String> {
     let server = as_postgres(&bin.join("postgres"))
         .arg("-D")
         .arg(&data)
-        .arg("-p")
-        .arg(port.to_string())
-        .args(["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off"])
-        .args(["-c", "max_connections=100", "-c", "synchronous_commit=off"])
-        .arg("-c")
-        .arg(format!("unix_socket_directories={}", dir.display()))
+        .args(server_options(port, &dir))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
         .map_err(|e| format!("postgres did not start: {e}"))?;
     watchdog(&bin, &dir, &data, server.id());
-    let start = Instant::now();
-    loop {
-        if postgres::Client::connect(&admin_url(port, "postgres"), postgres::NoTls).is_ok() {
-            break;
+    let own = OwnCluster { port, bin, data, dir };
+    own.wait_until_up()?;
+    Ok(own)
+}
+
+#[allow(dead_code, reason = "benches/team.rs shares this file and starts only the shared cluster")]
+impl OwnCluster {
+    /// Starts a cluster for this test alone.
+    pub fn start() -> Self {
+        match start_in() {
+            Ok(own) => own,
+            Err(why) => panic!("the team tests need a PostgreSQL server: {why}"),
         }
-        if start.elapsed() > Duration::from_secs(60) {
-            let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
-            return Err(format!("postgres did not accept connections within 60 s:\n{log}"));
-        }
-        std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(Cluster { port })
+
+    /// A fresh database on it: its URL with the password in it.
+    pub fn database(&self) -> String {
+        let name = format!("own_{}", DATABASES.fetch_add(1, Ordering::SeqCst));
+        let mut admin =
+            postgres::Client::connect(&admin_url(self.port, "postgres"), postgres::NoTls).unwrap();
+        admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+        admin_url(self.port, &name)
+    }
+
+    /// Stops the server at once (as a crash or a restart does: every connection is cut).
+    pub fn stop(&self) {
+        let status = as_postgres(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(&self.data)
+            .args(["stop", "-m", "immediate", "-w"])
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "pg_ctl stop failed");
+    }
+
+    /// Starts the server again on the same port and waits until it takes connections.
+    pub fn start_again(&self) {
+        let status = as_postgres(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(&self.data)
+            .arg("-o")
+            .arg(server_options(self.port, &self.dir).join(" "))
+            .arg("-l")
+            .arg(self.dir.join("server-again.log"))
+            .args(["start", "-w"])
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "pg_ctl start failed");
+        self.wait_until_up().unwrap();
+    }
+
+    fn wait_until_up(&self) -> Result<(), String> {
+        let start = Instant::now();
+        loop {
+            if postgres::Client::connect(&admin_url(self.port, "postgres"), postgres::NoTls).is_ok() {
+                return Ok(());
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                let log = std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default();
+                return Err(format!("postgres did not accept connections within 60 s:\n{log}"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 /// A process that outlives this one: when this process is gone (or the folder is), it stops the

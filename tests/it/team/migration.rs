@@ -18,7 +18,7 @@ fn a_file_of_schema_14_migrates_and_without_a_team_writes_no_outbox() {
     }
     let mut model = Model::open(&path).unwrap();
     assert_eq!(model.store().schema_version().unwrap(), latest_version());
-    assert_eq!(latest_version(), 15);
+    assert_eq!(latest_version(), 16);
     assert!(model.team().is_none());
     let id = create(&mut model, "Quarter-end ERP");
     edit(&mut model, id, ReleaseEdit::Description("no team yet".into()));

@@ -1,11 +1,15 @@
-//! Team sync against a real PostgreSQL (issue 21), started by the tests (see [`cluster`]): two
-//! and three clients over one server, the CLI, the migration of a file of main's schema.
+//! Team sync against a real PostgreSQL (issue 21), started by the tests (see [`cluster`]): two,
+//! three and five clients over one server, the CLI, conflicts resolved, a server restarted
+//! mid-sync, the migration of a file of main's schema.
 
 mod cli;
 mod cluster;
+mod five;
 mod merge;
 mod migration;
 mod property;
+mod resolve;
+mod restart;
 mod undo;
 
 use std::path::Path;
@@ -34,4 +38,10 @@ pub fn server_releases(url: &str) -> Vec<release_desk::domain::Release> {
         .into_iter()
         .map(|(_, data)| release_from_fields(data).unwrap())
         .collect()
+}
+
+/// How many changes the server's log holds (seqs may skip: a retried push or a restart uses some).
+pub fn server_changes(url: &str) -> i64 {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    client.query_one("SELECT count(*) FROM release_desk.changes", &[]).unwrap().get(0)
 }

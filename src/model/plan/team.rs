@@ -1,0 +1,67 @@
+//! The plan of a team command: resolving a conflict keeps this file's value as a normal change
+//! of that field (logged, undoable, pushed on the next sync) and marks the conflict resolved, or
+//! only marks it resolved when the team's value stays.
+
+use super::Effect;
+use crate::domain::release::validate_release;
+use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, Timestamp, Value};
+use crate::model::command::{Keep, TeamCommand};
+use crate::model::{CommandError, Model};
+use crate::store::Mutation;
+use crate::store::team::StoredConflict;
+
+impl Model {
+    pub(super) fn plan_team(
+        &self,
+        command: TeamCommand,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let TeamCommand::Resolve { conflict: id, release, keep } = command;
+        let conflict = self
+            .team_conflicts
+            .iter()
+            .find(|c| c.id == id && c.resolved_at.is_none() && c.release_id() == release)
+            .ok_or(CommandError::NoSuchConflict(id))?;
+        if keep == Keep::Mine {
+            if !conflict.can_keep_mine() {
+                return Err(CommandError::CannotKeepMine(id));
+            }
+            if conflict.keeps_mine_as_new() {
+                self.plan_own_release_again(conflict, now, effect)?;
+            } else {
+                let old = self.existing_release(release)?;
+                let (mine, _) = self.team_conflict_releases(conflict).ok_or_else(|| {
+                    CommandError::TeamData(format!("conflict {id}'s value does not read as a release field"))
+                })?;
+                validate_release(&mine)?;
+                self.check_refs(mine.agent_id, mine.group_id, mine.department_id)?;
+                self.put_release_logged(effect, old, mine, now, ActivityKind::Field);
+            }
+        }
+        effect.mutations.push(Mutation::TeamConflict { id, resolved_at: Some(now) });
+        Ok(())
+    }
+
+    /// My release whose number a teammate's took, made again under the next free number (a new
+    /// release here, so the next sync shares it).
+    fn plan_own_release_again(
+        &self,
+        conflict: &StoredConflict,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let mut mine = self.team_conflict_own_release(conflict).ok_or_else(|| {
+            CommandError::TeamData(format!("conflict {}'s release does not read", conflict.id))
+        })?;
+        mine.id = ReleaseId(self.release_high_water + 1);
+        mine.updated_at = now;
+        validate_release(&mine)?;
+        self.check_refs(mine.agent_id, mine.group_id, mine.department_id)?;
+        let subject = FieldChange::added(Field::Subject, Value::text(mine.subject.clone()));
+        effect.activities.push(self.activity(Some(mine.id), now, ActivityKind::Created, vec![subject]));
+        effect.created = Some(mine.id);
+        effect.mutations.push(Mutation::PutRelease(mine));
+        Ok(())
+    }
+}

@@ -1,0 +1,188 @@
+//! A sync in two halves, so the network never holds up the window: [`Model::team_sync_job`]
+//! takes what a sync needs from the file (the outbox, the last seq seen, the records the file
+//! has) into a [`SyncJob`], which runs on any thread ([`SyncJob::run`]: connect, push, pull, and
+//! the whole value of any record a change names that the file lacks) and hands back what it got
+//! ([`Fetched`]); [`Model::team_sync_finish`] then records the pushes and applies the pulled
+//! changes through the model's one path. The CLI runs the two halves back to back.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use super::{PULL_BATCH, SyncReport, TeamError};
+use crate::model::Model;
+use crate::store::team::change::{Conflict, OutboxEntry, RecordChange, RecordKey};
+use crate::store::team::server::{PulledChange, Server};
+
+/// How long a sync waits for the server to answer a connection (the window shows "syncing…").
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Everything a sync needs from the file, taken on the model's thread.
+#[derive(Clone, Debug)]
+pub struct SyncJob {
+    url: String,
+    password: Option<String>,
+    author: String,
+    client: uuid::Uuid,
+    outbox: Vec<OutboxEntry>,
+    /// The seq of the last server change the file has.
+    after: i64,
+    /// The shared records the file has now.
+    known: BTreeSet<RecordKey>,
+    /// Records an earlier sync named that the file still lacks: their whole value is fetched.
+    wanted: BTreeSet<RecordKey>,
+}
+
+/// What a [`SyncJob`] got from the server, for [`Model::team_sync_finish`].
+#[derive(Debug)]
+pub struct Fetched {
+    /// The pushes that landed, in outbox order: the command, its conflicts, and whether the
+    /// server already had it.
+    pushed: Vec<(uuid::Uuid, Vec<Conflict>, bool)>,
+    /// The server's changes after the job's seq, in seq order, then whole records.
+    pulled: Vec<PulledChange>,
+    /// Whole records fetched because a change named them and the file lacks them.
+    whole: Vec<PulledChange>,
+    /// Why the sync stopped early (what got through before is still recorded).
+    failure: Option<TeamError>,
+}
+
+impl SyncJob {
+    /// The server this job syncs with (without a password).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Connects (waiting at most [`CONNECT_TIMEOUT`]), pushes and pulls. Runs on any thread.
+    pub fn run(&self) -> Fetched {
+        match Server::connect_within(&self.url, self.password.as_deref(), CONNECT_TIMEOUT) {
+            Ok(mut server) => self.run_on(&mut server),
+            Err(err) => Fetched::failed(err),
+        }
+    }
+
+    /// Pushes the outbox in order, then pulls every change after the job's seq, on `server`.
+    pub(super) fn run_on(&self, server: &mut Server) -> Fetched {
+        let mut fetched =
+            Fetched { pushed: Vec::new(), pulled: Vec::new(), whole: Vec::new(), failure: None };
+        if let Err(err) = self.exchange(server, &mut fetched) {
+            fetched.failure = Some(err);
+        }
+        fetched
+    }
+
+    fn exchange(&self, server: &mut Server, fetched: &mut Fetched) -> Result<(), TeamError> {
+        server.check_schema()?;
+        for entry in &self.outbox {
+            let pushed = server.push(entry, &self.author, self.client)?;
+            fetched.pushed.push((entry.command_id, pushed.conflicts, pushed.repeated));
+        }
+        // The records the file will have once the pulled changes are applied, and those a change
+        // names that it will not have (as `Model::plan_pull` sees them).
+        let mut have = self.known.clone();
+        let mut missing = self.wanted.clone();
+        let mut after = self.after;
+        loop {
+            let batch = server.pull(after, PULL_BATCH)?;
+            let Some(last) = batch.last() else { break };
+            after = last.seq;
+            for change in batch.iter().flat_map(|p| &p.changes) {
+                let key = change.record();
+                match change {
+                    RecordChange::Create { .. } => {
+                        have.insert(key);
+                    }
+                    RecordChange::Fields { .. } if !have.contains(&key) => {
+                        missing.insert(key);
+                        continue;
+                    }
+                    RecordChange::Fields { .. } => {}
+                    RecordChange::Remove { .. } => {
+                        have.remove(&key);
+                    }
+                }
+                missing.remove(&key);
+            }
+            fetched.pulled.extend(batch);
+        }
+        // A change to a record this file lacks (it removed it; the server kept it): the record's
+        // whole server value comes in.
+        for key in missing {
+            if let Some((data, seq)) = server.record(key)? {
+                fetched.whole.push(PulledChange {
+                    seq: seq.min(after),
+                    author: String::new(),
+                    at: crate::model::system_now(),
+                    changes: vec![RecordChange::Create { record: key, data }],
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Fetched {
+    fn failed(err: TeamError) -> Self {
+        Self { pushed: Vec::new(), pulled: Vec::new(), whole: Vec::new(), failure: Some(err) }
+    }
+
+    /// Why the sync stopped early, if it did.
+    pub fn failure(&self) -> Option<&TeamError> {
+        self.failure.as_ref()
+    }
+}
+
+impl Model {
+    /// What a sync needs from the file, for [`SyncJob::run`] on another thread. Without a
+    /// `password`, the one given to `team_init` or `team_join` in this session is used.
+    pub fn team_sync_job(&self, password: Option<&str>) -> Result<SyncJob, TeamError> {
+        let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
+        Ok(SyncJob {
+            url: team.state.url.clone(),
+            password: password.map(str::to_owned).or_else(|| team.password.clone()),
+            author: team.state.author.clone(),
+            client: team.state.client_id,
+            outbox: self.store.team_outbox()?,
+            after: team.state.last_seq,
+            known: self.releases.iter().map(|r| RecordKey::release(r.id)).collect(),
+            wanted: team.wanted.clone(),
+        })
+    }
+
+    /// Records what a [`SyncJob`] got: the pushes that landed leave the outbox (their conflicts
+    /// kept), the pulled changes are applied in batches through the model's one path. Local
+    /// commands made while the job ran stay in the outbox for the next sync. Returns the job's
+    /// failure, if it had one, after recording what got through before it.
+    pub fn team_sync_finish(&mut self, fetched: Fetched) -> Result<SyncReport, TeamError> {
+        let Fetched { pushed, pulled, whole, failure } = fetched;
+        let mut report = SyncReport::default();
+        for (command_id, conflicts, repeated) in pushed {
+            self.store.team_pushed(command_id, &conflicts, self.now())?;
+            report.pushed += 1;
+            report.repeated += usize::from(repeated);
+            report.conflicts.extend(conflicts);
+        }
+        if !report.conflicts.is_empty() {
+            self.team_conflicts = self.store.team_conflicts()?;
+        }
+        report.pulled = pulled.len();
+        let mut missing = BTreeSet::new();
+        let mut rest = pulled;
+        while !rest.is_empty() {
+            let tail = rest.split_off(rest.len().min(usize::try_from(PULL_BATCH).unwrap_or(usize::MAX)));
+            missing.extend(self.apply_pulled(rest)?);
+            rest = tail;
+        }
+        if !whole.is_empty() {
+            missing.extend(self.apply_pulled(whole)?);
+        }
+        if let Some(team) = &mut self.team {
+            // A record removed here while the job ran: fetched whole by the next sync.
+            team.wanted = missing;
+        }
+        report.last_seq = self.team().map_or(0, |t| t.last_seq);
+        match failure {
+            Some(err) => Err(err),
+            None => Ok(report),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The team's conflicts dialog (issue 21): every open conflict a sync met (the release, the
+//! field, my value, the team's value, who wrote the team's and when) with "Keep mine" and "Keep
+//! theirs" for each. A choice is a model command (`TeamCommand::Resolve`) through the window's
+//! outbox: keeping mine writes my value as a normal change, pushed on the next sync; both are
+//! undoable. Opened from the status bar's "conflicts waiting".
+
+use egui::RichText;
+
+use crate::domain::activity::release_changes;
+use crate::i18n::{self, tr, tr_args};
+use crate::model::team::{ConflictKind, Keep, StoredConflict, TeamCommand};
+use crate::model::{Command, Model};
+use crate::ui::outbox::{Outbox, Sender};
+
+/// Whether the dialog is open.
+#[derive(Debug, Default)]
+pub struct ConflictsDialog {
+    open: bool,
+}
+
+/// One conflict in words: the field (or what happened to the whole release), both values.
+struct Row {
+    field: String,
+    mine: String,
+    theirs: String,
+}
+
+impl ConflictsDialog {
+    pub fn open(&mut self) {
+        self.open = true;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Draws the dialog while it is open; a choice goes to `outbox`.
+    pub fn dialog_ui(&mut self, ctx: &egui::Context, model: &Model, outbox: &mut Outbox) {
+        if !self.open {
+            return;
+        }
+        let modal = crate::ui::widgets::dialog(egui::Id::unique("team_conflicts_modal")).show(ctx, |ui| {
+            ui.set_width(900.0);
+            ui.heading(tr("team-conflicts-title"));
+            ui.label(RichText::new(tr("team-conflicts-intro")).weak());
+            ui.add_space(6.0);
+            let open = model.open_team_conflicts();
+            if open.is_empty() {
+                ui.label(tr("team-conflicts-none"));
+            } else {
+                egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
+                    conflicts_grid(ui, model, &open, outbox);
+                });
+            }
+            ui.add_space(8.0);
+            if ui.button(tr("action-close")).clicked() {
+                self.open = false;
+            }
+        });
+        if modal.should_close() {
+            self.open = false;
+        }
+    }
+}
+
+fn conflicts_grid(ui: &mut egui::Ui, model: &Model, open: &[&StoredConflict], outbox: &mut Outbox) {
+    egui::Grid::new("team_conflicts_grid").striped(true).num_columns(6).spacing([14.0, 8.0]).show(ui, |ui| {
+        for key in [
+            "team-conflicts-release",
+            "team-conflicts-field",
+            "team-conflicts-mine",
+            "team-conflicts-theirs",
+            "team-conflicts-by",
+        ] {
+            ui.label(RichText::new(tr(key)).strong());
+        }
+        ui.label("");
+        ui.end_row();
+        for conflict in open {
+            let id = conflict.release_id();
+            let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
+            ui.label(format!("#{} {subject}", id.0));
+            let row = row_of(model, conflict);
+            ui.label(row.field);
+            ui.label(RichText::new(row.mine).strong());
+            ui.label(row.theirs);
+            let who = conflict.conflict.by.clone().unwrap_or_else(|| tr("team-conflicts-by-unknown"));
+            let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
+            ui.label(format!("{who}\n{when}"));
+            ui.horizontal(|ui| {
+                let hint = if conflict.keeps_mine_as_new() {
+                    "team-keep-mine-new-hint"
+                } else {
+                    "team-keep-mine-hint"
+                };
+                let mine = ui
+                    .add_enabled(conflict.can_keep_mine(), egui::Button::new(tr("team-keep-mine")))
+                    .on_hover_text(tr(hint))
+                    .on_disabled_hover_text(tr("team-keep-mine-disabled"));
+                if mine.clicked() {
+                    outbox.push(Sender::Window, Command::Team(TeamCommand::resolve(conflict, Keep::Mine)));
+                }
+                let theirs = ui.button(tr("team-keep-theirs")).on_hover_text(tr("team-keep-theirs-hint"));
+                if theirs.clicked() {
+                    outbox.push(Sender::Window, Command::Team(TeamCommand::resolve(conflict, Keep::Theirs)));
+                }
+            });
+            ui.end_row();
+        }
+    });
+}
+
+/// The field and both values in the user's language: read into the release as this file holds
+/// it, so a status is "Completed" and an agent a name; a whole-release conflict says what
+/// happened instead.
+fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
+    if let Some((mine, theirs)) = model.team_conflict_releases(conflict) {
+        let changes = release_changes(&theirs, &mine, model.directory());
+        if !changes.is_empty() {
+            let join = |values: Vec<String>| values.join(", ");
+            return Row {
+                field: join(changes.iter().map(|c| i18n::activity_field(&c.field)).collect()),
+                mine: join(changes.iter().map(|c| i18n::activity_value(&c.new)).collect()),
+                theirs: join(changes.iter().map(|c| i18n::activity_value(&c.old)).collect()),
+            };
+        }
+    }
+    let kind = i18n::team_conflict_kind(conflict.conflict.kind);
+    let field = match &conflict.conflict.field {
+        Some(field) => {
+            tr_args("team-conflicts-raw-field", &[("field", field.as_str().into()), ("kind", kind.into())])
+        }
+        None => kind,
+    };
+    // A whole release by its subject (two releases that took one number differ in it).
+    let text = |value: &serde_json::Value| match value {
+        serde_json::Value::Null => tr("team-conflicts-no-record"),
+        serde_json::Value::Object(fields) => match fields.get("subject").and_then(|s| s.as_str()) {
+            Some(subject) => format!("“{subject}”"),
+            None => tr("team-conflicts-record"),
+        },
+        other => other.to_string(),
+    };
+    // A release the server removed keeps only the fields changed here.
+    let mine = match conflict.conflict.kind {
+        ConflictKind::Removed => tr("team-conflicts-my-edits"),
+        _ => text(&conflict.conflict.ours),
+    };
+    Row { field, mine, theirs: text(&conflict.conflict.theirs) }
+}
