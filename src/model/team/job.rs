@@ -111,6 +111,7 @@ impl SyncJob {
                 fetched.whole.push(PulledChange {
                     seq: seq.min(after),
                     author: String::new(),
+                    client: None,
                     at: crate::model::system_now(),
                     changes: vec![RecordChange::Create { record: key, data }],
                 });
@@ -165,6 +166,7 @@ impl Model {
             self.team_conflicts = self.store.team_conflicts()?;
         }
         report.pulled = pulled.len();
+        let pulled = self.without_echoes_of_pending(pulled)?;
         let mut missing = BTreeSet::new();
         let mut rest = pulled;
         while !rest.is_empty() {
@@ -184,5 +186,32 @@ impl Model {
             Some(err) => Err(err),
             None => Ok(report),
         }
+    }
+
+    /// `pulled` without this client's own changes to records that a command still in the outbox
+    /// writes: a command made while the job ran (an edit typed during a sync) is newer than the
+    /// echo of the push before it, so applying the echo would put the older value back on screen
+    /// and mark the newer step as overtaken, refusing its undo. Its seq still counts as seen.
+    fn without_echoes_of_pending(
+        &self,
+        mut pulled: Vec<PulledChange>,
+    ) -> Result<Vec<PulledChange>, TeamError> {
+        let Some(own) = self.team.as_ref().map(|t| t.state.client_id) else { return Ok(pulled) };
+        if !pulled.iter().any(|p| p.client == Some(own)) {
+            return Ok(pulled);
+        }
+        let pending: BTreeSet<RecordKey> = self
+            .store
+            .team_outbox()?
+            .iter()
+            .flat_map(|e| e.changes.iter().map(RecordChange::record))
+            .collect();
+        if pending.is_empty() {
+            return Ok(pulled);
+        }
+        for change in pulled.iter_mut().filter(|p| p.client == Some(own)) {
+            change.changes.retain(|c| !pending.contains(&c.record()));
+        }
+        Ok(pulled)
     }
 }

@@ -57,6 +57,8 @@ const PUSH_TRIES: u32 = 30;
 pub struct PulledChange {
     pub seq: i64,
     pub author: String,
+    /// The client that pushed it (`None` for a record fetched whole, which no one change wrote).
+    pub client: Option<uuid::Uuid>,
     pub at: Timestamp,
     pub changes: Vec<RecordChange>,
 }
@@ -230,7 +232,7 @@ impl Server {
     /// Up to `limit` changes after `after`, in seq order.
     pub fn pull(&mut self, after: i64, limit: i64) -> Result<Vec<PulledChange>, TeamError> {
         let rows = self.client.query(
-            "SELECT seq, author, at, mutations FROM release_desk.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+            "SELECT seq, author, at, mutations, client_id FROM release_desk.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
             &[&after, &limit],
         )?;
         rows.into_iter()
@@ -239,6 +241,7 @@ impl Server {
                 Ok(PulledChange {
                     seq: row.get(0),
                     author: row.get(1),
+                    client: Some(row.get(4)),
                     at: row.get(2),
                     changes: serde_json::from_value(mutations).map_err(|e| bad_data(&e))?,
                 })

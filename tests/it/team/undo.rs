@@ -57,3 +57,33 @@ fn a_clients_own_change_coming_back_in_a_pull_does_not_block_its_undo() {
     let releases = assert_converged(&url, &[&a, &b]);
     assert_eq!(releases[0].status, Status::Open);
 }
+
+#[test]
+fn an_edit_made_while_a_sync_runs_stays_and_still_undoes() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b, id) = two_clients(dir.path(), &url);
+    edit(&mut a, id, ReleaseEdit::Status(Status::InProgress));
+    // The window's sync: the job is taken, then the user changes the same release again before
+    // the job (on another thread) comes back with the echo of the first edit.
+    let job = a.team_sync_job(None).unwrap();
+    edit(&mut a, id, ReleaseEdit::Status(Status::OnHold));
+    let fetched = job.run();
+    let report = a.team_sync_finish(fetched).unwrap();
+    assert_eq!(report.pushed, 1);
+    // The newer edit is still what the window and the file show, and it is still pending.
+    assert_eq!(a.release(id).map(|r| r.status), Some(Status::OnHold));
+    assert_eq!(
+        a.reload_snapshot().unwrap().releases.iter().find(|r| r.id == id).map(|r| r.status),
+        Some(Status::OnHold)
+    );
+    assert_eq!(a.store().team_outbox().unwrap().len(), 1);
+    // Its undo is not refused as overtaken by the client's own echo.
+    a.undo().unwrap();
+    assert_eq!(a.release(id).map(|r| r.status), Some(Status::InProgress));
+    a.redo().unwrap();
+    sync(&mut a);
+    sync(&mut b);
+    let releases = assert_converged(&url, &[&a, &b]);
+    assert_eq!(releases.iter().find(|r| r.id == id).map(|r| r.status), Some(Status::OnHold));
+}
