@@ -191,7 +191,9 @@ impl Model {
     /// `pulled` without this client's own changes to records that a command still in the outbox
     /// writes: a command made while the job ran (an edit typed during a sync) is newer than the
     /// echo of the push before it, so applying the echo would put the older value back on screen
-    /// and mark the newer step as overtaken, refusing its undo. Its seq still counts as seen.
+    /// and mark the newer step as overtaken, refusing its undo. Its seq still counts as seen
+    /// (`last_seq`); the record keeps its older base seq, which the server's merge does not hold
+    /// against this client (its own writes are never a conflict), so the next push still lands.
     fn without_echoes_of_pending(
         &self,
         mut pulled: Vec<PulledChange>,
