@@ -2,6 +2,8 @@
 //! lower-cased arena of every subject and description (built once per state of the releases, on
 //! the first search that needs it) searched with SIMD substring search, split across cores on a
 //! large list, and, while a query only grows (type-ahead), by narrowing the previous result.
+//! A large result is put in order by where each row stands in the list without text (which the
+//! window shows, sorted, before anyone types), not sorted again by its keys.
 //!
 //! [`ReleaseSearch`] belongs to one state of the releases: its owner makes a new one whenever
 //! they change (the window keys it by the model's revision).
@@ -21,6 +23,9 @@ const SEPARATOR: u8 = 0xFF;
 
 /// Arena bytes from which the search is split across threads.
 const PARALLEL_FROM: usize = 4 << 20;
+
+/// Results from this many rows on are put in order through [`ListOrder`].
+const RANKED_FROM: usize = 1024;
 
 /// Every release's subject and description, lower-cased, one after the other.
 struct Arena {
@@ -132,6 +137,45 @@ struct LastResult {
     rows: Vec<usize>,
 }
 
+/// The rows of the last query without text, in their order. A text search in the same scope and
+/// sort gives some of these rows, and in the same order: the sort's keys, then the id, then the
+/// place in the releases, the same for a row wherever it is sorted.
+struct ListOrder {
+    scope: Scope,
+    sort: SortSpec,
+    rows: Vec<usize>,
+    /// Each release's place in `rows` (`u32::MAX`: not in them), made by the first search.
+    ranks: OnceLock<Vec<u32>>,
+}
+
+impl ListOrder {
+    /// Puts `rows` (indices into the `count` releases) in this order; `false` (and `rows`
+    /// untouched) if one of them is not in it.
+    fn put_in_order(&self, rows: &mut [usize], count: usize) -> bool {
+        let ranks = self.ranks.get_or_init(|| {
+            let mut ranks = vec![u32::MAX; count];
+            for (place, &i) in self.rows.iter().enumerate() {
+                if let (Some(slot), Ok(place)) = (ranks.get_mut(i), u32::try_from(place)) {
+                    *slot = place;
+                }
+            }
+            ranks
+        });
+        let mut places = Vec::with_capacity(rows.len());
+        for &i in rows.iter() {
+            match ranks.get(i) {
+                Some(&place) if place != u32::MAX => places.push(place),
+                _ => return false,
+            }
+        }
+        places.sort_unstable();
+        for (row, place) in rows.iter_mut().zip(places) {
+            *row = self.rows[place as usize];
+        }
+        true
+    }
+}
+
 /// The list's search over one state of the releases (see the module's doc).
 #[derive(Default)]
 pub struct ReleaseSearch {
@@ -142,6 +186,8 @@ pub struct ReleaseSearch {
     /// Whether the releases are in id order (so an id is found by binary search).
     by_id: bool,
     last: Option<LastResult>,
+    /// The last result without text, when it was large.
+    order: Option<ListOrder>,
 }
 
 impl ReleaseSearch {
@@ -169,11 +215,14 @@ impl ReleaseSearch {
             *self = Self::new(releases);
         }
         let needle = Needle::new(&filter.text);
+        let scope = Scope { view, me, filter: ReleaseFilter { text: String::new(), ..filter.clone() } };
         if needle.is_empty() {
             self.last = None;
-            return view::query(releases, view, me, filter, sort, directory);
+            let rows = view::query(releases, view, me, filter, sort, directory);
+            self.order = (rows.len() >= RANKED_FROM && u32::try_from(rows.len()).is_ok())
+                .then(|| ListOrder { scope, sort, rows: rows.clone(), ranks: OnceLock::new() });
+            return rows;
         }
-        let scope = Scope { view, me, filter: ReleaseFilter { text: String::new(), ..filter.clone() } };
         let lowered = needle.lowered();
         let ascii = lowered.is_ascii();
         let arena = if ascii {
@@ -205,8 +254,15 @@ impl ReleaseSearch {
             .into_iter()
             .filter(|&i| view.matches(&releases[i], me) && scope.filter.matches(&releases[i], &plain))
             .collect();
-        self.last = Some(LastResult { scope, needle: lowered.to_owned(), rows: rows.clone() });
-        view::sort_rows(&mut rows, releases, sort, directory);
+        let unsorted = rows.clone();
+        let in_order = rows.len() >= RANKED_FROM
+            && self.order.as_ref().is_some_and(|order| {
+                order.scope == scope && order.sort == sort && order.put_in_order(&mut rows, releases.len())
+            });
+        if !in_order {
+            view::sort_rows(&mut rows, releases, sort, directory);
+        }
+        self.last = Some(LastResult { scope, needle: lowered.to_owned(), rows: unsorted });
         rows
     }
 

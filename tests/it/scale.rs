@@ -142,3 +142,40 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// A result of 1,024 rows or more is put in the order of the list without text (shown
+    /// first, as the window does) instead of being sorted again: at every keystroke it is still
+    /// exactly the plain scan's rows in the plain scan's order, for every view and sort.
+    #[test]
+    fn large_results_put_in_the_lists_order_equal_the_plain_scan(
+        mut releases in proptest::collection::vec(release(), 2600..3000),
+        query in text(),
+        view in 0_usize..9,
+        sort in 0_usize..12,
+        descending in any::<bool>(),
+        shuffled in any::<bool>(),
+    ) {
+        for (i, r) in releases.iter_mut().enumerate() {
+            r.id = ReleaseId(i as i64 + 1);
+            r.subject = format!("rel {}", r.subject);
+        }
+        if shuffled {
+            releases.reverse();
+        }
+        let view = PredefinedView::ALL[view];
+        let sort = SortSpec { key: SortKey::ALL[sort], descending };
+        let directory = Directory::default();
+        let mut search = ReleaseSearch::new(&releases);
+        let chars: Vec<char> = format!("rel {query}").chars().collect();
+        let typed = (0..=chars.len()).chain((0..chars.len()).rev());
+        for n in typed {
+            let filter = ReleaseFilter { text: chars[..n].iter().collect(), ..ReleaseFilter::default() };
+            let plain = view::query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
+            let found = search.query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
+            prop_assert_eq!(found, plain, "query {:?}", filter.text);
+        }
+    }
+}
