@@ -108,6 +108,33 @@ fn release() -> impl Strategy<Value = Release> {
         })
 }
 
+/// Types `query` letter by letter into one search (and takes the letters back), starting from
+/// the list without text as the window does: at every step the rows must be the plain scan's,
+/// in its order.
+fn typing_matches_the_plain_scan(
+    mut releases: Vec<Release>,
+    query: &str,
+    view: usize,
+    sort: SortSpec,
+    shuffled: bool,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    if shuffled {
+        releases.reverse();
+    }
+    let view = PredefinedView::ALL[view];
+    let directory = Directory::default();
+    let mut search = ReleaseSearch::new(&releases);
+    let chars: Vec<char> = query.chars().collect();
+    let typed = (0..=chars.len()).chain((0..chars.len()).rev());
+    for n in typed {
+        let filter = ReleaseFilter { text: chars[..n].iter().collect(), ..ReleaseFilter::default() };
+        let plain = view::query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
+        let found = search.query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
+        prop_assert_eq!(found, plain, "query {:?}", filter.text);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -125,21 +152,7 @@ proptest! {
         for (i, r) in releases.iter_mut().enumerate() {
             r.id = ReleaseId(i as i64 + 1);
         }
-        if shuffled {
-            releases.reverse();
-        }
-        let view = PredefinedView::ALL[view];
-        let sort = SortSpec { key: SortKey::ALL[sort], descending };
-        let directory = Directory::default();
-        let mut search = ReleaseSearch::new(&releases);
-        let chars: Vec<char> = query.chars().collect();
-        let typed = (0..=chars.len()).chain((0..chars.len()).rev());
-        for n in typed {
-            let filter = ReleaseFilter { text: chars[..n].iter().collect(), ..ReleaseFilter::default() };
-            let plain = view::query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
-            let found = search.query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
-            prop_assert_eq!(found, plain, "query {:?}", filter.text);
-        }
+        typing_matches_the_plain_scan(releases, &query, view, SortSpec { key: SortKey::ALL[sort], descending }, shuffled)?;
     }
 }
 
@@ -162,20 +175,7 @@ proptest! {
             r.id = ReleaseId(i as i64 + 1);
             r.subject = format!("rel {}", r.subject);
         }
-        if shuffled {
-            releases.reverse();
-        }
-        let view = PredefinedView::ALL[view];
         let sort = SortSpec { key: SortKey::ALL[sort], descending };
-        let directory = Directory::default();
-        let mut search = ReleaseSearch::new(&releases);
-        let chars: Vec<char> = format!("rel {query}").chars().collect();
-        let typed = (0..=chars.len()).chain((0..chars.len()).rev());
-        for n in typed {
-            let filter = ReleaseFilter { text: chars[..n].iter().collect(), ..ReleaseFilter::default() };
-            let plain = view::query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
-            let found = search.query(&releases, view, Some(AgentId(1)), &filter, sort, &directory);
-            prop_assert_eq!(found, plain, "query {:?}", filter.text);
-        }
+        typing_matches_the_plain_scan(releases, &format!("rel {query}"), view, sort, shuffled)?;
     }
 }
