@@ -7,7 +7,7 @@
 //! Durability: one writer per file ([`lock`]), WAL with `synchronous=FULL`, defensive mode, a
 //! check at every open (`integrity_check` after a session that did not close cleanly,
 //! `quick_check` otherwise), verified backups ([`backup`], some made ahead on another thread),
-//! WAL checkpoints on a thread of their own after each commit (`checkpoint`), and a full
+//! WAL checkpoints on a thread of their own once the commits pause (`checkpoint`), and a full
 //! checkpoint at close.
 
 pub mod backup;
@@ -379,6 +379,33 @@ mod tests {
         assert_eq!(rows, 2_000);
         store.shutdown();
         assert!(store.background_checkpoints().is_none(), "the thread stops at close");
+    }
+
+    #[test]
+    fn a_run_of_commits_shares_its_checkpoints() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        let start = std::time::Instant::now();
+        while store.background_checkpoints().unwrap() < 1 {
+            assert!(start.elapsed().as_secs() < 30, "no checkpoint came");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let before = store.background_checkpoints().unwrap();
+        for i in 0..200 {
+            let setting = Mutation::PutSetting { key: format!("k{i}"), value: "x".to_owned() };
+            store.commit(&[setting], &[]).unwrap();
+        }
+        let start = std::time::Instant::now();
+        while store.background_checkpoints().unwrap() == before {
+            assert!(start.elapsed().as_secs() < 30, "no checkpoint came after the run");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        // One per pause of 100 ms or per second of commits, not one per commit (each would sync
+        // the file and make the next commit start the log over).
+        let checkpoints = store.background_checkpoints().unwrap() - before;
+        assert!(checkpoints < 20, "{checkpoints} checkpoints for 200 commits");
+        store.shutdown();
     }
 
     #[test]
