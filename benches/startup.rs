@@ -53,14 +53,25 @@ fn main() {
             let settings = tempfile::tempdir().unwrap();
             // A first run keeps the window's size and settings: later runs start as a user's do.
             first_frame(&build.path, file, settings.path(), &xvfb.display);
-            let times: Vec<f64> =
+            let shown: Vec<Shown> =
                 (0..runs).map(|_| first_frame(&build.path, file, settings.path(), &xvfb.display)).collect();
+            let times: Vec<f64> = shown.iter().map(|s| s.ms).collect();
             let (min, max) = min_max(&times);
             let m = median(times);
             println!(
                 "startup: {} first frame, {label}: {m:.0} ms (median of {runs}; {min:.0}-{max:.0})",
                 build.name
             );
+            let memory: Vec<(f64, f64)> = shown.iter().filter_map(|s| s.memory).collect();
+            if !memory.is_empty() {
+                // Issue 19: the window's resident memory (goal at 1M releases: <= 1.2 GB).
+                let now = median(memory.iter().map(|m| m.0).collect());
+                let peak = memory.iter().map(|m| m.1).fold(0.0, f64::max);
+                println!(
+                    "startup: {} resident memory at the first frame, {label}: {now:.0} MiB (median; highest peak {peak:.0} MiB)",
+                    build.name
+                );
+            }
             medians.push(m);
         }
         println!(
@@ -87,8 +98,16 @@ fn time_version(bin: &Path) -> f64 {
     started.elapsed().as_secs_f64() * 1000.0
 }
 
-/// Launches the window on `file` and returns the first frame's time it reports, in ms.
-fn first_frame(bin: &Path, file: &Path, settings: &Path, display: &str) -> f64 {
+/// What one launch reported.
+struct Shown {
+    /// The first frame's time, in ms.
+    ms: f64,
+    /// The resident memory and its peak so far, in MiB, where the system tells.
+    memory: Option<(f64, f64)>,
+}
+
+/// Launches the window on `file` and returns what it reports of its first frame.
+fn first_frame(bin: &Path, file: &Path, settings: &Path, display: &str) -> Shown {
     let mut child = Command::new(bin)
         .arg("--db")
         .arg(file)
@@ -105,10 +124,15 @@ fn first_frame(bin: &Path, file: &Path, settings: &Path, display: &str) -> f64 {
     let mut stderr = String::new();
     child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert!(status, "the window did not close by itself within 60 s:\n{stderr}");
-    stderr
+    let ms = stderr
         .lines()
         .find_map(|l| l.strip_prefix("startup: first frame ")?.strip_suffix(" ms")?.parse().ok())
-        .unwrap_or_else(|| panic!("no first-frame line from {}:\n{stderr}", bin.display()))
+        .unwrap_or_else(|| panic!("no first-frame line from {}:\n{stderr}", bin.display()));
+    let memory = stderr.lines().find_map(|l| {
+        let (now, peak) = l.strip_prefix("startup: resident memory ")?.split_once(" MiB (peak ")?;
+        Some((now.parse().ok()?, peak.strip_suffix(" MiB)")?.parse().ok()?))
+    });
+    Shown { ms, memory }
 }
 
 fn wait_with_timeout(child: &mut Child, timeout: Duration) -> bool {

@@ -1,7 +1,8 @@
 //! How long the window took to show its first frame: the launch instant is marked first thing in
 //! `main`, and the first frame's time is logged once it has been painted. With
 //! `RELEASE_DESK_STARTUP_REPORT=1` the window also prints `startup: first frame N ms` on stderr
-//! and closes itself (`benches/startup.rs` runs it so, against the release and `dist` builds).
+//! (and, where the system tells, `startup: resident memory N MiB (peak M MiB)`) and closes itself
+//! (`benches/startup.rs` runs it so, against the release and `dist` builds).
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -48,6 +49,37 @@ pub(super) fn report(ctx: &egui::Context, first_frame: Duration) {
     log::info!("first frame shown {ms:.0} ms after launch");
     if std::env::var_os(REPORT_VAR).is_some_and(|v| v == "1") {
         eprintln!("startup: first frame {ms:.1} ms");
+        if let Some((now, peak)) = resident_memory() {
+            eprintln!("startup: resident memory {} MiB (peak {} MiB)", now >> 20, peak >> 20);
+        }
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// The process's resident memory now and at its peak, in bytes (Linux: `VmRSS` and `VmHWM` of
+/// `/proc/self/status`); `None` where the system does not say.
+fn resident_memory() -> Option<(u64, u64)> {
+    let status = match std::fs::read_to_string("/proc/self/status") {
+        Ok(status) => status,
+        Err(err) => {
+            log::debug!("no /proc/self/status: {err}");
+            return None;
+        }
+    };
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find_map(|l| l.strip_prefix(name))?;
+        let kib: u64 = line.trim().strip_suffix("kB")?.trim().parse().ok()?;
+        Some(kib * 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn resident_memory_is_read_on_linux() {
+        let (now, peak) = super::resident_memory().unwrap();
+        assert!(now > 0 && peak >= now, "{now} {peak}");
     }
 }
