@@ -12,14 +12,21 @@ use crate::model::team::{ConflictKind, Keep, StoredConflict, TeamCommand};
 use crate::model::{Command, Model};
 use crate::ui::outbox::{Outbox, Sender};
 
-/// Whether the dialog is open.
+/// Whether the dialog is open, and its rows in words.
 #[derive(Debug, Default)]
 pub struct ConflictsDialog {
     open: bool,
+    /// The open conflicts' rows as of one revision of the model (each reads both values into the
+    /// release: made when the model changes, not every frame).
+    rows: Option<(u64, Vec<Row>)>,
 }
 
-/// One conflict in words: the field (or what happened to the whole release), both values.
+/// One conflict in words: the release, the field (or what happened to the whole release), both
+/// values and who wrote the team's.
+#[derive(Debug)]
 struct Row {
+    release: String,
+    who: String,
     field: String,
     mine: String,
     theirs: String,
@@ -45,11 +52,15 @@ impl ConflictsDialog {
             ui.label(RichText::new(tr("team-conflicts-intro")).weak());
             ui.add_space(6.0);
             let open = model.open_team_conflicts();
+            if self.rows.as_ref().is_none_or(|(revision, _)| *revision != model.revision()) {
+                self.rows = Some((model.revision(), open.iter().map(|c| row_of(model, c)).collect()));
+            }
+            let rows = self.rows.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
             if open.is_empty() {
                 ui.label(tr("team-conflicts-none"));
             } else {
                 egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
-                    conflicts_grid(ui, model, &open, outbox);
+                    conflicts_grid(ui, &open, rows, outbox);
                 });
             }
             ui.add_space(8.0);
@@ -60,10 +71,13 @@ impl ConflictsDialog {
         if modal.should_close() {
             self.open = false;
         }
+        if !self.open {
+            self.rows = None;
+        }
     }
 }
 
-fn conflicts_grid(ui: &mut egui::Ui, model: &Model, open: &[&StoredConflict], outbox: &mut Outbox) {
+fn conflicts_grid(ui: &mut egui::Ui, open: &[&StoredConflict], rows: &[Row], outbox: &mut Outbox) {
     egui::Grid::new("team_conflicts_grid").striped(true).num_columns(6).spacing([14.0, 8.0]).show(ui, |ui| {
         for key in [
             "team-conflicts-release",
@@ -76,17 +90,12 @@ fn conflicts_grid(ui: &mut egui::Ui, model: &Model, open: &[&StoredConflict], ou
         }
         ui.label("");
         ui.end_row();
-        for conflict in open {
-            let id = conflict.release_id();
-            let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
-            ui.label(format!("#{} {subject}", id.0));
-            let row = row_of(model, conflict);
-            ui.label(row.field);
-            ui.label(RichText::new(row.mine).strong());
-            ui.label(row.theirs);
-            let who = conflict.conflict.by.clone().unwrap_or_else(|| tr("team-conflicts-by-unknown"));
-            let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
-            ui.label(format!("{who}\n{when}"));
+        for (conflict, row) in open.iter().zip(rows) {
+            ui.label(&row.release);
+            ui.label(&row.field);
+            ui.label(RichText::new(&row.mine).strong());
+            ui.label(&row.theirs);
+            ui.label(&row.who);
             ui.horizontal(|ui| {
                 let hint = if conflict.keeps_mine_as_new() {
                     "team-keep-mine-new-hint"
@@ -114,11 +123,19 @@ fn conflicts_grid(ui: &mut egui::Ui, model: &Model, open: &[&StoredConflict], ou
 /// it, so a status is "Completed" and an agent a name; a whole-release conflict says what
 /// happened instead.
 fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
+    let id = conflict.release_id();
+    let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
+    let release = format!("#{} {subject}", id.0);
+    let by = conflict.conflict.by.clone().unwrap_or_else(|| tr("team-conflicts-by-unknown"));
+    let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
+    let who = format!("{by}\n{when}");
     if let Some((mine, theirs)) = model.team_conflict_releases(conflict) {
         let changes = release_changes(&theirs, &mine, model.directory());
         if !changes.is_empty() {
             let join = |values: Vec<String>| values.join(", ");
             return Row {
+                release,
+                who,
                 field: join(changes.iter().map(|c| i18n::activity_field(&c.field)).collect()),
                 mine: join(changes.iter().map(|c| i18n::activity_value(&c.new)).collect()),
                 theirs: join(changes.iter().map(|c| i18n::activity_value(&c.old)).collect()),
@@ -146,5 +163,5 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
         ConflictKind::Removed => tr("team-conflicts-my-edits"),
         _ => text(&conflict.conflict.ours),
     };
-    Row { field, mine, theirs: text(&conflict.conflict.theirs) }
+    Row { release, who, field, mine, theirs: text(&conflict.conflict.theirs) }
 }

@@ -164,6 +164,8 @@ impl Model {
         }
         if !report.conflicts.is_empty() {
             self.team_conflicts = self.store.team_conflicts()?;
+            // What is drawn from the conflicts (the conflicts dialog) is kept per revision.
+            self.revision += 1;
         }
         report.pulled = pulled.len();
         let pulled = self.without_echoes_of_pending(pulled)?;

@@ -48,7 +48,14 @@ impl Model {
         let with = |value: &serde_json::Value| {
             let mut fields = release_fields(current);
             fields.insert(field.clone(), value.clone());
-            release_from_fields(fields).ok()
+            release_from_fields(fields)
+                .inspect_err(|err| {
+                    log::warn!(
+                        "team conflict {}: a value of {field} this build cannot read: {err}",
+                        conflict.id
+                    );
+                })
+                .ok()
         };
         Some((with(&conflict.conflict.ours)?, with(&conflict.conflict.theirs)?))
     }
@@ -56,7 +63,14 @@ impl Model {
     /// My release of an id-taken conflict, as it was made here (its number is taken).
     pub fn team_conflict_own_release(&self, conflict: &StoredConflict) -> Option<Release> {
         let serde_json::Value::Object(fields) = &conflict.conflict.ours else { return None };
-        release_from_fields(fields.clone()).ok().filter(|_| conflict.keeps_mine_as_new())
+        if !conflict.keeps_mine_as_new() {
+            return None;
+        }
+        release_from_fields(fields.clone())
+            .inspect_err(|err| {
+                log::warn!("team conflict {}: a release this build cannot read: {err}", conflict.id);
+            })
+            .ok()
     }
 }
 
