@@ -122,10 +122,22 @@ impl Server {
         config.keepalives_interval(Duration::from_secs(5)).keepalives_retries(3);
         config.tcp_user_timeout(Duration::from_secs(30));
         config.application_name("release-desk");
+        if config.get_options().is_none() {
+            // A push that waits on a teammate's lock gives up after 30 s (the next sync tries
+            // again) instead of hanging the sync; a client that stops mid-transaction (a frozen
+            // or killed app) has its locks taken back by the server after a minute, so it
+            // cannot block everyone else's pushes.
+            config.options("-c lock_timeout=30s -c idle_in_transaction_session_timeout=60s");
+        }
         let client = config
             .connect(NoTls)
             .map_err(|e| TeamError::Unreachable { url: shown, detail: connect_detail(&e) })?;
         Ok(Self { client })
+    }
+
+    /// A setting of this session on the server (`current_setting`), as the server words it.
+    pub fn session_setting(&mut self, name: &str) -> Result<String, TeamError> {
+        Ok(self.client.query_one("SELECT current_setting($1)", &[&name])?.get(0))
     }
 
     /// The version of the server schema (0: none yet).

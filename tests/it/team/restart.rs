@@ -58,3 +58,16 @@ fn a_sync_cut_by_a_server_restart_fails_clearly_loses_nothing_and_the_next_one_c
     assert_eq!((server[0].status, server[0].description.as_str()), (Status::InProgress, "step 4"));
     assert_eq!(server_changes(&url), before + 6, "each command once");
 }
+
+#[test]
+fn a_session_times_out_held_locks_and_abandoned_transactions_unless_the_url_sets_options() {
+    let url = super::cluster::database();
+    let mut server = release_desk::store::team::server::Server::connect(&url, None).unwrap();
+    assert_eq!(server.session_setting("lock_timeout").unwrap(), "30s");
+    assert_eq!(server.session_setting("idle_in_transaction_session_timeout").unwrap(), "1min");
+    assert_eq!(server.session_setting("application_name").unwrap(), "release-desk");
+    // Options the URL gives are the user's: kept as they are.
+    let own = format!("{url}{}options=-c%20lock_timeout%3D5s", if url.contains('?') { '&' } else { '?' });
+    let mut server = release_desk::store::team::server::Server::connect(&own, None).unwrap();
+    assert_eq!(server.session_setting("lock_timeout").unwrap(), "5s");
+}
