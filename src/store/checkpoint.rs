@@ -5,9 +5,9 @@
 //! action itself; the user should not wait for it. So the writer's connection keeps automatic
 //! checkpoints only as a backstop (a log of [`BACKSTOP_PAGES`]), and after every commit nudges
 //! this thread, which, once the commits pause, runs a `PASSIVE` checkpoint from a connection of
-//! its own. SQLite runs a
-//! checkpoint alongside a writer appending to the log (<https://sqlite.org/wal.html#ckpt>); a
-//! passive one never waits, it copies what no reader still needs. Once everything is copied, the
+//! its own. SQLite runs a checkpoint alongside a writer appending to the log
+//! (<https://sqlite.org/wal.html#ckpt>); a passive one never waits, it copies what no reader
+//! still needs. Once everything is copied, the
 //! writer's next commit starts the log over from its beginning (unless a reader, such as a backup
 //! being made, still holds an older snapshot) and cuts the file back to [`LOG_SIZE_LIMIT`].
 
