@@ -16,9 +16,9 @@ use crate::ui::outbox::{Outbox, Sender};
 #[derive(Debug, Default)]
 pub struct ConflictsDialog {
     open: bool,
-    /// The open conflicts' rows as of one revision of the model (each reads both values into the
-    /// release: made when the model changes, not every frame).
-    rows: Option<(u64, Vec<Row>)>,
+    /// The open conflicts' rows as of one revision of the model, in one language (each reads both
+    /// values into the release: made when either changes, not every frame).
+    rows: Option<(u64, crate::domain::Language, Vec<Row>)>,
 }
 
 /// One conflict in words: the release, the field (or what happened to the whole release), both
@@ -52,10 +52,12 @@ impl ConflictsDialog {
             ui.label(RichText::new(tr("team-conflicts-intro")).weak());
             ui.add_space(6.0);
             let open = model.open_team_conflicts();
-            if self.rows.as_ref().is_none_or(|(revision, _)| *revision != model.revision()) {
-                self.rows = Some((model.revision(), open.iter().map(|c| row_of(model, c)).collect()));
+            let made_for = (model.revision(), i18n::language());
+            if self.rows.as_ref().is_none_or(|(revision, language, _)| (*revision, *language) != made_for) {
+                let rows = open.iter().map(|c| row_of(model, c)).collect();
+                self.rows = Some((made_for.0, made_for.1, rows));
             }
-            let rows = self.rows.as_ref().map_or(&[][..], |(_, rows)| rows.as_slice());
+            let rows = self.rows.as_ref().map_or(&[][..], |(_, _, rows)| rows.as_slice());
             if open.is_empty() {
                 ui.label(tr("team-conflicts-none"));
             } else {
