@@ -346,6 +346,15 @@ mod tests {
         assert_eq!(backup::verify(&kept).unwrap(), 0, "a checked copy (of a file without releases)");
     }
 
+    /// Waits (up to 30 s) until the background thread has made `count` complete checkpoints.
+    fn wait_for_checkpoints(store: &Store, count: u64) {
+        let start = std::time::Instant::now();
+        while store.background_checkpoints().unwrap() < count {
+            assert!(start.elapsed().as_secs() < 30, "no checkpoint came");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
     #[test]
     fn the_log_is_checkpointed_on_another_thread_after_a_commit() {
         let dir = tempfile::tempdir().unwrap();
@@ -354,21 +363,14 @@ mod tests {
         let autocheckpoint: i64 =
             store.conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0)).unwrap();
         assert_eq!(autocheckpoint, checkpoint::BACKSTOP_PAGES, "the writer keeps only a backstop");
-        let wait_for = |store: &Store, count: u64| {
-            let start = std::time::Instant::now();
-            while store.background_checkpoints().unwrap() < count {
-                assert!(start.elapsed().as_secs() < 30, "no checkpoint came");
-                std::thread::sleep(std::time::Duration::from_millis(5));
-            }
-        };
         // The one asked for at open.
-        wait_for(&store, 1);
+        wait_for_checkpoints(&store, 1);
         let before = store.background_checkpoints().unwrap();
         let settings: Vec<Mutation> = (0..2_000)
             .map(|i| Mutation::PutSetting { key: format!("k{i}"), value: "x".repeat(500) })
             .collect();
         store.commit(&settings, &[]).unwrap();
-        wait_for(&store, before + 1);
+        wait_for_checkpoints(&store, before + 1);
         // Everything is in the main file now: a copy of it alone, without the log, holds the rows.
         let copy = dir.path().join("copy.sqlite3");
         std::fs::copy(&path, &copy).unwrap();
@@ -386,21 +388,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("desk.sqlite3");
         let mut store = Store::open(&path).unwrap();
-        let start = std::time::Instant::now();
-        while store.background_checkpoints().unwrap() < 1 {
-            assert!(start.elapsed().as_secs() < 30, "no checkpoint came");
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        wait_for_checkpoints(&store, 1);
         let before = store.background_checkpoints().unwrap();
         for i in 0..200 {
             let setting = Mutation::PutSetting { key: format!("k{i}"), value: "x".to_owned() };
             store.commit(&[setting], &[]).unwrap();
         }
-        let start = std::time::Instant::now();
-        while store.background_checkpoints().unwrap() == before {
-            assert!(start.elapsed().as_secs() < 30, "no checkpoint came after the run");
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        wait_for_checkpoints(&store, before + 1);
         // One per pause of 100 ms or per second of commits, not one per commit (each would sync
         // the file and make the next commit start the log over).
         let checkpoints = store.background_checkpoints().unwrap() - before;
