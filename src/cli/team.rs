@@ -1,6 +1,7 @@
-//! `team init --url URL`, `team join --url URL`, `team sync`, `team status`, `team conflicts`
-//! and `team resolve ID --keep mine|theirs`: the file's team on a PostgreSQL server (issue 21). The password is never stored: it comes from the URL given
-//! on the command line or from `PGPASSWORD`.
+//! `team init --url URL`, `team join --url URL`, `team sync`, `team status`, `team conflicts`,
+//! `team resolve ID --keep mine|theirs`, `team grant --user ROLE --right R [--revoke]` and
+//! `team rights`: the file's team on a PostgreSQL server (issue 21). The password is never
+//! stored: it comes from the URL given on the command line or from `PGPASSWORD`.
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use super::{open_existing, open_for_writing};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Command;
 use crate::model::Model;
-use crate::model::team::{Conflict, Keep, StoredConflict, SyncReport, TeamCommand};
+use crate::model::team::{Conflict, Keep, StoredConflict, SyncReport, TeamCommand, TeamRight};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TeamFormat {
@@ -48,6 +49,22 @@ pub enum TeamAction {
         #[arg(long, value_enum, default_value = "table")]
         format: TeamFormat,
     },
+    /// Give a PostgreSQL role a right on the team's server (or take it back with --revoke).
+    Grant {
+        /// The PostgreSQL role (a login made with createuser or CREATE ROLE).
+        #[arg(long, value_name = "ROLE")]
+        user: String,
+        #[arg(long, value_enum)]
+        right: RightArg,
+        /// Take the right back instead.
+        #[arg(long)]
+        revoke: bool,
+    },
+    /// The rights this file's PostgreSQL role has on the team's server.
+    Rights {
+        #[arg(long, value_enum, default_value = "table")]
+        format: TeamFormat,
+    },
     /// Settle one conflict: keep this file's value (pushed on the next sync) or the team's.
     Resolve {
         /// The conflict's id (`team conflicts` lists them).
@@ -55,6 +72,27 @@ pub enum TeamAction {
         #[arg(long, value_enum)]
         keep: KeepArg,
     },
+}
+
+/// `--right member|approve|purge`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RightArg {
+    /// Pull and push.
+    Member,
+    /// Also move releases past the deploy gate.
+    Approve,
+    /// Also delete releases for good.
+    Purge,
+}
+
+impl RightArg {
+    fn right(self) -> TeamRight {
+        match self {
+            Self::Member => TeamRight::Member,
+            Self::Approve => TeamRight::Approve,
+            Self::Purge => TeamRight::Purge,
+        }
+    }
 }
 
 /// `--keep mine|theirs`.
@@ -91,6 +129,27 @@ pub(super) fn team(db: &Path, args: TeamArgs) -> Result<String, String> {
         TeamAction::Status { format } => status(db, format),
         TeamAction::Conflicts { format } => conflicts(db, format),
         TeamAction::Resolve { id, keep } => resolve(db, id, keep),
+        TeamAction::Grant { user, right, revoke } => {
+            let model = open_existing(db)?;
+            let right = right.right();
+            model.team_grant(&user, right, revoke, password.as_deref()).map_err(|e| i18n::team_error(&e))?;
+            let key = if revoke { "team-revoked" } else { "team-granted" };
+            let args = [("user", user.into()), ("right", i18n::team_right(right).into())];
+            Ok(format!("{}\n", tr_args(key, &args)))
+        }
+        TeamAction::Rights { format } => {
+            let model = open_existing(db)?;
+            let rights = model.team_rights(password.as_deref()).map_err(|e| i18n::team_error(&e))?;
+            if format == TeamFormat::Json {
+                let codes: Vec<&str> = rights.iter().map(|r| r.code()).collect();
+                return Ok(format!("{:#}\n", json!({ "rights": codes })));
+            }
+            if rights.is_empty() {
+                return Ok(format!("{}\n", tr("team-rights-none")));
+            }
+            let names: Vec<String> = rights.iter().map(|r| i18n::team_right(*r)).collect();
+            Ok(format!("{}\n", tr_args("team-rights", &[("rights", names.join(", ").into())])))
+        }
     }
 }
 

@@ -119,6 +119,9 @@ pub enum ConflictKind {
     Removed,
     /// This client removed a record someone else changed since: it is kept.
     RemoveEdited,
+    /// The server refused the change: this client's PostgreSQL role lacks the right (to move a
+    /// release into Deploy, or to delete one for good). The server's value stands here too.
+    Refused,
 }
 
 impl ConflictKind {
@@ -128,11 +131,14 @@ impl ConflictKind {
             Self::IdTaken => "id_taken",
             Self::Removed => "removed",
             Self::RemoveEdited => "remove_edited",
+            Self::Refused => "refused",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Field, Self::IdTaken, Self::Removed, Self::RemoveEdited].into_iter().find(|k| k.code() == code)
+        [Self::Field, Self::IdTaken, Self::Removed, Self::RemoveEdited, Self::Refused]
+            .into_iter()
+            .find(|k| k.code() == code)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Team sync in the current language: why a team operation failed, and the conflicts a push met.
 
 use super::{tr, tr_args};
-use crate::model::team::{Conflict, ConflictKind, TeamError};
+use crate::model::team::{Conflict, ConflictKind, TeamError, TeamRight};
 
 /// Why a team operation failed, as a sentence in the current language.
 pub fn team_error(err: &TeamError) -> String {
@@ -27,8 +27,19 @@ pub fn team_error(err: &TeamError) -> String {
         E::NoTeam => tr("team-error-no-team"),
         E::AlreadyInTeam(url) => tr_args("team-error-already-in-team", &[("url", url.as_str().into())]),
         E::JoinNeedsEmptyFile => tr("team-error-join-needs-empty-file"),
+        E::NoSuchRole(role) => tr_args("team-error-no-such-role", &[("role", role.as_str().into())]),
+        E::NotAllowed(detail) => tr_args("team-error-not-allowed", &[("detail", detail.as_str().into())]),
         E::Store(err) => super::store_error(err),
     }
+}
+
+/// A right on the team's server, in words.
+pub fn team_right(right: TeamRight) -> String {
+    tr(match right {
+        TeamRight::Member => "team-right-member",
+        TeamRight::Approve => "team-right-approve",
+        TeamRight::Purge => "team-right-purge",
+    })
 }
 
 /// What kind of conflict it is, in words.
@@ -38,6 +49,7 @@ pub fn team_conflict_kind(kind: ConflictKind) -> String {
         ConflictKind::IdTaken => "team-conflict-id-taken",
         ConflictKind::Removed => "team-conflict-removed",
         ConflictKind::RemoveEdited => "team-conflict-remove-edited",
+        ConflictKind::Refused => "team-conflict-refused",
     })
 }
 

@@ -107,7 +107,11 @@ fn conflicts_grid(ui: &mut egui::Ui, open: &[&StoredConflict], rows: &[Row], out
                 let mine = ui
                     .add_enabled(conflict.can_keep_mine(), egui::Button::new(tr("team-keep-mine")))
                     .on_hover_text(tr(hint))
-                    .on_disabled_hover_text(tr("team-keep-mine-disabled"));
+                    .on_disabled_hover_text(tr(if conflict.conflict.kind == ConflictKind::Refused {
+                        "team-keep-mine-refused"
+                    } else {
+                        "team-keep-mine-disabled"
+                    }));
                 if mine.clicked() {
                     outbox.push(Sender::Window, Command::Team(TeamCommand::resolve(conflict, Keep::Mine)));
                 }
@@ -128,9 +132,14 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
     let id = conflict.release_id();
     let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
     let release = format!("#{} {subject}", id.0);
-    let by = conflict.conflict.by.clone().unwrap_or_else(|| tr("team-conflicts-by-unknown"));
-    let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
-    let who = format!("{by}\n{when}");
+    let who = if conflict.conflict.kind == ConflictKind::Refused {
+        // No teammate: the server's guard, for the right this file's role lacks.
+        tr("team-conflicts-refused-by")
+    } else {
+        let by = conflict.conflict.by.clone().unwrap_or_else(|| tr("team-conflicts-by-unknown"));
+        let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
+        format!("{by}\n{when}")
+    };
     if let Some((mine, theirs)) = model.team_conflict_releases(conflict) {
         let changes = release_changes(&theirs, &mine, model.directory());
         if !changes.is_empty() {

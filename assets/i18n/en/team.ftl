@@ -15,6 +15,8 @@ team-error-bad-url = "{ $url }" is not a PostgreSQL URL (postgresql://user@host:
 team-error-no-team = This file is not in a team: "team join --url URL" first.
 team-error-already-in-team = This file already belongs to the team at { $url }.
 team-error-join-needs-empty-file = This file holds releases of its own: join a team with a new file (or make the team from this one with "team init").
+team-error-not-allowed = The team server does not allow this for your PostgreSQL role: { $detail }. Ask the team's administrator for the right ("team grant --user ROLE --right member").
+team-error-no-such-role = The team server has no PostgreSQL role "{ $role }": create the login first (createuser, or CREATE ROLE ... LOGIN).
 team-error-overtaken = { $count ->
         [one] A teammate changed release { $ids }
        *[other] Teammates changed releases { $ids }
@@ -25,6 +27,7 @@ team-conflict-field = same field changed
 team-conflict-id-taken = id already taken on the server
 team-conflict-removed = removed on the server
 team-conflict-remove-edited = changed on the server, not removed
+team-conflict-refused = refused by the server: your role lacks the right
 team-conflict-line = Conflict on { $record } { $field } ({ $kind }): yours { $ours }, the server keeps { $theirs }.
 
 ## The window: sync state in the status bar, Sync now
@@ -59,7 +62,7 @@ team-sync-stopped = the sync stopped before it finished
 team-cmd-keep-mine = Kept my value in the conflict on release #{ $id }
 team-cmd-keep-theirs = Kept the team's value in the conflict on release #{ $id }
 team-error-no-such-conflict = There is no open team conflict { $id } (it may be resolved already).
-team-error-cannot-keep-mine = Conflict { $id } is about a whole release: only the team's version can be kept.
+team-error-cannot-keep-mine = Conflict { $id } can only be settled with the team's version (it is about a whole release, or the server refused the change).
 
 ## The conflicts dialog
 team-conflicts-title = Conflicts with the team
@@ -75,9 +78,11 @@ team-conflicts-raw-field = { $field } ({ $kind })
 team-conflicts-no-record = (removed)
 team-conflicts-record = (the whole release)
 team-conflicts-my-edits = (my edits of it)
+team-conflicts-refused-by = The server (your role lacks the right)
 team-keep-mine = Keep mine
 team-keep-mine-hint = Write my value here; it is pushed to the team on the next sync
 team-keep-mine-disabled = The team's side removed this release or kept it against my removal: only the team's version can be kept
+team-keep-mine-refused = The server refused this change for your PostgreSQL role: the team's value stands. Ask for the right, then make the change again
 team-keep-mine-new-hint = Add my release again under a new number; it is shared on the next sync
 team-keep-theirs = Keep theirs
 team-keep-theirs-hint = Keep the team's value (already here) and close the conflict
@@ -89,3 +94,10 @@ team-status-none = This file is not in a team.
 team-status = Team: { $url } as { $author }; up to change { $seq }; { $pending } waiting to push; { $open } open conflicts ({ $resolved } resolved).
 team-conflicts-none = No conflicts are waiting.
 team-conflicts-row = [{ $id }] { $at } { $line }
+team-right-member = member (pull and push)
+team-right-approve = approve (move releases past the deploy gate)
+team-right-purge = delete releases for good
+team-granted = { $user } now has the right: { $right }.
+team-revoked = { $user } no longer has the right: { $right }.
+team-rights = Your rights on the team's server: { $rights }.
+team-rights-none = Your PostgreSQL role has no rights on the team's server: ask the team's administrator ("team grant --user ROLE --right member").

@@ -15,6 +15,8 @@ team-error-bad-url = "{ $url }"은(는) PostgreSQL URL이 아닙니다(postgresq
 team-error-no-team = 이 파일은 팀에 속해 있지 않습니다. 먼저 "team join --url URL"을 실행하세요.
 team-error-already-in-team = 이 파일은 이미 { $url } 팀에 속해 있습니다.
 team-error-join-needs-empty-file = 이 파일에는 자체 릴리스가 있습니다. 새 파일로 팀에 참여하세요("team init"으로 이 파일에서 팀을 만들 수도 있습니다).
+team-error-not-allowed = 팀 서버가 이 PostgreSQL 역할에는 이 작업을 허용하지 않습니다: { $detail }. 팀 관리자에게 권한을 요청하세요("team grant --user 역할 --right member").
+team-error-no-such-role = 팀 서버에 PostgreSQL 역할 "{ $role }"이(가) 없습니다. 먼저 로그인 역할을 만드세요(createuser 또는 CREATE ROLE ... LOGIN).
 team-error-overtaken = 팀원이 그 뒤에 릴리스 { $count }건({ $ids })을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
 
 ## Conflicts
@@ -22,6 +24,7 @@ team-conflict-field = 같은 필드가 변경됨
 team-conflict-id-taken = 서버에 같은 번호가 이미 있음
 team-conflict-removed = 서버에서 삭제됨
 team-conflict-remove-edited = 서버에서 변경되어 삭제하지 않음
+team-conflict-refused = 서버가 거부함: 내 역할에 권한이 없음
 team-conflict-line = { $record } { $field } 충돌({ $kind }): 내 값 { $ours }, 서버가 유지하는 값 { $theirs }.
 
 ## The window: sync state in the status bar, Sync now
@@ -47,7 +50,7 @@ team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
 team-cmd-keep-mine = 릴리스 #{ $id }의 충돌에서 내 값을 남겼습니다
 team-cmd-keep-theirs = 릴리스 #{ $id }의 충돌에서 팀의 값을 남겼습니다
 team-error-no-such-conflict = 열린 팀 충돌 { $id }이(가) 없습니다(이미 해결되었을 수 있습니다).
-team-error-cannot-keep-mine = 충돌 { $id }은(는) 릴리스 전체에 관한 것이라 팀의 버전만 남길 수 있습니다.
+team-error-cannot-keep-mine = 충돌 { $id }은(는) 팀의 버전으로만 정리할 수 있습니다(릴리스 전체에 관한 충돌이거나 서버가 변경을 거부했습니다).
 
 ## The conflicts dialog
 team-conflicts-title = 팀과의 충돌
@@ -63,9 +66,11 @@ team-conflicts-raw-field = { $field }({ $kind })
 team-conflicts-no-record = (삭제됨)
 team-conflicts-record = (릴리스 전체)
 team-conflicts-my-edits = (내가 고친 내용)
+team-conflicts-refused-by = 서버(내 역할에 권한 없음)
 team-keep-mine = 내 값 유지
 team-keep-mine-hint = 내 값을 이 파일에 쓰고, 다음 동기화 때 팀에 푸시합니다
 team-keep-mine-disabled = 팀 쪽에서 이 릴리스를 삭제했거나 내 삭제와 달리 남겨 두었으므로 팀의 버전만 남길 수 있습니다
+team-keep-mine-refused = 서버가 내 PostgreSQL 역할의 이 변경을 거부했습니다. 팀의 값이 유지됩니다. 권한을 받은 뒤 다시 변경하세요
 team-keep-mine-new-hint = 내 릴리스를 새 번호로 다시 추가하고, 다음 동기화 때 공유합니다
 team-keep-theirs = 팀의 값 유지
 team-keep-theirs-hint = 팀의 값(이미 반영됨)을 남기고 충돌을 닫습니다
@@ -77,3 +82,10 @@ team-status-none = 이 파일은 팀에 속해 있지 않습니다.
 team-status = 팀: { $url }, { $author }(으)로 참여; 변경 { $seq }까지 반영; 푸시 대기 { $pending }건; 열린 충돌 { $open }건(해결 { $resolved }건).
 team-conflicts-none = 기다리는 충돌이 없습니다.
 team-conflicts-row = [{ $id }] { $at } { $line }
+team-right-member = 멤버(풀과 푸시)
+team-right-approve = 승인(릴리스를 배포 게이트 너머로 이동)
+team-right-purge = 릴리스 영구 삭제
+team-granted = 이제 { $user }에게 권한이 있습니다: { $right }.
+team-revoked = 이제 { $user }에게 권한이 없습니다: { $right }.
+team-rights = 팀 서버에서 내 권한: { $rights }.
+team-rights-none = 내 PostgreSQL 역할에는 팀 서버 권한이 없습니다. 팀 관리자에게 요청하세요("team grant --user 역할 --right member").

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::{PULL_BATCH, SyncReport, TeamError};
 use crate::model::Model;
-use crate::store::team::change::{Conflict, OutboxEntry, RecordChange, RecordKey};
+use crate::store::team::change::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey};
 use crate::store::team::server::{PulledChange, Server};
 
 /// How long a sync waits for the server to answer a connection (the window shows "syncing…").
@@ -19,10 +19,10 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Everything a sync needs from the file, taken on the model's thread.
 #[derive(Clone, Debug)]
 pub struct SyncJob {
-    url: String,
-    password: Option<String>,
+    pub(super) url: String,
+    pub(super) password: Option<String>,
     author: String,
-    client: uuid::Uuid,
+    pub(super) client: uuid::Uuid,
     outbox: Vec<OutboxEntry>,
     /// The seq of the last server change the file has.
     after: i64,
@@ -170,6 +170,12 @@ impl Model {
         report.pulled = pulled.len();
         let pulled = self.without_echoes_of_pending(pulled)?;
         let mut missing = BTreeSet::new();
+        // What the server refused is put back to the server's value here first; the pulled
+        // changes, newer than the refusal, come after it.
+        let corrections = self.refusal_corrections(&report.conflicts);
+        if !corrections.is_empty() {
+            missing.extend(self.apply_pulled(corrections)?);
+        }
         let mut rest = pulled;
         while !rest.is_empty() {
             let tail = rest.split_off(rest.len().min(usize::try_from(PULL_BATCH).unwrap_or(usize::MAX)));
@@ -188,6 +194,36 @@ impl Model {
             Some(err) => Err(err),
             None => Ok(report),
         }
+    }
+
+    /// The local changes that put back what the server refused (its value of the field, the
+    /// release this file removed, or none of a release made here), at the seq each record is at.
+    fn refusal_corrections(&self, conflicts: &[Conflict]) -> Vec<PulledChange> {
+        let seqs = self.team.as_ref().map(|t| &t.record_seqs);
+        conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Refused)
+            .map(|c| {
+                let record = c.record;
+                let change = match (&c.field, &c.theirs) {
+                    (Some(field), theirs) => {
+                        let fields = std::iter::once((field.clone(), theirs.clone())).collect();
+                        RecordChange::Fields { record, fields }
+                    }
+                    (None, serde_json::Value::Object(data)) => {
+                        RecordChange::Create { record, data: data.clone() }
+                    }
+                    (None, _) => RecordChange::Remove { record },
+                };
+                PulledChange {
+                    seq: seqs.and_then(|s| s.get(&record)).copied().unwrap_or(0),
+                    author: String::new(),
+                    client: None,
+                    at: self.now(),
+                    changes: vec![change],
+                }
+            })
+            .collect()
     }
 
     /// `pulled` without this client's own changes to records that a command still in the outbox

@@ -5,16 +5,18 @@
 //! Without a team, nothing of this runs.
 
 mod job;
+mod listen;
 mod pull;
 mod resolve;
 
 pub use super::command::{Keep, TeamCommand};
 pub use job::{CONNECT_TIMEOUT, Fetched, SyncJob};
+pub use listen::{ChangeListener, Heard};
 
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use crate::store::team::change::{Conflict, ConflictKind, RecordKey, RecordKind};
-pub use crate::store::team::server::SERVER_SCHEMA_VERSION;
+pub use crate::store::team::{SERVER_SCHEMA_VERSION, TeamRight};
 pub use crate::store::team::{StoredConflict, TeamError, TeamState};
 
 use super::Model;
@@ -139,6 +141,27 @@ impl Model {
         self.team_sync_finish(fetched)
     }
 
+    /// `team grant`: gives the PostgreSQL role `user` a right on the team's server (or takes it
+    /// back), connecting as this file does. Without a `password`, the session's is used.
+    pub fn team_grant(
+        &self,
+        user: &str,
+        right: TeamRight,
+        revoke: bool,
+        password: Option<&str>,
+    ) -> Result<(), TeamError> {
+        let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
+        let password = password.or(team.password.as_deref());
+        Server::connect(&team.state.url, password)?.grant(user, right, revoke)
+    }
+
+    /// The rights this file's PostgreSQL role has on the team's server.
+    pub fn team_rights(&self, password: Option<&str>) -> Result<Vec<TeamRight>, TeamError> {
+        let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
+        let password = password.or(team.password.as_deref());
+        Server::connect(&team.state.url, password)?.rights()
+    }
+
     /// Records the team in the file (the URL without its password); with `share`, the releases
     /// the file holds go to the outbox as one change.
     fn join(
@@ -178,6 +201,12 @@ impl Model {
             self.store.commit_with_team(&[], &[], Some(&TeamWrite::Outbox(entry)))?;
         }
         Ok(())
+    }
+
+    /// A sync over a connection the caller keeps open (a client that syncs often saves the
+    /// connection and its authentication each time).
+    pub fn team_sync_over(&mut self, server: &mut Server) -> Result<SyncReport, TeamError> {
+        self.sync_with(server)
     }
 
     fn sync_with(&mut self, server: &mut Server) -> Result<SyncReport, TeamError> {

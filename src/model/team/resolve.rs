@@ -18,12 +18,13 @@ impl StoredConflict {
 
     /// Whether "keep mine" can be done: for a field both changed, and for a release made here
     /// whose number a teammate's took first (mine comes back under a new number). A release the
-    /// server removed keeps only my edits, and one I removed is the team's again: only theirs.
+    /// server removed keeps only my edits, one I removed is the team's again, and a change the
+    /// server refused would be refused again: only theirs.
     pub fn can_keep_mine(&self) -> bool {
         match self.conflict.kind {
             ConflictKind::Field => self.conflict.field.is_some(),
             ConflictKind::IdTaken => self.conflict.ours.is_object(),
-            ConflictKind::Removed | ConflictKind::RemoveEdited => false,
+            ConflictKind::Removed | ConflictKind::RemoveEdited | ConflictKind::Refused => false,
         }
     }
 
@@ -43,7 +44,8 @@ impl Model {
     /// the release as this file holds it now. `None` for a record-level conflict, a release this
     /// file no longer has, or a value this build cannot read.
     pub fn team_conflict_releases(&self, conflict: &StoredConflict) -> Option<(Release, Release)> {
-        let field = conflict.conflict.field.as_ref().filter(|_| conflict.can_keep_mine())?;
+        let readable = matches!(conflict.conflict.kind, ConflictKind::Field | ConflictKind::Refused);
+        let field = conflict.conflict.field.as_ref().filter(|_| readable)?;
         let current = self.release(conflict.release_id())?;
         let with = |value: &serde_json::Value| {
             let mut fields = release_fields(current);

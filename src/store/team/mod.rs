@@ -5,6 +5,9 @@
 
 pub mod change;
 pub mod merge;
+mod push;
+mod rights;
+mod schema;
 pub mod server;
 pub mod url;
 
@@ -14,6 +17,8 @@ use crate::domain::{Activity, Timestamp};
 pub use crate::store::tables::team::{StoredConflict, TeamState};
 use crate::store::{Mutation, Store, StoreError, tables};
 use change::{Conflict, OutboxEntry, RecordKey};
+pub use rights::TeamRight;
+pub use schema::SERVER_SCHEMA_VERSION;
 
 /// Why a team operation failed. The server's own words (PostgreSQL's message) are kept as detail.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +45,10 @@ pub enum TeamError {
     AlreadyInTeam(String),
     #[error("this file holds releases of its own; join a team with a new file")]
     JoinNeedsEmptyFile,
+    #[error("the team server does not allow this for your role: {0}")]
+    NotAllowed(String),
+    #[error("the team server has no PostgreSQL role '{0}' (create it first, e.g. with createuser)")]
+    NoSuchRole(String),
     #[error("{0}")]
     Store(#[from] StoreError),
 }
@@ -49,6 +58,9 @@ impl From<postgres::Error> for TeamError {
         // The server's message ("permission denied for table ...") says the most; the client's
         // own text (a closed connection) is all there is otherwise.
         match err.as_db_error() {
+            Some(db) if *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE => {
+                Self::NotAllowed(db.message().to_owned())
+            }
             Some(db) => Self::Server(db.message().to_owned()),
             None => Self::Server(err.to_string()),
         }

@@ -1,5 +1,7 @@
-//! Team sync in the window (issue 21): while the file is in a team, a sync runs every 30 s and on
-//! File > Sync now. The PostgreSQL round trips run on a named worker thread (`team-sync`) from a
+//! Team sync in the window (issue 21): while the file is in a team, a sync runs every 30 s, on
+//! File > Sync now, and at once when a teammate's change is written (a [`ChangeListener`] on its
+//! own thread listens on the server once a sync has reached it). The PostgreSQL round trips run
+//! on a named worker thread (`team-sync`) from a
 //! [`SyncJob`] the model hands out; the model stays on this thread and applies what came back
 //! through its one path when the worker is done, so a slow or unreachable server never holds up
 //! a frame. What the status bar shows of it (connected, offline and why, pending pushes, last
@@ -14,7 +16,7 @@ use super::ReleaseDeskApp;
 use crate::domain::Timestamp;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
-use crate::model::team::{Fetched, TeamError, TeamStatus};
+use crate::model::team::{ChangeListener, Fetched, TeamError, TeamStatus};
 
 /// How often a file in a team syncs by itself.
 pub const AUTO_SYNC_EVERY: Duration = Duration::from_secs(30);
@@ -54,11 +56,22 @@ pub(super) struct TeamSync {
     counts: Option<(u64, TeamStatus)>,
     /// Off in tests that draw a team file without a server.
     auto: bool,
+    /// Listening for teammates' changes on the server, for the file at this path. What it hears
+    /// while a sync runs waits in it until that sync is done.
+    listener: Option<(ChangeListener, std::path::PathBuf)>,
 }
 
 impl Default for TeamSync {
     fn default() -> Self {
-        Self { running: None, started: None, outcome: None, last_pull: None, counts: None, auto: true }
+        Self {
+            running: None,
+            started: None,
+            outcome: None,
+            last_pull: None,
+            counts: None,
+            auto: true,
+            listener: None,
+        }
     }
 }
 
@@ -80,7 +93,7 @@ type Message = (String, bool);
 impl ReleaseDeskApp {
     /// Once a frame: takes in a finished sync, and starts the next one when it is due.
     pub(super) fn team_sync_tick(&mut self, ctx: &egui::Context) {
-        if let Some(message) = self.collect_sync() {
+        if let Some(message) = self.collect_sync(ctx) {
             self.set_status(message.0, message.1);
         }
         let Some(model) = self.session.model.as_ref() else { return };
@@ -90,13 +103,56 @@ impl ReleaseDeskApp {
         if !self.team_sync.auto {
             return;
         }
-        let due = self.team_sync.started.is_none_or(|at| at.elapsed() >= AUTO_SYNC_EVERY);
+        let heard = self.heard_a_change();
+        let due = heard || self.team_sync.started.is_none_or(|at| at.elapsed() >= AUTO_SYNC_EVERY);
         if due {
             if let Some(message) = self.start_sync(ctx, false) {
                 self.set_status(message.0, message.1);
             }
         } else if let Some(at) = self.team_sync.started {
             ctx.request_repaint_after(AUTO_SYNC_EVERY.saturating_sub(at.elapsed()));
+        }
+    }
+
+    /// Whether the listener heard a teammate's change; drops a listener that ended or belongs to
+    /// another file.
+    fn heard_a_change(&mut self) -> bool {
+        let Some((listener, for_path)) = &mut self.team_sync.listener else { return false };
+        if !crate::model::session::same_file(for_path, &self.session.db_path) {
+            self.team_sync.listener = None;
+            return false;
+        }
+        let heard = match listener.heard() {
+            Ok(change) => change,
+            Err(err) => {
+                log::info!("listening for the team's changes stopped: {err}");
+                false
+            }
+        };
+        if listener.has_ended() {
+            self.team_sync.listener = None;
+        }
+        heard
+    }
+
+    /// After a sync that reached the server: listens for teammates' changes, unless it already does.
+    fn listen_for_changes(&mut self, ctx: &egui::Context) {
+        if self.team_sync.listener.is_some() || !self.team_sync.auto {
+            return;
+        }
+        let Some(model) = self.session.model.as_ref() else { return };
+        let password = std::env::var("PGPASSWORD").ok();
+        let job = match model.team_sync_job(password.as_deref()) {
+            Ok(job) => job,
+            Err(err) => {
+                log::warn!("could not listen for the team's changes: {err}");
+                return;
+            }
+        };
+        let repaint = ctx.clone();
+        match job.listen(move || repaint.request_repaint()) {
+            Ok(listener) => self.team_sync.listener = Some((listener, self.session.db_path.clone())),
+            Err(err) => log::warn!("could not start the team change listener: {err}"),
         }
     }
 
@@ -152,7 +208,7 @@ impl ReleaseDeskApp {
     }
 
     /// Applies a finished sync, if there is one; returns what the status line should say.
-    fn collect_sync(&mut self) -> Option<Message> {
+    fn collect_sync(&mut self, ctx: &egui::Context) -> Option<Message> {
         let running = self.team_sync.running.as_ref()?;
         let fetched = match running.result.try_recv() {
             Ok(fetched) => fetched,
@@ -178,6 +234,7 @@ impl ReleaseDeskApp {
             Ok(report) => {
                 self.team_sync.outcome = Some(Outcome::Connected);
                 self.team_sync.last_pull = Some(model.now());
+                self.listen_for_changes(ctx);
                 if !report.conflicts.is_empty() {
                     let count = report.conflicts.len();
                     return Some((tr_args("team-sync-new-conflicts", &[("count", count.into())]), true));

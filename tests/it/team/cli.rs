@@ -116,3 +116,32 @@ fn team_init_join_sync_and_status_on_fresh_files() {
         assert!(!found(&bytes) && !found(&wal), "the password is in {}", file.display());
     }
 }
+
+/// `team grant` and `team rights`: the maker of the team has every right, gives a login the
+/// member right, and is told in words of a login that does not exist.
+#[test]
+fn team_grant_and_rights_on_the_command_line() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.sqlite3");
+    init_file(&a);
+    json(&team(&a, &["init", "--url", &url, "--format", "json"], None));
+    let rights = json(&team(&a, &["rights", "--format", "json"], Some(PASSWORD)));
+    assert_eq!(rights["rights"], serde_json::json!(["member", "approve", "purge"]));
+
+    let database = url.rsplit('/').next().unwrap();
+    let role = format!("park_{database}");
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("CREATE ROLE {role} LOGIN PASSWORD 'park-pw'")).unwrap();
+    let granted = team(&a, &["grant", "--user", &role, "--right", "approve"], Some(PASSWORD));
+    assert!(granted.status.success(), "{}", String::from_utf8_lossy(&granted.stderr));
+    assert!(String::from_utf8_lossy(&granted.stdout).contains(&format!("{role} now has the right: approve")));
+    let member: bool =
+        admin.query_one("SELECT pg_has_role($1, 'release_desk_member', 'MEMBER')", &[&role]).unwrap().get(0);
+    assert!(member, "the approve right includes the member right");
+
+    let missing = team(&a, &["grant", "--user", "nobody_here", "--right", "member"], Some(PASSWORD));
+    assert!(!missing.status.success());
+    let words = String::from_utf8_lossy(&missing.stderr);
+    assert!(words.contains("no PostgreSQL role \"nobody_here\""), "{words}");
+}

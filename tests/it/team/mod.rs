@@ -5,11 +5,13 @@
 mod cli;
 mod cluster;
 mod five;
+mod listen;
 mod merge;
 mod migration;
 mod property;
 mod resolve;
 mod restart;
+mod rights;
 mod undo;
 
 use std::path::Path;

@@ -1,0 +1,162 @@
+//! The team server's schema, in a PostgreSQL schema of its own (`release_desk`): created and
+//! migrated by `team init` (safe to run again), checked by every sync. Version 1 holds the shared
+//! releases and the append-only log of changes; version 2 adds who may do what (see `rights.rs`)
+//! and the announcement of each change written.
+
+use super::TeamError;
+use super::server::Server;
+
+/// The version of the server schema this build writes.
+pub const SERVER_SCHEMA_VERSION: i64 = 2;
+
+/// Each entry migrates the server schema from version `index` to `index + 1`.
+const SERVER_MIGRATIONS: &[&str] = &[
+    // 0 -> 1: the shared releases (each with the seq of the change that last wrote it and who
+    // wrote each field) and the append-only log of changes.
+    r"
+    CREATE TABLE release_desk.releases (
+        id      bigint PRIMARY KEY,
+        release jsonb NOT NULL,
+        seq     bigint NOT NULL,
+        writers jsonb NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE release_desk.changes (
+        seq        bigserial PRIMARY KEY,
+        command_id uuid NOT NULL UNIQUE,
+        author     text NOT NULL,
+        client_id  uuid NOT NULL,
+        at         timestamptz NOT NULL DEFAULT now(),
+        mutations  jsonb NOT NULL,
+        bases      jsonb NOT NULL,
+        conflicts  jsonb NOT NULL DEFAULT '[]'
+    );
+    ",
+    // 1 -> 2: who may do what, kept by the database and not only by the client. Three group
+    // roles (shared by every team database of the cluster): members push and pull; approvers
+    // also move a release past the deploy gate (into Deploy, Verify & Monitor or Complete from a
+    // stage before it: the step the CAB approves);
+    // purgers also delete releases for good. Each change records the PostgreSQL role that
+    // pushed it (not the name the client gives). A change written notifies its database's
+    // listeners, so connected windows pull at once.
+    r"
+    DO $$
+    BEGIN
+        BEGIN CREATE ROLE release_desk_member NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+        BEGIN CREATE ROLE release_desk_approver NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+        BEGIN CREATE ROLE release_desk_purger NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+    END $$;
+    GRANT release_desk_member TO release_desk_approver, release_desk_purger;
+    GRANT release_desk_approver, release_desk_purger TO CURRENT_USER;
+    -- Who pushed the changes written before this version is not known: theirs stays empty.
+    ALTER TABLE release_desk.changes ADD COLUMN role text;
+    ALTER TABLE release_desk.changes ALTER COLUMN role SET DEFAULT session_user;
+    GRANT USAGE ON SCHEMA release_desk TO release_desk_member;
+    GRANT SELECT ON release_desk.team_meta TO release_desk_member;
+    GRANT SELECT ON release_desk.changes TO release_desk_member;
+    GRANT INSERT (seq, command_id, author, client_id, at, mutations, bases, conflicts)
+        ON release_desk.changes TO release_desk_member;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.releases TO release_desk_member;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA release_desk TO release_desk_member;
+    CREATE FUNCTION release_desk.guard_release() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            IF NOT pg_has_role(current_user, 'release_desk_purger', 'MEMBER') THEN
+                RAISE EXCEPTION 'the role % may not delete releases for good', current_user
+                    USING ERRCODE = 'insufficient_privilege',
+                    DETAIL = json_build_object('record', 'release:' || OLD.id, 'right', 'purge')::text;
+            END IF;
+            RETURN OLD;
+        END IF;
+        -- Past the deploy gate: Deploy, Verify & Monitor and Complete, entered from before it.
+        IF NEW.release->>'stage' IN ('deploy', 'verify_monitor', 'complete')
+            AND (TG_OP = 'INSERT'
+                OR coalesce(OLD.release->>'stage', '') NOT IN ('deploy', 'verify_monitor', 'complete'))
+            AND NOT pg_has_role(current_user, 'release_desk_approver', 'MEMBER') THEN
+            RAISE EXCEPTION 'the role % may not move release % past the deploy gate', current_user, NEW.id
+                USING ERRCODE = 'insufficient_privilege',
+                DETAIL = json_build_object('record', 'release:' || NEW.id, 'field', 'stage',
+                    'right', 'approve')::text;
+        END IF;
+        RETURN NEW;
+    END $f$;
+    CREATE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON release_desk.releases
+        FOR EACH ROW EXECUTE FUNCTION release_desk.guard_release();
+    CREATE FUNCTION release_desk.announce_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+        PERFORM pg_notify('release_desk_changes', NEW.client_id::text);
+        RETURN NULL;
+    END $f$;
+    CREATE TRIGGER announce AFTER INSERT ON release_desk.changes
+        FOR EACH ROW EXECUTE FUNCTION release_desk.announce_change();
+    ",
+];
+
+/// The advisory lock `team init` shares with pushes.
+const INIT_LOCK: i64 = super::push::PUSH_LOCK;
+
+impl Server {
+    /// The version of the server schema (0: none yet).
+    fn version(&mut self) -> Result<i64, TeamError> {
+        let exists: bool =
+            self.client.query_one("SELECT to_regclass('release_desk.team_meta') IS NOT NULL", &[])?.get(0);
+        if !exists {
+            return Ok(0);
+        }
+        let row = self
+            .client
+            .query_opt("SELECT value FROM release_desk.team_meta WHERE key = 'schema_version'", &[])?;
+        let text: String = row.map_or_else(|| "0".to_owned(), |r| r.get(0));
+        text.parse().map_err(|_| TeamError::BadData(format!("schema_version '{text}'")))
+    }
+
+    /// Creates or migrates the server schema (`team init`); safe to run again.
+    pub fn init(&mut self) -> Result<(), TeamError> {
+        self.init_at_version(SERVER_SCHEMA_VERSION)
+    }
+
+    /// Creates or migrates the server schema up to `version` only: an older build's server, for
+    /// the tests of its upgrade.
+    pub fn init_at_version(&mut self, version: i64) -> Result<(), TeamError> {
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INIT_LOCK])?;
+        tx.batch_execute(
+            "CREATE SCHEMA IF NOT EXISTS release_desk;
+             CREATE TABLE IF NOT EXISTS release_desk.team_meta (key text PRIMARY KEY, value text NOT NULL);",
+        )?;
+        let row =
+            tx.query_opt("SELECT value FROM release_desk.team_meta WHERE key = 'schema_version'", &[])?;
+        let found: i64 = row.and_then(|r| r.get::<_, String>(0).parse().ok()).unwrap_or(0);
+        if found > SERVER_SCHEMA_VERSION {
+            return Err(TeamError::NewerSchema { found, supported: SERVER_SCHEMA_VERSION });
+        }
+        let from = usize::try_from(found).unwrap_or(0);
+        let to = usize::try_from(version.min(SERVER_SCHEMA_VERSION)).unwrap_or(0);
+        for sql in SERVER_MIGRATIONS.iter().take(to).skip(from) {
+            tx.batch_execute(sql)?;
+        }
+        tx.execute(
+            "INSERT INTO release_desk.team_meta (key, value) VALUES ('schema_version', $1)
+             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            &[&found.max(version.min(SERVER_SCHEMA_VERSION)).to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Refuses a server without the schema, or with another version of it.
+    pub fn check_schema(&mut self) -> Result<(), TeamError> {
+        match self.version()? {
+            0 => Err(TeamError::NotInitialized),
+            v if v > SERVER_SCHEMA_VERSION => {
+                Err(TeamError::NewerSchema { found: v, supported: SERVER_SCHEMA_VERSION })
+            }
+            v if v < SERVER_SCHEMA_VERSION => {
+                Err(TeamError::OlderSchema { found: v, supported: SERVER_SCHEMA_VERSION })
+            }
+            _ => Ok(()),
+        }
+    }
+}
