@@ -66,7 +66,7 @@ team-error-cannot-keep-mine = Conflict { $id } can only be settled with the team
 
 ## The conflicts dialog
 team-conflicts-title = Conflicts with the team
-team-conflicts-intro = A teammate changed the same thing before your change reached the server. The team's value stands until you choose; nothing is lost either way.
+team-conflicts-intro = A teammate changed the same thing before your change reached the server, or the server refused a change your role may not make. The team's value stands until you choose; nothing is lost either way.
 team-conflicts-release = Release
 team-conflicts-field = Field
 team-conflicts-mine = My value

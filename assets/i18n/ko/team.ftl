@@ -54,7 +54,7 @@ team-error-cannot-keep-mine = 충돌 { $id }은(는) 팀의 버전으로만 정�
 
 ## The conflicts dialog
 team-conflicts-title = 팀과의 충돌
-team-conflicts-intro = 내 변경이 서버에 닿기 전에 팀원이 같은 항목을 바꿨습니다. 고를 때까지 팀의 값이 유지되며, 어느 쪽을 골라도 잃는 것은 없습니다.
+team-conflicts-intro = 내 변경이 서버에 닿기 전에 팀원이 같은 항목을 바꿨거나, 내 역할로는 할 수 없는 변경을 서버가 거부했습니다. 고를 때까지 팀의 값이 유지되며, 어느 쪽을 골라도 잃는 것은 없습니다.
 team-conflicts-release = 릴리스
 team-conflicts-field = 필드
 team-conflicts-mine = 내 값

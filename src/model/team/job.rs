@@ -9,8 +9,11 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use super::{PULL_BATCH, SyncReport, TeamError};
+use crate::domain::ReleaseId;
 use crate::model::Model;
-use crate::store::team::change::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey};
+use crate::store::team::change::{
+    Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind, release_fields,
+};
 use crate::store::team::server::{PulledChange, Server};
 
 /// How long a sync waits for the server to answer a connection (the window shows "syncing…").
@@ -72,8 +75,20 @@ impl SyncJob {
 
     fn exchange(&self, server: &mut Server, fetched: &mut Fetched) -> Result<(), TeamError> {
         server.check_schema()?;
+        // Releases made here whose number a teammate's took: later commands' changes to them are
+        // not for the teammate's release (the conflict keeps them), so they are not pushed.
+        let mut taken = BTreeSet::new();
         for entry in &self.outbox {
-            let pushed = server.push(entry, &self.author, self.client)?;
+            let pushed = if entry.changes.iter().any(|c| taken.contains(&c.record())) {
+                let mut rest = entry.clone();
+                rest.changes.retain(|c| !taken.contains(&c.record()));
+                server.push(&rest, &self.author, self.client)?
+            } else {
+                server.push(entry, &self.author, self.client)?
+            };
+            taken.extend(
+                pushed.conflicts.iter().filter(|c| c.kind == ConflictKind::IdTaken).map(|c| c.record),
+            );
             fetched.pushed.push((entry.command_id, pushed.conflicts, pushed.repeated));
         }
         // The records the file will have once the pulled changes are applied, and those a change
@@ -156,7 +171,14 @@ impl Model {
     pub fn team_sync_finish(&mut self, fetched: Fetched) -> Result<SyncReport, TeamError> {
         let Fetched { pushed, pulled, whole, failure } = fetched;
         let mut report = SyncReport::default();
-        for (command_id, conflicts, repeated) in pushed {
+        for (command_id, mut conflicts, repeated) in pushed {
+            for conflict in conflicts.iter_mut().filter(|c| c.kind == ConflictKind::IdTaken) {
+                // Mine is the release as it is here now, with the edits made after it was made.
+                let RecordKind::Release = conflict.record.kind;
+                if let Some(mine) = self.release(ReleaseId(conflict.record.id)) {
+                    conflict.ours = serde_json::Value::Object(release_fields(mine));
+                }
+            }
             self.store.team_pushed(command_id, &conflicts, self.now())?;
             report.pushed += 1;
             report.repeated += usize::from(repeated);

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{from_millis, load_rows, to_json, to_millis};
 use crate::domain::Timestamp;
-use crate::domain::team::{Conflict, ConflictKind, OutboxEntry, RecordKey};
+use crate::domain::team::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey};
 use crate::store::StoreError;
 
 /// Which team a file belongs to.
@@ -125,6 +125,19 @@ pub fn outbox(conn: &Connection) -> Result<Vec<OutboxEntry>, StoreError> {
 
 pub fn outbox_len(conn: &Connection) -> Result<i64, StoreError> {
     Ok(conn.query_row("SELECT count(*) FROM team_outbox", [], |r| r.get(0))?)
+}
+
+/// Replaces the changes of an outbox entry.
+pub fn set_outbox_changes(
+    conn: &Connection,
+    command_id: uuid::Uuid,
+    changes: &[RecordChange],
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE team_outbox SET mutations = ?1 WHERE command_id = ?2",
+        params![to_json(&changes)?, command_id.to_string()],
+    )?;
+    Ok(())
 }
 
 pub fn remove_outbox(conn: &Connection, command_id: uuid::Uuid) -> Result<(), StoreError> {

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use crate::domain::{Activity, Timestamp};
 pub use crate::store::tables::team::{StoredConflict, TeamState};
 use crate::store::{Mutation, Store, StoreError, tables};
-use change::{Conflict, OutboxEntry, RecordKey};
+use change::{Conflict, ConflictKind, OutboxEntry, RecordKey};
 pub use rights::TeamRight;
 pub use schema::SERVER_SCHEMA_VERSION;
 
@@ -116,7 +116,8 @@ impl Store {
         tables::team::outbox(&self.conn)
     }
 
-    /// A push landed: its outbox row goes and the conflicts it met are kept, in one transaction.
+    /// A push landed: its outbox row goes and the conflicts it met are kept, in one transaction;
+    /// the later commands' changes to a release whose number was taken go from the outbox.
     pub fn team_pushed(
         &mut self,
         command_id: uuid::Uuid,
@@ -127,6 +128,20 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tables::team::remove_outbox(&tx, command_id)?;
         tables::team::add_conflicts(&tx, command_id, conflicts, at)?;
+        // A release made here whose number a teammate's took: the later commands' changes to
+        // it are in the conflict (its value is the release as it is here), not for the
+        // teammate's release of that number.
+        let taken: Vec<RecordKey> =
+            conflicts.iter().filter(|c| c.kind == ConflictKind::IdTaken).map(|c| c.record).collect();
+        if !taken.is_empty() {
+            for entry in tables::team::outbox(&tx)? {
+                if entry.changes.iter().any(|c| taken.contains(&c.record())) {
+                    let rest: Vec<_> =
+                        entry.changes.into_iter().filter(|c| !taken.contains(&c.record())).collect();
+                    tables::team::set_outbox_changes(&tx, entry.command_id, &rest)?;
+                }
+            }
+        }
         tx.commit()?;
         Ok(())
     }

@@ -176,3 +176,38 @@ fn keep_mine_of_a_release_whose_number_a_teammate_took_adds_it_again_under_a_new
     assert!(b.release(again).is_none());
     assert_eq!(b.open_team_conflicts().len(), 1);
 }
+
+/// B made a release offline and edited it after; A's release took its number first. The later
+/// edit is not pushed onto A's release (no field conflicts against it): it is in B's release,
+/// which the conflict keeps and "keep mine" makes again with it.
+#[test]
+fn edits_after_a_release_whose_number_was_taken_stay_with_it() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b, _) = two_clients(dir.path(), &url);
+    let on_a = super::merge::create(&mut a, "Payroll cut-over");
+    let on_b = super::merge::create(&mut b, "VPN firmware update");
+    assert_eq!(on_a, on_b);
+    edit(&mut b, on_b, ReleaseEdit::Description("B's runbook, written offline".into()));
+    edit(&mut b, on_b, ReleaseEdit::Status(Status::OnHold));
+    sync(&mut a);
+    let report = sync(&mut b);
+    let kinds: Vec<_> = report.conflicts.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![release_desk::model::team::ConflictKind::IdTaken], "{report:?}");
+    let server = super::server_releases(&url);
+    let theirs = server.iter().find(|r| r.id == on_a).unwrap();
+    assert_eq!((theirs.subject.as_str(), theirs.description.as_str()), ("Payroll cut-over", ""));
+    assert_eq!(theirs.status, Status::Open, "B's later edits did not land on A's release");
+    assert_eq!(b.team_status().unwrap().unwrap().pending, 0);
+
+    let conflict = b.open_team_conflicts()[0].clone();
+    let again =
+        b.apply(Command::Team(TeamCommand::resolve(&conflict, Keep::Mine))).unwrap().created().unwrap();
+    let mine = b.release(again).unwrap();
+    assert_eq!(mine.subject, "VPN firmware update");
+    assert_eq!(mine.description, "B's runbook, written offline");
+    assert_eq!(mine.status, Status::OnHold);
+    sync(&mut b);
+    sync(&mut a);
+    assert_converged(&url, &[&a, &b]);
+}
