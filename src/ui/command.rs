@@ -42,6 +42,7 @@ pub enum AppCommand {
     Import,
     Export,
     Backups,
+    Team,
     SyncNow,
     CloseTab,
     Quit,
@@ -69,7 +70,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl AppCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::NewRelease,
         Self::OpenDatabase,
         Self::NewDatabase,
@@ -79,6 +80,7 @@ impl AppCommand {
         Self::Import,
         Self::Export,
         Self::Backups,
+        Self::Team,
         Self::SyncNow,
         Self::CloseTab,
         Self::Quit,
@@ -108,6 +110,7 @@ impl AppCommand {
             Self::Import => "menu-import",
             Self::Export => "menu-export",
             Self::Backups => "menu-backups",
+            Self::Team => "menu-team",
             Self::SyncNow => "menu-sync-now",
             Self::CloseTab => "menu-close-tab",
             Self::Quit => "menu-quit",
@@ -149,6 +152,7 @@ impl AppCommand {
             | Self::Import
             | Self::Export
             | Self::Backups
+            | Self::Team
             | Self::Quit
             | Self::KpiHelp
             | Self::About
@@ -181,6 +185,7 @@ impl AppCommand {
             | Self::Import
             | Self::Export
             | Self::Backups
+            | Self::Team
             | Self::SyncNow
             | Self::CloseTab
             | Self::Quit => Menu::File,
@@ -200,7 +205,7 @@ impl AppCommand {
         matches!(
             self,
             Self::Import
-                | Self::SyncNow
+                | Self::Team
                 | Self::CloseTab
                 | Self::Quit
                 | Self::SelectAll

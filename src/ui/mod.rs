@@ -19,6 +19,7 @@ pub mod release_table;
 pub mod row_menu;
 pub mod screens;
 pub mod selection;
+pub mod team_dialog;
 pub mod template_dialog;
 pub mod theme;
 pub mod widgets;

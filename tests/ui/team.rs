@@ -278,3 +278,103 @@ fn a_change_made_in_one_window_appears_in_the_other_after_sync() {
     assert_eq!(b.state().model().unwrap().release(ReleaseId(id.0)).unwrap().status, Status::OnHold);
     assert!(b.query_all_by_label("On hold").count() >= 2, "the list shows it (and the filter)");
 }
+
+/// File > Team… joins a new, empty file to a team on a real PostgreSQL: a wrong server is said
+/// in words and changes nothing; the right one is joined off the window's thread, the first sync
+/// brings the team's release in, and the dialog then shows where the file is. The file keeps no
+/// password.
+#[test]
+fn file_team_joins_a_new_file_to_a_team_from_the_window() {
+    use egui::accesskit::Role;
+    let url = crate::cluster::database();
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Model::open(&dir.path().join("a.sqlite3")).unwrap();
+    let id = a.apply(new_release("ERP upgrade HQ")).unwrap().created().unwrap();
+    a.team_init(&url, None, "Kim").unwrap();
+    let b_path = dir.path().join("b.sqlite3");
+    let mut b = harness(ReleaseDeskApp::from_model(Model::open(&b_path).unwrap()));
+    b.run();
+    b.get_by_label("File").click();
+    b.run();
+    b.get_by_label("Team…").click();
+    b.run();
+    assert!(b.state().team_dialog_open());
+
+    // Nothing listens there: the dialog says so and stays open.
+    type_into(&mut b, "Server", &closed_url());
+    type_into(&mut b, "Name on your changes", "Lee");
+    b.get_by_label("Join the team").click();
+    until_connected(&mut b);
+    assert!(b.query_by_label_contains("could not be reached").is_some());
+    assert!(b.state().model().unwrap().team().is_none());
+
+    let (without_password, password) = url
+        .split_once(&format!(":{}@", crate::cluster::PASSWORD))
+        .map_or((url.clone(), String::new()), |(head, tail)| {
+            (format!("{head}@{tail}"), crate::cluster::PASSWORD.to_owned())
+        });
+    b.get_by_role_and_label(Role::TextInput, "Server").focus();
+    b.run();
+    b.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    b.run();
+    type_into(&mut b, "Server", &without_password);
+    type_into(&mut b, "Password", &password);
+    b.get_by_label("Join the team").click();
+    until_connected(&mut b);
+    assert!(!b.state().team_dialog_open(), "closed once joined");
+    until_synced(&mut b);
+    let model = b.state().model().unwrap();
+    assert_eq!(model.team().map(|t| t.author.as_str()), Some("Lee"));
+    assert_eq!(model.release(id).map(|r| r.subject.as_str()), Some("ERP upgrade HQ"));
+    assert!(b.query_by_label("Connected").is_some());
+    let file = std::fs::read(&b_path).unwrap();
+    assert!(!file.windows(password.len()).any(|w| w == password.as_bytes()), "no password in the file");
+
+    b.get_by_label("File").click();
+    b.run();
+    b.get_by_label("Team…").click();
+    b.run();
+    assert!(b.state().team_dialog_open());
+    assert!(b.query_by_label("Use and sync").is_some(), "the member's view: a password for this session");
+    assert!(b.query_by_label("Join the team").is_none());
+}
+
+fn new_release(subject: &str) -> release_desk::model::Command {
+    use release_desk::domain::{PlannedWindow, Priority, ReleaseType, Status};
+    release_desk::model::Command::Release(release_desk::model::ReleaseCommand::Create(
+        release_desk::model::NewRelease {
+            subject: subject.into(),
+            description: String::new(),
+            status: Status::Open,
+            priority: Priority::Medium,
+            release_type: ReleaseType::Standard,
+            planned: PlannedWindow { start: at(1), end: at(4) },
+            agent_id: None,
+            group_id: None,
+            department_id: None,
+            category: None,
+        },
+    ))
+}
+
+/// Types `text` into the Team dialog's field named `label`.
+fn type_into(harness: &mut Harness<'_, ReleaseDeskApp>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    let role = if label == "Password" { Role::PasswordInput } else { Role::TextInput };
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+/// Runs frames until the Team dialog's connection has ended (at most 15 s).
+fn until_connected(harness: &mut Harness<'_, ReleaseDeskApp>) {
+    let start = Instant::now();
+    harness.run();
+    while harness.state().team_dialog_connecting() {
+        assert!(start.elapsed() < Duration::from_secs(15), "the connection did not end");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.run();
+    }
+    harness.run();
+}

@@ -32,6 +32,20 @@ team-conflict-line = Conflict on { $record } { $field } ({ $kind }): yours { $ou
 
 ## The window: sync state in the status bar, Sync now
 menu-sync-now = Sync now
+menu-team = Team…
+team-dialog-title = Team
+team-dialog-intro = Share this file's schedule with your team through a PostgreSQL server. Every change is still saved here first; the window syncs when the server can be reached.
+team-dialog-url = Server
+team-dialog-author = Name on your changes
+team-dialog-password = Password
+team-dialog-password-note = Kept in memory for this session only, never written to the file (PGPASSWORD works too).
+team-dialog-join = Join the team
+team-dialog-join-hint = Bring the team's releases into this new, empty file
+team-dialog-make = Make a team from this file
+team-dialog-make-hint = Create the team's tables on the server (or upgrade them) and share this file's releases
+team-dialog-connecting = Connecting…
+team-dialog-member = This file is in the team at { $url } as { $author }.
+team-dialog-use-password = Use and sync
 team-state-waiting = Syncing… the server has not answered for { $seconds } s
 team-state-syncing = Syncing…
 team-state-not-yet = Team: not synced yet

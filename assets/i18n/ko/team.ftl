@@ -29,6 +29,20 @@ team-conflict-line = { $record } { $field } 충돌({ $kind }): 내 값 { $ours }
 
 ## The window: sync state in the status bar, Sync now
 menu-sync-now = 지금 동기화
+menu-team = 팀…
+team-dialog-title = 팀
+team-dialog-intro = PostgreSQL 서버를 통해 이 파일의 일정을 팀과 공유합니다. 모든 변경은 여전히 이 파일에 먼저 저장되며, 서버에 연결되면 창이 동기화합니다.
+team-dialog-url = 서버
+team-dialog-author = 변경에 표시할 이름
+team-dialog-password = 비밀번호
+team-dialog-password-note = 이번 세션 동안 메모리에만 보관하며 파일에는 절대 쓰지 않습니다(PGPASSWORD도 사용할 수 있습니다).
+team-dialog-join = 팀에 참여
+team-dialog-join-hint = 새로 만든 빈 파일로 팀의 릴리스를 가져옵니다
+team-dialog-make = 이 파일로 팀 만들기
+team-dialog-make-hint = 서버에 팀의 테이블을 만들고(또는 업그레이드하고) 이 파일의 릴리스를 공유합니다
+team-dialog-connecting = 연결 중…
+team-dialog-member = 이 파일은 { $url } 팀에 { $author }(으)로 참여해 있습니다.
+team-dialog-use-password = 사용하고 동기화
 team-state-waiting = 동기화 중… 서버가 { $seconds }초째 응답하지 않습니다
 team-state-syncing = 동기화 중…
 team-state-not-yet = 팀: 아직 동기화하지 않음

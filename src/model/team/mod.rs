@@ -5,12 +5,14 @@
 //! Without a team, nothing of this runs.
 
 mod job;
+mod join;
 mod listen;
 mod pull;
 mod resolve;
 
 pub use super::command::{Keep, TeamCommand};
 pub use job::{CONNECT_TIMEOUT, Fetched, SyncJob};
+pub use join::{JoinJob, Reached};
 pub use listen::{ChangeListener, Heard};
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -71,6 +71,11 @@ impl ReleaseDeskApp {
             AppCommand::Import => self.dialogs.data.ask_import(ctx),
             AppCommand::Export => self.dialogs.data.open_export(),
             AppCommand::Backups => self.dialogs.backups.open(&self.session.db_path),
+            AppCommand::Team => {
+                if let Some(model) = &self.session.model {
+                    self.dialogs.team.open(model);
+                }
+            }
             AppCommand::SyncNow => return self.sync_now(ctx),
             AppCommand::CloseTab => {
                 if let Some(index) = self.tabs.active {
@@ -127,6 +132,7 @@ impl ReleaseDeskApp {
             AppCommand::SyncNow => {
                 model.is_some_and(|m| m.team().is_some() && !m.is_read_only()) && !self.team_sync.is_running()
             }
+            AppCommand::Team => model.is_some_and(|m| !m.is_read_only()),
             AppCommand::ClearSelection => !list.table.selection.is_empty(),
             AppCommand::MoveToTrash => {
                 !list.table.selection.is_empty() && list.state.base_view() != PredefinedView::Trash

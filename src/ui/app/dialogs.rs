@@ -1,5 +1,5 @@
-//! The window's own dialogs: New release, People, Release templates, Backups, About, the KPI help, the team's
-//! conflicts, Keyboard
+//! The window's own dialogs: New release, People, Release templates, Backups, About, the KPI help, Team…,
+//! the team's conflicts, Keyboard
 //! shortcuts (in `keyboard_help.rs`), and the "delete
 //! forever" confirmation of the bulk bar. Each is drawn over whatever screen is shown.
 
@@ -31,6 +31,8 @@ pub(super) struct Dialogs {
     pub(super) data: crate::ui::data_dialog::DataDialog,
     /// The team's conflicts, from the status bar.
     pub(super) conflicts: crate::ui::conflicts_dialog::ConflictsDialog,
+    /// File > Team….
+    pub(super) team: crate::ui::team_dialog::TeamDialog,
 }
 
 impl ReleaseDeskApp {
@@ -46,6 +48,9 @@ impl ReleaseDeskApp {
             self.dialogs.people.dialog_ui(ctx, model.directory(), me, &mut self.outbox);
             self.dialogs.data.dialog_ui(ctx, model, &mut self.outbox);
             self.dialogs.conflicts.dialog_ui(ctx, model, &mut self.outbox);
+            if let Some(action) = self.dialogs.team.dialog_ui(ctx, model) {
+                self.team_dialog_action(ctx, action);
+            }
         }
         if let Some((text, is_error)) = self.dialogs.data.take_message() {
             self.status = Some(crate::ui::screens::StatusLine { text, is_error });

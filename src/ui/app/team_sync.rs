@@ -17,6 +17,7 @@ use crate::domain::Timestamp;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
 use crate::model::team::{ChangeListener, Fetched, TeamError, TeamStatus};
+use crate::ui::team_dialog::TeamDialogAction;
 
 /// How often a file in a team syncs by itself.
 pub const AUTO_SYNC_EVERY: Duration = Duration::from_secs(30);
@@ -153,6 +154,34 @@ impl ReleaseDeskApp {
         match job.listen(move || repaint.request_repaint()) {
             Ok(listener) => self.team_sync.listener = Some((listener, self.session.db_path.clone())),
             Err(err) => log::warn!("could not start the team change listener: {err}"),
+        }
+    }
+
+    /// What File > Team… asked for: record the team it reached (the first sync starts at once),
+    /// or use a password this session and sync.
+    pub(super) fn team_dialog_action(&mut self, ctx: &egui::Context, action: TeamDialogAction) {
+        let Some(model) = self.session.model.as_mut() else { return };
+        match action {
+            TeamDialogAction::Reached(reached) => match model.team_join_finish(*reached) {
+                Ok(()) => {
+                    let (url, author) =
+                        model.team().map(|t| (t.url.clone(), t.author.clone())).unwrap_or_default();
+                    let joined = tr_args("team-joined", &[("url", url.into()), ("author", author.into())]);
+                    self.team_sync.started = None;
+                    self.team_sync.counts = None;
+                    self.set_status(joined, false);
+                }
+                Err(err) => {
+                    log::warn!("could not record the team in the file: {err}");
+                    self.dialogs.team.failed(&err);
+                }
+            },
+            TeamDialogAction::UsePassword(password) => {
+                model.set_team_password(Some(password));
+                if let Some(message) = self.sync_now(ctx) {
+                    self.set_status(message.0, message.1);
+                }
+            }
         }
     }
 

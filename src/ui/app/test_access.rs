@@ -143,6 +143,16 @@ impl ReleaseDeskApp {
         self.dialogs.conflicts.is_open()
     }
 
+    /// Whether File > Team… is open.
+    pub fn team_dialog_open(&self) -> bool {
+        self.dialogs.team.is_open()
+    }
+
+    /// Whether File > Team… is connecting to a server.
+    pub fn team_dialog_connecting(&self) -> bool {
+        self.dialogs.team.is_connecting()
+    }
+
     /// Whether a team sync is running on its worker thread.
     pub fn team_syncing(&self) -> bool {
         self.team_sync.is_running()
