@@ -32,6 +32,8 @@ pub struct TeamDialog {
     connecting: Option<mpsc::Receiver<Result<Reached, TeamError>>>,
     /// Why the last try failed, in words.
     error: Option<String>,
+    /// The server field takes the keyboard when the dialog opens.
+    focus_url: bool,
 }
 
 impl TeamDialog {
@@ -39,6 +41,7 @@ impl TeamDialog {
     pub fn open(&mut self, model: &Model) {
         self.open = true;
         self.error = None;
+        self.focus_url = true;
         if self.author.is_empty()
             && let Some(agent) = model.me().and_then(|id| model.directory().agent(id))
         {
@@ -96,12 +99,16 @@ impl TeamDialog {
         ui.add_space(6.0);
         egui::Grid::new("team_dialog_form").num_columns(2).spacing([10.0, 6.0]).show(ui, |ui| {
             let label = ui.label(tr("team-dialog-url"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.url)
-                    .hint_text("postgresql://kim@db.example.com:5432/releases")
-                    .desired_width(380.0),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.url)
+                        .hint_text("postgresql://kim@db.example.com:5432/releases")
+                        .desired_width(380.0),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_url) {
+                field.request_focus();
+            }
             ui.end_row();
             let label = ui.label(tr("team-dialog-author"));
             ui.add(egui::TextEdit::singleline(&mut self.author).desired_width(380.0)).labelled_by(label.id);
