@@ -370,11 +370,12 @@ fn type_into(harness: &mut Harness<'_, ReleaseDeskApp>, label: &str, text: &str)
 /// Runs frames until the Team dialog's connection has ended (at most 15 s).
 fn until_connected(harness: &mut Harness<'_, ReleaseDeskApp>) {
     let start = Instant::now();
-    harness.run();
+    // Steps, not runs: the spinner repaints for as long as the connection takes.
+    harness.step();
     while harness.state().team_dialog_connecting() {
         assert!(start.elapsed() < Duration::from_secs(15), "the connection did not end");
         std::thread::sleep(Duration::from_millis(20));
-        harness.run();
+        harness.step();
     }
     harness.run();
 }
