@@ -27,6 +27,10 @@ pub fn team_error(err: &TeamError) -> String {
         E::NoTeam => tr("team-error-no-team"),
         E::AlreadyInTeam(url) => tr_args("team-error-already-in-team", &[("url", url.as_str().into())]),
         E::JoinNeedsEmptyFile => tr("team-error-join-needs-empty-file"),
+        E::BadRootCert { path, detail } => tr_args(
+            "team-error-bad-root-cert",
+            &[("path", path.as_str().into()), ("detail", detail.as_str().into())],
+        ),
         E::NoSuchRole(role) => tr_args("team-error-no-such-role", &[("role", role.as_str().into())]),
         E::NotAllowed(detail) => tr_args("team-error-not-allowed", &[("detail", detail.as_str().into())]),
         E::Store(err) => super::store_error(err),

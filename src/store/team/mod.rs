@@ -9,6 +9,7 @@ mod push;
 mod rights;
 mod schema;
 pub mod server;
+mod tls;
 pub mod url;
 
 use std::collections::BTreeMap;
@@ -49,6 +50,8 @@ pub enum TeamError {
     NotAllowed(String),
     #[error("the team server has no PostgreSQL role '{0}' (create it first, e.g. with createuser)")]
     NoSuchRole(String),
+    #[error("the CA certificate {path} (sslrootcert) could not be read: {detail}")]
+    BadRootCert { path: String, detail: String },
     #[error("{0}")]
     Store(#[from] StoreError),
 }

@@ -5,7 +5,7 @@
 use std::str::FromStr as _;
 use std::time::Duration;
 
-use postgres::{Client, NoTls};
+use postgres::Client;
 use serde_json::{Map, Value};
 
 use super::TeamError;
@@ -56,7 +56,8 @@ impl Server {
     /// [`Server::connect`], waiting up to `timeout` for the server (unless the URL says).
     pub fn connect_within(url: &str, password: Option<&str>, timeout: Duration) -> Result<Self, TeamError> {
         let (shown, in_url) = super::url::split_password(url)?;
-        let mut config = postgres::Config::from_str(url).map_err(|_| TeamError::BadUrl(shown.clone()))?;
+        let (url, root_cert) = super::tls::split_root_cert(url);
+        let mut config = postgres::Config::from_str(&url).map_err(|_| TeamError::BadUrl(shown.clone()))?;
         if in_url.is_none()
             && let Some(password) = password
         {
@@ -79,10 +80,17 @@ impl Server {
             // cannot block everyone else's pushes.
             config.options("-c lock_timeout=30s -c idle_in_transaction_session_timeout=60s");
         }
+        let tls = super::tls::connector(root_cert.as_deref())?;
         let client = config
-            .connect(NoTls)
+            .connect(tls)
             .map_err(|e| TeamError::Unreachable { url: shown, detail: connect_detail(&e) })?;
         Ok(Self { client })
+    }
+
+    /// Whether this connection is encrypted (TLS).
+    pub fn uses_tls(&mut self) -> Result<bool, TeamError> {
+        let row = self.client.query_opt("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])?;
+        Ok(row.is_some_and(|r| r.get(0)))
     }
 
     /// A setting of this session on the server (`current_setting`), as the server words it.

@@ -28,7 +28,7 @@ fn without_password_guess(text: &str) -> String {
 }
 
 /// `%40` -> `@`, and so on (a password with such characters is written encoded in a URL).
-fn percent_decode(text: &str) -> String {
+pub(super) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

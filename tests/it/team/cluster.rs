@@ -26,6 +26,8 @@ pub struct OwnCluster {
     bin: PathBuf,
     data: PathBuf,
     dir: PathBuf,
+    /// Serves TLS with a certificate of a CA made for it (`ca.pem` in `dir`).
+    tls: bool,
 }
 
 static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
@@ -63,11 +65,11 @@ fn free_port() -> u16 {
 }
 
 fn start() -> Result<Cluster, String> {
-    start_in().map(|own| Cluster { port: own.port })
+    start_in(false).map(|own| Cluster { port: own.port })
 }
 
 /// The options the server runs with (also when started again).
-fn server_options(port: u16, dir: &Path) -> Vec<String> {
+fn server_options(port: u16, dir: &Path, tls: bool) -> Vec<String> {
     let mut options: Vec<String> =
         ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off"]
             .into_iter()
@@ -76,16 +78,88 @@ fn server_options(port: u16, dir: &Path) -> Vec<String> {
             .collect();
     options.extend(["-p".to_owned(), port.to_string()]);
     options.extend(["-c".to_owned(), format!("unix_socket_directories={}", dir.display())]);
+    if tls {
+        options.extend(["-c".to_owned(), "ssl=on".to_owned()]);
+        options.extend(["-c".to_owned(), format!("ssl_cert_file={}", dir.join("server.pem").display())]);
+        options.extend(["-c".to_owned(), format!("ssl_key_file={}", dir.join("server.key").display())]);
+    }
     options
 }
 
-fn start_in() -> Result<OwnCluster, String> {
+/// A CA and a server certificate it signed for 127.0.0.1, made with openssl in `dir`.
+fn make_certificates(dir: &Path) -> Result<(), String> {
+    std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+    let steps: [&[&str]; 3] = [
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Release Desk test CA",
+        ],
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=127.0.0.1",
+        ],
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.pem",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+        ],
+    ];
+    for args in steps {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .map_err(|e| format!("openssl did not run: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("openssl {args:?} failed: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+    }
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(dir.join("server.key"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    Ok(())
+}
+
+fn start_in(tls: bool) -> Result<OwnCluster, String> {
     let bin = pg_bin()?;
     // Kept on purpose (the watchdog removes it): the server runs until this process ends.
     let dir = tempfile::Builder::new().prefix("release-desk-pg-").tempdir().unwrap().keep();
     let data = dir.join("data");
     let pwfile = dir.join("pw");
     std::fs::write(&pwfile, PASSWORD).unwrap();
+    if tls {
+        make_certificates(&dir)?;
+    }
     if is_root() {
         let status = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status().unwrap();
         assert!(status.success(), "chown of {} failed", dir.display());
@@ -105,14 +179,14 @@ fn start_in() -> Result<OwnCluster, String> {
     let server = as_postgres(&bin.join("postgres"))
         .arg("-D")
         .arg(&data)
-        .args(server_options(port, &dir))
+        .args(server_options(port, &dir, tls))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
         .map_err(|e| format!("postgres did not start: {e}"))?;
     watchdog(&bin, &dir, &data, server.id());
-    let own = OwnCluster { port, bin, data, dir };
+    let own = OwnCluster { port, bin, data, dir, tls };
     own.wait_until_up()?;
     Ok(own)
 }
@@ -121,10 +195,23 @@ fn start_in() -> Result<OwnCluster, String> {
 impl OwnCluster {
     /// Starts a cluster for this test alone.
     pub fn start() -> Self {
-        match start_in() {
+        match start_in(false) {
             Ok(own) => own,
             Err(why) => panic!("the team tests need a PostgreSQL server: {why}"),
         }
+    }
+
+    /// Starts a cluster for this test alone that also serves TLS (see [`OwnCluster::ca_path`]).
+    pub fn start_with_tls() -> Self {
+        match start_in(true) {
+            Ok(own) => own,
+            Err(why) => panic!("the TLS test needs PostgreSQL and openssl: {why}"),
+        }
+    }
+
+    /// The CA that signed the server's certificate.
+    pub fn ca_path(&self) -> PathBuf {
+        self.dir.join("ca.pem")
     }
 
     /// A fresh database on it: its URL with the password in it.
@@ -154,7 +241,7 @@ impl OwnCluster {
             .arg("-D")
             .arg(&self.data)
             .arg("-o")
-            .arg(server_options(self.port, &self.dir).join(" "))
+            .arg(server_options(self.port, &self.dir, self.tls).join(" "))
             .arg("-l")
             .arg(self.dir.join("server-again.log"))
             .args(["start", "-w"])

@@ -12,6 +12,7 @@ mod property;
 mod resolve;
 mod restart;
 mod rights;
+mod tls;
 mod undo;
 
 use std::path::Path;
