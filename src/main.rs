@@ -26,6 +26,8 @@ fn main() -> ExitCode {
     let mode = if cli.opens_window() { logfile::Mode::Window } else { logfile::Mode::Command };
     // Beside the window's settings (eframe's folder for the app id): `logs/release-desk.log`.
     logfile::init(eframe::storage_dir(ui::APP_ID).map(|dir| dir.join("logs")), mode);
+    // The team server's password is kept in the OS keyring between runs (never in the file).
+    release_desk::model::team::use_os_keyring();
     match cli::main(cli) {
         cli::Parsed::Exit(code) => code,
         cli::Parsed::Window { db, lang } => {

@@ -176,6 +176,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("team grant #revoke", "cli-help-team-grant-revoke"),
     ("team rights", "cli-help-team-rights"),
     ("team rights #format", "cli-help-format"),
+    ("team forget-password", "cli-help-team-forget-password"),
     ("team resolve", "cli-help-team-resolve"),
     ("team resolve #id", "cli-help-team-resolve-id"),
     ("team resolve #keep", "cli-help-team-resolve-keep"),

@@ -65,6 +65,8 @@ pub enum TeamAction {
         #[arg(long, value_enum, default_value = "table")]
         format: TeamFormat,
     },
+    /// Remove this team's password from the system's keyring (it is asked for again).
+    ForgetPassword,
     /// Settle one conflict: keep this file's value (pushed on the next sync) or the team's.
     Resolve {
         /// The conflict's id (`team conflicts` lists them).
@@ -136,6 +138,12 @@ pub(super) fn team(db: &Path, args: TeamArgs) -> Result<String, String> {
             let key = if revoke { "team-revoked" } else { "team-granted" };
             let args = [("user", user.into()), ("right", i18n::team_right(right).into())];
             Ok(format!("{}\n", tr_args(key, &args)))
+        }
+        TeamAction::ForgetPassword => {
+            let mut model = open_existing(db)?;
+            model.team_forget_password().map_err(|e| i18n::team_error(&e))?;
+            let url = model.team().map(|t| t.url.clone()).unwrap_or_default();
+            Ok(format!("{}\n", tr_args("team-password-forgotten", &[("url", url.into())])))
         }
         TeamAction::Rights { format } => {
             let model = open_existing(db)?;

@@ -110,6 +110,8 @@ pub struct Model {
     history: History,
     /// The team the file belongs to (`None`: no team; nothing of team sync runs).
     team: Option<team::TeamLink>,
+    /// Where the team server's password is kept between sessions (the OS keyring in the app).
+    vault: std::sync::Arc<dyn team::PasswordVault>,
     /// The conflicts team sync met, with both values, oldest first (resolved ones too).
     team_conflicts: Vec<team::StoredConflict>,
 }
@@ -177,6 +179,7 @@ impl Model {
             acting_agent: None,
             history: History::default(),
             team,
+            vault: team::default_vault(),
             team_conflicts,
         };
         model.install(snapshot);

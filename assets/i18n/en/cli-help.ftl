@@ -143,3 +143,4 @@ cli-help-team-grant-user = The PostgreSQL role (a login made with createuser or 
 cli-help-team-grant-right = member: pull and push; approve: also move releases past the deploy gate; purge: also delete releases for good
 cli-help-team-grant-revoke = Take the right back instead
 cli-help-team-rights = The rights this file's PostgreSQL role has on the team's server
+cli-help-team-forget-password = Remove this team's password from the system's keyring (it is asked for again)

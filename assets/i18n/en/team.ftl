@@ -17,6 +17,8 @@ team-error-already-in-team = This file already belongs to the team at { $url }.
 team-error-join-needs-empty-file = This file holds releases of its own: join a team with a new file (or make the team from this one with "team init").
 team-error-not-allowed = The team server does not allow this for your PostgreSQL role: { $detail }. Ask the team's administrator for the right ("team grant --user ROLE --right member").
 team-error-no-such-role = The team server has no PostgreSQL role "{ $role }": create the login first (createuser, or CREATE ROLE ... LOGIN).
+team-error-keyring = The system's keyring could not do it: { $detail }
+team-password-forgotten = The password of { $url } is no longer kept in the keyring.
 team-error-bad-root-cert = The CA certificate { $path } (sslrootcert in the URL) could not be read: { $detail }
 team-error-overtaken = { $count ->
         [one] A teammate changed release { $ids }

@@ -142,3 +142,4 @@ cli-help-team-grant-user = PostgreSQL 역할(createuser 또는 CREATE ROLE ... L
 cli-help-team-grant-right = member: 풀과 푸시, approve: 릴리스를 배포 게이트 너머로 이동, purge: 릴리스 영구 삭제
 cli-help-team-grant-revoke = 권한을 대신 회수합니다
 cli-help-team-rights = 이 파일의 PostgreSQL 역할이 팀 서버에서 가진 권한
+cli-help-team-forget-password = 시스템 키링에서 이 팀의 비밀번호를 지웁니다(다시 묻게 됩니다)

@@ -154,7 +154,7 @@ impl Model {
         let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
         Ok(SyncJob {
             url: team.state.url.clone(),
-            password: password.map(str::to_owned).or_else(|| team.password.clone()),
+            password: password.map(str::to_owned).or_else(|| self.team_password()),
             author: team.state.author.clone(),
             client: team.state.client_id,
             outbox: self.store.team_outbox()?,

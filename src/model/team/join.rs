@@ -77,10 +77,15 @@ impl Model {
         Ok(())
     }
 
-    /// The password the window was given for the team's server this session (not stored).
+    /// The password the window was given for the team's server: used this session and kept in
+    /// the vault (the OS keyring), never in the file.
     pub fn set_team_password(&mut self, password: Option<String>) {
+        let password = password.filter(|p| !p.is_empty());
+        if let Some(url) = self.team().map(|t| t.url.clone()) {
+            self.keep_password(&url, password.as_deref());
+        }
         if let Some(team) = &mut self.team {
-            team.password = password.filter(|p| !p.is_empty());
+            team.password = password;
         }
     }
 }

@@ -9,11 +9,14 @@ mod join;
 mod listen;
 mod pull;
 mod resolve;
+mod vault;
 
 pub use super::command::{Keep, TeamCommand};
 pub use job::{CONNECT_TIMEOUT, Fetched, SyncJob};
 pub use join::{JoinJob, Reached};
 pub use listen::{ChangeListener, Heard};
+pub(super) use vault::default_vault;
+pub use vault::{MemoryVault, OsKeyring, PasswordVault, use_os_keyring};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -38,8 +41,10 @@ pub(super) struct TeamLink {
     state: TeamState,
     /// The seq each shared record was last seen at: a command's base.
     record_seqs: BTreeMap<RecordKey, i64>,
-    /// The password given this session (in the URL or beside it), kept in memory only.
+    /// The password given this session (in the URL or beside it), or read from the vault.
     password: Option<String>,
+    /// The vault was asked for the password (once a session).
+    asked_vault: std::sync::OnceLock<Option<String>>,
     /// Records the last sync named that the file lacks: the next sync fetches them whole.
     wanted: BTreeSet<RecordKey>,
 }
@@ -76,6 +81,7 @@ impl TeamLink {
             state,
             record_seqs: store.team_record_seqs()?,
             password: None,
+            asked_vault: std::sync::OnceLock::new(),
             wanted: BTreeSet::new(),
         }))
     }
@@ -153,15 +159,58 @@ impl Model {
         password: Option<&str>,
     ) -> Result<(), TeamError> {
         let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
-        let password = password.or(team.password.as_deref());
-        Server::connect(&team.state.url, password)?.grant(user, right, revoke)
+        let password = password.map(str::to_owned).or_else(|| self.team_password());
+        Server::connect(&team.state.url, password.as_deref())?.grant(user, right, revoke)
     }
 
     /// The rights this file's PostgreSQL role has on the team's server.
     pub fn team_rights(&self, password: Option<&str>) -> Result<Vec<TeamRight>, TeamError> {
         let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
-        let password = password.or(team.password.as_deref());
-        Server::connect(&team.state.url, password)?.rights()
+        let password = password.map(str::to_owned).or_else(|| self.team_password());
+        Server::connect(&team.state.url, password.as_deref())?.rights()
+    }
+
+    /// Keeps `password` for `url` in the vault (a failure is logged: it is asked for again).
+    fn keep_password(&self, url: &str, password: Option<&str>) {
+        if let Some(password) = password
+            && let Err(err) = self.vault.set(url, password)
+        {
+            log::warn!("the password of {url} could not be kept in the keyring: {err}");
+        }
+    }
+
+    /// Uses `vault` for the team server's password from now on (tests give one of their own).
+    pub fn set_password_vault(&mut self, vault: std::sync::Arc<dyn PasswordVault>) {
+        self.vault = vault;
+        if let Some(team) = &mut self.team {
+            team.asked_vault = std::sync::OnceLock::new();
+        }
+    }
+
+    /// `team forget-password`: the vault forgets this team's password, and so does this session.
+    pub fn team_forget_password(&mut self) -> Result<(), TeamError> {
+        let team = self.team.as_mut().ok_or(TeamError::NoTeam)?;
+        team.password = None;
+        team.asked_vault = std::sync::OnceLock::new();
+        let url = team.state.url.clone();
+        self.vault.forget(&url).map_err(TeamError::Keyring)
+    }
+
+    /// The password of the team's server: given this session, else the vault's (asked once).
+    pub(super) fn team_password(&self) -> Option<String> {
+        let team = self.team.as_ref()?;
+        if let Some(password) = &team.password {
+            return Some(password.clone());
+        }
+        team.asked_vault
+            .get_or_init(|| match self.vault.get(&team.state.url) {
+                Ok(password) => password,
+                Err(err) => {
+                    log::info!("no password from the keyring for {}: {err}", team.state.url);
+                    None
+                }
+            })
+            .clone()
     }
 
     /// Records the team in the file (the URL without its password); with `share`, the releases
@@ -176,9 +225,12 @@ impl Model {
     ) -> Result<(), TeamError> {
         let (url, in_url) = crate::store::team::url::split_password(url)?;
         let password = in_url.or_else(|| password.map(str::to_owned));
-        if let Some(team) = &mut self.team {
+        if let Some(team) = &self.team {
             if team.state.url == url {
-                team.password = password;
+                self.keep_password(&url, password.as_deref());
+                if let Some(team) = &mut self.team {
+                    team.password = password;
+                }
                 return Ok(());
             }
             return Err(TeamError::AlreadyInTeam(team.state.url.clone()));
@@ -187,7 +239,14 @@ impl Model {
         let state =
             TeamState { url, author: author.to_owned(), client_id: uuid::Uuid::new_v4(), last_seq: 0 };
         self.store.set_team_state(&state)?;
-        self.team = Some(TeamLink { state, record_seqs: BTreeMap::new(), password, wanted: BTreeSet::new() });
+        self.keep_password(&state.url, password.as_deref());
+        self.team = Some(TeamLink {
+            state,
+            record_seqs: BTreeMap::new(),
+            password,
+            asked_vault: std::sync::OnceLock::new(),
+            wanted: BTreeSet::new(),
+        });
         if share && !self.releases.is_empty() {
             let changes: Vec<RecordChange> = self
                 .releases

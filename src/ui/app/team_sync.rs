@@ -97,8 +97,16 @@ impl ReleaseDeskApp {
         if let Some(message) = self.collect_sync(ctx) {
             self.set_status(message.0, message.1);
         }
-        let Some(model) = self.session.model.as_ref() else { return };
-        if model.team().is_none() || model.is_read_only() || self.team_sync.running.is_some() {
+        let Some(model) = self.session.model.as_ref() else {
+            self.team_sync.listener = None;
+            return;
+        };
+        if model.team().is_none() || model.is_read_only() {
+            // Another file, in no team (or held by another window): no connection is kept for it.
+            self.team_sync.listener = None;
+            return;
+        }
+        if self.team_sync.running.is_some() {
             return;
         }
         if !self.team_sync.auto {

@@ -12,7 +12,13 @@ use super::{PASSWORD, database};
 
 fn team(db: &Path, args: &[&str], password: Option<&str>) -> Output {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"));
-    command.arg("--db").arg(db).args(["--lang", "en", "team"]).args(args).env_remove("PGPASSWORD");
+    command
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "en", "team"])
+        .args(args)
+        .env_remove("PGPASSWORD")
+        .env("RELEASE_DESK_KEYRING", "off");
     if let Some(password) = password {
         command.env("PGPASSWORD", password);
     }

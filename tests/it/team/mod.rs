@@ -14,6 +14,7 @@ mod restart;
 mod rights;
 mod tls;
 mod undo;
+mod vault;
 
 use std::path::Path;
 

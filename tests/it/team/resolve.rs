@@ -104,6 +104,7 @@ fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
         .args(["--lang", "en", "team"])
         .args(args)
         .env("PGPASSWORD", PASSWORD)
+        .env("RELEASE_DESK_KEYRING", "off")
         .output()
         .unwrap()
 }
