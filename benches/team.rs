@@ -7,33 +7,19 @@
 
 #[path = "../tests/it/team/cluster.rs"]
 mod cluster;
+mod common;
 
 use std::hint::black_box;
 
+use common::new_release;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use release_desk::domain::{PlannedWindow, Priority, ReleaseId, ReleaseType, Status};
-use release_desk::model::{Command, Model, NewRelease, ReleaseCommand, ReleaseEdit};
+use release_desk::domain::ReleaseId;
+use release_desk::model::{Command, Model, ReleaseCommand, ReleaseEdit};
 use release_desk::store::team::change::{OutboxEntry, RecordChange, RecordKey};
 use release_desk::store::team::server::Server;
 
 const PULLED: i64 = 10_000;
 const RELEASES: i64 = 100;
-
-fn new_release(subject: &str) -> Command {
-    let start = release_desk::model::system_now() + chrono::Duration::days(1);
-    Command::Release(ReleaseCommand::Create(NewRelease {
-        subject: subject.into(),
-        description: String::new(),
-        status: Status::Open,
-        priority: Priority::Low,
-        release_type: ReleaseType::Standard,
-        planned: PlannedWindow { start, end: start + chrono::Duration::hours(2) },
-        agent_id: None,
-        group_id: None,
-        department_id: None,
-        category: None,
-    }))
-}
 
 fn push_round_trip(c: &mut Criterion) {
     let url = cluster::database();

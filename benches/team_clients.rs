@@ -10,12 +10,14 @@
 
 #[path = "../tests/it/team/cluster.rs"]
 mod cluster;
+mod common;
 
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use release_desk::domain::{PlannedWindow, Priority, ReleaseId, ReleaseType, Status};
-use release_desk::model::{Command, Model, NewRelease, ReleaseCommand, ReleaseEdit};
+use common::new_release;
+use release_desk::domain::ReleaseId;
+use release_desk::model::{Command, Model, ReleaseCommand, ReleaseEdit};
 use release_desk::store::team::change::{RecordKind, release_from_fields};
 use release_desk::store::team::server::Server;
 
@@ -23,22 +25,6 @@ const SHARED_RELEASES: i64 = 40;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-fn new_release(subject: &str) -> Command {
-    let start = release_desk::model::system_now() + chrono::Duration::days(1);
-    Command::Release(ReleaseCommand::Create(NewRelease {
-        subject: subject.into(),
-        description: String::new(),
-        status: Status::Open,
-        priority: Priority::Low,
-        release_type: ReleaseType::Standard,
-        planned: PlannedWindow { start, end: start + chrono::Duration::hours(2) },
-        agent_id: None,
-        group_id: None,
-        department_id: None,
-        category: None,
-    }))
 }
 
 /// What one client did.

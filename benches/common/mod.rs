@@ -1,5 +1,6 @@
 //! Shared set-up for the benchmarks: a file of generated releases, optionally with an activity
-//! log of realistic size, and a way to trim that log back between iterations.
+//! log of realistic size, a way to trim that log back between iterations, and the command that
+//! creates one plain release (the team benches').
 
 #![allow(clippy::unwrap_used, dead_code)]
 
@@ -136,4 +137,25 @@ pub fn median(runs: usize, mut f: impl FnMut()) -> std::time::Duration {
         .collect();
     times.sort();
     times[runs / 2]
+}
+
+/// The command that creates an Open, Low, Standard release `subject`, planned two hours from a
+/// day from now.
+pub fn new_release(subject: &str) -> release_desk::model::Command {
+    use release_desk::domain::{PlannedWindow, Priority, ReleaseType};
+    let start = release_desk::model::system_now() + chrono::Duration::days(1);
+    release_desk::model::Command::Release(release_desk::model::ReleaseCommand::Create(
+        release_desk::model::NewRelease {
+            subject: subject.into(),
+            description: String::new(),
+            status: Status::Open,
+            priority: Priority::Low,
+            release_type: ReleaseType::Standard,
+            planned: PlannedWindow { start, end: start + chrono::Duration::hours(2) },
+            agent_id: None,
+            group_id: None,
+            department_id: None,
+            category: None,
+        },
+    ))
 }

@@ -1,8 +1,8 @@
 //! File > Team… (issue 21): join a team on a PostgreSQL server, or make one from this file, without
 //! the command line; for a file already in a team, the server, the name its changes go out under,
-//! and a password for this session (kept in memory only, never in the file). Connecting runs on a
-//! named worker thread (`team-join`), so a slow server never holds up a frame; what went wrong is
-//! said in the dialog, in the user's language.
+//! and a password (kept in the system's keyring when there is one, never in the file). Connecting
+//! runs on a named worker thread (`team-join`), so a slow server never holds up a frame; what went
+//! wrong is said in the dialog, in the user's language.
 
 use std::sync::mpsc;
 

@@ -67,8 +67,8 @@ impl Model {
         Ok(JoinJob { url: url.trim().to_owned(), password, author: author.to_owned(), make })
     }
 
-    /// Records the team the job reached in the file (the password in memory only); the next sync
-    /// shares and pulls.
+    /// Records the team the job reached in the file (its password goes to the vault, never to
+    /// the file); the next sync shares and pulls.
     pub fn team_join_finish(&mut self, reached: Reached) -> Result<(), TeamError> {
         let Reached { mut server, job } = reached;
         self.join(&mut server, &job.url, job.password.as_deref(), &job.author, job.make)?;
