@@ -68,8 +68,8 @@ team-conflicts-waiting = { $count ->
 team-conflicts-open-hint = Choose which value stays for each conflict
 team-sync-done = Synced with the team: pushed { $pushed }, pulled { $pulled }.
 team-sync-new-conflicts = { $count ->
-        [one] The sync met a conflict with a teammate's change. Both values are kept.
-       *[other] The sync met { $count } conflicts with teammates' changes. Both values are kept.
+        [one] The sync met a conflict (a teammate's change, or one the server refused). Both values are kept.
+       *[other] The sync met { $count } conflicts (teammates' changes, or ones the server refused). Both values are kept.
     }
 team-sync-read-only = This file is open read-only here: the window that holds it syncs it.
 team-sync-already-running = A sync is already running.
