@@ -144,15 +144,21 @@ fn team_conflicts_lists_them_and_team_resolve_settles_one() {
     assert_eq!(model.team_status().unwrap().unwrap().pending, 1);
 }
 
+/// A team of two where, offline, A made "Payroll cut-over" and B "VPN firmware update": both got
+/// the same next number, returned.
+fn one_number_made_twice(dir: &std::path::Path, url: &str) -> (Model, Model, ReleaseId) {
+    let (mut a, mut b, _) = two_clients(dir, url);
+    let on_a = super::merge::create(&mut a, "Payroll cut-over");
+    let on_b = super::merge::create(&mut b, "VPN firmware update");
+    assert_eq!(on_a, on_b);
+    (a, b, on_b)
+}
+
 #[test]
 fn keep_mine_of_a_release_whose_number_a_teammate_took_adds_it_again_under_a_new_number() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
-    let (mut a, mut b, _) = two_clients(dir.path(), &url);
-    // Offline, both make a release: both get the next number here.
-    let on_a = super::merge::create(&mut a, "Payroll cut-over");
-    let on_b = super::merge::create(&mut b, "VPN firmware update");
-    assert_eq!(on_a, on_b);
+    let (mut a, mut b, on_b) = one_number_made_twice(dir.path(), &url);
     sync(&mut a);
     let report = sync(&mut b);
     assert_eq!(report.conflicts.len(), 1, "{report:?}");
@@ -185,10 +191,7 @@ fn keep_mine_of_a_release_whose_number_a_teammate_took_adds_it_again_under_a_new
 fn edits_after_a_release_whose_number_was_taken_stay_with_it() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
-    let (mut a, mut b, _) = two_clients(dir.path(), &url);
-    let on_a = super::merge::create(&mut a, "Payroll cut-over");
-    let on_b = super::merge::create(&mut b, "VPN firmware update");
-    assert_eq!(on_a, on_b);
+    let (mut a, mut b, on_b) = one_number_made_twice(dir.path(), &url);
     edit(&mut b, on_b, ReleaseEdit::Description("B's runbook, written offline".into()));
     edit(&mut b, on_b, ReleaseEdit::Status(Status::OnHold));
     sync(&mut a);
@@ -196,7 +199,7 @@ fn edits_after_a_release_whose_number_was_taken_stay_with_it() {
     let kinds: Vec<_> = report.conflicts.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, vec![release_desk::model::team::ConflictKind::IdTaken], "{report:?}");
     let server = super::server_releases(&url);
-    let theirs = server.iter().find(|r| r.id == on_a).unwrap();
+    let theirs = server.iter().find(|r| r.id == on_b).unwrap();
     assert_eq!((theirs.subject.as_str(), theirs.description.as_str()), ("Payroll cut-over", ""));
     assert_eq!(theirs.status, Status::Open, "B's later edits did not land on A's release");
     assert_eq!(b.team_status().unwrap().unwrap().pending, 0);
