@@ -327,6 +327,9 @@ fn file_team_joins_a_new_file_to_a_team_from_the_window() {
     assert_eq!(model.team().map(|t| t.author.as_str()), Some("Lee"));
     assert_eq!(model.release(id).map(|r| r.subject.as_str()), Some("ERP upgrade HQ"));
     assert!(b.query_by_label("Connected").is_some());
+    b.get_by_label("Connected").hover();
+    b.run();
+    assert!(b.query_by_label_contains("The connection is not encrypted").is_some(), "said on hover");
     let file = std::fs::read(&b_path).unwrap();
     assert!(!file.windows(password.len()).any(|w| w == password.as_bytes()), "no password in the file");
 

@@ -47,6 +47,8 @@ pub struct Fetched {
     whole: Vec<PulledChange>,
     /// Why the sync stopped early (what got through before is still recorded).
     failure: Option<TeamError>,
+    /// Whether the connection was encrypted (TLS); `None` when it was not made.
+    encrypted: Option<bool>,
 }
 
 impl SyncJob {
@@ -65,8 +67,13 @@ impl SyncJob {
 
     /// Pushes the outbox in order, then pulls every change after the job's seq, on `server`.
     pub(super) fn run_on(&self, server: &mut Server) -> Fetched {
-        let mut fetched =
-            Fetched { pushed: Vec::new(), pulled: Vec::new(), whole: Vec::new(), failure: None };
+        let mut fetched = Fetched {
+            pushed: Vec::new(),
+            pulled: Vec::new(),
+            whole: Vec::new(),
+            failure: None,
+            encrypted: None,
+        };
         if let Err(err) = self.exchange(server, &mut fetched) {
             fetched.failure = Some(err);
         }
@@ -75,6 +82,7 @@ impl SyncJob {
 
     fn exchange(&self, server: &mut Server, fetched: &mut Fetched) -> Result<(), TeamError> {
         server.check_schema()?;
+        fetched.encrypted = Some(server.uses_tls()?);
         // Releases made here whose number a teammate's took: later commands' changes to them are
         // not for the teammate's release (the conflict keeps them), so they are not pushed.
         let mut taken = BTreeSet::new();
@@ -138,7 +146,18 @@ impl SyncJob {
 
 impl Fetched {
     fn failed(err: TeamError) -> Self {
-        Self { pushed: Vec::new(), pulled: Vec::new(), whole: Vec::new(), failure: Some(err) }
+        Self {
+            pushed: Vec::new(),
+            pulled: Vec::new(),
+            whole: Vec::new(),
+            failure: Some(err),
+            encrypted: None,
+        }
+    }
+
+    /// Whether the sync's connection was encrypted (TLS); `None` when none was made.
+    pub fn encrypted(&self) -> Option<bool> {
+        self.encrypted
     }
 
     /// Why the sync stopped early, if it did.
@@ -169,7 +188,7 @@ impl Model {
     /// commands made while the job ran stay in the outbox for the next sync. Returns the job's
     /// failure, if it had one, after recording what got through before it.
     pub fn team_sync_finish(&mut self, fetched: Fetched) -> Result<SyncReport, TeamError> {
-        let Fetched { pushed, pulled, whole, failure } = fetched;
+        let Fetched { pushed, pulled, whole, failure, .. } = fetched;
         let mut report = SyncReport::default();
         for (command_id, mut conflicts, repeated) in pushed {
             for conflict in conflicts.iter_mut().filter(|c| c.kind == ConflictKind::IdTaken) {

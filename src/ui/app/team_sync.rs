@@ -57,6 +57,8 @@ pub(super) struct TeamSync {
     counts: Option<(u64, TeamStatus)>,
     /// Off in tests that draw a team file without a server.
     auto: bool,
+    /// Whether the last sync's connection was encrypted (TLS), for the status bar's hover.
+    encrypted: Option<bool>,
     /// Listening for teammates' changes on the server, for the file at this path. What it hears
     /// while a sync runs waits in it until that sync is done.
     listener: Option<(ChangeListener, std::path::PathBuf)>,
@@ -71,6 +73,7 @@ impl Default for TeamSync {
             last_pull: None,
             counts: None,
             auto: true,
+            encrypted: None,
             listener: None,
         }
     }
@@ -267,6 +270,9 @@ impl ReleaseDeskApp {
             self.team_sync.started = None;
             return None;
         }
+        if let Some(encrypted) = fetched.encrypted() {
+            self.team_sync.encrypted = Some(encrypted);
+        }
         match model.team_sync_finish(fetched) {
             Ok(report) => {
                 self.team_sync.outcome = Some(Outcome::Connected);
@@ -358,6 +364,11 @@ impl ReleaseDeskApp {
         };
         let hover = match why {
             Some(why) => format!("{why}\n{hover}"),
+            None => hover,
+        };
+        let hover = match self.team_sync.encrypted {
+            Some(true) => format!("{hover}\n{}", tr("team-connection-encrypted")),
+            Some(false) => format!("{hover}\n{}", tr("team-connection-plain")),
             None => hover,
         };
         ui.label(RichText::new(text).color(color)).on_hover_text(hover);

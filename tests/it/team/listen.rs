@@ -50,4 +50,8 @@ fn a_listener_hears_a_teammates_push_and_not_its_own() {
     assert_eq!(b.release(id).unwrap().description, "from A");
     assert!(!listener.has_ended());
     drop(listener);
+    // The suite's server has no TLS: the sync says its connection was plain.
+    let fetched = b.team_sync_job(None).unwrap().run();
+    assert_eq!(fetched.encrypted(), Some(false));
+    b.team_sync_finish(fetched).unwrap();
 }

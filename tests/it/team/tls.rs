@@ -41,4 +41,8 @@ fn a_team_over_tls_is_encrypted_and_an_untrusted_certificate_is_refused() {
     b.team_join(&team_url, None, "Lee").unwrap();
     assert_eq!(b.release(id).unwrap().subject, "Core banking patch over TLS");
     assert_eq!(sync(&mut b).pushed, 0);
+    // What the window's status bar says of it.
+    let fetched = b.team_sync_job(None).unwrap().run();
+    assert_eq!(fetched.encrypted(), Some(true));
+    b.team_sync_finish(fetched).unwrap();
 }
