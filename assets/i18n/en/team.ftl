@@ -55,7 +55,7 @@ team-state-not-yet = Team: not synced yet
 team-state-connected = Connected
 team-state-offline = Offline
 team-state-failed = Sync failed
-team-status-hover = Team server { $url }, as { $author }. Syncs every 30 seconds and on File > Sync now.
+team-status-hover = Team server { $url }, as { $author }. Syncs when a teammate's change is written, every 30 seconds, and on File > Sync now.
 team-connection-encrypted = The connection is encrypted (TLS, certificate checked).
 team-connection-plain = The connection is not encrypted: add sslmode=require to the server's URL to insist on TLS.
 team-pending = { $count ->
