@@ -52,7 +52,7 @@ team-state-not-yet = 팀: 아직 동기화하지 않음
 team-state-connected = 연결됨
 team-state-offline = 오프라인
 team-state-failed = 동기화 실패
-team-status-hover = 팀 서버 { $url }, { $author }(으)로 참여. 팀원의 변경이 기록되면 바로, 그리고 30초마다와 파일 > 지금 동기화로 동기화합니다.
+team-status-hover = 팀 서버 { $url }, { $author }(으)로 참여. 팀원의 변경이 기록되면 바로, 30초마다, 그리고 파일 > 지금 동기화를 누르면 동기화합니다.
 team-connection-encrypted = 연결이 암호화되어 있습니다(TLS, 인증서 확인됨).
 team-connection-plain = 연결이 암호화되어 있지 않습니다. TLS를 강제하려면 서버 URL에 sslmode=require를 추가하세요.
 team-pending = 푸시 대기 { $count }건
