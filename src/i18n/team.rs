@@ -31,6 +31,9 @@ pub fn team_error(err: &TeamError) -> String {
             "team-error-bad-root-cert",
             &[("path", path.as_str().into()), ("detail", detail.as_str().into())],
         ),
+        E::DatabaseNameTooLong(name) => {
+            tr_args("team-error-database-name-too-long", &[("name", name.as_str().into())])
+        }
         E::Keyring(detail) => tr_args("team-error-keyring", &[("detail", detail.as_str().into())]),
         E::NoSuchRole(role) => tr_args("team-error-no-such-role", &[("role", role.as_str().into())]),
         E::NotAllowed(detail) => tr_args("team-error-not-allowed", &[("detail", detail.as_str().into())]),

@@ -18,6 +18,7 @@ team-error-join-needs-empty-file = This file holds releases of its own: join a t
 team-error-not-allowed = The team server does not allow this for your PostgreSQL role: { $detail }. Ask the team's administrator for the right ("team grant --user ROLE --right member").
 team-error-no-such-role = The team server has no PostgreSQL role "{ $role }": create the login first (createuser, or CREATE ROLE ... LOGIN).
 team-error-keyring = The system's keyring could not do it: { $detail }
+team-error-database-name-too-long = The database name "{ $name }" is too long for the team's role names (at most 51 bytes): make the team in a database with a shorter name.
 team-password-forgotten = The password of { $url } is no longer kept in the keyring.
 team-error-bad-root-cert = The CA certificate { $path } (sslrootcert in the URL) could not be read: { $detail }
 team-error-overtaken = { $count ->

@@ -18,6 +18,7 @@ team-error-join-needs-empty-file = 이 파일에는 자체 릴리스가 있습�
 team-error-not-allowed = 팀 서버가 이 PostgreSQL 역할에는 이 작업을 허용하지 않습니다: { $detail }. 팀 관리자에게 권한을 요청하세요("team grant --user 역할 --right member").
 team-error-no-such-role = 팀 서버에 PostgreSQL 역할 "{ $role }"이(가) 없습니다. 먼저 로그인 역할을 만드세요(createuser 또는 CREATE ROLE ... LOGIN).
 team-error-keyring = 시스템 키링에서 처리하지 못했습니다: { $detail }
+team-error-database-name-too-long = 데이터베이스 이름 "{ $name }"이(가) 팀 역할 이름에 쓰기에 너무 깁니다(최대 51바이트). 이름이 더 짧은 데이터베이스에 팀을 만드세요.
 team-password-forgotten = 이제 { $url }의 비밀번호를 키링에 보관하지 않습니다.
 team-error-bad-root-cert = CA 인증서 { $path }(URL의 sslrootcert)을(를) 읽을 수 없습니다: { $detail }
 team-error-overtaken = 팀원이 그 뒤에 릴리스 { $count }건({ $ids })을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.

@@ -50,6 +50,8 @@ pub enum TeamError {
     NotAllowed(String),
     #[error("the team server has no PostgreSQL role '{0}' (create it first, e.g. with createuser)")]
     NoSuchRole(String),
+    #[error("the database name '{0}' is too long for the team's role names (at most 51 bytes)")]
+    DatabaseNameTooLong(String),
     #[error("the keyring could not do it: {0}")]
     Keyring(String),
     #[error("the CA certificate {path} (sslrootcert) could not be read: {detail}")]

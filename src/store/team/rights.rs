@@ -37,13 +37,15 @@ impl TeamRight {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }
 
-    /// The server's group role that holds the right.
-    fn role(self) -> &'static str {
-        match self {
-            Self::Member => "release_desk_member",
-            Self::Approve => "release_desk_approver",
-            Self::Purge => "release_desk_purger",
-        }
+    /// The group role that holds the right in the team database `database` (as the schema's
+    /// `release_desk.role_name` makes it).
+    pub(super) fn role(self, database: &str) -> String {
+        let kind = match self {
+            Self::Member => "member",
+            Self::Approve => "approver",
+            Self::Purge => "purger",
+        };
+        format!("rd_{database}_{kind}")
     }
 }
 
@@ -67,6 +69,11 @@ pub(super) fn refusal_of(err: &postgres::Error) -> Option<Refusal> {
 }
 
 impl Server {
+    /// The name of the team's database (its group roles are named after it).
+    pub(super) fn database(&mut self) -> Result<String, TeamError> {
+        Ok(self.client.query_one("SELECT current_database()", &[])?.get(0))
+    }
+
     /// Gives `right` to the PostgreSQL role `user` (or takes it back): the caller must be the
     /// team's maker or another role that may grant the team's roles.
     pub fn grant(&mut self, user: &str, right: TeamRight, revoke: bool) -> Result<(), TeamError> {
@@ -79,22 +86,26 @@ impl Server {
             return Err(TeamError::NoSuchRole(user.to_owned()));
         }
         let user = quote_ident(user);
-        let sql = if revoke {
-            format!("REVOKE {} FROM {user}", right.role())
-        } else {
-            format!("GRANT {} TO {user}", right.role())
-        };
+        let role = quote_ident(&right.role(&self.database()?));
+        let sql =
+            if revoke { format!("REVOKE {role} FROM {user}") } else { format!("GRANT {role} TO {user}") };
         self.client.batch_execute(&sql)?;
         Ok(())
     }
 
     /// The rights the role this session logged in as has on the team (a superuser has all).
     pub fn rights(&mut self) -> Result<Vec<TeamRight>, TeamError> {
+        let database = self.database()?;
         let mut held = Vec::new();
         for right in TeamRight::ALL {
+            let role = right.role(&database);
+            // A role not there (a server not yet at schema 2) is a right not held.
             let has: bool = self
                 .client
-                .query_one("SELECT pg_has_role(current_user, $1, 'MEMBER')", &[&right.role()])?
+                .query_one(
+                    "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER')",
+                    &[&role],
+                )?
                 .get(0);
             if has {
                 held.push(right);

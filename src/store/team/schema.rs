@@ -32,38 +32,45 @@ const SERVER_MIGRATIONS: &[&str] = &[
     );
     ",
     // 1 -> 2: who may do what, kept by the database and not only by the client. Three group
-    // roles (shared by every team database of the cluster): members push and pull; approvers
-    // also move a release past the deploy gate (into Deploy, Verify & Monitor or Complete from a
-    // stage before it: the step the CAB approves);
-    // purgers also delete releases for good. Each change records the PostgreSQL role that
-    // pushed it (not the name the client gives). A change written notifies its database's
-    // listeners, so connected windows pull at once.
+    // roles of this database's own (`rd_<database>_member`, `_approver`, `_purger`: another team
+    // database on the same cluster has its own): members push and pull; approvers also move a
+    // release past the deploy gate (into Deploy, Verify & Monitor or Complete from a stage before
+    // it: the step the CAB approves); purgers also delete releases for good. Each change records
+    // the PostgreSQL role that pushed it (not the name the client gives). A change written
+    // notifies its database's listeners, so connected windows pull at once.
     r"
-    DO $$
-    BEGIN
-        BEGIN CREATE ROLE release_desk_member NOLOGIN;
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-        BEGIN CREATE ROLE release_desk_approver NOLOGIN;
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-        BEGIN CREATE ROLE release_desk_purger NOLOGIN;
-        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-    END $$;
-    GRANT release_desk_member TO release_desk_approver, release_desk_purger;
-    GRANT release_desk_approver, release_desk_purger TO CURRENT_USER;
+    CREATE FUNCTION release_desk.role_name(kind text) RETURNS text LANGUAGE sql STABLE
+        AS $f$ SELECT 'rd_' || current_database() || '_' || kind $f$;
     -- Who pushed the changes written before this version is not known: theirs stays empty.
     ALTER TABLE release_desk.changes ADD COLUMN role text;
     ALTER TABLE release_desk.changes ALTER COLUMN role SET DEFAULT session_user;
-    GRANT USAGE ON SCHEMA release_desk TO release_desk_member;
-    GRANT SELECT ON release_desk.team_meta TO release_desk_member;
-    GRANT SELECT ON release_desk.changes TO release_desk_member;
-    GRANT INSERT (seq, command_id, author, client_id, at, mutations, bases, conflicts)
-        ON release_desk.changes TO release_desk_member;
-    GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.releases TO release_desk_member;
-    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA release_desk TO release_desk_member;
+    DO $$
+    DECLARE
+        member text := release_desk.role_name('member');
+        approver text := release_desk.role_name('approver');
+        purger text := release_desk.role_name('purger');
+        name text;
+    BEGIN
+        FOREACH name IN ARRAY ARRAY[member, approver, purger] LOOP
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END;
+        END LOOP;
+        EXECUTE format('GRANT %I TO %I, %I', member, approver, purger);
+        EXECUTE format('GRANT %I, %I TO CURRENT_USER', approver, purger);
+        EXECUTE format('GRANT USAGE ON SCHEMA release_desk TO %I', member);
+        EXECUTE format('GRANT SELECT ON release_desk.team_meta TO %I', member);
+        EXECUTE format('GRANT SELECT ON release_desk.changes TO %I', member);
+        EXECUTE format('GRANT INSERT (seq, command_id, author, client_id, at, mutations, bases, conflicts)
+            ON release_desk.changes TO %I', member);
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.releases TO %I', member);
+        EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA release_desk TO %I', member);
+    END $$;
     CREATE FUNCTION release_desk.guard_release() RETURNS trigger LANGUAGE plpgsql AS $f$
     BEGIN
         IF TG_OP = 'DELETE' THEN
-            IF NOT pg_has_role(current_user, 'release_desk_purger', 'MEMBER') THEN
+            IF NOT pg_has_role(current_user, release_desk.role_name('purger'), 'MEMBER') THEN
                 RAISE EXCEPTION 'the role % may not delete releases for good', current_user
                     USING ERRCODE = 'insufficient_privilege',
                     DETAIL = json_build_object('record', 'release:' || OLD.id, 'right', 'purge')::text;
@@ -74,7 +81,7 @@ const SERVER_MIGRATIONS: &[&str] = &[
         IF NEW.release->>'stage' IN ('deploy', 'verify_monitor', 'complete')
             AND (TG_OP = 'INSERT'
                 OR coalesce(OLD.release->>'stage', '') NOT IN ('deploy', 'verify_monitor', 'complete'))
-            AND NOT pg_has_role(current_user, 'release_desk_approver', 'MEMBER') THEN
+            AND NOT pg_has_role(current_user, release_desk.role_name('approver'), 'MEMBER') THEN
             RAISE EXCEPTION 'the role % may not move release % past the deploy gate', current_user, NEW.id
                 USING ERRCODE = 'insufficient_privilege',
                 DETAIL = json_build_object('record', 'release:' || NEW.id, 'field', 'stage',
@@ -131,6 +138,17 @@ impl Server {
         let found: i64 = row.and_then(|r| r.get::<_, String>(0).parse().ok()).unwrap_or(0);
         if found > SERVER_SCHEMA_VERSION {
             return Err(TeamError::NewerSchema { found, supported: SERVER_SCHEMA_VERSION });
+        }
+        // The team's group roles are named after the database (`rd_<database>_approver`), and
+        // PostgreSQL cuts names at 63 bytes.
+        let too_long: Option<String> = tx
+            .query_one(
+                "SELECT CASE WHEN octet_length(current_database()) > 51 THEN current_database() END",
+                &[],
+            )?
+            .get(0);
+        if let Some(name) = too_long {
+            return Err(TeamError::DatabaseNameTooLong(name));
         }
         let from = usize::try_from(found).unwrap_or(0);
         let to = usize::try_from(version.min(SERVER_SCHEMA_VERSION)).unwrap_or(0);

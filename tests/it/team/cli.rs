@@ -142,8 +142,10 @@ fn team_grant_and_rights_on_the_command_line() {
     let granted = team(&a, &["grant", "--user", &role, "--right", "approve"], Some(PASSWORD));
     assert!(granted.status.success(), "{}", String::from_utf8_lossy(&granted.stderr));
     assert!(String::from_utf8_lossy(&granted.stdout).contains(&format!("{role} now has the right: approve")));
-    let member: bool =
-        admin.query_one("SELECT pg_has_role($1, 'release_desk_member', 'MEMBER')", &[&role]).unwrap().get(0);
+    let member: bool = admin
+        .query_one("SELECT pg_has_role($1, 'rd_' || current_database() || '_member', 'MEMBER')", &[&role])
+        .unwrap()
+        .get(0);
     assert!(member, "the approve right includes the member right");
 
     let missing = team(&a, &["grant", "--user", "nobody_here", "--right", "member"], Some(PASSWORD));

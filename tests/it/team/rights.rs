@@ -126,3 +126,27 @@ fn the_server_refuses_what_a_role_may_not_do_and_nothing_else_is_lost() {
     sync(&mut kim);
     super::merge::assert_converged(&url, &[&kim, &lee]);
 }
+
+/// Two teams on one PostgreSQL cluster keep their rights apart: an approver in one team's
+/// database is only a member in the other's.
+#[test]
+fn rights_in_one_team_database_are_not_rights_in_another() {
+    let (first, second) = (database(), database());
+    let dir = tempfile::tempdir().unwrap();
+    let mut kim = client(dir.path(), "kim-first");
+    kim.team_init(&first, None, "Kim").unwrap();
+    let mut park = client(dir.path(), "park-second");
+    park.team_init(&second, None, "Park").unwrap();
+    let (role, lee_first) = login(&first);
+    let lee_second =
+        format!("{}/{}", lee_first.rsplit_once('/').unwrap().0, second.rsplit('/').next().unwrap());
+    kim.team_grant(&role, TeamRight::Approve, false, None).unwrap();
+    park.team_grant(&role, TeamRight::Member, false, None).unwrap();
+
+    let mut lee = client(dir.path(), "lee-first");
+    lee.team_join(&lee_first, None, "Lee").unwrap();
+    assert_eq!(lee.team_rights(None).unwrap(), vec![TeamRight::Member, TeamRight::Approve]);
+    let mut lee = client(dir.path(), "lee-second");
+    lee.team_join(&lee_second, None, "Lee").unwrap();
+    assert_eq!(lee.team_rights(None).unwrap(), vec![TeamRight::Member]);
+}
