@@ -58,9 +58,7 @@ impl Model {
         {
             return Err(TeamError::AlreadyInTeam(team.url.clone()));
         }
-        if !make && self.team().is_none() && !self.releases.is_empty() {
-            return Err(TeamError::JoinNeedsEmptyFile);
-        }
+        self.may_join(url, make)?;
         let password = password.filter(|p| !p.is_empty()).map(str::to_owned);
         let author = author.trim();
         let author = if author.is_empty() { "release-desk" } else { author };

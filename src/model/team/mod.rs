@@ -131,15 +131,22 @@ impl Model {
         password: Option<&str>,
         author: &str,
     ) -> Result<SyncReport, TeamError> {
-        let (stripped, _) = crate::store::team::url::split_password(url)?;
-        let rejoin = self.team().is_some_and(|t| t.url == stripped);
-        if !rejoin && !self.releases.is_empty() {
-            return Err(TeamError::JoinNeedsEmptyFile);
-        }
+        self.may_join(url, false)?;
         let mut server = Server::connect(url, password)?;
         server.check_schema()?;
         self.join(&mut server, url, password, author, false)?;
         self.sync_with(&mut server)
+    }
+
+    /// Refuses to join (`make`: to make a team) at `url` when the file holds releases of its own
+    /// and is not in that team already: they would mix with the team's.
+    fn may_join(&self, url: &str, make: bool) -> Result<(), TeamError> {
+        let (stripped, _) = crate::store::team::url::split_password(url)?;
+        let rejoin = self.team().is_some_and(|t| t.url == stripped);
+        if !make && !rejoin && !self.releases.is_empty() {
+            return Err(TeamError::JoinNeedsEmptyFile);
+        }
+        Ok(())
     }
 
     /// `team sync`: pushes the outbox, then pulls. Without a `password`, the one given to
