@@ -22,10 +22,10 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Everything a sync needs from the file, taken on the model's thread.
 #[derive(Clone, Debug)]
 pub struct SyncJob {
-    pub(super) url: String,
-    pub(super) password: Option<String>,
+    url: String,
+    password: Option<String>,
     author: String,
-    pub(super) client: uuid::Uuid,
+    client: uuid::Uuid,
     outbox: Vec<OutboxEntry>,
     /// The seq of the last server change the file has.
     after: i64,

@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{CONNECT_TIMEOUT, SyncJob, TeamError};
+use super::{CONNECT_TIMEOUT, TeamError};
+use crate::model::Model;
 use crate::store::team::server::Server;
 
 /// How long one wait for a change lasts before the thread looks whether it should stop.
@@ -31,15 +32,22 @@ pub struct ChangeListener {
     ended: bool,
 }
 
-impl SyncJob {
-    /// Starts listening on the job's server; `wake` is called (on the listener's thread) after
-    /// each thing heard, so the window can repaint and look.
-    pub fn listen(&self, wake: impl Fn() + Send + 'static) -> std::io::Result<ChangeListener> {
+impl Model {
+    /// Starts listening on the team's server, with `password` if given (else the session's or
+    /// the vault's); `wake` is called (on the listener's thread) after each thing heard, so the
+    /// window can repaint and look. Takes only the server's address from the file.
+    pub fn team_listen(
+        &self,
+        password: Option<&str>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<ChangeListener, TeamError> {
+        let team = self.team().ok_or(TeamError::NoTeam)?;
+        let (url, own) = (team.url.clone(), team.client_id);
+        let password = password.map(str::to_owned).or_else(|| self.team_password());
         let stop = Arc::new(AtomicBool::new(false));
         let (send, heard) = mpsc::channel();
-        let (url, password, own) = (self.url.clone(), self.password.clone(), self.client);
         let stopped = Arc::clone(&stop);
-        std::thread::Builder::new().name("team-listen".into()).spawn(move || {
+        let spawned = std::thread::Builder::new().name("team-listen".into()).spawn(move || {
             let lost = listen(&url, password.as_deref(), own, &stopped, &send, &wake);
             if let Err(err) = lost {
                 if stopped.load(Ordering::Relaxed) {
@@ -51,7 +59,10 @@ impl SyncJob {
                 }
                 wake();
             }
-        })?;
+        });
+        if let Err(err) = spawned {
+            return Err(TeamError::Server(format!("the listener thread did not start: {err}")));
+        }
         Ok(ChangeListener { stop, heard, ended: false })
     }
 }

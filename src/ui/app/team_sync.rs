@@ -154,17 +154,10 @@ impl ReleaseDeskApp {
         }
         let Some(model) = self.session.model.as_ref() else { return };
         let password = std::env::var("PGPASSWORD").ok();
-        let job = match model.team_sync_job(password.as_deref()) {
-            Ok(job) => job,
-            Err(err) => {
-                log::warn!("could not listen for the team's changes: {err}");
-                return;
-            }
-        };
         let repaint = ctx.clone();
-        match job.listen(move || repaint.request_repaint()) {
+        match model.team_listen(password.as_deref(), move || repaint.request_repaint()) {
             Ok(listener) => self.team_sync.listener = Some((listener, self.session.db_path.clone())),
-            Err(err) => log::warn!("could not start the team change listener: {err}"),
+            Err(err) => log::warn!("could not listen for the team's changes: {err}"),
         }
     }
 

@@ -29,8 +29,7 @@ fn a_listener_hears_a_teammates_push_and_not_its_own() {
     let (mut a, mut b, id) = two_clients(dir.path(), &url);
     let wakes = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&wakes);
-    let mut listener =
-        b.team_sync_job(None).unwrap().listen(move || _ = counted.fetch_add(1, Ordering::SeqCst)).unwrap();
+    let mut listener = b.team_listen(None, move || _ = counted.fetch_add(1, Ordering::SeqCst)).unwrap();
     // The listener's connection is made on its thread: give it a moment before the first push.
     std::thread::sleep(Duration::from_millis(500));
 
