@@ -166,7 +166,9 @@ fn stored_json(c: &StoredConflict) -> serde_json::Value {
     let mut value = conflict_json(&c.conflict);
     if let Some(map) = value.as_object_mut() {
         map.insert("id".to_owned(), c.id.into());
-        map.insert("release".to_owned(), c.release_id().0.into());
+        if let Some(release) = c.release_id() {
+            map.insert("release".to_owned(), release.0.into());
+        }
         map.insert("at".to_owned(), c.at.to_rfc3339().into());
         map.insert("can_keep_mine".to_owned(), c.can_keep_mine().into());
     }

@@ -10,27 +10,32 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::ids::{ReleaseId, Timestamp};
+use super::ids::{FreezeId, ReleaseId, Timestamp, WindowId};
 
-/// The kinds of records a team shares.
+/// The kinds of records a team shares: the releases and the schedule they are planned into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordKind {
     Release,
+    /// A deployment window.
+    Window,
+    /// A change freeze.
+    Freeze,
 }
 
 impl RecordKind {
+    pub const ALL: [Self; 3] = [Self::Release, Self::Window, Self::Freeze];
+
     /// The code in a record key (`release` of `release:12`).
     pub fn code(self) -> &'static str {
         match self {
             Self::Release => "release",
+            Self::Window => "window",
+            Self::Freeze => "freeze",
         }
     }
 
     fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "release" => Some(Self::Release),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|k| k.code() == code)
     }
 }
 
@@ -44,6 +49,19 @@ pub struct RecordKey {
 impl RecordKey {
     pub fn release(id: ReleaseId) -> Self {
         Self { kind: RecordKind::Release, id: id.0 }
+    }
+
+    pub fn window(id: WindowId) -> Self {
+        Self { kind: RecordKind::Window, id: id.0 }
+    }
+
+    pub fn freeze(id: FreezeId) -> Self {
+        Self { kind: RecordKind::Freeze, id: id.0 }
+    }
+
+    /// The release this key names, if it names one.
+    pub fn release_id(self) -> Option<ReleaseId> {
+        (self.kind == RecordKind::Release).then_some(ReleaseId(self.id))
     }
 
     /// Reads `release:12`.

@@ -145,9 +145,14 @@ pub fn summary_label(summary: &CommandSummary) -> String {
 }
 
 /// The name of a resolved team conflict.
-fn resolve_label(release: ReleaseId, keep_mine: bool) -> String {
-    let key = if keep_mine { "team-cmd-keep-mine" } else { "team-cmd-keep-theirs" };
-    tr_args(key, &[("id", release.0.into())])
+fn resolve_label(release: Option<ReleaseId>, keep_mine: bool) -> String {
+    match release {
+        Some(release) => {
+            let key = if keep_mine { "team-cmd-keep-mine" } else { "team-cmd-keep-theirs" };
+            tr_args(key, &[("id", release.0.into())])
+        }
+        None => tr(if keep_mine { "team-cmd-keep-mine-schedule" } else { "team-cmd-keep-theirs-schedule" }),
+    }
 }
 
 fn bulk_label(count: u32, action: &BulkSummary) -> String {

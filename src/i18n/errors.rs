@@ -16,6 +16,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
         E::NotInTrash(list) => release_ids("error-not-in-trash", list),
         E::NothingSelected => tr("error-nothing-selected"),
         E::OvertakenByTeam(list) => release_ids("team-error-overtaken", list),
+        E::ScheduleOvertakenByTeam => tr("team-error-schedule-overtaken"),
         E::TeamData(detail) => tr_args("team-error-bad-data", &[("detail", detail.as_str().into())]),
         E::NoSuchConflict(id) => tr_args("team-error-no-such-conflict", &[("id", (*id).into())]),
         E::CannotKeepMine(id) => tr_args("team-error-cannot-keep-mine", &[("id", (*id).into())]),

@@ -1,7 +1,7 @@
 //! Team sync in the current language: why a team operation failed, and the conflicts a push met.
 
 use super::{tr, tr_args};
-use crate::model::team::{Conflict, ConflictKind, TeamError, TeamRight};
+use crate::model::team::{Conflict, ConflictKind, RecordKind, TeamError, TeamRight};
 
 /// Why a team operation failed, as a sentence in the current language.
 pub fn team_error(err: &TeamError) -> String {
@@ -59,6 +59,31 @@ pub fn team_conflict_kind(kind: ConflictKind) -> String {
         ConflictKind::RemoveEdited => "team-conflict-remove-edited",
         ConflictKind::Refused => "team-conflict-refused",
     })
+}
+
+/// A shared record by its kind and name ("Window “Weekend night”"); a release by its number.
+pub fn team_record_name(kind: RecordKind, name: &str) -> String {
+    let key = match kind {
+        RecordKind::Release => "team-record-release",
+        RecordKind::Window => "team-record-window",
+        RecordKind::Freeze => "team-record-freeze",
+    };
+    tr_args(key, &[("name", name.into())])
+}
+
+/// A field of a shared window or freeze, in words (one this build does not know: its code).
+pub fn team_schedule_field(field: &str) -> String {
+    let key = match field {
+        "name" => "team-field-name",
+        "timing" => "team-field-timing",
+        "zone" => "team-field-zone",
+        "scope" => "team-field-scope",
+        "kind" => "team-field-kind",
+        "exempt" => "team-field-exempt",
+        "exempt_reason" => "team-field-exempt-reason",
+        other => return other.to_owned(),
+    };
+    tr(key)
 }
 
 /// One conflict on one line: the record, the field, both values (the server's stands).

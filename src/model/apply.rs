@@ -229,10 +229,10 @@ impl Model {
     /// fails, nothing changes and the command stays undoable.
     pub fn undo(&mut self) -> Result<Option<Command>, CommandError> {
         let Some(entry) = self.history.pop_undo() else { return Ok(None) };
-        if let Some(releases) = entry.overtaken() {
-            // A teammate changed these releases since (a pull): writing the old values back would
+        if let Some(records) = entry.overtaken() {
+            // A teammate changed these records since (a pull): writing the old values back would
             // overwrite their edit. The step is dropped, so the next undo goes on below it.
-            return Err(CommandError::OvertakenByTeam(releases));
+            return Err(CommandError::overtaken(&records));
         }
         match self.revert_to(&entry, Direction::Undo) {
             Ok(inverse) => {
@@ -250,8 +250,8 @@ impl Model {
     /// that was redone, `None` when there is none.
     pub fn redo(&mut self) -> Result<Option<Command>, CommandError> {
         let Some(entry) = self.history.pop_redo() else { return Ok(None) };
-        if let Some(releases) = entry.overtaken() {
-            return Err(CommandError::OvertakenByTeam(releases));
+        if let Some(records) = entry.overtaken() {
+            return Err(CommandError::overtaken(&records));
         }
         match self.revert_to(&entry, Direction::Redo) {
             Ok(inverse) => {

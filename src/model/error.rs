@@ -26,7 +26,11 @@ pub enum CommandError {
         id_list(.0)
     )]
     OvertakenByTeam(Vec<ReleaseId>),
-    #[error("the team server sent a release this build cannot read: {0}")]
+    #[error(
+        "a teammate changed that deployment window or freeze since (team sync): undoing would overwrite their edit, so this step was dropped"
+    )]
+    ScheduleOvertakenByTeam,
+    #[error("the team server sent a record this build cannot read: {0}")]
     TeamData(String),
     #[error("there is no open team conflict {0}")]
     NoSuchConflict(i64),
@@ -179,4 +183,12 @@ pub enum ItemRefused {
     TimerNotRunning,
     #[error("this timer is running; stop it before editing the entry")]
     TimerRunning,
+}
+
+impl CommandError {
+    /// A step a pull overtook: named by its releases, or as a schedule change when it wrote none.
+    pub(super) fn overtaken(records: &[crate::store::team::change::RecordKey]) -> Self {
+        let releases: Vec<ReleaseId> = records.iter().filter_map(|k| k.release_id()).collect();
+        if releases.is_empty() { Self::ScheduleOvertakenByTeam } else { Self::OvertakenByTeam(releases) }
+    }
 }

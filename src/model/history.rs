@@ -7,8 +7,8 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use super::Command;
-use crate::domain::ReleaseId;
 use crate::store::Mutation;
+use crate::store::team::change::{RecordKey, written_record};
 
 /// How many commands can be undone at most; older ones are forgotten.
 pub const HISTORY_DEPTH: usize = 100;
@@ -24,9 +24,9 @@ pub struct HistoryEntry {
     pub command: Command,
     /// The mutations that take stored state back across this step.
     pub inverse: Vec<Mutation>,
-    /// Releases of this step a teammate changed since (a pull): the step can no longer be taken
-    /// back without overwriting their edit.
-    pub overtaken: BTreeSet<ReleaseId>,
+    /// Shared records of this step a teammate changed since (a pull): the step can no longer be
+    /// taken back without overwriting their edit.
+    pub overtaken: BTreeSet<RecordKey>,
 }
 
 impl HistoryEntry {
@@ -34,17 +34,17 @@ impl HistoryEntry {
         Self { command, inverse, overtaken: BTreeSet::new() }
     }
 
-    /// The releases a pull changed since this step, if any did.
-    pub(super) fn overtaken(&self) -> Option<Vec<ReleaseId>> {
+    /// The shared records a pull changed since this step, if any did.
+    pub(super) fn overtaken(&self) -> Option<Vec<RecordKey>> {
         (!self.overtaken.is_empty()).then(|| self.overtaken.iter().copied().collect())
     }
 
-    /// The releases the step's inverse writes.
-    fn releases(&self) -> impl Iterator<Item = ReleaseId> + '_ {
+    /// The shared records the step's inverse writes.
+    fn records(&self) -> impl Iterator<Item = RecordKey> + '_ {
         self.inverse.iter().filter_map(|m| match m {
-            Mutation::PutRelease(r) => Some(r.id),
-            Mutation::PatchRelease { id, .. } | Mutation::RemoveRelease(id) => Some(*id),
-            _ => None,
+            Mutation::PutRelease(r) => Some(RecordKey::release(r.id)),
+            Mutation::PatchRelease { id, .. } | Mutation::RemoveRelease(id) => Some(RecordKey::release(*id)),
+            other => written_record(other).map(|(key, _)| key),
         })
     }
 }
@@ -94,10 +94,10 @@ impl History {
         Some(entry)
     }
 
-    /// A pull changed `releases`: every step that writes one of them is overtaken.
-    pub(super) fn mark_overtaken(&mut self, releases: &BTreeSet<ReleaseId>) {
+    /// A pull changed `records`: every step that writes one of them is overtaken.
+    pub(super) fn mark_overtaken(&mut self, records: &BTreeSet<RecordKey>) {
         for entry in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-            let hit: Vec<ReleaseId> = entry.releases().filter(|id| releases.contains(id)).collect();
+            let hit: Vec<RecordKey> = entry.records().filter(|key| records.contains(key)).collect();
             entry.overtaken.extend(hit);
         }
     }
@@ -124,6 +124,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ReleaseId;
 
     fn step(n: usize) -> (Command, Vec<Mutation>) {
         let ids = (0..n as i64).map(ReleaseId).collect::<Vec<_>>();

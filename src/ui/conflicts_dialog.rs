@@ -1,5 +1,5 @@
-//! The team's conflicts dialog (issue 21): every open conflict a sync met (the release, the
-//! field, my value, the team's value, who wrote the team's and when) with "Keep mine" and "Keep
+//! The team's conflicts dialog (issue 21): every open conflict a sync met (the release, window
+//! or freeze, the field, my value, the team's value, who wrote the team's and when) with "Keep mine" and "Keep
 //! theirs" for each. A choice is a model command (`TeamCommand::Resolve`) through the window's
 //! outbox: keeping mine writes my value as a normal change, pushed on the next sync; both are
 //! undoable. Opened from the status bar's "conflicts waiting".
@@ -7,8 +7,9 @@
 use egui::RichText;
 
 use crate::domain::activity::release_changes;
+use crate::domain::{FreezeId, WindowId};
 use crate::i18n::{self, tr, tr_args};
-use crate::model::team::{ConflictKind, Keep, StoredConflict, TeamCommand};
+use crate::model::team::{ConflictKind, Keep, RecordKind, StoredConflict, TeamCommand};
 use crate::model::{Command, Model};
 use crate::ui::outbox::{Outbox, Sender};
 
@@ -126,12 +127,9 @@ fn conflicts_grid(ui: &mut egui::Ui, open: &[&StoredConflict], rows: &[Row], out
 }
 
 /// The field and both values in the user's language: read into the release as this file holds
-/// it, so a status is "Completed" and an agent a name; a whole-release conflict says what
-/// happened instead.
+/// it, so a status is "Completed" and an agent a name (a window or freeze: its name and when); a
+/// whole-release conflict says what happened instead.
 fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
-    let id = conflict.release_id();
-    let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
-    let release = format!("#{} {subject}", id.0);
     let who = if conflict.conflict.kind == ConflictKind::Refused {
         // No teammate: the server's guard, for the right this file's role lacks.
         tr("team-conflicts-refused-by")
@@ -140,6 +138,9 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
         let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
         format!("{by}\n{when}")
     };
+    let Some(id) = conflict.release_id() else { return schedule_row(model, conflict, who) };
+    let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
+    let release = format!("#{} {subject}", id.0);
     if let Some((mine, theirs)) = model.team_conflict_releases(conflict) {
         let changes = release_changes(&theirs, &mine, model.directory());
         if !changes.is_empty() {
@@ -175,4 +176,46 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
         _ => text(&conflict.conflict.ours),
     };
     Row { release, who, field, mine, theirs: text(&conflict.conflict.theirs) }
+}
+
+/// A window's or freeze's conflict: the record by kind and name, the field in words, and each
+/// side as the whole window or freeze it makes (its name and when).
+fn schedule_row(model: &Model, conflict: &StoredConflict, who: String) -> Row {
+    let (mine, theirs) = model
+        .team_conflict_schedule(conflict)
+        .unwrap_or((crate::domain::Value::None, crate::domain::Value::None));
+    let text = |value: &crate::domain::Value| match value {
+        crate::domain::Value::None => tr("team-conflicts-no-record"),
+        value => i18n::activity_value(value),
+    };
+    // The name it has here, else the one either side gives it (a record removed here).
+    let record = conflict.record();
+    let here = match record.kind {
+        RecordKind::Window => model.schedule().window(WindowId(record.id)).map(|w| w.name.clone()),
+        RecordKind::Freeze => model.schedule().freeze(FreezeId(record.id)).map(|f| f.name.clone()),
+        RecordKind::Release => None,
+    };
+    let name = here
+        .or_else(|| {
+            [&conflict.conflict.theirs, &conflict.conflict.ours]
+                .into_iter()
+                .find_map(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_owned))
+        })
+        .unwrap_or_else(|| format!("#{}", record.id));
+    let kind = i18n::team_conflict_kind(conflict.conflict.kind);
+    let field = match &conflict.conflict.field {
+        Some(field) => i18n::team_schedule_field(field),
+        None => kind,
+    };
+    let mine = match conflict.conflict.kind {
+        ConflictKind::Removed => tr("team-conflicts-my-edits"),
+        _ => text(&mine),
+    };
+    Row {
+        release: i18n::team_record_name(conflict.record().kind, &name),
+        who,
+        field,
+        mine,
+        theirs: text(&theirs),
+    }
 }

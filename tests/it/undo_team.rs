@@ -55,7 +55,11 @@ pub fn resolve(model: &Model, kind: u8, which: u8) -> Command {
     let keep = if kind.is_multiple_of(2) { Keep::Mine } else { Keep::Theirs };
     match all.get(which as usize % all.len().max(1)) {
         Some(conflict) => Command::Team(TeamCommand::resolve(conflict, keep)),
-        None => Command::Team(TeamCommand::Resolve { conflict: 99, release: ReleaseId(1), keep }),
+        None => Command::Team(TeamCommand::Resolve {
+            conflict: 99,
+            record: release_desk::domain::team::RecordKey::release(ReleaseId(1)),
+            keep,
+        }),
     }
 }
 

@@ -190,6 +190,50 @@ fn the_conflicts_dialog_in_korean_keeps_mine_or_theirs_for_each_conflict() {
 }
 
 #[test]
+fn a_windows_conflict_reads_as_the_window_by_name_and_keep_mine_renames_it() {
+    use release_desk::domain::WindowId;
+    use release_desk::domain::schedule::{DeploymentWindow, Scope, Timing, Tz};
+    use release_desk::domain::team::{Conflict, ConflictKind, RecordKey};
+    use release_desk::store::ScheduleMutation;
+    let window = DeploymentWindow {
+        id: WindowId(1),
+        name: "Weekend night".into(),
+        timing: Timing::Once { start: at(5), end: at(6) },
+        zone: Tz::Asia__Seoul,
+        scope: Scope::All,
+    };
+    let (_dir, mut app) = team_app(&closed_url(), |store| {
+        store.commit(&[Mutation::Schedule(ScheduleMutation::PutWindow(window))], &[]).unwrap();
+        let name = Conflict {
+            record: RecordKey::window(WindowId(1)),
+            kind: ConflictKind::Field,
+            field: Some("name".into()),
+            ours: serde_json::json!("Weekend night (HQ)"),
+            theirs: serde_json::json!("Weekend night"),
+            by: Some("Kim".into()),
+            by_at: Some(at(-2)),
+        };
+        store.team_pushed(uuid::Uuid::new_v4(), &[name], at(-1)).unwrap();
+    });
+    app.set_team_auto_sync(false);
+    let mut harness = harness(app);
+    harness.state_mut().set_system_language(release_desk::domain::Language::En);
+    harness.run();
+    harness.get_by_label("1 conflict waiting").click();
+    harness.run();
+    assert!(harness.state().conflicts_dialog_open());
+    assert!(harness.query_by_label("Window “Weekend night”").is_some());
+    assert!(harness.query_by_label("Name").is_some(), "the field in words");
+    assert!(harness.query_by_label_contains("Weekend night (HQ)").is_some(), "my window, by name");
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+    let model = harness.state().model().unwrap();
+    assert_eq!(model.schedule().window(WindowId(1)).unwrap().name, "Weekend night (HQ)");
+    assert!(model.open_team_conflicts().is_empty());
+    assert_eq!(model.team_status().unwrap().unwrap().pending, 1, "my name waits to be pushed");
+}
+
+#[test]
 fn a_server_that_never_answers_leaves_the_window_drawing_with_the_sync_shown_running() {
     // A listener that takes the connection and never says a word.
     let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -14,7 +14,7 @@ team-error-too-many-retries = The push did not get through after { $tries } trie
 team-error-bad-url = "{ $url }" is not a PostgreSQL URL (postgresql://user@host:port/database).
 team-error-no-team = This file is not in a team: "team join --url URL" first.
 team-error-already-in-team = This file already belongs to the team at { $url }.
-team-error-join-needs-empty-file = This file holds releases of its own: join a team with a new file (or make the team from this one with "team init").
+team-error-join-needs-empty-file = This file holds releases, deployment windows or freezes of its own: join a team with a new file (or make the team from this one with "team init").
 team-error-not-allowed = The team server does not allow this for your PostgreSQL role: { $detail }. Ask the team's administrator for the right ("team grant --user ROLE --right member").
 team-error-no-such-role = The team server has no PostgreSQL role "{ $role }": create the login first (createuser, or CREATE ROLE ... LOGIN).
 team-error-keyring = The system's keyring could not do it: { $detail }
@@ -25,6 +25,7 @@ team-error-overtaken = { $count ->
         [one] A teammate changed release { $ids }
        *[other] Teammates changed releases { $ids }
     } since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
+team-error-schedule-overtaken = A teammate changed that deployment window or freeze since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
 
 ## Conflicts
 team-conflict-field = same field changed
@@ -81,13 +82,25 @@ team-sync-stopped = the sync stopped before it finished
 ## Resolving conflicts
 team-cmd-keep-mine = Kept my value in the conflict on release #{ $id }
 team-cmd-keep-theirs = Kept the team's value in the conflict on release #{ $id }
+team-cmd-keep-mine-schedule = Kept my value in the conflict on a window or freeze
+team-cmd-keep-theirs-schedule = Kept the team's value in the conflict on a window or freeze
+team-record-release = Release { $name }
+team-record-window = Window “{ $name }”
+team-record-freeze = Freeze “{ $name }”
+team-field-name = Name
+team-field-timing = When
+team-field-zone = Time zone
+team-field-scope = Applies to
+team-field-kind = Hard or soft
+team-field-exempt = Exempt types
+team-field-exempt-reason = Why exempt
 team-error-no-such-conflict = There is no open team conflict { $id } (it may be resolved already).
 team-error-cannot-keep-mine = Conflict { $id } can only be settled with the team's version (it is about a whole release, or the server refused the change).
 
 ## The conflicts dialog
 team-conflicts-title = Conflicts with the team
 team-conflicts-intro = A teammate changed the same thing before your change reached the server, or the server refused a change your role may not make. The team's value stands until you choose; nothing is lost either way.
-team-conflicts-release = Release
+team-conflicts-release = Item
 team-conflicts-field = Field
 team-conflicts-mine = My value
 team-conflicts-theirs = The team's value

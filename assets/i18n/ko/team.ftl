@@ -14,7 +14,7 @@ team-error-too-many-retries = { $tries }번 시도했지만 푸시하지 못했�
 team-error-bad-url = "{ $url }"은(는) PostgreSQL URL이 아닙니다(postgresql://사용자@호스트:포트/데이터베이스).
 team-error-no-team = 이 파일은 팀에 속해 있지 않습니다. 먼저 "team join --url URL"을 실행하세요.
 team-error-already-in-team = 이 파일은 이미 { $url } 팀에 속해 있습니다.
-team-error-join-needs-empty-file = 이 파일에는 자체 릴리스가 있습니다. 새 파일로 팀에 참여하세요("team init"으로 이 파일에서 팀을 만들 수도 있습니다).
+team-error-join-needs-empty-file = 이 파일에는 자체 릴리스, 배포 창 또는 변경 동결이 있습니다. 새 파일로 팀에 참여하세요("team init"으로 이 파일에서 팀을 만들 수도 있습니다).
 team-error-not-allowed = 팀 서버가 이 PostgreSQL 역할에는 이 작업을 허용하지 않습니다: { $detail }. 팀 관리자에게 권한을 요청하세요("team grant --user 역할 --right member").
 team-error-no-such-role = 팀 서버에 PostgreSQL 역할 "{ $role }"이(가) 없습니다. 먼저 로그인 역할을 만드세요(createuser 또는 CREATE ROLE ... LOGIN).
 team-error-keyring = 시스템 키링에서 처리하지 못했습니다: { $detail }
@@ -22,6 +22,7 @@ team-error-database-name-too-long = 데이터베이스 이름 "{ $name }"이(가
 team-password-forgotten = 이제 { $url }의 비밀번호를 키링에 보관하지 않습니다.
 team-error-bad-root-cert = CA 인증서 { $path }(URL의 sslrootcert)을(를) 읽을 수 없습니다: { $detail }
 team-error-overtaken = 팀원이 그 뒤에 릴리스 { $count }건({ $ids })을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
+team-error-schedule-overtaken = 팀원이 그 뒤에 그 배포 창이나 변경 동결을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
 
 ## Conflicts
 team-conflict-field = 같은 필드가 변경됨
@@ -69,13 +70,25 @@ team-sync-stopped = 동기화가 끝나기 전에 멈췄습니다
 ## Resolving conflicts
 team-cmd-keep-mine = 릴리스 #{ $id }의 충돌에서 내 값을 남겼습니다
 team-cmd-keep-theirs = 릴리스 #{ $id }의 충돌에서 팀의 값을 남겼습니다
+team-cmd-keep-mine-schedule = 배포 창 또는 동결의 충돌에서 내 값을 남겼습니다
+team-cmd-keep-theirs-schedule = 배포 창 또는 동결의 충돌에서 팀의 값을 남겼습니다
+team-record-release = 릴리스 { $name }
+team-record-window = 배포 창 “{ $name }”
+team-record-freeze = 변경 동결 “{ $name }”
+team-field-name = 이름
+team-field-timing = 일정
+team-field-zone = 시간대
+team-field-scope = 적용 대상
+team-field-kind = 강제 여부
+team-field-exempt = 예외 유형
+team-field-exempt-reason = 예외 사유
 team-error-no-such-conflict = 열린 팀 충돌 { $id }이(가) 없습니다(이미 해결되었을 수 있습니다).
 team-error-cannot-keep-mine = 충돌 { $id }은(는) 팀의 버전으로만 정리할 수 있습니다(릴리스 전체에 관한 충돌이거나 서버가 변경을 거부했습니다).
 
 ## The conflicts dialog
 team-conflicts-title = 팀과의 충돌
 team-conflicts-intro = 내 변경이 서버에 닿기 전에 팀원이 같은 항목을 바꿨거나, 내 역할로는 할 수 없는 변경을 서버가 거부했습니다. 고를 때까지 팀의 값이 유지되며, 어느 쪽을 골라도 잃는 것은 없습니다.
-team-conflicts-release = 릴리스
+team-conflicts-release = 항목
 team-conflicts-field = 필드
 team-conflicts-mine = 내 값
 team-conflicts-theirs = 팀의 값

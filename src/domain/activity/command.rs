@@ -289,8 +289,9 @@ pub enum CommandSummary {
         step: RegulatorStepId,
     },
     /// A team conflict on `release` settled, keeping this file's value or the team's.
+    /// `release`: `None` for a window's or freeze's conflict.
     ResolveTeamConflict {
-        release: ReleaseId,
+        release: Option<ReleaseId>,
         keep_mine: bool,
     },
 }

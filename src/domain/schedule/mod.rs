@@ -93,8 +93,10 @@ impl Scope {
     }
 }
 
-/// When a window or freeze happens: once, or again and again.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// When a window or freeze happens: once, or again and again. The JSON form (`{"t": "once",
+/// ...}`) is what a team shares.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
 pub enum Timing {
     /// One period, from `start` to `end`.
     Once { start: Timestamp, end: Timestamp },
@@ -103,7 +105,7 @@ pub enum Timing {
 }
 
 /// A deployment (maintenance) window: recurring periods in which releases may deploy.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeploymentWindow {
     pub id: WindowId,
     pub name: String,
@@ -141,7 +143,7 @@ impl FreezeKind {
 }
 
 /// A change freeze (blackout): periods in which releases must not deploy.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Freeze {
     pub id: FreezeId,
     pub name: String,

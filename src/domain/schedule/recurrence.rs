@@ -13,7 +13,7 @@ use crate::domain::ids::Timestamp;
 pub const MAX_OCCURRENCES: usize = 20_000;
 
 /// A recurrence rule, its first occurrence and the occurrences it skips.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Recurrence {
     /// The RRULE value, normalised: upper case, no `RRULE:` prefix (`FREQ=WEEKLY;BYDAY=SA`).
     pub rule: String,

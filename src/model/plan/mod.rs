@@ -15,7 +15,7 @@ mod registry;
 mod regulator;
 mod release;
 mod review;
-mod schedule;
+pub(in crate::model) mod schedule;
 mod settings;
 mod team;
 mod template;
@@ -39,7 +39,7 @@ use crate::store::Mutation;
 pub(in crate::model) struct PullEffect {
     pub(in crate::model) write: crate::store::team::TeamWrite,
     /// Releases whose local state the pull changed.
-    pub(in crate::model) overtaken: std::collections::BTreeSet<ReleaseId>,
+    pub(in crate::model) overtaken: std::collections::BTreeSet<crate::store::team::change::RecordKey>,
     /// Records a change named that this file does not have: their whole server value is fetched.
     pub(in crate::model) missing: Vec<crate::store::team::change::RecordKey>,
 }

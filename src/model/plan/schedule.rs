@@ -14,11 +14,13 @@ use crate::model::{CommandError, Model, ScheduleCommand};
 use crate::store::Mutation;
 use crate::store::ScheduleMutation;
 
-fn window_ref(w: &DeploymentWindow) -> Value {
+/// A window as the log and the conflicts dialog show it.
+pub(in crate::model) fn window_ref(w: &DeploymentWindow) -> Value {
     Value::Schedule(ScheduleRef::new(&w.name, &w.timing, w.zone, None))
 }
 
-fn freeze_ref(f: &Freeze) -> Value {
+/// A freeze as the log and the conflicts dialog show it.
+pub(in crate::model) fn freeze_ref(f: &Freeze) -> Value {
     Value::Schedule(ScheduleRef::new(&f.name, &f.timing, f.zone, Some(f.kind)))
 }
 
@@ -81,7 +83,7 @@ impl Model {
         }
     }
 
-    fn plan_put_window(
+    pub(in crate::model) fn plan_put_window(
         &self,
         mut window: DeploymentWindow,
         now: Timestamp,
@@ -101,7 +103,7 @@ impl Model {
         Ok(())
     }
 
-    fn plan_put_freeze(
+    pub(in crate::model) fn plan_put_freeze(
         &self,
         mut freeze: Freeze,
         now: Timestamp,

@@ -7,8 +7,8 @@ use crate::domain::release::validate_release;
 use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, Timestamp, Value};
 use crate::model::command::{Keep, TeamCommand};
 use crate::model::{CommandError, Model};
-use crate::store::Mutation;
 use crate::store::team::StoredConflict;
+use crate::store::{Mutation, ScheduleMutation};
 
 impl Model {
     pub(super) fn plan_team(
@@ -17,16 +17,37 @@ impl Model {
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
-        let TeamCommand::Resolve { conflict: id, release, keep } = command;
+        let TeamCommand::Resolve { conflict: id, record, keep } = command;
         let conflict = self
             .team_conflicts
             .iter()
-            .find(|c| c.id == id && c.resolved_at.is_none() && c.release_id() == release)
+            .find(|c| c.id == id && c.resolved_at.is_none() && c.record() == record)
             .ok_or(CommandError::NoSuchConflict(id))?;
         if keep == Keep::Mine {
             if !conflict.can_keep_mine() {
                 return Err(CommandError::CannotKeepMine(id));
             }
+            if let Some(release) = record.release_id() {
+                self.plan_keep_my_release(conflict, release, now, effect)?;
+            } else {
+                self.plan_keep_my_schedule(conflict, now, effect)?;
+            }
+        }
+        effect.mutations.push(Mutation::TeamConflict { id, resolved_at: Some(now) });
+        Ok(())
+    }
+
+    /// Keeps my value of a release's conflict: the field as a normal edit, or my release made
+    /// again under a new number.
+    fn plan_keep_my_release(
+        &self,
+        conflict: &StoredConflict,
+        release: ReleaseId,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let id = conflict.id;
+        {
             if conflict.keeps_mine_as_new() {
                 self.plan_own_release_again(conflict, now, effect)?;
             } else {
@@ -39,8 +60,40 @@ impl Model {
                 self.put_release_logged(effect, old, mine, now, ActivityKind::Field);
             }
         }
-        effect.mutations.push(Mutation::TeamConflict { id, resolved_at: Some(now) });
         Ok(())
+    }
+
+    /// Keeps my value of a window's or freeze's conflict: the record with my field, checked and
+    /// logged as an edit, or my window or freeze made again under the next free number.
+    fn plan_keep_my_schedule(
+        &self,
+        conflict: &StoredConflict,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<(), CommandError> {
+        let mine =
+            self.team_conflict_schedule_record(conflict, &conflict.conflict.ours).ok_or_else(|| {
+                CommandError::TeamData(format!("conflict {}'s value does not read", conflict.id))
+            })?;
+        let again = conflict.keeps_mine_as_new();
+        match mine {
+            Mutation::Schedule(ScheduleMutation::PutWindow(mut window)) => {
+                if again {
+                    window.id = self.schedule().next_window_id();
+                }
+                self.plan_put_window(window, now, effect)
+            }
+            Mutation::Schedule(ScheduleMutation::PutFreeze(mut freeze)) => {
+                if again {
+                    freeze.id = self.schedule().next_freeze_id();
+                }
+                self.plan_put_freeze(freeze, now, effect)
+            }
+            _ => Err(CommandError::TeamData(format!(
+                "conflict {} is not about a window or freeze",
+                conflict.id
+            ))),
+        }
     }
 
     /// My release whose number a teammate's took, made again under the next free number (a new

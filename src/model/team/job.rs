@@ -9,11 +9,8 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use super::{PULL_BATCH, SyncReport, TeamError};
-use crate::domain::ReleaseId;
 use crate::model::Model;
-use crate::store::team::change::{
-    Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind, release_fields,
-};
+use crate::store::team::change::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey};
 use crate::store::team::server::{PulledChange, Server};
 
 /// How long a sync waits for the server to answer a connection (the window shows "syncing…").
@@ -178,7 +175,7 @@ impl Model {
             client: team.state.client_id,
             outbox: self.store.team_outbox()?,
             after: team.state.last_seq,
-            known: self.releases.iter().map(|r| RecordKey::release(r.id)).collect(),
+            known: self.shared_keys(),
             wanted: team.wanted.clone(),
         })
     }
@@ -192,10 +189,9 @@ impl Model {
         let mut report = SyncReport::default();
         for (command_id, mut conflicts, repeated) in pushed {
             for conflict in conflicts.iter_mut().filter(|c| c.kind == ConflictKind::IdTaken) {
-                // Mine is the release as it is here now, with the edits made after it was made.
-                let RecordKind::Release = conflict.record.kind;
-                if let Some(mine) = self.release(ReleaseId(conflict.record.id)) {
-                    conflict.ours = serde_json::Value::Object(release_fields(mine));
+                // Mine is the record as it is here now, with the edits made after it was made.
+                if let Some(mine) = self.shared_fields(conflict.record) {
+                    conflict.ours = serde_json::Value::Object(mine);
                 }
             }
             self.store.team_pushed(command_id, &conflicts, self.now())?;

@@ -1,8 +1,8 @@
 //! Joining (or making) a team from the window, in two halves like a sync: [`Model::team_join_job`]
-//! checks what the file allows (a file with releases of its own can only make a team, not join
+//! checks what the file allows (a file with releases or a schedule of its own can only make a team, not join
 //! one) and hands out a [`JoinJob`], which connects and checks (or makes) the server's schema on
 //! any thread; [`Model::team_join_finish`] then records the team in the file, and the window's
-//! next sync, off its thread, shares and pulls the releases.
+//! next sync, off its thread, shares and pulls the releases and the schedule.
 
 use super::{CONNECT_TIMEOUT, TeamError};
 use crate::model::Model;

@@ -30,7 +30,7 @@ use super::plan::PullEffect;
 use crate::domain::Timestamp;
 use crate::store::Mutation;
 use crate::store::team::TeamWrite;
-use crate::store::team::change::{OutboxEntry, RecordChange, changes_of, release_fields};
+use crate::store::team::change::{OutboxEntry, RecordChange, changes_of, record_fields, release_fields};
 use crate::store::team::server::{PulledChange, Server};
 
 /// How many server changes one local transaction applies.
@@ -124,7 +124,7 @@ impl Model {
         self.sync_with(&mut server)
     }
 
-    /// `team join`: joins this file (with no releases of its own) to the team at `url`, then syncs.
+    /// `team join`: joins this file (with no releases, windows or freezes of its own) to the team at `url`, then syncs.
     pub fn team_join(
         &mut self,
         url: &str,
@@ -138,12 +138,13 @@ impl Model {
         self.sync_with(&mut server)
     }
 
-    /// Refuses to join (`make`: to make a team) at `url` when the file holds releases of its own
-    /// and is not in that team already: they would mix with the team's.
+    /// Refuses to join (`make`: to make a team) at `url` when the file holds shared records of
+    /// its own (releases, windows, freezes) and is not in that team already: they would mix with
+    /// the team's.
     fn may_join(&self, url: &str, make: bool) -> Result<(), TeamError> {
         let (stripped, _) = crate::store::team::url::split_password(url)?;
         let rejoin = self.team().is_some_and(|t| t.url == stripped);
-        if !make && !rejoin && !self.releases.is_empty() {
+        if !make && !rejoin && !self.shared_keys().is_empty() {
             return Err(TeamError::JoinNeedsEmptyFile);
         }
         Ok(())
@@ -254,11 +255,11 @@ impl Model {
             asked_vault: std::sync::OnceLock::new(),
             wanted: BTreeSet::new(),
         });
-        if share && !self.releases.is_empty() {
-            let changes: Vec<RecordChange> = self
-                .releases
-                .iter()
-                .map(|r| RecordChange::Create { record: RecordKey::release(r.id), data: release_fields(r) })
+        let keys = self.shared_keys();
+        if share && !keys.is_empty() {
+            let changes: Vec<RecordChange> = keys
+                .into_iter()
+                .filter_map(|record| Some(RecordChange::Create { record, data: self.shared_fields(record)? }))
                 .collect();
             let entry = OutboxEntry {
                 command_id: uuid::Uuid::new_v4(),
@@ -294,7 +295,7 @@ impl Model {
     /// The outbox entry of a command about to be written (`None`: no team, or nothing shared).
     pub(super) fn outbox_entry(&self, mutations: &[Mutation], now: Timestamp) -> Option<OutboxEntry> {
         let team = self.team.as_ref()?;
-        let changes = changes_of(mutations, |id| self.release(id));
+        let changes = changes_of(mutations, |id| self.release(id), |key| self.shared_fields(key));
         if changes.is_empty() {
             return None;
         }
@@ -303,6 +304,23 @@ impl Model {
             .map(|c| (c.record(), team.record_seqs.get(&c.record()).copied().unwrap_or(0)))
             .collect();
         Some(OutboxEntry { command_id: uuid::Uuid::new_v4(), changes, bases, created_at: now })
+    }
+
+    /// Every shared record this file holds, in key order.
+    pub(super) fn shared_keys(&self) -> BTreeSet<RecordKey> {
+        let releases = self.releases.iter().map(|r| RecordKey::release(r.id));
+        let windows = self.schedule.windows.iter().map(|w| RecordKey::window(w.id));
+        let freezes = self.schedule.freezes.iter().map(|f| RecordKey::freeze(f.id));
+        releases.chain(windows).chain(freezes).collect()
+    }
+
+    /// A shared record as this file holds it, as the JSON object the team shares.
+    pub(super) fn shared_fields(&self, key: RecordKey) -> Option<serde_json::Map<String, serde_json::Value>> {
+        match key.kind {
+            RecordKind::Release => self.release(crate::domain::ReleaseId(key.id)).map(release_fields),
+            RecordKind::Window => self.schedule.window(crate::domain::WindowId(key.id)).map(record_fields),
+            RecordKind::Freeze => self.schedule.freeze(crate::domain::FreezeId(key.id)).map(record_fields),
+        }
     }
 
     /// What a pull moved on, in memory: the seqs, and the undo steps it overtook.

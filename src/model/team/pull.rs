@@ -1,5 +1,6 @@
-//! A pull applied to the local file: server changes (in seq order) turned into release puts and
-//! removals, written through the model's one path with the seq each record is now at. Pulled
+//! A pull applied to the local file: server changes (in seq order) turned into puts and removals
+//! of releases, deployment windows and freezes, written through the model's one path with the
+//! seq each record is now at. Pulled
 //! changes are not undoable here (they are a teammate's), and a local command whose releases a
 //! pull changed since can no longer be undone (see `History::mark_overtaken`).
 
@@ -10,11 +11,12 @@ use crate::domain::{
     Activity, ActivityId, ActivityKind, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
 };
 use crate::model::Model;
+use crate::model::plan::schedule::{freeze_ref, window_ref};
 use crate::model::plan::{Effect, PullEffect};
-use crate::store::Mutation;
 use crate::store::team::TeamWrite;
-use crate::store::team::change::{RecordChange, RecordKey, RecordKind, release_fields, release_from_fields};
+use crate::store::team::change::{RecordChange, RecordKey, RecordKind, mutation_for, release_from_fields};
 use crate::store::team::server::PulledChange;
+use crate::store::{Mutation, ScheduleMutation};
 
 impl Model {
     /// Plans the local effect of `changes` (in seq order). A release the server sends that
@@ -26,9 +28,9 @@ impl Model {
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), crate::model::CommandError> {
-        // Each touched release as JSON until the last change: one decode per release, not per
-        // change (a pull of 10,000 changes touches far fewer releases).
-        let mut after: BTreeMap<ReleaseId, Option<serde_json::Map<String, serde_json::Value>>> =
+        // Each touched record as JSON until the last change: one decode per record, not per
+        // change (a pull of 10,000 changes touches far fewer records).
+        let mut after: BTreeMap<RecordKey, Option<serde_json::Map<String, serde_json::Value>>> =
             BTreeMap::new();
         let mut seqs: BTreeMap<RecordKey, i64> = BTreeMap::new();
         let mut missing = BTreeSet::new();
@@ -37,9 +39,7 @@ impl Model {
             last_seq = last_seq.max(pulled.seq);
             for change in pulled.changes {
                 let key = change.record();
-                let RecordKind::Release = key.kind;
-                let id = ReleaseId(key.id);
-                let slot = after.entry(id).or_insert_with(|| self.release(id).map(release_fields));
+                let slot = after.entry(key).or_insert_with(|| self.shared_fields(key));
                 match change {
                     RecordChange::Create { data, .. } => *slot = Some(data),
                     RecordChange::Fields { fields, .. } => match slot {
@@ -55,13 +55,20 @@ impl Model {
                 seqs.insert(key, pulled.seq);
             }
         }
-        let after: Vec<(ReleaseId, Option<Release>)> = after
-            .into_iter()
-            .map(|(id, data)| Ok((id, data.map(decode).transpose()?)))
-            .collect::<Result<_, crate::model::CommandError>>()?;
         let mut overtaken = BTreeSet::new();
+        let mut releases = Vec::new();
+        for (key, data) in after {
+            match key.release_id() {
+                Some(id) => releases.push((id, data.map(decode).transpose()?)),
+                None => {
+                    if self.plan_pulled_schedule(key, data, now, effect)? {
+                        overtaken.insert(key);
+                    }
+                }
+            }
+        }
         let mut removed = Vec::new();
-        for (id, new) in after {
+        for (id, new) in releases {
             let old = self.release(id);
             match (old, new) {
                 (None, None) => {}
@@ -70,7 +77,7 @@ impl Model {
                     effect.activities.push(pulled_activity(id, now, vec![subject]));
                     removed.push(id);
                     effect.mutations.push(Mutation::RemoveRelease(id));
-                    overtaken.insert(id);
+                    overtaken.insert(RecordKey::release(id));
                 }
                 (old, Some(new)) => {
                     let new = self.with_known_people(new);
@@ -83,7 +90,7 @@ impl Model {
                     };
                     effect.activities.push(pulled_activity(id, now, changes));
                     effect.mutations.push(Mutation::PutRelease(new));
-                    overtaken.insert(id);
+                    overtaken.insert(RecordKey::release(id));
                 }
             }
         }
@@ -98,6 +105,62 @@ impl Model {
         let write = TeamWrite::Pulled { last_seq, record_seqs: seqs.into_iter().collect() };
         effect.pull = Some(PullEffect { write, overtaken, missing: missing.into_iter().collect() });
         Ok(())
+    }
+
+    /// Plans a pulled window or freeze (`None`: removed); whether it changes anything here. One
+    /// that does not read or is not valid refuses the pull (nothing of it is written).
+    fn plan_pulled_schedule(
+        &self,
+        key: RecordKey,
+        data: Option<serde_json::Map<String, serde_json::Value>>,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) -> Result<bool, crate::model::CommandError> {
+        let bad = |e: &dyn std::fmt::Display| crate::model::CommandError::TeamData(format!("{key}: {e}"));
+        let mutation = mutation_for(key, data).map_err(|e| bad(&e))?;
+        let (old, new) = match &mutation {
+            Mutation::Schedule(ScheduleMutation::PutWindow(w)) => {
+                w.validate().map_err(|e| bad(&e))?;
+                let old = self.schedule.window(w.id);
+                if old == Some(w) {
+                    return Ok(false);
+                }
+                (old.map(window_ref), Some(window_ref(w)))
+            }
+            Mutation::Schedule(ScheduleMutation::PutFreeze(f)) => {
+                f.validate().map_err(|e| bad(&e))?;
+                let old = self.schedule.freeze(f.id);
+                if old == Some(f) {
+                    return Ok(false);
+                }
+                (old.map(freeze_ref), Some(freeze_ref(f)))
+            }
+            Mutation::Schedule(ScheduleMutation::RemoveWindow(id)) => {
+                let Some(old) = self.schedule.window(*id) else { return Ok(false) };
+                (Some(window_ref(old)), None)
+            }
+            Mutation::Schedule(ScheduleMutation::RemoveFreeze(id)) => {
+                let Some(old) = self.schedule.freeze(*id) else { return Ok(false) };
+                (Some(freeze_ref(old)), None)
+            }
+            _ => return Err(bad(&"not a window or freeze")),
+        };
+        let field = if key.kind == RecordKind::Freeze { Field::Freeze } else { Field::Window };
+        let change = match (old, new) {
+            (Some(old), None) => FieldChange::removed(field, old),
+            (old, Some(new)) => FieldChange::new(field, old.unwrap_or(Value::None), new),
+            (None, None) => return Ok(false),
+        };
+        effect.activities.push(Activity {
+            id: ActivityId(0),
+            release_id: None,
+            actor: None,
+            at: now,
+            kind: ActivityKind::Team,
+            changes: vec![change],
+        });
+        effect.mutations.push(mutation);
+        Ok(true)
     }
 
     /// `release` with the agent, group and department this file does not have left empty.

@@ -1,19 +1,29 @@
 //! Resolving a team conflict (issue 21): the conflicts as the window and the CLI read them (each
-//! value read into the release) and the command that settles one (`command::TeamCommand`, planned
+//! value read into the release, window or freeze) and the command that settles one (`command::TeamCommand`, planned
 //! in `plan/team.rs`): keeping this file's value is a normal local change of that field, pushed
 //! on the next sync; the team's already stands.
 
+use serde_json::{Map, Value as Json};
+
 use super::StoredConflict;
-use crate::domain::{Release, ReleaseId};
+use crate::domain::{Release, ReleaseId, Value};
 use crate::model::Model;
 use crate::model::command::{Keep, TeamCommand};
-use crate::store::team::change::{ConflictKind, RecordKind, release_fields, release_from_fields};
+use crate::model::plan::schedule::{freeze_ref, window_ref};
+use crate::store::team::change::{
+    ConflictKind, RecordKey, RecordKind, mutation_for, release_fields, release_from_fields,
+};
+use crate::store::{Mutation, ScheduleMutation};
 
 impl StoredConflict {
-    /// The release the conflict is about.
-    pub fn release_id(&self) -> ReleaseId {
-        let RecordKind::Release = self.conflict.record.kind;
-        ReleaseId(self.conflict.record.id)
+    /// The shared record the conflict is about.
+    pub fn record(&self) -> RecordKey {
+        self.conflict.record
+    }
+
+    /// The release the conflict is about, when it is about one (not a window or freeze).
+    pub fn release_id(&self) -> Option<ReleaseId> {
+        self.conflict.record.release_id()
     }
 
     /// Whether "keep mine" can be done: for a field both changed, and for a release made here
@@ -46,7 +56,7 @@ impl Model {
     pub fn team_conflict_releases(&self, conflict: &StoredConflict) -> Option<(Release, Release)> {
         let readable = matches!(conflict.conflict.kind, ConflictKind::Field | ConflictKind::Refused);
         let field = conflict.conflict.field.as_ref().filter(|_| readable)?;
-        let current = self.release(conflict.release_id())?;
+        let current = self.release(conflict.release_id()?)?;
         let with = |value: &serde_json::Value| {
             let mut fields = release_fields(current);
             fields.insert(field.clone(), value.clone());
@@ -65,7 +75,7 @@ impl Model {
     /// My release of an id-taken conflict, as it was made here (its number is taken).
     pub fn team_conflict_own_release(&self, conflict: &StoredConflict) -> Option<Release> {
         let serde_json::Value::Object(fields) = &conflict.conflict.ours else { return None };
-        if !conflict.keeps_mine_as_new() {
+        if !conflict.keeps_mine_as_new() || conflict.release_id().is_none() {
             return None;
         }
         release_from_fields(fields.clone())
@@ -76,9 +86,56 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The window or freeze of a conflict as it would be with `value` (mine or the team's): for
+    /// a field, the record as this file holds it with that field; for a whole record, the value
+    /// itself (`None`: no record, or one that does not read).
+    pub(in crate::model) fn team_conflict_schedule_record(
+        &self,
+        conflict: &StoredConflict,
+        value: &Json,
+    ) -> Option<Mutation> {
+        let key = conflict.record();
+        if key.kind == RecordKind::Release {
+            return None;
+        }
+        let data: Map<String, Json> = match (&conflict.conflict.field, value) {
+            (Some(field), value) => {
+                let mut fields = self.shared_fields(key)?;
+                fields.insert(field.clone(), value.clone());
+                fields
+            }
+            (None, Json::Object(fields)) => fields.clone(),
+            (None, _) => return None,
+        };
+        match mutation_for(key, Some(data)) {
+            Ok(mutation) => Some(mutation),
+            Err(err) => {
+                log::warn!("team conflict {}: a {key} this build cannot read: {err}", conflict.id);
+                None
+            }
+        }
+    }
+
+    /// A window or freeze conflict's two sides as the log shows a window or freeze (name and
+    /// when): (mine, the team's); [`Value::None`] for a side with no record. `None` for a
+    /// release's conflict.
+    pub fn team_conflict_schedule(&self, conflict: &StoredConflict) -> Option<(Value, Value)> {
+        if conflict.record().kind == RecordKind::Release {
+            return None;
+        }
+        let side = |value: &Json| match self.team_conflict_schedule_record(conflict, value) {
+            Some(Mutation::Schedule(ScheduleMutation::PutWindow(w))) => window_ref(&w),
+            Some(Mutation::Schedule(ScheduleMutation::PutFreeze(f))) => freeze_ref(&f),
+            _ => Value::None,
+        };
+        Some((side(&conflict.conflict.ours), side(&conflict.conflict.theirs)))
+    }
+}
+
 impl TeamCommand {
     /// Settles `conflict` keeping `keep`.
     pub fn resolve(conflict: &StoredConflict, keep: Keep) -> Self {
-        Self::Resolve { conflict: conflict.id, release: conflict.release_id(), keep }
+        Self::Resolve { conflict: conflict.id, record: conflict.record(), keep }
     }
 }

@@ -2,17 +2,19 @@
 //! `changes.mutations` keeps it and every client applies it. A record is named by its kind and id
 //! ([`RecordKey`], `"release:12"` in JSON); a change to it is a whole new record, some of its
 //! fields (the top-level fields of its JSON form, so two people editing different fields of one
-//! release both stand), or its removal. This slice shares releases (puts, patches, removals).
+//! release both stand), or its removal. Releases (puts, patches, removals), deployment windows
+//! and change freezes are shared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
+use crate::domain::schedule::{DeploymentWindow, Freeze};
 pub use crate::domain::team::{
     Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind, UPDATED_AT,
 };
-use crate::domain::{Release, ReleaseId};
-use crate::store::Mutation;
+use crate::domain::{FreezeId, Release, ReleaseId, WindowId};
+use crate::store::{Mutation, ScheduleMutation};
 
 /// The JSON object of a release (its top-level fields are what merges field by field).
 pub fn release_fields(release: &Release) -> Map<String, Value> {
@@ -23,19 +25,77 @@ pub fn release_fields(release: &Release) -> Map<String, Value> {
     }
 }
 
+/// The JSON object of any shared record (its top-level fields are what merges field by field).
+pub fn record_fields<T: serde::Serialize>(record: &T) -> Map<String, Value> {
+    match serde_json::to_value(record) {
+        Ok(Value::Object(map)) => map,
+        Ok(other) => {
+            log::error!("a shared record serialised to {other}, not an object");
+            Map::new()
+        }
+        Err(err) => {
+            log::error!("a shared record does not serialise: {err}");
+            Map::new()
+        }
+    }
+}
+
+/// The shared record other than a release that `mutation` writes: its key and its new value
+/// (`None`: removed).
+pub fn written_record(mutation: &Mutation) -> Option<(RecordKey, Option<Map<String, Value>>)> {
+    match mutation {
+        Mutation::Schedule(ScheduleMutation::PutWindow(w)) => {
+            Some((RecordKey::window(w.id), Some(record_fields(w))))
+        }
+        Mutation::Schedule(ScheduleMutation::RemoveWindow(id)) => Some((RecordKey::window(*id), None)),
+        Mutation::Schedule(ScheduleMutation::PutFreeze(f)) => {
+            Some((RecordKey::freeze(f.id), Some(record_fields(f))))
+        }
+        Mutation::Schedule(ScheduleMutation::RemoveFreeze(id)) => Some((RecordKey::freeze(*id), None)),
+        _ => None,
+    }
+}
+
+/// The mutation that leaves the file holding `data` as record `key` (or no such record). The
+/// key's id wins over an `id` in the data.
+pub fn mutation_for(key: RecordKey, data: Option<Map<String, Value>>) -> Result<Mutation, serde_json::Error> {
+    let object = |data: Map<String, Value>| Value::Object(data);
+    Ok(match (key.kind, data) {
+        (RecordKind::Release, Some(data)) => {
+            Mutation::PutRelease(Release { id: ReleaseId(key.id), ..release_from_fields(data)? })
+        }
+        (RecordKind::Release, None) => Mutation::RemoveRelease(ReleaseId(key.id)),
+        (RecordKind::Window, Some(data)) => {
+            let window: DeploymentWindow = serde_json::from_value(object(data))?;
+            Mutation::Schedule(ScheduleMutation::PutWindow(DeploymentWindow {
+                id: WindowId(key.id),
+                ..window
+            }))
+        }
+        (RecordKind::Window, None) => Mutation::Schedule(ScheduleMutation::RemoveWindow(WindowId(key.id))),
+        (RecordKind::Freeze, Some(data)) => {
+            let freeze: Freeze = serde_json::from_value(object(data))?;
+            Mutation::Schedule(ScheduleMutation::PutFreeze(Freeze { id: FreezeId(key.id), ..freeze }))
+        }
+        (RecordKind::Freeze, None) => Mutation::Schedule(ScheduleMutation::RemoveFreeze(FreezeId(key.id))),
+    })
+}
+
 /// The release a record's fields describe.
 pub fn release_from_fields(fields: Map<String, Value>) -> Result<Release, serde_json::Error> {
     serde_json::from_value(Value::Object(fields))
 }
 
 /// What `mutations` (one command's, in order) do to the shared records, given each release as it
-/// was before them: one change per record touched, in record order, none for a record that ends
-/// as it began.
+/// was before them (`before`) and each other shared record's fields (`before_other`): one change
+/// per record touched, in record order, none for a record that ends as it began.
 pub fn changes_of<'a>(
     mutations: &[Mutation],
     before: impl Fn(ReleaseId) -> Option<&'a Release>,
+    before_other: impl Fn(RecordKey) -> Option<Map<String, Value>>,
 ) -> Vec<RecordChange> {
     let mut after: BTreeMap<ReleaseId, Option<Release>> = BTreeMap::new();
+    let mut others: BTreeMap<RecordKey, Option<Map<String, Value>>> = BTreeMap::new();
     for mutation in mutations {
         match mutation {
             Mutation::PutRelease(release) => {
@@ -54,24 +114,35 @@ pub fn changes_of<'a>(
             Mutation::RemoveRelease(id) => {
                 after.insert(*id, None);
             }
-            _ => {}
-        }
-    }
-    after
-        .into_iter()
-        .filter_map(|(id, new)| {
-            let record = RecordKey::release(id);
-            match (before(id), new) {
-                (None, None) => None,
-                (None, Some(new)) => Some(RecordChange::Create { record, data: release_fields(&new) }),
-                (Some(_), None) => Some(RecordChange::Remove { record }),
-                (Some(old), Some(new)) => {
-                    let fields = changed_fields(&release_fields(old), release_fields(&new));
-                    (!fields.is_empty()).then_some(RecordChange::Fields { record, fields })
+            other => {
+                if let Some((key, new)) = written_record(other) {
+                    others.insert(key, new);
                 }
             }
-        })
-        .collect()
+        }
+    }
+    let releases = after.into_iter().filter_map(|(id, new)| {
+        let record = RecordKey::release(id);
+        match (before(id), new) {
+            (None, None) => None,
+            (None, Some(new)) => Some(RecordChange::Create { record, data: release_fields(&new) }),
+            (Some(_), None) => Some(RecordChange::Remove { record }),
+            (Some(old), Some(new)) => {
+                let fields = changed_fields(&release_fields(old), release_fields(&new));
+                (!fields.is_empty()).then_some(RecordChange::Fields { record, fields })
+            }
+        }
+    });
+    let others = others.into_iter().filter_map(|(record, new)| match (before_other(record), new) {
+        (None, None) => None,
+        (None, Some(data)) => Some(RecordChange::Create { record, data }),
+        (Some(_), None) => Some(RecordChange::Remove { record }),
+        (Some(old), Some(new)) => {
+            let fields = changed_fields(&old, new);
+            (!fields.is_empty()).then_some(RecordChange::Fields { record, fields })
+        }
+    });
+    releases.chain(others).collect()
 }
 
 /// The fields of `new` whose values differ from `old`'s (a field `old` lacks counts as changed).

@@ -1,13 +1,14 @@
 //! The team server's schema, in a PostgreSQL schema of its own (`release_desk`): created and
 //! migrated by `team init` (safe to run again), checked by every sync. Version 1 holds the shared
 //! releases and the append-only log of changes; version 2 adds who may do what (see `rights.rs`)
-//! and the announcement of each change written.
+//! and the announcement of each change written; version 3 shares the schedule (deployment
+//! windows and change freezes).
 
 use super::TeamError;
 use super::server::Server;
 
 /// The version of the server schema this build writes.
-pub const SERVER_SCHEMA_VERSION: i64 = 2;
+pub const SERVER_SCHEMA_VERSION: i64 = 3;
 
 /// Each entry migrates the server schema from version `index` to `index + 1`.
 const SERVER_MIGRATIONS: &[&str] = &[
@@ -98,6 +99,28 @@ const SERVER_MIGRATIONS: &[&str] = &[
     END $f$;
     CREATE TRIGGER announce AFTER INSERT ON release_desk.changes
         FOR EACH ROW EXECUTE FUNCTION release_desk.announce_change();
+    ",
+    // 2 -> 3: the schedule releases are planned into, shared like the releases: deployment
+    // windows and change freezes, each with the seq of the change that last wrote it and who
+    // wrote each field. Every member may change them (no guard: planning is the team's work).
+    r"
+    CREATE TABLE release_desk.windows (
+        id      bigint PRIMARY KEY,
+        record  jsonb NOT NULL,
+        seq     bigint NOT NULL,
+        writers jsonb NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE release_desk.freezes (
+        id      bigint PRIMARY KEY,
+        record  jsonb NOT NULL,
+        seq     bigint NOT NULL,
+        writers jsonb NOT NULL DEFAULT '{}'
+    );
+    DO $$
+    BEGIN
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.windows, release_desk.freezes TO %I',
+            release_desk.role_name('member'));
+    END $$;
     ",
 ];
 

@@ -39,6 +39,8 @@ pub struct Server {
 pub(super) fn table(kind: RecordKind) -> (&'static str, &'static str) {
     match kind {
         RecordKind::Release => ("release_desk.releases", "release"),
+        RecordKind::Window => ("release_desk.windows", "record"),
+        RecordKind::Freeze => ("release_desk.freezes", "record"),
     }
 }
 

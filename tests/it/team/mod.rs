@@ -12,6 +12,7 @@ mod property;
 mod resolve;
 mod restart;
 mod rights;
+mod schedule;
 mod tls;
 mod undo;
 mod vault;

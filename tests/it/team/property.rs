@@ -1,13 +1,16 @@
 //! The sync property: random commands on three clients (creates, field edits, trash, restore,
-//! delete forever, undo) with syncs in random order between them; after everyone syncs, every
-//! local file holds exactly the server's releases. Each case runs on a database of its own.
+//! delete forever, undo; deployment windows added, renamed, lengthened and deleted) with syncs
+//! in random order between them; after everyone syncs, every local file holds exactly the
+//! server's releases, windows and freezes. Each case runs on a database of its own.
 
 use proptest::prelude::*;
 
+use release_desk::domain::schedule::Timing;
 use release_desk::domain::{Priority, ReleaseId, Status};
-use release_desk::model::{BulkAction, Command, Model, ReleaseEdit};
+use release_desk::model::{BulkAction, Command, CommandError, Model, ReleaseEdit, ScheduleCommand};
 
 use super::merge::{assert_converged, create, edit};
+use super::schedule::{add_window, assert_schedule_converged, edit_window, weekend_night};
 use super::{PASSWORD, client, database};
 
 const CLIENTS: usize = 3;
@@ -22,6 +25,10 @@ enum Step {
     Trash(usize),
     Restore(usize),
     Purge(usize),
+    AddWindow,
+    RenameWindow(usize, u8),
+    WindowLength(usize, u8),
+    DeleteWindow(usize),
     Undo,
     Sync,
 }
@@ -36,7 +43,11 @@ fn step() -> impl Strategy<Value = (usize, Step)> {
         2 => (pick.clone(), 0u8..3).prop_map(|(r, v)| Step::Description(r, v)),
         1 => pick.clone().prop_map(Step::Trash),
         1 => pick.clone().prop_map(Step::Restore),
-        1 => pick.prop_map(Step::Purge),
+        1 => pick.clone().prop_map(Step::Purge),
+        2 => Just(Step::AddWindow),
+        2 => (pick.clone(), 0u8..3).prop_map(|(w, v)| Step::RenameWindow(w, v)),
+        2 => (pick.clone(), 1u8..4).prop_map(|(w, v)| Step::WindowLength(w, v)),
+        1 => pick.clone().prop_map(Step::DeleteWindow),
         1 => Just(Step::Undo),
         3 => Just(Step::Sync),
     ];
@@ -88,10 +99,33 @@ fn run(model: &mut Model, step: &Step) {
             };
             model.apply(Command::Bulk { ids: vec![id], action }).unwrap();
         }
+        Step::AddWindow => {
+            add_window(model, weekend_night("창"));
+        }
+        Step::RenameWindow(n, v) | Step::WindowLength(n, v) => {
+            let windows = &model.schedule().windows;
+            let Some(id) = (!windows.is_empty()).then(|| windows[n % windows.len()].id) else { return };
+            let rename = matches!(step, Step::RenameWindow(..));
+            edit_window(model, id, |w| {
+                if rename {
+                    w.name = format!("창 {v}");
+                } else if let Timing::Recurring { minutes, .. } = &mut w.timing {
+                    *minutes = 60 * u32::from(*v);
+                }
+            });
+        }
+        Step::DeleteWindow(n) => {
+            let windows = &model.schedule().windows;
+            let Some(id) = (!windows.is_empty()).then(|| windows[n % windows.len()].id) else { return };
+            model.apply(Command::Schedule(ScheduleCommand::DeleteWindow(id))).unwrap();
+        }
         Step::Undo => {
             // A step a teammate's change overtook is refused: that is the rule, not a failure.
             if let Err(err) = model.undo() {
-                assert!(matches!(err, release_desk::model::CommandError::OvertakenByTeam(_)), "{err:?}");
+                assert!(
+                    matches!(err, CommandError::OvertakenByTeam(_) | CommandError::ScheduleOvertakenByTeam),
+                    "{err:?}"
+                );
             }
         }
         Step::Sync => {
@@ -108,9 +142,10 @@ proptest! {
         let url = database();
         let dir = tempfile::tempdir().unwrap();
         let mut clients: Vec<Model> = (0..CLIENTS).map(|i| client(dir.path(), &format!("c{i}"))).collect();
-        // Two releases everyone starts with, so edits meet early.
+        // Two releases and a window everyone starts with, so edits meet early.
         create(&mut clients[0], "ERP");
         create(&mut clients[0], "Mobile");
+        add_window(&mut clients[0], weekend_night("주말 야간"));
         clients[0].team_init(&url, None, "c0").unwrap();
         for (i, model) in clients.iter_mut().enumerate().skip(1) {
             model.team_join(&url, None, &format!("c{i}")).unwrap();
@@ -126,9 +161,15 @@ proptest! {
         }
         let refs: Vec<&Model> = clients.iter().collect();
         let releases = assert_converged(&url, &refs);
+        assert_schedule_converged(&url, &refs);
         let conflicts: usize = clients.iter().map(|m| m.team_conflicts().unwrap().len()).sum();
         // Seen with --nocapture: how much each case exercised.
-        println!("team property: {} steps, {} releases, {conflicts} conflicts kept", steps.len(), releases.len());
+        println!(
+            "team property: {} steps, {} releases, {} windows, {conflicts} conflicts kept",
+            steps.len(),
+            releases.len(),
+            clients[0].schedule().windows.len()
+        );
         for model in &clients {
             prop_assert_eq!(model.team_status().unwrap().unwrap().pending, 0);
         }
