@@ -10,11 +10,16 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::ids::{FreezeId, ReleaseId, Timestamp, WindowId};
+use super::ids::{AgentId, DepartmentId, FreezeId, GroupId, ReleaseId, Timestamp, WindowId};
 
-/// The kinds of records a team shares: the releases and the schedule they are planned into.
+/// The kinds of records a team shares: the people releases name, the releases and the schedule
+/// they are planned into. In this order a pull applies them (people first, so a release never
+/// names someone the file lacks).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordKind {
+    Agent,
+    Group,
+    Department,
     Release,
     /// A deployment window.
     Window,
@@ -23,11 +28,20 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [Self; 3] = [Self::Release, Self::Window, Self::Freeze];
+    pub const ALL: [Self; 6] =
+        [Self::Agent, Self::Group, Self::Department, Self::Release, Self::Window, Self::Freeze];
+
+    /// Whether records of this kind are people (agents, groups, departments).
+    pub fn is_people(self) -> bool {
+        matches!(self, Self::Agent | Self::Group | Self::Department)
+    }
 
     /// The code in a record key (`release` of `release:12`).
     pub fn code(self) -> &'static str {
         match self {
+            Self::Agent => "agent",
+            Self::Group => "group",
+            Self::Department => "department",
             Self::Release => "release",
             Self::Window => "window",
             Self::Freeze => "freeze",
@@ -49,6 +63,18 @@ pub struct RecordKey {
 impl RecordKey {
     pub fn release(id: ReleaseId) -> Self {
         Self { kind: RecordKind::Release, id: id.0 }
+    }
+
+    pub fn agent(id: AgentId) -> Self {
+        Self { kind: RecordKind::Agent, id: id.0 }
+    }
+
+    pub fn group(id: GroupId) -> Self {
+        Self { kind: RecordKind::Group, id: id.0 }
+    }
+
+    pub fn department(id: DepartmentId) -> Self {
+        Self { kind: RecordKind::Department, id: id.0 }
     }
 
     pub fn window(id: WindowId) -> Self {

@@ -64,6 +64,9 @@ pub fn team_conflict_kind(kind: ConflictKind) -> String {
 /// A shared record by its kind and name ("Window “Weekend night”"); a release by its number.
 pub fn team_record_name(kind: RecordKind, name: &str) -> String {
     let key = match kind {
+        RecordKind::Agent => "team-record-agent",
+        RecordKind::Group => "team-record-group",
+        RecordKind::Department => "team-record-department",
         RecordKind::Release => "team-record-release",
         RecordKind::Window => "team-record-window",
         RecordKind::Freeze => "team-record-freeze",
@@ -71,7 +74,7 @@ pub fn team_record_name(kind: RecordKind, name: &str) -> String {
     tr_args(key, &[("name", name.into())])
 }
 
-/// A field of a shared window or freeze, in words (one this build does not know: its code).
+/// A field of a shared window, freeze or person, in words (one this build does not know: its code).
 pub fn team_schedule_field(field: &str) -> String {
     let key = match field {
         "name" => "team-field-name",
@@ -81,6 +84,8 @@ pub fn team_schedule_field(field: &str) -> String {
         "kind" => "team-field-kind",
         "exempt" => "team-field-exempt",
         "exempt_reason" => "team-field-exempt-reason",
+        "email" => "team-field-email",
+        "active" => "team-field-active",
         other => return other.to_owned(),
     };
     tr(key)

@@ -7,7 +7,7 @@
 use egui::RichText;
 
 use crate::domain::activity::release_changes;
-use crate::domain::{FreezeId, WindowId};
+use crate::domain::{AgentId, DepartmentId, FreezeId, GroupId, WindowId};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::team::{ConflictKind, Keep, RecordKind, StoredConflict, TeamCommand};
 use crate::model::{Command, Model};
@@ -138,7 +138,7 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
         let when = conflict.conflict.by_at.map(i18n::datetime_short).unwrap_or_default();
         format!("{by}\n{when}")
     };
-    let Some(id) = conflict.release_id() else { return schedule_row(model, conflict, who) };
+    let Some(id) = conflict.release_id() else { return record_row(model, conflict, who) };
     let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
     let release = format!("#{} {subject}", id.0);
     if let Some((mine, theirs)) = model.team_conflict_releases(conflict) {
@@ -178,11 +178,11 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
     Row { release, who, field, mine, theirs: text(&conflict.conflict.theirs) }
 }
 
-/// A window's or freeze's conflict: the record by kind and name, the field in words, and each
-/// side as the whole window or freeze it makes (its name and when).
-fn schedule_row(model: &Model, conflict: &StoredConflict, who: String) -> Row {
+/// A window's, freeze's or person's conflict: the record by kind and name, the field in words,
+/// and each side as the model reads it (a whole window or freeze: its name and when).
+fn record_row(model: &Model, conflict: &StoredConflict, who: String) -> Row {
     let (mine, theirs) = model
-        .team_conflict_schedule(conflict)
+        .team_conflict_sides(conflict)
         .unwrap_or((crate::domain::Value::None, crate::domain::Value::None));
     let text = |value: &crate::domain::Value| match value {
         crate::domain::Value::None => tr("team-conflicts-no-record"),
@@ -190,9 +190,13 @@ fn schedule_row(model: &Model, conflict: &StoredConflict, who: String) -> Row {
     };
     // The name it has here, else the one either side gives it (a record removed here).
     let record = conflict.record();
+    let directory = model.directory();
     let here = match record.kind {
         RecordKind::Window => model.schedule().window(WindowId(record.id)).map(|w| w.name.clone()),
         RecordKind::Freeze => model.schedule().freeze(FreezeId(record.id)).map(|f| f.name.clone()),
+        RecordKind::Agent => directory.agent(AgentId(record.id)).map(|a| a.name.clone()),
+        RecordKind::Group => directory.group(GroupId(record.id)).map(|g| g.name.clone()),
+        RecordKind::Department => directory.department(DepartmentId(record.id)).map(|d| d.name.clone()),
         RecordKind::Release => None,
     };
     let name = here

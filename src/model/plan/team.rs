@@ -3,8 +3,11 @@
 //! only marks it resolved when the team's value stays.
 
 use super::Effect;
+use crate::domain::activity::Named;
 use crate::domain::release::validate_release;
-use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, Timestamp, Value};
+use crate::domain::{
+    ActivityKind, AgentId, DepartmentId, Field, FieldChange, GroupId, ReleaseId, Timestamp, Value,
+};
 use crate::model::command::{Keep, TeamCommand};
 use crate::model::{CommandError, Model};
 use crate::store::team::StoredConflict;
@@ -30,7 +33,7 @@ impl Model {
             if let Some(release) = record.release_id() {
                 self.plan_keep_my_release(conflict, release, now, effect)?;
             } else {
-                self.plan_keep_my_schedule(conflict, now, effect)?;
+                self.plan_keep_my_record(conflict, now, effect)?;
             }
         }
         effect.mutations.push(Mutation::TeamConflict { id, resolved_at: Some(now) });
@@ -63,18 +66,17 @@ impl Model {
         Ok(())
     }
 
-    /// Keeps my value of a window's or freeze's conflict: the record with my field, checked and
-    /// logged as an edit, or my window or freeze made again under the next free number.
-    fn plan_keep_my_schedule(
+    /// Keeps my value of a window's, freeze's or person's conflict: the record with my field,
+    /// checked and logged as an edit, or my record made again under the next free number.
+    fn plan_keep_my_record(
         &self,
         conflict: &StoredConflict,
         now: Timestamp,
         effect: &mut Effect,
     ) -> Result<(), CommandError> {
-        let mine =
-            self.team_conflict_schedule_record(conflict, &conflict.conflict.ours).ok_or_else(|| {
-                CommandError::TeamData(format!("conflict {}'s value does not read", conflict.id))
-            })?;
+        let mine = self.team_conflict_record(conflict, &conflict.conflict.ours).ok_or_else(|| {
+            CommandError::TeamData(format!("conflict {}'s value does not read", conflict.id))
+        })?;
         let again = conflict.keeps_mine_as_new();
         match mine {
             Mutation::Schedule(ScheduleMutation::PutWindow(mut window)) => {
@@ -89,8 +91,42 @@ impl Model {
                 }
                 self.plan_put_freeze(freeze, now, effect)
             }
+            Mutation::PutAgent(mut agent) => {
+                if again {
+                    agent.id = AgentId(self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
+                }
+                let old =
+                    self.directory.agent(agent.id).map(|a| Value::Agent(Named::new(a.id, a.name.clone())));
+                let new = Value::Agent(Named::new(agent.id, nonempty_name(&agent.name)?));
+                self.plan_keep_person(old, new, ActivityKind::Agent, Mutation::PutAgent(agent), now, effect);
+                Ok(())
+            }
+            Mutation::PutGroup(mut group) => {
+                if again {
+                    group.id = GroupId(self.directory.groups.iter().map(|g| g.id.0).max().unwrap_or(0) + 1);
+                }
+                let old =
+                    self.directory.group(group.id).map(|g| Value::Group(Named::new(g.id, g.name.clone())));
+                let new = Value::Group(Named::new(group.id, nonempty_name(&group.name)?));
+                self.plan_keep_person(old, new, ActivityKind::Group, Mutation::PutGroup(group), now, effect);
+                Ok(())
+            }
+            Mutation::PutDepartment(mut department) => {
+                if again {
+                    let next = self.directory.departments.iter().map(|d| d.id.0).max().unwrap_or(0) + 1;
+                    department.id = DepartmentId(next);
+                }
+                let old = self
+                    .directory
+                    .department(department.id)
+                    .map(|d| Value::Department(Named::new(d.id, d.name.clone())));
+                let new = Value::Department(Named::new(department.id, nonempty_name(&department.name)?));
+                let put = Mutation::PutDepartment(department);
+                self.plan_keep_person(old, new, ActivityKind::Department, put, now, effect);
+                Ok(())
+            }
             _ => Err(CommandError::TeamData(format!(
-                "conflict {} is not about a window or freeze",
+                "conflict {} is not about a window, freeze or person",
                 conflict.id
             ))),
         }
@@ -117,4 +153,28 @@ impl Model {
         effect.mutations.push(Mutation::PutRelease(mine));
         Ok(())
     }
+
+    /// My person of a conflict put here, logged as a change of its name.
+    fn plan_keep_person(
+        &self,
+        old: Option<Value>,
+        new: Value,
+        kind: ActivityKind,
+        put: Mutation,
+        now: Timestamp,
+        effect: &mut Effect,
+    ) {
+        let change = FieldChange::new(Field::Name, old.unwrap_or(Value::None), new);
+        effect.activities.push(self.activity(None, now, kind, vec![change]));
+        effect.mutations.push(put);
+    }
+}
+
+/// A person's name, trimmed; an empty one is refused.
+fn nonempty_name(name: &str) -> Result<String, CommandError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CommandError::TeamData("a person without a name".to_owned()));
+    }
+    Ok(name.to_owned())
 }

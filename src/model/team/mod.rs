@@ -7,6 +7,7 @@
 mod job;
 mod join;
 mod listen;
+mod people;
 mod pull;
 mod resolve;
 mod vault;
@@ -308,15 +309,23 @@ impl Model {
 
     /// Every shared record this file holds, in key order.
     pub(super) fn shared_keys(&self) -> BTreeSet<RecordKey> {
+        let agents = self.directory.agents.iter().map(|a| RecordKey::agent(a.id));
+        let groups = self.directory.groups.iter().map(|g| RecordKey::group(g.id));
+        let departments = self.directory.departments.iter().map(|d| RecordKey::department(d.id));
+        let people = agents.chain(groups).chain(departments);
         let releases = self.releases.iter().map(|r| RecordKey::release(r.id));
         let windows = self.schedule.windows.iter().map(|w| RecordKey::window(w.id));
         let freezes = self.schedule.freezes.iter().map(|f| RecordKey::freeze(f.id));
-        releases.chain(windows).chain(freezes).collect()
+        people.chain(releases).chain(windows).chain(freezes).collect()
     }
 
     /// A shared record as this file holds it, as the JSON object the team shares.
     pub(super) fn shared_fields(&self, key: RecordKey) -> Option<serde_json::Map<String, serde_json::Value>> {
+        use crate::domain::{AgentId, DepartmentId, GroupId};
         match key.kind {
+            RecordKind::Agent => self.directory.agent(AgentId(key.id)).map(record_fields),
+            RecordKind::Group => self.directory.group(GroupId(key.id)).map(record_fields),
+            RecordKind::Department => self.directory.department(DepartmentId(key.id)).map(record_fields),
             RecordKind::Release => self.release(crate::domain::ReleaseId(key.id)).map(release_fields),
             RecordKind::Window => self.schedule.window(crate::domain::WindowId(key.id)).map(record_fields),
             RecordKind::Freeze => self.schedule.freeze(crate::domain::FreezeId(key.id)).map(record_fields),

@@ -20,8 +20,7 @@ use crate::store::{Mutation, ScheduleMutation};
 
 impl Model {
     /// Plans the local effect of `changes` (in seq order). A release the server sends that
-    /// names a person this file does not know keeps the field empty here (people are not shared
-    /// yet), and the log says so.
+    /// names a person this file will not know keeps the field empty here, and the log says so.
     pub(in crate::model) fn plan_pull(
         &self,
         changes: Vec<PulledChange>,
@@ -57,9 +56,11 @@ impl Model {
         }
         let mut overtaken = BTreeSet::new();
         let mut releases = Vec::new();
+        let mut people = Vec::new();
         for (key, data) in after {
             match key.release_id() {
                 Some(id) => releases.push((id, data.map(decode).transpose()?)),
+                None if key.kind.is_people() => people.push((key, data)),
                 None => {
                     if self.plan_pulled_schedule(key, data, now, effect)? {
                         overtaken.insert(key);
@@ -67,6 +68,17 @@ impl Model {
                 }
             }
         }
+        // People first: the releases after them may name them.
+        let pulled_ids: BTreeSet<ReleaseId> = releases.iter().map(|(id, _)| *id).collect();
+        let untouched = self.releases.iter().filter(|r| !pulled_ids.contains(&r.id));
+        let pulled_releases = releases.iter().filter_map(|(_, r)| r.as_ref());
+        let people =
+            self.plan_pulled_people(people, untouched.chain(pulled_releases), now, &mut effect.activities)?;
+        overtaken.extend(people.changed.iter().copied());
+        let mut mutations = people.puts;
+        mutations.append(&mut effect.mutations);
+        effect.mutations = mutations;
+
         let mut removed = Vec::new();
         for (id, new) in releases {
             let old = self.release(id);
@@ -80,7 +92,7 @@ impl Model {
                     overtaken.insert(RecordKey::release(id));
                 }
                 (old, Some(new)) => {
-                    let new = self.with_known_people(new);
+                    let new = self.with_known_people(new, &people.known);
                     if old == Some(&new) {
                         continue;
                     }
@@ -102,6 +114,8 @@ impl Model {
             effect.mutations = dependents.mutations;
             effect.mutations.extend(releases);
         }
+        // Last: once the releases no longer name them.
+        effect.mutations.extend(people.removals);
         let write = TeamWrite::Pulled { last_seq, record_seqs: seqs.into_iter().collect() };
         effect.pull = Some(PullEffect { write, overtaken, missing: missing.into_iter().collect() });
         Ok(())
@@ -161,31 +175,6 @@ impl Model {
         });
         effect.mutations.push(mutation);
         Ok(true)
-    }
-
-    /// `release` with the agent, group and department this file does not have left empty.
-    fn with_known_people(&self, mut release: Release) -> Release {
-        if release.agent_id.is_some_and(|a| self.directory.agent(a).is_none()) {
-            log::warn!(
-                "release #{} names agent {:?}, unknown here: left empty",
-                release.id.0,
-                release.agent_id
-            );
-            release.agent_id = None;
-        }
-        if release.group_id.is_some_and(|g| self.directory.group(g).is_none()) {
-            log::warn!(
-                "release #{} names group {:?}, unknown here: left empty",
-                release.id.0,
-                release.group_id
-            );
-            release.group_id = None;
-        }
-        if release.department_id.is_some_and(|d| self.directory.department(d).is_none()) {
-            log::warn!("release #{} names a department unknown here: left empty", release.id.0);
-            release.department_id = None;
-        }
-        release
     }
 }
 

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value as Json};
 
 use super::StoredConflict;
+use crate::domain::activity::Named;
 use crate::domain::{Release, ReleaseId, Value};
 use crate::model::Model;
 use crate::model::command::{Keep, TeamCommand};
@@ -87,10 +88,10 @@ impl Model {
 }
 
 impl Model {
-    /// The window or freeze of a conflict as it would be with `value` (mine or the team's): for
+    /// The window, freeze or person of a conflict as it would be with `value` (mine or the team's): for
     /// a field, the record as this file holds it with that field; for a whole record, the value
     /// itself (`None`: no record, or one that does not read).
-    pub(in crate::model) fn team_conflict_schedule_record(
+    pub(in crate::model) fn team_conflict_record(
         &self,
         conflict: &StoredConflict,
         value: &Json,
@@ -117,17 +118,31 @@ impl Model {
         }
     }
 
-    /// A window or freeze conflict's two sides as the log shows a window or freeze (name and
-    /// when): (mine, the team's); [`Value::None`] for a side with no record. `None` for a
-    /// release's conflict.
-    pub fn team_conflict_schedule(&self, conflict: &StoredConflict) -> Option<(Value, Value)> {
-        if conflict.record().kind == RecordKind::Release {
+    /// A conflict's two sides on a window, freeze or person, as the log shows them: (mine, the
+    /// team's); [`Value::None`] for a side with no record. A window or freeze reads as the whole
+    /// record (name and when); a person's field as its value, a whole person by name. `None`
+    /// for a release's conflict.
+    pub fn team_conflict_sides(&self, conflict: &StoredConflict) -> Option<(Value, Value)> {
+        let kind = conflict.record().kind;
+        if kind == RecordKind::Release {
             return None;
         }
-        let side = |value: &Json| match self.team_conflict_schedule_record(conflict, value) {
-            Some(Mutation::Schedule(ScheduleMutation::PutWindow(w))) => window_ref(&w),
-            Some(Mutation::Schedule(ScheduleMutation::PutFreeze(f))) => freeze_ref(&f),
-            _ => Value::None,
+        let side = |value: &Json| {
+            if kind.is_people() && conflict.conflict.field.is_some() {
+                return match value {
+                    Json::String(text) => Value::text(text.clone()),
+                    Json::Null => Value::None,
+                    other => Value::text(other.to_string()),
+                };
+            }
+            match self.team_conflict_record(conflict, value) {
+                Some(Mutation::Schedule(ScheduleMutation::PutWindow(w))) => window_ref(&w),
+                Some(Mutation::Schedule(ScheduleMutation::PutFreeze(f))) => freeze_ref(&f),
+                Some(Mutation::PutAgent(a)) => Value::Agent(Named::new(a.id, a.name)),
+                Some(Mutation::PutGroup(g)) => Value::Group(Named::new(g.id, g.name)),
+                Some(Mutation::PutDepartment(d)) => Value::Department(Named::new(d.id, d.name)),
+                _ => Value::None,
+            }
         };
         Some((side(&conflict.conflict.ours), side(&conflict.conflict.theirs)))
     }

@@ -2,8 +2,8 @@
 //! `changes.mutations` keeps it and every client applies it. A record is named by its kind and id
 //! ([`RecordKey`], `"release:12"` in JSON); a change to it is a whole new record, some of its
 //! fields (the top-level fields of its JSON form, so two people editing different fields of one
-//! release both stand), or its removal. Releases (puts, patches, removals), deployment windows
-//! and change freezes are shared.
+//! release both stand), or its removal. Releases (puts, patches, removals), the people they
+//! name (agents, groups, departments), deployment windows and change freezes are shared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,7 +13,9 @@ use crate::domain::schedule::{DeploymentWindow, Freeze};
 pub use crate::domain::team::{
     Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind, UPDATED_AT,
 };
-use crate::domain::{FreezeId, Release, ReleaseId, WindowId};
+use crate::domain::{
+    Agent, AgentId, Department, DepartmentId, FreezeId, Group, GroupId, Release, ReleaseId, WindowId,
+};
 use crate::store::{Mutation, ScheduleMutation};
 
 /// The JSON object of a release (its top-level fields are what merges field by field).
@@ -44,6 +46,12 @@ pub fn record_fields<T: serde::Serialize>(record: &T) -> Map<String, Value> {
 /// (`None`: removed).
 pub fn written_record(mutation: &Mutation) -> Option<(RecordKey, Option<Map<String, Value>>)> {
     match mutation {
+        Mutation::PutAgent(a) => Some((RecordKey::agent(a.id), Some(record_fields(a)))),
+        Mutation::RemoveAgent(id) => Some((RecordKey::agent(*id), None)),
+        Mutation::PutGroup(g) => Some((RecordKey::group(g.id), Some(record_fields(g)))),
+        Mutation::RemoveGroup(id) => Some((RecordKey::group(*id), None)),
+        Mutation::PutDepartment(d) => Some((RecordKey::department(d.id), Some(record_fields(d)))),
+        Mutation::RemoveDepartment(id) => Some((RecordKey::department(*id), None)),
         Mutation::Schedule(ScheduleMutation::PutWindow(w)) => {
             Some((RecordKey::window(w.id), Some(record_fields(w))))
         }
@@ -56,11 +64,23 @@ pub fn written_record(mutation: &Mutation) -> Option<(RecordKey, Option<Map<Stri
     }
 }
 
+fn decode<T: serde::de::DeserializeOwned>(data: Map<String, Value>) -> Result<T, serde_json::Error> {
+    serde_json::from_value(Value::Object(data))
+}
+
 /// The mutation that leaves the file holding `data` as record `key` (or no such record). The
 /// key's id wins over an `id` in the data.
 pub fn mutation_for(key: RecordKey, data: Option<Map<String, Value>>) -> Result<Mutation, serde_json::Error> {
     let object = |data: Map<String, Value>| Value::Object(data);
     Ok(match (key.kind, data) {
+        (RecordKind::Agent, Some(data)) => Mutation::PutAgent(Agent { id: AgentId(key.id), ..decode(data)? }),
+        (RecordKind::Agent, None) => Mutation::RemoveAgent(AgentId(key.id)),
+        (RecordKind::Group, Some(data)) => Mutation::PutGroup(Group { id: GroupId(key.id), ..decode(data)? }),
+        (RecordKind::Group, None) => Mutation::RemoveGroup(GroupId(key.id)),
+        (RecordKind::Department, Some(data)) => {
+            Mutation::PutDepartment(Department { id: DepartmentId(key.id), ..decode(data)? })
+        }
+        (RecordKind::Department, None) => Mutation::RemoveDepartment(DepartmentId(key.id)),
         (RecordKind::Release, Some(data)) => {
             Mutation::PutRelease(Release { id: ReleaseId(key.id), ..release_from_fields(data)? })
         }

@@ -44,7 +44,7 @@ pub enum TeamError {
     NoTeam,
     #[error("this file already belongs to the team at {0}")]
     AlreadyInTeam(String),
-    #[error("this file holds releases, windows or freezes of its own; join a team with a new file")]
+    #[error("this file holds releases, people, windows or freezes of its own; join a team with a new file")]
     JoinNeedsEmptyFile,
     #[error("the team server does not allow this for your role: {0}")]
     NotAllowed(String),

@@ -2,7 +2,7 @@
 //! migrated by `team init` (safe to run again), checked by every sync. Version 1 holds the shared
 //! releases and the append-only log of changes; version 2 adds who may do what (see `rights.rs`)
 //! and the announcement of each change written; version 3 shares the schedule (deployment
-//! windows and change freezes).
+//! windows and change freezes) and the people releases name (agents, groups, departments).
 
 use super::TeamError;
 use super::server::Server;
@@ -100,26 +100,25 @@ const SERVER_MIGRATIONS: &[&str] = &[
     CREATE TRIGGER announce AFTER INSERT ON release_desk.changes
         FOR EACH ROW EXECUTE FUNCTION release_desk.announce_change();
     ",
-    // 2 -> 3: the schedule releases are planned into, shared like the releases: deployment
-    // windows and change freezes, each with the seq of the change that last wrote it and who
-    // wrote each field. Every member may change them (no guard: planning is the team's work).
+    // 2 -> 3: the schedule releases are planned into (deployment windows, change freezes) and
+    // the people they name (agents, groups, departments), shared like the releases: each record
+    // with the seq of the change that last wrote it and who wrote each field. Every member may
+    // change them (no guard: planning and the team's roster are the team's work).
     r"
-    CREATE TABLE release_desk.windows (
-        id      bigint PRIMARY KEY,
-        record  jsonb NOT NULL,
-        seq     bigint NOT NULL,
-        writers jsonb NOT NULL DEFAULT '{}'
-    );
-    CREATE TABLE release_desk.freezes (
-        id      bigint PRIMARY KEY,
-        record  jsonb NOT NULL,
-        seq     bigint NOT NULL,
-        writers jsonb NOT NULL DEFAULT '{}'
-    );
     DO $$
+    DECLARE
+        name text;
     BEGIN
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.windows, release_desk.freezes TO %I',
-            release_desk.role_name('member'));
+        FOREACH name IN ARRAY ARRAY['windows', 'freezes', 'agents', 'agent_groups', 'departments'] LOOP
+            EXECUTE format('CREATE TABLE release_desk.%I (
+                id      bigint PRIMARY KEY,
+                record  jsonb NOT NULL,
+                seq     bigint NOT NULL,
+                writers jsonb NOT NULL DEFAULT ''{}''
+            )', name);
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.%I TO %I',
+                name, release_desk.role_name('member'));
+        END LOOP;
     END $$;
     ",
 ];

@@ -38,6 +38,9 @@ pub struct Server {
 /// The table and JSON column of a kind of shared record.
 pub(super) fn table(kind: RecordKind) -> (&'static str, &'static str) {
     match kind {
+        RecordKind::Agent => ("release_desk.agents", "record"),
+        RecordKind::Group => ("release_desk.agent_groups", "record"),
+        RecordKind::Department => ("release_desk.departments", "record"),
         RecordKind::Release => ("release_desk.releases", "release"),
         RecordKind::Window => ("release_desk.windows", "record"),
         RecordKind::Freeze => ("release_desk.freezes", "record"),

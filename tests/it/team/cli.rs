@@ -109,7 +109,7 @@ fn team_init_join_sync_and_status_on_fresh_files() {
     let refused = team(&a, &["join", "--url", &other], None);
     assert!(!refused.status.success());
     let words = String::from_utf8_lossy(&refused.stderr);
-    assert!(words.contains("holds releases, deployment windows or freezes of its own"), "{words}");
+    assert!(words.contains("holds releases, people, deployment windows or freezes of its own"), "{words}");
     let fresh = dir.path().join("c.sqlite3");
     init_file(&fresh);
     let refused = team(&fresh, &["sync"], Some(PASSWORD));

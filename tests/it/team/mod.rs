@@ -8,6 +8,7 @@ mod five;
 mod listen;
 mod merge;
 mod migration;
+mod people;
 mod property;
 mod resolve;
 mod restart;

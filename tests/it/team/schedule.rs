@@ -137,7 +137,7 @@ fn the_same_field_of_a_window_conflicts_and_keep_mine_lands_it_everywhere() {
     assert_eq!(conflict.release_id(), None);
     assert!(conflict.can_keep_mine());
     // Both sides read as the whole window, by name.
-    let (mine, theirs) = b.team_conflict_schedule(&conflict).unwrap();
+    let (mine, theirs) = b.team_conflict_sides(&conflict).unwrap();
     assert!(matches!(&mine, Value::Schedule(r) if r.name == "B의 이름"), "{mine:?}");
     assert!(matches!(&theirs, Value::Schedule(r) if r.name == "A의 이름"), "{theirs:?}");
     b.apply(Command::Team(TeamCommand::resolve(&conflict, Keep::Mine))).unwrap();
