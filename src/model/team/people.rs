@@ -10,8 +10,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::domain::activity::Named;
 use crate::domain::{
-    Activity, ActivityId, ActivityKind, AgentId, DepartmentId, Field, FieldChange, GroupId, Release,
-    Timestamp, Value,
+    Activity, AgentId, DepartmentId, Field, FieldChange, GroupId, Release, Timestamp, Value,
 };
 use crate::model::{CommandError, Model};
 use crate::store::Mutation;
@@ -128,14 +127,7 @@ impl Model {
                 (old, Some(new)) => FieldChange::new(Field::Name, old.unwrap_or(Value::None), new),
                 (None, None) => continue,
             };
-            activities.push(Activity {
-                id: ActivityId(0),
-                release_id: None,
-                actor: None,
-                at: now,
-                kind: ActivityKind::Team,
-                changes: vec![change],
-            });
+            activities.push(super::pull::pulled_activity(None, now, vec![change]));
             out.changed.push(key);
             match mutation {
                 Mutation::RemoveAgent(_) | Mutation::RemoveGroup(_) | Mutation::RemoveDepartment(_) => {

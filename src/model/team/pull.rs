@@ -86,7 +86,7 @@ impl Model {
                 (None, None) => {}
                 (Some(old), None) => {
                     let subject = FieldChange::removed(Field::Subject, Value::text(old.subject.clone()));
-                    effect.activities.push(pulled_activity(id, now, vec![subject]));
+                    effect.activities.push(pulled_activity(Some(id), now, vec![subject]));
                     removed.push(id);
                     effect.mutations.push(Mutation::RemoveRelease(id));
                     overtaken.insert(RecordKey::release(id));
@@ -100,7 +100,7 @@ impl Model {
                         Some(old) => release_changes(old, &new, &self.directory),
                         None => vec![FieldChange::added(Field::Subject, Value::text(new.subject.clone()))],
                     };
-                    effect.activities.push(pulled_activity(id, now, changes));
+                    effect.activities.push(pulled_activity(Some(id), now, changes));
                     effect.mutations.push(Mutation::PutRelease(new));
                     overtaken.insert(RecordKey::release(id));
                 }
@@ -165,29 +165,16 @@ impl Model {
             (old, Some(new)) => FieldChange::new(field, old.unwrap_or(Value::None), new),
             (None, None) => return Ok(false),
         };
-        effect.activities.push(Activity {
-            id: ActivityId(0),
-            release_id: None,
-            actor: None,
-            at: now,
-            kind: ActivityKind::Team,
-            changes: vec![change],
-        });
+        effect.activities.push(pulled_activity(None, now, vec![change]));
         effect.mutations.push(mutation);
         Ok(true)
     }
 }
 
-/// A row of the log for a teammate's change (no local agent made it).
-fn pulled_activity(id: ReleaseId, now: Timestamp, changes: Vec<FieldChange>) -> Activity {
-    Activity {
-        id: ActivityId(0),
-        release_id: Some(id),
-        actor: None,
-        at: now,
-        kind: ActivityKind::Team,
-        changes,
-    }
+/// A row of the log for a teammate's change (no local agent made it), of a release or of the
+/// file as a whole (`None`: a window, a freeze, a person).
+pub(super) fn pulled_activity(id: Option<ReleaseId>, now: Timestamp, changes: Vec<FieldChange>) -> Activity {
+    Activity { id: ActivityId(0), release_id: id, actor: None, at: now, kind: ActivityKind::Team, changes }
 }
 
 fn decode(data: serde_json::Map<String, serde_json::Value>) -> Result<Release, crate::model::CommandError> {
