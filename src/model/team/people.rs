@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::domain::activity::Named;
 use crate::domain::{
-    Activity, AgentId, DepartmentId, Field, FieldChange, GroupId, Release, Timestamp, Value,
+    Activity, AgentId, DepartmentId, Directory, Field, FieldChange, GroupId, Release, Timestamp, Value,
 };
 use crate::model::{CommandError, Model};
 use crate::store::Mutation;
@@ -44,6 +44,33 @@ pub(super) struct PulledPeople {
     pub removals: Vec<Mutation>,
     pub known: KnownPeople,
     pub changed: Vec<RecordKey>,
+}
+
+impl PulledPeople {
+    /// `directory` with the pulled people put in (a removal makes no difference to a name).
+    pub fn directory_after<'a>(&self, directory: &'a Directory) -> std::borrow::Cow<'a, Directory> {
+        if self.puts.is_empty() {
+            return std::borrow::Cow::Borrowed(directory);
+        }
+        let mut after = directory.clone();
+        for put in &self.puts {
+            match put {
+                Mutation::PutAgent(a) => put_by_id(&mut after.agents, a.clone(), |x| x.id),
+                Mutation::PutGroup(g) => put_by_id(&mut after.groups, g.clone(), |x| x.id),
+                Mutation::PutDepartment(d) => put_by_id(&mut after.departments, d.clone(), |x| x.id),
+                _ => {}
+            }
+        }
+        std::borrow::Cow::Owned(after)
+    }
+}
+
+/// Replaces the item of `item`'s id in `items`, or adds it.
+fn put_by_id<T, K: PartialEq>(items: &mut Vec<T>, item: T, id: impl Fn(&T) -> K) {
+    match items.iter_mut().find(|x| id(x) == id(&item)) {
+        Some(slot) => *slot = item,
+        None => items.push(item),
+    }
 }
 
 impl Model {

@@ -75,6 +75,8 @@ impl Model {
         let people =
             self.plan_pulled_people(people, untouched.chain(pulled_releases), now, &mut effect.activities)?;
         overtaken.extend(people.changed.iter().copied());
+        // The log names the people of a pulled release as they are once the pull is in.
+        let directory = people.directory_after(&self.directory);
         let mut mutations = people.puts;
         mutations.append(&mut effect.mutations);
         effect.mutations = mutations;
@@ -97,7 +99,7 @@ impl Model {
                         continue;
                     }
                     let changes = match old {
-                        Some(old) => release_changes(old, &new, &self.directory),
+                        Some(old) => release_changes(old, &new, &directory),
                         None => vec![FieldChange::added(Field::Subject, Value::text(new.subject.clone()))],
                     };
                     effect.activities.push(pulled_activity(Some(id), now, changes));

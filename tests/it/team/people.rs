@@ -57,6 +57,14 @@ fn a_teammates_release_keeps_its_agent_and_group_and_new_people_reach_everyone()
     sync(&mut a);
     assert_people_converged(&url, &[&a, &b]);
     assert_eq!(a.release(id).unwrap().agent_id, Some(lee));
+    // A's log names her, though she came in the same sync as the assignment.
+    let named = a
+        .activities_for(id)
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.changes.clone())
+        .any(|c| matches!(&c.new, release_desk::domain::Value::Agent(n) if n.name == "이서연"));
+    assert!(named, "the log row names the new agent");
     assert_eq!(b.directory().group(erp).unwrap().name, "ERP 운영팀");
     // An agent no release names, removed by A, goes from B too.
     let temp = add_agent(&mut a, "임시 담당자");
