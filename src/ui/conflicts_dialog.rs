@@ -94,11 +94,13 @@ fn conflicts_grid(ui: &mut egui::Ui, open: &[&StoredConflict], rows: &[Row], out
         ui.label("");
         ui.end_row();
         for (conflict, row) in open.iter().zip(rows) {
-            ui.label(&row.release);
-            ui.label(&row.field);
-            ui.label(RichText::new(&row.mine).strong());
-            ui.label(&row.theirs);
-            ui.label(&row.who);
+            // A whole window or freeze in words is long: each cell wraps, so the dialog keeps
+            // to its width and its buttons stay in view.
+            cell(ui, 170.0, RichText::new(&row.release));
+            cell(ui, 120.0, RichText::new(&row.field));
+            cell(ui, 200.0, RichText::new(&row.mine).strong());
+            cell(ui, 200.0, RichText::new(&row.theirs));
+            cell(ui, 110.0, RichText::new(&row.who));
             ui.horizontal(|ui| {
                 let hint = if conflict.keeps_mine_as_new() {
                     "team-keep-mine-new-hint"
@@ -123,6 +125,14 @@ fn conflicts_grid(ui: &mut egui::Ui, open: &[&StoredConflict], rows: &[Row], out
             });
             ui.end_row();
         }
+    });
+}
+
+/// One grid cell of text, wrapped at `width`.
+fn cell(ui: &mut egui::Ui, width: f32, text: RichText) {
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).wrap());
     });
 }
 
