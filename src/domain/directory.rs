@@ -50,6 +50,21 @@ pub struct Directory {
 }
 
 impl Directory {
+    /// The number a new agent gets: one past the highest in use.
+    pub fn next_agent_id(&self) -> AgentId {
+        AgentId(self.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The number a new group gets: one past the highest in use.
+    pub fn next_group_id(&self) -> GroupId {
+        GroupId(self.groups.iter().map(|g| g.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The number a new department gets: one past the highest in use.
+    pub fn next_department_id(&self) -> DepartmentId {
+        DepartmentId(self.departments.iter().map(|d| d.id.0).max().unwrap_or(0) + 1)
+    }
+
     pub fn agent(&self, id: AgentId) -> Option<&Agent> {
         self.agents.iter().find(|a| a.id == id)
     }

@@ -33,15 +33,14 @@ impl Model {
             }
             PeopleCommand::AddGroup { name } => {
                 let name = nonempty(&name, NamedThing::Group)?;
-                let id = GroupId(self.directory.groups.iter().map(|g| g.id.0).max().unwrap_or(0) + 1);
+                let id = self.directory.next_group_id();
                 let added = FieldChange::added(Field::Name, Value::Group(Named::new(id, name.clone())));
                 effect.activities.push(self.activity(None, now, ActivityKind::Group, vec![added]));
                 effect.mutations.push(Mutation::PutGroup(Group { id, name }));
             }
             PeopleCommand::AddDepartment { name } => {
                 let name = nonempty(&name, NamedThing::Department)?;
-                let id =
-                    DepartmentId(self.directory.departments.iter().map(|d| d.id.0).max().unwrap_or(0) + 1);
+                let id = self.directory.next_department_id();
                 let added = FieldChange::added(Field::Name, Value::Department(Named::new(id, name.clone())));
                 effect.activities.push(self.activity(None, now, ActivityKind::Department, vec![added]));
                 effect.mutations.push(Mutation::PutDepartment(Department { id, name }));
@@ -125,7 +124,7 @@ impl Model {
         effect: &mut Effect,
     ) -> Result<AgentId, CommandError> {
         let name = nonempty(name, NamedThing::Agent)?;
-        let id = AgentId(self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
+        let id = self.directory.next_agent_id();
         let added = FieldChange::added(Field::Name, Value::Agent(Named::new(id, name.clone())));
         effect.activities.push(self.activity(None, now, ActivityKind::Agent, vec![added]));
         effect.mutations.push(Mutation::PutAgent(Agent::new(id, name, email.trim())));

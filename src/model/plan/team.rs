@@ -5,11 +5,9 @@
 use super::Effect;
 use crate::domain::activity::Named;
 use crate::domain::release::validate_release;
-use crate::domain::{
-    ActivityKind, AgentId, DepartmentId, Field, FieldChange, GroupId, ReleaseId, Timestamp, Value,
-};
+use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, Timestamp, Value};
 use crate::model::command::{Keep, TeamCommand};
-use crate::model::{CommandError, Model};
+use crate::model::{CommandError, Model, NamedThing};
 use crate::store::team::StoredConflict;
 use crate::store::{Mutation, ScheduleMutation};
 
@@ -93,34 +91,38 @@ impl Model {
             }
             Mutation::PutAgent(mut agent) => {
                 if again {
-                    agent.id = AgentId(self.directory.agents.iter().map(|a| a.id.0).max().unwrap_or(0) + 1);
+                    agent.id = self.directory.next_agent_id();
                 }
                 let old =
                     self.directory.agent(agent.id).map(|a| Value::Agent(Named::new(a.id, a.name.clone())));
-                let new = Value::Agent(Named::new(agent.id, nonempty_name(&agent.name)?));
+                let new =
+                    Value::Agent(Named::new(agent.id, super::nonempty(&agent.name, NamedThing::Agent)?));
                 self.plan_keep_person(old, new, ActivityKind::Agent, Mutation::PutAgent(agent), now, effect);
                 Ok(())
             }
             Mutation::PutGroup(mut group) => {
                 if again {
-                    group.id = GroupId(self.directory.groups.iter().map(|g| g.id.0).max().unwrap_or(0) + 1);
+                    group.id = self.directory.next_group_id();
                 }
                 let old =
                     self.directory.group(group.id).map(|g| Value::Group(Named::new(g.id, g.name.clone())));
-                let new = Value::Group(Named::new(group.id, nonempty_name(&group.name)?));
+                let new =
+                    Value::Group(Named::new(group.id, super::nonempty(&group.name, NamedThing::Group)?));
                 self.plan_keep_person(old, new, ActivityKind::Group, Mutation::PutGroup(group), now, effect);
                 Ok(())
             }
             Mutation::PutDepartment(mut department) => {
                 if again {
-                    let next = self.directory.departments.iter().map(|d| d.id.0).max().unwrap_or(0) + 1;
-                    department.id = DepartmentId(next);
+                    department.id = self.directory.next_department_id();
                 }
                 let old = self
                     .directory
                     .department(department.id)
                     .map(|d| Value::Department(Named::new(d.id, d.name.clone())));
-                let new = Value::Department(Named::new(department.id, nonempty_name(&department.name)?));
+                let new = Value::Department(Named::new(
+                    department.id,
+                    super::nonempty(&department.name, NamedThing::Department)?,
+                ));
                 let put = Mutation::PutDepartment(department);
                 self.plan_keep_person(old, new, ActivityKind::Department, put, now, effect);
                 Ok(())
@@ -168,13 +170,4 @@ impl Model {
         effect.activities.push(self.activity(None, now, kind, vec![change]));
         effect.mutations.push(put);
     }
-}
-
-/// A person's name, trimmed; an empty one is refused.
-fn nonempty_name(name: &str) -> Result<String, CommandError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(CommandError::TeamData("a person without a name".to_owned()));
-    }
-    Ok(name.to_owned())
 }
