@@ -261,6 +261,7 @@ fn sync_output(report: &SyncReport, format: TeamFormat) -> String {
             "pulled": report.pulled,
             "conflicts": report.conflicts.iter().map(conflict_json).collect::<Vec<_>>(),
             "last_seq": report.last_seq,
+            "numbers": report.numbers.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
         });
         return format!("{value:#}\n");
     }
@@ -275,6 +276,10 @@ fn sync_output(report: &SyncReport, format: TeamFormat) -> String {
         ],
     );
     out.push('\n');
+    for (record, number) in &report.numbers {
+        out.push_str(&i18n::team_numbered_line(*record, *number));
+        out.push('\n');
+    }
     for conflict in &report.conflicts {
         out.push_str(&i18n::team_conflict_line(conflict));
         out.push('\n');

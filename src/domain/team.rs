@@ -36,6 +36,13 @@ impl RecordKind {
         matches!(self, Self::Agent | Self::Group | Self::Department)
     }
 
+    /// Whether a record of this kind made in a team's file gets a provisional number (below
+    /// zero, shown as "new") until its push gives it the team's own: releases and the schedule.
+    /// People keep the number they were made with.
+    pub fn numbered_by_team(self) -> bool {
+        matches!(self, Self::Release | Self::Window | Self::Freeze)
+    }
+
     /// The code in a record key (`release` of `release:12`).
     pub fn code(self) -> &'static str {
         match self {
@@ -83,6 +90,12 @@ impl RecordKey {
 
     pub fn freeze(id: FreezeId) -> Self {
         Self { kind: RecordKind::Freeze, id: id.0 }
+    }
+
+    /// Whether the id is a provisional number: the record was made here and its push has not
+    /// given it the team's number yet.
+    pub fn is_provisional(self) -> bool {
+        self.id < 0
     }
 
     /// The release this key names, if it names one.
@@ -136,6 +149,28 @@ impl RecordChange {
     }
 }
 
+/// The team's numbers of records made here with a provisional one: what a push gave each.
+pub type TeamNumbers = BTreeMap<RecordKey, i64>;
+
+impl RecordChange {
+    /// The change with the team's numbers in place of provisional ones (the key, and the `id`
+    /// of a new record's data).
+    pub fn renumbered(mut self, numbers: &TeamNumbers) -> Self {
+        if let Some(&id) = numbers.get(&self.record()) {
+            match &mut self {
+                Self::Create { record, data } => {
+                    record.id = id;
+                    if data.contains_key("id") {
+                        data.insert("id".to_owned(), Value::from(id));
+                    }
+                }
+                Self::Fields { record, .. } | Self::Remove { record } => record.id = id,
+            }
+        }
+        self
+    }
+}
+
 /// The field every edit changes (when the record was last changed): never a conflict by itself.
 pub const UPDATED_AT: &str = "updated_at";
 
@@ -149,6 +184,27 @@ pub struct OutboxEntry {
     /// (0: never seen from the server).
     pub bases: BTreeMap<RecordKey, i64>,
     pub created_at: Timestamp,
+}
+
+impl OutboxEntry {
+    /// The entry with the team's numbers in place of provisional ones.
+    pub fn renumbered(&self, numbers: &TeamNumbers) -> Self {
+        let renumber = |key: RecordKey| numbers.get(&key).map_or(key, |&id| RecordKey { id, ..key });
+        Self {
+            command_id: self.command_id,
+            changes: self.changes.iter().cloned().map(|c| c.renumbered(numbers)).collect(),
+            bases: self.bases.iter().map(|(&key, &seq)| (renumber(key), seq)).collect(),
+            created_at: self.created_at,
+        }
+    }
+
+    /// The records of this entry made here with a provisional number.
+    pub fn provisional(&self) -> impl Iterator<Item = RecordKey> + '_ {
+        self.changes.iter().filter_map(|c| match c {
+            RecordChange::Create { record, .. } if record.is_provisional() => Some(*record),
+            _ => None,
+        })
+    }
 }
 
 /// Why a change to a record did not (wholly) land, with both values: nothing is lost.

@@ -44,7 +44,7 @@ pub fn cells(r: &Release, directory: &Directory, machine: bool) -> [String; 11] 
         (i18n::status(r.status), i18n::priority(r.priority), i18n::release_type(r.release_type))
     };
     [
-        if machine { r.id.0.to_string() } else { format!("#{}", r.id) },
+        if machine { r.id.0.to_string() } else { i18n::release_number(r.id) },
         r.subject.clone(),
         status,
         priority,

@@ -217,7 +217,7 @@ fn edit_field(field: EditedField) -> String {
 
 /// `#1, #2, #3` — or `#1, …, #5 and 7 more` — in the current language.
 pub fn id_list(ids: &[ReleaseId]) -> String {
-    let named: Vec<String> = ids.iter().take(IDS_NAMED).map(|id| format!("#{id}")).collect();
+    let named: Vec<String> = ids.iter().take(IDS_NAMED).map(|id| super::release_number(*id)).collect();
     let named = named.join(", ");
     if ids.len() > IDS_NAMED {
         tr_args("ids-and-more", &[("ids", named.into()), ("more", (ids.len() - IDS_NAMED).into())])

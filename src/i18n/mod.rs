@@ -244,12 +244,29 @@ id_arg!(
     DepartmentId,
     GroupId,
     NoteId,
-    ReleaseId,
     SavedViewId,
     StageEntryId,
     TaskId,
     TimeEntryId
 );
+
+/// A release's number (`12`), or `new-3` for one made in a team's file whose push has not given
+/// it the team's number yet (its provisional number is below zero).
+impl From<crate::domain::ReleaseId> for Arg {
+    fn from(id: crate::domain::ReleaseId) -> Self {
+        if id.0 < 0 { Self::Text(release_number_text(id)) } else { Self::from(id.0) }
+    }
+}
+
+/// A release's number without the `#`: `12`, or `new-3` / `신규-3` while it is provisional.
+pub fn release_number_text(id: crate::domain::ReleaseId) -> String {
+    if id.0 < 0 { tr_args("release-new-number", &[("n", Arg::from(-id.0))]) } else { id.0.to_string() }
+}
+
+/// A release's number as the window shows it: `#12`, or `#new-3` / `#신규-3` while provisional.
+pub fn release_number(id: crate::domain::ReleaseId) -> String {
+    format!("#{}", release_number_text(id))
+}
 
 impl From<String> for Arg {
     fn from(s: String) -> Self {

@@ -31,7 +31,7 @@ pub fn severity(severity: Severity) -> String {
 
 /// `#12, #15`.
 pub fn release_ids(ids: &[ReleaseId]) -> String {
-    ids.iter().map(|id| format!("#{id}")).collect::<Vec<_>>().join(", ")
+    ids.iter().map(|id| super::release_number(*id)).collect::<Vec<_>>().join(", ")
 }
 
 /// What the conflict is, as one sentence.

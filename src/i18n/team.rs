@@ -105,6 +105,17 @@ pub fn team_conflict_line(conflict: &Conflict) -> String {
     )
 }
 
+/// A record made here under a provisional number, and the team's number its push gave it.
+pub fn team_numbered_line(record: crate::domain::team::RecordKey, number: i64) -> String {
+    use crate::domain::team::RecordKind;
+    let kind = match record.kind {
+        RecordKind::Window => "team-numbered-window",
+        RecordKind::Freeze => "team-numbered-freeze",
+        _ => "team-numbered-release",
+    };
+    tr_args(kind, &[("new", (-record.id).into()), ("number", number.into())])
+}
+
 /// A JSON value cut to a line's worth.
 fn short(value: &serde_json::Value) -> String {
     let text = value.to_string();

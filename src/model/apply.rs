@@ -207,6 +207,9 @@ impl Model {
             None => self.outbox_entry(&effect.mutations, now).map(crate::store::team::TeamWrite::Outbox),
         };
         self.store.commit_with_team(&effect.mutations, &effect.activities, team.as_ref())?;
+        if let Some(crate::store::team::TeamWrite::Outbox(entry)) = &team {
+            self.note_provisional(entry);
+        }
         let missing = match effect.pull {
             Some(pull) => {
                 self.absorb_pull(&pull);

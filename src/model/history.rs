@@ -112,6 +112,17 @@ impl History {
         self.redo.last().map(|e| &e.command)
     }
 
+    /// A record made under a provisional number got the team's number `to`: the steps that
+    /// write it write it under its new number.
+    pub(super) fn renumber(&mut self, key: RecordKey, to: i64) {
+        for entry in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            entry.inverse.iter_mut().for_each(|m| m.renumber(key, to));
+            if entry.overtaken.remove(&key) {
+                entry.overtaken.insert(RecordKey { id: to, ..key });
+            }
+        }
+    }
+
     pub fn undo_len(&self) -> usize {
         self.undo.len()
     }

@@ -106,6 +106,103 @@ pub enum Mutation {
     },
 }
 
+impl Mutation {
+    /// The mutation with a record made under a provisional number renumbered to the team's
+    /// number `to` (the record itself, or what names it): undo and redo steps still apply once a
+    /// push gave the record its number.
+    pub fn renumber(&mut self, key: crate::domain::team::RecordKey, to: i64) {
+        use crate::domain::team::RecordKind;
+        let from = key.id;
+        match key.kind {
+            RecordKind::Release => self.renumber_release(ReleaseId(from), ReleaseId(to)),
+            RecordKind::Window => match self {
+                Self::Schedule(ScheduleMutation::PutWindow(w)) if w.id.0 == from => w.id = WindowId(to),
+                Self::Schedule(ScheduleMutation::RemoveWindow(id)) if id.0 == from => *id = WindowId(to),
+                _ => {}
+            },
+            RecordKind::Freeze => match self {
+                Self::Schedule(ScheduleMutation::PutFreeze(f)) if f.id.0 == from => f.id = FreezeId(to),
+                Self::Schedule(ScheduleMutation::RemoveFreeze(id)) if id.0 == from => *id = FreezeId(to),
+                _ => {}
+            },
+            RecordKind::Agent | RecordKind::Group | RecordKind::Department => {}
+        }
+    }
+
+    fn renumber_release(&mut self, from: ReleaseId, to: ReleaseId) {
+        let swap = |id: &mut ReleaseId| {
+            if *id == from {
+                *id = to;
+            }
+        };
+        match self {
+            Self::PutRelease(r) => swap(&mut r.id),
+            Self::PatchRelease { id, .. }
+            | Self::RemoveRelease(id)
+            | Self::PutReadiness { release: id, .. }
+            | Self::RemoveReadiness(id)
+            | Self::PutBackout { release: id, .. }
+            | Self::RemoveBackout(id)
+            | Self::PutImpact { release: id, .. }
+            | Self::RemoveImpact(id)
+            | Self::PutReview { release: id, .. }
+            | Self::RemoveReview(id) => swap(id),
+            Self::PutNote(n) => swap(&mut n.release_id),
+            Self::PutTask(t) => swap(&mut t.release_id),
+            Self::PutTimeEntry(t) => swap(&mut t.release_id),
+            Self::PutStageEntry(e) => swap(&mut e.release_id),
+            Self::Monitoring(m) => match m {
+                MonitoringMutation::PutReading(r) => swap(&mut r.release),
+                MonitoringMutation::PutThreshold(t) => swap(&mut t.release),
+                MonitoringMutation::RemoveThreshold { release, .. } => swap(release),
+                MonitoringMutation::RemoveReading(_) => {}
+            },
+            Self::Regulator(r) => match r {
+                RegulatorMutation::PutApproval(a) => swap(&mut a.release),
+                RegulatorMutation::RemoveApproval { release, .. } => swap(release),
+                RegulatorMutation::PutStep(_) | RegulatorMutation::RemoveStep(_) => {}
+            },
+            Self::Cab(c) => match c {
+                CabMutation::PutVote(Vote { subject: VoteSubject::GoNoGo(id), .. })
+                | CabMutation::RemoveVote { subject: VoteSubject::GoNoGo(id), .. } => swap(id),
+                CabMutation::PutMeeting(m) => {
+                    m.agenda.iter_mut().for_each(|a| swap(&mut a.release));
+                    m.decisions.iter_mut().for_each(|d| swap(&mut d.release));
+                }
+                CabMutation::PutVote(_)
+                | CabMutation::RemoveVote { .. }
+                | CabMutation::PutCab(_)
+                | CabMutation::RemoveCab(_)
+                | CabMutation::RemoveMeeting(_) => {}
+            },
+            Self::PutAgent(_)
+            | Self::RemoveAgent(_)
+            | Self::PutGroup(_)
+            | Self::RemoveGroup(_)
+            | Self::PutDepartment(_)
+            | Self::RemoveDepartment(_)
+            | Self::PutSetting { .. }
+            | Self::RemoveSetting(_)
+            | Self::PutSavedView(_)
+            | Self::RemoveSavedView(_)
+            | Self::RemoveNote(_)
+            | Self::RemoveTask(_)
+            | Self::RemoveTimeEntry(_)
+            | Self::PutChange(_)
+            | Self::RemoveChange(_)
+            | Self::PutConfigItem(_)
+            | Self::RemoveConfigItem(_)
+            | Self::RemoveStageEntry(_)
+            | Self::PutTemplate(_)
+            | Self::RemoveTemplate(_)
+            | Self::PutExternalLink(_)
+            | Self::RemoveExternalLink { .. }
+            | Self::Schedule(_)
+            | Self::TeamConflict { .. } => {}
+        }
+    }
+}
+
 /// One change to the metric readings and thresholds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MonitoringMutation {

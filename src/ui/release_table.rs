@@ -275,7 +275,7 @@ fn cell_ui(
     let directory = model.directory();
     let time = |ui: &mut egui::Ui, t: Timestamp| text_cell(ui, i18n::datetime_compact(t, now));
     match column {
-        ListColumn::Id => text_cell(ui, format!("#{}", release.id)),
+        ListColumn::Id => text_cell(ui, i18n::release_number(release.id)),
         ListColumn::Subject => text_cell(ui, &release.subject),
         ListColumn::Status => {
             chip_ui(ui, &i18n::status(release.status), status_color(release.status));

@@ -72,7 +72,7 @@ pub fn row_menu_ui(ui: &mut egui::Ui, release: &Release, cx: RowMenuContext) -> 
     }
     ui.separator();
     if ui.button(tr("row-menu-copy-id")).clicked() {
-        ui.ctx().copy_text(format!("#{}", release.id));
+        ui.ctx().copy_text(i18n::release_number(release.id));
         ui.close();
     }
     if ui.button(tr("row-menu-copy-subject")).clicked() {

@@ -47,6 +47,22 @@ impl Selection {
         self.generation += 1;
     }
 
+    /// Release `from` (made here under a provisional number) got the team's number `to`: it
+    /// stays selected under it.
+    pub fn renumber(&mut self, from: ReleaseId, to: ReleaseId) {
+        let swap = |id: &mut Option<ReleaseId>| {
+            if *id == Some(from) {
+                *id = Some(to);
+            }
+        };
+        swap(&mut self.anchor);
+        swap(&mut self.cursor);
+        if self.ids.remove(&from) {
+            self.ids.insert(to);
+        }
+        self.changed();
+    }
+
     /// A plain click: only `id` is selected.
     pub fn select_only(&mut self, id: ReleaseId) {
         self.ids.clear();

@@ -46,7 +46,7 @@ pub fn keep_conflicts(store: &mut Store, at: Timestamp) {
         field(2, "priority", serde_json::json!(4), serde_json::json!(1)),
         removed,
     ];
-    store.team_pushed(uuid::Uuid::new_v4(), &conflicts, at).unwrap();
+    store.team_pushed(uuid::Uuid::new_v4(), &conflicts, &Default::default(), at).unwrap();
 }
 
 /// A resolve of a conflict picked from all the file keeps (open or not), keeping mine or theirs.

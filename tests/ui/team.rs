@@ -133,7 +133,7 @@ fn conflicted_app() -> (tempfile::TempDir, ReleaseDeskApp) {
             by: None,
             by_at: None,
         };
-        store.team_pushed(uuid::Uuid::new_v4(), &[field, removed], at(-1)).unwrap();
+        store.team_pushed(uuid::Uuid::new_v4(), &[field, removed], &Default::default(), at(-1)).unwrap();
     });
     app.set_team_auto_sync(false);
     (dir, app)
@@ -213,7 +213,7 @@ fn a_windows_conflict_reads_as_the_window_by_name_and_keep_mine_renames_it() {
             by: Some("Kim".into()),
             by_at: Some(at(-2)),
         };
-        store.team_pushed(uuid::Uuid::new_v4(), &[name], at(-1)).unwrap();
+        store.team_pushed(uuid::Uuid::new_v4(), &[name], &Default::default(), at(-1)).unwrap();
     });
     app.set_team_auto_sync(false);
     let mut harness = harness(app);

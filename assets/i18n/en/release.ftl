@@ -55,3 +55,6 @@ group-none = None
 department-none = None
 work-not-started = not started
 chip-in-trash = In Trash
+
+# A release made in a team's file before its push gave it the team's number ($n counts them).
+release-new-number = new-{ $n }

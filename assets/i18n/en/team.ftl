@@ -139,3 +139,8 @@ team-granted = { $user } now has the right: { $right }.
 team-revoked = { $user } no longer has the right: { $right }.
 team-rights = Your rights on the team's server: { $rights }.
 team-rights-none = Your PostgreSQL role has no rights on the team's server: ask the team's administrator ("team grant --user ROLE --right member").
+
+## A record made here under a provisional number ("new") got the team's own at its push.
+team-numbered-release = Release new-{ $new } is now #{ $number }.
+team-numbered-window = Deployment window new-{ $new } is now number { $number }.
+team-numbered-freeze = Change freeze new-{ $new } is now number { $number }.

@@ -54,3 +54,6 @@ group-none = 없음
 department-none = 없음
 work-not-started = 시작 전
 chip-in-trash = 휴지통
+
+# 팀 파일에서 만들어 아직 푸시로 팀 번호를 받지 않은 릴리스($n은 차례 번호).
+release-new-number = 신규-{ $n }

@@ -130,7 +130,7 @@ pub(super) struct PackContext<'a> {
 impl PackContext<'_> {
     /// `#12`.
     fn id(id: ReleaseId) -> String {
-        format!("#{id}")
+        i18n::release_number(id)
     }
 
     /// A date and time in local time.

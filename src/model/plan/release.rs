@@ -20,7 +20,7 @@ impl Model {
             ReleaseCommand::Create(new) => {
                 validate_subject(&new.subject)?;
                 self.check_refs(new.agent_id, new.group_id, new.department_id)?;
-                let id = ReleaseId(self.release_high_water + 1);
+                let id = ReleaseId(self.new_release_ids().take());
                 let release = Release {
                     description: new.description,
                     agent_id: new.agent_id,

@@ -8,7 +8,8 @@ use super::Effect;
 use crate::domain::activity::{ScheduleRef, readiness_changes};
 use crate::domain::schedule::{DeploymentWindow, Freeze, Scope};
 use crate::domain::{
-    ActivityKind, Field, FieldChange, PlannedWindow, ReleaseId, Timestamp, Value, release::validate_window,
+    ActivityKind, Field, FieldChange, FreezeId, PlannedWindow, ReleaseId, Timestamp, Value, WindowId,
+    release::validate_window,
 };
 use crate::model::{CommandError, Model, ScheduleCommand};
 use crate::store::Mutation;
@@ -34,7 +35,7 @@ impl Model {
     ) -> Result<(), CommandError> {
         match command {
             ScheduleCommand::AddWindow(window) => {
-                let window = DeploymentWindow { id: self.schedule.next_window_id(), ..window };
+                let window = DeploymentWindow { id: WindowId(self.new_window_ids().take()), ..window };
                 self.plan_put_window(window, now, effect)
             }
             ScheduleCommand::EditWindow(window) => {
@@ -49,7 +50,7 @@ impl Model {
                 Ok(())
             }
             ScheduleCommand::AddFreeze(freeze) => {
-                let freeze = Freeze { id: self.schedule.next_freeze_id(), ..freeze };
+                let freeze = Freeze { id: FreezeId(self.new_freeze_ids().take()), ..freeze };
                 self.plan_put_freeze(freeze, now, effect)
             }
             ScheduleCommand::EditFreeze(freeze) => {
@@ -135,15 +136,17 @@ impl Model {
         if windows.is_empty() && freezes.is_empty() {
             return Err(CommandError::NothingToImport);
         }
-        let mut window_id = self.schedule.next_window_id();
+        let mut window_ids = self.new_window_ids();
         for window in windows {
-            self.plan_put_window(DeploymentWindow { id: window_id, ..window }, now, effect)?;
-            window_id = window_id.next();
+            self.plan_put_window(
+                DeploymentWindow { id: WindowId(window_ids.take()), ..window },
+                now,
+                effect,
+            )?;
         }
-        let mut freeze_id = self.schedule.next_freeze_id();
+        let mut freeze_ids = self.new_freeze_ids();
         for freeze in freezes {
-            self.plan_put_freeze(Freeze { id: freeze_id, ..freeze }, now, effect)?;
-            freeze_id = freeze_id.next();
+            self.plan_put_freeze(Freeze { id: FreezeId(freeze_ids.take()), ..freeze }, now, effect)?;
         }
         Ok(())
     }
@@ -205,17 +208,16 @@ impl Model {
             Scope::ConfigItem(c) => Scope::ConfigItem(c.offset(item_offset)),
             Scope::All | Scope::ReleaseType(_) => scope,
         };
-        let mut window_id = self.schedule.next_window_id();
+        let mut window_ids = self.new_window_ids();
         for w in &schedule.windows {
-            let window = DeploymentWindow { id: window_id, scope: scope(w.scope), ..w.clone() };
+            let window =
+                DeploymentWindow { id: WindowId(window_ids.take()), scope: scope(w.scope), ..w.clone() };
             effect.mutations.push(Mutation::Schedule(ScheduleMutation::PutWindow(window)));
-            window_id = window_id.next();
         }
-        let mut freeze_id = self.schedule.next_freeze_id();
+        let mut freeze_ids = self.new_freeze_ids();
         for f in &schedule.freezes {
-            let freeze = Freeze { id: freeze_id, scope: scope(f.scope), ..f.clone() };
+            let freeze = Freeze { id: FreezeId(freeze_ids.take()), scope: scope(f.scope), ..f.clone() };
             effect.mutations.push(Mutation::Schedule(ScheduleMutation::PutFreeze(freeze)));
-            freeze_id = freeze_id.next();
         }
     }
 }

@@ -5,7 +5,7 @@
 use super::Effect;
 use crate::domain::activity::Named;
 use crate::domain::release::validate_release;
-use crate::domain::{ActivityKind, Field, FieldChange, ReleaseId, Timestamp, Value};
+use crate::domain::{ActivityKind, Field, FieldChange, FreezeId, ReleaseId, Timestamp, Value, WindowId};
 use crate::model::command::{Keep, TeamCommand};
 use crate::model::{CommandError, Model, NamedThing};
 use crate::store::team::StoredConflict;
@@ -79,13 +79,13 @@ impl Model {
         match mine {
             Mutation::Schedule(ScheduleMutation::PutWindow(mut window)) => {
                 if again {
-                    window.id = self.schedule().next_window_id();
+                    window.id = WindowId(self.new_window_ids().take());
                 }
                 self.plan_put_window(window, now, effect)
             }
             Mutation::Schedule(ScheduleMutation::PutFreeze(mut freeze)) => {
                 if again {
-                    freeze.id = self.schedule().next_freeze_id();
+                    freeze.id = FreezeId(self.new_freeze_ids().take());
                 }
                 self.plan_put_freeze(freeze, now, effect)
             }
@@ -145,7 +145,7 @@ impl Model {
         let mut mine = self.team_conflict_own_release(conflict).ok_or_else(|| {
             CommandError::TeamData(format!("conflict {}'s release does not read", conflict.id))
         })?;
-        mine.id = ReleaseId(self.release_high_water + 1);
+        mine.id = ReleaseId(self.new_release_ids().take());
         mine.updated_at = now;
         validate_release(&mine)?;
         self.check_refs(mine.agent_id, mine.group_id, mine.department_id)?;

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use super::{PULL_BATCH, SyncReport, TeamError};
+use crate::domain::team::TeamNumbers;
 use crate::model::Model;
 use crate::store::team::change::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey};
 use crate::store::team::server::{PulledChange, Server};
@@ -35,9 +36,8 @@ pub struct SyncJob {
 /// What a [`SyncJob`] got from the server, for [`Model::team_sync_finish`].
 #[derive(Debug)]
 pub struct Fetched {
-    /// The pushes that landed, in outbox order: the command, its conflicts, and whether the
-    /// server already had it.
-    pushed: Vec<(uuid::Uuid, Vec<Conflict>, bool)>,
+    /// The pushes that landed, in outbox order.
+    pushed: Vec<Landed>,
     /// The server's changes after the job's seq, in seq order, then whole records.
     pulled: Vec<PulledChange>,
     /// Whole records fetched because a change named them and the file lacks them.
@@ -46,6 +46,17 @@ pub struct Fetched {
     failure: Option<TeamError>,
     /// Whether the connection was encrypted (TLS); `None` when it was not made.
     encrypted: Option<bool>,
+}
+
+/// One push that landed.
+#[derive(Debug)]
+struct Landed {
+    command_id: uuid::Uuid,
+    conflicts: Vec<Conflict>,
+    /// The server already had it (a push retried after it landed).
+    repeated: bool,
+    /// The team's numbers of the records it made under provisional ones.
+    numbers: TeamNumbers,
 }
 
 impl SyncJob {
@@ -83,18 +94,28 @@ impl SyncJob {
         // Releases made here whose number a teammate's took: later commands' changes to them are
         // not for the teammate's release (the conflict keeps them), so they are not pushed.
         let mut taken = BTreeSet::new();
+        // The team's numbers earlier pushes gave: a later command's changes to those records
+        // go under them.
+        let mut numbers = TeamNumbers::new();
         for entry in &self.outbox {
-            let pushed = if entry.changes.iter().any(|c| taken.contains(&c.record())) {
-                let mut rest = entry.clone();
-                rest.changes.retain(|c| !taken.contains(&c.record()));
-                server.push(&rest, &self.author, self.client)?
-            } else {
-                server.push(entry, &self.author, self.client)?
-            };
+            let mut entry = std::borrow::Cow::Borrowed(entry);
+            if entry.changes.iter().any(|c| numbers.contains_key(&c.record())) {
+                entry = std::borrow::Cow::Owned(entry.renumbered(&numbers));
+            }
+            if entry.changes.iter().any(|c| taken.contains(&c.record())) {
+                entry.to_mut().changes.retain(|c| !taken.contains(&c.record()));
+            }
+            let pushed = server.push(&entry, &self.author, self.client)?;
             taken.extend(
                 pushed.conflicts.iter().filter(|c| c.kind == ConflictKind::IdTaken).map(|c| c.record),
             );
-            fetched.pushed.push((entry.command_id, pushed.conflicts, pushed.repeated));
+            numbers.extend(pushed.numbers.iter().map(|(&k, &v)| (k, v)));
+            fetched.pushed.push(Landed {
+                command_id: entry.command_id,
+                conflicts: pushed.conflicts,
+                repeated: pushed.repeated,
+                numbers: pushed.numbers,
+            });
         }
         // The records the file will have once the pulled changes are applied, and those a change
         // names that it will not have (as `Model::plan_pull` sees them).
@@ -187,18 +208,10 @@ impl Model {
     pub fn team_sync_finish(&mut self, fetched: Fetched) -> Result<SyncReport, TeamError> {
         let Fetched { pushed, pulled, whole, failure, .. } = fetched;
         let mut report = SyncReport::default();
-        for (command_id, mut conflicts, repeated) in pushed {
-            for conflict in conflicts.iter_mut().filter(|c| c.kind == ConflictKind::IdTaken) {
-                // Mine is the record as it is here now, with the edits made after it was made.
-                if let Some(mine) = self.shared_fields(conflict.record) {
-                    conflict.ours = serde_json::Value::Object(mine);
-                }
-            }
-            self.store.team_pushed(command_id, &conflicts, self.now())?;
-            report.pushed += 1;
-            report.repeated += usize::from(repeated);
-            report.conflicts.extend(conflicts);
-        }
+        let recorded = self.record_pushes(pushed, &mut report);
+        // Memory follows the numbers the file took, even when recording a later push failed.
+        self.adopt_team_numbers(&report.numbers)?;
+        recorded?;
         if !report.conflicts.is_empty() {
             self.team_conflicts = self.store.team_conflicts()?;
             // What is drawn from the conflicts (the conflicts dialog) is kept per revision.
@@ -231,6 +244,25 @@ impl Model {
             Some(err) => Err(err),
             None => Ok(report),
         }
+    }
+
+    /// Records the pushes that landed, in order, each in one transaction of the file (its outbox
+    /// row goes, its conflicts are kept, the records it made take their team numbers).
+    fn record_pushes(&mut self, pushed: Vec<Landed>, report: &mut SyncReport) -> Result<(), TeamError> {
+        for Landed { command_id, mut conflicts, repeated, numbers } in pushed {
+            for conflict in conflicts.iter_mut().filter(|c| c.kind == ConflictKind::IdTaken) {
+                // Mine is the record as it is here now, with the edits made after it was made.
+                if let Some(mine) = self.shared_fields(conflict.record) {
+                    conflict.ours = serde_json::Value::Object(mine);
+                }
+            }
+            self.store.team_pushed(command_id, &conflicts, &numbers, self.now())?;
+            report.pushed += 1;
+            report.repeated += usize::from(repeated);
+            report.conflicts.extend(conflicts);
+            report.numbers.extend(numbers);
+        }
+        Ok(())
     }
 
     /// The local changes that put back what the server refused (its value of the field, the

@@ -7,6 +7,7 @@
 mod job;
 mod join;
 mod listen;
+mod numbers;
 mod people;
 mod pull;
 mod resolve;
@@ -48,6 +49,8 @@ pub(super) struct TeamLink {
     asked_vault: std::sync::OnceLock<Option<String>>,
     /// Records the last sync named that the file lacks: the next sync fetches them whole.
     wanted: BTreeSet<RecordKey>,
+    /// The lowest provisional number each kind has given (the next new one is below it).
+    lows: BTreeMap<RecordKind, i64>,
 }
 
 /// What a sync did.
@@ -63,6 +66,9 @@ pub struct SyncReport {
     pub conflicts: Vec<Conflict>,
     /// The seq of the last server change this file has.
     pub last_seq: i64,
+    /// The team's numbers the pushes gave to records made here under provisional ones (the
+    /// window follows a selected release to its new number).
+    pub numbers: crate::domain::team::TeamNumbers,
 }
 
 /// Where the file stands with its team, without asking the server.
@@ -84,6 +90,7 @@ impl TeamLink {
             password: None,
             asked_vault: std::sync::OnceLock::new(),
             wanted: BTreeSet::new(),
+            lows: store.team_provisional_lows()?,
         }))
     }
 }
@@ -255,6 +262,7 @@ impl Model {
             password,
             asked_vault: std::sync::OnceLock::new(),
             wanted: BTreeSet::new(),
+            lows: self.store.team_provisional_lows()?,
         });
         let keys = self.shared_keys();
         if share && !keys.is_empty() {

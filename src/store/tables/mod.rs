@@ -12,6 +12,7 @@ pub mod impact;
 pub mod meetings;
 pub mod meta;
 pub mod monitoring;
+pub mod numbers;
 pub mod people;
 pub mod readiness;
 pub mod registry;

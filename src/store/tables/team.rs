@@ -140,6 +140,15 @@ pub fn set_outbox_changes(
     Ok(())
 }
 
+/// Rewrites an outbox entry's changes and bases (a record in it got the team's number).
+pub fn set_outbox_entry(conn: &Connection, entry: &OutboxEntry) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE team_outbox SET mutations = ?1, bases = ?2 WHERE command_id = ?3",
+        params![to_json(&entry.changes)?, to_json(&entry.bases)?, entry.command_id.to_string()],
+    )?;
+    Ok(())
+}
+
 pub fn remove_outbox(conn: &Connection, command_id: uuid::Uuid) -> Result<(), StoreError> {
     conn.execute("DELETE FROM team_outbox WHERE command_id = ?1", params![command_id.to_string()])?;
     Ok(())

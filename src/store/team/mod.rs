@@ -14,10 +14,11 @@ pub mod url;
 
 use std::collections::BTreeMap;
 
+use crate::domain::team::TeamNumbers;
 use crate::domain::{Activity, Timestamp};
 pub use crate::store::tables::team::{StoredConflict, TeamState};
 use crate::store::{Mutation, Store, StoreError, tables};
-use change::{Conflict, ConflictKind, OutboxEntry, RecordKey};
+use change::{Conflict, ConflictKind, OutboxEntry, RecordKey, RecordKind};
 pub use rights::TeamRight;
 pub use schema::SERVER_SCHEMA_VERSION;
 
@@ -123,17 +124,36 @@ impl Store {
         tables::team::outbox(&self.conn)
     }
 
-    /// A push landed: its outbox row goes and the conflicts it met are kept, in one transaction;
-    /// the later commands' changes to a release whose number was taken go from the outbox.
+    /// The lowest provisional number each kind has given here (0: none yet).
+    pub fn team_provisional_lows(&self) -> Result<BTreeMap<RecordKind, i64>, StoreError> {
+        tables::numbers::lows(&self.conn)
+    }
+
+    /// A push landed: its outbox row goes, the records it made under provisional numbers take
+    /// the team's (with every row that names them, and in the commands still in the outbox), and
+    /// the conflicts it met are kept, in one transaction; the later commands' changes to a
+    /// release whose number was taken go from the outbox.
     pub fn team_pushed(
         &mut self,
         command_id: uuid::Uuid,
         conflicts: &[Conflict],
+        numbers: &TeamNumbers,
         at: Timestamp,
     ) -> Result<(), StoreError> {
         self.refuse_read_only()?;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tables::team::remove_outbox(&tx, command_id)?;
+        if !numbers.is_empty() {
+            for (&key, &to) in numbers {
+                tables::numbers::renumber(&tx, key, to)?;
+            }
+            for entry in tables::team::outbox(&tx)? {
+                let renumbered = entry.renumbered(numbers);
+                if renumbered != entry {
+                    tables::team::set_outbox_entry(&tx, &renumbered)?;
+                }
+            }
+        }
         tables::team::add_conflicts(&tx, command_id, conflicts, at)?;
         // A release made here whose number a teammate's took: the later commands' changes to
         // it are in the conflict (its value is the release as it is here), not for the
@@ -186,7 +206,12 @@ impl Store {
 /// Writes the team's rows of a commit inside its transaction.
 pub(super) fn write(conn: &rusqlite::Connection, team: &TeamWrite) -> Result<(), StoreError> {
     match team {
-        TeamWrite::Outbox(entry) => tables::team::push_outbox(conn, entry),
+        TeamWrite::Outbox(entry) => {
+            for key in entry.provisional() {
+                tables::numbers::lower(conn, key)?;
+            }
+            tables::team::push_outbox(conn, entry)
+        }
         TeamWrite::Pulled { last_seq, record_seqs } => {
             tables::team::put_record_seqs(conn, record_seqs)?;
             tables::team::set_last_seq(conn, *last_seq)

@@ -1,7 +1,9 @@
 //! A push: one local command's changes merged field by field over what the server holds and
 //! appended as one change, in one SERIALIZABLE transaction (tried again on a serialization
 //! failure), idempotent by `command_id`. A part the server's guard refuses (`rights.rs`) is taken
-//! out and kept as a conflict, and the rest is pushed.
+//! out and kept as a conflict, and the rest is pushed. A record the command made with a
+//! provisional number gets the team's number first (`give_numbers`), and the change is pushed
+//! with it.
 //!
 //! Pushes take a session-level advisory lock around their transaction, so seqs are committed in
 //! the order they are given out: a reader that saw seq N never later meets a seq below N.
@@ -14,11 +16,12 @@ use postgres::{IsolationLevel, Transaction};
 use serde_json::Value;
 
 use super::TeamError;
-use super::change::{Conflict, OutboxEntry, RecordKey};
+use super::change::{Conflict, OutboxEntry, RecordChange, RecordKey};
 use super::merge::{ServerRecord, Writer, merge};
 use super::rights::{refusal_of, without_refused};
 use super::server::{Server, bad_data, table};
 use crate::domain::Timestamp;
+use crate::domain::team::TeamNumbers;
 
 /// The advisory lock every push holds (any number: only Release Desk takes it).
 pub(super) const PUSH_LOCK: i64 = 0x524C_444B_0015;
@@ -34,6 +37,8 @@ pub struct Pushed {
     pub conflicts: Vec<Conflict>,
     /// The command was already on the server (a retried push): nothing was applied again.
     pub repeated: bool,
+    /// The team's number each record the command made with a provisional one got.
+    pub numbers: TeamNumbers,
 }
 
 fn retryable(err: &postgres::Error) -> bool {
@@ -65,7 +70,12 @@ impl Server {
         author: &str,
         client: uuid::Uuid,
     ) -> Result<Pushed, TeamError> {
-        let mut entry = std::borrow::Cow::Borrowed(entry);
+        let numbers = self.give_numbers(entry)?;
+        let mut entry = if numbers.is_empty() {
+            std::borrow::Cow::Borrowed(entry)
+        } else {
+            std::borrow::Cow::Owned(entry.renumbered(&numbers))
+        };
         // The parts of the command the server's guard refused: taken out, each kept as a
         // conflict, and the rest pushed again.
         let mut refused = Vec::new();
@@ -75,7 +85,7 @@ impl Server {
             let mut tx =
                 self.client.build_transaction().isolation_level(IsolationLevel::Serializable).start()?;
             // A change that cannot be read returns at once; the transaction rolls back as it drops.
-            let outcome = match push_once(&mut tx, &entry, &refused, author, client) {
+            let outcome = match push_once(&mut tx, &entry, &refused, &numbers, author, client) {
                 Ok(Ok(pushed)) => tx.commit().map(|()| pushed),
                 Ok(Err(err)) => return Err(err),
                 Err(err) => {
@@ -103,6 +113,43 @@ impl Server {
             }
         }
     }
+
+    /// The team's numbers for the records `entry` makes with a provisional one: the next of each
+    /// kind, in a transaction of its own (under the push lock, so no other push gives the same).
+    /// A number given to a push that then fails is not given again. A command already pushed
+    /// gets back the numbers it got then.
+    fn give_numbers(&mut self, entry: &OutboxEntry) -> Result<TeamNumbers, TeamError> {
+        let wanted: Vec<RecordKey> = entry.provisional().collect();
+        if wanted.is_empty() {
+            return Ok(TeamNumbers::new());
+        }
+        let mut tx = self.client.transaction()?;
+        if let Some(done) = earlier_push(&mut tx, entry.command_id)? {
+            return done.map(|pushed| pushed.numbers);
+        }
+        let mut numbers = TeamNumbers::new();
+        for key in wanted {
+            let (table, _) = table(key.kind);
+            let next: i64 = tx
+                .query_one(
+                    &format!(
+                        "SELECT greatest(
+                            coalesce((SELECT last FROM release_desk.numbers WHERE kind = $1), 0),
+                            coalesce((SELECT max(id) FROM {table}), 0)) + 1"
+                    ),
+                    &[&key.kind.code()],
+                )?
+                .get(0);
+            tx.execute(
+                "INSERT INTO release_desk.numbers (kind, last) VALUES ($1, $2)
+                 ON CONFLICT (kind) DO UPDATE SET last = EXCLUDED.last",
+                &[&key.kind.code(), &next],
+            )?;
+            numbers.insert(key, next);
+        }
+        tx.commit()?;
+        Ok(numbers)
+    }
 }
 
 /// One try of a push inside `tx`. The outer error is PostgreSQL's (retried when it is a
@@ -111,6 +158,7 @@ fn push_once(
     tx: &mut Transaction<'_>,
     entry: &OutboxEntry,
     refused: &[Conflict],
+    numbers: &TeamNumbers,
     author: &str,
     client: uuid::Uuid,
 ) -> Result<Result<Pushed, TeamError>, postgres::Error> {
@@ -156,17 +204,19 @@ fn push_once(
             written.insert(key, new);
         }
     }
-    let (Ok(mutations), Ok(bases), Ok(conflicts_json)) = (
+    let (Ok(mutations), Ok(bases), Ok(conflicts_json), Ok(numbers_json)) = (
         serde_json::to_value(&applied),
         serde_json::to_value(&entry.bases),
         serde_json::to_value(&conflicts),
+        serde_json::to_value(numbers),
     ) else {
         return Ok(Err(TeamError::BadData("a change that does not serialise".to_owned())));
     };
     let inserted = tx.execute(
-        "INSERT INTO release_desk.changes (seq, command_id, author, client_id, mutations, bases, conflicts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (command_id) DO NOTHING",
-        &[&seq, &entry.command_id, &author, &client, &mutations, &bases, &conflicts_json],
+        "INSERT INTO release_desk.changes
+             (seq, command_id, author, client_id, mutations, bases, conflicts, numbers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (command_id) DO NOTHING",
+        &[&seq, &entry.command_id, &author, &client, &mutations, &bases, &conflicts_json, &numbers_json],
     )?;
     if inserted == 0 {
         // Pushed by another connection since the check above: read back what it did.
@@ -176,7 +226,18 @@ fn push_once(
     for (key, record) in written {
         write_record(tx, key, record.as_ref())?;
     }
-    Ok(Ok(Pushed { seq, conflicts, repeated: false }))
+    // A number the server has held is never given to another record, even once it is removed:
+    // a member offline with edits to the old one would otherwise edit the new one.
+    for change in &applied {
+        if let RecordChange::Create { record, .. } = change {
+            tx.execute(
+                "INSERT INTO release_desk.numbers (kind, last) VALUES ($1, $2)
+                 ON CONFLICT (kind) DO UPDATE SET last = greatest(release_desk.numbers.last, EXCLUDED.last)",
+                &[&record.kind.code(), &record.id],
+            )?;
+        }
+    }
+    Ok(Ok(Pushed { seq, conflicts, repeated: false, numbers: numbers.clone() }))
 }
 
 /// What an earlier push of `command_id` did, if there was one.
@@ -184,13 +245,15 @@ fn earlier_push(
     tx: &mut Transaction<'_>,
     command_id: uuid::Uuid,
 ) -> Result<Option<Result<Pushed, TeamError>>, postgres::Error> {
-    let row = tx
-        .query_opt("SELECT seq, conflicts FROM release_desk.changes WHERE command_id = $1", &[&command_id])?;
+    let row = tx.query_opt(
+        "SELECT seq, conflicts, numbers FROM release_desk.changes WHERE command_id = $1",
+        &[&command_id],
+    )?;
     Ok(row.map(|row| {
-        let conflicts: Value = row.get(1);
-        serde_json::from_value(conflicts)
-            .map(|conflicts| Pushed { seq: row.get(0), conflicts, repeated: true })
-            .map_err(|e| bad_data(&e))
+        let (conflicts, numbers): (Value, Value) = (row.get(1), row.get(2));
+        let conflicts = serde_json::from_value(conflicts).map_err(|e| bad_data(&e))?;
+        let numbers = serde_json::from_value(numbers).map_err(|e| bad_data(&e))?;
+        Ok(Pushed { seq: row.get(0), conflicts, repeated: true, numbers })
     }))
 }
 

@@ -2,13 +2,15 @@
 //! migrated by `team init` (safe to run again), checked by every sync. Version 1 holds the shared
 //! releases and the append-only log of changes; version 2 adds who may do what (see `rights.rs`)
 //! and the announcement of each change written; version 3 shares the schedule (deployment
-//! windows and change freezes) and the people releases name (agents, groups, departments).
+//! windows and change freezes) and the people releases name (agents, groups, departments);
+//! version 4 gives the team's numbers to releases, windows and freezes made offline (each
+//! change keeps the numbers its push gave).
 
 use super::TeamError;
 use super::server::Server;
 
 /// The version of the server schema this build writes.
-pub const SERVER_SCHEMA_VERSION: i64 = 3;
+pub const SERVER_SCHEMA_VERSION: i64 = 4;
 
 /// Each entry migrates the server schema from version `index` to `index + 1`.
 const SERVER_MIGRATIONS: &[&str] = &[
@@ -119,6 +121,24 @@ const SERVER_MIGRATIONS: &[&str] = &[
             EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.%I TO %I',
                 name, release_desk.role_name('member'));
         END LOOP;
+    END $$;
+    ",
+    // 3 -> 4: the team's numbers. A release, window or freeze made in a member's file has a
+    // provisional number there (below zero); its push gives it the next of its kind here (the
+    // last one given, or the highest in the table if that is higher) and the change keeps what
+    // it gave (`numbers`, release:-3 to 57), so a retried push hands back the same.
+    r"
+    CREATE TABLE release_desk.numbers (
+        kind text PRIMARY KEY,
+        last bigint NOT NULL
+    );
+    ALTER TABLE release_desk.changes ADD COLUMN numbers jsonb NOT NULL DEFAULT '{}';
+    DO $$
+    BEGIN
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON release_desk.numbers TO %I',
+            release_desk.role_name('member'));
+        EXECUTE format('GRANT INSERT (numbers) ON release_desk.changes TO %I',
+            release_desk.role_name('member'));
     END $$;
     ",
 ];

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use egui::RichText;
 
 use super::ReleaseDeskApp;
-use crate::domain::Timestamp;
+use crate::domain::{ReleaseId, Timestamp};
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
 use crate::model::team::{ChangeListener, Fetched, TeamError, TeamStatus};
@@ -268,8 +268,9 @@ impl ReleaseDeskApp {
         }
         match model.team_sync_finish(fetched) {
             Ok(report) => {
-                self.team_sync.outcome = Some(Outcome::Connected);
                 self.team_sync.last_pull = Some(model.now());
+                self.follow_team_numbers(&report.numbers);
+                self.team_sync.outcome = Some(Outcome::Connected);
                 self.listen_for_changes(ctx);
                 if !report.conflicts.is_empty() {
                     let count = report.conflicts.len();
@@ -283,6 +284,23 @@ impl ReleaseDeskApp {
             Err(err) => {
                 let message = self.sync_failed(&err);
                 (asked || !matches!(err, TeamError::Unreachable { .. })).then_some(message)
+            }
+        }
+    }
+
+    /// Releases made here got their team numbers: the selection, the open pages and a pending
+    /// close follow them.
+    fn follow_team_numbers(&mut self, numbers: &crate::domain::team::TeamNumbers) {
+        let releases = numbers.iter().filter_map(|(key, &to)| Some((key.release_id()?, ReleaseId(to))));
+        for (from, to) in releases {
+            self.screens.list.table.selection.renumber(from, to);
+            for page in &mut self.tabs.pages {
+                page.renumber(from, to);
+            }
+            for pending in [&mut self.guard.closing_page, &mut self.guard.confirm_close] {
+                if *pending == Some(from) {
+                    *pending = Some(to);
+                }
             }
         }
     }

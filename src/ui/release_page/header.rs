@@ -24,7 +24,7 @@ impl ReleasePage {
     ) -> bool {
         let mut close = false;
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(format!("#{}", release.id)).strong());
+            ui.heading(RichText::new(i18n::release_number(release.id)).strong());
             chip_ui(ui, &i18n::status(release.status), status_color(release.status));
             chip_ui(ui, &i18n::priority(release.priority), priority_color(release.priority));
             chip_ui(ui, &i18n::release_type(release.release_type), type_color(release.release_type));

@@ -94,6 +94,14 @@ pub struct ReleasePage {
 }
 
 impl ReleasePage {
+    /// The page's release got the team's number `to` (it was made here under a provisional
+    /// one): the page, its drafts kept, shows it under that.
+    pub fn renumber(&mut self, from: ReleaseId, to: ReleaseId) {
+        if self.id == from {
+            self.id = to;
+        }
+    }
+
     pub fn new(id: ReleaseId) -> Self {
         Self {
             id,

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::Output;
 
+use release_desk::domain::ReleaseId;
 use release_desk::model::Model;
 use release_desk::model::ReleaseEdit;
 
@@ -62,6 +63,10 @@ fn team_init_join_sync_and_status_on_fresh_files() {
     let synced = json(&team(&a, &["sync", "--format", "json"], Some(PASSWORD)));
     assert_eq!(synced["pushed"], 1);
     assert_eq!(synced["conflicts"], serde_json::json!([]));
+    // Made in the team's file, the release was new until the push gave it the team's number.
+    assert!(id.0 < 0);
+    let id = ReleaseId(synced["numbers"][format!("release:{}", id.0)].as_i64().unwrap());
+    assert_eq!(id, ReleaseId(1));
     let seq = synced["last_seq"].as_i64().unwrap();
     assert!(seq >= 1);
 

@@ -34,6 +34,12 @@ pub fn sync(model: &mut Model) -> SyncReport {
     model.team_sync(None).unwrap()
 }
 
+/// The team's number a sync gave release `id`, made here under a provisional one (`id` itself
+/// when the sync gave it none).
+pub fn numbered(report: &SyncReport, id: ReleaseId) -> ReleaseId {
+    report.numbers.get(&release_desk::model::team::RecordKey::release(id)).map_or(id, |&n| ReleaseId(n))
+}
+
 /// Both clients and the server hold the same releases.
 pub fn assert_converged(url: &str, clients: &[&Model]) -> Vec<Release> {
     let server = server_releases(url);

@@ -8,6 +8,7 @@ mod five;
 mod listen;
 mod merge;
 mod migration;
+mod numbers;
 mod people;
 mod property;
 mod resolve;

@@ -144,14 +144,15 @@ fn team_conflicts_lists_them_and_team_resolve_settles_one() {
     assert_eq!(model.team_status().unwrap().unwrap().pending, 1);
 }
 
-/// A team of two where, offline, A made "Payroll cut-over" and B "VPN firmware update": both got
-/// the same next number, returned.
+/// A team of two, and a third file with a release of its own numbered 1 (made before it was
+/// in any team) that runs `team init` on the same server instead of joining: the team's release
+/// 1 holds that number. Returned: A, the third file, the number.
 fn one_number_made_twice(dir: &std::path::Path, url: &str) -> (Model, Model, ReleaseId) {
-    let (mut a, mut b, _) = two_clients(dir, url);
-    let on_a = super::merge::create(&mut a, "Payroll cut-over");
-    let on_b = super::merge::create(&mut b, "VPN firmware update");
-    assert_eq!(on_a, on_b);
-    (a, b, on_b)
+    let (a, _, id) = two_clients(dir, url);
+    let mut c = super::client(dir, "c");
+    let on_c = super::merge::create(&mut c, "VPN firmware update");
+    assert_eq!(on_c, id);
+    (a, c, on_c)
 }
 
 #[test]
@@ -159,59 +160,24 @@ fn keep_mine_of_a_release_whose_number_a_teammate_took_adds_it_again_under_a_new
     let url = database();
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, on_b) = one_number_made_twice(dir.path(), &url);
-    sync(&mut a);
-    let report = sync(&mut b);
+    let report = b.team_init(&url, None, "Park").unwrap();
     assert_eq!(report.conflicts.len(), 1, "{report:?}");
-    // B now holds A's release under that number; its own is in the conflict.
-    assert_eq!(b.release(on_b).unwrap().subject, "Payroll cut-over");
+    // B now holds the team's release under that number; its own is in the conflict.
+    assert_eq!(b.release(on_b).unwrap().subject, "ERP upgrade");
     let conflict = b.open_team_conflicts()[0].clone();
     assert!(conflict.can_keep_mine() && conflict.keeps_mine_as_new());
     let applied = b.apply(Command::Team(TeamCommand::resolve(&conflict, Keep::Mine))).unwrap();
     let again = applied.created().unwrap();
-    assert!(again.0 > on_b.0);
+    assert!(again.0 < 0, "made again in a team's file: new until pushed");
     assert_eq!(b.release(again).unwrap().subject, "VPN firmware update");
-    sync(&mut b);
+    let again = super::merge::numbered(&sync(&mut b), again);
+    assert!(again.0 > on_b.0);
     sync(&mut a);
     let server = assert_converged(&url, &[&a, &b]);
     let subjects: Vec<&str> = server.iter().map(|r| r.subject.as_str()).collect();
-    assert!(
-        subjects.contains(&"Payroll cut-over") && subjects.contains(&"VPN firmware update"),
-        "{subjects:?}"
-    );
-    // Undo takes my copy back and opens the conflict again.
+    assert!(subjects.contains(&"ERP upgrade") && subjects.contains(&"VPN firmware update"), "{subjects:?}");
+    // Undo takes my copy back (under its team number) and opens the conflict again.
     b.undo().unwrap();
     assert!(b.release(again).is_none());
     assert_eq!(b.open_team_conflicts().len(), 1);
-}
-
-/// B made a release offline and edited it after; A's release took its number first. The later
-/// edit is not pushed onto A's release (no field conflicts against it): it is in B's release,
-/// which the conflict keeps and "keep mine" makes again with it.
-#[test]
-fn edits_after_a_release_whose_number_was_taken_stay_with_it() {
-    let url = database();
-    let dir = tempfile::tempdir().unwrap();
-    let (mut a, mut b, on_b) = one_number_made_twice(dir.path(), &url);
-    edit(&mut b, on_b, ReleaseEdit::Description("B's runbook, written offline".into()));
-    edit(&mut b, on_b, ReleaseEdit::Status(Status::OnHold));
-    sync(&mut a);
-    let report = sync(&mut b);
-    let kinds: Vec<_> = report.conflicts.iter().map(|c| c.kind).collect();
-    assert_eq!(kinds, vec![release_desk::model::team::ConflictKind::IdTaken], "{report:?}");
-    let server = super::server_releases(&url);
-    let theirs = server.iter().find(|r| r.id == on_b).unwrap();
-    assert_eq!((theirs.subject.as_str(), theirs.description.as_str()), ("Payroll cut-over", ""));
-    assert_eq!(theirs.status, Status::Open, "B's later edits did not land on A's release");
-    assert_eq!(b.team_status().unwrap().unwrap().pending, 0);
-
-    let conflict = b.open_team_conflicts()[0].clone();
-    let again =
-        b.apply(Command::Team(TeamCommand::resolve(&conflict, Keep::Mine))).unwrap().created().unwrap();
-    let mine = b.release(again).unwrap();
-    assert_eq!(mine.subject, "VPN firmware update");
-    assert_eq!(mine.description, "B's runbook, written offline");
-    assert_eq!(mine.status, Status::OnHold);
-    sync(&mut b);
-    sync(&mut a);
-    assert_converged(&url, &[&a, &b]);
 }

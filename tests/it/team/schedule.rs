@@ -45,8 +45,9 @@ fn year_end() -> Freeze {
 }
 
 pub fn add_window(model: &mut Model, window: DeploymentWindow) -> WindowId {
+    let before: BTreeSet<WindowId> = model.schedule().windows.iter().map(|w| w.id).collect();
     model.apply(Command::Schedule(ScheduleCommand::AddWindow(window))).unwrap();
-    model.schedule().windows.last().unwrap().id
+    model.schedule().windows.iter().map(|w| w.id).find(|id| !before.contains(id)).unwrap()
 }
 
 pub fn edit_window(model: &mut Model, id: WindowId, change: impl FnOnce(&mut DeploymentWindow)) {
@@ -150,22 +151,22 @@ fn the_same_field_of_a_window_conflicts_and_keep_mine_lands_it_everywhere() {
 }
 
 #[test]
-fn two_windows_made_offline_under_one_number_both_survive() {
+fn two_windows_made_offline_both_get_the_teams_numbers() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, _) = team_with_schedule(dir.path(), &url);
     let by_a = add_window(&mut a, weekend_night("계열사 1차"));
     let by_b = add_window(&mut b, weekend_night("전사 배포"));
-    assert_eq!(by_a, by_b, "both files gave out the same next number");
-    sync(&mut a);
+    assert!(by_a.0 < 0 && by_b.0 < 0, "made in a team's file, both are new until pushed");
+    let on_a = sync(&mut a);
     let report = sync(&mut b);
-    assert_eq!(report.conflicts.len(), 1);
-    assert_eq!(report.conflicts[0].kind, ConflictKind::IdTaken);
-    assert_eq!(b.schedule().window(by_a).unwrap().name, "계열사 1차", "the team's window has the number");
-    let conflict = b.open_team_conflicts()[0].clone();
-    assert!(conflict.keeps_mine_as_new());
-    b.apply(Command::Team(TeamCommand::resolve(&conflict, Keep::Mine))).unwrap();
-    sync(&mut b);
+    assert!(report.conflicts.is_empty(), "{report:?}");
+    let numbered = |report: &release_desk::model::team::SyncReport, id: WindowId| {
+        WindowId(report.numbers[&release_desk::model::team::RecordKey::window(id)])
+    };
+    let (by_a, by_b) = (numbered(&on_a, by_a), numbered(&report, by_b));
+    assert!(by_a.0 > 0 && by_b.0 > by_a.0, "{by_a:?} {by_b:?}");
+    assert_eq!(b.schedule().window(by_b).unwrap().name, "전사 배포");
     sync(&mut a);
     assert_schedule_converged(&url, &[&a, &b]);
     let names: Vec<&str> = a.schedule().windows.iter().map(|w| w.name.as_str()).collect();

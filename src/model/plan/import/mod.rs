@@ -70,7 +70,7 @@ impl Model {
             time: self.time_entries.last().map_or(0, |e| e.id.0),
         };
         let mut seen: HashSet<i64> = HashSet::new();
-        let mut next_id = self.release_high_water;
+        let mut new_ids = self.new_release_ids();
         let mut counts = ImportCounts::default();
         for imported in releases {
             if let Some(external) = imported.release.external_id
@@ -115,8 +115,7 @@ impl Model {
                     }
                 }
                 None => {
-                    next_id += 1;
-                    let id = ReleaseId(next_id);
+                    let id = ReleaseId(new_ids.take());
                     let mut release = Release { id, ..imported.release.clone() };
                     release.agent_id = refs.agent;
                     release.group_id = refs.group;

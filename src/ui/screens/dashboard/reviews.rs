@@ -55,7 +55,7 @@ impl Dashboard {
             };
             ui.label(RichText::new(text).color(color));
             for (id, subject) in unreviewed.iter().take(NAMED) {
-                if ui.link(format!("#{id} {subject}")).clicked() {
+                if ui.link(format!("{} {subject}", crate::i18n::release_number(*id))).clicked() {
                     action = Some(ScreenAction::OpenRelease(*id));
                 }
             }

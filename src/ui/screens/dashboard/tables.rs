@@ -150,7 +150,10 @@ impl Dashboard {
                 body.rows(24.0, rows.len(), |mut row| {
                     let release = &releases[rows[row.index()]];
                     row.col(|ui| {
-                        if ui.link(format!("#{}", release.id)).on_hover_text(tr("kpi-open-release")).clicked()
+                        if ui
+                            .link(i18n::release_number(release.id))
+                            .on_hover_text(tr("kpi-open-release"))
+                            .clicked()
                         {
                             action = Some(ScreenAction::OpenRelease(release.id));
                         }
