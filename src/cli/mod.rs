@@ -358,11 +358,7 @@ pub enum BulkVerb {
 }
 
 fn parse_release_id(text: &str) -> Result<ReleaseId, String> {
-    text.trim()
-        .trim_start_matches('#')
-        .parse::<i64>()
-        .map(ReleaseId)
-        .map_err(|_| tr_args("cli-error-bad-id", &[("id", text.into())]))
+    crate::i18n::parse_release_number(text).ok_or_else(|| tr_args("cli-error-bad-id", &[("id", text.into())]))
 }
 
 fn parse_lang(text: &str) -> Result<Language, String> {

@@ -268,6 +268,17 @@ pub fn release_number(id: crate::domain::ReleaseId) -> String {
     format!("#{}", release_number_text(id))
 }
 
+/// Reads a release's number as a person types it: `12` or `#12`, and a provisional one as shown
+/// in either language (`new-3`, `#신규-3`).
+pub fn parse_release_number(text: &str) -> Option<crate::domain::ReleaseId> {
+    let text = text.trim().trim_start_matches('#');
+    if let Ok(id) = text.parse::<i64>() {
+        return (id >= 0).then_some(crate::domain::ReleaseId(id));
+    }
+    let n = ["new-", "신규-"].iter().find_map(|word| text.strip_prefix(word))?.parse::<i64>().ok()?;
+    (n > 0).then_some(crate::domain::ReleaseId(-n))
+}
+
 impl From<String> for Arg {
     fn from(s: String) -> Self {
         Self::Text(s)
@@ -277,6 +288,20 @@ impl From<String> for Arg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_provisional_release_number_reads_back_in_either_language() {
+        use crate::domain::ReleaseId;
+        for language in [Language::En, Language::Ko] {
+            set_language(language);
+            for id in [ReleaseId(12), ReleaseId(-3)] {
+                assert_eq!(parse_release_number(&release_number(id)), Some(id), "{language:?}");
+            }
+        }
+        assert_eq!(parse_release_number("신규-2"), Some(ReleaseId(-2)));
+        assert_eq!(parse_release_number("-2"), None, "typed as a number it is not a release's");
+        assert_eq!(parse_release_number("new-0"), None);
+    }
 
     #[test]
     fn language_is_per_thread() {
