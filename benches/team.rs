@@ -1,6 +1,7 @@
 //! Benchmarks of team sync against a PostgreSQL on loopback, started by the bench itself (the
-//! team tests' cluster): one command's push round trip beside a bare INSERT round trip, and a new
-//! file pulling 10,000 changes (and applying them) beside a bare SELECT of the same rows.
+//! team tests' cluster): one command's push round trip beside a bare INSERT round trip (and a new
+//! release's, which takes the team's number first), and a new file pulling 10,000 changes (and
+//! applying them) beside a bare SELECT of the same rows.
 //! Figures go in BENCHMARKS.md.
 
 #![allow(clippy::unwrap_used)]
@@ -59,6 +60,22 @@ fn push_round_trip(c: &mut Criterion) {
             let edit = ReleaseEdit::Description(format!("plan {n}"));
             model.apply(Command::Release(ReleaseCommand::Edit { id, edits: vec![edit] })).unwrap();
             black_box(model.team_sync(None).unwrap())
+        });
+    });
+    // A release made offline: the push first takes the team's number (one more transaction).
+    let data = release_desk::store::team::change::release_fields(model.release(id).unwrap());
+    let mut provisional = 0;
+    group.bench_function("push of a new release (takes the team's number first)", |b| {
+        b.iter(|| {
+            provisional -= 1;
+            let record = RecordKey { id: provisional, ..RecordKey::release(id) };
+            let entry = OutboxEntry {
+                command_id: uuid::Uuid::new_v4(),
+                changes: vec![RecordChange::Create { record, data: data.clone() }],
+                bases: [(record, 0)].into_iter().collect(),
+                created_at: release_desk::model::system_now(),
+            };
+            black_box(server.push(&entry, &team.author, team.client_id).unwrap())
         });
     });
     group.finish();

@@ -129,6 +129,6 @@ team-rights = 팀 서버에서 내 권한: { $rights }.
 team-rights-none = 내 PostgreSQL 역할에는 팀 서버 권한이 없습니다. 팀 관리자에게 요청하세요("team grant --user 역할 --right member").
 
 ## 이 파일에서 임시 번호("신규")로 만든 항목이 푸시로 팀 번호를 받았습니다.
-team-numbered-release = 릴리스 신규-{ $new }이(가) #{ $number }이(가) 되었습니다.
-team-numbered-window = 배포 창 신규-{ $new }이(가) { $number }번이 되었습니다.
-team-numbered-freeze = 변경 동결 신규-{ $new }이(가) { $number }번이 되었습니다.
+team-numbered-release = 릴리스 신규-{ $new }의 팀 번호: #{ $number }
+team-numbered-window = 배포 창 신규-{ $new }의 팀 번호: { $number }
+team-numbered-freeze = 변경 동결 신규-{ $new }의 팀 번호: { $number }
