@@ -148,7 +148,8 @@ fn show(db: &Path, id: ReleaseId, format: MetricsFormat) -> Result<String, Strin
         let doc = json!({ "release": id, "stage": release.stage.code(), "metrics": metrics });
         return serde_json::to_string_pretty(&doc).map(|s| s + "\n").map_err(|e| e.to_string());
     }
-    let mut text = format!("#{id} {} — {}\n", release.subject, i18n::stage(release.stage));
+    let mut text =
+        format!("{} {} — {}\n", i18n::release_number(id), release.subject, i18n::stage(release.stage));
     if groups.is_empty() {
         text.push_str(&tr("monitoring-cli-none"));
         text.push('\n');

@@ -154,6 +154,22 @@ mod tests {
     }
 
     #[test]
+    fn a_renumbered_release_stays_selected_and_under_the_cursor() {
+        let mut s = Selection::default();
+        s.select_only(ReleaseId(-1));
+        s.toggle(ReleaseId(4));
+        s.toggle(ReleaseId(-1));
+        s.toggle(ReleaseId(-1));
+        let generation = s.generation();
+        s.renumber(ReleaseId(-1), ReleaseId(57));
+        assert_eq!(selected(&s), [4, 57]);
+        assert_eq!(s.cursor(), Some(ReleaseId(57)));
+        assert!(s.generation() > generation, "views derived from the selection are redrawn");
+        s.extend_to(ReleaseId(4), &ids(&[57, 9, 4]), false);
+        assert_eq!(selected(&s), [4, 9, 57], "the Shift anchor moved with it");
+    }
+
+    #[test]
     fn click_toggle_range_and_all() {
         let rows = ids(&[5, 3, 9, 1, 7]);
         let mut s = Selection::default();

@@ -207,3 +207,26 @@ fn the_forward_schedule_of_a_busy_file_lists_the_first_sixty_and_counts_the_rest
     assert!(text.contains("…and140morereleasesplannedintheseweeks"), "the rest are counted");
     assert!(text.contains("#200배포200"), "the release on the agenda is listed");
 }
+
+/// A release made in a team's file and not pushed yet is "new" in the pack (never `#-1`), in
+/// either language, as poppler reads it.
+#[test]
+fn a_release_not_numbered_by_the_team_yet_is_new_in_the_pack() {
+    let (dir, path) = crate::common::temp_db();
+    let model = crate::common::model_with(
+        &path,
+        vec![
+            crate::common::plain(1, "ERP 하반기 업그레이드"),
+            crate::common::plain(-1, "VPN 방화벽 펌웨어 업데이트"),
+        ],
+    );
+    let mut pack = meeting(&model, 10);
+    pack.for_decision = vec![release_desk::domain::ReleaseId(-1), release_desk::domain::ReleaseId(1)];
+    for (language, new) in [(Language::Ko, "#신규-1"), (Language::En, "#new-1")] {
+        let pdf = dir.path().join(format!("{language:?}.pdf"));
+        write(&model, &pack, language, &pdf);
+        let text = squeezed(&poppler("pdftotext", &[], &pdf));
+        assert!(text.contains(new) && text.contains("#1"), "{language:?}: {text}");
+        assert!(!text.contains("#-1"), "{language:?}");
+    }
+}

@@ -489,3 +489,19 @@ pub(crate) fn xlsx_cells(bytes: &[u8]) -> Vec<Vec<String>> {
     let sheet = book.worksheet_range("Releases").unwrap();
     sheet.rows().map(|row| row.iter().map(ToString::to_string).collect()).collect()
 }
+
+/// A release made in a team's file and not pushed yet: the spreadsheet CSV says "#신규-1", the
+/// scripts' CSV keeps the bare number (a number to a spreadsheet, so no formula guard).
+#[test]
+fn a_release_not_numbered_by_the_team_yet_reads_back_from_both_csvs() {
+    let (_dir, path) = temp_db();
+    let model =
+        crate::common::model_with(&path, vec![crate::common::plain(-1, "VPN 방화벽 펌웨어 업데이트")]);
+    release_desk::i18n::set_language(release_desk::domain::Language::Ko);
+    let localized = export::csv::releases_csv(model.releases(), model.directory(), true).unwrap();
+    release_desk::i18n::set_language(release_desk::domain::Language::En);
+    let rows = csv_rows(localized.trim_start_matches('\u{feff}'));
+    assert_eq!((rows[1][0].as_str(), rows[1][1].as_str()), ("#신규-1", "VPN 방화벽 펌웨어 업데이트"));
+    let machine = export::csv::releases_csv(model.releases(), model.directory(), false).unwrap();
+    assert_eq!(csv_rows(&machine)[1][0], "-1");
+}

@@ -126,6 +126,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_outbox_entries_naming_a_key_are_found_and_no_others() {
+        use crate::domain::team::{OutboxEntry, RecordChange};
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("desk.sqlite3")).unwrap();
+        let entry = |id: i64| {
+            let record = RecordKey { kind: RecordKind::Release, id };
+            OutboxEntry {
+                command_id: uuid::Uuid::new_v4(),
+                changes: vec![RecordChange::Remove { record }],
+                bases: [(record, 0)].into_iter().collect(),
+                created_at: crate::model::system_now(),
+            }
+        };
+        let (one, twelve) = (entry(-1), entry(-12));
+        crate::store::tables::team::push_outbox(&store.conn, &one).unwrap();
+        crate::store::tables::team::push_outbox(&store.conn, &twelve).unwrap();
+        let key = |id| RecordKey { kind: RecordKind::Release, id };
+        let found = crate::store::tables::team::outbox_naming(&store.conn, &[key(-1)]).unwrap();
+        assert_eq!(found, vec![one.clone()], "release:-12 is not release:-1");
+        let keys: Vec<RecordKey> = (1..=250).map(|n| key(-n)).collect();
+        assert_eq!(crate::store::tables::team::outbox_naming(&store.conn, &keys).unwrap().len(), 2);
+    }
+
+    #[test]
     fn every_column_that_names_a_release_is_renumbered() {
         let dir = tempfile::tempdir().unwrap();
         let store = crate::store::Store::open(&dir.path().join("desk.sqlite3")).unwrap();

@@ -102,10 +102,32 @@ pub fn push_outbox(conn: &Connection, entry: &OutboxEntry) -> Result<(), StoreEr
 
 /// The outbox, oldest first.
 pub fn outbox(conn: &Connection) -> Result<Vec<OutboxEntry>, StoreError> {
+    outbox_where(conn, "1")
+}
+
+/// How many keys one query of [`outbox_naming`] looks for (SQLite caps an expression's depth).
+const KEYS_PER_QUERY: usize = 100;
+
+/// The outbox entries whose changes name any of `keys` (in any order; one may come twice): the
+/// rest of the outbox is not read.
+pub fn outbox_naming(conn: &Connection, keys: &[RecordKey]) -> Result<Vec<OutboxEntry>, StoreError> {
+    let mut found = Vec::new();
+    for chunk in keys.chunks(KEYS_PER_QUERY) {
+        // A key's text is a kind code, a colon and a number: nothing in it needs quoting. In the
+        // JSON it stands in quotes, so `release:-1` does not match `release:-12`.
+        let filter: Vec<String> = chunk.iter().map(|k| format!("instr(mutations, '\"{k}\"') > 0")).collect();
+        found.extend(outbox_where(conn, &filter.join(" OR "))?);
+    }
+    Ok(found)
+}
+
+fn outbox_where(conn: &Connection, filter: &str) -> Result<Vec<OutboxEntry>, StoreError> {
     let rows = load_rows(
         conn,
         "team_outbox",
-        "SELECT command_id, mutations, bases, created_at FROM team_outbox ORDER BY position",
+        &format!(
+            "SELECT command_id, mutations, bases, created_at FROM team_outbox WHERE {filter} ORDER BY position"
+        ),
         |r| {
             let id: String = r.get(0)?;
             Ok((parse_uuid(&id)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))

@@ -147,7 +147,8 @@ impl Store {
             for (&key, &to) in numbers {
                 tables::numbers::renumber(&tx, key, to)?;
             }
-            for entry in tables::team::outbox(&tx)? {
+            let keys: Vec<RecordKey> = numbers.keys().copied().collect();
+            for entry in tables::team::outbox_naming(&tx, &keys)? {
                 let renumbered = entry.renumbered(numbers);
                 if renumbered != entry {
                     tables::team::set_outbox_entry(&tx, &renumbered)?;
