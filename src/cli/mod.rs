@@ -497,7 +497,7 @@ pub fn run_command(db: &Path, command: CliCommand) -> Result<String, String> {
             releases::list(db, args, &mut out)?;
             String::from_utf8(out).map_err(|e| e.to_string())
         }
-        CliCommand::Show { id, format, csv } => releases::show(db, &id, format, csv),
+        CliCommand::Show { id, format, csv } => releases::show(db, parse_release_id(&id)?, format, csv),
         CliCommand::Backup { out } => backup::backup(db, out),
         CliCommand::Check => backup::check(db),
         CliCommand::Restore { backup: from, other_database } => backup::restore(db, &from, other_database),

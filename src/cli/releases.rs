@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::terminal::visible;
 use super::{CsvOptions, Format, find_agent, list_output, open_existing};
-use crate::domain::{PredefinedView, ReleaseFilter, SortKey, SortSpec, view};
+use crate::domain::{PredefinedView, ReleaseFilter, ReleaseId, SortKey, SortSpec, view};
 use crate::export;
 use crate::i18n::{self, tr, tr_args};
 use crate::model::Model;
@@ -59,11 +59,9 @@ fn csv_only(format: Format, csv: CsvOptions) -> Result<(), String> {
 }
 
 /// `show`: one release (`12` or `#12`) with its work and lifecycle.
-pub(super) fn show(db: &Path, id: &str, format: Format, csv: CsvOptions) -> Result<String, String> {
+pub(super) fn show(db: &Path, id: ReleaseId, format: Format, csv: CsvOptions) -> Result<String, String> {
     csv_only(format, csv)?;
     let model = open_existing(db)?;
-    let id = crate::i18n::parse_release_number(id)
-        .ok_or_else(|| tr_args("cli-error-bad-id", &[("id", id.into())]))?;
     let release = model.release(id).ok_or_else(|| tr_args("error-no-such-release", &[("id", id.into())]))?;
     match format {
         Format::Json => {

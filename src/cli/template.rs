@@ -126,7 +126,7 @@ pub(super) fn create(db: &Path, args: CreateArgs) -> Result<String, String> {
     };
     let id = apply_created(&mut model, command)?;
     drop(model);
-    releases::show(db, &id.to_string(), args.format, super::CsvOptions::default())
+    releases::show(db, id, args.format, super::CsvOptions::default())
 }
 
 /// `clone`: a copy of release `id` starting at `planned_start`, its work reset.
@@ -136,7 +136,7 @@ pub(super) fn clone(db: &Path, id: ReleaseId, planned_start: &str, format: Forma
     let id =
         apply_created(&mut model, Command::Template(TemplateCommand::Clone { source: id, planned_start }))?;
     drop(model);
-    releases::show(db, &id.to_string(), format, super::CsvOptions::default())
+    releases::show(db, id, format, super::CsvOptions::default())
 }
 
 fn apply_created(model: &mut Model, command: Command) -> Result<ReleaseId, String> {

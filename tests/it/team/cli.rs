@@ -31,6 +31,13 @@ fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The app's CLI on `db`, in English, outside `team`.
+fn desk(db: &Path, args: &[&str]) -> Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"));
+    command.arg("--db").arg(db).args(["--lang", "en"]).args(args).env("RELEASE_DESK_KEYRING", "off");
+    command.output().unwrap()
+}
+
 fn init_file(db: &Path) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_release-desk"))
         .arg("--db")
@@ -60,8 +67,27 @@ fn team_init_join_sync_and_status_on_fresh_files() {
         let mut model = Model::open(&a).unwrap();
         create(&mut model, "Core banking patch")
     };
+    // The CLI makes and shows a new release under its provisional number, as the window shows it.
+    let made = json(&desk(
+        &a,
+        &[
+            "create",
+            "--subject",
+            "Mobile 5.2",
+            "--planned-start",
+            "2026-12-12T22:00",
+            "--planned-end",
+            "2026-12-13T02:00",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(made["id"], -2);
+    let shown = desk(&a, &["show", "new-1"]);
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("#new-1") && shown.contains("Core banking patch"), "{shown}");
     let synced = json(&team(&a, &["sync", "--format", "json"], Some(PASSWORD)));
-    assert_eq!(synced["pushed"], 1);
+    assert_eq!(synced["pushed"], 2);
     assert_eq!(synced["conflicts"], serde_json::json!([]));
     // Made in the team's file, the release was new until the push gave it the team's number.
     assert!(id.0 < 0);
@@ -72,7 +98,11 @@ fn team_init_join_sync_and_status_on_fresh_files() {
 
     // B joins with the password from PGPASSWORD.
     let joined = json(&team(&b, &["join", "--url", &without_password, "--format", "json"], Some(PASSWORD)));
-    assert_eq!((joined["pulled"].as_i64(), joined["last_seq"].as_i64()), (Some(1), Some(seq)));
+    assert_eq!(
+        (joined["pulled"].as_i64(), joined["last_seq"].as_i64()),
+        (Some(2), Some(seq)),
+        "both releases"
+    );
     {
         let mut model = Model::open(&b).unwrap();
         assert_eq!(model.release(id).map(|r| r.subject.clone()).as_deref(), Some("Core banking patch"));
