@@ -268,7 +268,7 @@ fn time(text: &str, field: &str) -> Result<crate::domain::Timestamp, String> {
 pub(super) fn update(db: &Path, id: ReleaseId, fields: UpdateFields) -> Result<String, String> {
     let mut model = open_for_writing(db)?;
     let release =
-        model.release(id).ok_or_else(|| tr_args("error-no-such-release", &[("id", id.0.into())]))?.clone();
+        model.release(id).ok_or_else(|| tr_args("error-no-such-release", &[("id", id.into())]))?.clone();
     let UpdateFields {
         subject,
         status,
@@ -318,7 +318,7 @@ pub(super) fn update(db: &Path, id: ReleaseId, fields: UpdateFields) -> Result<S
     let label = i18n::command_label(&command, model.directory());
     let applied = model.apply(command).map_err(|e| i18n::command_error(&e))?;
     if !applied.changed() {
-        return Ok(tr_args("data-update-unchanged", &[("id", id.0.into())]) + "\n");
+        return Ok(tr_args("data-update-unchanged", &[("id", id.into())]) + "\n");
     }
     Ok(tr_args("status-done", &[("what", label.into())]) + "\n")
 }

@@ -194,5 +194,5 @@ fn reading_line(model: &Model, reading: &MetricReading) -> String {
         at: reading.at,
         breach,
     });
-    format!("#{} {value}", reading.release)
+    format!("{} {value}", i18n::release_number(reading.release))
 }

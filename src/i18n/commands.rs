@@ -149,7 +149,7 @@ fn resolve_label(release: Option<ReleaseId>, keep_mine: bool) -> String {
     match release {
         Some(release) => {
             let key = if keep_mine { "team-cmd-keep-mine" } else { "team-cmd-keep-theirs" };
-            tr_args(key, &[("id", release.0.into())])
+            tr_args(key, &[("id", release.into())])
         }
         None => tr(if keep_mine { "team-cmd-keep-mine-schedule" } else { "team-cmd-keep-theirs-schedule" }),
     }

@@ -10,7 +10,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
     use crate::model::{CommandError as E, NamedThing};
     match err {
         E::Invalid(invalid) => self::invalid(invalid),
-        E::NoSuchRelease(id) => tr_args("error-no-such-release", &[("id", id.0.into())]),
+        E::NoSuchRelease(id) => tr_args("error-no-such-release", &[("id", (*id).into())]),
         E::NoSuchReleases(list) => release_ids("error-no-such-releases", list),
         E::InTrash(list) => release_ids("error-in-trash", list),
         E::NotInTrash(list) => release_ids("error-not-in-trash", list),
@@ -85,7 +85,7 @@ pub fn command_error(err: &crate::model::CommandError) -> String {
 pub fn item_refused(err: &crate::model::ItemRefused) -> String {
     use crate::model::ItemRefused as E;
     match err {
-        E::InTrash(id) => tr_args("error-release-in-trash", &[("id", id.0.into())]),
+        E::InTrash(id) => tr_args("error-release-in-trash", &[("id", (*id).into())]),
         E::NoSuchNote(_) => tr("error-no-such-note"),
         E::NoSuchTask(_) => tr("error-no-such-task"),
         E::NoSuchTimeEntry(_) => tr("error-no-such-time-entry"),
@@ -96,7 +96,7 @@ pub fn item_refused(err: &crate::model::ItemRefused) -> String {
         E::TaskTitleRequired => tr("error-task-title-required"),
         E::TaskTitleTooLong => tr("error-task-title-too-long"),
         E::TimeOutOfRange => tr("error-time-out-of-range"),
-        E::TimerAlreadyRunning(id) => tr_args("error-timer-running", &[("id", id.0.into())]),
+        E::TimerAlreadyRunning(id) => tr_args("error-timer-running", &[("id", (*id).into())]),
         E::TimerNotRunning => tr("error-timer-not-running"),
         E::TimerRunning => tr("error-timer-running-edit"),
     }

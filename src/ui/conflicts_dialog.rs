@@ -150,7 +150,7 @@ fn row_of(model: &Model, conflict: &StoredConflict) -> Row {
     };
     let Some(id) = conflict.release_id() else { return record_row(model, conflict, who) };
     let subject = model.release(id).map_or_else(|| tr("team-conflicts-gone"), |r| r.subject.clone());
-    let release = format!("#{} {subject}", id.0);
+    let release = format!("{} {subject}", crate::i18n::release_number(id));
     if let Some((mine, theirs)) = model.team_conflict_releases(conflict) {
         let changes = release_changes(&theirs, &mine, model.directory());
         if !changes.is_empty() {

@@ -287,3 +287,27 @@ fn the_schedule_commands_of_the_cli() {
     assert_eq!(model.schedule().freezes.len(), 4, "nothing of a broken file is kept");
     let _ = ReleaseId(0);
 }
+
+/// A release made in a team's file and not pushed yet is "new" in the calendar too, as an
+/// independent parser reads it (its UID changes once the team numbers it).
+#[test]
+fn a_release_not_numbered_by_the_team_yet_is_new_in_the_calendar() {
+    set_language(release_desk::domain::Language::Ko);
+    let (dir, path) = temp_db();
+    let _keep = dir;
+    let model = model_with(&path, vec![plain(-1, "VPN 방화벽 펌웨어 업데이트")]);
+    let range = TimeRange::new(t0() - Duration::days(30), t0() + Duration::days(60));
+    let schedule = Schedule::default();
+    let out = ics::to_ics(&Calendar {
+        releases: model.releases(),
+        schedule: &schedule,
+        directory: model.directory(),
+        range,
+        now: t0(),
+    });
+    set_language(release_desk::domain::Language::En);
+    let unfolded = icalendar::parser::unfold(&out);
+    let calendar = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let event = calendar.components.iter().find(|c| c.name.as_str() == "VEVENT").unwrap();
+    assert_eq!(text(event, "SUMMARY"), "#신규-1 VPN 방화벽 펌웨어 업데이트");
+}

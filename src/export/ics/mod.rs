@@ -167,7 +167,7 @@ fn release_event(out: &mut String, r: &Release, directory: &Directory) {
         format!("DTSTAMP:{}", utc_stamp(r.updated_at)),
         format!("DTSTART:{}", utc_stamp(r.planned.start)),
         format!("DTEND:{}", utc_stamp(r.planned.end)),
-        format!("SUMMARY:{}", escape(&format!("#{} {}", r.id, r.subject))),
+        format!("SUMMARY:{}", escape(&format!("{} {}", crate::i18n::release_number(r.id), r.subject))),
         format!("DESCRIPTION:{}", escape(&description)),
         format!("CATEGORIES:{}", categories.iter().map(|c| escape(c)).collect::<Vec<_>>().join(",")),
         "X-RELEASE-DESK-KIND:release".to_owned(),

@@ -219,7 +219,7 @@ impl ReleaseDeskApp {
             ctx,
             "confirm_close_tab_modal",
             480.0,
-            &tr_args("close-unsaved-title", &[("id", id.0.into())]),
+            &tr_args("close-unsaved-title", &[("id", id.into())]),
             &tr("close-unsaved-discard"),
             |ui| {
                 ui.label(RichText::new(title).weak());

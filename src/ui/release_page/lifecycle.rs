@@ -258,7 +258,7 @@ fn dialog_ui(
         ui.ctx(),
         |ui| {
             ui.set_width(460.0);
-            let id_arg = [("id", release.id.0.into())];
+            let id_arg = [("id", release.id.into())];
             let heading =
                 if state.dialog == MoveDialog::Override { tr(title) } else { tr_args(title, &id_arg) };
             ui.heading(heading);

@@ -190,7 +190,7 @@ fn picker_ui(
 ) {
     let registry = model.registry();
     let mut close = false;
-    let id_arg = [("id", release.id.0.into())];
+    let id_arg = [("id", release.id.into())];
     let modal =
         crate::ui::widgets::dialog(egui::Id::unique(("link_picker", release.id.0))).show(ui.ctx(), |ui| {
             ui.set_width(520.0);

@@ -217,7 +217,7 @@ impl ReleasePage {
         if subject.chars().count() > 24 {
             short.push('…');
         }
-        format!("#{} {short}", self.id)
+        format!("{} {short}", crate::i18n::release_number(self.id))
     }
 
     /// The whole page; its commands go into `outbox`.

@@ -213,7 +213,7 @@ fn dialog_ui(ui: &mut egui::Ui, state: &mut RegulatorSection, cx: &mut SectionCo
         ui.ctx(),
         |ui| {
             ui.set_width(460.0);
-            ui.heading(tr_args("regulator-dialog-title", &[("id", release.id.0.into())]));
+            ui.heading(tr_args("regulator-dialog-title", &[("id", release.id.into())]));
             ui.label(RichText::new(&release.subject).weak());
             ui.label(RichText::new(step_title(step)).strong());
             ui.add_space(6.0);

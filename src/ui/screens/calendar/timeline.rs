@@ -83,7 +83,7 @@ pub struct Layout {
 
 /// The text on a release's bar (a conflict shows as the bar's outline in its severity's colour).
 fn bar_label(release: &Release) -> String {
-    format!("#{} {}", release.id, release.subject)
+    format!("{} {}", crate::i18n::release_number(release.id), release.subject)
 }
 
 /// The rows of the timeline: every group (or CI) with a release in the period, then "none".

@@ -226,7 +226,7 @@ impl Meetings {
         let mut open = None;
         let subject =
             model.release(item.release).map_or_else(|| tr("meeting-release-gone"), |r| r.subject.clone());
-        let title = format!("#{} {subject}", item.release);
+        let title = format!("{} {subject}", crate::i18n::release_number(item.release));
         if item.removed {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&title).strikethrough().weak());
