@@ -10,11 +10,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::ids::{AgentId, DepartmentId, FreezeId, GroupId, ReleaseId, Timestamp, WindowId};
+use super::ids::{AgentId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId, Timestamp, WindowId};
 
-/// The kinds of records a team shares: the people releases name, the releases and the schedule
-/// they are planned into. In this order a pull applies them (people first, so a release never
-/// names someone the file lacks).
+/// The kinds of records a team shares: the people releases name, the releases, the schedule
+/// they are planned into and the notes on them. In this order a pull applies them (people first,
+/// so a release never names someone the file lacks).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordKind {
     Agent,
@@ -25,11 +25,13 @@ pub enum RecordKind {
     Window,
     /// A change freeze.
     Freeze,
+    /// A note on a release.
+    Note,
 }
 
 impl RecordKind {
-    pub const ALL: [Self; 6] =
-        [Self::Agent, Self::Group, Self::Department, Self::Release, Self::Window, Self::Freeze];
+    pub const ALL: [Self; 7] =
+        [Self::Agent, Self::Group, Self::Department, Self::Release, Self::Window, Self::Freeze, Self::Note];
 
     /// Whether records of this kind are people (agents, groups, departments).
     pub fn is_people(self) -> bool {
@@ -40,7 +42,16 @@ impl RecordKind {
     /// zero, shown as "new") until its push gives it the team's own: releases and the schedule.
     /// People keep the number they were made with.
     pub fn numbered_by_team(self) -> bool {
-        matches!(self, Self::Release | Self::Window | Self::Freeze)
+        matches!(self, Self::Release | Self::Window | Self::Freeze | Self::Note)
+    }
+
+    /// The fields of a record of this kind that name another shared record, with its kind: a
+    /// number given to that record is written into them too.
+    pub fn links(self) -> &'static [(&'static str, RecordKind)] {
+        match self {
+            Self::Note => &[("release_id", Self::Release)],
+            _ => &[],
+        }
     }
 
     /// The code in a record key (`release` of `release:12`).
@@ -52,6 +63,7 @@ impl RecordKind {
             Self::Release => "release",
             Self::Window => "window",
             Self::Freeze => "freeze",
+            Self::Note => "note",
         }
     }
 
@@ -90,6 +102,10 @@ impl RecordKey {
 
     pub fn freeze(id: FreezeId) -> Self {
         Self { kind: RecordKind::Freeze, id: id.0 }
+    }
+
+    pub fn note(id: NoteId) -> Self {
+        Self { kind: RecordKind::Note, id: id.0 }
     }
 
     /// Whether the id is a provisional number: the record was made here and its push has not
@@ -153,18 +169,31 @@ impl RecordChange {
 pub type TeamNumbers = BTreeMap<RecordKey, i64>;
 
 impl RecordChange {
-    /// The change with the team's numbers in place of provisional ones (the key, and the `id`
-    /// of a new record's data).
+    /// The change with the team's numbers in place of provisional ones: the key, the `id` of a
+    /// new record's data, and the fields that name a record that got one (a note's release).
     pub fn renumbered(mut self, numbers: &TeamNumbers) -> Self {
-        if let Some(&id) = numbers.get(&self.record()) {
-            match &mut self {
-                Self::Create { record, data } => {
-                    record.id = id;
-                    if data.contains_key("id") {
-                        data.insert("id".to_owned(), Value::from(id));
-                    }
+        let own = numbers.get(&self.record()).copied();
+        let kind = self.record().kind;
+        let (record, mut data) = match &mut self {
+            Self::Create { record, data } => {
+                if let Some(id) = own
+                    && data.contains_key("id")
+                {
+                    data.insert("id".to_owned(), Value::from(id));
                 }
-                Self::Fields { record, .. } | Self::Remove { record } => record.id = id,
+                (record, Some(data))
+            }
+            Self::Fields { record, fields } => (record, Some(fields)),
+            Self::Remove { record } => (record, None),
+        };
+        if let Some(id) = own {
+            record.id = id;
+        }
+        for (field, linked) in kind.links() {
+            let Some(data) = data.as_deref_mut() else { break };
+            let Some(id) = data.get(*field).and_then(Value::as_i64) else { continue };
+            if let Some(&number) = numbers.get(&RecordKey { kind: *linked, id }) {
+                data.insert((*field).to_owned(), Value::from(number));
             }
         }
         self

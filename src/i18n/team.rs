@@ -70,6 +70,7 @@ pub fn team_record_name(kind: RecordKind, name: &str) -> String {
         RecordKind::Release => "team-record-release",
         RecordKind::Window => "team-record-window",
         RecordKind::Freeze => "team-record-freeze",
+        RecordKind::Note => "team-record-note",
     };
     tr_args(key, &[("name", name.into())])
 }

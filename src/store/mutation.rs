@@ -125,6 +125,11 @@ impl Mutation {
                 Self::Schedule(ScheduleMutation::RemoveFreeze(id)) if id.0 == from => *id = FreezeId(to),
                 _ => {}
             },
+            RecordKind::Note => match self {
+                Self::PutNote(n) if n.id.0 == from => n.id = NoteId(to),
+                Self::RemoveNote(id) if id.0 == from => *id = NoteId(to),
+                _ => {}
+            },
             RecordKind::Agent | RecordKind::Group | RecordKind::Department => {}
         }
     }

@@ -207,13 +207,19 @@ fn record_row(model: &Model, conflict: &StoredConflict, who: String) -> Row {
         RecordKind::Agent => directory.agent(AgentId(record.id)).map(|a| a.name.clone()),
         RecordKind::Group => directory.group(GroupId(record.id)).map(|g| g.name.clone()),
         RecordKind::Department => directory.department(DepartmentId(record.id)).map(|d| d.name.clone()),
+        RecordKind::Note => {
+            model.note(crate::domain::NoteId(record.id)).map(|n| crate::domain::activity::gist(&n.body))
+        }
         RecordKind::Release => None,
     };
     let name = here
         .or_else(|| {
-            [&conflict.conflict.theirs, &conflict.conflict.ours]
-                .into_iter()
-                .find_map(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_owned))
+            [&conflict.conflict.theirs, &conflict.conflict.ours].into_iter().find_map(|v| {
+                v.get("name")
+                    .or_else(|| v.get("body"))
+                    .and_then(|n| n.as_str())
+                    .map(crate::domain::activity::gist)
+            })
         })
         .unwrap_or_else(|| format!("#{}", record.id));
     let kind = i18n::team_conflict_kind(conflict.conflict.kind);

@@ -25,7 +25,7 @@ team-error-overtaken = { $count ->
         [one] A teammate changed release { $ids }
        *[other] Teammates changed releases { $ids }
     } since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
-team-error-schedule-overtaken = A teammate changed that deployment window or freeze since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
+team-error-schedule-overtaken = A teammate changed that deployment window, freeze or note since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
 
 ## Conflicts
 team-conflict-field = same field changed
@@ -144,3 +144,4 @@ team-rights-none = Your PostgreSQL role has no rights on the team's server: ask 
 team-numbered-release = Release new-{ $new } is now #{ $number }.
 team-numbered-window = Deployment window new-{ $new } is now number { $number }.
 team-numbered-freeze = Change freeze new-{ $new } is now number { $number }.
+team-record-note = Note “{ $name }”

@@ -17,7 +17,7 @@ pub use release_records::{
 };
 pub use value::{
     ChangeRef, ConfigItemRef, GateReasons, PhaseRef, PlanProgress, ReadingRef, RegulatorApprovalRef,
-    RehearsalRef, RiskRef, ScheduleRef, TaskRef, ThresholdRef, Value, VoteRef,
+    RehearsalRef, RiskRef, ScheduleRef, TaskRef, ThresholdRef, Value, VoteRef, gist,
 };
 
 use super::ids::{ActivityId, AgentId, ReleaseId, Timestamp};

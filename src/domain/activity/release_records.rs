@@ -12,12 +12,7 @@ use crate::domain::review::Review;
 
 /// The first line of a text, at most 80 characters, for the log.
 fn gist(text: &str) -> Value {
-    let line = text.trim().lines().next().unwrap_or_default();
-    let mut out: String = line.chars().take(80).collect();
-    if line.chars().count() > 80 || text.trim().lines().nth(1).is_some() {
-        out.push('…');
-    }
-    Value::text(out)
+    Value::text(super::value::gist(text))
 }
 
 /// How far a plan is, as the log keeps it.

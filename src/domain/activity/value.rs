@@ -240,6 +240,17 @@ impl ScheduleRef {
     }
 }
 
+/// The first line of a text, at most 80 characters (with `…` when more was cut), as the log
+/// shows a note or a description.
+pub fn gist(text: &str) -> String {
+    let line = text.trim().lines().next().unwrap_or_default();
+    let mut out: String = line.chars().take(80).collect();
+    if line.chars().count() > 80 || text.trim().lines().nth(1).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 impl Value {
     /// Text, or [`Value::None`] when it is empty.
     pub fn text(text: impl Into<String>) -> Self {

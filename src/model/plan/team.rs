@@ -4,8 +4,11 @@
 
 use super::Effect;
 use crate::domain::activity::Named;
+use crate::domain::activity::gist;
 use crate::domain::release::validate_release;
-use crate::domain::{ActivityKind, Field, FieldChange, FreezeId, ReleaseId, Timestamp, Value, WindowId};
+use crate::domain::{
+    ActivityKind, Field, FieldChange, FreezeId, NoteId, ReleaseId, Timestamp, Value, WindowId,
+};
 use crate::model::command::{Keep, TeamCommand};
 use crate::model::{CommandError, Model, NamedThing};
 use crate::store::team::StoredConflict;
@@ -64,7 +67,7 @@ impl Model {
         Ok(())
     }
 
-    /// Keeps my value of a window's, freeze's or person's conflict: the record with my field,
+    /// Keeps my value of a window's, freeze's, person's or note's conflict: the record with my field,
     /// checked and logged as an edit, or my record made again under the next free number.
     fn plan_keep_my_record(
         &self,
@@ -127,8 +130,26 @@ impl Model {
                 self.plan_keep_person(old, new, ActivityKind::Department, put, now, effect);
                 Ok(())
             }
+            Mutation::PutNote(mut note) => {
+                // A note gone here (removed by a teammate) is written again as a new one.
+                if again || self.note(note.id).is_none() {
+                    note.id = NoteId(self.new_note_ids().take());
+                }
+                self.live_release(note.release_id)?;
+                let old = self.note(note.id).map_or(Value::None, |n| Value::text(gist(&n.body)));
+                let change = FieldChange::new(Field::Note, old, Value::text(gist(&note.body)));
+                note.updated_at = now;
+                effect.activities.push(self.activity(
+                    Some(note.release_id),
+                    now,
+                    ActivityKind::Note,
+                    vec![change],
+                ));
+                effect.mutations.push(Mutation::PutNote(note));
+                Ok(())
+            }
             _ => Err(CommandError::TeamData(format!(
-                "conflict {} is not about a window, freeze or person",
+                "conflict {} is not about a window, freeze, person or note",
                 conflict.id
             ))),
         }

@@ -11,15 +11,7 @@ use crate::domain::{
 use crate::model::{CommandError, ItemRefused, Model, NewTimeEntry, WorkCommand};
 use crate::store::Mutation;
 
-/// The first line of a text, at most 80 characters, for the activity log.
-fn gist(text: &str) -> String {
-    let line = text.trim().lines().next().unwrap_or_default();
-    let mut out: String = line.chars().take(80).collect();
-    if line.chars().count() > 80 || text.trim().lines().nth(1).is_some() {
-        out.push('…');
-    }
-    out
-}
+use crate::domain::activity::gist;
 
 fn task_ref(fields: &TaskFields) -> Value {
     Value::Task(TaskRef { title: fields.title.clone(), status: fields.status })
@@ -70,7 +62,7 @@ impl Model {
     /// The release, if it exists and is not in Trash: a release in Trash is read-only (its notes,
     /// tasks and time are neither added, edited nor deleted until it is restored), except that a
     /// running timer can always be stopped.
-    fn live_release(&self, id: ReleaseId) -> Result<&crate::domain::Release, CommandError> {
+    pub(super) fn live_release(&self, id: ReleaseId) -> Result<&crate::domain::Release, CommandError> {
         let release = self.release(id).ok_or(CommandError::NoSuchRelease(id))?;
         if release.is_deleted() {
             return Err(ItemRefused::InTrash(id).into());
@@ -229,7 +221,7 @@ impl Model {
         self.live_release(release)?;
         let body = Self::check_note(body)?;
         let note = Note {
-            id: self.notes.last().map_or(NoteId(1), |n| n.id.next()),
+            id: NoteId(self.new_note_ids().take()),
             release_id: release,
             body,
             author: self.settings.current_agent,

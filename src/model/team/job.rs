@@ -99,7 +99,8 @@ impl SyncJob {
         let mut numbers = TeamNumbers::new();
         for entry in &self.outbox {
             let mut entry = std::borrow::Cow::Borrowed(entry);
-            if entry.changes.iter().any(|c| numbers.contains_key(&c.record())) {
+            if !numbers.is_empty() {
+                // The records it changes, and those its fields name (a note's release).
                 entry = std::borrow::Cow::Owned(entry.renumbered(&numbers));
             }
             if entry.changes.iter().any(|c| taken.contains(&c.record())) {

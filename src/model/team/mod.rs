@@ -324,7 +324,8 @@ impl Model {
         let releases = self.releases.iter().map(|r| RecordKey::release(r.id));
         let windows = self.schedule.windows.iter().map(|w| RecordKey::window(w.id));
         let freezes = self.schedule.freezes.iter().map(|f| RecordKey::freeze(f.id));
-        people.chain(releases).chain(windows).chain(freezes).collect()
+        let notes = self.notes.iter().map(|n| RecordKey::note(n.id));
+        people.chain(releases).chain(windows).chain(freezes).chain(notes).collect()
     }
 
     /// A shared record as this file holds it, as the JSON object the team shares.
@@ -337,6 +338,7 @@ impl Model {
             RecordKind::Release => self.release(crate::domain::ReleaseId(key.id)).map(release_fields),
             RecordKind::Window => self.schedule.window(crate::domain::WindowId(key.id)).map(record_fields),
             RecordKind::Freeze => self.schedule.freeze(crate::domain::FreezeId(key.id)).map(record_fields),
+            RecordKind::Note => self.note(crate::domain::NoteId(key.id)).map(record_fields),
         }
     }
 

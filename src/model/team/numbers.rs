@@ -51,6 +51,11 @@ impl Model {
         self.new_ids(RecordKind::Freeze, self.schedule.next_freeze_id().0)
     }
 
+    /// The ids a command gives to new notes.
+    pub(in crate::model) fn new_note_ids(&self) -> NewIds {
+        self.new_ids(RecordKind::Note, self.notes.last().map_or(1, |n| n.id.0 + 1))
+    }
+
     /// A command's outbox entry was written: the provisional numbers it gave are not given again.
     pub(in crate::model) fn note_provisional(&mut self, entry: &OutboxEntry) {
         let Some(team) = &mut self.team else { return };

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::domain::activity::release_changes;
+use crate::domain::activity::{gist, release_changes};
 use crate::domain::{
     Activity, ActivityId, ActivityKind, Field, FieldChange, Release, ReleaseId, Timestamp, Value,
 };
@@ -123,8 +123,8 @@ impl Model {
         Ok(())
     }
 
-    /// Plans a pulled window or freeze (`None`: removed); whether it changes anything here. One
-    /// that does not read or is not valid refuses the pull (nothing of it is written).
+    /// Plans a pulled window, freeze or note (`None`: removed); whether it changes anything
+    /// here. One that does not read or is not valid refuses the pull (nothing of it is written).
     fn plan_pulled_schedule(
         &self,
         key: RecordKey,
@@ -134,6 +134,8 @@ impl Model {
     ) -> Result<bool, crate::model::CommandError> {
         let bad = |e: &dyn std::fmt::Display| crate::model::CommandError::TeamData(format!("{key}: {e}"));
         let mutation = mutation_for(key, data).map_err(|e| bad(&e))?;
+        // The log row goes on the note's release; a window's or freeze's on the file.
+        let mut release = None;
         let (old, new) = match &mutation {
             Mutation::Schedule(ScheduleMutation::PutWindow(w)) => {
                 w.validate().map_err(|e| bad(&e))?;
@@ -159,15 +161,37 @@ impl Model {
                 let Some(old) = self.schedule.freeze(*id) else { return Ok(false) };
                 (Some(freeze_ref(old)), None)
             }
-            _ => return Err(bad(&"not a window or freeze")),
+            Mutation::PutNote(note) => {
+                if note.body.trim().is_empty()
+                    || note.body.chars().count() > crate::domain::work::note::NOTE_MAX_CHARS
+                {
+                    return Err(bad(&"a note with no text, or too long"));
+                }
+                let old = self.note(note.id);
+                if old == Some(note) {
+                    return Ok(false);
+                }
+                release = Some(note.release_id);
+                (old.map(|n| Value::text(gist(&n.body))), Some(Value::text(gist(&note.body))))
+            }
+            Mutation::RemoveNote(id) => {
+                let Some(old) = self.note(*id) else { return Ok(false) };
+                release = Some(old.release_id);
+                (Some(Value::text(gist(&old.body))), None)
+            }
+            _ => return Err(bad(&"not a window, freeze or note")),
         };
-        let field = if key.kind == RecordKind::Freeze { Field::Freeze } else { Field::Window };
+        let field = match key.kind {
+            RecordKind::Freeze => Field::Freeze,
+            RecordKind::Note => Field::Note,
+            _ => Field::Window,
+        };
         let change = match (old, new) {
             (Some(old), None) => FieldChange::removed(field, old),
             (old, Some(new)) => FieldChange::new(field, old.unwrap_or(Value::None), new),
             (None, None) => return Ok(false),
         };
-        effect.activities.push(pulled_activity(None, now, vec![change]));
+        effect.activities.push(pulled_activity(release, now, vec![change]));
         effect.mutations.push(mutation);
         Ok(true)
     }

@@ -141,6 +141,7 @@ impl Model {
                 Some(Mutation::PutAgent(a)) => Value::Agent(Named::new(a.id, a.name)),
                 Some(Mutation::PutGroup(g)) => Value::Group(Named::new(g.id, g.name)),
                 Some(Mutation::PutDepartment(d)) => Value::Department(Named::new(d.id, d.name)),
+                Some(Mutation::PutNote(n)) => Value::text(crate::domain::activity::gist(&n.body)),
                 _ => Value::None,
             }
         };

@@ -1,4 +1,4 @@
-//! Provisional numbers (issue 21): a release, window or freeze made in a team's file is numbered
+//! Provisional numbers (issue 21): a release, window, freeze or note made in a team's file is numbered
 //! below zero until its push gives it the team's number. Here: the lowest provisional number each
 //! kind has given (kept in `meta`, so one is never given twice, even after its record is gone),
 //! and the switch to the team's number of the record and of every row of this file that names it,
@@ -39,6 +39,7 @@ fn table(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Release => Some("releases"),
         RecordKind::Window => Some("deployment_windows"),
         RecordKind::Freeze => Some("freezes"),
+        RecordKind::Note => Some("release_notes"),
         RecordKind::Agent | RecordKind::Group | RecordKind::Department => None,
     }
 }
@@ -96,7 +97,7 @@ pub fn renumber(conn: &Connection, key: RecordKey, to: i64) -> Result<(), StoreE
                 params![from, to],
             )?;
         }
-        RecordKind::Window | RecordKind::Freeze => {
+        RecordKind::Window | RecordKind::Freeze | RecordKind::Note => {
             let Some(table) = table(key.kind) else { return Ok(()) };
             if taken(table)? {
                 return Err(StoreError::BadData(format!("the team's number {to} of {key} is in use here")));

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{from_millis, load_rows, to_json, to_millis};
 use crate::domain::Timestamp;
-use crate::domain::team::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey};
+use crate::domain::team::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind};
 use crate::store::StoreError;
 
 /// Which team a file belongs to.
@@ -105,17 +105,29 @@ pub fn outbox(conn: &Connection) -> Result<Vec<OutboxEntry>, StoreError> {
     outbox_where(conn, "1")
 }
 
-/// How many keys one query of [`outbox_naming`] looks for (SQLite caps an expression's depth).
+/// How many keys one query of [`outbox_naming`] looks for (SQLite caps an expression's depth;
+/// a release's key stands for three terms).
 const KEYS_PER_QUERY: usize = 100;
 
-/// The outbox entries whose changes name any of `keys` (in any order; one may come twice): the
-/// rest of the outbox is not read.
+/// The outbox entries whose changes name any of `keys`, as the record changed or in a field
+/// that links to it (a note's `release_id`), in any order (one may come twice): the rest of the
+/// outbox is not read.
 pub fn outbox_naming(conn: &Connection, keys: &[RecordKey]) -> Result<Vec<OutboxEntry>, StoreError> {
     let mut found = Vec::new();
     for chunk in keys.chunks(KEYS_PER_QUERY) {
-        // A key's text is a kind code, a colon and a number: nothing in it needs quoting. In the
-        // JSON it stands in quotes, so `release:-1` does not match `release:-12`.
-        let filter: Vec<String> = chunk.iter().map(|k| format!("instr(mutations, '\"{k}\"') > 0")).collect();
+        // A key's text is a kind code, a colon and a number, a field's a code of ours: nothing in
+        // them needs quoting. In the JSON a key stands in quotes and a linked number is followed
+        // by `,` or `}`, so `release:-1` does not match `release:-12`.
+        let mut filter = Vec::new();
+        for key in chunk {
+            filter.push(format!("instr(mutations, '\"{key}\"') > 0"));
+            let links = RecordKind::ALL.iter().flat_map(|k| k.links()).filter(|(_, to)| *to == key.kind);
+            for (field, _) in links {
+                for end in [',', '}'] {
+                    filter.push(format!("instr(mutations, '\"{field}\":{}{end}') > 0", key.id));
+                }
+            }
+        }
         found.extend(outbox_where(conn, &filter.join(" OR "))?);
     }
     Ok(found)

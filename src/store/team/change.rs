@@ -3,7 +3,7 @@
 //! ([`RecordKey`], `"release:12"` in JSON); a change to it is a whole new record, some of its
 //! fields (the top-level fields of its JSON form, so two people editing different fields of one
 //! release both stand), or its removal. Releases (puts, patches, removals), the people they
-//! name (agents, groups, departments), deployment windows and change freezes are shared.
+//! name (agents, groups, departments), deployment windows, change freezes and notes are shared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,7 +14,8 @@ pub use crate::domain::team::{
     Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind, UPDATED_AT,
 };
 use crate::domain::{
-    Agent, AgentId, Department, DepartmentId, FreezeId, Group, GroupId, Release, ReleaseId, WindowId,
+    Agent, AgentId, Department, DepartmentId, FreezeId, Group, GroupId, Note, NoteId, Release, ReleaseId,
+    WindowId,
 };
 use crate::store::{Mutation, ScheduleMutation};
 
@@ -60,6 +61,8 @@ pub fn written_record(mutation: &Mutation) -> Option<(RecordKey, Option<Map<Stri
             Some((RecordKey::freeze(f.id), Some(record_fields(f))))
         }
         Mutation::Schedule(ScheduleMutation::RemoveFreeze(id)) => Some((RecordKey::freeze(*id), None)),
+        Mutation::PutNote(n) => Some((RecordKey::note(n.id), Some(record_fields(n)))),
+        Mutation::RemoveNote(id) => Some((RecordKey::note(*id), None)),
         _ => None,
     }
 }
@@ -98,6 +101,8 @@ pub fn mutation_for(key: RecordKey, data: Option<Map<String, Value>>) -> Result<
             Mutation::Schedule(ScheduleMutation::PutFreeze(Freeze { id: FreezeId(key.id), ..freeze }))
         }
         (RecordKind::Freeze, None) => Mutation::Schedule(ScheduleMutation::RemoveFreeze(FreezeId(key.id))),
+        (RecordKind::Note, Some(data)) => Mutation::PutNote(Note { id: NoteId(key.id), ..decode(data)? }),
+        (RecordKind::Note, None) => Mutation::RemoveNote(NoteId(key.id)),
     })
 }
 

@@ -16,7 +16,7 @@ use postgres::{IsolationLevel, Transaction};
 use serde_json::Value;
 
 use super::TeamError;
-use super::change::{Conflict, OutboxEntry, RecordChange, RecordKey};
+use super::change::{Conflict, ConflictKind, OutboxEntry, RecordChange, RecordKey, RecordKind};
 use super::merge::{ServerRecord, Writer, merge};
 use super::rights::{refusal_of, without_refused};
 use super::server::{Server, bad_data, table};
@@ -179,6 +179,24 @@ fn push_once(
                 Err(err) => return Ok(Err(err)),
             };
         }
+        // A note on a release the server no longer holds does not land: it is kept as a
+        // conflict, and the pull of the release's removal takes it out here too.
+        match gone_link(tx, &mut records, change)? {
+            Ok(None) => {}
+            Ok(Some(ours)) => {
+                conflicts.push(Conflict {
+                    record: key,
+                    kind: ConflictKind::Removed,
+                    field: None,
+                    ours,
+                    theirs: Value::Null,
+                    by: None,
+                    by_at: None,
+                });
+                continue;
+            }
+            Err(err) => return Ok(Err(err)),
+        }
         let current = records.get(&key).and_then(Option::as_ref);
         let base = entry.bases.get(&key).copied().unwrap_or(0);
         let merged = merge(current, change, base, client, seq);
@@ -202,6 +220,28 @@ fn push_once(
         if let Some(new) = merged.record {
             records.insert(key, new.clone());
             written.insert(key, new);
+        }
+    }
+    // What names a record this change removes goes with it (a release's notes), so every file
+    // and the server keep the same.
+    let removed: Vec<RecordKey> = written.iter().filter(|(_, r)| r.is_none()).map(|(k, _)| *k).collect();
+    for gone in removed {
+        for linker in RecordKind::ALL {
+            for (field, to) in linker.links() {
+                if *to != gone.kind {
+                    continue;
+                }
+                let (table, column) = table(linker);
+                let sql =
+                    format!("SELECT id FROM {table} WHERE ({column}->>'{field}')::bigint = $1 ORDER BY id");
+                for row in tx.query(&sql, &[&gone.id])? {
+                    let record = RecordKey { kind: linker, id: row.get(0) };
+                    if !matches!(written.get(&record), Some(None)) {
+                        written.insert(record, None);
+                        applied.push(RecordChange::Remove { record });
+                    }
+                }
+            }
         }
     }
     let (Ok(mutations), Ok(bases), Ok(conflicts_json), Ok(numbers_json)) = (
@@ -238,6 +278,33 @@ fn push_once(
         }
     }
     Ok(Ok(Pushed { seq, conflicts, repeated: false, numbers: numbers.clone() }))
+}
+
+/// The record's value when `change` writes a field that names a record the server does not hold
+/// (a note's release, removed by a teammate); `None` when every record it names is there.
+fn gone_link(
+    tx: &mut Transaction<'_>,
+    records: &mut BTreeMap<RecordKey, Option<ServerRecord>>,
+    change: &RecordChange,
+) -> Result<Result<Option<Value>, TeamError>, postgres::Error> {
+    let data = match change {
+        RecordChange::Create { data, .. } | RecordChange::Fields { fields: data, .. } => data,
+        RecordChange::Remove { .. } => return Ok(Ok(None)),
+    };
+    for (field, kind) in change.record().kind.links() {
+        let Some(id) = data.get(*field).and_then(Value::as_i64) else { continue };
+        let linked = RecordKey { kind: *kind, id };
+        if let std::collections::btree_map::Entry::Vacant(slot) = records.entry(linked) {
+            match read_record(tx, linked)? {
+                Ok(current) => slot.insert(current),
+                Err(err) => return Ok(Err(err)),
+            };
+        }
+        if records.get(&linked).is_some_and(Option::is_none) {
+            return Ok(Ok(Some(Value::Object(data.clone()))));
+        }
+    }
+    Ok(Ok(None))
 }
 
 /// What an earlier push of `command_id` did, if there was one.

@@ -4,13 +4,13 @@
 //! and the announcement of each change written; version 3 shares the schedule (deployment
 //! windows and change freezes) and the people releases name (agents, groups, departments);
 //! version 4 gives the team's numbers to releases, windows and freezes made offline (each
-//! change keeps the numbers its push gave).
+//! change keeps the numbers its push gave); version 5 shares the notes on releases.
 
 use super::TeamError;
 use super::server::Server;
 
 /// The version of the server schema this build writes.
-pub const SERVER_SCHEMA_VERSION: i64 = 4;
+pub const SERVER_SCHEMA_VERSION: i64 = 5;
 
 /// Each entry migrates the server schema from version `index` to `index + 1`.
 const SERVER_MIGRATIONS: &[&str] = &[
@@ -138,6 +138,23 @@ const SERVER_MIGRATIONS: &[&str] = &[
         EXECUTE format('GRANT SELECT, INSERT, UPDATE ON release_desk.numbers TO %I',
             release_desk.role_name('member'));
         EXECUTE format('GRANT INSERT (numbers) ON release_desk.changes TO %I',
+            release_desk.role_name('member'));
+    END $$;
+    ",
+    // 4 -> 5: the notes on releases, shared like the schedule (each names its release by the
+    // team's number).
+    r"
+    CREATE TABLE release_desk.notes (
+        id      bigint PRIMARY KEY,
+        record  jsonb NOT NULL,
+        seq     bigint NOT NULL,
+        writers jsonb NOT NULL DEFAULT '{}'
+    );
+    -- A release's removal takes its notes with it (push.rs): found by this index.
+    CREATE INDEX notes_by_release ON release_desk.notes (((record->>'release_id')::bigint));
+    DO $$
+    BEGIN
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.notes TO %I',
             release_desk.role_name('member'));
     END $$;
     ",

@@ -44,6 +44,7 @@ pub(super) fn table(kind: RecordKind) -> (&'static str, &'static str) {
         RecordKind::Release => ("release_desk.releases", "release"),
         RecordKind::Window => ("release_desk.windows", "record"),
         RecordKind::Freeze => ("release_desk.freezes", "record"),
+        RecordKind::Note => ("release_desk.notes", "record"),
     }
 }
 

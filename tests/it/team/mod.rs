@@ -8,6 +8,7 @@ mod five;
 mod listen;
 mod merge;
 mod migration;
+mod notes;
 mod numbers;
 mod people;
 mod property;
@@ -45,6 +46,15 @@ pub fn server_releases(url: &str) -> Vec<release_desk::domain::Release> {
         .into_iter()
         .map(|(_, data)| release_from_fields(data).unwrap())
         .collect()
+}
+
+/// The server's records of `kind`, in id order, as JSON objects.
+pub fn server_records(
+    url: &str,
+    kind: release_desk::model::team::RecordKind,
+) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let mut server = release_desk::store::team::server::Server::connect(url, None).unwrap();
+    server.records(kind).unwrap().into_iter().map(|(_, data)| data).collect()
 }
 
 /// How many changes the server's log holds (seqs may skip: a retried push or a restart uses some).

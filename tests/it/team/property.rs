@@ -1,13 +1,15 @@
 //! The sync property: random commands on three clients (creates, field edits, trash, restore,
-//! delete forever, undo; deployment windows added, renamed, lengthened and deleted) with syncs
-//! in random order between them; after everyone syncs, every local file holds exactly the
-//! server's releases, windows and freezes. Each case runs on a database of its own.
+//! delete forever, undo; deployment windows added, renamed, lengthened and deleted; notes
+//! written, edited and deleted) with syncs in random order between them; after everyone syncs,
+//! every local file holds exactly the server's releases, windows, freezes and notes. Each case runs on a database of its own.
 
 use proptest::prelude::*;
 
 use release_desk::domain::schedule::Timing;
 use release_desk::domain::{Priority, ReleaseId, Status};
-use release_desk::model::{BulkAction, Command, CommandError, Model, ReleaseEdit, ScheduleCommand};
+use release_desk::model::{
+    BulkAction, Command, CommandError, Model, ReleaseEdit, ScheduleCommand, WorkCommand,
+};
 
 use super::merge::{assert_converged, create, edit};
 use super::schedule::{add_window, assert_schedule_converged, edit_window, weekend_night};
@@ -29,6 +31,9 @@ enum Step {
     RenameWindow(usize, u8),
     WindowLength(usize, u8),
     DeleteWindow(usize),
+    AddNote(usize),
+    EditNote(usize, u8),
+    DeleteNote(usize),
     Undo,
     Sync,
 }
@@ -48,6 +53,9 @@ fn step() -> impl Strategy<Value = (usize, Step)> {
         2 => (pick.clone(), 0u8..3).prop_map(|(w, v)| Step::RenameWindow(w, v)),
         2 => (pick.clone(), 1u8..4).prop_map(|(w, v)| Step::WindowLength(w, v)),
         1 => pick.clone().prop_map(Step::DeleteWindow),
+        2 => pick.clone().prop_map(Step::AddNote),
+        2 => (pick.clone(), 0u8..3).prop_map(|(n, v)| Step::EditNote(n, v)),
+        1 => pick.clone().prop_map(Step::DeleteNote),
         1 => Just(Step::Undo),
         3 => Just(Step::Sync),
     ];
@@ -119,6 +127,23 @@ fn run(model: &mut Model, step: &Step) {
             let Some(id) = (!windows.is_empty()).then(|| windows[n % windows.len()].id) else { return };
             model.apply(Command::Schedule(ScheduleCommand::DeleteWindow(id))).unwrap();
         }
+        Step::AddNote(n) => {
+            if let Some(release) = edit_of(model, *n) {
+                model.apply(Command::Work(WorkCommand::AddNote { release, body: "확인".into() })).unwrap();
+            }
+        }
+        Step::EditNote(n, _) | Step::DeleteNote(n) => {
+            let notes = model.notes();
+            let Some(note) = (!notes.is_empty()).then(|| notes[n % notes.len()].clone()) else { return };
+            if model.release(note.release_id).is_none_or(|r| r.is_deleted()) {
+                return;
+            }
+            let command = match step {
+                Step::EditNote(_, v) => WorkCommand::EditNote { id: note.id, body: format!("확인 {v}") },
+                _ => WorkCommand::DeleteNote(note.id),
+            };
+            model.apply(Command::Work(command)).unwrap();
+        }
         Step::Undo => {
             // A step a teammate's change overtook is refused: that is the rule, not a failure.
             if let Err(err) = model.undo() {
@@ -162,10 +187,11 @@ proptest! {
         let refs: Vec<&Model> = clients.iter().collect();
         let releases = assert_converged(&url, &refs);
         assert_schedule_converged(&url, &refs);
+        let notes = super::notes::assert_notes_converged(&url, &refs).len();
         let conflicts: usize = clients.iter().map(|m| m.team_conflicts().unwrap().len()).sum();
         // Seen with --nocapture: how much each case exercised.
         println!(
-            "team property: {} steps, {} releases, {} windows, {conflicts} conflicts kept",
+            "team property: {} steps, {} releases, {} windows, {notes} notes, {conflicts} conflicts kept",
             steps.len(),
             releases.len(),
             clients[0].schedule().windows.len()
