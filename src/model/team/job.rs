@@ -31,6 +31,9 @@ pub struct SyncJob {
     known: BTreeSet<RecordKey>,
     /// Records an earlier sync named that the file still lacks: their whole value is fetched.
     wanted: BTreeSet<RecordKey>,
+    /// The highest number of each kind the file holds: a team number given to a record made
+    /// here is above it, so it never meets one of the file's own.
+    floors: crate::store::team::NumberFloors,
 }
 
 /// What a [`SyncJob`] got from the server, for [`Model::team_sync_finish`].
@@ -106,7 +109,7 @@ impl SyncJob {
             if entry.changes.iter().any(|c| taken.contains(&c.record())) {
                 entry.to_mut().changes.retain(|c| !taken.contains(&c.record()));
             }
-            let pushed = server.push(&entry, &self.author, self.client)?;
+            let pushed = server.push_above(&entry, &self.author, self.client, &self.floors)?;
             taken.extend(
                 pushed.conflicts.iter().filter(|c| c.kind == ConflictKind::IdTaken).map(|c| c.record),
             );
@@ -199,6 +202,7 @@ impl Model {
             after: team.state.last_seq,
             known: self.shared_keys(),
             wanted: team.wanted.clone(),
+            floors: self.number_floors(),
         })
     }
 

@@ -56,6 +56,20 @@ impl Model {
         self.new_ids(RecordKind::Note, self.notes.last().map_or(1, |n| n.id.0 + 1))
     }
 
+    /// The highest number of each kind the team numbers that this file holds (its own records from
+    /// before they were shared among them): a team number must be above it.
+    pub(super) fn number_floors(&self) -> crate::store::team::NumberFloors {
+        let highest = |ids: &mut dyn Iterator<Item = i64>| ids.max().unwrap_or(0).max(0);
+        [
+            (RecordKind::Release, self.release_high_water.max(0)),
+            (RecordKind::Window, highest(&mut self.schedule.windows.iter().map(|w| w.id.0))),
+            (RecordKind::Freeze, highest(&mut self.schedule.freezes.iter().map(|f| f.id.0))),
+            (RecordKind::Note, self.notes.last().map_or(0, |n| n.id.0).max(0)),
+        ]
+        .into_iter()
+        .collect()
+    }
+
     /// A command's outbox entry was written: the provisional numbers it gave are not given again.
     pub(in crate::model) fn note_provisional(&mut self, entry: &OutboxEntry) {
         let Some(team) = &mut self.team else { return };

@@ -19,6 +19,7 @@ use crate::domain::{Activity, Timestamp};
 pub use crate::store::tables::team::{StoredConflict, TeamState};
 use crate::store::{Mutation, Store, StoreError, tables};
 use change::{Conflict, ConflictKind, OutboxEntry, RecordKey, RecordKind};
+pub use push::NumberFloors;
 pub use rights::TeamRight;
 pub use schema::SERVER_SCHEMA_VERSION;
 

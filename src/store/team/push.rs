@@ -29,6 +29,9 @@ pub(super) const PUSH_LOCK: i64 = 0x524C_444B_0015;
 /// How often a push is tried when the server reports a serialization failure.
 const PUSH_TRIES: u32 = 30;
 
+/// The highest number of each kind a pushing file holds: a team number it is given is above.
+pub type NumberFloors = BTreeMap<RecordKind, i64>;
+
 /// What a push did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pushed {
@@ -55,8 +58,21 @@ impl Server {
         author: &str,
         client: uuid::Uuid,
     ) -> Result<Pushed, TeamError> {
+        self.push_above(entry, author, client, &NumberFloors::new())
+    }
+
+    /// [`Server::push`], where a team number given to a record the command made is above
+    /// `floors`: the highest number of each kind the pushing file holds (records it had before
+    /// they were shared, such as notes written before the team shared notes).
+    pub fn push_above(
+        &mut self,
+        entry: &OutboxEntry,
+        author: &str,
+        client: uuid::Uuid,
+        floors: &NumberFloors,
+    ) -> Result<Pushed, TeamError> {
         self.client.execute("SELECT pg_advisory_lock($1)", &[&PUSH_LOCK])?;
-        let result = self.push_locked(entry, author, client);
+        let result = self.push_locked(entry, author, client, floors);
         if let Err(err) = self.client.execute("SELECT pg_advisory_unlock($1)", &[&PUSH_LOCK]) {
             // The lock goes with the connection anyway; the next push on it would wait for itself.
             log::warn!("could not release the team push lock: {err}");
@@ -69,8 +85,9 @@ impl Server {
         entry: &OutboxEntry,
         author: &str,
         client: uuid::Uuid,
+        floors: &NumberFloors,
     ) -> Result<Pushed, TeamError> {
-        let numbers = self.give_numbers(entry)?;
+        let numbers = self.give_numbers(entry, floors)?;
         let mut entry = if numbers.is_empty() {
             std::borrow::Cow::Borrowed(entry)
         } else {
@@ -118,7 +135,7 @@ impl Server {
     /// kind, in a transaction of its own (under the push lock, so no other push gives the same).
     /// A number given to a push that then fails is not given again. A command already pushed
     /// gets back the numbers it got then.
-    fn give_numbers(&mut self, entry: &OutboxEntry) -> Result<TeamNumbers, TeamError> {
+    fn give_numbers(&mut self, entry: &OutboxEntry, floors: &NumberFloors) -> Result<TeamNumbers, TeamError> {
         let wanted: Vec<RecordKey> = entry.provisional().collect();
         if wanted.is_empty() {
             return Ok(TeamNumbers::new());
@@ -135,9 +152,9 @@ impl Server {
                     &format!(
                         "SELECT greatest(
                             coalesce((SELECT last FROM release_desk.numbers WHERE kind = $1), 0),
-                            coalesce((SELECT max(id) FROM {table}), 0)) + 1"
+                            coalesce((SELECT max(id) FROM {table}), 0), $2) + 1"
                     ),
-                    &[&key.kind.code()],
+                    &[&key.kind.code(), &floors.get(&key.kind).copied().unwrap_or(0)],
                 )?
                 .get(0);
             tx.execute(

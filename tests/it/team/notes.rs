@@ -170,3 +170,37 @@ fn one_note_edited_on_both_files_is_a_conflict_with_both_texts_and_keep_mine_wri
     let notes = assert_notes_converged(&url, &[&a, &b]);
     assert_eq!(notes[0].body, "배포 전 확인: 네트워크팀 대기");
 }
+
+/// A file that already held notes of its own when the team began to share notes (they were
+/// written before this build): the team's number given to a new note is above them, so the
+/// sync does not stop on a number the file already uses.
+#[test]
+fn a_new_note_is_numbered_above_the_notes_a_file_held_before_notes_were_shared() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, mut b, id) = two_clients(dir.path(), &url);
+    drop(a.close());
+    let path = dir.path().join("a.sqlite3");
+    {
+        let mut store = release_desk::store::Store::open(&path).unwrap();
+        let old = Note {
+            id: release_desk::domain::NoteId(1),
+            release_id: id,
+            body: "이 빌드 전에 쓴 메모".into(),
+            author: None,
+            created_at: release_desk::model::system_now(),
+            updated_at: release_desk::model::system_now(),
+        };
+        store.commit(&[release_desk::store::Mutation::PutNote(old)], &[]).unwrap();
+    }
+    let mut a = super::client(dir.path(), "a");
+    let new = add_note(&mut a, id, "새 메모");
+    let report = a.team_sync(Some(super::PASSWORD)).unwrap();
+    let number = report.numbers[&RecordKey::note(new)];
+    assert!(number > 1, "{report:?}");
+    sync(&mut b);
+    assert_eq!(
+        b.notes().iter().map(|n| (n.id.0, n.body.as_str())).collect::<Vec<_>>(),
+        [(number, "새 메모")]
+    );
+}
