@@ -189,9 +189,15 @@ impl Fetched {
 }
 
 impl Model {
-    /// What a sync needs from the file, for [`SyncJob::run`] on another thread. Without a
-    /// `password`, the one given to `team_init` or `team_join` in this session is used.
-    pub fn team_sync_job(&self, password: Option<&str>) -> Result<SyncJob, TeamError> {
+    /// What a sync needs from the file, for [`SyncJob::run`] on another thread. Records of the
+    /// file's own the team has never seen (notes from before notes were shared) are put in the
+    /// outbox first (`share_own_records`). Without a `password`, the one given to `team_init`
+    /// or `team_join` in this session is used.
+    pub fn team_sync_job(&mut self, password: Option<&str>) -> Result<SyncJob, TeamError> {
+        if self.team.is_none() {
+            return Err(TeamError::NoTeam);
+        }
+        self.share_own_records(self.now())?;
         let team = self.team.as_ref().ok_or(TeamError::NoTeam)?;
         Ok(SyncJob {
             url: team.state.url.clone(),

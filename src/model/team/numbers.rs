@@ -2,7 +2,7 @@
 //! below zero (shown as "new") so it never meets a teammate's record of the same number; its push
 //! gives it the team's number, and the file, the undo steps and the window follow in one step.
 
-use crate::domain::team::{OutboxEntry, RecordKind, TeamNumbers};
+use crate::domain::team::{OutboxEntry, RecordKey, RecordKind, TeamNumbers};
 use crate::model::Model;
 use crate::store::StoreError;
 
@@ -54,6 +54,61 @@ impl Model {
     /// The ids a command gives to new notes.
     pub(in crate::model) fn new_note_ids(&self) -> NewIds {
         self.new_ids(RecordKind::Note, self.notes.last().map_or(1, |n| n.id.0 + 1))
+    }
+
+    /// Records of the kinds shared after files joined that this file holds and the team has never
+    /// seen, with no command in the outbox that makes them (notes written before notes were
+    /// shared): they become new, under provisional numbers, and their creation goes in the
+    /// outbox, so the next push shares them. Run before each sync.
+    pub(super) fn share_own_records(
+        &mut self,
+        now: crate::domain::Timestamp,
+    ) -> Result<(), super::TeamError> {
+        let Some(team) = &self.team else { return Ok(()) };
+        if self.store.is_read_only() {
+            return Ok(());
+        }
+        let pending: std::collections::BTreeSet<_> =
+            self.store.team_outbox()?.iter().flat_map(|e| e.changes.iter().map(|c| c.record())).collect();
+        let unseen: Vec<_> = self
+            .shared_keys()
+            .into_iter()
+            .filter(|k| {
+                k.kind.shared_after_joining() && !team.record_seqs.contains_key(k) && !pending.contains(k)
+            })
+            .collect();
+        if unseen.is_empty() {
+            return Ok(());
+        }
+        let mut moves = TeamNumbers::new();
+        let mut ids: std::collections::BTreeMap<RecordKind, NewIds> = std::collections::BTreeMap::new();
+        let mut changes = Vec::new();
+        for key in unseen {
+            let Some(mut data) = self.shared_fields(key) else { continue };
+            let to = if key.is_provisional() {
+                key.id
+            } else {
+                let id = ids.entry(key.kind).or_insert_with(|| self.new_ids(key.kind, 0)).take();
+                moves.insert(key, id);
+                id
+            };
+            data.insert("id".to_owned(), serde_json::Value::from(to));
+            changes.push(crate::domain::team::RecordChange::Create {
+                record: RecordKey { id: to, ..key },
+                data,
+            });
+        }
+        log::info!("sharing {} records of this file the team has never seen", changes.len());
+        let entry = OutboxEntry {
+            command_id: uuid::Uuid::new_v4(),
+            bases: changes.iter().map(|c| (c.record(), 0)).collect(),
+            changes,
+            created_at: now,
+        };
+        self.store.team_share_own(&moves, &entry)?;
+        self.note_provisional(&entry);
+        self.adopt_team_numbers(&moves)?;
+        Ok(())
     }
 
     /// The highest number of each kind the team numbers that this file holds (its own records from

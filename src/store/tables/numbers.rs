@@ -72,20 +72,27 @@ pub fn lower(conn: &Connection, key: RecordKey) -> Result<(), StoreError> {
 
 /// Gives record `key` (provisional) the team's number `to`, in every row of the file that names
 /// it: the record, what hangs on a release (notes, tasks, history, votes, agenda items…), the seq
-/// it was seen at and its conflicts.
+/// it was seen at and its conflicts. A number the file already uses is an error (the sync's
+/// floors and `Model::share_own_records` keep that from happening).
 pub fn renumber(conn: &Connection, key: RecordKey, to: i64) -> Result<(), StoreError> {
-    let from = key.id;
-    let taken = |table: &str| -> Result<bool, StoreError> {
-        Ok(conn
-            .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), params![to], |_| Ok(()))
-            .optional()?
-            .is_some())
+    let Some(table) = table(key.kind) else {
+        return Err(StoreError::BadData(format!("{key} is not numbered by the team")));
     };
+    let taken = conn
+        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), params![to], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if taken {
+        return Err(StoreError::BadData(format!("the team's number {to} of {key} is in use here")));
+    }
+    move_record(conn, key, to)
+}
+
+/// Moves record `key` to number `to` in every row of the file that names it.
+pub fn move_record(conn: &Connection, key: RecordKey, to: i64) -> Result<(), StoreError> {
+    let from = key.id;
     match key.kind {
         RecordKind::Release => {
-            if taken("releases")? {
-                return Err(StoreError::BadData(format!("the team's number {to} of {key} is in use here")));
-            }
             for (table, column) in RELEASE_COLUMNS {
                 conn.execute(
                     &format!("UPDATE {table} SET {column} = ?2 WHERE {column} = ?1"),
@@ -99,9 +106,6 @@ pub fn renumber(conn: &Connection, key: RecordKey, to: i64) -> Result<(), StoreE
         }
         RecordKind::Window | RecordKind::Freeze | RecordKind::Note => {
             let Some(table) = table(key.kind) else { return Ok(()) };
-            if taken(table)? {
-                return Err(StoreError::BadData(format!("the team's number {to} of {key} is in use here")));
-            }
             conn.execute(&format!("UPDATE {table} SET id = ?2 WHERE id = ?1"), params![from, to])?;
         }
         RecordKind::Agent | RecordKind::Group | RecordKind::Department => {

@@ -125,6 +125,21 @@ impl Store {
         tables::team::outbox(&self.conn)
     }
 
+    /// Records of the file's own that the team has never seen (written before their kind was
+    /// shared) become new, each under provisional number `to`, and `entry` (their creation) waits
+    /// in the outbox, in one transaction.
+    pub fn team_share_own(&mut self, moves: &TeamNumbers, entry: &OutboxEntry) -> Result<(), StoreError> {
+        self.refuse_read_only()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for (&key, &to) in moves {
+            tables::numbers::move_record(&tx, key, to)?;
+            tables::numbers::lower(&tx, RecordKey { id: to, ..key })?;
+        }
+        tables::team::push_outbox(&tx, entry)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The lowest provisional number each kind has given here (0: none yet).
     pub fn team_provisional_lows(&self) -> Result<BTreeMap<RecordKind, i64>, StoreError> {
         tables::numbers::lows(&self.conn)

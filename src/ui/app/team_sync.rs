@@ -207,7 +207,7 @@ impl ReleaseDeskApp {
 
     /// Takes the job from the model and runs it on the `team-sync` thread.
     fn start_sync(&mut self, ctx: &egui::Context, asked: bool) -> Option<Message> {
-        let model = self.session.model.as_ref()?;
+        let model = self.session.model.as_mut()?;
         self.team_sync.started = Some(Instant::now());
         let password = std::env::var("PGPASSWORD").ok();
         let job = match model.team_sync_job(password.as_deref()) {

@@ -171,36 +171,64 @@ fn one_note_edited_on_both_files_is_a_conflict_with_both_texts_and_keep_mine_wri
     assert_eq!(notes[0].body, "배포 전 확인: 네트워크팀 대기");
 }
 
-/// A file that already held notes of its own when the team began to share notes (they were
-/// written before this build): the team's number given to a new note is above them, so the
-/// sync does not stop on a number the file already uses.
+/// A note of the file's own from before notes were shared (the demo data's, written by an
+/// earlier build), put straight into the file as that build left it.
+fn note_from_an_earlier_build(dir: &std::path::Path, release: ReleaseId) {
+    let mut store = release_desk::store::Store::open(&dir.join("a.sqlite3")).unwrap();
+    let old = Note {
+        id: release_desk::domain::NoteId(1),
+        release_id: release,
+        body: "이 빌드 전에 쓴 메모".into(),
+        author: None,
+        created_at: release_desk::model::system_now(),
+        updated_at: release_desk::model::system_now(),
+    };
+    store.commit(&[release_desk::store::Mutation::PutNote(old)], &[]).unwrap();
+}
+
+/// A file that already held notes of its own when the team began to share notes: its next sync
+/// shares them too (as new notes, each given a team number), beside one written now.
 #[test]
-fn a_new_note_is_numbered_above_the_notes_a_file_held_before_notes_were_shared() {
+fn notes_a_file_held_before_notes_were_shared_are_shared_at_its_next_sync() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
     let (a, mut b, id) = two_clients(dir.path(), &url);
     drop(a.close());
-    let path = dir.path().join("a.sqlite3");
-    {
-        let mut store = release_desk::store::Store::open(&path).unwrap();
-        let old = Note {
-            id: release_desk::domain::NoteId(1),
-            release_id: id,
-            body: "이 빌드 전에 쓴 메모".into(),
-            author: None,
-            created_at: release_desk::model::system_now(),
-            updated_at: release_desk::model::system_now(),
-        };
-        store.commit(&[release_desk::store::Mutation::PutNote(old)], &[]).unwrap();
-    }
+    note_from_an_earlier_build(dir.path(), id);
     let mut a = super::client(dir.path(), "a");
-    let new = add_note(&mut a, id, "새 메모");
+    add_note(&mut a, id, "새 메모");
     let report = a.team_sync(Some(super::PASSWORD)).unwrap();
-    let number = report.numbers[&RecordKey::note(new)];
-    assert!(number > 1, "{report:?}");
+    assert!(report.conflicts.is_empty(), "{report:?}");
+    assert_eq!(report.numbers.len(), 2, "{report:?}");
     sync(&mut b);
-    assert_eq!(
-        b.notes().iter().map(|n| (n.id.0, n.body.as_str())).collect::<Vec<_>>(),
-        [(number, "새 메모")]
-    );
+    let mut bodies: Vec<String> =
+        assert_notes_converged(&url, &[&a, &b]).into_iter().map(|n| n.body).collect();
+    bodies.sort();
+    assert_eq!(bodies, ["새 메모", "이 빌드 전에 쓴 메모"]);
+}
+
+/// The same file, stuck by an earlier build: its push already landed under number 1, which one
+/// of its own notes from before holds. The sync goes through (that note moves aside and is
+/// shared under a number of its own) instead of failing on every try.
+#[test]
+fn a_number_already_given_that_one_of_the_files_own_notes_holds_does_not_stop_the_sync() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, mut b, id) = two_clients(dir.path(), &url);
+    drop(a.close());
+    note_from_an_earlier_build(dir.path(), id);
+    let mut a = super::client(dir.path(), "a");
+    add_note(&mut a, id, "새 메모");
+    // Pushed as the earlier build did (no floor, the old note not shared): number 1.
+    let entry = a.store().team_outbox().unwrap().remove(0);
+    let mut server = release_desk::store::team::server::Server::connect(&url, None).unwrap();
+    let pushed = server.push(&entry, "Kim", a.team().unwrap().client_id).unwrap();
+    assert_eq!(pushed.numbers.values().copied().collect::<Vec<_>>(), [1]);
+    let report = a.team_sync(Some(super::PASSWORD)).unwrap();
+    assert_eq!((report.pushed, report.repeated), (2, 1), "{report:?}");
+    assert_eq!(a.note(release_desk::domain::NoteId(1)).unwrap().body, "새 메모");
+    sync(&mut b);
+    let notes = assert_notes_converged(&url, &[&a, &b]);
+    assert_eq!(notes.len(), 2);
+    assert!(notes[1].id.0 > 1 && notes[1].body == "이 빌드 전에 쓴 메모", "{notes:?}");
 }
