@@ -112,7 +112,11 @@ pub fn team_numbered_line(record: crate::domain::team::RecordKey, number: i64) -
     let kind = match record.kind {
         RecordKind::Window => "team-numbered-window",
         RecordKind::Freeze => "team-numbered-freeze",
-        _ => "team-numbered-release",
+        RecordKind::Note => "team-numbered-note",
+        // People keep their own numbers: never in a push's numbers.
+        RecordKind::Release | RecordKind::Agent | RecordKind::Group | RecordKind::Department => {
+            "team-numbered-release"
+        }
     };
     tr_args(kind, &[("new", (-record.id).into()), ("number", number.into())])
 }

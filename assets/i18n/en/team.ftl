@@ -145,3 +145,4 @@ team-numbered-release = Release new-{ $new } is now #{ $number }.
 team-numbered-window = Deployment window new-{ $new } is now number { $number }.
 team-numbered-freeze = Change freeze new-{ $new } is now number { $number }.
 team-record-note = Note “{ $name }”
+team-numbered-note = Note new-{ $new } is now number { $number }.
