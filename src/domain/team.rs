@@ -45,14 +45,6 @@ impl RecordKind {
         matches!(self, Self::Release | Self::Window | Self::Freeze | Self::Note)
     }
 
-    /// Whether a team's file may hold records of this kind from before the team shared them
-    /// (windows and freezes came with server schema 3, notes with 5): a sync shares those. Every
-    /// release of a team's file came through the team (`team init` shares them all, `team join`
-    /// needs a file without any); people keep their own numbers.
-    pub fn shared_after_joining(self) -> bool {
-        matches!(self, Self::Window | Self::Freeze | Self::Note)
-    }
-
     /// The fields of a record of this kind that name another shared record, with its kind: a
     /// number given to that record is written into them too.
     pub fn links(self) -> &'static [(&'static str, RecordKind)] {

@@ -68,15 +68,21 @@ impl Model {
         if self.store.is_read_only() {
             return Ok(());
         }
+        // The kinds a team's file may hold from before the team shared them: windows and freezes
+        // (server schema 3) and notes (5). Every release came through the team (`team init`
+        // shares them all, `team join` needs a file without any); people keep their numbers.
+        // The outbox is read only when one of them was never seen.
+        let windows = self.schedule.windows.iter().map(|w| RecordKey::window(w.id));
+        let freezes = self.schedule.freezes.iter().map(|f| RecordKey::freeze(f.id));
+        let notes = self.notes.iter().map(|n| RecordKey::note(n.id));
+        let never_seen: Vec<RecordKey> =
+            windows.chain(freezes).chain(notes).filter(|k| !team.record_seqs.contains_key(k)).collect();
+        if never_seen.is_empty() {
+            return Ok(());
+        }
         let pending: std::collections::BTreeSet<_> =
             self.store.team_outbox()?.iter().flat_map(|e| e.changes.iter().map(|c| c.record())).collect();
-        let unseen: Vec<_> = self
-            .shared_keys()
-            .into_iter()
-            .filter(|k| {
-                k.kind.shared_after_joining() && !team.record_seqs.contains_key(k) && !pending.contains(k)
-            })
-            .collect();
+        let unseen: Vec<RecordKey> = never_seen.into_iter().filter(|k| !pending.contains(k)).collect();
         if unseen.is_empty() {
             return Ok(());
         }
