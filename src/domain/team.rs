@@ -10,11 +10,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::ids::{AgentId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId, Timestamp, WindowId};
+use super::ids::{AgentId, DepartmentId, FreezeId, GroupId, NoteId, ReleaseId, TaskId, Timestamp, WindowId};
 
 /// The kinds of records a team shares: the people releases name, the releases, the schedule
-/// they are planned into and the notes on them. In this order a pull applies them (people first,
-/// so a release never names someone the file lacks).
+/// they are planned into and the notes and tasks on them. In this order a pull applies them
+/// (people first, so a release never names someone the file lacks).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RecordKind {
     Agent,
@@ -27,11 +27,21 @@ pub enum RecordKind {
     Freeze,
     /// A note on a release.
     Note,
+    /// A task of a release.
+    Task,
 }
 
 impl RecordKind {
-    pub const ALL: [Self; 7] =
-        [Self::Agent, Self::Group, Self::Department, Self::Release, Self::Window, Self::Freeze, Self::Note];
+    pub const ALL: [Self; 8] = [
+        Self::Agent,
+        Self::Group,
+        Self::Department,
+        Self::Release,
+        Self::Window,
+        Self::Freeze,
+        Self::Note,
+        Self::Task,
+    ];
 
     /// Whether records of this kind are people (agents, groups, departments).
     pub fn is_people(self) -> bool {
@@ -42,14 +52,14 @@ impl RecordKind {
     /// zero, shown as "new") until its push gives it the team's own: releases and the schedule.
     /// People keep the number they were made with.
     pub fn numbered_by_team(self) -> bool {
-        matches!(self, Self::Release | Self::Window | Self::Freeze | Self::Note)
+        matches!(self, Self::Release | Self::Window | Self::Freeze | Self::Note | Self::Task)
     }
 
     /// The fields of a record of this kind that name another shared record, with its kind: a
     /// number given to that record is written into them too.
     pub fn links(self) -> &'static [(&'static str, RecordKind)] {
         match self {
-            Self::Note => &[("release_id", Self::Release)],
+            Self::Note | Self::Task => &[("release_id", Self::Release)],
             _ => &[],
         }
     }
@@ -64,6 +74,7 @@ impl RecordKind {
             Self::Window => "window",
             Self::Freeze => "freeze",
             Self::Note => "note",
+            Self::Task => "task",
         }
     }
 
@@ -106,6 +117,10 @@ impl RecordKey {
 
     pub fn note(id: NoteId) -> Self {
         Self { kind: RecordKind::Note, id: id.0 }
+    }
+
+    pub fn task(id: TaskId) -> Self {
+        Self { kind: RecordKind::Task, id: id.0 }
     }
 
     /// Whether the id is a provisional number: the record was made here and its push has not

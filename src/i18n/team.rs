@@ -71,6 +71,7 @@ pub fn team_record_name(kind: RecordKind, name: &str) -> String {
         RecordKind::Window => "team-record-window",
         RecordKind::Freeze => "team-record-freeze",
         RecordKind::Note => "team-record-note",
+        RecordKind::Task => "team-record-task",
     };
     tr_args(key, &[("name", name.into())])
 }
@@ -113,6 +114,7 @@ pub fn team_numbered_line(record: crate::domain::team::RecordKey, number: i64) -
         RecordKind::Window => "team-numbered-window",
         RecordKind::Freeze => "team-numbered-freeze",
         RecordKind::Note => "team-numbered-note",
+        RecordKind::Task => "team-numbered-task",
         // People keep their own numbers: never in a push's numbers.
         RecordKind::Release | RecordKind::Agent | RecordKind::Group | RecordKind::Department => {
             "team-numbered-release"

@@ -27,7 +27,7 @@ pub enum CommandError {
     )]
     OvertakenByTeam(Vec<ReleaseId>),
     #[error(
-        "a teammate changed that deployment window, freeze or note since (team sync): undoing would overwrite their edit, so this step was dropped"
+        "a teammate changed that deployment window, freeze, note or task since (team sync): undoing would overwrite their edit, so this step was dropped"
     )]
     ScheduleOvertakenByTeam,
     #[error("the team server sent a record this build cannot read: {0}")]

@@ -130,6 +130,15 @@ impl Mutation {
                 Self::RemoveNote(id) if id.0 == from => *id = NoteId(to),
                 _ => {}
             },
+            RecordKind::Task => match self {
+                Self::PutTask(t) if t.id.0 == from => t.id = TaskId(to),
+                Self::RemoveTask(id) if id.0 == from => *id = TaskId(to),
+                // A review's follow-up tasks.
+                Self::PutReview { review, .. } => {
+                    review.follow_ups.iter_mut().filter(|t| t.0 == from).for_each(|t| *t = TaskId(to));
+                }
+                _ => {}
+            },
             RecordKind::Agent | RecordKind::Group | RecordKind::Department => {}
         }
     }

@@ -210,12 +210,14 @@ fn record_row(model: &Model, conflict: &StoredConflict, who: String) -> Row {
         RecordKind::Note => {
             model.note(crate::domain::NoteId(record.id)).map(|n| crate::domain::activity::gist(&n.body))
         }
+        RecordKind::Task => model.task(crate::domain::TaskId(record.id)).map(|t| t.fields.title.clone()),
         RecordKind::Release => None,
     };
     let name = here
         .or_else(|| {
             [&conflict.conflict.theirs, &conflict.conflict.ours].into_iter().find_map(|v| {
                 v.get("name")
+                    .or_else(|| v.get("title"))
                     .or_else(|| v.get("body"))
                     .and_then(|n| n.as_str())
                     .map(crate::domain::activity::gist)

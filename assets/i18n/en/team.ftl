@@ -25,7 +25,7 @@ team-error-overtaken = { $count ->
         [one] A teammate changed release { $ids }
        *[other] Teammates changed releases { $ids }
     } since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
-team-error-schedule-overtaken = A teammate changed that deployment window, freeze or note since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
+team-error-schedule-overtaken = A teammate changed that deployment window, freeze, note or task since (team sync): undoing would overwrite their edit, so this step can no longer be undone.
 
 ## Conflicts
 team-conflict-field = same field changed
@@ -146,3 +146,5 @@ team-numbered-window = Deployment window new-{ $new } is now number { $number }.
 team-numbered-freeze = Change freeze new-{ $new } is now number { $number }.
 team-record-note = Note “{ $name }”
 team-numbered-note = Note new-{ $new } is now number { $number }.
+team-record-task = Task “{ $name }”
+team-numbered-task = Task new-{ $new } is now number { $number }.

@@ -22,7 +22,7 @@ team-error-database-name-too-long = 데이터베이스 이름 "{ $name }"이(가
 team-password-forgotten = 이제 { $url }의 비밀번호를 키링에 보관하지 않습니다.
 team-error-bad-root-cert = CA 인증서 { $path }(URL의 sslrootcert)을(를) 읽을 수 없습니다: { $detail }
 team-error-overtaken = 팀원이 그 뒤에 릴리스 { $count }건({ $ids })을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
-team-error-schedule-overtaken = 팀원이 그 뒤에 그 배포 창, 변경 동결 또는 메모를 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
+team-error-schedule-overtaken = 팀원이 그 뒤에 그 배포 창, 변경 동결, 메모 또는 작업을 변경했습니다(팀 동기화). 실행 취소하면 팀원의 수정을 덮어쓰므로 이 단계는 더 이상 실행 취소할 수 없습니다.
 
 ## Conflicts
 team-conflict-field = 같은 필드가 변경됨
@@ -134,3 +134,5 @@ team-numbered-window = 배포 창 신규-{ $new }의 팀 번호: { $number }
 team-numbered-freeze = 변경 동결 신규-{ $new }의 팀 번호: { $number }
 team-record-note = 메모 “{ $name }”
 team-numbered-note = 메모 신규-{ $new }의 팀 번호: { $number }
+team-record-task = 작업 “{ $name }”
+team-numbered-task = 작업 신규-{ $new }의 팀 번호: { $number }

@@ -41,22 +41,22 @@ impl Model {
             reviewed_at: Some(now),
         };
         let mut changes = review_changes(old, &new);
-        let mut next = self.tasks.last().map_or(TaskId(1), |t| t.id.next());
+        let mut next = self.new_task_ids();
         for fields in &follow_ups {
             let fields = self.follow_up_fields(fields)?;
+            let task = TaskId(next.take());
             changes.push(FieldChange::added(
                 Field::FollowUp,
                 Value::Task(TaskRef { title: fields.title.clone(), status: fields.status }),
             ));
             effect.mutations.push(Mutation::PutTask(Task {
-                id: next,
+                id: task,
                 release_id: id,
                 fields,
                 created_at: now,
                 updated_at: now,
             }));
-            new.follow_ups.push(next);
-            next = next.next();
+            new.follow_ups.push(task);
         }
         if changes.is_empty() {
             return Ok(());

@@ -148,8 +148,28 @@ impl Model {
                 effect.mutations.push(Mutation::PutNote(note));
                 Ok(())
             }
+            Mutation::PutTask(mut task) => {
+                if again || self.task(task.id).is_none() {
+                    task.id = crate::domain::TaskId(self.new_task_ids().take());
+                }
+                self.live_release(task.release_id)?;
+                let value = |f: &crate::domain::TaskFields| {
+                    Value::Task(crate::domain::activity::TaskRef { title: f.title.clone(), status: f.status })
+                };
+                let old = self.task(task.id).map_or(Value::None, |t| value(&t.fields));
+                let change = FieldChange::new(Field::Task, old, value(&task.fields));
+                task.updated_at = now;
+                effect.activities.push(self.activity(
+                    Some(task.release_id),
+                    now,
+                    ActivityKind::Task,
+                    vec![change],
+                ));
+                effect.mutations.push(Mutation::PutTask(task));
+                Ok(())
+            }
             _ => Err(CommandError::TeamData(format!(
-                "conflict {} is not about a window, freeze, person or note",
+                "conflict {} is not about a window, freeze, person, note or task",
                 conflict.id
             ))),
         }

@@ -130,16 +130,15 @@ impl Model {
         if let Some(impact) = parts.impact.filter(|i| !i.is_empty()) {
             effect.mutations.push(Mutation::PutImpact { release: id, impact });
         }
-        let mut next = self.tasks.last().map_or(TaskId(1), |t| t.id.next());
+        let mut next = self.new_task_ids();
         for fields in parts.tasks {
             effect.mutations.push(Mutation::PutTask(Task {
-                id: next,
+                id: TaskId(next.take()),
                 release_id: id,
                 fields,
                 created_at: now,
                 updated_at: now,
             }));
-            next = next.next();
         }
         Ok(())
     }

@@ -277,7 +277,7 @@ impl Model {
         let added = FieldChange::added(Field::Task, task_ref(&fields));
         effect.activities.push(self.activity(Some(release), now, ActivityKind::Task, vec![added]));
         effect.mutations.push(Mutation::PutTask(Task {
-            id: self.tasks.last().map_or(TaskId(1), |t| t.id.next()),
+            id: TaskId(self.new_task_ids().take()),
             release_id: release,
             fields,
             created_at: now,

@@ -325,7 +325,8 @@ impl Model {
         let windows = self.schedule.windows.iter().map(|w| RecordKey::window(w.id));
         let freezes = self.schedule.freezes.iter().map(|f| RecordKey::freeze(f.id));
         let notes = self.notes.iter().map(|n| RecordKey::note(n.id));
-        people.chain(releases).chain(windows).chain(freezes).chain(notes).collect()
+        let tasks = self.tasks.iter().map(|t| RecordKey::task(t.id));
+        people.chain(releases).chain(windows).chain(freezes).chain(notes).chain(tasks).collect()
     }
 
     /// A shared record as this file holds it, as the JSON object the team shares.
@@ -339,6 +340,9 @@ impl Model {
             RecordKind::Window => self.schedule.window(crate::domain::WindowId(key.id)).map(record_fields),
             RecordKind::Freeze => self.schedule.freeze(crate::domain::FreezeId(key.id)).map(record_fields),
             RecordKind::Note => self.note(crate::domain::NoteId(key.id)).map(record_fields),
+            RecordKind::Task => {
+                self.task(crate::domain::TaskId(key.id)).map(crate::store::team::change::task_fields)
+            }
         }
     }
 

@@ -69,14 +69,19 @@ impl Model {
             return Ok(());
         }
         // The kinds a team's file may hold from before the team shared them: windows and freezes
-        // (server schema 3) and notes (5). Every release came through the team (`team init`
+        // (server schema 3), notes (5) and tasks (6). Every release came through the team (`team init`
         // shares them all, `team join` needs a file without any); people keep their numbers.
         // The outbox is read only when one of them was never seen.
         let windows = self.schedule.windows.iter().map(|w| RecordKey::window(w.id));
         let freezes = self.schedule.freezes.iter().map(|f| RecordKey::freeze(f.id));
         let notes = self.notes.iter().map(|n| RecordKey::note(n.id));
-        let never_seen: Vec<RecordKey> =
-            windows.chain(freezes).chain(notes).filter(|k| !team.record_seqs.contains_key(k)).collect();
+        let tasks = self.tasks.iter().map(|t| RecordKey::task(t.id));
+        let never_seen: Vec<RecordKey> = windows
+            .chain(freezes)
+            .chain(notes)
+            .chain(tasks)
+            .filter(|k| !team.record_seqs.contains_key(k))
+            .collect();
         if never_seen.is_empty() {
             return Ok(());
         }
@@ -126,9 +131,15 @@ impl Model {
             (RecordKind::Window, highest(&mut self.schedule.windows.iter().map(|w| w.id.0))),
             (RecordKind::Freeze, highest(&mut self.schedule.freezes.iter().map(|f| f.id.0))),
             (RecordKind::Note, self.notes.last().map_or(0, |n| n.id.0).max(0)),
+            (RecordKind::Task, self.tasks.last().map_or(0, |t| t.id.0).max(0)),
         ]
         .into_iter()
         .collect()
+    }
+
+    /// The ids a command gives to new tasks.
+    pub(in crate::model) fn new_task_ids(&self) -> NewIds {
+        self.new_ids(RecordKind::Task, self.tasks.last().map_or(1, |t| t.id.0 + 1))
     }
 
     /// A command's outbox entry was written: the provisional numbers it gave are not given again.

@@ -123,7 +123,7 @@ impl Model {
         Ok(())
     }
 
-    /// Plans a pulled window, freeze or note (`None`: removed); whether it changes anything
+    /// Plans a pulled window, freeze, note or task (`None`: removed); whether it changes anything
     /// here. One that does not read or is not valid refuses the pull (nothing of it is written).
     fn plan_pulled_schedule(
         &self,
@@ -179,11 +179,28 @@ impl Model {
                 release = Some(old.release_id);
                 (Some(Value::text(gist(&old.body))), None)
             }
-            _ => return Err(bad(&"not a window, freeze or note")),
+            Mutation::PutTask(task) => {
+                if task.fields.title.trim().is_empty() {
+                    return Err(bad(&"a task with no title"));
+                }
+                let old = self.task(task.id);
+                if old == Some(task) {
+                    return Ok(false);
+                }
+                release = Some(task.release_id);
+                (old.map(|t| task_value(&t.fields)), Some(task_value(&task.fields)))
+            }
+            Mutation::RemoveTask(id) => {
+                let Some(old) = self.task(*id) else { return Ok(false) };
+                release = Some(old.release_id);
+                (Some(task_value(&old.fields)), None)
+            }
+            _ => return Err(bad(&"not a window, freeze, note or task")),
         };
         let field = match key.kind {
             RecordKind::Freeze => Field::Freeze,
             RecordKind::Note => Field::Note,
+            RecordKind::Task => Field::Task,
             _ => Field::Window,
         };
         let change = match (old, new) {
@@ -201,6 +218,11 @@ impl Model {
 /// file as a whole (`None`: a window, a freeze, a person).
 pub(super) fn pulled_activity(id: Option<ReleaseId>, now: Timestamp, changes: Vec<FieldChange>) -> Activity {
     Activity { id: ActivityId(0), release_id: id, actor: None, at: now, kind: ActivityKind::Team, changes }
+}
+
+/// A task as the log names it.
+fn task_value(fields: &crate::domain::TaskFields) -> Value {
+    Value::Task(crate::domain::activity::TaskRef { title: fields.title.clone(), status: fields.status })
 }
 
 fn decode(data: serde_json::Map<String, serde_json::Value>) -> Result<Release, crate::model::CommandError> {

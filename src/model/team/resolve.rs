@@ -142,6 +142,10 @@ impl Model {
                 Some(Mutation::PutGroup(g)) => Value::Group(Named::new(g.id, g.name)),
                 Some(Mutation::PutDepartment(d)) => Value::Department(Named::new(d.id, d.name)),
                 Some(Mutation::PutNote(n)) => Value::text(crate::domain::activity::gist(&n.body)),
+                Some(Mutation::PutTask(t)) => Value::Task(crate::domain::activity::TaskRef {
+                    title: t.fields.title,
+                    status: t.fields.status,
+                }),
                 _ => Value::None,
             }
         };

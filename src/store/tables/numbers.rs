@@ -1,4 +1,4 @@
-//! Provisional numbers (issue 21): a release, window, freeze or note made in a team's file is numbered
+//! Provisional numbers (issue 21): a release, window, freeze, note or task made in a team's file is numbered
 //! below zero until its push gives it the team's number. Here: the lowest provisional number each
 //! kind has given (kept in `meta`, so one is never given twice, even after its record is gone),
 //! and the switch to the team's number of the record and of every row of this file that names it,
@@ -40,6 +40,7 @@ fn table(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Window => Some("deployment_windows"),
         RecordKind::Freeze => Some("freezes"),
         RecordKind::Note => Some("release_notes"),
+        RecordKind::Task => Some("release_tasks"),
         RecordKind::Agent | RecordKind::Group | RecordKind::Department => None,
     }
 }
@@ -104,9 +105,19 @@ pub fn move_record(conn: &Connection, key: RecordKey, to: i64) -> Result<(), Sto
                 params![from, to],
             )?;
         }
-        RecordKind::Window | RecordKind::Freeze | RecordKind::Note => {
+        RecordKind::Window | RecordKind::Freeze | RecordKind::Note | RecordKind::Task => {
             let Some(table) = table(key.kind) else { return Ok(()) };
             conn.execute(&format!("UPDATE {table} SET id = ?2 WHERE id = ?1"), params![from, to])?;
+            if key.kind == RecordKind::Task {
+                // A review names its follow-up tasks in a JSON list.
+                conn.execute(
+                    "UPDATE release_reviews SET follow_ups = (
+                         SELECT json_group_array(CASE WHEN value = ?1 THEN ?2 ELSE value END)
+                         FROM json_each(release_reviews.follow_ups))
+                     WHERE EXISTS (SELECT 1 FROM json_each(release_reviews.follow_ups) WHERE value = ?1)",
+                    params![from, to],
+                )?;
+            }
         }
         RecordKind::Agent | RecordKind::Group | RecordKind::Department => {
             return Err(StoreError::BadData(format!("{key} is not numbered by the team")));
@@ -153,6 +164,19 @@ mod tests {
         assert_eq!(found, vec![one.command_id], "release:-12 is not release:-1");
         let keys: Vec<RecordKey> = (1..=250).map(|n| key(-n)).collect();
         assert_eq!(crate::store::tables::team::outbox_naming(&store.conn, &keys).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_task_renumbered_is_renumbered_in_the_review_that_lists_it_as_a_follow_up() {
+        use crate::domain::{ReleaseId, Review, TaskId};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open(&dir.path().join("desk.sqlite3")).unwrap();
+        let review = Review { follow_ups: vec![TaskId(5), TaskId(-1), TaskId(-12)], ..Review::default() };
+        let put = crate::store::Mutation::PutReview { release: ReleaseId(1), review };
+        store.commit(&[put], &[]).unwrap();
+        move_record(&store.conn, RecordKey { kind: RecordKind::Task, id: -1 }, 9).unwrap();
+        let reviews = store.load().unwrap().reviews;
+        assert_eq!(reviews[&ReleaseId(1)].follow_ups, [TaskId(5), TaskId(9), TaskId(-12)], "in order");
     }
 
     #[test]

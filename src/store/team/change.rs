@@ -3,7 +3,8 @@
 //! ([`RecordKey`], `"release:12"` in JSON); a change to it is a whole new record, some of its
 //! fields (the top-level fields of its JSON form, so two people editing different fields of one
 //! release both stand), or its removal. Releases (puts, patches, removals), the people they
-//! name (agents, groups, departments), deployment windows, change freezes and notes are shared.
+//! name (agents, groups, departments), deployment windows, change freezes, notes and tasks are
+//! shared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +16,7 @@ pub use crate::domain::team::{
 };
 use crate::domain::{
     Agent, AgentId, Department, DepartmentId, FreezeId, Group, GroupId, Note, NoteId, Release, ReleaseId,
-    WindowId,
+    Task, TaskFields, TaskId, WindowId,
 };
 use crate::store::{Mutation, ScheduleMutation};
 
@@ -43,6 +44,24 @@ pub fn record_fields<T: serde::Serialize>(record: &T) -> Map<String, Value> {
     }
 }
 
+/// A task as the team shares it: its fields (title, status, due, agent…) at the top level beside
+/// its id and release, so two people changing different fields of one task both stand.
+pub fn task_fields(task: &Task) -> Map<String, Value> {
+    let mut map = record_fields(task);
+    if let Some(Value::Object(fields)) = map.remove("fields") {
+        map.extend(fields);
+    }
+    map
+}
+
+/// The task [`task_fields`] describes.
+fn task_from_fields(mut data: Map<String, Value>) -> Result<Task, serde_json::Error> {
+    let names = record_fields(&TaskFields::default());
+    let fields: Map<String, Value> = names.keys().filter_map(|k| data.remove_entry(k)).collect();
+    data.insert("fields".to_owned(), Value::Object(fields));
+    decode(data)
+}
+
 /// The shared record other than a release that `mutation` writes: its key and its new value
 /// (`None`: removed).
 pub fn written_record(mutation: &Mutation) -> Option<(RecordKey, Option<Map<String, Value>>)> {
@@ -63,6 +82,8 @@ pub fn written_record(mutation: &Mutation) -> Option<(RecordKey, Option<Map<Stri
         Mutation::Schedule(ScheduleMutation::RemoveFreeze(id)) => Some((RecordKey::freeze(*id), None)),
         Mutation::PutNote(n) => Some((RecordKey::note(n.id), Some(record_fields(n)))),
         Mutation::RemoveNote(id) => Some((RecordKey::note(*id), None)),
+        Mutation::PutTask(t) => Some((RecordKey::task(t.id), Some(task_fields(t)))),
+        Mutation::RemoveTask(id) => Some((RecordKey::task(*id), None)),
         _ => None,
     }
 }
@@ -103,6 +124,10 @@ pub fn mutation_for(key: RecordKey, data: Option<Map<String, Value>>) -> Result<
         (RecordKind::Freeze, None) => Mutation::Schedule(ScheduleMutation::RemoveFreeze(FreezeId(key.id))),
         (RecordKind::Note, Some(data)) => Mutation::PutNote(Note { id: NoteId(key.id), ..decode(data)? }),
         (RecordKind::Note, None) => Mutation::RemoveNote(NoteId(key.id)),
+        (RecordKind::Task, Some(data)) => {
+            Mutation::PutTask(Task { id: TaskId(key.id), ..task_from_fields(data)? })
+        }
+        (RecordKind::Task, None) => Mutation::RemoveTask(TaskId(key.id)),
     })
 }
 

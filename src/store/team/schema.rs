@@ -4,13 +4,14 @@
 //! and the announcement of each change written; version 3 shares the schedule (deployment
 //! windows and change freezes) and the people releases name (agents, groups, departments);
 //! version 4 gives the team's numbers to releases, windows and freezes made offline (each
-//! change keeps the numbers its push gave); version 5 shares the notes on releases.
+//! change keeps the numbers its push gave); version 5 shares the notes on releases, version 6
+//! their tasks.
 
 use super::TeamError;
 use super::server::Server;
 
 /// The version of the server schema this build writes.
-pub const SERVER_SCHEMA_VERSION: i64 = 5;
+pub const SERVER_SCHEMA_VERSION: i64 = 6;
 
 /// Each entry migrates the server schema from version `index` to `index + 1`.
 const SERVER_MIGRATIONS: &[&str] = &[
@@ -155,6 +156,21 @@ const SERVER_MIGRATIONS: &[&str] = &[
     DO $$
     BEGIN
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.notes TO %I',
+            release_desk.role_name('member'));
+    END $$;
+    ",
+    // 5 -> 6: the tasks of releases, shared like the notes (each field of a task on its own).
+    r"
+    CREATE TABLE release_desk.tasks (
+        id      bigint PRIMARY KEY,
+        record  jsonb NOT NULL,
+        seq     bigint NOT NULL,
+        writers jsonb NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX tasks_by_release ON release_desk.tasks (((record->>'release_id')::bigint));
+    DO $$
+    BEGIN
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON release_desk.tasks TO %I',
             release_desk.role_name('member'));
     END $$;
     ",

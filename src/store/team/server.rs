@@ -45,6 +45,7 @@ pub(super) fn table(kind: RecordKind) -> (&'static str, &'static str) {
         RecordKind::Window => ("release_desk.windows", "record"),
         RecordKind::Freeze => ("release_desk.freezes", "record"),
         RecordKind::Note => ("release_desk.notes", "record"),
+        RecordKind::Task => ("release_desk.tasks", "record"),
     }
 }
 

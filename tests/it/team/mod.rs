@@ -16,6 +16,7 @@ mod resolve;
 mod restart;
 mod rights;
 mod schedule;
+mod tasks;
 mod tls;
 mod undo;
 mod vault;

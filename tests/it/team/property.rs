@@ -1,12 +1,12 @@
 //! The sync property: random commands on three clients (creates, field edits, trash, restore,
 //! delete forever, undo; deployment windows added, renamed, lengthened and deleted; notes
-//! written, edited and deleted) with syncs in random order between them; after everyone syncs,
-//! every local file holds exactly the server's releases, windows, freezes and notes. Each case runs on a database of its own.
+//! written, edited and deleted; tasks added and moved on) with syncs in random order between them; after everyone syncs,
+//! every local file holds exactly the server's releases, windows, freezes, notes and tasks. Each case runs on a database of its own.
 
 use proptest::prelude::*;
 
 use release_desk::domain::schedule::Timing;
-use release_desk::domain::{Priority, ReleaseId, Status};
+use release_desk::domain::{Priority, ReleaseId, Status, TaskFields, TaskStatus};
 use release_desk::model::{
     BulkAction, Command, CommandError, Model, ReleaseEdit, ScheduleCommand, WorkCommand,
 };
@@ -34,6 +34,8 @@ enum Step {
     AddNote(usize),
     EditNote(usize, u8),
     DeleteNote(usize),
+    AddTask(usize),
+    TaskStatus(usize, u8),
     Undo,
     Sync,
 }
@@ -56,6 +58,8 @@ fn step() -> impl Strategy<Value = (usize, Step)> {
         2 => pick.clone().prop_map(Step::AddNote),
         2 => (pick.clone(), 0u8..3).prop_map(|(n, v)| Step::EditNote(n, v)),
         1 => pick.clone().prop_map(Step::DeleteNote),
+        2 => pick.clone().prop_map(Step::AddTask),
+        2 => (pick.clone(), 0u8..3).prop_map(|(t, v)| Step::TaskStatus(t, v)),
         1 => Just(Step::Undo),
         3 => Just(Step::Sync),
     ];
@@ -144,6 +148,22 @@ fn run(model: &mut Model, step: &Step) {
             };
             model.apply(Command::Work(command)).unwrap();
         }
+        Step::AddTask(n) => {
+            if let Some(release) = edit_of(model, *n) {
+                let fields = TaskFields { title: "점검".into(), ..TaskFields::default() };
+                model.apply(Command::Work(WorkCommand::AddTask { release, fields })).unwrap();
+            }
+        }
+        Step::TaskStatus(n, v) => {
+            let tasks = model.tasks();
+            let Some(task) = (!tasks.is_empty()).then(|| tasks[n % tasks.len()].clone()) else { return };
+            if model.release(task.release_id).is_none_or(|r| r.is_deleted()) {
+                return;
+            }
+            let status = [TaskStatus::Open, TaskStatus::InProgress, TaskStatus::Completed][usize::from(*v)];
+            let fields = TaskFields { status, ..task.fields };
+            model.apply(Command::Work(WorkCommand::EditTask { id: task.id, fields })).unwrap();
+        }
         Step::Undo => {
             // A step a teammate's change overtook is refused: that is the rule, not a failure.
             if let Err(err) = model.undo() {
@@ -188,10 +208,11 @@ proptest! {
         let releases = assert_converged(&url, &refs);
         assert_schedule_converged(&url, &refs);
         let notes = super::notes::assert_notes_converged(&url, &refs).len();
+        let tasks = super::tasks::assert_tasks_converged(&url, &refs).len();
         let conflicts: usize = clients.iter().map(|m| m.team_conflicts().unwrap().len()).sum();
         // Seen with --nocapture: how much each case exercised.
         println!(
-            "team property: {} steps, {} releases, {} windows, {notes} notes, {conflicts} conflicts kept",
+            "team property: {} steps, {} releases, {} windows, {notes} notes, {tasks} tasks, {conflicts} conflicts kept",
             steps.len(),
             releases.len(),
             clients[0].schedule().windows.len()
