@@ -253,6 +253,9 @@ fn conflict_json(conflict: &Conflict) -> serde_json::Value {
     serde_json::to_value(conflict).unwrap_or(serde_json::Value::Null)
 }
 
+/// Up to this many records numbered by one sync are each named on a line of their own.
+const NUMBERED_LINES: usize = 10;
+
 fn sync_output(report: &SyncReport, format: TeamFormat) -> String {
     if format == TeamFormat::Json {
         let value = json!({
@@ -276,9 +279,15 @@ fn sync_output(report: &SyncReport, format: TeamFormat) -> String {
         ],
     );
     out.push('\n');
-    for (record, number) in &report.numbers {
-        out.push_str(&i18n::team_numbered_line(*record, *number));
+    // One line each for a few; a count when a file shares many at once (its own from before).
+    if report.numbers.len() > NUMBERED_LINES {
+        out.push_str(&tr_args("team-numbered-many", &[("count", report.numbers.len().into())]));
         out.push('\n');
+    } else {
+        for (record, number) in &report.numbers {
+            out.push_str(&i18n::team_numbered_line(*record, *number));
+            out.push('\n');
+        }
     }
     for conflict in &report.conflicts {
         out.push_str(&i18n::team_conflict_line(conflict));

@@ -148,3 +148,4 @@ team-record-note = Note “{ $name }”
 team-numbered-note = Note new-{ $new } is now number { $number }.
 team-record-task = Task “{ $name }”
 team-numbered-task = Task new-{ $new } is now number { $number }.
+team-numbered-many = { $count } records made here got the team's numbers (the JSON output lists them).

@@ -136,3 +136,4 @@ team-record-note = 메모 “{ $name }”
 team-numbered-note = 메모 신규-{ $new }의 팀 번호: { $number }
 team-record-task = 작업 “{ $name }”
 team-numbered-task = 작업 신규-{ $new }의 팀 번호: { $number }
+team-numbered-many = 이 파일에서 만든 항목 { $count }건이 팀 번호를 받았습니다(JSON 출력에 목록이 있습니다).

@@ -188,3 +188,23 @@ fn team_grant_and_rights_on_the_command_line() {
     let words = String::from_utf8_lossy(&missing.stderr);
     assert!(words.contains("no PostgreSQL role \"nobody_here\""), "{words}");
 }
+
+#[test]
+fn a_sync_that_numbers_many_records_counts_them_instead_of_naming_each() {
+    let url = database();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.sqlite3");
+    init_file(&a);
+    json(&team(&a, &["init", "--url", &url, "--author", "Kim", "--format", "json"], None));
+    {
+        let mut model = Model::open(&a).unwrap();
+        for i in 0..11 {
+            create(&mut model, &format!("Release {i}"));
+        }
+    }
+    let out = team(&a, &["sync"], Some(PASSWORD));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("11 records made here got the team's numbers"), "{text}");
+    assert!(!text.contains("is now #"), "{text}");
+}
