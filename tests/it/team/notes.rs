@@ -186,16 +186,22 @@ fn note_from_an_earlier_build(dir: &std::path::Path, release: ReleaseId) {
     store.commit(&[release_desk::store::Mutation::PutNote(old)], &[]).unwrap();
 }
 
+/// A team of two where A's file holds a note from an earlier build, never seen by the team
+/// (A reopened): A, B and the release.
+fn team_with_an_old_note(dir: &std::path::Path, url: &str) -> (Model, Model, ReleaseId) {
+    let (a, b, id) = two_clients(dir, url);
+    drop(a.close());
+    note_from_an_earlier_build(dir, id);
+    (super::client(dir, "a"), b, id)
+}
+
 /// A file that already held notes of its own when the team began to share notes: its next sync
 /// shares them too (as new notes, each given a team number), beside one written now.
 #[test]
 fn notes_a_file_held_before_notes_were_shared_are_shared_at_its_next_sync() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
-    let (a, mut b, id) = two_clients(dir.path(), &url);
-    drop(a.close());
-    note_from_an_earlier_build(dir.path(), id);
-    let mut a = super::client(dir.path(), "a");
+    let (mut a, mut b, id) = team_with_an_old_note(dir.path(), &url);
     add_note(&mut a, id, "새 메모");
     let report = a.team_sync(Some(super::PASSWORD)).unwrap();
     assert!(report.conflicts.is_empty(), "{report:?}");
@@ -214,10 +220,7 @@ fn notes_a_file_held_before_notes_were_shared_are_shared_at_its_next_sync() {
 fn a_number_already_given_that_one_of_the_files_own_notes_holds_does_not_stop_the_sync() {
     let url = database();
     let dir = tempfile::tempdir().unwrap();
-    let (a, mut b, id) = two_clients(dir.path(), &url);
-    drop(a.close());
-    note_from_an_earlier_build(dir.path(), id);
-    let mut a = super::client(dir.path(), "a");
+    let (mut a, mut b, id) = team_with_an_old_note(dir.path(), &url);
     add_note(&mut a, id, "새 메모");
     // Pushed as the earlier build did (no floor, the old note not shared): number 1.
     let entry = a.store().team_outbox().unwrap().remove(0);
